@@ -1,0 +1,225 @@
+"""The ``kg`` command line: a thin skin over the library.
+
+Each command wraps one documented function; library modules are imported inside the command
+so that ``kg --help`` stays fast.  Errors of the package (``KGError``) print one line on stderr
+and exit with status 1 (2 for usage errors); ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from graph import __version__
+from graph.errors import KGError
+
+log = logging.getLogger("graph")
+
+GRAPH_DIR = click.option(
+    "--graph",
+    "graph_dir",
+    type=click.Path(path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Export folder written by `kg build`.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build and explore knowledge graphs of Chinese text."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@cli.command()
+@click.argument("seeds", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("exports"), show_default=True)
+@click.option("--base-iri", default=None, help="Base IRI of minted entities.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run documents in local processes or on a Dask cluster.",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
+@click.option("--force", is_flag=True, help="Re-extract every document, even unchanged ones.")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+def build(
+    seeds: Path,
+    out: Path,
+    base_iri: str | None,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    force: bool,
+    no_progress: bool,
+) -> None:
+    """Build the graph of the documents in SEEDS into --out (RDF, HTML, GraphML, store)."""
+    from graph.pipeline import BuildOptions, build_corpus
+
+    options = BuildOptions(
+        base_iri=base_iri,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        force=force,
+        progress=not no_progress and sys.stderr.isatty(),
+    )
+    report = build_corpus(seeds, out, options)
+    for failure in report.failures:
+        click.echo(f"kg build: {failure}", err=True)
+    click.echo(report.summary())
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@GRAPH_DIR
+@click.option("--name", default=None, help="Run a named query shipped in graph/queries/.")
+@click.option("--bind", multiple=True, help="Bind a variable: --bind name=value (repeatable).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+)
+def query(query: str | None, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str) -> None:
+    """Run a SPARQL QUERY (text or a .rq file) against the store."""
+    from graph.query import run_cli_query
+
+    click.echo(run_cli_query(graph_dir, query, name=name, bindings=bind, fmt=fmt), nl=False)
+
+
+@cli.command()
+@GRAPH_DIR
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=7878, show_default=True)
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE requests.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Query timeout (s).")
+@click.option("--max-results", type=int, default=100_000, show_default=True)
+def serve(
+    graph_dir: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (and graph.html at /)."""
+    from graph.server import ServerOptions, serve_forever
+
+    serve_forever(
+        graph_dir,
+        ServerOptions(
+            host=host,
+            port=port,
+            allow_update=allow_update,
+            timeout=timeout,
+            max_results=max_results,
+        ),
+    )
+
+
+@cli.command()
+@GRAPH_DIR
+@click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes file.")
+def validate(graph_dir: Path, shapes: Path | None) -> None:
+    """Validate the graph against the SHACL shapes; non-zero exit on violations."""
+    from graph.validate import validate_export
+
+    report = validate_export(graph_dir, shapes)
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@GRAPH_DIR
+def stats(graph_dir: Path) -> None:
+    """Counts of documents, entities and facts in the store."""
+    from graph.query import graph_stats
+
+    for key, value in graph_stats(graph_dir).items():
+        click.echo(f"{key:<16} {value}")
+
+
+@cli.command()
+@click.option("--input", "input_path", type=click.Path(path_type=Path), default=None)
+@click.option("--output", "output_path", type=click.Path(path_type=Path), default=None)
+def mentions(input_path: Path | None, output_path: Path | None) -> None:
+    """Tag JSONL {"id","text"} lines with typed mentions (stdin/stdout by default)."""
+    from graph.mentions import annotate_jsonl
+
+    src = open(input_path, encoding="utf-8") if input_path else sys.stdin  # noqa: SIM115
+    dst = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
+    try:
+        annotate_jsonl(src, dst)
+    finally:
+        if input_path:
+            src.close()
+        if output_path:
+            dst.close()
+
+
+@cli.command()
+@GRAPH_DIR
+@click.option("--focus", default=None, help="Label of the entity to centre on.")
+@click.option("--hops", type=int, default=1, show_default=True)
+@click.option("--query", "query_file", type=click.Path(path_type=Path), default=None,
+              help="Render the result of a CONSTRUCT query.")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Output HTML file.")
+def view(graph_dir: Path, focus: str | None, hops: int, query_file: Path | None,
+         out: Path | None) -> None:
+    """Write an HTML view of a neighbourhood or of a CONSTRUCT result."""
+    from graph.view import write_view
+
+    path = write_view(graph_dir, focus=focus, hops=hops, query_file=query_file, out=out)
+    click.echo(str(path))
+
+
+@cli.command("export")
+@GRAPH_DIR
+@click.option("--format", "fmt", type=click.Choice(["nquads", "ntriples"]), default="nquads")
+@click.option("--out", type=click.Path(path_type=Path), required=True)
+def export_cmd(graph_dir: Path, fmt: str, out: Path) -> None:
+    """Stream the whole store as N-Quads / N-Triples for bulk loading elsewhere."""
+    from graph.store import export_dump
+
+    n = export_dump(graph_dir, out, fmt)
+    click.echo(f"{n} quads written to {out}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``kg`` console script."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("kg: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KGError as e:
+        if debug:
+            raise
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted", err=True)
+        sys.exit(130)
+    except OSError as e:
+        if debug:
+            raise
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(1)
