@@ -1,0 +1,393 @@
+"""The offline HTML view of the graph: vis-network (shipped by pyvis) in-lined into one page.
+
+The page needs no network: vis-network's JS/CSS, our viewer script and the graph data are all
+in-line (pyvis's own template links Bootstrap from a CDN and prints the heading twice, so the
+page is our template, ``assets/page.html``).  Labels are untrusted: they reach the page as JSON
+inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the viewer
+writes them with ``textContent`` only.
+
+Large graphs stay usable: above ``max_nodes`` the view keeps the ``max_nodes`` nodes of highest
+degree and says so in a visible note; physics runs for a bounded number of iterations from a
+seeded layout and is frozen once stabilised (or is off when positions are given).
+
+>>> import tempfile, pathlib
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("p", kind="person", label="王小明", aliases=[], docs=["a.txt"], evidence=[])
+>>> g.add_node("o", kind="org", label="某某公司", aliases=[], docs=["a.txt"], evidence=[])
+>>> _ = g.add_edge("p", "o", key="f", relation="memberOf", label="经理", docs=["a.txt"], evidence=[])
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "g.html"
+>>> report = write_html(g, out, title="示例")
+>>> (report.shown_nodes, report.shown_edges, report.capped)
+(2, 1, False)
+>>> "王小明" in out.read_text(encoding="utf-8")
+True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from graph.atomic import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TITLE = "知识图谱 Knowledge graph"
+DEFAULT_MAX_NODES = 1500
+FONT_STACK = (
+    "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', "
+    "'Hiragino Sans GB', 'Microsoft YaHei', 'SimHei', sans-serif"
+)
+
+# kind -> (legend name, colour, vis shape); roles are edge labels, kept for foreign graphs
+KIND_STYLE: dict[str, tuple[str, str, str]] = {
+    "person": ("人物 person", "#4e79a7", "dot"),
+    "org": ("机构 organisation", "#f28e2b", "square"),
+    "place": ("地点 place", "#59a14f", "triangle"),
+    "concept": ("概念 concept", "#b07aa1", "diamond"),
+    "event": ("事件 event", "#e15759", "star"),
+    "document": ("文档 document", "#9c755f", "hexagon"),
+    "role": ("职务 role", "#76b7b2", "triangleDown"),
+    "other": ("其他 other", "#bab0ac", "dot"),
+}
+RELATION_COLOUR: dict[str, str] = {
+    "memberOf": "#4e79a7",
+    "subOrganizationOf": "#f28e2b",
+    "organizer": "#e15759",
+    "location": "#59a14f",
+    "partOf": "#edc948",
+    "mentions": "#b07aa1",
+    "about": "#9c755f",
+}
+EDGE_LABEL_LIMIT = 600  # draw edge labels on the canvas only for views this small
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlReport:
+    """What a written page shows."""
+
+    path: Path
+    total_nodes: int
+    total_edges: int
+    shown_nodes: int
+    shown_edges: int
+    capped: bool
+    physics: bool
+
+
+def select_view(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, bool]:
+    """The subgraph drawn by default: all of ``g``, or its ``max_nodes`` best-connected nodes.
+
+    >>> g = nx.MultiDiGraph([(0, 1), (0, 2), (0, 3), (1, 2)])
+    >>> sub, capped = select_view(g, 2)
+    >>> sorted(sub.nodes), capped
+    ([0, 1], True)
+    """
+    if g.number_of_nodes() <= max_nodes:
+        return g, False
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))
+    return g.subgraph(ranked[:max_nodes]), True
+
+
+def _str_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple | set):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _evidence(value: object) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if not isinstance(value, list | tuple):
+        return out
+    for ev in value:
+        if not isinstance(ev, dict):
+            continue
+        out.append(
+            {
+                "doc": str(ev.get("doc", "")),
+                "start": int(ev.get("start", 0)),
+                "end": int(ev.get("end", 0)),
+                "text": str(ev.get("text", "")),
+                "sentence": str(ev.get("sentence", "")),
+                "sentence_start": int(ev.get("sentence_start", 0)),
+            }
+        )
+    return out
+
+
+def _seed_positions(g: nx.MultiDiGraph, order: list[Any]) -> dict[Any, tuple[float, float]]:
+    """Starting positions: a sunflower spiral in breadth-first order from the hubs.
+
+    Neighbours land near each other, so bounded physics converges in far fewer iterations
+    than from vis-network's random start.  O(nodes + edges), pure Python.
+    """
+    seen: set[Any] = set()
+    bfs: list[Any] = []
+    und = g.to_undirected(as_view=True)
+    for root in order:
+        if root in seen:
+            continue
+        seen.add(root)
+        queue = [root]
+        while queue:
+            bfs.extend(queue)
+            nxt: list[Any] = []
+            for u in queue:
+                for v in und.neighbors(u):
+                    if v not in seen:
+                        seen.add(v)
+                        nxt.append(v)
+            queue = nxt
+    golden = math.pi * (3.0 - math.sqrt(5.0))
+    spacing = 45.0
+    return {
+        n: (spacing * math.sqrt(i) * math.cos(i * golden), spacing * math.sqrt(i) * math.sin(i * golden))
+        for i, n in enumerate(bfs)
+    }
+
+
+def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
+    big = n_nodes > 300
+    iterations = 200 if n_nodes <= 300 else 120 if n_nodes <= 1000 else 80
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
+        "nodes": {"font": {"face": FONT_STACK, "size": 14}, "borderWidth": 1},
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"face": FONT_STACK, "size": 10, "align": "middle"},
+            "width": 1,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -4000,
+                "springLength": 110,
+                "springConstant": 0.04,
+                "damping": 0.4,
+                "avoidOverlap": 0.1,
+            },
+            "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50},
+        },
+        "interaction": {
+            "hover": not big,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "tooltipDelay": 300,
+        },
+    }
+
+
+def _roles(g: nx.MultiDiGraph, n: Any) -> list[str]:
+    roles = []
+    for _, org, data in g.out_edges(n, data=True):
+        if data.get("relation") == "memberOf":
+            org_label = str(g.nodes[org].get("label", org))
+            roles.append(f"{data.get('label', '')} · {org_label}")
+    return sorted(set(roles))
+
+
+def _build_network(
+    g: nx.MultiDiGraph, view: nx.MultiDiGraph, positions: dict[Any, tuple[float, float]] | None
+) -> tuple[Network, dict[str, Any]]:
+    """Fill a pyvis ``Network`` (directly: ``add_node`` is quadratic) plus the details data."""
+    net = Network(directed=True, cdn_resources="in_line")
+    index = {n: i for i, n in enumerate(view.nodes)}
+    info_nodes: list[dict[str, Any]] = []
+    for n, i in index.items():
+        data = view.nodes[n]
+        kind = str(data.get("kind", "other"))
+        style = KIND_STYLE.get(kind, KIND_STYLE["other"])
+        deg = g.degree(n)
+        node: dict[str, Any] = {
+            "id": i,
+            "label": str(data.get("label", n)),
+            "kind": kind if kind in KIND_STYLE else "other",
+            "shape": style[2],
+            "color": style[1],
+            "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(deg)), 1),
+        }
+        if positions is not None and n in positions:
+            node["x"], node["y"] = (round(c, 1) for c in positions[n])
+        net.nodes.append(node)
+        info_nodes.append(
+            {
+                "iri": str(n),
+                "aliases": _str_list(data.get("aliases")),
+                "docs": _str_list(data.get("docs")),
+                "roles": _roles(g, n),
+                "evidence": _evidence(data.get("evidence")),
+            }
+        )
+    info_edges: list[dict[str, Any]] = []
+    labelled = view.number_of_edges() <= EDGE_LABEL_LIMIT
+    for j, (u, v, key, data) in enumerate(view.edges(keys=True, data=True)):
+        rel = str(data.get("relation", ""))
+        label = str(data.get("label", "") or rel)
+        edge: dict[str, Any] = {
+            "id": j,
+            "from": index[u],
+            "to": index[v],
+            "color": RELATION_COLOUR.get(rel, "#999999"),
+        }
+        if labelled:
+            edge["label"] = label
+        net.edges.append(edge)
+        conf = data.get("confidence")
+        info_edges.append(
+            {
+                "key": str(key),
+                "relation": rel,
+                "label": label,
+                "confidence": float(conf) if isinstance(conf, int | float) else None,
+                "docs": _str_list(data.get("docs")),
+                "evidence": _evidence(data.get("evidence")),
+            }
+        )
+    return net, {"nodes": info_nodes, "edges": info_edges}
+
+
+def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for _, data in g.nodes(data=True):
+        if data.get("kind") == "document":
+            for doc in _str_list(data.get("docs")):
+                names[doc] = str(data.get("label", doc))
+    for _, data in g.nodes(data=True):
+        for doc in _str_list(data.get("docs")):
+            names.setdefault(doc, doc)
+    return names
+
+
+def _asset(name: str) -> str:
+    return resources.files("graph.export").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(
+        encoding="utf-8"
+    )
+
+
+def script_json(value: object) -> str:
+    """JSON safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped.
+
+    >>> script_json({"label": "</script><img src=x onerror=alert(1)>"})
+    '{"label": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(ch, esc)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_html(
+    g: nx.MultiDiGraph,
+    *,
+    title: str = DEFAULT_TITLE,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    physics: bool | None = None,
+) -> tuple[str, HtmlReport]:
+    """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
+    if max_nodes < 1:
+        raise ValueError("max_nodes must be positive")
+    view, capped = select_view(g, max_nodes)
+    has_xy = all("x" in d and "y" in d for _, d in view.nodes(data=True)) and len(view) > 0
+    use_physics = (not has_xy) if physics is None else physics
+    if has_xy:
+        positions = {n: (float(d["x"]), float(d["y"])) for n, d in view.nodes(data=True)}
+    elif len(view) > 100:
+        positions = _seed_positions(view, sorted(view.nodes, key=lambda n: -view.degree(n)))
+    else:
+        positions = None
+    net, info = _build_network(g, view, positions)
+    docs = _doc_names(g)
+    kinds = []
+    for kind, (name, colour, shape) in KIND_STYLE.items():
+        count = sum(1 for n in net.nodes if n["kind"] == kind)
+        if count:
+            kinds.append({"kind": kind, "name": name, "color": colour, "shape": shape, "count": count})
+    note = ""
+    if capped:
+        note = (
+            f"大图已截取：显示连接最多的 {len(view):,} 个节点（共 {len(g):,} 个）。"
+            f" Large graph: showing the {len(view):,} most connected of {len(g):,} nodes;"
+            " use `kg view --focus LABEL --hops K` for a neighbourhood."
+        )
+    report = HtmlReport(
+        Path(), len(g), g.number_of_edges(), len(view), view.number_of_edges(), capped, use_physics
+    )
+    data = {
+        "title": title,
+        "stats": {
+            "total_nodes": report.total_nodes,
+            "total_edges": report.total_edges,
+            "shown_nodes": report.shown_nodes,
+            "shown_edges": report.shown_edges,
+        },
+        "note": note,
+        "kinds": kinds,
+        "docs": [{"id": d, "name": name} for d, name in sorted(docs.items())],
+        "docNames": docs,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "info": info,
+        "options": _options(len(view), use_physics),
+    }
+    parts = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": _vis_asset("vis-network.css"),
+        "VIS_JS": _vis_asset("vis-network.min.js"),
+        "APP_CSS": _asset("view.css"),
+        "APP_JS": _asset("view.js"),
+        "DATA": script_json(data),
+    }
+    page = _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
+    return page, report
+
+
+def write_html(
+    g: nx.MultiDiGraph,
+    path: Path,
+    *,
+    title: str = DEFAULT_TITLE,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    physics: bool | None = None,
+) -> HtmlReport:
+    """Write the interactive offline view of ``g`` to ``path`` (atomically).
+
+    ``max_nodes`` caps the default view to the best-connected nodes (a note on the page says
+    so).  ``physics`` defaults to on unless every drawn node has ``x``/``y`` attributes.
+    """
+    page, report = render_html(g, title=title, max_nodes=max_nodes, physics=physics)
+    atomic_write_text(Path(path), page)
+    log.info("wrote %s (%d of %d nodes)", path, report.shown_nodes, report.total_nodes)
+    return HtmlReport(
+        Path(path),
+        report.total_nodes,
+        report.total_edges,
+        report.shown_nodes,
+        report.shown_edges,
+        report.capped,
+        report.physics,
+    )
