@@ -45,7 +45,7 @@ from graph.atomic import atomic_write_text
 log = logging.getLogger(__name__)
 
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
-DEFAULT_MAX_NODES = 1500
+DEFAULT_MAX_NODES = 2000
 FONT_STACK = (
     "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', "
     "'Hiragino Sans GB', 'Microsoft YaHei', 'SimHei', sans-serif"

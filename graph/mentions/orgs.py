@@ -1,0 +1,130 @@
+"""Organisation names anchored on a region or an administrative prefix (市委组织部, 某某市总工会).
+
+>>> from graph.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "会议由市总工会主办，在市委党校三分校举行。"))
+>>> [p.text for p in region_orgs(seg)]
+['市总工会', '市委党校三分校']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from graph.mentions.rules import Piece, org_suffix_of
+from graph.resources import load_lexicon, load_ordered
+from graph.segment import word_tags
+from graph.types import Segmented
+
+# administrative prefixes of names whose region is left to the context (市委组织部, 区总工会)
+LEVEL_PREFIXES = ("市委", "区委", "县委", "省委", "州委", "市", "区", "县", "省", "州")
+NATIONAL_PREFIXES = ("中共", "中央", "全国", "国家", "中国", "国务院")
+LEVELS = ("自治区", "特别行政区", "省", "市", "区", "县", "州")
+_GLUE = frozenset("由在和与及对向从将把被经为据是让请给跟同")
+_BOUNDARY = frozenset("，,。.！!？?；;：:、“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 \n\r")
+_MAX_LEN = 30
+_INSIDE_STOP_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv",
+                               "y", "e", "o", "f", "t", "role"})
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Region name -> parent region ('' when unknown), from the packaged gazetteer."""
+    out: dict[str, str] = {}
+    from graph.resources import resource_text
+
+    for line in resource_text("regions.txt").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line:
+            name, _, parent = line.partition("\t")
+            out[name.strip()] = parent.strip()
+    return out
+
+
+def region_stem(name: str) -> str:
+    """A region name without its level word (北京市 -> 北京); names of 2 characters stay whole.
+
+    >>> region_stem("某某自治区"), region_stem("某市")
+    ('某某', '某市')
+    """
+    for level in LEVELS:
+        if name.endswith(level) and len(name) - len(level) >= 2:
+            return name[: -len(level)]
+    return name
+
+
+@cache
+def _starters() -> tuple[str, ...]:
+    names = set(regions())
+    names |= {region_stem(n) for n in names}
+    names |= set(LEVEL_PREFIXES) | set(NATIONAL_PREFIXES)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _multi_suffixes() -> tuple[str, ...]:
+    return tuple(s for s in load_ordered("org_suffixes") if len(s) >= 2)
+
+
+def _starts_org(text: str, pos: int) -> bool:
+    return any(text.startswith(s, pos) for s in _starters())
+
+
+def region_orgs(seg: Segmented) -> tuple[Piece, ...]:
+    """Organisation names that begin with a region or an administrative prefix."""
+    text = seg.doc.text
+    token_ends = {t.end for t in seg.tokens}
+    tags = word_tags()
+    after_word = {t.end for t in seg.tokens if tags.get(t.text, "x") in _INSIDE_STOP_TAGS}
+    out: list[Piece] = []
+    for sentence in seg.sentences:
+        for end in range(sentence.start + 2, sentence.end + 1):
+            if end not in token_ends or not any(text.endswith(s, 0, end) for s in _multi_suffixes()):
+                continue
+            for start in _candidate_starts(text, sentence.start, end, after_word):
+                if org_suffix_of(text[start:end]) and _name_like(seg, start, end):
+                    out.append(Piece(start, end, text[start:end]))
+                    break
+    return tuple(_drop_nested(out))
+
+
+def _candidate_starts(text: str, lower: int, end: int, after_word: set[int]) -> list[int]:
+    """Possible starts of a name ending at ``end``, leftmost first."""
+    out = []
+    i = end - 2
+    while i >= max(lower, end - _MAX_LEN):
+        if text[i] in _BOUNDARY:
+            break
+        before = text[i - 1] if i > lower else ""
+        free = not before or before in _BOUNDARY or before in _GLUE or i in after_word
+        if free and _starts_org(text, i):
+            out.append(i)
+        i -= 1
+    return out[::-1]
+
+
+def _name_like(seg: Segmented, start: int, end: int) -> bool:
+    """No verb or function word inside the name (its first token may carry a glued 由/在)."""
+    tags = word_tags()
+    for tok in seg.tokens:
+        if tok.start > start and tok.end <= end and tags.get(tok.text, "x") in _INSIDE_STOP_TAGS:
+            return False
+    return True
+
+
+def _drop_nested(pieces: list[Piece]) -> list[Piece]:
+    """Keep the longest of overlapping names (市委党校三分校 over 市委党校)."""
+    ordered = sorted(pieces, key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[Piece] = []
+    for p in ordered:
+        if out and p.start < out[-1].end:
+            if p.end - p.start > out[-1].end - out[-1].start:
+                out[-1] = p
+            continue
+        out.append(p)
+    return out
+
+
+def news_org_names() -> frozenset[str]:
+    """Names like 本报 that stand for the publishing organisation."""
+    return load_lexicon("news_orgs")

@@ -1,0 +1,295 @@
+"""Rule-based mentions: title chains ``ORG ROLE、ORG ROLE NAME``, bylines, region-anchored orgs.
+
+The rules rely only on general dictionaries (role titles, organisation suffixes, body prefixes,
+regions, family names) and the owned jieba tokenizer; no names of particular people.
+
+>>> from graph.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "据悉，河北省农业厅副厅长、党组成员王小明表示同意。"))
+>>> chain = title_chains(seg)[0]
+>>> chain.person.text, [(e.org.text if e.org else None, e.role.text) for e in chain.elements]
+('王小明', [('河北省农业厅', '副厅长'), (None, '党组成员')])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from graph.resources import load_lexicon, load_ordered
+from graph.segment import word_tags
+from graph.types import Mention, Segmented, Token
+
+# characters that end a title chain on the left (、 separates the chain's elements instead)
+_BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 ")
+_SPACE = frozenset(" \u3000\t")
+# leading words that are not part of an organisation name
+_LEAD_STOP_TAGS = frozenset({"p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "v", "y",
+                             "e", "o", "f", "t", "m", "q"})
+# tags of a token after a title that cannot be (part of) a given name
+_NOT_NAME_TAGS = frozenset({"p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "v", "y",
+                            "e", "o", "f", "m", "q", "k", "role", "a", "ad"})
+_PHOTO_CREDIT = ("/摄", "／摄", " 摄")
+_MAX_ORG = 40
+_MAX_ROLE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A span of the text (offsets into the document)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainElement:
+    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before'."""
+
+    org: Piece | None
+    body: Piece | None
+    role: Piece
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChain:
+    """Posts stated together for one person, e.g. ``A副主席、B党组书记、主席NAME``."""
+
+    elements: tuple[ChainElement, ...]
+    person: Piece
+    span: Piece
+    caption: bool
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return load_lexicon("roles")
+
+
+@cache
+def _bodies() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("body_prefixes"), key=len, reverse=True))
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("org_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    names = load_ordered("surnames")
+    return frozenset(n for n in names if len(n) == 2), frozenset(n for n in names if len(n) == 1)
+
+
+def role_ending_at(text: str, end: int, start_limit: int = 0) -> int | None:
+    """Start of the longest role title that ends at ``end`` (None if no title ends there).
+
+    >>> role_ending_at("工会常务副主席", 7)
+    2
+    """
+    roles = _roles()
+    best = None
+    for k in range(1, _MAX_ROLE + 1):
+        s = end - k
+        if s < start_limit:
+            break
+        if text[s:end] in roles:
+            best = s
+    return best
+
+
+def org_suffix_of(name: str) -> str | None:
+    """The longest organisation suffix ``name`` ends with (news names like 本报 count too).
+
+    >>> org_suffix_of("某某大学")
+    '大学'
+    """
+    if name in load_lexicon("news_orgs"):
+        return name
+    return next((s for s in _org_suffixes() if name.endswith(s) and len(name) > len(s)), None)
+
+
+def is_surname_start(name: str) -> bool:
+    double, single = _surnames()
+    return name[:2] in double or name[:1] in single
+
+
+def _token_at(tokens: tuple[Token, ...], starts: dict[int, int], pos: int) -> Token | None:
+    i = starts.get(pos)
+    return tokens[i] if i is not None else None
+
+
+def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piece, bool] | None:
+    """A person name right after a title at ``pos``: ``(piece, caption)``.
+
+    Caption style is ``TITLE␠NAME`` ending the line (or followed by ``/``); body style is a name
+    that jieba keeps as one unknown word or a family name plus a given name.
+    """
+    text = seg.doc.text
+    j = pos
+    while j < len(text) and text[j] in _SPACE and j - pos < 3:
+        j += 1
+    spaced = j > pos
+    k = j
+    while k < len(text) and "\u4e00" <= text[k] <= "\u9fff" and k - j < 5:
+        k += 1
+    at_line_end = k >= len(text) or text[k] in "\n\r/／"
+    if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
+        return Piece(j, k, text[j:k]), True
+    if spaced and not at_line_end:
+        return None
+    tok = _token_at(seg.tokens, starts, j)
+    if tok is None or not is_surname_start(tok.text):
+        return None
+    tags = word_tags()
+    if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
+        return Piece(tok.start, tok.end, tok.text), False
+    if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
+        # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)
+        return Piece(tok.start, tok.end - 1, tok.text[:3]), False
+    if len(tok.text) == 1:
+        nxt = _token_at(seg.tokens, starts, tok.end)
+        if nxt and 1 <= len(nxt.text) <= 2 and "\u4e00" <= nxt.text[0] <= "\u9fff" \
+                and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS:
+            return Piece(tok.start, nxt.end, text[tok.start:nxt.end]), False
+    return None
+
+
+def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
+    """Where the title chain that ends with the role at ``role_start`` begins."""
+    i = role_start
+    while i > sentence_start:
+        ch = text[i - 1]
+        if ch in _BOUNDARY:
+            break
+        if ch in "\n\r":
+            # a layout break inside a name (北京汽车⏎⏎有限公司) is crossed, a real line end is not
+            j = i - 1
+            while j > sentence_start and text[j - 1].isspace():
+                j -= 1
+            if j == sentence_start or text[j - 1] in _BOUNDARY or role_start - i > _MAX_ORG:
+                break
+            i = j
+            continue
+        i -= 1
+    return i
+
+
+def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
+    """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name."""
+    tags = word_tags()
+    while start < end:
+        tok = _token_at(seg.tokens, starts, start)
+        if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
+            break
+        start = tok.end
+    return start
+
+
+def _parse_element(seg: Segmented, starts: dict[int, int], start: int, end: int) -> ChainElement | None:
+    text = seg.doc.text
+    role_start = role_ending_at(text, end, start)
+    if role_start is None:
+        return None
+    role = Piece(role_start, end, text[role_start:end])
+    rest_end = role_start
+    body = None
+    for prefix in _bodies():
+        b = rest_end - len(prefix)
+        if b >= start and text[b:rest_end] == prefix:
+            whole = text[start:rest_end]
+            suffix = org_suffix_of("".join(whole.split()))
+            if suffix is None or len(suffix) <= len(prefix):
+                body = Piece(b, rest_end, prefix)
+                rest_end = b
+            break
+    org_start = _trim_leading(seg, starts, start, rest_end)
+    org = None
+    if org_start < rest_end:
+        name = "".join(text[org_start:rest_end].split())
+        if org_suffix_of(name) is None:
+            return None
+        org = Piece(org_start, rest_end, text[org_start:rest_end])
+    return ChainElement(org, body, role)
+
+
+def title_chains(seg: Segmented) -> tuple[TitleChain, ...]:
+    """Every ``[ORG][BODY]ROLE(、[ORG][BODY]ROLE)* NAME`` of the document."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    chains: list[TitleChain] = []
+    for sentence in seg.sentences:
+        pos = sentence.start
+        while pos < sentence.end:
+            chain = _chain_ending_at(seg, starts, sentence.start, pos)
+            if chain is None:
+                pos += 1
+                continue
+            chains.append(chain)
+            pos = chain.person.end
+    return tuple(chains)
+
+
+def _chain_ending_at(seg: Segmented, starts: dict[int, int], sentence_start: int,
+                     pos: int) -> TitleChain | None:
+    text = seg.doc.text
+    if role_ending_at(text, pos, sentence_start) is None:
+        return None
+    found = person_after(seg, starts, pos)
+    if found is None:
+        return None
+    person, caption = found
+    begin = _chain_start(text, role_ending_at(text, pos, sentence_start) or pos, sentence_start)
+    elements: list[ChainElement] = []
+    cursor = begin
+    for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:
+        element = _parse_element(seg, starts, cursor, part_end)
+        if element is not None:
+            elements.append(element)
+        elif elements:
+            elements.clear()  # a broken link in the chain: keep only what follows it
+        cursor = part_end + 1
+    if not elements or elements[0].org is None:
+        return None
+    first = elements[0].org.start if elements[0].org else elements[0].role.start
+    span = Piece(first, person.end, text[first:person.end])
+    return TitleChain(tuple(elements), person, span, caption)
+
+
+def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
+    """Names credited for photographs in a byline (``NAME/摄``)."""
+    text = seg.doc.text
+    out = []
+    for marker in _PHOTO_CREDIT:
+        start = 0
+        while (i := text.find(marker, start)) >= 0:
+            start = i + 1
+            j = i
+            while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and i - j < 4:
+                j -= 1
+            if 2 <= i - j <= 4 and is_surname_start(text[j:i]) and (j == 0 or text[j - 1] in _BOUNDARY | {"\n"}):
+                out.append(Piece(j, i, text[j:i]))
+    return tuple(sorted(set(out), key=lambda p: p.start))
+
+
+def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:
+    """PERSON, ORG and ROLE mentions of the title chains."""
+    out: list[Mention] = []
+    for chain in chains:
+        score = 0.95 if chain.caption else 0.9
+        out.append(Mention(chain.person.start, chain.person.end, "PERSON", chain.person.text,
+                           score, "rules.chain"))
+        for e in chain.elements:
+            if e.org:
+                out.append(Mention(e.org.start, e.org.end, "ORG", e.org.text, score, "rules.chain"))
+            role_start = e.body.start if e.body else e.role.start
+            out.append(Mention(role_start, e.role.end, "ROLE", chain_text(chain, role_start, e.role.end),
+                               score, "rules.chain"))
+    return tuple(out)
+
+
+def chain_text(chain: TitleChain, start: int, end: int) -> str:
+    """Text of ``[start, end)`` inside the chain's span."""
+    return chain.span.text[start - chain.span.start:end - chain.span.start]

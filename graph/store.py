@@ -1,0 +1,458 @@
+"""The embedded on-disk SPARQL store (pyoxigraph, RocksDB) behind ``kg query`` and ``kg serve``.
+
+pyoxigraph is imported only here and in :mod:`graph.server`.  Results leave this module as plain
+Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`, :class:`GraphResult`),
+so the rule "a pyoxigraph result cannot cross threads" is kept by construction: a query is run
+*and* materialised in the calling thread.
+
+The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
+rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
+the union of all graphs as their default graph (``use_default_graph_as_union``).
+
+>>> import tempfile
+>>> nt = b'<https://kg.example.org/id/person-1> <http://www.w3.org/2000/01/rdf-schema#label> "x"@zh .'
+>>> with open_store(Path(tempfile.mkdtemp()) / "store") as store:
+...     store.replace_graph("https://kg.example.org/id/graph-1", nt)
+...     result = store.query("SELECT ?p ?name WHERE { ?p ?l ?name }", {"name": "x"})
+...     [row[0].value for row in result.rows], sorted(store.named_graphs())
+(['https://kg.example.org/id/person-1'], ['https://kg.example.org/id/graph-1'])
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, TypeAlias
+
+import pyoxigraph as ox
+from rdflib.term import BNode as RdflibBNode
+from rdflib.term import Literal as RdflibLiteral
+from rdflib.term import URIRef as RdflibURIRef
+
+from graph.atomic import atomic_writer
+from graph.errors import QueryError, StoreError
+from graph.vocab import PREFIXES
+
+log = logging.getLogger(__name__)
+
+STORE_DIRNAME = "store"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_CHECK_EVERY = 256  # rows between two deadline checks
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An RDF term, independent of the store library.
+
+    >>> Term("literal", '他说"好"', language="zh").n3()
+    '"他说\\\\"好\\\\""@zh'
+    >>> Term("iri", "http://schema.org/Person").n3()
+    '<http://schema.org/Person>'
+    """
+
+    kind: Literal["iri", "bnode", "literal", "triple"]
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+    def n3(self) -> str:
+        """N-Triples / SPARQL syntax of the term."""
+        if self.kind == "iri":
+            return f"<{self.value}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        if self.kind == "triple":
+            return self.value
+        text = '"' + _escape(self.value) + '"'
+        if self.language:
+            return f"{text}@{self.language}"
+        if self.datatype and self.datatype != XSD + "string":
+            return f"{text}^^<{self.datatype}>"
+        return text
+
+
+Row: TypeAlias = tuple[Term | None, ...]
+BindingValue: TypeAlias = "Term | str | int | float | bool | RdflibURIRef | RdflibLiteral | RdflibBNode"
+
+
+@dataclass(frozen=True, slots=True)
+class SelectResult:
+    """Solutions of a SELECT query (``truncated`` when ``max_results`` cut them)."""
+
+    variables: tuple[str, ...]
+    rows: list[Row]
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    """The answer of an ASK query."""
+
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GraphResult:
+    """Triples of a CONSTRUCT or DESCRIBE query."""
+
+    triples: list[tuple[Term, Term, Term]]
+    truncated: bool = False
+
+
+QueryResult: TypeAlias = SelectResult | AskResult | GraphResult
+
+
+def _escape(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+
+
+_LITERAL_RE = re.compile(r'^"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?$', re.DOTALL)
+_PNAME_RE = re.compile(r"^([A-Za-z][\w-]*):([\w.-]*)$")
+_UNESCAPE_RE = re.compile(r'\\([\\"ntr])')
+
+
+def _expand(name: str) -> str | None:
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    m = _PNAME_RE.match(name)
+    if m and m.group(1) in PREFIXES:
+        return PREFIXES[m.group(1)] + m.group(2)
+    return None
+
+
+def parse_term(text: str) -> Term:
+    """Read a binding value written on the command line (Turtle-like, forgiving).
+
+    ``<iri>`` and known prefixed names (``kg:person-…``, ``org:Membership``) are IRIs;
+    ``"text"``, ``"text"@lang`` and ``"text"^^xsd:date`` are literals; ``42``, ``0.5``,
+    ``true``/``false`` are typed numbers/booleans; any other text is a Chinese label,
+    ``"text"@zh``, because every label in the graph is tagged ``@zh``.
+
+    >>> parse_term("主席")
+    Term(kind='literal', value='主席', datatype=None, language='zh')
+    >>> parse_term("kg:person-1").value
+    'https://kg.example.org/id/person-1'
+    >>> parse_term('"a.txt"').datatype
+    'http://www.w3.org/2001/XMLSchema#string'
+    >>> parse_term("94").datatype
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    text = text.strip()
+    m = _LITERAL_RE.match(text)
+    if m:
+        value = _UNESCAPE_RE.sub(lambda e: {"n": "\n", "t": "\t", "r": "\r"}.get(e[1], e[1]), m[1])
+        if m[2]:
+            return Term("literal", value, language=m[2].lower())
+        datatype = _expand(m[3]) if m[3] else XSD + "string"
+        if datatype is None:
+            raise QueryError(f"unknown datatype in binding value {text!r}")
+        return Term("literal", value, datatype=datatype)
+    iri = _expand(text)
+    if iri is not None:
+        return Term("iri", iri)
+    if text in ("true", "false"):
+        return Term("literal", text, datatype=XSD + "boolean")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return Term("literal", text, datatype=XSD + "integer")
+    if re.fullmatch(r"[+-]?\d*\.\d+", text):
+        return Term("literal", text, datatype=XSD + "decimal")
+    return Term("literal", text, language="zh")
+
+
+def to_term(value: BindingValue) -> Term:
+    """A :class:`Term` from a Python value, an rdflib term or the text syntax of :func:`parse_term`."""
+    if isinstance(value, Term):
+        return value
+    if isinstance(value, RdflibURIRef):
+        return Term("iri", str(value))
+    if isinstance(value, RdflibBNode):
+        return Term("bnode", str(value))
+    if isinstance(value, RdflibLiteral):
+        lang = value.language
+        dt = str(value.datatype) if value.datatype else None
+        return Term("literal", str(value), datatype=None if lang else dt, language=lang)
+    if isinstance(value, bool):
+        return Term("literal", str(value).lower(), datatype=XSD + "boolean")
+    if isinstance(value, int):
+        return Term("literal", str(value), datatype=XSD + "integer")
+    if isinstance(value, float):
+        return Term("literal", repr(value), datatype=XSD + "double")
+    return parse_term(str(value))
+
+
+def _from_ox(t: Any) -> Term:
+    if isinstance(t, ox.NamedNode):
+        return Term("iri", t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Term("literal", t.value, language=t.language)
+        return Term("literal", t.value, datatype=t.datatype.value)
+    if isinstance(t, ox.BlankNode):
+        return Term("bnode", t.value)
+    return Term("triple", str(t))
+
+
+def _to_ox(t: Term) -> Any:
+    if t.kind == "iri":
+        return ox.NamedNode(t.value)
+    if t.kind == "bnode":
+        return ox.BlankNode(t.value)
+    if t.kind == "literal":
+        if t.language:
+            return ox.Literal(t.value, language=t.language)
+        return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD + "string"))
+    raise QueryError(f"cannot bind an RDF-star triple term: {t.value}")
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    """The pyoxigraph format of a media type or file extension (``text/turtle``, ``nt``)."""
+    found = ox.RdfFormat.from_media_type(fmt) or ox.RdfFormat.from_extension(fmt)
+    if found is None:
+        raise StoreError(f"unknown RDF format {fmt!r}")
+    return found
+
+
+def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], media_type: str) -> bytes:
+    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML."""
+    fmt = rdf_format(media_type)
+    data = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples)
+    out = ox.serialize(data, format=fmt, prefixes=PREFIXES if fmt.supports_datasets is False else None)
+    return out if isinstance(out, bytes) else b""
+
+
+def store_dir(graph_dir: Path) -> Path:
+    """Where the store of an export folder lives."""
+    return Path(graph_dir) / STORE_DIRNAME
+
+
+class Store:
+    """An open on-disk store.  Use :func:`open_store`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, inner: ox.Store, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._inner: ox.Store | None = inner
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._inner is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._inner
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """Number of quads in all graphs."""
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock); further calls raise StoreError."""
+        if self._inner is not None and not self.read_only:
+            try:
+                self._inner.flush()
+            except OSError as e:  # pragma: no cover - disk failure
+                raise StoreError(f"{self.path}: cannot flush: {e}") from e
+        self._inner = None
+
+    def _update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"malformed update: {_one_line(e)}") from e
+        except OSError as e:
+            raise StoreError(f"{self.path}: update failed: {e}") from e
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 UPDATE in one transaction."""
+        self._update(sparql)
+
+    def replace_graphs(
+        self, graphs: Mapping[str, bytes], fmt: str = "application/n-triples", drop: Iterable[str] = ()
+    ) -> None:
+        """Replace several named graphs and drop others, all in one transaction.
+
+        ``fmt`` is a media type of a triple format (N-Triples, Turtle, JSON-LD, RDF/XML).
+        Either every change is applied or none (a crash keeps the previous content).
+        """
+        rdf = rdf_format(fmt)
+        parts = [f"DROP SILENT GRAPH <{_check_iri(g)}>" for g in drop]
+        for i, (graph_iri, data) in enumerate(graphs.items()):
+            iri = _check_iri(graph_iri)
+            try:
+                triples = ox.parse(data, format=rdf, base_iri=None)
+                body = "\n".join(_quad_text(q, i) for q in triples)
+            except SyntaxError as e:
+                raise StoreError(f"graph <{iri}>: cannot parse {fmt} data: {_one_line(e)}") from e
+            parts.append(f"DROP SILENT GRAPH <{iri}>")
+            parts.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
+        if parts:
+            self._update(" ;\n".join(parts))
+            log.debug("store %s: replaced %d graphs", self.path, len(graphs))
+
+    def replace_graph(self, graph_iri: str, data: bytes, fmt: str = "application/n-triples") -> None:
+        """Replace the content of one named graph atomically (remove old, load new)."""
+        self.replace_graphs({graph_iri: data}, fmt)
+
+    def drop_graph(self, graph_iri: str) -> None:
+        """Remove a named graph and its triples (no error if it does not exist)."""
+        self._update(f"DROP SILENT GRAPH <{_check_iri(graph_iri)}>")
+
+    def named_graphs(self) -> set[str]:
+        """IRIs of the named graphs in the store."""
+        return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, BindingValue] | None = None,
+        timeout: float | None = None,
+        max_results: int | None = None,
+        *,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query and materialise its result in this thread.
+
+        ``bindings`` pre-bind variables through the engine (SEP-0007 substitution, never by
+        editing the query text); a SELECT must project every bound variable.  Values are
+        :class:`Term`, rdflib terms, numbers or the text syntax of :func:`parse_term`.
+        ``timeout`` (seconds) is checked while results stream; ``max_results`` caps rows or
+        triples and sets ``truncated``.  The default graph is the union of all graphs unless
+        ``default_graphs`` names some.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        subs = {ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()}
+        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(_check_iri(g)) for g in named_graphs]
+        try:
+            raw = self._store.query(sparql, **kwargs)
+            if isinstance(raw, ox.QueryBoolean):
+                return AskResult(bool(raw))
+            if isinstance(raw, ox.QueryTriples):
+                triples, cut = _take(
+                    ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in raw),
+                    max_results,
+                    deadline,
+                    timeout,
+                )
+                return GraphResult(triples, cut)
+            names = tuple(v.value for v in raw.variables)
+            width = range(len(names))
+            rows, cut = _take(
+                (tuple(None if s[i] is None else _from_ox(s[i]) for i in width) for s in raw),
+                max_results,
+                deadline,
+                timeout,
+            )
+            return SelectResult(names, rows, cut)
+        except SyntaxError as e:
+            raise QueryError(f"malformed query: {_one_line(e)}") from e
+        except RuntimeError as e:
+            raise QueryError(f"query failed: {_one_line(e)}") from e
+        except OSError as e:
+            raise StoreError(f"{self.path}: query failed: {_one_line(e)}") from e
+
+
+def _take(
+    items: Iterator[Any], cap: int | None, deadline: float | None, timeout: float | None
+) -> tuple[list[Any], bool]:
+    out: list[Any] = []
+    for n, item in enumerate(items):
+        if cap is not None and n >= cap:
+            return out, True
+        if deadline is not None and n % _CHECK_EVERY == 0 and time.monotonic() > deadline:
+            raise QueryError(f"query timed out after {timeout:g} s")
+        out.append(item)
+    if deadline is not None and time.monotonic() > deadline:
+        raise QueryError(f"query timed out after {timeout:g} s")
+    return out, False
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+def _check_iri(iri: str) -> str:
+    if not iri or any(c in iri for c in '<>"{}|^`\\ \n\t'):
+        raise StoreError(f"not a valid graph IRI: {iri!r}")
+    return iri
+
+
+def _quad_text(t: Any, graph_index: int) -> str:
+    def term(x: Any) -> str:
+        # blank nodes are renamed per graph so that labels of two graphs never merge
+        return f"_:g{graph_index}_{x.value}" if isinstance(x, ox.BlankNode) else str(x)
+
+    return f"{term(t.subject)} {term(t.predicate)} {term(t.object)} ."
+
+
+def open_store(path: Path, read_only: bool = False) -> Store:
+    """Open (or create, unless ``read_only``) the store in folder ``path``.
+
+    Only one process may hold a read-write store; a read-only store must not be opened while
+    another process writes it.
+    """
+    path = Path(path)
+    if read_only and not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}: run kg build first")
+    try:
+        inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        reason = "in use by another process" if "lock" in str(e).lower() else _one_line(e)
+        raise StoreError(f"cannot open store {path}: {reason}") from e
+    log.debug("opened store %s (read_only=%s)", path, read_only)
+    return Store(path, inner, read_only)
+
+
+def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
+    """Stream the store of ``graph_dir`` to ``out`` as ``nquads`` or ``ntriples``; return the count.
+
+    N-Quads keeps the per-document graphs (for bulk loading into Oxigraph server, Virtuoso,
+    QLever, Fuseki); N-Triples writes the distinct triples of their union.
+    """
+    if fmt not in ("nquads", "ntriples"):
+        raise StoreError(f"unknown dump format {fmt!r} (use nquads or ntriples)")
+    with open_store(store_dir(graph_dir), read_only=True) as store:
+        inner = store._store
+        with atomic_writer(Path(out), "wb") as fh:
+            if fmt == "nquads":
+                count = len(inner)
+                inner.dump(fh, format=ox.RdfFormat.N_QUADS)
+                return count
+            counter = [0]
+
+            def triples() -> Iterator[ox.Triple]:
+                sols = inner.query(
+                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+                )
+                for s in sols:
+                    counter[0] += 1
+                    yield ox.Triple(s[0], s[1], s[2])
+
+            ox.serialize(triples(), fh, format=ox.RdfFormat.N_TRIPLES)
+            return counter[0]
