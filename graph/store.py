@@ -228,7 +228,7 @@ def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], media_type: st
     """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML."""
     fmt = rdf_format(media_type)
     data = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples)
-    out = ox.serialize(data, format=fmt, prefixes=PREFIXES if fmt.supports_datasets is False else None)
+    out = ox.serialize(data, format=fmt, prefixes=PREFIXES)
     return out if isinstance(out, bytes) else b""
 
 
