@@ -1,5 +1,5 @@
 /* Knowledge-graph viewer: search, filters, details panel.  Every untrusted string reaches the
- * page through textContent or the canvas, never through innerHTML. */
+ * page through textContent or the canvas, never as markup. */
 (function () {
   "use strict";
   var KG = JSON.parse(document.getElementById("kg-data").textContent);

@@ -1,0 +1,186 @@
+"""The HTML view without a browser: offline page, escaping, capping; plus the sample graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.export.html import render_html, select_view, write_html
+from graph.model import to_networkx
+from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
+
+EVIL = "<img src=x onerror=alert(1)>"
+DOC1 = (
+    "星河科技有限公司经理林晓峰出席了青年技能大赛。赵雨桐担任星河科技工会主席。"
+    "大赛由星河科技工会承办，在滨江会展中心举行。林晓峰表示，要弘扬创新精神。"
+)
+DOC2 = f"星河科技有限公司召开年会。{EVIL}也来了。"
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "。":
+            out.append(Sentence(start, i + 1, text[start : i + 1]))
+            start = i + 1
+    return tuple(out)
+
+
+def _span(doc_id: str, text: str, surface: str, nth: int = 0) -> Span:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    sent = next(s for s in _sentences(text) if s.start <= pos < s.end)
+    return Span(doc_id, pos, pos + len(surface), surface, sent.start, sent.end)
+
+
+def sample_kg() -> KnowledgeGraph:
+    """Two invented documents: 2 people, 2 organisations, a place, an event, a concept."""
+    d1, d2 = Document.from_text("星河新闻.txt", DOC1), Document.from_text("年会.txt", DOC2)
+    ref = {
+        "lin": EntityRef("person", "林晓峰"),
+        "zhao": EntityRef("person", "赵雨桐"),
+        "co": EntityRef("org", "星河科技有限公司"),
+        "union": EntityRef("org", "星河科技工会"),
+        "mgr": EntityRef("role", "经理"),
+        "chair": EntityRef("role", "主席"),
+        "venue": EntityRef("place", "滨江会展中心"),
+        "contest": EntityRef("event", "青年技能大赛"),
+        "spirit": EntityRef("concept", "创新精神"),
+        "evil": EntityRef("person", EVIL),
+    }
+
+    def s1(surface: str, nth: int = 0) -> Span:
+        return _span(d1.doc_id, DOC1, surface, nth)
+
+    entities = (
+        Entity(ref["lin"], "林晓峰", ("小林",), mentions=(s1("林晓峰"), s1("林晓峰", 1))),
+        Entity(ref["zhao"], "赵雨桐", mentions=(s1("赵雨桐"),)),
+        Entity(
+            ref["co"],
+            "星河科技有限公司",
+            ("星河科技",),
+            mentions=(s1("星河科技有限公司"), _span(d2.doc_id, DOC2, "星河科技有限公司")),
+        ),
+        Entity(ref["union"], "星河科技工会", mentions=(s1("星河科技工会"),)),
+        Entity(ref["mgr"], "经理"),
+        Entity(ref["chair"], "主席"),
+        Entity(ref["venue"], "滨江会展中心", mentions=(s1("滨江会展中心"),)),
+        Entity(ref["contest"], "青年技能大赛", mentions=(s1("青年技能大赛"),)),
+        Entity(ref["spirit"], "创新精神", mentions=(s1("创新精神"),)),
+        Entity(ref["evil"], EVIL, mentions=(_span(d2.doc_id, DOC2, EVIL),)),
+    )
+    facts = (
+        Fact("membership", d1.doc_id, (("person", ref["lin"]), ("org", ref["co"]),
+             ("role", ref["mgr"])), (s1("星河科技有限公司经理林晓峰"),), 0.9, "test"),
+        Fact("membership", d1.doc_id, (("person", ref["zhao"]), ("org", ref["union"]),
+             ("role", ref["chair"])), (s1("赵雨桐担任星河科技工会主席"),), 0.8, "test"),
+        Fact("suborg", d1.doc_id, (("child", ref["union"]), ("parent", ref["co"])),
+             (s1("星河科技工会"),), 0.7, "test"),
+        Fact("event", d1.doc_id, (("event", ref["contest"]), ("organiser", ref["union"]),
+             ("venue", ref["venue"])), (s1("大赛由星河科技工会承办"),), 0.9, "test"),
+        Fact("quote", d1.doc_id, (("speaker", ref["lin"]), ("verb", "表示"),
+             ("text", "要弘扬创新精神"), ("concept", ref["spirit"])),
+             (s1("林晓峰表示，要弘扬创新精神"),), 0.9, "test"),
+    )
+    return KnowledgeGraph(
+        (d1, d2), entities, facts, {d1.doc_id: _sentences(DOC1), d2.doc_id: _sentences(DOC2)}
+    )
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    """The networkx graph of :func:`sample_kg` (10 nodes)."""
+    return to_networkx(sample_kg())
+
+
+def page_data(page: str) -> dict[str, Any]:
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    assert m, "data block missing"
+    data: dict[str, Any] = json.loads(m.group(1))
+    return data
+
+
+def test_sample_graph_shape() -> None:
+    g = sample_graph()
+    kinds = sorted(d["kind"] for _, d in g.nodes(data=True))
+    assert kinds.count("document") == 2 and kinds.count("person") == 3
+    assert g.number_of_nodes() == 10
+
+
+def test_page_has_no_remote_resources(tmp_path: Path) -> None:
+    report = write_html(sample_graph(), tmp_path / "g.html")
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page, re.I)
+    assert tags, "no tags found"
+    assert not [t for t in tags if re.search(r"(?:src|href)\s*=", t, re.I)]
+    assert "bootstrap" not in page.lower()
+    assert "vis.Network" in page and "DataSet" in page
+    assert page.count("<h1") == 1
+    assert report.shown_nodes == report.total_nodes == 10 and not report.capped
+
+
+def test_untrusted_labels_are_escaped() -> None:
+    title = "</title><script>alert(2)</script>"
+    g = sample_graph()
+    g.add_node("x", kind="org", label="</script><script>alert(3)</script>", aliases=[EVIL])
+    page, _ = render_html(g, title=title)
+    assert "<img src=x" not in page
+    assert "<script>alert" not in page
+    assert "&lt;/title&gt;&lt;script&gt;alert(2)" in page
+    data = page_data(page)
+    labels = {n["label"] for n in data["nodes"]}
+    assert EVIL in labels and "</script><script>alert(3)</script>" in labels
+    assert "innerHTML" not in page.split('id="kg-data"')[1]
+
+
+def test_data_block_carries_kinds_roles_and_evidence() -> None:
+    data = page_data(render_html(sample_graph())[0])
+    by_label = {n["label"]: n for n in data["nodes"]}
+    lin = by_label["林晓峰"]
+    info = data["info"]["nodes"][lin["id"]]
+    assert info["aliases"] == ["小林"]
+    assert info["roles"] == ["经理 · 星河科技有限公司"]
+    ev = info["evidence"][0]
+    assert ev["sentence"][ev["start"] - ev["sentence_start"] : ev["end"] - ev["sentence_start"]] == "林晓峰"
+    assert by_label["星河科技有限公司"]["shape"] != lin["shape"]
+    assert by_label["星河科技有限公司"]["size"] > by_label["赵雨桐"]["size"]
+    assert {k["kind"] for k in data["kinds"]} == {"person", "org", "place", "event", "concept", "document"}
+    assert {d["id"] for d in data["docs"]} == {"星河新闻.txt", "年会.txt"}
+    assert {e["label"] for e in data["edges"]} >= {"经理", "主席", "承办", "表示"}
+
+
+def test_large_graph_is_capped_with_note() -> None:
+    g = nx.MultiDiGraph()
+    for i in range(60):
+        g.add_node(i, kind="person", label=f"人{i}")
+    for i in range(1, 60):
+        g.add_edge(0, i)
+    page, report = render_html(g, max_nodes=25)
+    assert report.capped and report.shown_nodes == 25 and report.total_nodes == 60
+    data = page_data(page)
+    assert len(data["nodes"]) == 25 and "25" in data["note"] and "60" in data["note"]
+    assert "人0" in {n["label"] for n in data["nodes"]}
+
+
+def test_select_view_keeps_small_graph() -> None:
+    g = sample_graph()
+    view, capped = select_view(g, 100)
+    assert view is g and not capped
+    with pytest.raises(ValueError):
+        render_html(g, max_nodes=0)
+
+
+def test_baked_positions_turn_physics_off() -> None:
+    g = sample_graph()
+    for i, n in enumerate(g.nodes):
+        g.nodes[n]["x"], g.nodes[n]["y"] = float(i * 10), 0.0
+    page, report = render_html(g)
+    assert not report.physics
+    data = page_data(page)
+    assert data["options"]["physics"]["enabled"] is False
+    assert all("x" in n for n in data["nodes"])
