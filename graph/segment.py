@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from functools import cache
 import jieba
 
 from graph.resources import load_lexicon, resource_text
-from graph.types import Document, Segmented, Sentence, Token
+from graph.types import Document, Segmented, Sentence, Span, Token
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +114,19 @@ def _append_trimmed(out: list[Sentence], text: str, start: int, end: int) -> Non
 def segment(doc: Document) -> Segmented:
     """Tokens and sentences of a document."""
     return Segmented(doc, tuple(tokens(doc.text)), sentences(doc.text))
+
+
+def span_of(seg: Segmented, start: int, end: int) -> Span:
+    """Evidence span ``[start, end)`` of the document with the sentence that holds it.
+
+    >>> seg = segment(Document.from_text("d.txt", "第一句。第二句有人。"))
+    >>> span_of(seg, 4, 6)
+    Span(doc_id='d.txt', start=4, end=6, text='第二', sentence_start=4, sentence_end=10)
+    """
+    starts = [s.start for s in seg.sentences]
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and seg.sentences[i].start <= start and end <= seg.sentences[i].end:
+        s_start, s_end = seg.sentences[i].start, seg.sentences[i].end
+    else:
+        s_start, s_end = start, end
+    return Span(seg.doc.doc_id, start, end, seg.doc.text[start:end], s_start, s_end)

@@ -1,0 +1,308 @@
+"""Linking: surface names to canonical entities within one document.
+
+- Elided region prefixes are resolved from context: ``区总工会`` takes the nearest district named
+  before it in the sentence, ``市总工会`` the document's dominant city (``北京市总工会``).
+- A name broken by layout (``北京汽车⏎⏎有限公司``) is a key without whitespace; a shortened or
+  repaired name is merged as an alias of a longer name when the same person holds posts at
+  both and one is a character subsequence of the other (same suffix, same first characters).
+- Every merge records its rule in ``Entity.link_rules``.
+
+>>> resolve_elided("市总工会", "全市", {"市": "某城市"})
+('某城市总工会', 'elided-prefix:document')
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.mentions.orgs import regions, region_stem
+from graph.mentions.rules import Piece, TitleChain, org_suffix_of
+from graph.resources import load_lexicon, resource_text
+from graph.segment import span_of
+from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
+
+_LEVEL_CHARS = "市区县省州"
+_NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """A resolved organisation name: canonical key and label, and the rule that made it."""
+
+    key: str
+    label: str
+    surface: str
+    rule: str
+
+
+@dataclass(slots=True)
+class _Builder:
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    classes: tuple[str, ...] = ()
+    mentions: list[Span] = field(default_factory=list)
+    rules: set[str] = field(default_factory=set)
+
+    def freeze(self, ref: EntityRef) -> Entity:
+        return Entity(
+            ref,
+            self.label,
+            tuple(sorted(self.aliases - {self.label})),
+            self.classes,
+            tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end))),
+            tuple(sorted(self.rules)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """The entities of one document and which entity each name span refers to."""
+
+    entities: dict[EntityRef, Entity]
+    org_at: dict[tuple[int, int], EntityRef]
+    person_of: dict[str, EntityRef]
+    element_orgs: tuple[tuple[EntityRef | None, ...], ...]
+    parents: tuple[tuple[EntityRef, EntityRef, str, Span], ...]
+    credits: tuple[tuple[EntityRef, EntityRef, Span], ...]
+
+
+@cache
+def _orgtypes() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for line in resource_text("orgtypes.txt").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            parts = (line.split("\t") + ["", ""])[:3]
+            rows.append((parts[0], parts[1], parts[2]))
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def org_classes(label: str) -> tuple[str, ...]:
+    """Organisation type (and its broader type) read off the name's ending.
+
+    >>> org_classes("某区总工会")
+    ('总工会', '工会')
+    """
+    for suffix, kind, broader in _orgtypes():
+        if label.endswith(suffix):
+            return (kind, broader) if broader else (kind,)
+    return ()
+
+
+def dominant_regions(text: str) -> dict[str, str]:
+    """Most mentioned region of each level in ``text`` (cities also counted by their stem)."""
+    best: dict[str, str] = {}
+    for level in _LEVEL_CHARS:
+        counts = Counter()
+        for name in regions():
+            if name.endswith(level) and len(name) > 1:
+                n = text.count(name)
+                if level == "市":
+                    n += text.count(region_stem(name)) if region_stem(name) != name else 0
+                if n:
+                    counts[name] = n
+        if counts:
+            best[level] = min(counts, key=lambda k: (-counts[k], text.find(region_stem(k))))
+    return best
+
+
+def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple[str, str]:
+    """Full name of an organisation written without its region (``区总工会``).
+
+    ``before`` is the sentence text before the name; a region of the right level named there
+    wins, otherwise the document's dominant region of that level.
+    """
+    if not name or name[0] not in _LEVEL_CHARS or name[:2] in _NOT_ELIDED:
+        return name, "as-written"
+    level = name[0]
+    nearest = _nearest_region(before, level)
+    if nearest:
+        return region_stem(nearest) + name, "elided-prefix:sentence"
+    if level in doc_regions:
+        return region_stem(doc_regions[level]) + name, "elided-prefix:document"
+    return name, "elided-prefix:unresolved"
+
+
+def _nearest_region(before: str, level: str) -> str | None:
+    best, best_pos = None, -1
+    for region in regions():
+        if region.endswith(level) and len(region) > 1:
+            pos = before.rfind(region)
+            if pos > best_pos:
+                best, best_pos = region, pos
+    return best
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
+    """Map a shortened/broken name key to the full name key it stands for."""
+    out: dict[str, str] = {}
+    for a in names:
+        for b in names:
+            if len(a) < len(b) and a[:2] == b[:2] and org_suffix_of(a) == org_suffix_of(b) \
+                    and _is_subsequence(a, b) and people_at.get(a, set()) & people_at.get(b, set()):
+                out[a] = b
+    return out
+
+
+def link_document(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    org_pieces: tuple[Piece, ...],
+    credits: tuple[Piece, ...] = (),
+) -> Linking:
+    """Canonical organisations, sub-bodies and people of one document."""
+    text = seg.doc.text
+    doc_regions = dominant_regions(text)
+    resolved: dict[tuple[int, int], OrgName] = {}
+    pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
+    for p in pieces:
+        sentence = next((s for s in seg.sentences if s.start <= p.start < s.end), None)
+        before = text[sentence.start:p.start] if sentence else ""
+        surface = normalise_key(p.text)
+        full, rule = resolve_elided(surface, before, doc_regions)
+        resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+
+    base_of_chain: list[list[str]] = []
+    people_at: dict[str, set[str]] = defaultdict(set)
+    for chain in chains:
+        keys, current = [], None
+        for e in chain.elements:
+            if e.org:
+                current = resolved[(e.org.start, e.org.end)].key
+            keys.append(current)
+            if current:
+                people_at[current].add(chain.person.text)
+        base_of_chain.append(keys)
+
+    names = {o.key: o.label for o in resolved.values()}
+    alias_to = _alias_targets(names, people_at)
+    builders: dict[EntityRef, _Builder] = {}
+    org_at: dict[tuple[int, int], EntityRef] = {}
+    for (start, end), o in sorted(resolved.items()):
+        key = alias_to.get(o.key, o.key)
+        ref = EntityRef("org", key)
+        b = builders.setdefault(ref, _Builder(key, classes=org_classes(key)))
+        b.aliases.update({o.surface, o.key})
+        b.rules.add(o.rule)
+        if key != o.key:
+            b.rules.add("alias:subsequence+shared-person")
+        b.mentions.append(span_of(seg, start, end))
+        org_at[(start, end)] = ref
+
+    person_of: dict[str, EntityRef] = {}
+    element_orgs: list[tuple[EntityRef | None, ...]] = []
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        anchor = next((k for k in keys if k), "")
+        name = chain.person.text
+        pref = person_of.setdefault(name, EntityRef("person", f"{name}|{alias_to.get(anchor, anchor)}"))
+        pb = builders.setdefault(pref, _Builder(name))
+        pb.mentions.append(span_of(seg, chain.person.start, chain.person.end))
+        orgs: list[EntityRef | None] = []
+        for e, key in zip(chain.elements, keys, strict=True):
+            if key is None:
+                orgs.append(None)
+                continue
+            org = EntityRef("org", alias_to.get(key, key))
+            if e.body:
+                org = _sub_body(seg, builders, org, e.body.text,
+                                (e.org.start if e.org else e.body.start, e.body.end))
+            elif e.org is None and orgs:
+                org = orgs[-1] or org
+            orgs.append(org)
+        element_orgs.append(tuple(orgs))
+    credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
+    parents = _parents(seg, builders)
+    entities = {ref: b.freeze(ref) for ref, b in builders.items()}
+    return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
+
+
+def _sub_body(seg: Segmented, builders: dict[EntityRef, _Builder], parent: EntityRef, body: str,
+              where: tuple[int, int]) -> EntityRef:
+    """The sub-body ``parent + body`` (X工会 of X), created on first use."""
+    child = EntityRef("org", parent.key + body)
+    cb = builders.setdefault(child, _Builder(child.key, classes=org_classes(child.key)))
+    cb.aliases.update(a + body for a in builders[parent].aliases)
+    cb.rules.add("sub-body:name")
+    cb.mentions.append(span_of(seg, *where))
+    return child
+
+
+_BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分校", "分院", "分局", "分会", "分社")
+
+
+def _credits(seg: Segmented, builders: dict[EntityRef, _Builder], credits: tuple[Piece, ...],
+             chains: tuple[TitleChain, ...], element_orgs: list[tuple[EntityRef | None, ...]],
+             person_of: dict[str, EntityRef]) -> tuple[tuple[EntityRef, EntityRef, Span], ...]:
+    """Photo credits (NAME/摄) belong to the organisation of the byline on the same line."""
+    text = seg.doc.text
+    out = []
+    for piece in credits:
+        line_start = text.rfind("\n", 0, piece.start) + 1
+        org = None
+        for chain, orgs in zip(chains, element_orgs, strict=True):
+            if line_start <= chain.span.start < piece.start and orgs and orgs[0]:
+                org = orgs[0]
+        if org is None:
+            continue
+        pref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|{org.key}"))
+        builders.setdefault(pref, _Builder(piece.text)).mentions.append(
+            span_of(seg, piece.start, piece.end))
+        out.append((pref, org, span_of(seg, line_start, piece.end + 2)))
+    return tuple(out)
+
+
+def _parents(seg: Segmented, builders: dict[EntityRef, _Builder]
+             ) -> tuple[tuple[EntityRef, EntityRef, str, Span], ...]:
+    """Sub-organisation links read off names: X工会 ⊂ X, X某分公司 ⊂ X, 区X ⊂ 市X."""
+    out = []
+    orgs = {ref.key: ref for ref in builders if ref.kind == "org"}
+    for ref in sorted(list(orgs.values())):
+        b = builders[ref]
+        evidence = b.mentions[0]
+        if "sub-body:name" in b.rules:
+            for body in sorted(load_lexicon("body_prefixes"), key=len, reverse=True):
+                if ref.key.endswith(body) and ref.key[: -len(body)] in orgs:
+                    out.append((ref, orgs[ref.key[: -len(body)]], "sub-body:name", evidence))
+                    break
+        parent = _branch_parent(ref.key)
+        if parent:
+            pref = EntityRef("org", parent)
+            pb = builders.setdefault(pref, _Builder(parent, classes=org_classes(parent)))
+            pb.rules.add("branch-parent:name")
+            if not pb.mentions:
+                start = evidence.start + evidence.text.find(parent) if parent in evidence.text else -1
+                if start >= evidence.start:
+                    pb.mentions.append(span_of(seg, start, start + len(parent)))
+            out.append((ref, pref, "branch:name", evidence))
+        upper = _upper_level(ref.key, orgs)
+        if upper:
+            out.append((ref, upper, "region-hierarchy", evidence))
+    return tuple(out)
+
+
+def _branch_parent(name: str) -> str | None:
+    """The head organisation a branch name starts with (某某有限公司某地分公司 -> 某某有限公司)."""
+    if not name.endswith(_BRANCH_SUFFIXES):
+        return None
+    for suffix in ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "银行", "大学"):
+        i = name.rfind(suffix, 0, len(name) - 3)
+        if i > 1:
+            return name[: i + len(suffix)]
+    return None
+
+
+def _upper_level(name: str, orgs: dict[str, EntityRef]) -> EntityRef | None:
+    """区X ⊂ 市X when the district lies in that city and 市X is named in the document."""
+    for region, parent in regions().items():
+        if parent and name.startswith(region) and len(name) > len(region):
+            upper = parent + name[len(region):]
+            if upper in orgs:
+                return orgs[upper]
+    return None

@@ -1,0 +1,1 @@
+"""Relations: facts (posts, sub-organisations, events, statements) built on linked entities."""
