@@ -133,7 +133,7 @@ def test_untrusted_labels_are_escaped() -> None:
     assert "<script>alert" not in page
     assert "&lt;/title&gt;&lt;script&gt;alert(2)" in page
     data = page_data(page)
-    labels = {n["label"] for n in data["nodes"]}
+    labels = {n["label"] for n in data["info"]["nodes"]}
     assert EVIL in labels and "</script><script>alert(3)</script>" in labels
     assert "innerHTML" not in page.split('id="kg-data"')[1]
 

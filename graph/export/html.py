@@ -71,6 +71,7 @@ RELATION_COLOUR: dict[str, str] = {
     "mentions": "#b07aa1",
     "about": "#9c755f",
 }
+LABEL_LIMIT = 30  # longer labels (document titles) are shortened on the canvas only
 EDGE_LABEL_LIMIT = 600  # draw edge labels on the canvas only for views this small
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
@@ -221,7 +222,7 @@ def _build_network(
         deg = g.degree(n)
         node: dict[str, Any] = {
             "id": i,
-            "label": str(data.get("label", n)),
+            "label": _short(str(data.get("label", n))),
             "kind": kind if kind in KIND_STYLE else "other",
             "shape": style[2],
             "color": style[1],
@@ -232,6 +233,7 @@ def _build_network(
         net.nodes.append(node)
         info_nodes.append(
             {
+                "label": str(data.get("label", n)),
                 "iri": str(n),
                 "aliases": _str_list(data.get("aliases")),
                 "docs": _str_list(data.get("docs")),
@@ -267,12 +269,18 @@ def _build_network(
     return net, {"nodes": info_nodes, "edges": info_edges}
 
 
+def _short(text: str, limit: int = LABEL_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Document id -> display name: the id (file name), then its title when it has one."""
     names: dict[str, str] = {}
     for _, data in g.nodes(data=True):
         if data.get("kind") == "document":
             for doc in _str_list(data.get("docs")):
-                names[doc] = str(data.get("label", doc))
+                title = str(data.get("label", doc))
+                names[doc] = doc if title == doc else f"{doc} · {_short(title)}"
     for _, data in g.nodes(data=True):
         for doc in _str_list(data.get("docs")):
             names.setdefault(doc, doc)

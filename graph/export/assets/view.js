@@ -68,7 +68,7 @@
   optAll.value = "";
   docSel.appendChild(optAll);
   KG.docs.forEach(function (d) {
-    var o = el("option", d.name === d.id ? d.id : d.name + " — " + d.id);
+    var o = el("option", d.name);
     o.value = d.id;
     docSel.appendChild(o);
   });
@@ -100,16 +100,35 @@
   var search = document.getElementById("kg-search");
   var results = document.getElementById("kg-results");
   var keys = KG.nodes.map(function (n) {
-    return [n.label].concat(KG.info.nodes[n.id].aliases).join("\u0001").toLowerCase();
+    var info = KG.info.nodes[n.id];
+    return { label: info.label.toLowerCase(), aliases: info.aliases.map(function (a) { return a.toLowerCase(); }) };
   });
+  var degree = {};
+  KG.edges.forEach(function (e) {
+    degree[e.from] = (degree[e.from] || 0) + 1;
+    degree[e.to] = (degree[e.to] || 0) + 1;
+  });
+  function rank(i, q) {
+    var k = keys[i], r;
+    if (k.label === q) r = 0;
+    else if (k.aliases.indexOf(q) >= 0) r = 1;
+    else if (k.label.indexOf(q) === 0) r = 2;
+    else if (k.label.indexOf(q) > 0) r = 3;
+    else if (k.aliases.some(function (a) { return a.indexOf(q) >= 0; })) r = 4;
+    else return -1;
+    return KG.nodes[i].kind === "document" ? r + 5 : r;
+  }
   function runSearch() {
     clear(results);
     var q = search.value.trim().toLowerCase();
     if (!q) return [];
-    var hits = [];
-    for (var i = 0; i < KG.nodes.length && hits.length < 50; i++) {
-      if (keys[i].indexOf(q) >= 0) hits.push(KG.nodes[i]);
+    var scored = [];
+    for (var i = 0; i < KG.nodes.length; i++) {
+      var r = rank(i, q);
+      if (r >= 0) scored.push([r, -(degree[KG.nodes[i].id] || 0), i]);
     }
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    var hits = scored.slice(0, 50).map(function (s) { return KG.nodes[s[2]]; });
     hits.forEach(function (n, j) {
       var li = el("li", n.label + " · " + n.kind);
       li.setAttribute("data-node", n.id);
@@ -167,9 +186,7 @@
   function showNode(id) {
     var n = nodes.get(id), info = KG.info.nodes[id];
     clear(body);
-    var h = el("h3", n.label);
-    h.className = "kg-label";
-    body.appendChild(h);
+    body.appendChild(el("h3", info.label, "kg-label"));
     var dl = el("dl");
     field(dl, "类型 Kind", n.kind);
     if (info.aliases.length) field(dl, "别名 Aliases", info.aliases.join("；"));
@@ -187,7 +204,7 @@
     var e = edges.get(id), info = KG.info.edges[id];
     clear(body);
     var from = nodes.get(e.from), to = nodes.get(e.to);
-    body.appendChild(el("h3", from.label + " → " + to.label, "kg-label"));
+    body.appendChild(el("h3", KG.info.nodes[from.id].label + " → " + KG.info.nodes[to.id].label, "kg-label"));
     var dl = el("dl");
     field(dl, "关系 Relation", info.relation);
     if (info.label) field(dl, "标签 Label", info.label);

@@ -1,0 +1,191 @@
+"""The HTML view in real headless Chromium (Debian ``chromium``), all network blocked."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.export.html import write_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed at /usr/bin"),
+]
+
+
+def _load_sample() -> Any:
+    spec = importlib.util.spec_from_file_location("kg_test_html_sample", Path(__file__).with_name("test_html.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sample = _load_sample()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page opened from disk with every non-file request blocked and errors collected."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1200, "height": 800})
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on(
+            "console",
+            lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None,
+        )
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.kgReady === true", timeout=60_000, polling=100)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def click_node(self, label: str) -> None:
+        xy = self.page.evaluate(
+            """(label) => {
+              const n = network.body.data.nodes.get({filter: (d) => d.label === label})[0];
+              const p = network.getPositions([n.id])[n.id];
+              const dom = network.canvasToDOM(p);
+              const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
+              return [r.left + dom.x, r.top + dom.y];
+            }""",
+            label,
+        )
+        self.page.mouse.click(xy[0], xy[1])
+
+
+@pytest.fixture(scope="module")
+def sample_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    path = tmp_path_factory.mktemp("html") / "graph.html"
+    write_html(sample.sample_graph(), path, title="测试图谱")
+    page = Page(browser, path)
+    yield page
+    page.page.close()
+
+
+def test_loads_offline_without_errors(sample_page: Page) -> None:
+    assert sample_page.errors == []
+    assert sample_page.blocked == []
+    assert sample_page.dialogs == []
+    assert sample_page.page.evaluate("network.body.data.nodes.length") == 10
+    assert sample_page.page.evaluate("network.body.data.edges.length") == 7
+    assert sample_page.page.locator("#kg-note").is_hidden()
+    labels = sample_page.page.evaluate("network.body.data.nodes.map((n) => n.label)")
+    assert sample.EVIL in labels
+    assert sample_page.page.evaluate("network.physics.physicsEnabled") is False
+
+
+def test_search_finds_node_by_alias(sample_page: Page) -> None:
+    page = sample_page.page
+    page.fill("#kg-search", "小林")
+    assert page.locator("#kg-results li").first.inner_text().startswith("林晓峰")
+    page.press("#kg-search", "Enter")
+    assert page.locator("#kg-details-body h3").inner_text() == "林晓峰"
+    page.fill("#kg-search", "星河")
+    hits = page.locator("#kg-results li").all_inner_texts()
+    assert "星河科技有限公司 · org" in hits and "星河科技工会 · org" in hits
+    assert "林晓峰 · person" not in hits
+    page.fill("#kg-search", "赵雨桐")  # the person ranks before the document that names her
+    assert page.locator("#kg-results li").all_inner_texts()[0] == "赵雨桐 · person"
+    page.fill("#kg-search", "不存在的名字")
+    assert page.locator("#kg-results li").inner_text().startswith("无结果")
+
+
+def test_click_node_shows_evidence_sentence(sample_page: Page) -> None:
+    page = sample_page.page
+    page.evaluate("network.fit({animation: false})")
+    sample_page.click_node("赵雨桐")
+    body = page.locator("#kg-details-body")
+    assert body.locator("h3").inner_text() == "赵雨桐"
+    assert "赵雨桐担任星河科技工会主席。" in body.inner_text()
+    assert body.locator("mark").first.inner_text() == "赵雨桐"
+    assert "主席 · 星河科技工会" in body.inner_text()
+    assert "星河新闻.txt" in body.inner_text()
+
+
+def test_click_evil_node_is_inert_text(sample_page: Page) -> None:
+    page = sample_page.page
+    page.evaluate("network.fit({animation: false})")
+    sample_page.click_node(sample.EVIL)
+    body = page.locator("#kg-details-body")
+    assert body.locator("h3").inner_text() == sample.EVIL
+    assert body.locator("img").count() == 0
+    assert sample_page.dialogs == [] and sample_page.errors == []
+
+
+def test_edge_details_and_filters(sample_page: Page) -> None:
+    page = sample_page.page
+    page.evaluate(
+        "kgShowEdge(network.body.data.edges.get({filter: (e) => e.label === '承办'})[0].id)"
+    )
+    assert "大赛由星河科技工会承办，在滨江会展中心举行。" in page.locator("#kg-details-body").inner_text()
+    page.uncheck("#kg-legend input[data-kind=person]")
+    hidden = "network.body.data.nodes.get({filter: (n) => n.hidden}).length"
+    assert page.evaluate(hidden) == 3
+    page.check("#kg-legend input[data-kind=person]")
+    page.select_option("#kg-doc", "年会.txt")
+    # 年会.txt: its document node, the company and the evil person
+    assert page.evaluate(hidden) == 7
+    page.select_option("#kg-doc", "")
+    assert page.evaluate(hidden) == 0
+    assert sample_page.errors == []
+
+
+def test_capped_big_graph_shows_note(browser: Any, tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    for i in range(400):
+        g.add_node(f"n{i}", kind="org" if i % 2 else "person", label=f"单位{i}", docs=["a"])
+        if i:
+            g.add_edge(f"n{i}", f"n{i // 3}", relation="subOrganizationOf", label="下属")
+    path = tmp_path / "big.html"
+    report = write_html(g, path, max_nodes=150)
+    page = Page(browser, path)
+    try:
+        assert report.capped
+        assert page.errors == []
+        assert page.page.evaluate("network.body.data.nodes.length") == 150
+        note = page.page.locator("#kg-note")
+        assert note.is_visible()
+        assert "150" in note.inner_text() and "400" in note.inner_text()
+    finally:
+        page.page.close()
