@@ -342,7 +342,7 @@ class Store:
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         subs = {ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()}
-        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
         else:
