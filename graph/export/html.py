@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -315,6 +316,7 @@ def render_html(
     title: str = DEFAULT_TITLE,
     max_nodes: int = DEFAULT_MAX_NODES,
     physics: bool | None = None,
+    focus: Hashable | None = None,
 ) -> tuple[str, HtmlReport]:
     """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
     if max_nodes < 1:
@@ -361,6 +363,7 @@ def render_html(
         "edges": net.edges,
         "info": info,
         "options": _options(len(view), use_physics),
+        "focus": list(view.nodes).index(focus) if focus is not None and focus in view else None,
     }
     parts = {
         "TITLE": html.escape(title),
@@ -381,13 +384,15 @@ def write_html(
     title: str = DEFAULT_TITLE,
     max_nodes: int = DEFAULT_MAX_NODES,
     physics: bool | None = None,
+    focus: Hashable | None = None,
 ) -> HtmlReport:
     """Write the interactive offline view of ``g`` to ``path`` (atomically).
 
     ``max_nodes`` caps the default view to the best-connected nodes (a note on the page says
     so).  ``physics`` defaults to on unless every drawn node has ``x``/``y`` attributes.
+    ``focus`` (a node id) is selected, with its details shown, once the page is ready.
     """
-    page, report = render_html(g, title=title, max_nodes=max_nodes, physics=physics)
+    page, report = render_html(g, title=title, max_nodes=max_nodes, physics=physics, focus=focus)
     atomic_write_text(Path(path), page)
     log.info("wrote %s (%d of %d nodes)", path, report.shown_nodes, report.total_nodes)
     return HtmlReport(

@@ -24,6 +24,10 @@
     window.kgReady = true;
     window.kgReadyAt = performance.now();
     document.body.setAttribute("data-kg-ready", "1");
+    if (KG.focus !== null && KG.focus !== undefined) {
+      network.selectNodes([KG.focus]);
+      showNode(KG.focus);
+    }
   }
   if (KG.options.physics && KG.options.physics.enabled) {
     network.once("stabilizationIterationsDone", function () {

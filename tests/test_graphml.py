@@ -1,0 +1,89 @@
+"""GraphML (Gephi) and node-link JSON exports: round trips through networkx."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.errors import ConfigError
+from graph.export.graphml import flatten_value, write_graphml
+from graph.export.nodelink import read_nodelink, write_nodelink
+
+
+def _sample() -> Any:
+    spec = importlib.util.spec_from_file_location("kg_test_html_sample", Path(__file__).with_name("test_html.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.sample_graph()
+
+
+def test_graphml_round_trip(tmp_path: Path) -> None:
+    g = _sample()
+    path = tmp_path / "graph.graphml"
+    write_graphml(g, path)
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert back.is_directed() and back.is_multigraph()
+    assert back.number_of_nodes() == g.number_of_nodes() == 10
+    assert back.number_of_edges() == g.number_of_edges() == 7
+    assert {d["label"] for _, d in back.nodes(data=True)} == {d["label"] for _, d in g.nodes(data=True)}
+    assert sorted(d["label"] for *_, d in back.edges(data=True)) == sorted(
+        d["label"] for *_, d in g.edges(data=True)
+    )
+    assert set(back.edges(keys=True)) == set(g.edges(keys=True))
+    lin = next(n for n, d in g.nodes(data=True) if d["label"] == "林晓峰")
+    assert back.nodes[lin]["aliases"] == "小林"
+    evidence = json.loads(back.nodes[lin]["evidence"])
+    assert evidence == g.nodes[lin]["evidence"]
+    text = path.read_text(encoding="utf-8")
+    assert "林晓峰" in text and "<graphml" in text
+
+
+def test_flatten_values() -> None:
+    assert flatten_value(None) is None
+    assert flatten_value(["a", 1]) == "a; 1"
+    assert flatten_value([]) == ""
+    assert json.loads(str(flatten_value({"b": 1}))) == {"b": 1}
+    assert flatten_value(True) is True and flatten_value(0.5) == 0.5
+
+
+def test_graphml_write_is_atomic(tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    path.write_text("old", encoding="utf-8")
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="甲", bad=object())  # an odd value is stringified, not an error
+    write_graphml(g, path)
+    assert "甲" in path.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
+
+
+def test_nodelink_round_trip_is_lossless(tmp_path: Path) -> None:
+    g = _sample()
+    g.graph["base"] = "https://kg.example.org/id/"
+    path = tmp_path / "graph.json"
+    write_nodelink(g, path)
+    back = read_nodelink(path)
+    assert isinstance(back, nx.MultiDiGraph)
+    assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True), key=str) == sorted(g.edges(keys=True, data=True), key=str)
+    assert back.graph == g.graph
+    assert "林晓峰" in path.read_text(encoding="utf-8")
+
+
+def test_nodelink_bad_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such graph file"):
+        read_nodelink(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a readable"):
+        read_nodelink(bad)
+    bad.write_text('{"nodes": []}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="needs 'nodes' and 'edges'"):
+        read_nodelink(bad)
