@@ -42,6 +42,7 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[str] | IO[bytes]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as e:
         _discard(tmp)
@@ -49,6 +50,12 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[str] | IO[bytes]]:
     except BaseException:
         _discard(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _discard(tmp: str) -> None:

@@ -34,6 +34,7 @@ _USER_LEXICONS = ("roles", "regions", "org_suffixes")
 @cache
 def tokenizer() -> jieba.Tokenizer:
     """The project's own jieba tokenizer (built once per process, never the global one)."""
+    jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
     for name in _USER_LEXICONS:

@@ -1,0 +1,209 @@
+"""The build pipeline: documents in, exports and store out.
+
+``extract_document`` is the per-document function (pure: a Document in, an Extraction out) that
+workers map; ``merge`` joins extractions into one KnowledgeGraph; ``build_corpus`` drives a
+whole build: ingest, extract (skipping unchanged documents), merge, export, load the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph import __version__
+from graph.atomic import atomic_write_bytes
+from graph.errors import ConfigError, KGError
+from graph.ingest import iter_sources, read_document
+from graph.linking import link_document
+from graph.mentions.orgs import region_orgs
+from graph.mentions.rules import chain_mentions, photo_credits, title_chains
+from graph.relations.posts import membership_facts, role_entities, suborganisation_facts
+from graph.segment import segment
+from graph.types import Document, Entity, EntityRef, Extraction, Fact, KnowledgeGraph
+from graph.vocab import DEFAULT_BASE
+
+log = logging.getLogger(__name__)
+
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """How to run a build (see ``kg build --help``)."""
+
+    base_iri: str | None = None
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    force: bool = False
+    progress: bool = False
+
+    @property
+    def base(self) -> str:
+        return self.base_iri or DEFAULT_BASE
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did: counts, failures and where it wrote."""
+
+    out: Path
+    documents: int
+    extracted: int
+    reused: int
+    counts: dict[str, int] = field(default_factory=dict)
+    failures: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One screen of text for the terminal."""
+        lines = [
+            f"built {self.out}: {self.documents} documents "
+            f"({self.extracted} extracted, {self.reused} unchanged), {len(self.failures)} failed",
+        ]
+        lines += [f"  {k:<14} {v}" for k, v in self.counts.items()]
+        return "\n".join(lines)
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Every mention, entity and fact of one document."""
+    seg = segment(doc)
+    chains = title_chains(seg)
+    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
+    facts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
+    facts += _extra_facts(seg, linking)
+    entities = tuple(linking.entities.values()) + role_entities(facts)
+    entities += _extra_entities(facts, entities)
+    return Extraction(doc, seg.sentences, chain_mentions(chains), _sorted_entities(entities),
+                      tuple(sorted(facts, key=_fact_order)))
+
+
+def _extra_facts(seg: object, linking: object) -> tuple[Fact, ...]:
+    """Events, statements and concepts (graph.relations.facts) when available."""
+    try:
+        from graph.relations.facts import document_facts
+    except ImportError:
+        return ()
+    return document_facts(seg, linking)  # type: ignore[arg-type]
+
+
+def _extra_entities(facts: tuple[Fact, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    try:
+        from graph.relations.facts import fact_entities
+    except ImportError:
+        return ()
+    return fact_entities(facts, entities)
+
+
+def _fact_order(f: Fact) -> tuple[str, str, str]:
+    return (f.doc_id, f.kind, repr(f.args))
+
+
+def _sorted_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(sorted(entities, key=lambda e: e.ref))
+
+
+def merge(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+    """Join per-document extractions: one entity per key, aliases and mentions united.
+
+    The result does not depend on the order of the extractions.
+    """
+    items = sorted(extractions, key=lambda x: x.doc.doc_id)
+    by_ref: dict[EntityRef, list[Entity]] = {}
+    for x in items:
+        for e in x.entities:
+            by_ref.setdefault(e.ref, []).append(e)
+    entities = tuple(_merge_entity(ref, group) for ref, group in sorted(by_ref.items()))
+    facts = tuple(sorted((f for x in items for f in x.facts), key=_fact_order))
+    sentences = {x.doc.doc_id: x.sentences for x in items}
+    return KnowledgeGraph(tuple(x.doc for x in items), entities, facts, sentences)
+
+
+def _merge_entity(ref: EntityRef, group: list[Entity]) -> Entity:
+    if len(group) == 1:
+        return group[0]
+    label = max((e.label for e in group), key=lambda s: (len(s), s))
+    aliases = {a for e in group for a in (*e.aliases, e.label)} - {label}
+    mentions = sorted({m for e in group for m in e.mentions}, key=lambda m: (m.doc_id, m.start))
+    classes = next((e.classes for e in group if e.classes), ())
+    rules = sorted({r for e in group for r in e.link_rules} | {"merge:same-key"})
+    return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(rules))
+
+
+def _cache_path(out: Path, doc: Document) -> Path:
+    return out / ".cache" / f"{doc.sha256[:32]}-{__version__}.pickle"
+
+
+def _load_cached(out: Path, doc: Document) -> Extraction | None:
+    path = _cache_path(out, doc)
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return None
+    if isinstance(cached, Extraction) and cached.doc == doc:
+        return cached
+    return None
+
+
+def read_corpus(seeds: Path) -> Iterator[Document | KGError]:
+    """Documents of a folder; a file that cannot be read yields its error instead."""
+    for path in iter_sources(seeds):
+        try:
+            yield read_document(path, seeds if seeds.is_dir() else path)
+        except KGError as e:
+            yield e
+
+
+def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[Extraction]:
+    """Extractions of ``docs`` with the chosen engine (order of results may vary)."""
+    if options.engine == "dask":
+        from graph.parallel import extract_dask
+
+        yield from extract_dask(docs, options.scheduler)
+    elif options.workers > 1 and len(docs) > 1:
+        from graph.parallel import extract_processes
+
+        yield from extract_processes(docs, options.workers)
+    else:
+        yield from map(extract_document, docs)
+
+
+def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
+    """Build the graph of every document under ``seeds`` into ``out``.
+
+    Unchanged documents (same sha256 and version) reuse their cached extraction unless
+    ``options.force``.  Exports are written atomically; the store is updated per document.
+    """
+    if options.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {options.workers}")
+    docs: list[Document] = []
+    failures: list[str] = []
+    for item in read_corpus(seeds):
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            failures.append(str(item))
+    cached = {} if options.force else {d.doc_id: _load_cached(out, d) for d in docs}
+    todo = [d for d in docs if cached.get(d.doc_id) is None]
+    extractions = [x for x in cached.values() if x is not None]
+    for x in _progress(extract_all(todo, options), len(todo), options.progress):
+        atomic_write_bytes(_cache_path(out, x.doc), pickle.dumps(x, protocol=5))
+        extractions.append(x)
+    kg = merge(extractions)
+    from graph.publish import publish
+
+    counts = publish(kg, out, options.base, changed={d.doc_id for d in todo})
+    return BuildReport(out, len(docs), len(todo), len(docs) - len(todo), counts, tuple(failures))
+
+
+def _progress(items: Iterator[Extraction], total: int, show: bool) -> Iterator[Extraction]:
+    if not show or total < 2:
+        yield from items
+        return
+    import click
+
+    with click.progressbar(items, length=total, label="extracting", file=None) as bar:
+        yield from bar
