@@ -1,3 +1,4 @@
+# ruff: noqa: E402  (sys.path is fixed before the imports: this file is named html.py)
 """Benchmark: time until the HTML view is interactive in headless Chromium.
 
 For synthetic graphs of 1k, 5k and 20k nodes (about 3 edges per node, preferential
@@ -24,15 +25,15 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
-import argparse  # noqa: E402
+import argparse
 import json
 import random
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from typing import Any  # noqa: E402
+import statistics
+import tempfile
+import time
+from typing import Any
 
-import networkx as nx  # noqa: E402
+import networkx as nx
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -52,7 +53,8 @@ HOOK = """
   const t = setInterval(() => {
     if (!window.network || !window.network.once) return;
     clearInterval(t);
-    window.network.once('stabilizationIterationsDone', () => { window.benchDone = performance.now(); });
+    window.network.once('stabilizationIterationsDone',
+      () => { window.benchDone = performance.now(); });
     window.network.once('stabilized', () => { window.benchStable = performance.now(); });
   }, 10);
 })();
@@ -67,16 +69,35 @@ def synthetic_graph(n: int, edges_per_node: int = 3, seed: int = 1) -> nx.MultiD
     for i in range(n):
         label = f"实体{i}"
         sentence = f"这是关于{label}的一句话。"
-        ev = {"doc": f"d{i % 20}.txt", "start": 4, "end": 4 + len(label), "text": label,
-              "sentence": sentence, "sentence_start": 0}
-        g.add_node(f"n{i}", kind=KINDS[i % len(KINDS)], label=label, aliases=[f"别名{i}"],
-                   docs=[ev["doc"]], evidence=[ev])
+        ev = {
+            "doc": f"d{i % 20}.txt",
+            "start": 4,
+            "end": 4 + len(label),
+            "text": label,
+            "sentence": sentence,
+            "sentence_start": 0,
+        }
+        g.add_node(
+            f"n{i}",
+            kind=KINDS[i % len(KINDS)],
+            label=label,
+            aliases=[f"别名{i}"],
+            docs=[ev["doc"]],
+            evidence=[ev],
+        )
         if i:
             for _ in range(min(edges_per_node, i)):
                 j = rnd.choice(targets) if targets and rnd.random() < 0.7 else rnd.randrange(i)
-                g.add_edge(f"n{i}", f"n{j}", key=f"e{i}-{j}-{rnd.random()}",
-                           relation=rnd.choice(RELATIONS), label="关系", confidence=0.9,
-                           docs=[ev["doc"]], evidence=[ev])
+                g.add_edge(
+                    f"n{i}",
+                    f"n{j}",
+                    key=f"e{i}-{j}-{rnd.random()}",
+                    relation=rnd.choice(RELATIONS),
+                    label="关系",
+                    confidence=0.9,
+                    docs=[ev["doc"]],
+                    evidence=[ev],
+                )
                 targets += [i, j]
     return g
 
@@ -97,8 +118,11 @@ def time_page(browser: Any, path: Path, timeout_s: float, mark: str) -> float | 
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
-        page.wait_for_function(f"window.{mark} !== undefined && window.{mark} !== false",
-                               timeout=timeout_s * 1000, polling=100)
+        page.wait_for_function(
+            f"window.{mark} !== undefined && window.{mark} !== false",
+            timeout=timeout_s * 1000,
+            polling=100,
+        )
         value = page.evaluate(f"window.{mark}")
         return float(value) / 1000.0
     except Exception as e:  # playwright TimeoutError
@@ -139,16 +163,22 @@ def main(argv: list[str] | None = None) -> int:
             ok = [t for t in times if t is not None]
             median = statistics.median(ok) if ok else None
             results["sizes"][str(n)] = {
-                "nodes": n, "edges": g.number_of_edges(), "shown_nodes": report.shown_nodes,
-                "capped": report.capped, "physics": report.physics, "write_s": round(write_s, 2),
+                "nodes": n,
+                "edges": g.number_of_edges(),
+                "shown_nodes": report.shown_nodes,
+                "capped": report.capped,
+                "physics": report.physics,
+                "write_s": round(write_s, 2),
                 "runs_s": [None if t is None else round(t, 2) for t in times],
                 "median_s": None if median is None else round(median, 2),
                 "html_mb": round(path.stat().st_size / 1e6, 2),
             }
             shown = "timeout" if median is None else f"{median:.2f} s"
-            print(f"{n:>6} nodes: interactive in {shown} (median of {args.runs}; "
-                  f"{report.shown_nodes} shown, capped={report.capped}, write {write_s:.2f} s)",
-                  flush=True)
+            print(
+                f"{n:>6} nodes: interactive in {shown} (median of {args.runs}; "
+                f"{report.shown_nodes} shown, capped={report.capped}, write {write_s:.2f} s)",
+                flush=True,
+            )
         if not args.no_baseline:
             g = synthetic_graph(1000)
             net = Network(directed=True, cdn_resources="in_line")
@@ -159,10 +189,14 @@ def main(argv: list[str] | None = None) -> int:
             path = tmp / "baseline.html"
             path.write_text(net.generate_html(), encoding="utf-8")
             done = time_page(browser, path, args.baseline_timeout, "benchDone")
-            results["baseline"] = {"nodes": 1000, "pyvis_defaults_iterations_done_s":
-                                   None if done is None else round(done, 2),
-                                   "timeout_s": args.baseline_timeout}
-            shown = f"> {args.baseline_timeout:.0f} s (timeout)" if done is None else f"{done:.2f} s"
+            results["baseline"] = {
+                "nodes": 1000,
+                "pyvis_defaults_iterations_done_s": None if done is None else round(done, 2),
+                "timeout_s": args.baseline_timeout,
+            }
+            shown = (
+                f"> {args.baseline_timeout:.0f} s (timeout)" if done is None else f"{done:.2f} s"
+            )
             print(f"baseline pyvis defaults, 1000 nodes: stabilisation done in {shown}", flush=True)
         browser.close()
     print(json.dumps(results, ensure_ascii=False))

@@ -71,10 +71,14 @@ def find_entity(g: nx.MultiDiGraph, label: str) -> Hashable:
     hits = [
         n
         for n, d in g.nodes(data=True)
-        if _key(str(d.get("label", ""))) == want or want in {_key(str(a)) for a in d.get("aliases") or ()}
+        if _key(str(d.get("label", ""))) == want
+        or want in {_key(str(a)) for a in d.get("aliases") or ()}
     ]
     if hits:
-        return min(hits, key=lambda n: (g.nodes[n].get("kind") == "document", -g.degree(n), str(n)))
+        best: Hashable = min(
+            hits, key=lambda n: (g.nodes[n].get("kind") == "document", -g.degree(n), str(n))
+        )
+        return best
     names = sorted({str(d.get("label", "")) for _, d in g.nodes(data=True)} - {""})
     close = difflib.get_close_matches(label, names, n=5, cutoff=0.5)
     close += [x for x in names if want and want in _key(x) and x not in close][: 5 - len(close)]
@@ -109,7 +113,8 @@ def rdf_to_networkx(triples: Iterable[tuple[Any, Any, Any]]) -> nx.MultiDiGraph:
     >>> from rdflib import Literal, URIRef
     >>> from graph.vocab import FOAF, ORG, RDF, RDFS
     >>> p, o = URIRef("http://x/p"), URIRef("http://x/o")
-    >>> g = rdf_to_networkx([(p, RDF.type, FOAF.Person), (p, RDFS.label, Literal("王小明", lang="zh")),
+    >>> name = Literal("王小明", lang="zh")
+    >>> g = rdf_to_networkx([(p, RDF.type, FOAF.Person), (p, RDFS.label, name),
     ...                      (p, ORG.memberOf, o)])
     >>> g.nodes["http://x/p"]["kind"], g.nodes["http://x/p"]["label"], g.nodes["http://x/o"]["label"]
     ('person', '王小明', 'o')
@@ -146,7 +151,9 @@ def rdf_to_networkx(triples: Iterable[tuple[Any, Any, Any]]) -> nx.MultiDiGraph:
             evidence=[],
         )
     for s_id, p_iri, o_id in edges:
-        g.add_edge(s_id, o_id, key=f"{s_id} {p_iri} {o_id}", relation=_local(p_iri), label=_local(p_iri))
+        g.add_edge(
+            s_id, o_id, key=f"{s_id} {p_iri} {o_id}", relation=_local(p_iri), label=_local(p_iri)
+        )
     return g
 
 
@@ -175,7 +182,9 @@ def _lang(t: Any) -> str | None:
 def construct_triples(graph_dir: Path, sparql: str) -> list[tuple[Any, Any, Any]]:
     """Triples of a CONSTRUCT/DESCRIBE over the store (or ``graph.ttl`` when there is none)."""
     if not re.search(r"\b(CONSTRUCT|DESCRIBE)\b", sparql, re.I):
-        raise ConfigError("--query needs a CONSTRUCT or DESCRIBE query (SELECT has no graph to draw)")
+        raise ConfigError(
+            "--query needs a CONSTRUCT or DESCRIBE query (SELECT has no graph to draw)"
+        )
     if (graph_dir / "store" / "CURRENT").is_file():
         from graph.query import run_query
         from graph.store import GraphResult
@@ -195,12 +204,12 @@ def construct_triples(graph_dir: Path, sparql: str) -> list[tuple[Any, Any, Any]
     rdf.parse(ttl, format="turtle")
     text = sparql if re.search(r"^\s*PREFIX\b", sparql, re.I | re.M) else sparql_prefixes() + sparql
     try:
-        result = rdf.query(text)
+        answer = rdf.query(text)
     except Exception as e:  # rdflib raises pyparsing and its own errors
         raise ConfigError(f"query failed: {' '.join(str(e).split())}") from e
-    if result.graph is None:
+    if answer.graph is None:
         raise ConfigError("--query needs a CONSTRUCT or DESCRIBE query")
-    return list(result.graph)
+    return list(answer.graph)
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -254,7 +263,10 @@ def write_view(
         centre = find_entity(full, focus)
         g = neighbourhood(full, centre, hops)
         label = str(full.nodes[centre].get("label", focus))
-        name, title = f"{slug(label)}-{hops}hop", f"{label} · {hops} 跳邻域 {hops}-hop neighbourhood"
+        name, title = (
+            f"{slug(label)}-{hops}hop",
+            f"{label} · {hops} 跳邻域 {hops}-hop neighbourhood",
+        )
     else:
         g = load_graph(graph_dir)
         name, title = "all", "知识图谱 Knowledge graph"

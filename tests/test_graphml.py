@@ -17,7 +17,9 @@ from graph.export.nodelink import read_nodelink, write_nodelink
 
 
 def _sample() -> Any:
-    spec = importlib.util.spec_from_file_location("kg_test_html_sample", Path(__file__).with_name("test_html.py"))
+    spec = importlib.util.spec_from_file_location(
+        "kg_test_html_sample", Path(__file__).with_name("test_html.py")
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -33,7 +35,9 @@ def test_graphml_round_trip(tmp_path: Path) -> None:
     assert back.is_directed() and back.is_multigraph()
     assert back.number_of_nodes() == g.number_of_nodes() == 10
     assert back.number_of_edges() == g.number_of_edges() == 7
-    assert {d["label"] for _, d in back.nodes(data=True)} == {d["label"] for _, d in g.nodes(data=True)}
+    assert {d["label"] for _, d in back.nodes(data=True)} == {
+        d["label"] for _, d in g.nodes(data=True)
+    }
     assert sorted(d["label"] for *_, d in back.edges(data=True)) == sorted(
         d["label"] for *_, d in g.edges(data=True)
     )
@@ -72,7 +76,9 @@ def test_nodelink_round_trip_is_lossless(tmp_path: Path) -> None:
     back = read_nodelink(path)
     assert isinstance(back, nx.MultiDiGraph)
     assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
-    assert sorted(back.edges(keys=True, data=True), key=str) == sorted(g.edges(keys=True, data=True), key=str)
+    assert sorted(back.edges(keys=True, data=True), key=str) == sorted(
+        g.edges(keys=True, data=True), key=str
+    )
     assert back.graph == g.graph
     assert "林晓峰" in path.read_text(encoding="utf-8")
 

@@ -76,17 +76,51 @@ def sample_kg() -> KnowledgeGraph:
         Entity(ref["evil"], EVIL, mentions=(_span(d2.doc_id, DOC2, EVIL),)),
     )
     facts = (
-        Fact("membership", d1.doc_id, (("person", ref["lin"]), ("org", ref["co"]),
-             ("role", ref["mgr"])), (s1("星河科技有限公司经理林晓峰"),), 0.9, "test"),
-        Fact("membership", d1.doc_id, (("person", ref["zhao"]), ("org", ref["union"]),
-             ("role", ref["chair"])), (s1("赵雨桐担任星河科技工会主席"),), 0.8, "test"),
-        Fact("suborg", d1.doc_id, (("child", ref["union"]), ("parent", ref["co"])),
-             (s1("星河科技工会"),), 0.7, "test"),
-        Fact("event", d1.doc_id, (("event", ref["contest"]), ("organiser", ref["union"]),
-             ("venue", ref["venue"])), (s1("大赛由星河科技工会承办"),), 0.9, "test"),
-        Fact("quote", d1.doc_id, (("speaker", ref["lin"]), ("verb", "表示"),
-             ("text", "要弘扬创新精神"), ("concept", ref["spirit"])),
-             (s1("林晓峰表示，要弘扬创新精神"),), 0.9, "test"),
+        Fact(
+            "membership",
+            d1.doc_id,
+            (("person", ref["lin"]), ("org", ref["co"]), ("role", ref["mgr"])),
+            (s1("星河科技有限公司经理林晓峰"),),
+            0.9,
+            "test",
+        ),
+        Fact(
+            "membership",
+            d1.doc_id,
+            (("person", ref["zhao"]), ("org", ref["union"]), ("role", ref["chair"])),
+            (s1("赵雨桐担任星河科技工会主席"),),
+            0.8,
+            "test",
+        ),
+        Fact(
+            "suborg",
+            d1.doc_id,
+            (("child", ref["union"]), ("parent", ref["co"])),
+            (s1("星河科技工会"),),
+            0.7,
+            "test",
+        ),
+        Fact(
+            "event",
+            d1.doc_id,
+            (("event", ref["contest"]), ("organiser", ref["union"]), ("venue", ref["venue"])),
+            (s1("大赛由星河科技工会承办"),),
+            0.9,
+            "test",
+        ),
+        Fact(
+            "quote",
+            d1.doc_id,
+            (
+                ("speaker", ref["lin"]),
+                ("verb", "表示"),
+                ("text", "要弘扬创新精神"),
+                ("concept", ref["spirit"]),
+            ),
+            (s1("林晓峰表示，要弘扬创新精神"),),
+            0.9,
+            "test",
+        ),
     )
     return KnowledgeGraph(
         (d1, d2), entities, facts, {d1.doc_id: _sentences(DOC1), d2.doc_id: _sentences(DOC2)}
@@ -146,10 +180,20 @@ def test_data_block_carries_kinds_roles_and_evidence() -> None:
     assert info["aliases"] == ["小林"]
     assert info["roles"] == ["经理 · 星河科技有限公司"]
     ev = info["evidence"][0]
-    assert ev["sentence"][ev["start"] - ev["sentence_start"] : ev["end"] - ev["sentence_start"]] == "林晓峰"
+    assert (
+        ev["sentence"][ev["start"] - ev["sentence_start"] : ev["end"] - ev["sentence_start"]]
+        == "林晓峰"
+    )
     assert by_label["星河科技有限公司"]["shape"] != lin["shape"]
     assert by_label["星河科技有限公司"]["size"] > by_label["赵雨桐"]["size"]
-    assert {k["kind"] for k in data["kinds"]} == {"person", "org", "place", "event", "concept", "document"}
+    assert {k["kind"] for k in data["kinds"]} == {
+        "person",
+        "org",
+        "place",
+        "event",
+        "concept",
+        "document",
+    }
     assert {d["id"] for d in data["docs"]} == {"星河新闻.txt", "年会.txt"}
     assert {e["label"] for e in data["edges"]} >= {"经理", "主席", "承办", "表示"}
 

@@ -31,7 +31,9 @@ pytestmark = [
 
 
 def _load_sample() -> Any:
-    spec = importlib.util.spec_from_file_location("kg_test_html_sample", Path(__file__).with_name("test_html.py"))
+    spec = importlib.util.spec_from_file_location(
+        "kg_test_html_sample", Path(__file__).with_name("test_html.py")
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -158,7 +160,10 @@ def test_edge_details_and_filters(sample_page: Page) -> None:
     page.evaluate(
         "kgShowEdge(network.body.data.edges.get({filter: (e) => e.label === '承办'})[0].id)"
     )
-    assert "大赛由星河科技工会承办，在滨江会展中心举行。" in page.locator("#kg-details-body").inner_text()
+    assert (
+        "大赛由星河科技工会承办，在滨江会展中心举行。"
+        in page.locator("#kg-details-body").inner_text()
+    )
     page.uncheck("#kg-legend input[data-kind=person]")
     hidden = "network.body.data.nodes.get({filter: (n) => n.hidden}).length"
     assert page.evaluate(hidden) == 3

@@ -30,14 +30,17 @@ CONSTRUCT = """\
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-CONSTRUCT { ?p a ?t ; rdfs:label ?l ; org:memberOf ?o . ?o a ?ot ; rdfs:label ?ol ; skos:altLabel ?alt }
+CONSTRUCT { ?p a ?t ; rdfs:label ?l ; org:memberOf ?o .
+            ?o a ?ot ; rdfs:label ?ol ; skos:altLabel ?alt }
 WHERE { ?p org:memberOf ?o ; a ?t ; rdfs:label ?l . ?o a ?ot ; rdfs:label ?ol .
         OPTIONAL { ?o skos:altLabel ?alt } }
 """
 
 
 def _sample_graph() -> Any:
-    spec = importlib.util.spec_from_file_location("kg_test_html_sample", Path(__file__).with_name("test_html.py"))
+    spec = importlib.util.spec_from_file_location(
+        "kg_test_html_sample", Path(__file__).with_name("test_html.py")
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

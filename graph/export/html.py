@@ -15,7 +15,7 @@ seeded layout and is frozen once stabilised (or is off when positions are given)
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("p", kind="person", label="王小明", aliases=[], docs=["a.txt"], evidence=[])
 >>> g.add_node("o", kind="org", label="某某公司", aliases=[], docs=["a.txt"], evidence=[])
->>> _ = g.add_edge("p", "o", key="f", relation="memberOf", label="经理", docs=["a.txt"], evidence=[])
+>>> _ = g.add_edge("p", "o", key="f", relation="memberOf", label="经理", docs=["a.txt"])
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.html"
 >>> report = write_html(g, out, title="示例")
 >>> (report.shown_nodes, report.shown_edges, report.capped)
@@ -31,10 +31,10 @@ import json
 import logging
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -160,7 +160,10 @@ def _seed_positions(g: nx.MultiDiGraph, order: list[Any]) -> dict[Any, tuple[flo
     golden = math.pi * (3.0 - math.sqrt(5.0))
     spacing = 45.0
     return {
-        n: (spacing * math.sqrt(i) * math.cos(i * golden), spacing * math.sqrt(i) * math.sin(i * golden))
+        n: (
+            spacing * math.sqrt(i) * math.cos(i * golden),
+            spacing * math.sqrt(i) * math.sin(i * golden),
+        )
         for i, n in enumerate(bfs)
     }
 
@@ -336,7 +339,9 @@ def render_html(
     for kind, (name, colour, shape) in KIND_STYLE.items():
         count = sum(1 for n in net.nodes if n["kind"] == kind)
         if count:
-            kinds.append({"kind": kind, "name": name, "color": colour, "shape": shape, "count": count})
+            kinds.append(
+                {"kind": kind, "name": name, "color": colour, "shape": shape, "count": count}
+            )
     note = ""
     if capped:
         note = (
