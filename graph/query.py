@@ -123,7 +123,9 @@ def resolve_query(
     else:
         assert query is not None
         text = query
-        if query.strip().endswith(".rq") or (len(query) < 4096 and "\n" not in query and Path(query).is_file()):
+        if query.strip().endswith(".rq") or (
+            len(query) < 4096 and "\n" not in query and Path(query).is_file()
+        ):
             path = Path(query.strip())
             try:
                 text = path.read_text(encoding="utf-8")
@@ -173,7 +175,9 @@ def run_cli_query(
 def format_result(result: QueryResult, fmt: str) -> str:
     """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (CONSTRUCT: Turtle/JSON-LD)."""
     if isinstance(result, GraphResult):
-        media = {"json": "application/ld+json", "table": "text/turtle"}.get(fmt, "application/n-triples")
+        media = {"json": "application/ld+json", "table": "text/turtle"}.get(
+            fmt, "application/n-triples"
+        )
         return serialize_triples(result.triples, media).decode("utf-8")
     if fmt == "table":
         return _table(result)
@@ -276,7 +280,7 @@ def _short(t: Term | None) -> str:
     if t.kind == "iri":
         for prefix, ns in PREFIXES.items():
             if t.value.startswith(ns) and len(t.value) > len(ns):
-                return f"{prefix}:{t.value[len(ns):]}"
+                return f"{prefix}:{t.value[len(ns) :]}"
         return f"<{t.value}>"
     return " ".join(t.value.split()) if t.kind == "literal" else t.n3()
 
@@ -305,7 +309,9 @@ def _table(result: SelectResult | AskResult) -> str:
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:
-        return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return " | ".join(
+            c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
     n = len(rows)

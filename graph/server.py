@@ -55,9 +55,15 @@ GRAPH_TYPES = (
     "application/rdf+xml",
     "text/plain",
 )
-SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                 "ntriples": "application/n-triples", "jsonld": "application/ld+json"}
+SHORT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +95,8 @@ class SparqlServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[0], self.server_address[1]
-        return f"http://{host}:{port}"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}"
 
     def close(self) -> None:
         """Stop serving (if started in a thread) and release the socket, pool and store."""
@@ -106,7 +113,9 @@ def make_server(graph_dir: Path, options: ServerOptions) -> SparqlServer:
         return SparqlServer(graph_dir, options, store)
     except OSError as e:
         store.close()
-        raise StoreError(f"cannot listen on {options.host}:{options.port}: {e.strerror or e}") from e
+        raise StoreError(
+            f"cannot listen on {options.host}:{options.port}: {e.strerror or e}"
+        ) from e
 
 
 def start_server(graph_dir: Path, options: ServerOptions) -> SparqlServer:
@@ -119,8 +128,11 @@ def start_server(graph_dir: Path, options: ServerOptions) -> SparqlServer:
 def serve_forever(graph_dir: Path, options: ServerOptions) -> None:
     """Serve until interrupted (what ``kg serve`` runs)."""
     server = make_server(graph_dir, options)
-    log.warning("SPARQL endpoint at %s/sparql (%s)", server.url,
-                "read-write" if options.allow_update else "read-only")
+    log.warning(
+        "SPARQL endpoint at %s/sparql (%s)",
+        server.url,
+        "read-write" if options.allow_update else "read-only",
+    )
     try:
         server.serve_forever()
     finally:
@@ -170,11 +182,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 60  # seconds a client may take to send its request
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
     # -------------------------------------------------------------- plumbing
-    def _send(self, status: int, body: bytes, ctype: str, extra: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, ctype: str, extra: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -215,8 +229,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._handle("POST")
 
     def do_OPTIONS(self) -> None:
-        self._send(204, b"", "text/plain", {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                                            "Access-Control-Allow-Headers": "Content-Type, Accept"})
+        self._send(
+            204,
+            b"",
+            "text/plain",
+            {
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": "Content-Type, Accept",
+            },
+        )
 
     # -------------------------------------------------------------- static files
     def _static(self, raw_path: str) -> None:
@@ -246,8 +267,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if length > self.server.options.max_request_bytes:
             self.close_connection = True
             self._drain(length)
-            raise HttpError(413, f"request body of {length} bytes exceeds the limit of "
-                                 f"{self.server.options.max_request_bytes}")
+            raise HttpError(
+                413,
+                f"request body of {length} bytes exceeds the limit of "
+                f"{self.server.options.max_request_bytes}",
+            )
         return self.rfile.read(length)
 
     def _drain(self, length: int) -> None:
@@ -268,8 +292,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             body = self._read_body()
             ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
             if ctype == "application/x-www-form-urlencoded":
-                for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace"),
-                                                  keep_blank_values=True).items():
+                for k, v in urllib.parse.parse_qs(
+                    body.decode("utf-8", "replace"), keep_blank_values=True
+                ).items():
                     params.setdefault(k, []).extend(v)
             elif ctype == "application/sparql-query":
                 params["query"] = [body.decode("utf-8", "replace")]
@@ -289,8 +314,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _update(self, update: str) -> None:
         if not self.server.options.allow_update:
-            raise HttpError(403, "SPARQL UPDATE is disabled: this endpoint is read-only "
-                                 "(start kg serve with --allow-update)")
+            raise HttpError(
+                403,
+                "SPARQL UPDATE is disabled: this endpoint is read-only "
+                "(start kg serve with --allow-update)",
+            )
         try:
             self.server.store.update(update)
         except QueryError as e:
@@ -312,19 +340,27 @@ class SparqlHandler(BaseHTTPRequestHandler):
         def work() -> tuple[bytes, str, bool]:
             # query and serialisation in the same worker thread (pyoxigraph results are
             # thread-bound); only bytes come back.
-            result = self.server.store.query(sparql, timeout=opts.timeout, max_results=opts.max_results,
-                                             default_graphs=defaults, named_graphs=named)
+            result = self.server.store.query(
+                sparql,
+                timeout=opts.timeout,
+                max_results=opts.max_results,
+                default_graphs=defaults,
+                named_graphs=named,
+            )
             if isinstance(result, GraphResult):
                 media = _choose(accept, list(GRAPH_TYPES))
                 if media is None:
-                    raise HttpError(406, f"cannot produce any of {accept!r}; use one of "
-                                         + ", ".join(GRAPH_TYPES))
+                    raise HttpError(
+                        406,
+                        f"cannot produce any of {accept!r}; use one of " + ", ".join(GRAPH_TYPES),
+                    )
                 out_type = "application/n-triples" if media == "text/plain" else media
                 return serialize_triples(result.triples, out_type), media, result.truncated
             media = _choose(accept, list(RESULT_TYPES))
             if media is None:
-                raise HttpError(406, f"cannot produce any of {accept!r}; use one of "
-                                     + ", ".join(RESULT_TYPES))
+                raise HttpError(
+                    406, f"cannot produce any of {accept!r}; use one of " + ", ".join(RESULT_TYPES)
+                )
             truncated = getattr(result, "truncated", False)
             return serialize_results(result, RESULT_TYPES[media]), media, truncated
 

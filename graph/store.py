@@ -10,7 +10,7 @@ rebuild replaces a document's graph in one transaction instead of duplicating it
 the union of all graphs as their default graph (``use_default_graph_as_union``).
 
 >>> import tempfile
->>> nt = b'<https://kg.example.org/id/person-1> <http://www.w3.org/2000/01/rdf-schema#label> "x"@zh .'
+>>> nt = b'<https://kg.example.org/id/person-1> <http://schema.org/name> "x"@zh .'
 >>> with open_store(Path(tempfile.mkdtemp()) / "store") as store:
 ...     store.replace_graph("https://kg.example.org/id/graph-1", nt)
 ...     result = store.query("SELECT ?p ?name WHERE { ?p ?l ?name }", {"name": "x"})
@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -78,7 +78,9 @@ class Term:
 
 
 Row: TypeAlias = tuple[Term | None, ...]
-BindingValue: TypeAlias = "Term | str | int | float | bool | RdflibURIRef | RdflibLiteral | RdflibBNode"
+BindingValue: TypeAlias = (
+    "Term | str | int | float | bool | RdflibURIRef | RdflibLiteral | RdflibBNode"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +174,7 @@ def parse_term(text: str) -> Term:
 
 
 def to_term(value: BindingValue) -> Term:
-    """A :class:`Term` from a Python value, an rdflib term or the text syntax of :func:`parse_term`."""
+    """A :class:`Term` from a Python value, an rdflib term or the syntax of :func:`parse_term`."""
     if isinstance(value, Term):
         return value
     if isinstance(value, RdflibURIRef):
@@ -287,7 +289,10 @@ class Store:
         self._update(sparql)
 
     def replace_graphs(
-        self, graphs: Mapping[str, bytes], fmt: str = "application/n-triples", drop: Iterable[str] = ()
+        self,
+        graphs: Mapping[str, bytes],
+        fmt: str = "application/n-triples",
+        drop: Iterable[str] = (),
     ) -> None:
         """Replace several named graphs and drop others, all in one transaction.
 
@@ -295,21 +300,50 @@ class Store:
         Either every change is applied or none (a crash keeps the previous content).
         """
         rdf = rdf_format(fmt)
-        parts = [f"DROP SILENT GRAPH <{_check_iri(g)}>" for g in drop]
-        for i, (graph_iri, data) in enumerate(graphs.items()):
-            iri = _check_iri(graph_iri)
+        parsed: dict[str, list[Any]] = {}
+        for graph_iri, data in graphs.items():
             try:
-                triples = ox.parse(data, format=rdf, base_iri=None)
-                body = "\n".join(_quad_text(q, i) for q in triples)
+                parsed[_check_iri(graph_iri)] = list(ox.parse(data, format=rdf))
             except SyntaxError as e:
-                raise StoreError(f"graph <{iri}>: cannot parse {fmt} data: {_one_line(e)}") from e
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+        self._replace(parsed, drop)
+
+    def load_dataset(self, data: bytes, fmt: str = "application/trig") -> set[str]:
+        """Replace every named graph present in a TriG / N-Quads dataset, in one transaction.
+
+        Triples of the default graph are added to the default graph.  Returns the graph IRIs.
+        """
+        parsed: dict[str, list[Any]] = {}
+        extra: list[Any] = []
+        try:
+            for quad in ox.parse(data, format=rdf_format(fmt)):
+                if isinstance(quad.graph_name, ox.NamedNode):
+                    parsed.setdefault(quad.graph_name.value, []).append(quad)
+                else:
+                    extra.append(quad)
+        except SyntaxError as e:
+            raise StoreError(f"cannot parse {fmt} dataset: {_one_line(e)}") from e
+        self._replace(parsed, (), extra)
+        return set(parsed)
+
+    def _replace(
+        self, parsed: Mapping[str, list[Any]], drop: Iterable[str], extra: Sequence[Any] = ()
+    ) -> None:
+        parts = [f"DROP SILENT GRAPH <{_check_iri(g)}>" for g in drop]
+        for i, (iri, triples) in enumerate(parsed.items()):
+            body = "\n".join(_quad_text(q, i) for q in triples)
             parts.append(f"DROP SILENT GRAPH <{iri}>")
             parts.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
+        if extra:
+            body = "\n".join(_quad_text(q, len(parsed)) for q in extra)
+            parts.append(f"INSERT DATA {{\n{body}\n}}")
         if parts:
             self._update(" ;\n".join(parts))
-            log.debug("store %s: replaced %d graphs", self.path, len(graphs))
+            log.debug("store %s: replaced %d graphs", self.path, len(parsed))
 
-    def replace_graph(self, graph_iri: str, data: bytes, fmt: str = "application/n-triples") -> None:
+    def replace_graph(
+        self, graph_iri: str, data: bytes, fmt: str = "application/n-triples"
+    ) -> None:
         """Replace the content of one named graph atomically (remove old, load new)."""
         self.replace_graphs({graph_iri: data}, fmt)
 
@@ -341,7 +375,9 @@ class Store:
         ``default_graphs`` names some.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
-        subs = {ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()}
+        subs = {
+            ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()
+        }
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
@@ -450,6 +486,7 @@ def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
                 sols = inner.query(
                     "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
                 )
+                assert isinstance(sols, ox.QuerySolutions)
                 for s in sols:
                     counter[0] += 1
                     yield ox.Triple(s[0], s[1], s[2])

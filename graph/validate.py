@@ -60,7 +60,7 @@ def _short(node: Node | None) -> str:
     if isinstance(node, URIRef):
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if text.startswith(ns):
-                return f"{prefix}:{text[len(ns):]}"
+                return f"{prefix}:{text[len(ns) :]}"
         return f"<{text}>"
     return text if len(text) <= 60 else text[:59] + "…"
 
@@ -108,7 +108,9 @@ def validate_graph(data: Graph, shapes: Path | None = None) -> ValidationReport:
         f"{violations} violation(s), {warnings} warning(s)"
     )
     log.debug(summary)
-    return ValidationReport(bool(conforms), "\n".join([*shown, summary]), violations, warnings, len(data))
+    return ValidationReport(
+        bool(conforms), "\n".join([*shown, summary]), violations, warnings, len(data)
+    )
 
 
 def validate_export(graph_dir: Path, shapes: Path | None) -> ValidationReport:
