@@ -25,7 +25,9 @@ WordSpans = list[tuple[str, int, int]]
 
 # jieba's HMM fallback cuts unknown non-Chinese runs like this (jieba.finalseg.re_skip)
 _SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-_JOINED = re.compile(r"[a-zA-Z0-9][^\u4e00-\u9fd5]*[.\-%_+#&]|[.\-%_+#&][^\u4e00-\u9fd5]*[a-zA-Z0-9]")
+_JOINED = re.compile(
+    r"[a-zA-Z0-9][^\u4e00-\u9fd5]*[.\-%_+#&]|[.\-%_+#&][^\u4e00-\u9fd5]*[a-zA-Z0-9]"
+)
 # a key no text contains (private-use characters) that carries the total's difference
 _PAD_WORD = "\ue000\ue001\ue002"
 

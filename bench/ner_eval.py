@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Score the shipped mention model on the held-out 10 % of each NER corpus; time it against jieba.
+
+Trains nothing.  Usage (from the repository root)::
+
+    .venv/bin/python bench/ner_eval.py [--shared ../shared] [--chars 120000] [--runs 3]
+
+For each corpus (CLUENER, MSRA, Resume, PD1998) the last 10 % of the file by line order (the part
+``graph/mentions/train.py`` never trains on) is tagged with ``graph.mentions.annotate_jsonl`` (the
+function behind ``kg mentions``) and scored by ``shared/tools/score_mentions.py --json`` over the
+types the corpus annotates.  Throughput (chars/s, median of ``--runs`` runs on the same text, in
+the same process) is measured for ``annotate_jsonl``, raw ``jieba.lcut`` and ``jieba.posseg``;
+start-up is the wall time of ``python -m graph mentions`` on one short line.  The last line
+printed is one JSON object with every number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.mentions import annotate_jsonl  # noqa: E402
+from graph.mentions.corpus import CORPORA, heldout_lines  # noqa: E402
+
+
+def _score(tool: Path, gold: Path, pred: Path, types: tuple[str, ...]) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, str(tool), str(gold), str(pred), "--json", "--types", ",".join(types)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+def _median_rate(fn: object, texts: list[str], runs: int) -> float:
+    n = sum(map(len, texts))
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn(texts)  # type: ignore[operator]
+        times.append(time.perf_counter() - t)
+    return n / statistics.median(times)
+
+
+def _startup() -> float:
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "graph", "mentions"],
+        input='{"id": "s", "text": "国务院总理在北京会见客人。"}\n',
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--chars", type=int, default=120_000, help="size of the throughput text")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    data, tool = args.shared / "data", args.shared / "tools" / "score_mentions.py"
+    if not data.is_dir() or not tool.is_file():
+        print(f"ner_eval: {args.shared} (data/ and tools/score_mentions.py) not found; skipped")
+        print(json.dumps({"skipped": True}))
+        return 0
+    report: dict[str, object] = {}
+    all_texts: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (rel, types) in CORPORA.items():
+            lines = heldout_lines(data / rel)
+            gold = Path(tmp) / f"{name}.gold.jsonl"
+            gold.write_text("".join(lines), encoding="utf-8")
+            records = [json.loads(line) for line in lines]
+            all_texts.append([r["text"] for r in records])
+            src = "".join(
+                json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n"
+                for r in records
+            )
+            out = io.StringIO()
+            annotate_jsonl(io.StringIO(src), out)
+            pred = Path(tmp) / f"{name}.pred.jsonl"
+            pred.write_text(out.getvalue(), encoding="utf-8")
+            res = _score(tool, gold, pred, types)
+            per_type = res["per_type"]
+            overall = res["overall"]
+            assert isinstance(per_type, dict) and isinstance(overall, dict)
+            report[name] = {
+                "docs": len(records),
+                "types": list(types),
+                "per_type": {
+                    t: {k: round(v[k], 4) for k in ("p", "r", "f1")} | {"n_gold": v["n_gold"]}
+                    for t, v in per_type.items()
+                },
+                "overall": {k: round(overall[k], 4) for k in ("p", "r", "f1")},
+            }
+            print(f"\n{name}: {len(records)} held-out docs, types {', '.join(types)}")
+            print(f"  {'type':<8} {'n_gold':>7} {'P':>6} {'R':>6} {'F1':>6}")
+            for t, v in per_type.items():
+                print(f"  {t:<8} {v['n_gold']:>7} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}")
+            o = overall
+            print(f"  {'overall':<8} {o['n_gold']:>7} {o['p']:6.3f} {o['r']:6.3f} {o['f1']:6.3f}")
+
+    # throughput on the same text: round-robin over the corpora up to --chars characters
+    texts: list[str] = []
+    size = 0
+    for row in zip(*all_texts, strict=False):
+        for text in row:
+            if size >= args.chars:
+                break
+            texts.append(text)
+            size += len(text)
+    import jieba
+    import jieba.posseg
+
+    jieba.initialize()
+
+    def run_mentions(ts: list[str]) -> None:
+        src = "".join(
+            json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+            for i, t in enumerate(ts)
+        )
+        annotate_jsonl(io.StringIO(src), io.StringIO())
+
+    def run_lcut(ts: list[str]) -> None:
+        for t in ts:
+            jieba.lcut(t)
+
+    def run_posseg(ts: list[str]) -> None:
+        for t in ts:
+            jieba.posseg.lcut(t)
+
+    for fn in (run_mentions, run_lcut, run_posseg):
+        fn(texts[:50])  # warm up: load models and dictionaries
+    rates = {
+        "kg_mentions": _median_rate(run_mentions, texts, args.runs),
+        "jieba_lcut": _median_rate(run_lcut, texts, args.runs),
+        "jieba_posseg": _median_rate(run_posseg, texts, args.runs),
+    }
+    ratio = rates["kg_mentions"] / rates["jieba_lcut"]
+    startup = statistics.median(_startup() for _ in range(args.runs))
+    from graph.mentions.tagger import model_path
+    from graph.mentions.wordseg import backend
+
+    print(f"\nthroughput on {size} chars ({len(texts)} texts), median of {args.runs} runs:")
+    for k, v in rates.items():
+        print(f"  {k:<14} {v:>10,.0f} chars/s")
+    print(f"  kg_mentions / jieba_lcut = {ratio:.2f}  (word spans via {backend()})")
+    print(f"start-up of `python -m graph mentions` on one line: {startup:.2f} s")
+    model_mb = model_path().stat().st_size / 1e6
+    print(f"model {model_path().name}: {model_mb:.1f} MB")
+    report["throughput"] = {k: round(v) for k, v in rates.items()} | {
+        "ratio_vs_lcut": round(ratio, 3),
+        "chars": size,
+        "runs": args.runs,
+        "word_spans": backend(),
+    }
+    report["startup_s"] = round(startup, 2)
+    report["model_mb"] = round(model_mb, 2)
+    print(json.dumps(report, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

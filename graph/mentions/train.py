@@ -1,0 +1,126 @@
+"""Train the shipped mention CRF from the NER corpora (reproducible; never ships the corpora).
+
+Run from the repository root (about 15–25 minutes on 2 cores)::
+
+    nice -n 10 .venv/bin/python -m graph.mentions.train --data ../shared/data \\
+        --out graph/mentions/data/mentions.crfsuite
+
+Data: the first 90 % (by line order) of CLUENER 2020 train, MSRA NER train, Resume NER train and
+People's Daily 1998-01 (see ``shared/data/SOURCES.md``; research use).  The last 10 % of each
+file is held out for ``bench/ner_eval.py``.
+
+Corpora annotate different types (CLUENER: PERSON ORG ROLE PLACE; MSRA and PD1998: PERSON ORG
+PLACE; Resume: PERSON ORG ROLE), and an unannotated type is not a negative.  Training is
+therefore two-stage and deterministic (L-BFGS, no sampling):
+
+1. an auxiliary CRF is trained on the corpora that annotate ROLE (CLUENER, Resume);
+2. it tags the other corpora, and its ROLE mentions (MSRA, PD1998) and PLACE mentions (Resume)
+   that do not overlap a gold span are added as silver labels; the shipped CRF is trained on
+   all four corpora with gold + silver labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from graph.mentions.corpus import CORPORA, Example, examples
+from graph.mentions.crf import Tagger, Trainer, bio_labels, decode
+from graph.mentions.tagger import sentence_items
+
+log = logging.getLogger("graph.mentions.train")
+
+ALL_TYPES = ("PERSON", "ORG", "ROLE", "PLACE")
+PARAMS = {
+    "c1": 0.1,
+    "c2": 0.01,
+    "feature.minfreq": 1,
+    "feature.possible_transitions": True,
+    "period": 10,
+    "delta": 1e-4,
+}
+
+
+def _train_examples(data: Path, names: tuple[str, ...]) -> Iterator[tuple[str, Example]]:
+    for name in names:
+        path = data / CORPORA[name][0]
+        yield from ((name, ex) for ex in examples(path, "train"))
+
+
+def _merge_silver(
+    gold: tuple[tuple[int, int, str], ...], silver: list[tuple[int, int, str]], types: set[str]
+) -> list[tuple[int, int, str]]:
+    """Gold spans plus the silver spans of ``types`` that overlap none of them."""
+    out = list(gold)
+    for s in silver:
+        if s[2] in types and all(s[1] <= g[0] or s[0] >= g[1] for g in gold):
+            out.append(s)
+    return sorted(out)
+
+
+def _log_progress(prefix: str) -> object:
+    def on_message(message: str) -> None:
+        for line in message.splitlines():
+            if line.startswith(("***** Iteration", "Loss:", "Seconds required", "Total seconds")):
+                log.info("%s %s", prefix, line.strip())
+
+    return on_message
+
+
+def train(data: Path, out: Path, aux_iterations: int, iterations: int) -> None:
+    """Train the auxiliary and the shipped model; write the shipped one to ``out``."""
+    t0 = time.perf_counter()
+    aux = Trainer({**PARAMS, "max_iterations": aux_iterations}, _log_progress("aux"))  # type: ignore[arg-type]
+    for _, ex in _train_examples(data, ("cluener", "resume")):
+        aux.append(sentence_items(ex.text), bio_labels(len(ex.text), ex.spans))
+    log.info("aux: %d sentences (%.0f s)", aux.n, time.perf_counter() - t0)
+    with tempfile.TemporaryDirectory() as tmp:
+        aux_path = Path(tmp) / "aux.crfsuite"
+        aux.train(aux_path)
+        del aux
+        log.info("aux trained (%.0f s)", time.perf_counter() - t0)
+        tagger = Tagger(aux_path)
+        main = Trainer({**PARAMS, "max_iterations": iterations}, _log_progress("main"))  # type: ignore[arg-type]
+        silver_types = {"msra": {"ROLE"}, "pd1998": {"ROLE"}, "resume": {"PLACE"}, "cluener": set()}
+        added = dict.fromkeys(CORPORA, 0)
+        for name, ex in _train_examples(data, tuple(CORPORA)):
+            items = sentence_items(ex.text)
+            spans = list(ex.spans)
+            if silver_types[name]:
+                silver = decode(tagger.tag(items))
+                spans = _merge_silver(ex.spans, silver, silver_types[name])
+                added[name] += len(spans) - len(ex.spans)
+            main.append(items, bio_labels(len(ex.text), spans))
+        log.info(
+            "main: %d sentences, silver spans added %s (%.0f s)",
+            main.n,
+            added,
+            time.perf_counter() - t0,
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    main.train(out)
+    log.info("wrote %s (%.1f MB, %.0f s)", out, out.stat().st_size / 1e6, time.perf_counter() - t0)
+
+
+def main() -> None:
+    """Command-line entry point (see the module docstring)."""
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument(
+        "--out", type=Path, default=Path(__file__).parent / "data" / "mentions.crfsuite"
+    )
+    ap.add_argument("--aux-iterations", type=int, default=60)
+    ap.add_argument("--iterations", type=int, default=120)
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    train(args.data, args.out, args.aux_iterations, args.iterations)
+
+
+if __name__ == "__main__":
+    main()

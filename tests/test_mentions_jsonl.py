@@ -1,0 +1,71 @@
+"""The ``kg mentions`` JSONL contract (DESIGN §4) on hand-made lines."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from graph.errors import ConfigError, KGError
+from graph.mentions import annotate_jsonl
+
+TYPES = {"PERSON", "ORG", "ROLE", "PLACE", "DATE", "CONCEPT", "EVENT"}
+LINES = [
+    {"id": "a", "text": "记者王小明报道：杭州市西湖区人民政府区长陈建华于2021年3月5日出席了会议。"},
+    {"id": "b", "text": "第一行没有名字\n\n第二行：上海浦江机械有限公司总经理周立新。"},
+    {"id": "c", "text": ""},
+]
+
+
+def _run(lines: list[str]) -> tuple[int, list[dict[str, object]]]:
+    out = io.StringIO()
+    count = annotate_jsonl(io.StringIO("".join(lines)), out)
+    return count, [json.loads(x) for x in out.getvalue().splitlines()]
+
+
+def test_round_trip_keeps_ids_order_and_slices() -> None:
+    src = [json.dumps(r, ensure_ascii=False) + "\n" for r in LINES]
+    count, rows = _run([src[0], "\n", src[1], "   \n", src[2]])
+    assert count == len(LINES) == len(rows)
+    assert [r["id"] for r in rows] == [r["id"] for r in LINES]
+    for rec, row in zip(LINES, rows, strict=True):
+        assert set(row) == {"id", "mentions"}
+        mentions = row["mentions"]
+        assert isinstance(mentions, list)
+        for m in mentions:
+            assert set(m) == {"start", "end", "type", "text", "score"}
+            assert m["type"] in TYPES
+            assert 0 <= m["start"] < m["end"] <= len(rec["text"])
+            assert rec["text"][m["start"] : m["end"]] == m["text"]
+            assert 0.0 <= m["score"] <= 1.0
+    first = rows[0]["mentions"]
+    assert isinstance(first, list)
+    assert {"PERSON", "DATE"} <= {m["type"] for m in first}
+    assert rows[2]["mentions"] == []
+
+
+def test_output_is_plain_utf8_json_lines() -> None:
+    out = io.StringIO()
+    annotate_jsonl(io.StringIO(json.dumps(LINES[0], ensure_ascii=False) + "\n"), out)
+    text = out.getvalue()
+    assert text.endswith("\n") and text.count("\n") == 1
+    assert "\\u" not in text  # Chinese stays readable
+
+
+@pytest.mark.parametrize(
+    ("bad", "needle"),
+    [
+        ('{"id": "x", "text": "好"', "not valid JSON"),
+        ('["id", "text"]', "JSON object"),
+        ('{"id": "x"}', "'text'"),
+        ('{"id": null, "text": "好"}', "'id'"),
+    ],
+)
+def test_bad_line_names_its_number(bad: str, needle: str) -> None:
+    good = json.dumps(LINES[0], ensure_ascii=False)
+    with pytest.raises(ConfigError) as info:
+        annotate_jsonl(io.StringIO(f"{good}\n\n{bad}\n{good}\n"), io.StringIO())
+    assert isinstance(info.value, KGError)
+    assert "line 3" in str(info.value)
+    assert needle in str(info.value)

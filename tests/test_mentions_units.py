@@ -1,0 +1,82 @@
+"""Small units of the mention layer: BIO coding, dates, script folding, corpus label mapping."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.mentions.corpus import map_label, spans_of, split_point
+from graph.mentions.crf import bio_labels, decode
+from graph.mentions.dates import find_dates
+from graph.mentions.features import char_features
+from graph.mentions.script import analysis_text
+
+TYPES = ("PERSON", "ORG", "ROLE", "PLACE")
+
+
+@st.composite
+def _spans(draw: st.DrawFn) -> tuple[int, list[tuple[int, int, str]]]:
+    n = draw(st.integers(0, 40))
+    cuts = sorted(set(draw(st.lists(st.integers(0, n), max_size=12))))
+    spans = []
+    for a, b in itertools.pairwise(cuts):
+        if draw(st.booleans()):
+            spans.append((a, b, draw(st.sampled_from(TYPES))))
+    return n, spans
+
+
+@given(_spans())
+def test_bio_round_trip(case: tuple[int, list[tuple[int, int, str]]]) -> None:
+    n, spans = case
+    assert decode(bio_labels(n, spans)) == spans
+
+
+def test_decode_tolerates_stray_inside_labels() -> None:
+    assert decode(["I-ORG", "I-ORG", "B-ORG", "I-PERSON"]) == [
+        (0, 2, "ORG"),
+        (2, 3, "ORG"),
+        (3, 4, "PERSON"),
+    ]
+
+
+def test_dates() -> None:
+    text = (
+        "他于一九九八年十二月三十一日出生，2018年5月28日到6月1日在京，2020-01-02发布，不是12345年。"
+    )
+    found = [t for _, _, t in find_dates(text)]
+    assert "一九九八年十二月三十一日" in found
+    assert "2018年5月28日" in found
+    assert "6月1日" in found
+    assert "2020-01-02" in found
+    assert all(text[a:b] == t for a, b, t in find_dates(text))
+
+
+def test_script_folding() -> None:
+    assert analysis_text("臺灣銀行ＡＢＣ１２３") == "台湾银行ABC123"
+    assert analysis_text("") == ""
+
+
+def test_label_mapping_follows_the_scorer() -> None:
+    assert map_label("POSITION", "position") == "ROLE"
+    assert map_label("LOC", "address") == "PLACE"
+    assert map_label("LOC", "scene") is None
+    assert map_label("WORK", "game") is None
+    rec = {
+        "entities": [
+            {"start": 0, "end": 4, "label": "ORG", "orig_label": "[]nt"},
+            {"start": 0, "end": 2, "label": "LOC", "orig_label": "ns"},
+            {"start": 5, "end": 7, "label": "PERSON", "orig_label": "nr"},
+        ]
+    }
+    assert spans_of(rec) == [(0, 4, "ORG"), (5, 7, "PERSON")]
+    assert split_point(10) == 9 and split_point(3821) == 3439
+
+
+def test_features_one_item_per_char() -> None:
+    text = "市长王小明"
+    items = char_features(text, [("市长", 0, 2), ("王小明", 2, 5)])
+    assert len(items) == len(text)
+    assert all(len(item) == len(items[0]) for item in items)
+    assert "c王" in items[2] and "kB3" in items[2]
