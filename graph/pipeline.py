@@ -7,10 +7,12 @@ whole build: ingest, extract (skipping unchanged documents), merge, export, load
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from graph import __version__
@@ -132,8 +134,21 @@ def _merge_entity(ref: EntityRef, group: list[Entity]) -> Entity:
     return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(rules))
 
 
+@cache
+def extractor_fingerprint() -> str:
+    """Digest of the package's code, dictionaries and models: cached extractions made by other
+    code are never reused."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".crfsuite", ".json"}:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _cache_path(out: Path, doc: Document) -> Path:
-    return out / ".cache" / f"{doc.sha256[:32]}-{__version__}.pickle"
+    return out / ".cache" / f"{doc.sha256[:32]}-{extractor_fingerprint()}.pickle"
 
 
 def _load_cached(out: Path, doc: Document) -> Extraction | None:

@@ -28,7 +28,7 @@ _LEAD_STOP_TAGS = frozenset({"p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "u
                              "e", "o", "f", "t", "m", "q"})
 # tags of a token after a title that cannot be (part of) a given name
 _NOT_NAME_TAGS = frozenset({"p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "v", "y",
-                            "e", "o", "f", "m", "q", "k", "role", "a", "ad"})
+                            "e", "o", "f", "m", "q", "k", "role"})
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 _MAX_ORG = 40
 _MAX_ROLE = 8
@@ -138,8 +138,6 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     at_line_end = k >= len(text) or text[k] in "\n\r/／"
     if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
         return Piece(j, k, text[j:k]), True
-    if spaced and not at_line_end:
-        return None
     tok = _token_at(seg.tokens, starts, j)
     if tok is None or not is_surname_start(tok.text):
         return None
