@@ -79,7 +79,7 @@ def _describe(results: Graph) -> tuple[list[str], int, int]:
         where = focus + (f" {_short(path)}" if path is not None else "")
         what = f" (value {_short(value)})" if value is not None else ""
         lines.append(f"{severity}: {where}: {message}{what}")
-    lines.sort()
+    lines = sorted(set(lines))
     violations = severities.get("Violation", 0)
     warnings = sum(severities.values()) - violations
     return lines, violations, warnings
