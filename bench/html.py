@@ -146,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--baseline-timeout", type=float, default=60.0)
+    ap.add_argument("--baseline-nodes", type=int, default=1000)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--max-nodes", type=int, default=None, help="Override the view cap.")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -157,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             g = synthetic_graph(n)
             path = tmp / f"g{n}.html"
             t0 = time.perf_counter()
-            report = write_html(g, path, title=f"bench {n}")
+            cap = {} if args.max_nodes is None else {"max_nodes": args.max_nodes}
+            report = write_html(g, path, title=f"bench {n}", **cap)
             write_s = time.perf_counter() - t0
             times = [time_page(browser, path, args.timeout, "kgReadyAt") for _ in range(args.runs)]
             ok = [t for t in times if t is not None]
@@ -180,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         if not args.no_baseline:
-            g = synthetic_graph(1000)
+            g = synthetic_graph(args.baseline_nodes)
             net = Network(directed=True, cdn_resources="in_line")
             for node, data in g.nodes(data=True):
                 net.add_node(node, label=data["label"])
@@ -190,14 +193,18 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(net.generate_html(), encoding="utf-8")
             done = time_page(browser, path, args.baseline_timeout, "benchDone")
             results["baseline"] = {
-                "nodes": 1000,
+                "nodes": args.baseline_nodes,
                 "pyvis_defaults_iterations_done_s": None if done is None else round(done, 2),
                 "timeout_s": args.baseline_timeout,
             }
             shown = (
                 f"> {args.baseline_timeout:.0f} s (timeout)" if done is None else f"{done:.2f} s"
             )
-            print(f"baseline pyvis defaults, 1000 nodes: stabilisation done in {shown}", flush=True)
+            print(
+                f"baseline pyvis defaults, {args.baseline_nodes} nodes: "
+                f"stabilisation done in {shown}",
+                flush=True,
+            )
         browser.close()
     print(json.dumps(results, ensure_ascii=False))
     return 0
