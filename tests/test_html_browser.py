@@ -194,3 +194,21 @@ def test_capped_big_graph_shows_note(browser: Any, tmp_path: Path) -> None:
         assert "150" in note.inner_text() and "400" in note.inner_text()
     finally:
         page.page.close()
+
+
+def test_focus_view_opens_on_the_entity(browser: Any, tmp_path: Path) -> None:
+    from graph.export.nodelink import write_nodelink
+    from graph.view import write_view
+
+    write_nodelink(sample.sample_graph(), tmp_path / "graph.json")
+    path = write_view(tmp_path, focus="林晓峰", hops=1, query_file=None, out=None)
+    page = Page(browser, path)
+    try:
+        assert page.errors == [] and page.blocked == []
+        assert page.page.evaluate("network.body.data.nodes.length") == 4
+        body = page.page.locator("#kg-details-body")
+        assert body.locator("h3").inner_text() == "林晓峰"
+        assert body.locator("mark").first.inner_text() == "林晓峰"
+        assert "经理 · 星河科技有限公司" in body.inner_text()
+    finally:
+        page.page.close()
