@@ -205,7 +205,7 @@ def test_focus_view_opens_on_the_entity(browser: Any, tmp_path: Path) -> None:
     page = Page(browser, path)
     try:
         assert page.errors == [] and page.blocked == []
-        assert page.page.evaluate("network.body.data.nodes.length") == 4
+        assert page.page.evaluate("network.body.data.nodes.length") == 3  # + company, concept
         body = page.page.locator("#kg-details-body")
         assert body.locator("h3").inner_text() == "林晓峰"
         assert body.locator("mark").first.inner_text() == "林晓峰"
