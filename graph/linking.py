@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.mentions.orgs import regions, region_stem
+from graph.mentions.orgs import region_stem, regions
 from graph.mentions.rules import Piece, TitleChain, org_suffix_of
 from graph.resources import load_lexicon, resource_text
 from graph.segment import span_of
@@ -74,7 +74,7 @@ def _orgtypes() -> tuple[tuple[str, str, str], ...]:
     for line in resource_text("orgtypes.txt").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            parts = (line.split("\t") + ["", ""])[:3]
+            parts = ([*line.split("\t"), "", ""])[:3]
             rows.append((parts[0], parts[1], parts[2]))
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
@@ -95,7 +95,7 @@ def dominant_regions(text: str) -> dict[str, str]:
     """Most mentioned region of each level in ``text`` (cities also counted by their stem)."""
     best: dict[str, str] = {}
     for level in _LEVEL_CHARS:
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for name in regions():
             if name.endswith(level) and len(name) > 1:
                 n = text.count(name)
@@ -145,8 +145,13 @@ def _alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dic
     out: dict[str, str] = {}
     for a in names:
         for b in names:
-            if len(a) < len(b) and a[:2] == b[:2] and org_suffix_of(a) == org_suffix_of(b) \
-                    and _is_subsequence(a, b) and people_at.get(a, set()) & people_at.get(b, set()):
+            if (
+                len(a) < len(b)
+                and a[:2] == b[:2]
+                and org_suffix_of(a) == org_suffix_of(b)
+                and _is_subsequence(a, b)
+                and people_at.get(a, set()) & people_at.get(b, set())
+            ):
                 out[a] = b
     return out
 
@@ -164,15 +169,16 @@ def link_document(
     pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
     for p in pieces:
         sentence = next((s for s in seg.sentences if s.start <= p.start < s.end), None)
-        before = text[sentence.start:p.start] if sentence else ""
+        before = text[sentence.start : p.start] if sentence else ""
         surface = normalise_key(p.text)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
 
-    base_of_chain: list[list[str]] = []
+    base_of_chain: list[list[str | None]] = []
     people_at: dict[str, set[str]] = defaultdict(set)
     for chain in chains:
-        keys, current = [], None
+        keys: list[str | None] = []
+        current: str | None = None
         for e in chain.elements:
             if e.org:
                 current = resolved[(e.org.start, e.org.end)].key
@@ -199,9 +205,11 @@ def link_document(
     person_of: dict[str, EntityRef] = {}
     element_orgs: list[tuple[EntityRef | None, ...]] = []
     for chain, keys in zip(chains, base_of_chain, strict=True):
-        anchor = next((k for k in keys if k), "")
+        anchor: str = next((k for k in keys if k), "")
         name = chain.person.text
-        pref = person_of.setdefault(name, EntityRef("person", f"{name}|{alias_to.get(anchor, anchor)}"))
+        pref = person_of.setdefault(
+            name, EntityRef("person", f"{name}|{alias_to.get(anchor, anchor)}")
+        )
         pb = builders.setdefault(pref, _Builder(name))
         pb.mentions.append(span_of(seg, chain.person.start, chain.person.end))
         orgs: list[EntityRef | None] = []
@@ -211,8 +219,13 @@ def link_document(
                 continue
             org = EntityRef("org", alias_to.get(key, key))
             if e.body:
-                org = _sub_body(seg, builders, org, e.body.text,
-                                (e.org.start if e.org else e.body.start, e.body.end))
+                org = _sub_body(
+                    seg,
+                    builders,
+                    org,
+                    e.body.text,
+                    (e.org.start if e.org else e.body.start, e.body.end),
+                )
             elif e.org is None and orgs:
                 org = orgs[-1] or org
             orgs.append(org)
@@ -223,8 +236,13 @@ def link_document(
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
 
 
-def _sub_body(seg: Segmented, builders: dict[EntityRef, _Builder], parent: EntityRef, body: str,
-              where: tuple[int, int]) -> EntityRef:
+def _sub_body(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    parent: EntityRef,
+    body: str,
+    where: tuple[int, int],
+) -> EntityRef:
     """The sub-body ``parent + body`` (X工会 of X), created on first use."""
     child = EntityRef("org", parent.key + body)
     cb = builders.setdefault(child, _Builder(child.key, classes=org_classes(child.key)))
@@ -237,9 +255,14 @@ def _sub_body(seg: Segmented, builders: dict[EntityRef, _Builder], parent: Entit
 _BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分校", "分院", "分局", "分会", "分社")
 
 
-def _credits(seg: Segmented, builders: dict[EntityRef, _Builder], credits: tuple[Piece, ...],
-             chains: tuple[TitleChain, ...], element_orgs: list[tuple[EntityRef | None, ...]],
-             person_of: dict[str, EntityRef]) -> tuple[tuple[EntityRef, EntityRef, Span], ...]:
+def _credits(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    credits: tuple[Piece, ...],
+    chains: tuple[TitleChain, ...],
+    element_orgs: list[tuple[EntityRef | None, ...]],
+    person_of: dict[str, EntityRef],
+) -> tuple[tuple[EntityRef, EntityRef, Span], ...]:
     """Photo credits (NAME/摄) belong to the organisation of the byline on the same line."""
     text = seg.doc.text
     out = []
@@ -253,13 +276,15 @@ def _credits(seg: Segmented, builders: dict[EntityRef, _Builder], credits: tuple
             continue
         pref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|{org.key}"))
         builders.setdefault(pref, _Builder(piece.text)).mentions.append(
-            span_of(seg, piece.start, piece.end))
+            span_of(seg, piece.start, piece.end)
+        )
         out.append((pref, org, span_of(seg, line_start, piece.end + 2)))
     return tuple(out)
 
 
-def _parents(seg: Segmented, builders: dict[EntityRef, _Builder]
-             ) -> tuple[tuple[EntityRef, EntityRef, str, Span], ...]:
+def _parents(
+    seg: Segmented, builders: dict[EntityRef, _Builder]
+) -> tuple[tuple[EntityRef, EntityRef, str, Span], ...]:
     """Sub-organisation links read off names: X工会 ⊂ X, X某分公司 ⊂ X, 区X ⊂ 市X."""
     out = []
     orgs = {ref.key: ref for ref in builders if ref.kind == "org"}
@@ -277,7 +302,9 @@ def _parents(seg: Segmented, builders: dict[EntityRef, _Builder]
             pb = builders.setdefault(pref, _Builder(parent, classes=org_classes(parent)))
             pb.rules.add("branch-parent:name")
             if not pb.mentions:
-                start = evidence.start + evidence.text.find(parent) if parent in evidence.text else -1
+                start = (
+                    evidence.start + evidence.text.find(parent) if parent in evidence.text else -1
+                )
                 if start >= evidence.start:
                     pb.mentions.append(span_of(seg, start, start + len(parent)))
             out.append((ref, pref, "branch:name", evidence))
@@ -302,7 +329,7 @@ def _upper_level(name: str, orgs: dict[str, EntityRef]) -> EntityRef | None:
     """区X ⊂ 市X when the district lies in that city and 市X is named in the document."""
     for region, parent in regions().items():
         if parent and name.startswith(region) and len(name) > len(region):
-            upper = parent + name[len(region):]
+            upper = parent + name[len(region) :]
             if upper in orgs:
                 return orgs[upper]
     return None

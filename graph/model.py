@@ -91,7 +91,9 @@ def _add_entity(g: nx.MultiDiGraph, e: Entity, kg: KnowledgeGraph, base: str) ->
     )
 
 
-def _edges_of(fact: Fact, labels: dict[EntityRef, str]) -> list[tuple[str, EntityRef, EntityRef, str]]:
+def _edges_of(
+    fact: Fact, labels: dict[EntityRef, str]
+) -> list[tuple[str, EntityRef, EntityRef, str]]:
     """(relation, source, target, label) edges that draw one fact."""
     if fact.kind == "membership":
         role = fact.ref("role")
@@ -151,11 +153,11 @@ def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph
                 evidence=evidence,
             )
         if fact.kind == "event":
-            doc = next((d for d in kg.documents if d.doc_id == fact.doc_id), None)
+            source = next((d for d in kg.documents if d.doc_id == fact.doc_id), None)
             event = entity_iri(fact.ref("event"), base)
-            if doc is not None and event in g:
+            if source is not None and event in g:
                 g.add_edge(
-                    document_iri(doc.doc_id, doc.sha256, base),
+                    document_iri(source.doc_id, source.sha256, base),
                     event,
                     key=f"{fact_iri(fact, base)}#about",
                     relation="about",

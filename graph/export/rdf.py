@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -19,17 +20,56 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph import __version__
+from graph.model import document_iri, entity_iri, fact_iri
 from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
 from graph.vocab import (
-    DCTERMS, DEFAULT_BASE, FOAF, ITSRDF, KGO, NIF, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS,
-    XSD, digest20, mint,
+    DCTERMS,
+    DEFAULT_BASE,
+    FOAF,
+    ITSRDF,
+    KGO,
+    NIF,
+    ORG,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+    mint,
 )
-from graph.model import entity_iri, fact_iri, document_iri
 
 AGENT_NAME = "zhkg"
-HEAD_ROLES = frozenset({"主席", "书记", "党组书记", "董事长", "总经理", "局长", "部长", "院长",
-                        "校长", "行长", "社长", "会长", "理事长", "市长", "省长", "区长", "县长",
-                        "主任", "总裁", "厅长", "处长", "司长", "所长", "馆长", "台长"})
+HEAD_ROLES = frozenset(
+    {
+        "主席",
+        "书记",
+        "党组书记",
+        "董事长",
+        "总经理",
+        "局长",
+        "部长",
+        "院长",
+        "校长",
+        "行长",
+        "社长",
+        "会长",
+        "理事长",
+        "市长",
+        "省长",
+        "区长",
+        "县长",
+        "主任",
+        "总裁",
+        "厅长",
+        "处长",
+        "司长",
+        "所长",
+        "馆长",
+        "台长",
+    }
+)
 
 
 def entities_graph_iri(base: str = DEFAULT_BASE) -> str:
@@ -228,7 +268,7 @@ def _write_classes(g: Graph, org: URIRef, classes: tuple[str, ...], base: str) -
         g.add((node, SKOS.inScheme, scheme))
         g.add((node, RDFS.label, _zh(label)))
         g.add((node, SKOS.prefLabel, _zh(label)))
-    for narrower, broader in zip(nodes, nodes[1:], strict=False):
+    for narrower, broader in itertools.pairwise(nodes):
         g.add((narrower, SKOS.broader, broader))
     if nodes:
         g.add((org, ORG.classification, nodes[0]))
@@ -259,7 +299,9 @@ def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
         for f in facts_by_doc.get(doc.doc_id, []):
             _write_fact(w, f, labels)
         for e in kg.entities:
-            cls = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}.get(e.ref.kind)
+            cls = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}.get(
+                e.ref.kind
+            )
             if cls is not None:
                 w.link_mentions(e, URIRef(entity_iri(e.ref, base)), cls)
     return ds
@@ -300,7 +342,6 @@ def _trig(ds: Dataset, base: str) -> bytes:
             g.add(triple)
         body = g.serialize(format="turtle")
         lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
-        inner = "\n".join("    " + line if line else "" for line in lines).strip("\n")
+        inner = "\n".join(lines).strip("\n")  # no re-indenting: literals span lines
         parts.append(f"\n<{ctx.identifier}> {{\n{inner}\n}}\n")
     return "".join(parts).encode("utf-8")
-

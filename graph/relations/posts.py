@@ -15,8 +15,11 @@ from graph.types import Entity, EntityRef, Fact, Segmented, Span
 CAPTION_CONFIDENCE = 0.95
 BODY_CONFIDENCE = 0.9
 CREDIT_CONFIDENCE = 0.9
-RULE_PENALTY = {"elided-prefix:document": 0.1, "elided-prefix:sentence": 0.05,
-                "alias:subsequence+shared-person": 0.05}
+RULE_PENALTY = {
+    "elided-prefix:document": 0.1,
+    "elided-prefix:sentence": 0.05,
+    "alias:subsequence+shared-person": 0.05,
+}
 SUBORG_CONFIDENCE = {"sub-body:name": 0.92, "branch:name": 0.85, "region-hierarchy": 0.7}
 _ROLE_ALIASES = {"摄": "摄影"}
 
@@ -33,7 +36,9 @@ def _penalty(linking: Linking, org: EntityRef) -> float:
     return max((RULE_PENALTY.get(r, 0.0) for r in rules), default=0.0)
 
 
-def membership_facts(seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking) -> tuple[Fact, ...]:
+def membership_facts(
+    seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking
+) -> tuple[Fact, ...]:
     """Posts stated by title chains and photo credits, merged per (person, org, role)."""
     found: dict[tuple[EntityRef, EntityRef, EntityRef], tuple[list[Span], float]] = {}
 
@@ -56,8 +61,16 @@ def membership_facts(seg: Segmented, chains: tuple[TitleChain, ...], linking: Li
     for (person, org, role), (spans, confidence) in sorted(found.items()):
         evidence = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
         args = (("person", person), ("org", org), ("role", role))
-        facts.append(Fact("membership", seg.doc.doc_id, args, evidence, round(confidence, 2),
-                          "rules.title-chain"))
+        facts.append(
+            Fact(
+                "membership",
+                seg.doc.doc_id,
+                args,
+                evidence,
+                round(confidence, 2),
+                "rules.title-chain",
+            )
+        )
     return tuple(facts)
 
 
@@ -66,6 +79,7 @@ def suborganisation_facts(seg: Segmented, linking: Linking) -> tuple[Fact, ...]:
     facts = []
     for child, parent, rule, span in linking.parents:
         args = (("child", child), ("parent", parent))
-        facts.append(Fact("suborg", seg.doc.doc_id, args, (span,), SUBORG_CONFIDENCE[rule],
-                          f"rules.{rule}"))
+        facts.append(
+            Fact("suborg", seg.doc.doc_id, args, (span,), SUBORG_CONFIDENCE[rule], f"rules.{rule}")
+        )
     return tuple(sorted(set(facts), key=lambda f: (f.args, f.evidence[0].start)))

@@ -1,0 +1,35 @@
+"""Shared fixtures: a tiny hand-made corpus (invented people and organisations)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """Two small invented news documents with posts, bylines and a contradiction."""
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The export folder of one build of the fixture corpus (shared by read-only tests)."""
+    from graph.pipeline import BuildOptions, build_corpus
+
+    out = tmp_path_factory.mktemp("exports")
+    build_corpus(CORPUS, out, BuildOptions())
+    return out
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture corpus."""
+    target = tmp_path / "seeds"
+    shutil.copytree(CORPUS, target)
+    return target

@@ -1,0 +1,71 @@
+"""Title chains, bylines and region-anchored organisation names (invented examples)."""
+
+from __future__ import annotations
+
+from graph.mentions.orgs import region_orgs
+from graph.mentions.rules import chain_mentions, photo_credits, title_chains
+from graph.segment import segment
+from graph.types import Document
+
+
+def chains_of(text: str) -> list[tuple[str, list[tuple[str | None, str | None, str]]]]:
+    seg = segment(Document.from_text("t.txt", text))
+    return [
+        (
+            c.person.text,
+            [
+                (e.org.text if e.org else None, e.body.text if e.body else None, e.role.text)
+                for e in c.elements
+            ],
+        )
+        for c in title_chains(seg)
+    ]
+
+
+def test_caption_line_org_role_space_name() -> None:
+    assert chains_of("标题\n\n河北钢铁集团有限公司工会主席 陈国华\n\n正文") == [
+        ("陈国华", [("河北钢铁集团有限公司", "工会", "主席")])
+    ]
+
+
+def test_chain_of_three_titles_at_two_bodies() -> None:
+    text = "会上，华北电力大学党委副书记、纪委书记、工会主席周明远介绍了做法。"
+    assert chains_of(text) == [
+        (
+            "周明远",
+            [("华北电力大学", "党委", "副书记"), (None, "纪委", "书记"), (None, "工会", "主席")],
+        )
+    ]
+
+
+def test_title_without_organisation_or_name_is_not_a_post() -> None:
+    assert chains_of("全市94名新任工会主席、副主席在这里完成了培训。") == []
+    assert chains_of("新任工会主席们畅所欲言。") == []
+
+
+def test_leading_function_words_are_not_part_of_the_organisation() -> None:
+    assert chains_of("而河北省农业厅副厅长李红梅表示同意。") == [
+        ("李红梅", [("河北省农业厅", None, "副厅长")])
+    ]
+
+
+def test_chain_mentions_slice_the_text() -> None:
+    seg = segment(Document.from_text("t.txt", "据悉，河北省农业厅副厅长李红梅表示同意。"))
+    mentions = chain_mentions(title_chains(seg))
+    assert {m.type for m in mentions} == {"PERSON", "ORG", "ROLE"}
+    for m in mentions:
+        assert seg.doc.text[m.start : m.end] == m.text
+
+
+def test_photo_credit_in_byline() -> None:
+    seg = segment(Document.from_text("t.txt", "□本报记者 孙立新/文 冯晓东/摄\n\n正文。"))
+    assert [p.text for p in photo_credits(seg)] == ["冯晓东"]
+
+
+def test_region_anchored_names_stop_at_verbs() -> None:
+    seg = segment(
+        Document.from_text(
+            "t.txt", "列入市委组织部计划、由市总工会承办的培训班在市委党校三分校举办。"
+        )
+    )
+    assert [p.text for p in region_orgs(seg)] == ["市委组织部", "市总工会", "市委党校三分校"]
