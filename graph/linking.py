@@ -213,11 +213,11 @@ def link_document(
         pb = builders.setdefault(pref, _Builder(name))
         pb.mentions.append(span_of(seg, chain.person.start, chain.person.end))
         orgs: list[EntityRef | None] = []
-        for e, key in zip(chain.elements, keys, strict=True):
-            if key is None:
+        for e, base_key in zip(chain.elements, keys, strict=True):
+            if base_key is None:
                 orgs.append(None)
                 continue
-            org = EntityRef("org", alias_to.get(key, key))
+            org = EntityRef("org", alias_to.get(base_key, base_key))
             if e.body:
                 org = _sub_body(
                     seg,
