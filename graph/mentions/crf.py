@@ -21,7 +21,7 @@ from graph.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-Items = list[list[str]]
+Items = list[tuple[str, ...]]
 
 
 def bio_labels(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:

@@ -18,6 +18,8 @@ from functools import cache
 
 from graph.resources import load_lexicon
 
+Items = list[tuple[str, ...]]
+
 _PAD_L = "\x02\x02"
 _PAD_R = "\x03\x03"
 
@@ -66,62 +68,62 @@ def _char_type(ch: str) -> str:
 _TYPE_CACHE: dict[str, str] = {}
 
 
-def char_features(text: str, words: Sequence[tuple[str, int, int]]) -> list[list[str]]:
+def char_features(text: str, words: Sequence[tuple[str, int, int]]) -> Items:
     """One attribute list per character of ``text`` (``words`` tile ``text``)."""
     n = len(text)
     if n == 0:
         return []
-    wpos = ["S"] * n  # position in the word + word length (capped)
-    wtok = [""] * n  # the word itself (with position)
-    wcls = [""] * n  # dictionary class / POS of the word
-    nbr = [""] * n  # classes of the neighbouring words
+    kcol: list[str] = []  # position in the word + word length (capped)
+    lcol: list[str] = []  # the word itself (with position)
+    mcol: list[str] = []  # dictionary class / POS of the word
+    ncol: list[str] = []  # classes of the neighbouring words
+    scol: list[str] = []  # surname character at a word start
     classes = [_word_class(w) for w, _, _ in words]
+    surnames = _lexicons()[3]
     last = len(words) - 1
     for k, (word, start, end) in enumerate(words):
         length = end - start
         cls = classes[k]
-        ctx = (classes[k - 1] if k else "^") + "|" + (classes[k + 1] if k < last else "$")
+        ctx = "n" + (classes[k - 1] if k else "^") + "|" + (classes[k + 1] if k < last else "$")
+        first = "sB" if word[0] in surnames else "s-"
         if length == 1:
-            wpos[start] = "S1"
-            wtok[start] = "S" + word
-            wcls[start] = "S" + cls
-            nbr[start] = ctx
+            kcol.append("kS1")
+            lcol.append("lS" + word)
+            mcol.append("mS" + cls)
+            ncol.append(ctx)
+            scol.append("sS" if first == "sB" else first)
             continue
         tag = str(min(length, 5))
-        for i in range(start, end):
-            wpos[i] = "M" + tag
-            wtok[i] = "M" + word
-            wcls[i] = "M" + cls
-            nbr[i] = ctx
-        wpos[start] = "B" + tag
-        wpos[end - 1] = "E" + tag
-        wtok[start] = "B" + word
-        wtok[end - 1] = "E" + word
-        wcls[start] = "B" + cls
-        wcls[end - 1] = "E" + cls
+        mid = length - 2
+        kcol += ["kB" + tag, *(["kM" + tag] * mid), "kE" + tag]
+        lcol += ["lB" + word, *(["lM" + word] * mid), "lE" + word]
+        mcol += ["mB" + cls, *(["mM" + cls] * mid), "mE" + cls]
+        ncol += [ctx] * length
+        scol.append(first)
+        scol += ["sM" if c in surnames else "s-" for c in word[1:-1]]
+        scol.append("sE" if word[-1] in surnames else "s-")
     types = _TYPE_CACHE
     for ch in set(text) - types.keys():
         types[ch] = _char_type(ch)
     ty = "^" + "".join([types[c] for c in text]) + "$"
-    surnames = _lexicons()[3]
     p = _PAD_L + text + _PAD_R
     p1, p2, p3, p4 = p[1:], p[2:], p[3:], p[4:]
     columns = (
         ["a" + c for c in p[:n]],
         ["b" + c for c in p1[:n]],
-        ["c" + c for c in p2[:n]],
+        ["c" + c for c in text],
         ["d" + c for c in p3[:n]],
         ["e" + c for c in p4[:n]],
         ["f" + x + y for x, y in zip(p1[:n], p2, strict=False)],
-        ["g" + x + y for x, y in zip(p2[:n], p3, strict=False)],
+        ["g" + x + y for x, y in zip(text, p3, strict=False)],
         ["h" + x + y for x, y in zip(p[:n], p1, strict=False)],
         ["i" + x + y for x, y in zip(p3[:n], p4, strict=False)],
         ["j" + x + y for x, y in zip(p1[:n], p3, strict=False)],
-        ["k" + x for x in wpos],
-        ["l" + x for x in wtok],
-        ["m" + x for x in wcls],
-        ["n" + x for x in nbr],
+        kcol,
+        lcol,
+        mcol,
+        ncol,
         ["t" + ty[i : i + 3] for i in range(n)],
-        ["s" + w[0] if c in surnames else "s-" for c, w in zip(text, wpos, strict=True)],
+        scol,
     )
-    return [list(item) for item in zip(*columns, strict=True)]
+    return list(zip(*columns, strict=True))

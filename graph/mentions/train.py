@@ -25,7 +25,7 @@ import argparse
 import logging
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.mentions.corpus import CORPORA, Example, examples
@@ -62,7 +62,7 @@ def _merge_silver(
     return sorted(out)
 
 
-def _log_progress(prefix: str) -> object:
+def _log_progress(prefix: str) -> Callable[[str], None]:
     def on_message(message: str) -> None:
         for line in message.splitlines():
             if line.startswith(("***** Iteration", "Loss:", "Seconds required", "Total seconds")):
@@ -74,7 +74,7 @@ def _log_progress(prefix: str) -> object:
 def train(data: Path, out: Path, aux_iterations: int, iterations: int) -> None:
     """Train the auxiliary and the shipped model; write the shipped one to ``out``."""
     t0 = time.perf_counter()
-    aux = Trainer({**PARAMS, "max_iterations": aux_iterations}, _log_progress("aux"))  # type: ignore[arg-type]
+    aux = Trainer({**PARAMS, "max_iterations": aux_iterations}, _log_progress("aux"))
     for _, ex in _train_examples(data, ("cluener", "resume")):
         aux.append(sentence_items(ex.text), bio_labels(len(ex.text), ex.spans))
     log.info("aux: %d sentences (%.0f s)", aux.n, time.perf_counter() - t0)
@@ -84,7 +84,7 @@ def train(data: Path, out: Path, aux_iterations: int, iterations: int) -> None:
         del aux
         log.info("aux trained (%.0f s)", time.perf_counter() - t0)
         tagger = Tagger(aux_path)
-        main = Trainer({**PARAMS, "max_iterations": iterations}, _log_progress("main"))  # type: ignore[arg-type]
+        main = Trainer({**PARAMS, "max_iterations": iterations}, _log_progress("main"))
         silver_types = {"msra": {"ROLE"}, "pd1998": {"ROLE"}, "resume": {"PLACE"}, "cluener": set()}
         added = dict.fromkeys(CORPORA, 0)
         for name, ex in _train_examples(data, tuple(CORPORA)):
