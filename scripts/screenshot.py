@@ -58,8 +58,7 @@ def screenshot(
                 page.fill("#kg-search", select)
                 page.press("#kg-search", "Enter")
                 page.wait_for_timeout(300)
-            else:
-                page.evaluate("network.fit({animation: false})")
+            page.evaluate("network.fit({animation: false})")
             page.wait_for_timeout(300)
             page.screenshot(path=str(out))
             if errors:
@@ -73,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("html", nargs="?", type=Path, default=Path("exports/graph.html"))
     ap.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
-    ap.add_argument("--select", default=None, help="Search this label and show its details.")
+    ap.add_argument(
+        "--select", default=None, help="Search this label: select it and show its details."
+    )
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--height", type=int, default=850)
     args = ap.parse_args(argv)

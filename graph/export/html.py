@@ -247,6 +247,7 @@ def _build_network(
         )
     info_edges: list[dict[str, Any]] = []
     labelled = view.number_of_edges() <= EDGE_LABEL_LIMIT
+    parallel: dict[tuple[int, int], int] = {}
     for j, (u, v, key, data) in enumerate(view.edges(keys=True, data=True)):
         rel = str(data.get("relation", ""))
         label = str(data.get("label", "") or rel)
@@ -258,6 +259,11 @@ def _build_network(
         }
         if labelled:
             edge["label"] = label
+        pair = (min(index[u], index[v]), max(index[u], index[v]))
+        k = parallel[pair] = parallel.get(pair, -1) + 1
+        if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
+            side = "curvedCW" if k % 2 else "curvedCCW"
+            edge["smooth"] = {"enabled": True, "type": side, "roundness": 0.25 * ((k + 1) // 2)}
         net.edges.append(edge)
         conf = data.get("confidence")
         info_edges.append(

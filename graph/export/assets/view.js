@@ -149,7 +149,7 @@
   });
   function focusNode(id) {
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.2, animation: false });
+    network.focus(id, { scale: 1.0, animation: false });
     showNode(id);
   }
   window.kgFocus = focusNode;
