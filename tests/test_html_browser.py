@@ -212,3 +212,15 @@ def test_focus_view_opens_on_the_entity(browser: Any, tmp_path: Path) -> None:
         assert "经理 · 星河科技有限公司" in body.inner_text()
     finally:
         page.page.close()
+
+
+def test_empty_graph_is_ready_with_note(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    write_html(nx.MultiDiGraph(), path)
+    page = Page(browser, path)  # waits for kgReady
+    try:
+        assert page.errors == []
+        assert page.page.evaluate("network.body.data.nodes.length") == 0
+        assert "Empty graph" in page.page.locator("#kg-note").inner_text()
+    finally:
+        page.page.close()

@@ -348,7 +348,7 @@ def render_html(
             kinds.append(
                 {"kind": kind, "name": name, "color": colour, "shape": shape, "count": count}
             )
-    note = ""
+    note = "空图：没有可显示的节点。 Empty graph: nothing to draw." if len(g) == 0 else ""
     if capped:
         note = (
             f"大图已截取：显示连接最多的 {len(view):,} 个节点（共 {len(g):,} 个）。"

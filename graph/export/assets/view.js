@@ -29,7 +29,9 @@
       showNode(KG.focus);
     }
   }
-  if (KG.options.physics && KG.options.physics.enabled) {
+  if (!KG.nodes.length) {
+    setTimeout(markReady, 0);
+  } else if (KG.options.physics && KG.options.physics.enabled) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       markReady();
