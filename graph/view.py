@@ -246,6 +246,16 @@ def write_view(
     ``focus`` + ``hops``: the neighbourhood of the entity with that label or alias.
     ``query_file``: the result of the CONSTRUCT query in that ``.rq`` file.  Neither: the whole
     graph (capped to the best-connected nodes when large).
+
+    >>> import tempfile
+    >>> from graph.export.nodelink import write_nodelink
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> for n in g:
+    ...     g.nodes[n].update(label=f"单位{n}", kind="org")
+    >>> write_nodelink(g, folder / "graph.json")
+    >>> write_view(folder, focus="单位a", hops=1, query_file=None, out=None).name
+    'view-单位a-1hop.html'
     """
     graph_dir = Path(graph_dir)
     if focus is not None and query_file is not None:
