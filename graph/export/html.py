@@ -74,6 +74,7 @@ RELATION_COLOUR: dict[str, str] = {
 }
 LABEL_LIMIT = 30  # longer labels (document titles) are shortened on the canvas only
 EDGE_LABEL_LIMIT = 600  # draw edge labels on the canvas only for views this small
+PHYSICS_LIMIT = 5000  # bigger views (max_nodes raised) are drawn statically from seeded positions
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
@@ -332,7 +333,7 @@ def render_html(
         raise ValueError("max_nodes must be positive")
     view, capped = select_view(g, max_nodes)
     has_xy = all("x" in d and "y" in d for _, d in view.nodes(data=True)) and len(view) > 0
-    use_physics = (not has_xy) if physics is None else physics
+    use_physics = (not has_xy and len(view) <= PHYSICS_LIMIT) if physics is None else physics
     if has_xy:
         positions = {n: (float(d["x"]), float(d["y"])) for n, d in view.nodes(data=True)}
     elif len(view) > 100:
@@ -400,7 +401,8 @@ def write_html(
     """Write the interactive offline view of ``g`` to ``path`` (atomically).
 
     ``max_nodes`` caps the default view to the best-connected nodes (a note on the page says
-    so).  ``physics`` defaults to on unless every drawn node has ``x``/``y`` attributes.
+    so).  ``physics`` defaults to on unless every drawn node has ``x``/``y`` attributes or more
+    than ``PHYSICS_LIMIT`` nodes are drawn (then positions are seeded, drawn once, not simulated).
     ``focus`` (a node id) is selected, with its details shown, once the page is ready.
     """
     page, report = render_html(g, title=title, max_nodes=max_nodes, physics=physics, focus=focus)
