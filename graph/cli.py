@@ -1,15 +1,23 @@
 """The ``kg`` command line: a thin skin over the library.
 
 Each command wraps one documented function; library modules are imported inside the command
-so that ``kg --help`` stays fast.  Errors of the package (``KGError``) print one line on stderr
-and exit with status 1 (2 for usage errors); ``--debug`` shows the traceback.
+so that ``kg --help`` stays fast.  Every error prints one line on stderr,
+``kg: <file or value>: <reason>``, and exits with status 1 (2 for usage errors, 130 on Ctrl-C);
+``--debug`` shows the traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
 import sys
+import warnings
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any, NoReturn
 
 import click
 
@@ -80,7 +88,7 @@ def build(
     )
     report = build_corpus(seeds, out, options)
     for failure in report.failures:
-        click.echo(f"kg build: {failure}", err=True)
+        click.echo(f"kg: {one_line(failure)}", err=True)
     click.echo(report.summary())
     if report.failures:
         sys.exit(1)
@@ -98,7 +106,9 @@ def build(
     default="table",
     show_default=True,
 )
-def query(query: str | None, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str) -> None:
+def query(
+    query: str | None, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str
+) -> None:
     """Run a SPARQL QUERY (text or a .rq file) against the store."""
     from graph.query import run_cli_query
 
@@ -175,11 +185,17 @@ def mentions(input_path: Path | None, output_path: Path | None) -> None:
 @GRAPH_DIR
 @click.option("--focus", default=None, help="Label of the entity to centre on.")
 @click.option("--hops", type=int, default=1, show_default=True)
-@click.option("--query", "query_file", type=click.Path(path_type=Path), default=None,
-              help="Render the result of a CONSTRUCT query.")
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Render the result of a CONSTRUCT query.",
+)
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Output HTML file.")
-def view(graph_dir: Path, focus: str | None, hops: int, query_file: Path | None,
-         out: Path | None) -> None:
+def view(
+    graph_dir: Path, focus: str | None, hops: int, query_file: Path | None, out: Path | None
+) -> None:
     """Write an HTML view of a neighbourhood or of a CONSTRUCT result."""
     from graph.view import write_view
 
@@ -199,27 +215,109 @@ def export_cmd(graph_dir: Path, fmt: str, out: Path) -> None:
     click.echo(f"{n} quads written to {out}")
 
 
+class Interrupted(BaseException):
+    """Raised in the main process by SIGINT/SIGTERM; passes through click and library handlers."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def one_line(message: object, limit: int = 500) -> str:
+    """A message squeezed onto one line (whitespace runs folded, long text clipped).
+
+    >>> one_line("malformed query:\\n  error at 1:1")
+    'malformed query: error at 1:1'
+    """
+    text = " ".join(str(message).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _fail(message: object, code: int) -> NoReturn:
+    click.echo(f"kg: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def _signal_handler(main_pid: int) -> Callable[[int, FrameType | None], None]:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != main_pid:  # a forked worker: leave it to its pool
+            raise KeyboardInterrupt
+        raise Interrupted(signum)
+
+    return handler
+
+
+def _install_signals() -> dict[int, Any]:
+    previous: dict[int, Any] = {}
+    handler = _signal_handler(os.getpid())
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # not in the main thread (embedded use), keep the defaults
+        with contextlib.suppress(ValueError):
+            previous[signum] = signal.signal(signum, handler)
+    return previous
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``kg`` console script."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    """Entry point of the ``kg`` console script: run the command, turn every error into one line.
+
+    Errors print ``kg: <file or value>: <reason>`` on stderr and exit 1 (2 for usage errors);
+    SIGINT prints ``kg: interrupted`` and exits 130 (SIGTERM: 143).  With ``--debug`` the
+    traceback is shown and Python warnings are logged instead of silenced.
+
+    >>> main(["query", "--graph", "/nonexistent", "SELECT * {}"])
+    Traceback (most recent call last):
+    ...
+    SystemExit: 1
+    """
+    args = list(argv if argv is not None else sys.argv[1:])
+    debug = "--debug" in args[: args.index("--") if "--" in args else len(args)]
+    previous = _install_signals()
+    with warnings.catch_warnings():
+        if debug:
+            logging.captureWarnings(True)
+        else:
+            warnings.simplefilter("ignore")
+        try:
+            code = _run(args, debug)
+        finally:
+            for signum, old in previous.items():
+                signal.signal(signum, old)
+    if code:
+        sys.exit(code)
+
+
+def _run(args: list[str], debug: bool) -> int:
     try:
-        cli.main(args=argv, prog_name="kg", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        rv = cli.main(args=args, prog_name="kg", standalone_mode=False)
+    except (Interrupted, KeyboardInterrupt, click.exceptions.Abort) as e:
+        signum = e.signum if isinstance(e, Interrupted) else signal.SIGINT
+        what = "interrupted" if signum == signal.SIGINT else "terminated"
+        _fail(what, 128 + signum)
+    except click.exceptions.NoArgsIsHelpError as e:
+        e.show()  # plain `kg`: the help text, as click prints it
+        return e.exit_code
+    except click.exceptions.UsageError as e:
+        cmd = e.ctx.command_path if e.ctx is not None else "kg"
+        _fail(f"{e.format_message()} (see {cmd} --help)", e.exit_code)
     except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
+        _fail(e.format_message(), e.exit_code)
     except KGError as e:
         if debug:
             raise
-        click.echo(f"kg: {e}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        _fail(e, 1)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
+        return 141
     except OSError as e:
         if debug:
             raise
-        click.echo(f"kg: {e}", err=True)
-        sys.exit(1)
+        where = f"{e.filename}: " if e.filename else ""
+        _fail(f"{where}{e.strerror or e}", 1)
+    except MemoryError:
+        _fail("out of memory", 1)
+    except Exception as e:  # a bug: still one line, the traceback is one --debug away
+        if debug:
+            raise
+        _fail(f"internal error: {type(e).__name__}: {e} (run kg --debug ... for the traceback)", 1)
+    return rv if isinstance(rv, int) else 0
