@@ -14,17 +14,26 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeAlias
 
 from graph import __version__
 from graph.atomic import atomic_write_bytes
 from graph.errors import ConfigError, KGError
 from graph.ingest import iter_sources, read_document
-from graph.linking import link_document
+from graph.linking import Linking, link_document
 from graph.mentions.orgs import region_orgs
 from graph.mentions.rules import chain_mentions, photo_credits, title_chains
 from graph.relations.posts import membership_facts, role_entities, suborganisation_facts
 from graph.segment import segment
-from graph.types import Document, Entity, EntityRef, Extraction, Fact, KnowledgeGraph
+from graph.types import (
+    Document,
+    Entity,
+    EntityRef,
+    Extraction,
+    Fact,
+    KnowledgeGraph,
+    Segmented,
+)
 from graph.vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -69,34 +78,64 @@ class BuildReport:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """An exception raised while extracting one document (the build goes on without it)."""
+
+    doc_id: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}: extraction failed: {self.error}"
+
+
+ExtractionResult: TypeAlias = "Extraction | ExtractionFailure"
+
+
 def extract_document(doc: Document) -> Extraction:
-    """Every mention, entity and fact of one document."""
+    """Every mention, entity and fact of one document.
+
+    >>> x = extract_document(Document.from_text("d.txt", "某某市交通局局长王某某出席会议。"))
+    >>> [e.label for e in x.entities if e.ref.kind == "person"]
+    ['王某某']
+    """
     seg = segment(doc)
     chains = title_chains(seg)
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
-    facts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
-    facts += _extra_facts(seg, linking)
-    entities = tuple(linking.entities.values()) + role_entities(facts)
-    entities += _extra_entities(facts, entities)
-    return Extraction(doc, seg.sentences, chain_mentions(chains), _sorted_entities(entities),
-                      tuple(sorted(facts, key=_fact_order)))
+    posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
+    others, other_entities = _other_facts(seg, linking)
+    facts = posts + others
+    entities = tuple(linking.entities.values()) + role_entities(facts) + other_entities
+    return Extraction(
+        doc,
+        seg.sentences,
+        chain_mentions(chains),
+        _sorted_entities(entities),
+        tuple(sorted(facts, key=_fact_order)),
+    )
 
 
-def _extra_facts(seg: object, linking: object) -> tuple[Fact, ...]:
-    """Events, statements and concepts (graph.relations.facts) when available."""
+def _other_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], tuple[Entity, ...]]:
+    """Events, statements and concepts (graph.relations.facts) when that module is present."""
     try:
         from graph.relations.facts import document_facts
     except ImportError:
-        return ()
-    return document_facts(seg, linking)  # type: ignore[arg-type]
+        return (), ()
+    return document_facts(seg, linking)  # type: ignore[no-any-return]
 
 
-def _extra_entities(facts: tuple[Fact, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+def extract_safely(doc: Document) -> ExtractionResult:
+    """``extract_document(doc)``, or the failure naming ``doc`` if it raises.
+
+    >>> bad = Document("bad.txt", None, "0")  # type: ignore[arg-type]
+    >>> str(extract_safely(bad)).startswith("bad.txt: extraction failed: TypeError")
+    True
+    """
     try:
-        from graph.relations.facts import fact_entities
-    except ImportError:
-        return ()
-    return fact_entities(facts, entities)
+        return extract_document(doc)
+    except Exception as e:  # isolate the document: any bug or bad input fails it alone
+        log.warning("extraction of %s failed", doc.doc_id, exc_info=True)
+        return ExtractionFailure(doc.doc_id, f"{type(e).__name__}: {e}")
 
 
 def _fact_order(f: Fact) -> tuple[str, str, str]:
@@ -172,8 +211,8 @@ def read_corpus(seeds: Path) -> Iterator[Document | KGError]:
             yield e
 
 
-def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[Extraction]:
-    """Extractions of ``docs`` with the chosen engine (order of results may vary)."""
+def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[ExtractionResult]:
+    """Extractions (or failures) of ``docs`` with the chosen engine (any order of results)."""
     if options.engine == "dask":
         from graph.parallel import extract_dask
 
@@ -183,7 +222,7 @@ def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[Extract
 
         yield from extract_processes(docs, options.workers)
     else:
-        yield from map(extract_document, docs)
+        yield from map(extract_safely, docs)
 
 
 def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
@@ -204,17 +243,24 @@ def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions())
     cached = {} if options.force else {d.doc_id: _load_cached(out, d) for d in docs}
     todo = [d for d in docs if cached.get(d.doc_id) is None]
     extractions = [x for x in cached.values() if x is not None]
+    failed: set[str] = set()
     for x in _progress(extract_all(todo, options), len(todo), options.progress):
+        if isinstance(x, ExtractionFailure):
+            failures.append(str(x))
+            failed.add(x.doc_id)
+            continue
         atomic_write_bytes(_cache_path(out, x.doc), pickle.dumps(x, protocol=5))
         extractions.append(x)
     kg = merge(extractions)
     from graph.publish import publish
 
-    counts = publish(kg, out, options.base, changed={d.doc_id for d in todo})
+    counts = publish(kg, out, options.base, changed={d.doc_id for d in todo} - failed)
     return BuildReport(out, len(docs), len(todo), len(docs) - len(todo), counts, tuple(failures))
 
 
-def _progress(items: Iterator[Extraction], total: int, show: bool) -> Iterator[Extraction]:
+def _progress(
+    items: Iterator[ExtractionResult], total: int, show: bool
+) -> Iterator[ExtractionResult]:
     if not show or total < 2:
         yield from items
         return
