@@ -1,0 +1,302 @@
+"""Benchmark: the named queries on a synthetic graph of >= 1M triples, pyoxigraph vs rdflib.
+
+The graph is shaped like the RDF model (people, organisations with types and sub-organisations,
+memberships with NIF evidence spans, sentences, document contexts, extraction runs, quotations
+mentioning concepts), one named graph per document plus an entities graph.
+
+pyoxigraph (the project's store, via graph.store) runs every named query on the full graph.
+Plain rdflib needs minutes and gigabytes to load 1M triples and some queries take minutes there,
+so rdflib runs on a slice of the same shape (``--rdflib-triples``, default 100k), and pyoxigraph
+runs the same slice too: the ratio compares both engines on identical data in the same run.
+A rdflib query slower than ``--rdflib-cap`` seconds is run once only.
+
+    .venv/bin/python bench/sparql.py [--triples 1000000] [--rdflib-triples 100000] [--repeat 5]
+
+The last line printed is one JSON object (machine-readable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+# bench/ holds scripts named like stdlib modules (html.py): never import from it by accident
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent.resolve()]
+
+import rdflib  # noqa: E402
+
+from graph.query import named_queries, parse_bindings  # noqa: E402
+from graph.store import open_store, store_dir  # noqa: E402
+
+KG = "https://kg.example.org/id/"
+TXT = "https://kg.example.org/text/"
+NS = {
+    "a": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    "kgo": "https://kg.example.org/ns#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "http://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+ROLES = ["主席", "副主席", "党组书记", "经理", "秘书长"]
+TRIPLES_PER_DOC = 608  # measured average of the generator below, used to size the corpus
+
+
+def _p(curie: str) -> str:
+    if curie == "a":
+        return f"<{NS['a']}>"
+    prefix, local = curie.split(":", 1)
+    return f"<{NS[prefix]}{local}>"
+
+
+def _lit(value: str, lang: str | None = "zh") -> str:
+    text = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"@{lang}' if lang else f'"{text}"'
+
+
+def _int(n: int, dt: str = "nonNegativeInteger") -> str:
+    return f'"{n}"^^<{NS["xsd"]}{dt}>'
+
+
+def synthetic_nquads(target_triples: int, seed: int = 7) -> bytes:
+    """N-Quads of a model-shaped corpus with about ``target_triples`` triples."""
+    rng = random.Random(seed)
+    docs = max(1, target_triples // TRIPLES_PER_DOC)
+    n_people, n_orgs, n_concepts = docs * 12, max(20, docs * 2), 200
+    ent = f"<{KG}graph-entities>"
+    out: list[str] = []
+
+    def q(s: str, p: str, o: str, g: str) -> None:
+        out.append(f"{s} {p} {o} {g} .\n")
+
+    def node(kind: str, i: int | str) -> str:
+        return f"<{KG}{kind}-{i}>"
+
+    q(node("orgtype", 0), _p("a"), _p("skos:Concept"), ent)
+    q(node("orgtype", 0), _p("skos:prefLabel"), _lit("工会"), ent)
+    q(node("orgtype", 1), _p("a"), _p("skos:Concept"), ent)
+    q(node("orgtype", 1), _p("skos:prefLabel"), _lit("总工会"), ent)
+    q(node("orgtype", 1), _p("skos:broader"), node("orgtype", 0), ent)
+    for r, label in enumerate(ROLES):
+        for t in ("org:Role", "skos:Concept"):
+            q(node("role", r), _p("a"), _p(t), ent)
+        q(node("role", r), _p("skos:prefLabel"), _lit(label), ent)
+    for c in range(n_concepts):
+        label = "工匠精神" if c == 0 else f"概念{c}"
+        q(node("concept", c), _p("a"), _p("skos:Concept"), ent)
+        q(node("concept", c), _p("skos:prefLabel"), _lit(label), ent)
+        q(node("concept", c), _p("rdfs:label"), _lit(label), ent)
+    for i in range(n_people):
+        q(node("person", i), _p("a"), _p("foaf:Person"), ent)
+        q(node("person", i), _p("rdfs:label"), _lit(f"人物{i}"), ent)
+    for j in range(n_orgs):
+        o = node("org", j)
+        q(o, _p("a"), _p("org:Organization"), ent)
+        q(o, _p("rdfs:label"), _lit(f"机构{j}"), ent)
+        q(o, _p("skos:prefLabel"), _lit(f"机构{j}"), ent)
+        q(o, _p("skos:altLabel"), _lit(f"构{j}"), ent)
+        q(o, _p("org:classification"), node("orgtype", j % 2), ent)
+    q(node("agent", 0), _p("a"), _p("prov:SoftwareAgent"), ent)
+    q(node("agent", 0), _p("rdfs:label"), _lit("zhkg-extractor", None), ent)
+    q(node("agent", 0), _p("schema:softwareVersion"), _lit("0.1", None), ent)
+    q(node("plan", 0), _p("rdfs:label"), _lit("rules", None), ent)
+
+    for d in range(docs):
+        g = f"<{KG}graph-{d}>"
+        base = f"{TXT}{d}"
+        doc, run = node("doc", d), node("run", d)
+        sentences: list[tuple[str, int, str, str, int]] = []  # text, person, org, role
+        text = ""
+        for k in range(24):
+            p, o, r = rng.randrange(n_people), rng.randrange(n_orgs), rng.randrange(len(ROLES))
+            s = f"机构{o}{ROLES[r]}人物{p}出席。"
+            sentences.append((s, p, str(o), ROLES[r], len(text)))
+            text += s
+            del k
+        ctx = f"<{base}#char=0,{len(text)}>"
+        q(doc, _p("a"), _p("schema:NewsArticle"), g)
+        q(doc, _p("a"), _p("foaf:Document"), g)
+        q(doc, _p("dcterms:identifier"), _lit(f"doc{d}.txt", None), g)
+        q(ctx, _p("a"), _p("nif:Context"), g)
+        q(ctx, _p("nif:isString"), _lit(text, None), g)
+        q(ctx, _p("nif:sourceUrl"), doc, g)
+        q(ctx, _p("nif:endIndex"), _int(len(text)), g)
+        q(run, _p("a"), _p("prov:Activity"), g)
+        q(run, _p("prov:wasAssociatedWith"), node("agent", 0), g)
+        q(run, _p("prov:qualifiedAssociation"), f"<{base}#assoc>", g)
+        q(f"<{base}#assoc>", _p("prov:agent"), node("agent", 0), g)
+        q(f"<{base}#assoc>", _p("prov:hadPlan"), node("plan", 0), g)
+        for n, (s, p, o, role, start) in enumerate(sentences):
+            end = start + len(s)
+            sent = f"<{base}#char={start},{end}>"
+            m, person, org = node("membership", f"{d}-{n}"), node("person", p), node("org", o)
+            for t in ("org:Membership", "kgo:Fact"):
+                q(m, _p("a"), _p(t), g)
+            q(m, _p("org:member"), person, g)
+            q(m, _p("org:organization"), org, g)
+            q(m, _p("org:role"), node("role", ROLES.index(role)), g)
+            q(m, _p("kgo:confidence"), f'"{rng.uniform(0.4, 1):.2f}"^^<{NS["xsd"]}decimal>', g)
+            q(m, _p("prov:wasDerivedFrom"), sent, g)
+            q(m, _p("prov:wasGeneratedBy"), run, g)
+            q(person, _p("org:memberOf"), org, g)
+            for b, e, anchor, target in (
+                (start, end, s, None),
+                (end - 3 - len(str(p)), end - 3, f"人物{p}", person),
+            ):
+                span = sent if target is None else f"<{base}#char={b},{e}>"
+                q(span, _p("nif:referenceContext"), ctx, g)
+                q(span, _p("nif:beginIndex"), _int(b), g)
+                q(span, _p("nif:endIndex"), _int(e), g)
+                q(span, _p("nif:anchorOf"), _lit(anchor, None), g)
+                q(span, _p("nif:sentence"), sent, g)
+                if target is not None:
+                    q(span, _p("itsrdf:taIdentRef"), target, g)
+                    q(span, _p("itsrdf:taConfidence"), f'"0.9"^^<{NS["xsd"]}decimal>', g)
+            if n % 6 == 0:  # a quotation mentioning concepts
+                qt = node("quote", f"{d}-{n}")
+                for t in ("schema:Quotation", "kgo:Fact"):
+                    q(qt, _p("a"), _p(t), g)
+                q(qt, _p("schema:creator"), person, g)
+                q(qt, _p("kgo:reportingVerb"), _lit("表示"), g)
+                q(qt, _p("kgo:confidence"), f'"0.8"^^<{NS["xsd"]}decimal>', g)
+                q(qt, _p("schema:mentions"), node("concept", rng.randrange(n_concepts)), g)
+                q(qt, _p("prov:wasDerivedFrom"), sent, g)
+            if n % 8 == 0 and int(o) > 0:  # a sub-organisation claim (the orgs form a tree)
+                child, parent = org, node("org", int(o) // 8)
+                stmt = node("stmt", f"{d}-{n}")
+                q(child, _p("org:subOrganizationOf"), parent, g)
+                q(stmt, _p("a"), _p("rdf:Statement"), g)
+                q(stmt, _p("rdf:subject"), child, g)
+                q(stmt, _p("rdf:predicate"), _p("org:subOrganizationOf"), g)
+                q(stmt, _p("rdf:object"), parent, g)
+                q(stmt, _p("kgo:confidence"), f'"0.7"^^<{NS["xsd"]}decimal>', g)
+                q(stmt, _p("prov:wasDerivedFrom"), sent, g)
+                q(stmt, _p("prov:wasGeneratedBy"), run, g)
+    return "".join(out).encode("utf-8")
+
+
+def _median_time(fn: Callable[[], int], repeat: int, cap: float | None = None) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        rows = fn()
+        times.append(time.perf_counter() - t0)
+        if cap is not None and times[-1] > cap:
+            break
+    return statistics.median(times), rows
+
+
+def _queries() -> dict[str, tuple[str, dict[str, str]]]:
+    out = {}
+    for name, nq in sorted(named_queries().items()):
+        values = parse_bindings([f"{k}={v}" for k, v in nq.defaults.items()])
+        out[name] = (nq.text, {k: v.n3() for k, v in values.items() if v is not None})
+    return out
+
+
+def bench_oxigraph(data: bytes, repeat: int) -> tuple[dict[str, float], int, float, dict[str, int]]:
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    t0 = time.perf_counter()
+    with open_store(store_dir(tmp)) as store:
+        store.load_dataset(data, "application/n-quads")
+    load = time.perf_counter() - t0
+    medians, rows = {}, {}
+    with open_store(store_dir(tmp), read_only=True) as store:
+        size = len(store)
+        for name, (text, values) in _queries().items():
+
+            def run(text: str = text, values: dict[str, str] = values) -> int:
+                result = store.query(text, values)
+                return len(getattr(result, "rows", getattr(result, "triples", [])))
+
+            medians[name], rows[name] = _median_time(run, repeat)
+    return medians, size, load, rows
+
+
+def bench_rdflib(
+    data: bytes, repeat: int, cap: float
+) -> tuple[dict[str, float], float, dict[str, int]]:
+    t0 = time.perf_counter()
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=data, format="nquads")
+    load = time.perf_counter() - t0
+    medians, rows = {}, {}
+    for name, (text, values) in _queries().items():
+        init = {k: rdflib.util.from_n3(v) for k, v in values.items()}
+
+        def run(text: str = text, init: dict[str, object] = init) -> int:
+            return len(list(ds.query(text, initBindings=init)))  # type: ignore[arg-type]
+
+        medians[name], rows[name] = _median_time(run, repeat, cap)
+    return medians, load, rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--rdflib-triples", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--rdflib-cap", type=float, default=20.0)
+    args = ap.parse_args()
+
+    full = synthetic_nquads(args.triples)
+    ox_full, size_full, load_full, _ = bench_oxigraph(full, args.repeat)
+    del full
+    part = synthetic_nquads(args.rdflib_triples)
+    ox_part, size_part, load_part, rows_ox = bench_oxigraph(part, args.repeat)
+    rl_part, load_rl, rows_rl = bench_rdflib(part, max(1, args.repeat // 2), args.rdflib_cap)
+
+    print(f"pyoxigraph full graph: {size_full} quads, loaded in {load_full:.1f} s")
+    print(f"slice: {size_part} quads; load pyoxigraph {load_part:.2f} s, rdflib {load_rl:.1f} s")
+    print(f"{'query':28} {'ox 1M ms':>10} {'ox slice ms':>12} {'rdflib slice ms':>16} {'ratio':>8}")
+    ratios = {}
+    for name in ox_full:
+        ratio = rl_part[name] / ox_part[name] if ox_part[name] > 0 else float("inf")
+        ratios[name] = ratio
+        same = (
+            ""
+            if rows_ox[name] == rows_rl[name]
+            else f"  (rows ox={rows_ox[name]} rdflib={rows_rl[name]})"
+        )
+        print(
+            f"{name:28} {ox_full[name] * 1e3:10.1f} {ox_part[name] * 1e3:12.1f} "
+            f"{rl_part[name] * 1e3:16.1f} {ratio:7.1f}x{same}"
+        )
+    print(
+        json.dumps(
+            {
+                "bench": "sparql",
+                "quads_full": size_full,
+                "quads_slice": size_part,
+                "load_s": {
+                    "oxigraph_full": round(load_full, 2),
+                    "oxigraph_slice": round(load_part, 2),
+                    "rdflib_slice": round(load_rl, 2),
+                },
+                "median_ms_oxigraph_full": {k: round(v * 1e3, 2) for k, v in ox_full.items()},
+                "median_ms_oxigraph_slice": {k: round(v * 1e3, 2) for k, v in ox_part.items()},
+                "median_ms_rdflib_slice": {k: round(v * 1e3, 2) for k, v in rl_part.items()},
+                "ratio_rdflib_over_oxigraph": {k: round(v, 1) for k, v in ratios.items()},
+                "ratio_median": round(statistics.median(ratios.values()), 1),
+            },
+            ensure_ascii=False,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
