@@ -189,3 +189,13 @@ def test_load_2000_requests_8_concurrent(server: SparqlServer) -> None:
         statuses = list(pool.map(one, range(2000)))
     failures = [s for s in statuses if s != 200]
     assert not failures, f"{len(failures)} failed requests: {set(failures)}"
+
+
+def test_query_timeout_503(graph_dir: Path) -> None:
+    srv = start_server(graph_dir, ServerOptions(port=0, timeout=0.0))
+    try:
+        q = urllib.parse.quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")
+        status, body, _ = _get(f"{srv.url}/sparql?query={q}")
+        assert status == 503 and b"timed out" in body
+    finally:
+        srv.close()
