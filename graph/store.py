@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -385,33 +385,52 @@ class Store:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(_check_iri(g)) for g in named_graphs]
+        raw: Any = None
         try:
             raw = self._store.query(sparql, **kwargs)
-            if isinstance(raw, ox.QueryBoolean):
-                return AskResult(bool(raw))
-            if isinstance(raw, ox.QueryTriples):
-                triples, cut = _take(
-                    ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in raw),
-                    max_results,
-                    deadline,
-                    timeout,
-                )
-                return GraphResult(triples, cut)
-            names = tuple(v.value for v in raw.variables)
-            width = range(len(names))
-            rows, cut = _take(
-                (tuple(None if s[i] is None else _from_ox(s[i]) for i in width) for s in raw),
-                max_results,
-                deadline,
-                timeout,
-            )
-            return SelectResult(names, rows, cut)
-        except SyntaxError as e:
-            raise QueryError(f"malformed query: {_one_line(e)}") from e
-        except RuntimeError as e:
-            raise QueryError(f"query failed: {_one_line(e)}") from e
-        except OSError as e:
-            raise StoreError(f"{self.path}: query failed: {_one_line(e)}") from e
+            return _materialise(raw, max_results, deadline, timeout)
+        except (SyntaxError, RuntimeError, OSError, QueryError) as e:
+            # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
+            # which must be released in this thread, not wherever the error is handled.
+            error = _translate(e, self.path)
+            e.with_traceback(None)
+        finally:
+            raw = None
+        raise error from None
+
+
+def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
+    if isinstance(e, QueryError):
+        return QueryError(str(e))
+    if isinstance(e, SyntaxError):
+        return QueryError(f"malformed query: {_one_line(e)}")
+    if isinstance(e, RuntimeError):
+        return QueryError(f"query failed: {_one_line(e)}")
+    return StoreError(f"{path}: query failed: {_one_line(e)}")
+
+
+def _materialise(
+    raw: Any, max_results: int | None, deadline: float | None, timeout: float | None
+) -> QueryResult:
+    if isinstance(raw, ox.QueryBoolean):
+        return AskResult(bool(raw))
+    if isinstance(raw, ox.QueryTriples):
+        gen: Generator[Any, None, None] = (
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in raw
+        )
+        try:
+            triples, cut = _take(gen, max_results, deadline, timeout)
+        finally:
+            gen.close()
+        return GraphResult(triples, cut)
+    names = tuple(v.value for v in raw.variables)
+    width = range(len(names))
+    gen = (tuple(None if s[i] is None else _from_ox(s[i]) for i in width) for s in raw)
+    try:
+        rows, cut = _take(gen, max_results, deadline, timeout)
+    finally:
+        gen.close()
+    return SelectResult(names, rows, cut)
 
 
 def _take(
