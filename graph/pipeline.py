@@ -24,6 +24,7 @@ from graph.linking import Linking, link_document
 from graph.mentions.orgs import region_orgs
 from graph.mentions.rules import chain_mentions, photo_credits, title_chains
 from graph.relations.posts import membership_facts, role_entities, suborganisation_facts
+from graph.resolve import resolve
 from graph.segment import segment
 from graph.types import (
     Document,
@@ -159,7 +160,7 @@ def merge(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     entities = tuple(_merge_entity(ref, group) for ref, group in sorted(by_ref.items()))
     facts = tuple(sorted((f for x in items for f in x.facts), key=_fact_order))
     sentences = {x.doc.doc_id: x.sentences for x in items}
-    return KnowledgeGraph(tuple(x.doc for x in items), entities, facts, sentences)
+    return resolve(KnowledgeGraph(tuple(x.doc for x in items), entities, facts, sentences))
 
 
 def _merge_entity(ref: EntityRef, group: list[Entity]) -> Entity:

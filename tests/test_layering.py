@@ -21,7 +21,7 @@ LAYERS: dict[str, int] = {
     "mentions": 3,
     "linking": 4,
     "relations": 5,
-    "model": 6,
+    "model": 6, "resolve": 6,
     "export": 7,
     "store": 8,
     "query": 9,

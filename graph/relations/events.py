@@ -27,6 +27,8 @@ _NAME_TAGS = frozenset(
     {
         "n",
         "nz",
+        "nrt",
+        "nrfg",
         "ns",
         "nt",
         "j",
