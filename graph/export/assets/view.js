@@ -2,6 +2,7 @@
  * page through textContent or the canvas, never as markup. */
 (function () {
   "use strict";
+  window.kgTimes = { start: performance.now() };
   var KG = JSON.parse(document.getElementById("kg-data").textContent);
   window.kgReady = false;
 
@@ -18,6 +19,7 @@
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG.options);
   window.network = network;
+  window.kgTimes.built = performance.now();
 
   function markReady() {
     if (window.kgReady) return;
