@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -91,18 +92,76 @@ def org_classes(label: str) -> tuple[str, ...]:
     return ()
 
 
+@cache
+def _region_index() -> tuple[dict[str, int], frozenset[str], tuple[int, ...]]:
+    """Region names and city stems: rank in the gazetteer, 2-character prefixes, lengths.
+
+    Every name of the gazetteer that ``dominant_regions`` or ``_nearest_region`` looks for is
+    at least two characters long, so a 2-character prefix set finds all their occurrences.
+    """
+    names = [n for n in regions() if len(n) > 1]
+    wanted = set(names) | {region_stem(n) for n in names if n.endswith("市")}
+    rank = {n: i for i, n in enumerate(names)}
+    return rank, frozenset(w[:2] for w in wanted), tuple(sorted({len(w) for w in wanted}))
+
+
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """Start of every occurrence (overlapping ones too) of each region name and city stem."""
+    _, prefixes, lengths = _region_index()
+    wanted = _wanted_names()
+    found: dict[str, list[int]] = {}
+    for i in range(len(text) - 1):
+        if text[i : i + 2] in prefixes:
+            for k in lengths:
+                w = text[i : i + k]
+                if len(w) == k and w in wanted:
+                    found.setdefault(w, []).append(i)
+    return found
+
+
+@cache
+def _wanted_names() -> frozenset[str]:
+    names = [n for n in regions() if len(n) > 1]
+    return frozenset(names) | {region_stem(n) for n in names if n.endswith("市")}
+
+
+@cache
+def _level_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per level, gazetteer names in order with the stem also counted ('' when none)."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for level in _LEVEL_CHARS:
+        rows = []
+        for name in regions():
+            if name.endswith(level) and len(name) > 1:
+                stem = region_stem(name) if level == "市" and region_stem(name) != name else ""
+                rows.append((name, stem))
+        out[level] = tuple(rows)
+    return out
+
+
+def _count(found: dict[str, list[int]], name: str) -> int:
+    """``text.count(name)`` (non-overlapping, leftmost first) from the occurrence list."""
+    n, free_from = 0, -1
+    for pos in found.get(name, ()):
+        if pos >= free_from:
+            n, free_from = n + 1, pos + len(name)
+    return n
+
+
 def dominant_regions(text: str) -> dict[str, str]:
-    """Most mentioned region of each level in ``text`` (cities also counted by their stem)."""
+    """Most mentioned region of each level in ``text`` (cities also counted by their stem).
+
+    >>> dominant_regions("上海市浦东新区，浦东新区。上海的会。")
+    {'市': '上海市', '区': '浦东新区'}
+    """
+    found = _occurrences(text)
     best: dict[str, str] = {}
     for level in _LEVEL_CHARS:
         counts: Counter[str] = Counter()
-        for name in regions():
-            if name.endswith(level) and len(name) > 1:
-                n = text.count(name)
-                if level == "市":
-                    n += text.count(region_stem(name)) if region_stem(name) != name else 0
-                if n:
-                    counts[name] = n
+        for name, stem in _level_names()[level]:
+            n = _count(found, name) + (_count(found, stem) if stem else 0)
+            if n:
+                counts[name] = n
         if counts:
             best[level] = min(counts, key=lambda k: (-counts[k], text.find(region_stem(k))))
     return best
@@ -126,13 +185,22 @@ def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple
 
 
 def _nearest_region(before: str, level: str) -> str | None:
-    best, best_pos = None, -1
-    for region in regions():
-        if region.endswith(level) and len(region) > 1:
-            pos = before.rfind(region)
-            if pos > best_pos:
-                best, best_pos = region, pos
-    return best
+    """The region of ``level`` whose last occurrence in ``before`` starts last.
+
+    Among names occurring at the same place, the first of the gazetteer wins.
+    """
+    rank, prefixes, lengths = _region_index()
+    for i in range(len(before) - 2, -1, -1):
+        if before[i : i + 2] not in prefixes:
+            continue
+        hits = [
+            w
+            for k in lengths
+            if len(w := before[i : i + k]) == k and w in rank and w.endswith(level)
+        ]
+        if hits:
+            return min(hits, key=rank.__getitem__)
+    return None
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -167,8 +235,10 @@ def link_document(
     doc_regions = dominant_regions(text)
     resolved: dict[tuple[int, int], OrgName] = {}
     pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
+    sentence_starts = [s.start for s in seg.sentences]
     for p in pieces:
-        sentence = next((s for s in seg.sentences if s.start <= p.start < s.end), None)
+        i = bisect.bisect_right(sentence_starts, p.start) - 1
+        sentence = seg.sentences[i] if i >= 0 and p.start < seg.sentences[i].end else None
         before = text[sentence.start : p.start] if sentence else ""
         surface = normalise_key(p.text)
         full, rule = resolve_elided(surface, before, doc_regions)

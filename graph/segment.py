@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import logging
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import jieba
@@ -34,15 +35,29 @@ _USER_LEXICONS = ("roles", "regions", "org_suffixes")
 @cache
 def tokenizer() -> jieba.Tokenizer:
     """The project's own jieba tokenizer (built once per process, never the global one)."""
+    return _build_tokenizer()[0]
+
+
+@cache
+def _build_tokenizer() -> tuple[jieba.Tokenizer, int]:
+    """The tokenizer, and the sum of the frequencies its user words replaced.
+
+    jieba adds a re-added word's new frequency to its total without removing the old one;
+    the sum lets a second implementation (rjieba) reach exactly the same total.
+    """
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
+    replaced = 0
     for name in _USER_LEXICONS:
         for word in sorted(load_lexicon(name)):
             if len(word) > 1:
+                replaced += int(tk.FREQ.get(word, 0))
                 tk.add_word(word, freq=_user_freq(tk, word))
-    log.debug("jieba tokenizer ready with %d user words", sum(map(len, map(load_lexicon, _USER_LEXICONS))))
-    return tk
+    log.debug(
+        "jieba tokenizer ready with %d user words", sum(map(len, map(load_lexicon, _USER_LEXICONS)))
+    )
+    return tk, replaced
 
 
 def _user_freq(tk: jieba.Tokenizer, word: str) -> int:
@@ -65,9 +80,71 @@ def word_tags() -> dict[str, str]:
 
 
 def tokens(text: str, offset: int = 0) -> Iterator[Token]:
-    """jieba tokens of ``text`` with offsets shifted by ``offset``."""
-    for word, start, end in tokenizer().tokenize(text, HMM=True):
+    """jieba tokens of ``text`` with offsets shifted by ``offset``.
+
+    With rjieba installed the same tokens come from jieba-rs loaded with the same user words,
+    frequencies and total; the environment variable ``ZHKG_TOKENIZER=jieba`` forces jieba.
+
+    >>> [t.text for t in tokens("市总工会主席讲话")]
+    ['市', '总工会', '主席', '讲话']
+    """
+    fast = _fast_tokenize()
+    spans = fast(text) if fast is not None else tokenizer().tokenize(text, HMM=True)
+    for word, start, end in spans:
         yield Token(start + offset, end + offset, word)
+
+
+def backend() -> str:
+    """The tokenizer implementation in use: ``"rjieba"`` or ``"jieba"``."""
+    return "rjieba" if _fast_tokenize() is not None else "jieba"
+
+
+# jieba's HMM fallback cuts unknown non-Chinese runs like this (jieba.finalseg.re_skip) ...
+_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+# ... and words of jieba's Chinese block that mix alphanumerics with these signs are such runs
+_JOINED = re.compile(
+    r"[a-zA-Z0-9][^\u4e00-\u9fd5]*[.\-%_+#&]|[.\-%_+#&][^\u4e00-\u9fd5]*[a-zA-Z0-9]"
+)
+# a word no text contains (private-use characters) that carries the difference of the totals
+_PAD_WORD = "\ue000\ue001\ue002"
+_BACKEND_ENV = "ZHKG_TOKENIZER"
+
+Spans = Iterable[tuple[str, int, int]]
+
+
+@cache
+def _fast_tokenize() -> Callable[[str], Spans] | None:
+    """rjieba with the project tokenizer's user words, frequencies and total (None: use jieba)."""
+    if os.environ.get(_BACKEND_ENV, "").lower() == "jieba":
+        return None
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    jt, replaced = _build_tokenizer()
+    rs = rjieba.Jieba()
+    for name in _USER_LEXICONS:
+        for word in sorted(load_lexicon(name)):
+            if len(word) > 1:
+                rs.add_word(word, int(jt.FREQ[word]), None)
+    if replaced:
+        rs.add_word(_PAD_WORD, replaced, None)
+    has_word = rs.has_word
+
+    def cut(text: str) -> Spans:
+        out: list[tuple[str, int, int]] = []
+        for word, start, end in rs.tokenize(text, "default", True):
+            if end - start > 1 and _JOINED.search(word) and not has_word(word):
+                pos = start
+                for piece in _SKIP.split(word):
+                    if piece:
+                        out.append((piece, pos, pos + len(piece)))
+                        pos += len(piece)
+            else:
+                out.append((word, start, end))
+        return out
+
+    return cut
 
 
 def sentences(text: str) -> tuple[Sentence, ...]:

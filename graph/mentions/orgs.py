@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from graph.mentions.rules import Piece, org_suffix_of
@@ -23,8 +24,28 @@ LEVELS = ("自治区", "特别行政区", "省", "市", "区", "县", "州")
 _GLUE = frozenset("由在和与及对向从将把被经为据是让请给跟同")
 _BOUNDARY = frozenset("，,。.！!？?；;：:、“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 \n\r")
 _MAX_LEN = 30
-_INSIDE_STOP_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv",
-                               "y", "e", "o", "f", "t", "role"})
+_INSIDE_STOP_TAGS = frozenset(
+    {
+        "v",
+        "p",
+        "c",
+        "d",
+        "r",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "y",
+        "e",
+        "o",
+        "f",
+        "t",
+        "role",
+    }
+)
 
 
 @cache
@@ -62,27 +83,58 @@ def _starters() -> tuple[str, ...]:
 
 
 @cache
+def _starter_index() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The starters as a set, and their distinct lengths (set lookups replace ~1,200 scans)."""
+    starters = _starters()
+    return frozenset(starters), tuple(sorted({len(s) for s in starters}))
+
+
+@cache
 def _multi_suffixes() -> tuple[str, ...]:
     return tuple(s for s in load_ordered("org_suffixes") if len(s) >= 2)
 
 
+@cache
+def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    """Multi-character suffixes as a set, their lengths, and their last characters."""
+    suffixes = _multi_suffixes()
+    lengths = tuple(sorted({len(s) for s in suffixes}))
+    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
+
+
 def _starts_org(text: str, pos: int) -> bool:
-    return any(text.startswith(s, pos) for s in _starters())
+    names, lengths = _starter_index()
+    return any(text[pos : pos + k] in names for k in lengths if pos + k <= len(text))
+
+
+def _ends_with_suffix(text: str, end: int) -> bool:
+    """``text[:end]`` ends with a multi-character organisation suffix."""
+    suffixes, lengths, last_chars = _suffix_index()
+    if not 0 < end <= len(text) or text[end - 1] not in last_chars:
+        return False
+    return any(text[end - k : end] in suffixes for k in lengths if k <= end)
 
 
 def region_orgs(seg: Segmented) -> tuple[Piece, ...]:
     """Organisation names that begin with a region or an administrative prefix."""
     text = seg.doc.text
-    token_ends = {t.end for t in seg.tokens}
     tags = word_tags()
-    after_word = {t.end for t in seg.tokens if tags.get(t.text, "x") in _INSIDE_STOP_TAGS}
+    token_ends = [t.end for t in seg.tokens]  # increasing: tokens tile the text
+    stops = [t for t in seg.tokens if tags.get(t.text, "x") in _INSIDE_STOP_TAGS]
+    after_word = {t.end for t in stops}
+    stop_starts = [t.start for t in stops]
+    stop_ends = [t.end for t in stops]
     out: list[Piece] = []
     for sentence in seg.sentences:
-        for end in range(sentence.start + 2, sentence.end + 1):
-            if end not in token_ends or not any(text.endswith(s, 0, end) for s in _multi_suffixes()):
+        lo = bisect.bisect_left(token_ends, sentence.start + 2)
+        hi = bisect.bisect_right(token_ends, sentence.end)
+        for end in token_ends[lo:hi]:
+            if not _ends_with_suffix(text, end):
                 continue
             for start in _candidate_starts(text, sentence.start, end, after_word):
-                if org_suffix_of(text[start:end]) and _name_like(seg, start, end):
+                if org_suffix_of(text[start:end]) and _no_stop_inside(
+                    stop_starts, stop_ends, start, end
+                ):
                     out.append(Piece(start, end, text[start:end]))
                     break
     return tuple(_drop_nested(out))
@@ -103,13 +155,14 @@ def _candidate_starts(text: str, lower: int, end: int, after_word: set[int]) -> 
     return out[::-1]
 
 
-def _name_like(seg: Segmented, start: int, end: int) -> bool:
-    """No verb or function word inside the name (its first token may carry a glued 由/在)."""
-    tags = word_tags()
-    for tok in seg.tokens:
-        if tok.start > start and tok.end <= end and tags.get(tok.text, "x") in _INSIDE_STOP_TAGS:
-            return False
-    return True
+def _no_stop_inside(stop_starts: list[int], stop_ends: list[int], start: int, end: int) -> bool:
+    """No verb or function word inside the name (its first token may carry a glued 由/在).
+
+    Stop tokens are sorted and do not overlap, so only the first one starting after ``start``
+    can lie inside ``[start, end)``.
+    """
+    i = bisect.bisect_right(stop_starts, start)
+    return i == len(stop_starts) or stop_ends[i] > end
 
 
 def _drop_nested(pieces: list[Piece]) -> list[Piece]:

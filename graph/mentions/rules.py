@@ -13,6 +13,8 @@ regions, family names) and the owned jieba tokenizer; no names of particular peo
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,11 +26,54 @@ from graph.types import Mention, Segmented, Token
 _BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 ")
 _SPACE = frozenset(" \u3000\t")
 # leading words that are not part of an organisation name
-_LEAD_STOP_TAGS = frozenset({"p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "v", "y",
-                             "e", "o", "f", "t", "m", "q"})
+_LEAD_STOP_TAGS = frozenset(
+    {
+        "p",
+        "c",
+        "d",
+        "r",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "v",
+        "y",
+        "e",
+        "o",
+        "f",
+        "t",
+        "m",
+        "q",
+    }
+)
 # tags of a token after a title that cannot be (part of) a given name
-_NOT_NAME_TAGS = frozenset({"p", "c", "d", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "v", "y",
-                            "e", "o", "f", "m", "q", "k", "role"})
+_NOT_NAME_TAGS = frozenset(
+    {
+        "p",
+        "c",
+        "d",
+        "r",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "v",
+        "y",
+        "e",
+        "o",
+        "f",
+        "m",
+        "q",
+        "k",
+        "role",
+    }
+)
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 _MAX_ORG = 40
 _MAX_ROLE = 8
@@ -83,21 +128,42 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(n for n in names if len(n) == 2), frozenset(n for n in names if len(n) == 1)
 
 
+@cache
+def _role_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    """Role lengths (1.._MAX_ROLE, ascending) that occur, and the last characters of roles."""
+    roles = _roles()
+    lengths = tuple(k for k in range(1, _MAX_ROLE + 1) if any(len(r) == k for r in roles))
+    return lengths, frozenset(r[-1] for r in roles)
+
+
 def role_ending_at(text: str, end: int, start_limit: int = 0) -> int | None:
     """Start of the longest role title that ends at ``end`` (None if no title ends there).
 
     >>> role_ending_at("工会常务副主席", 7)
     2
     """
+    lengths, last_chars = _role_index()
+    ks: Iterable[int] = lengths
+    if 0 < end <= len(text) and start_limit >= 0:
+        if text[end - 1] not in last_chars:
+            return None  # every role ends with one of these characters
+    else:
+        ks = range(1, _MAX_ROLE + 1)  # slices are shorter than k here: test every length
     roles = _roles()
     best = None
-    for k in range(1, _MAX_ROLE + 1):
+    for k in ks:
         s = end - k
         if s < start_limit:
             break
         if text[s:end] in roles:
             best = s
     return best
+
+
+@cache
+def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    suffixes = _org_suffixes()
+    return tuple(sorted({len(s) for s in suffixes}, reverse=True)), frozenset(suffixes)
 
 
 def org_suffix_of(name: str) -> str | None:
@@ -108,7 +174,11 @@ def org_suffix_of(name: str) -> str | None:
     """
     if name in load_lexicon("news_orgs"):
         return name
-    return next((s for s in _org_suffixes() if name.endswith(s) and len(name) > len(s)), None)
+    lengths, suffixes = _suffix_index()
+    for k in lengths:
+        if k < len(name) and name[-k:] in suffixes:
+            return name[-k:]
+    return None
 
 
 def is_surname_start(name: str) -> bool:
@@ -149,9 +219,13 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
         return Piece(tok.start, tok.end - 1, tok.text[:3]), False
     if len(tok.text) == 1:
         nxt = _token_at(seg.tokens, starts, tok.end)
-        if nxt and 1 <= len(nxt.text) <= 2 and "\u4e00" <= nxt.text[0] <= "\u9fff" \
-                and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS:
-            return Piece(tok.start, nxt.end, text[tok.start:nxt.end]), False
+        if (
+            nxt
+            and 1 <= len(nxt.text) <= 2
+            and "\u4e00" <= nxt.text[0] <= "\u9fff"
+            and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
+        ):
+            return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False
     return None
 
 
@@ -186,7 +260,9 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     return start
 
 
-def _parse_element(seg: Segmented, starts: dict[int, int], start: int, end: int) -> ChainElement | None:
+def _parse_element(
+    seg: Segmented, starts: dict[int, int], start: int, end: int
+) -> ChainElement | None:
     text = seg.doc.text
     role_start = role_ending_at(text, end, start)
     if role_start is None:
@@ -218,9 +294,15 @@ def title_chains(seg: Segmented) -> tuple[TitleChain, ...]:
     text = seg.doc.text
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
     chains: list[TitleChain] = []
+    role_end = _role_end_char()
     for sentence in seg.sentences:
         pos = sentence.start
         while pos < sentence.end:
+            # jump to the next position right after a character that can end a role
+            m = role_end.search(text, max(pos - 1, sentence.start), sentence.end - 1)
+            if m is None:
+                break
+            pos = m.end()
             chain = _chain_ending_at(seg, starts, sentence.start, pos)
             if chain is None:
                 pos += 1
@@ -230,8 +312,15 @@ def title_chains(seg: Segmented) -> tuple[TitleChain, ...]:
     return tuple(chains)
 
 
-def _chain_ending_at(seg: Segmented, starts: dict[int, int], sentence_start: int,
-                     pos: int) -> TitleChain | None:
+@cache
+def _role_end_char() -> re.Pattern[str]:
+    """A character that ends some role title."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_role_index()[1])) + "]")
+
+
+def _chain_ending_at(
+    seg: Segmented, starts: dict[int, int], sentence_start: int, pos: int
+) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, sentence_start) is None:
         return None
@@ -252,7 +341,7 @@ def _chain_ending_at(seg: Segmented, starts: dict[int, int], sentence_start: int
     if not elements or elements[0].org is None:
         return None
     first = elements[0].org.start if elements[0].org else elements[0].role.start
-    span = Piece(first, person.end, text[first:person.end])
+    span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
 
 
@@ -267,7 +356,11 @@ def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
             j = i
             while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and i - j < 4:
                 j -= 1
-            if 2 <= i - j <= 4 and is_surname_start(text[j:i]) and (j == 0 or text[j - 1] in _BOUNDARY | {"\n"}):
+            if (
+                2 <= i - j <= 4
+                and is_surname_start(text[j:i])
+                and (j == 0 or text[j - 1] in _BOUNDARY | {"\n"})
+            ):
                 out.append(Piece(j, i, text[j:i]))
     return tuple(sorted(set(out), key=lambda p: p.start))
 
@@ -277,17 +370,33 @@ def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for chain in chains:
         score = 0.95 if chain.caption else 0.9
-        out.append(Mention(chain.person.start, chain.person.end, "PERSON", chain.person.text,
-                           score, "rules.chain"))
+        out.append(
+            Mention(
+                chain.person.start,
+                chain.person.end,
+                "PERSON",
+                chain.person.text,
+                score,
+                "rules.chain",
+            )
+        )
         for e in chain.elements:
             if e.org:
                 out.append(Mention(e.org.start, e.org.end, "ORG", e.org.text, score, "rules.chain"))
             role_start = e.body.start if e.body else e.role.start
-            out.append(Mention(role_start, e.role.end, "ROLE", chain_text(chain, role_start, e.role.end),
-                               score, "rules.chain"))
+            out.append(
+                Mention(
+                    role_start,
+                    e.role.end,
+                    "ROLE",
+                    chain_text(chain, role_start, e.role.end),
+                    score,
+                    "rules.chain",
+                )
+            )
     return tuple(out)
 
 
 def chain_text(chain: TitleChain, start: int, end: int) -> str:
     """Text of ``[start, end)`` inside the chain's span."""
-    return chain.span.text[start - chain.span.start:end - chain.span.start]
+    return chain.span.text[start - chain.span.start : end - chain.span.start]
