@@ -17,12 +17,12 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO, cast
 
 import click
 
 from graph import __version__
-from graph.errors import KGError
+from graph.errors import ConfigError, KGError
 
 log = logging.getLogger("graph")
 
@@ -168,17 +168,18 @@ def stats(graph_dir: Path) -> None:
 @click.option("--output", "output_path", type=click.Path(path_type=Path), default=None)
 def mentions(input_path: Path | None, output_path: Path | None) -> None:
     """Tag JSONL {"id","text"} lines with typed mentions (stdin/stdout by default)."""
+    from graph.atomic import atomic_writer
     from graph.mentions import annotate_jsonl
 
-    src = open(input_path, encoding="utf-8") if input_path else sys.stdin  # noqa: SIM115
-    dst = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
-    try:
-        annotate_jsonl(src, dst)
-    finally:
-        if input_path:
-            src.close()
-        if output_path:
-            dst.close()
+    name = str(input_path) if input_path else "<stdin>"
+    with contextlib.ExitStack() as stack:
+        src = stack.enter_context(open(input_path, encoding="utf-8")) if input_path else sys.stdin
+        # --output appears only complete (written to a temporary file, then renamed)
+        dst = stack.enter_context(atomic_writer(output_path)) if output_path else sys.stdout
+        try:
+            annotate_jsonl(src, cast(TextIO, dst))
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"{name}: not UTF-8 text (byte {e.start} of a read block)") from e
 
 
 @cli.command()
