@@ -7,7 +7,9 @@ so the rule "a pyoxigraph result cannot cross threads" is kept by construction: 
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
-the union of all graphs as their default graph (``use_default_graph_as_union``).
+the union of all graphs as their default graph (``use_default_graph_as_union``).  Note that
+Oxigraph's union is a bag: a triple stated in two documents' graphs matches twice, so queries
+that count or list should use ``DISTINCT`` (the shipped named queries do).
 
 >>> import tempfile
 >>> nt = b'<https://kg.example.org/id/person-1> <http://schema.org/name> "x"@zh .'
