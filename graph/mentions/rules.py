@@ -30,7 +30,6 @@ _LEAD_STOP_TAGS = frozenset(
     {
         "p",
         "c",
-        "d",
         "r",
         "u",
         "uj",
@@ -43,9 +42,7 @@ _LEAD_STOP_TAGS = frozenset(
         "y",
         "e",
         "o",
-        "f",
         "t",
-        "m",
         "q",
     }
 )
@@ -74,6 +71,9 @@ _NOT_NAME_TAGS = frozenset(
         "role",
     }
 )
+# words that never occur inside an organisation name: the name starts after the last of them
+_CUT_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ud", "ug", "uv", "u", "v", "y", "e", "o", "r"})
+_GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 _MAX_ORG = 40
 _MAX_ROLE = 8
@@ -120,6 +120,19 @@ def _bodies() -> tuple[str, ...]:
 @cache
 def _org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("org_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Region names and their short forms (保定市, 保定): never cut out of a name."""
+    names = load_lexicon("regions")
+    return names | {n[:-1] for n in names if len(n) >= 3 and n[-1] in "省市区县州"}
+
+
+@cache
+def _company_suffixes() -> tuple[str, ...]:
+    """Company-name endings trusted only right before a title and a name (某某药业董事长…)."""
+    return tuple(load_ordered("company_suffixes"))
 
 
 @cache
@@ -213,7 +226,11 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
         return None
     tags = word_tags()
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
-        return Piece(tok.start, tok.end, tok.text), False
+        end = tok.end
+        nxt = _token_at(seg.tokens, starts, end)
+        if len(tok.text) == 2 and tok.text not in tags and nxt is not None and _lone_given(nxt.text):
+            end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
+        return Piece(tok.start, end, text[tok.start : end]), False
     if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
         # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)
         return Piece(tok.start, tok.end - 1, tok.text[:3]), False
@@ -249,9 +266,22 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     return i
 
 
+def _lone_given(word: str) -> bool:
+    """A single character jieba left on its own that can end a given name."""
+    tag = word_tags().get(word, "x")
+    return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and tag in _GIVEN_TAGS
+
+
 def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
-    """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name."""
+    """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
+    a preposition inside the candidate (记者从X公司) starts the name after it."""
     tags = word_tags()
+    i = starts.get(start)
+    while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
+        word = seg.tokens[i].text
+        if tags.get(word, "x") in _CUT_TAGS and seg.tokens[i].end < end and word not in _places():
+            start = seg.tokens[i].end
+        i += 1
     while start < end:
         tok = _token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
@@ -283,7 +313,7 @@ def _parse_element(
     org = None
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
-        if org_suffix_of(name) is None:
+        if org_suffix_of(name) is None and not name.endswith(_company_suffixes()):
             return None
         org = Piece(org_start, rest_end, text[org_start:rest_end])
     return ChainElement(org, body, role)
