@@ -279,8 +279,10 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     i = starts.get(start)
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
-        if tags.get(word, "x") in _CUT_TAGS and seg.tokens[i].end < end and word not in _places():
-            start = seg.tokens[i].end
+        cut = seg.tokens[i].end
+        if tags.get(word, "x") in _CUT_TAGS and cut < end and word not in _places() \
+                and not seg.doc.text.startswith(_org_suffixes(), cut):
+            start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
         i += 1
     while start < end:
         tok = _token_at(seg.tokens, starts, start)
