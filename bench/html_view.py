@@ -10,7 +10,7 @@ on the 1k graph, with a timeout.
 
 Usage::
 
-    python bench/html.py [--sizes 1000,5000,20000] [--runs 3] [--baseline-timeout 60]
+    python bench/html_view.py [--sizes 1000,5000,20000] [--runs 3] [--baseline-timeout 60]
 
 Prints one line per size and a final JSON line.  Needs Debian ``chromium`` at /usr/bin/chromium.
 """
