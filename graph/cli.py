@@ -258,6 +258,28 @@ def _install_signals() -> dict[int, Any]:
     return previous
 
 
+class _OneLineFormatter(logging.Formatter):
+    """``kg: warning: message`` with no traceback (tracebacks are for ``--debug``)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        level = record.levelname.lower()
+        return f"kg: {level}: {one_line(record.getMessage())}"
+
+
+def _configure_logging(debug: bool) -> None:
+    """Log records go to stderr: full with ``--debug``, else one line and warnings up."""
+    root = logging.getLogger()
+    if root.handlers:  # embedded (tests, notebooks): leave the host's configuration alone
+        return
+    handler = logging.StreamHandler()
+    if debug:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    else:
+        handler.setFormatter(_OneLineFormatter())
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``kg`` console script: run the command, turn every error into one line.
 
@@ -272,6 +294,7 @@ def main(argv: list[str] | None = None) -> None:
     """
     args = list(argv if argv is not None else sys.argv[1:])
     debug = "--debug" in args[: args.index("--") if "--" in args else len(args)]
+    _configure_logging(debug)
     previous = _install_signals()
     with warnings.catch_warnings():
         if debug:

@@ -193,3 +193,32 @@ def test_signal_subprocess(tmp_path: Path, signum: signal.Signals, code: int, wo
     if proc.returncode == 0:  # finished before the signal: nothing to check
         pytest.skip("the build finished first")
     assert proc.returncode == code and err == f"kg: {word}\n", err
+
+
+LOGGING_PROBE = """
+import logging, sys
+import graph.query
+from graph import cli
+
+def run(*args, **kwargs):
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        logging.getLogger("graph.pipeline").warning("extraction of %s failed", "a.txt", exc_info=True)
+    return "ok\\n"
+
+graph.query.run_cli_query = run
+cli.main(sys.argv[1:])
+"""
+
+
+def test_library_warnings_have_no_traceback() -> None:
+    def probe(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-c", LOGGING_PROBE, *args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+
+    quiet = probe("query", "SELECT * {}")
+    assert quiet.returncode == 0 and quiet.stdout == "ok\n"
+    assert quiet.stderr == "kg: warning: extraction of a.txt failed\n"
+    loud = probe("--debug", "query", "SELECT * {}")
+    assert "Traceback" in loud.stderr and "ZeroDivisionError" in loud.stderr
