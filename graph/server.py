@@ -11,7 +11,7 @@ Safety: binds 127.0.0.1 unless told otherwise; read-only unless ``allow_update``
 runs (and is serialised) in a bounded worker pool with a timeout (HTTP 503 when exceeded);
 results are capped at ``max_results`` (header ``X-KG-Truncated: true``); request bodies above
 ``max_request_bytes`` get 413; only regular files inside the export folder (never the store) are
-served; malformed queries get 400 with the parser's message.
+served (no dot-files such as the build cache); malformed queries get 400 with the parser's message.
 
 >>> import tempfile
 >>> server = make_server(Path(tempfile.mkdtemp()), ServerOptions(port=0))  # doctest: +ELLIPSIS
@@ -246,7 +246,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         target = (root / rel).resolve()
         store = store_dir(root).resolve()
         inside = target.is_relative_to(root) and not target.is_relative_to(store)
-        if not inside or "\x00" in rel or not target.is_file():
+        hidden = (
+            any(part.startswith(".") for part in target.relative_to(root).parts) if inside else True
+        )
+        if not inside or hidden or "\x00" in rel or not target.is_file():
             raise HttpError(404, f"not found: {raw_path}")
         ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):

@@ -30,6 +30,8 @@ def graph_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store.load_dataset(FIXTURE.read_bytes())
     (out / "graph.html").write_text("<html><body>图</body></html>", encoding="utf-8")
     (out.parent / "secret.txt").write_text("outside the export folder", encoding="utf-8")
+    (out / ".cache").mkdir()
+    (out / ".cache" / "x.json").write_text("outside: private build cache", encoding="utf-8")
     return out
 
 
@@ -126,7 +128,7 @@ def test_static_files_and_traversal(server: SparqlServer) -> None:
         status == 200 and "图" in body.decode() and headers["Content-Type"].startswith("text/html")
     )
     for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/store/CURRENT",
-                 "//etc/passwd", "/%2fetc%2fpasswd", "/nope.html"]:  # fmt: skip
+                 "//etc/passwd", "/.cache/x.json", "/%2fetc%2fpasswd", "/nope.html"]:  # fmt: skip
         conn = http.client.HTTPConnection(*server.server_address[:2], timeout=10)  # type: ignore[misc]
         conn.request("GET", path)
         resp = conn.getresponse()
