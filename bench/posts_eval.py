@@ -44,15 +44,20 @@ def found(text: str, org: str, role: str, person: str) -> bool:
     for f in x.facts:
         if f.kind != "membership":
             continue
-        if person in names[f.ref("person")] and role in names[f.ref("role")] \
-                and normalise_key(org) in names[f.ref("org")]:
+        if (
+            person in names[f.ref("person")]
+            and role in names[f.ref("role")]
+            and normalise_key(org) in names[f.ref("org")]
+        ):
             return True
     return False
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument(
+        "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     path = args.data / "duie" / "train_sample4000.jsonl"
@@ -75,9 +80,12 @@ def main() -> int:
     for role, (k, n) in per.items():
         print(f"{role}: recall {k}/{n} = {k / n if n else 0:.3f}")
     print("sample of misses:", "; ".join(misses[:15]))
-    result = {"cases": total, "recall": round(hits / total, 3) if total else 0.0,
-              "per_relation": {r: round(k / n, 3) if n else 0.0 for r, (k, n) in per.items()},
-              "seconds": round(elapsed, 1)}
+    result = {
+        "cases": total,
+        "recall": round(hits / total, 3) if total else 0.0,
+        "per_relation": {r: round(k / n, 3) if n else 0.0 for r, (k, n) in per.items()},
+        "seconds": round(elapsed, 1),
+    }
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

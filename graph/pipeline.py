@@ -21,6 +21,7 @@ from graph.atomic import atomic_write_bytes
 from graph.errors import ConfigError, KGError
 from graph.ingest import iter_sources, read_document
 from graph.linking import Linking, link_document
+from graph.mentions.appositive import after_name_chains
 from graph.mentions.orgs import region_orgs
 from graph.mentions.rules import chain_mentions, photo_credits, title_chains
 from graph.relations.posts import membership_facts, role_entities, suborganisation_facts
@@ -101,7 +102,7 @@ def extract_document(doc: Document) -> Extraction:
     ['王某某']
     """
     seg = segment(doc)
-    chains = title_chains(seg)
+    chains = tuple(sorted(title_chains(seg) + after_name_chains(seg), key=lambda c: c.span.start))
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = _other_facts(seg, linking)
@@ -122,7 +123,7 @@ def _other_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], tu
         from graph.relations.facts import document_facts
     except ImportError:
         return (), ()
-    return document_facts(seg, linking)  # type: ignore[no-any-return]
+    return document_facts(seg, linking)
 
 
 def extract_safely(doc: Document) -> ExtractionResult:

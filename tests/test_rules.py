@@ -69,3 +69,23 @@ def test_region_anchored_names_stop_at_verbs() -> None:
         )
     )
     assert [p.text for p in region_orgs(seg)] == ["市委组织部", "市总工会", "市委党校三分校"]
+
+
+def test_posts_written_after_the_name() -> None:
+    from graph.mentions.appositive import after_name_chains
+
+    seg = segment(
+        Document.from_text(
+            "t.txt",
+            "王建民，河北省农业厅厅长，出席会议。李红梅担任华北电力大学校长一职。他说，今天开会。",
+        )
+    )
+    found = [
+        (
+            c.person.text,
+            c.elements[0].org.text if c.elements[0].org else None,
+            c.elements[0].role.text,
+        )
+        for c in after_name_chains(seg)
+    ]
+    assert found == [("王建民", "河北省农业厅", "厅长"), ("李红梅", "华北电力大学", "校长")]

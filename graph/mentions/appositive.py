@@ -1,0 +1,57 @@
+"""Posts written after the name: ``NAME，ORG ROLE`` and ``NAME 任/担任/出任 ORG ROLE``.
+
+They become the same ``TitleChain`` records as ``ORG ROLE NAME`` so linking and relations treat
+every phrasing alike.
+
+>>> from graph.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "王建民，河北省农业厅厅长，出席会议。李红梅担任华北电力大学校长。"))
+>>> [(c.person.text, c.elements[0].org.text, c.elements[0].role.text) for c in after_name_chains(seg)]
+[('王建民', '河北省农业厅', '厅长'), ('李红梅', '华北电力大学', '校长')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.mentions.rules import Piece, TitleChain, _parse_element, is_surname_start
+from graph.segment import word_tags
+from graph.types import Segmented
+
+_APPOSITION = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n“”]))(?P<name>[\u4e00-\u9fff]{2,3})[，,](?P<post>[^，,。；;：:\n“”]{3,40}?)(?=[，,。；;])"
+)
+_TAKES_POST = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?:现任|出任|担任|兼任|任)(?P<post>[^，,。；;：:\n“”]{3,40}?)(?:一职|职务)?(?=[，,。；;]|$)"
+)
+_NOT_NAME_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "m", "q", "t", "f", "a", "vn", "n"})
+
+
+def _plausible_name(seg: Segmented, start: int, name: str) -> bool:
+    if not is_surname_start(name):
+        return False
+    tag = word_tags().get(name)
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    starts = {t.start for t in seg.tokens}
+    return start in starts and (start + len(name)) in starts | {t.end for t in seg.tokens}
+
+
+def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
+    """Posts stated after the person's name, as title chains."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out = []
+    for pattern in (_APPOSITION, _TAKES_POST):
+        for m in pattern.finditer(text):
+            name, post = m.group("name"), m.group("post")
+            if not _plausible_name(seg, m.start("name"), name):
+                continue
+            element = _parse_element(seg, starts, m.start("post"), m.end("post"))
+            if element is None or element.org is None:
+                continue
+            person = Piece(m.start("name"), m.end("name"), name)
+            span = Piece(m.start(), m.end("post"), text[m.start() : m.end("post")])
+            out.append(TitleChain((element,), person, span, False))
+            del post
+    return tuple(sorted(out, key=lambda c: c.span.start))
