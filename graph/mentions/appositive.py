@@ -24,7 +24,6 @@ _APPOSITION = re.compile(
 _TAKES_POST = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,3})(?:现任|出任|担任|兼任|任)(?P<post>[^，,。；;：:\n“”]{3,40}?)(?:一职|职务)?(?=[，,。；;]|$)"
 )
-_NOT_NAME_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "m", "q", "t", "f", "a", "vn", "n"})
 
 
 def _plausible_name(seg: Segmented, start: int, name: str) -> bool:
@@ -44,7 +43,7 @@ def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
     out = []
     for pattern in (_APPOSITION, _TAKES_POST):
         for m in pattern.finditer(text):
-            name, post = m.group("name"), m.group("post")
+            name = m.group("name")
             if not _plausible_name(seg, m.start("name"), name):
                 continue
             element = _parse_element(seg, starts, m.start("post"), m.end("post"))
@@ -53,5 +52,4 @@ def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
             person = Piece(m.start("name"), m.end("name"), name)
             span = Piece(m.start(), m.end("post"), text[m.start() : m.end("post")])
             out.append(TitleChain((element,), person, span, False))
-            del post
     return tuple(sorted(out, key=lambda c: c.span.start))

@@ -39,6 +39,8 @@ def _fold(ch: str) -> str:
         return chr(code - 0xFEE0)
     if code == 0x3000:  # ideographic space
         return " "
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate cannot be encoded for the tokenizer or CRF
+        return "\ufffd"
     if code < 0x2E80:  # below the CJK blocks nothing needs converting
         return ch
     out = str(_converter().convert(ch))

@@ -50,7 +50,9 @@ def pieces(text: str) -> list[tuple[int, int]]:
             if s.end() > s.start():
                 # a sentence that is still too long is cut into fixed windows
                 for a in range(s.start(), s.end(), _MAX_PIECE):
-                    out.append((a, min(a + _MAX_PIECE, s.end())))
+                    b = min(a + _MAX_PIECE, s.end())
+                    if not text[a:b].isspace():
+                        out.append((a, b))
     return out
 
 
