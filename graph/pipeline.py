@@ -97,9 +97,9 @@ ExtractionResult: TypeAlias = "Extraction | ExtractionFailure"
 def extract_document(doc: Document) -> Extraction:
     """Every mention, entity and fact of one document.
 
-    >>> x = extract_document(Document.from_text("d.txt", "某某市交通局局长王某某出席会议。"))
+    >>> x = extract_document(Document.from_text("d.txt", "杭州市交通运输局局长孙建平主持会议。"))
     >>> [e.label for e in x.entities if e.ref.kind == "person"]
-    ['王某某']
+    ['孙建平']
     """
     seg = segment(doc)
     chains = tuple(sorted(title_chains(seg) + after_name_chains(seg), key=lambda c: c.span.start))
@@ -151,9 +151,15 @@ def _sorted_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
 def merge(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     """Join per-document extractions: one entity per key, aliases and mentions united.
 
-    The result does not depend on the order of the extractions.
+    The result does not depend on the order of the extractions, and merging is idempotent: an
+    extraction given twice counts once (of two different extractions of one ``doc_id``, the
+    one of the greater document digest wins, whatever their order).
+
+    >>> x = extract_document(Document.from_text("d.txt", "杭州市交通运输局局长孙建平主持会议。"))
+    >>> merge([x, x]) == merge([x])
+    True
     """
-    items = sorted(extractions, key=lambda x: x.doc.doc_id)
+    items = _unique(extractions)
     by_ref: dict[EntityRef, list[Entity]] = {}
     for x in items:
         for e in x.entities:
@@ -162,6 +168,20 @@ def merge(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     facts = tuple(sorted((f for x in items for f in x.facts), key=_fact_order))
     sentences = {x.doc.doc_id: x.sentences for x in items}
     return resolve(KnowledgeGraph(tuple(x.doc for x in items), entities, facts, sentences))
+
+
+def _unique(extractions: Iterable[Extraction]) -> list[Extraction]:
+    """One extraction per document id, sorted by id, independent of the input order."""
+    by_id: dict[str, Extraction] = {}
+    for x in extractions:
+        old = by_id.get(x.doc.doc_id)
+        if old is None or (old != x and _rank(x) > _rank(old)):
+            by_id[x.doc.doc_id] = x
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def _rank(x: Extraction) -> tuple[str, str]:
+    return (x.doc.sha256, repr(x))
 
 
 def _merge_entity(ref: EntityRef, group: list[Entity]) -> Entity:
