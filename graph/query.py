@@ -181,7 +181,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
         return serialize_triples(result.triples, media).decode("utf-8")
     if fmt == "table":
         return _table(result)
-    return serialize_results(result, fmt).decode("utf-8")
+    text = serialize_results(result, fmt).decode("utf-8")
+    return text + "\n" if fmt == "json" else text
 
 
 def serialize_results(result: SelectResult | AskResult, fmt: str) -> bytes:
