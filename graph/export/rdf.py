@@ -229,6 +229,8 @@ def _write_entity(g: Graph, e: Entity, base: str) -> None:
     iri = URIRef(entity_iri(e.ref, base))
     kind = e.ref.kind
     g.add((iri, RDFS.label, _zh(e.label)))
+    for rule in e.link_rules:  # why mentions were merged into this entity
+        g.add((iri, SKOS.editorialNote, Literal(f"link rule: {rule}", lang="en")))
     if kind == "person":
         g.add((iri, RDF.type, FOAF.Person))
         g.add((iri, RDF.type, SCHEMA.Person))
