@@ -26,8 +26,9 @@ from graph.types import Document, Entity, EntityRef, Extraction, Fact, Mention, 
 
 log = logging.getLogger(__name__)
 
-MAX_CHARS = 50_000
-"""Window size: about 30 MB of transient memory and a few seconds of extraction each."""
+MAX_CHARS = 10_000
+"""Window size: a few paragraphs; the extraction rules still scan whole-document token and
+sentence lists per candidate (quadratic), so cost grows with the square of this."""
 
 _CUTS = (
     re.compile(r"\n[ \t\u3000]*\n\s*"),  # paragraph break (blank line)
