@@ -112,6 +112,17 @@ _BACKEND_ENV = "ZHKG_TOKENIZER"
 Spans = Iterable[tuple[str, int, int]]
 
 
+def _split_unknown(word: str, start: int) -> list[tuple[str, int, int]]:
+    """jieba's cut of an unknown run like ``f-22`` or ``3.5%``: alphanumeric pieces and signs."""
+    out = []
+    pos = start
+    for piece in _SKIP.split(word):
+        if piece:
+            out.append((piece, pos, pos + len(piece)))
+            pos += len(piece)
+    return out
+
+
 @cache
 def _fast_tokenize() -> Callable[[str], Spans] | None:
     """rjieba with the project tokenizer's user words, frequencies and total (None: use jieba)."""
@@ -132,17 +143,29 @@ def _fast_tokenize() -> Callable[[str], Spans] | None:
     has_word = rs.has_word
 
     def cut(text: str) -> Spans:
+        spans: list[tuple[str, int, int]] = rs.tokenize(text, "default", True)
+        # only a token inside a match of _JOINED in the text can need jieba's re-splitting
+        suspects = [m.span() for m in _JOINED.finditer(text)]
+        if not suspects:
+            return spans
+        starts = [start for _, start, _ in spans]
+        fixes: dict[int, list[tuple[str, int, int]]] = {}
+        for a, b in suspects:
+            for i in range(
+                max(bisect.bisect_right(starts, a) - 1, 0), bisect.bisect_left(starts, b)
+            ):
+                word, start, end = spans[i]
+                if end - start > 1 and _JOINED.search(word) and not has_word(word):
+                    fixes[i] = _split_unknown(word, start)
+        if not fixes:
+            return spans
         out: list[tuple[str, int, int]] = []
-        for word, start, end in rs.tokenize(text, "default", True):
-            if end - start > 1 and _JOINED.search(word) and not has_word(word):
-                pos = start
-                for piece in _SKIP.split(word):
-                    if piece:
-                        out.append((piece, pos, pos + len(piece)))
-                        pos += len(piece)
-            else:
-                out.append((word, start, end))
-        return out
+        prev = 0
+        for i in sorted(fixes):
+            out += spans[prev:i]
+            out += fixes[i]
+            prev = i + 1
+        return out + spans[prev:]
 
     return cut
 
