@@ -282,7 +282,7 @@ class _TextExtractor(HTMLParser):
             "figcaption",
         }
     )
-    _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+    _SKIP = frozenset({"script", "style", "noscript", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -312,7 +312,6 @@ def html_to_text(html: str) -> str:
     >>> html_to_text("<p>第一段</p><script>x()</script><p>第二段&amp;三</p>")
     '第一段\\n第二段&三'
     """
-    html = re.sub(r"(?is)<head\b.*?<title\b[^>]*>(.*?)</title>.*?</head>", r"<p>\1</p>", html)
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()

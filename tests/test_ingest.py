@@ -202,3 +202,9 @@ def test_doc_id_and_offsets(tmp_path: Path) -> None:
     (sub / "x.txt").write_bytes(text.encode("gbk"))
     doc = read_document(sub / "x.txt", tmp_path)
     assert doc.doc_id == "sub/x.txt" and doc.text == text and doc.title == "标题"
+
+
+def test_html_without_closing_head() -> None:
+    page = "<html><head><title>标题</title><meta charset=gbk><body><p>正文一</p>正文二"
+    assert html_to_text(page) == "标题\n正文一\n正文二"
+    assert html_to_text("<p>未闭合<script>bad()") == "未闭合"
