@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -36,6 +37,7 @@ from graph.vocab import (
     RDFS,
     SCHEMA,
     SKOS,
+    TIME,
     XSD,
     mint,
 )
@@ -106,6 +108,7 @@ class _DocWriter:
         self.run = URIRef(mint("run", f"{doc.sha256}\x1f{__version__}", base))
         self.sentences = {(s.start, s.end): s for s in sentences}
         self._written: set[tuple[int, int]] = set()
+        self.attested: date | None = None
 
     def header(self) -> None:
         g, doc = self.g, self.doc
@@ -179,6 +182,17 @@ class _DocWriter:
                 self.g.add((node, ITSRDF.taConfidence, _decimal(0.9)))
 
 
+def _attested(g: Graph, membership: URIRef, day: date, base: str) -> None:
+    """org:memberDuring an interval that contains the day the document reports on."""
+    interval = URIRef(mint("interval", day.isoformat(), base))
+    instant = URIRef(mint("instant", day.isoformat(), base))
+    g.add((membership, ORG.memberDuring, interval))
+    g.add((interval, RDF.type, TIME.Interval))
+    g.add((interval, TIME.inside, instant))
+    g.add((instant, RDF.type, TIME.Instant))
+    g.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
+
+
 def _write_membership(w: _DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
     g, base = w.g, w.base
     node = URIRef(fact_iri(f, base))
@@ -187,6 +201,8 @@ def _write_membership(w: _DocWriter, f: Fact, labels: dict[EntityRef, str]) -> N
     g.add((node, ORG.member, person))
     g.add((node, ORG.organization, org))
     g.add((node, ORG.role, role))
+    if w.attested is not None:
+        _attested(g, node, w.attested, base)
     w.claim(node, f.confidence, f.evidence)
     if f.confidence >= 0.5:
         org_label, role_label = labels[f.ref("org")], labels.get(f.ref("role"), f.ref("role").key)
@@ -278,6 +294,12 @@ def _write_classes(g: Graph, org: URIRef, classes: tuple[str, ...], base: str) -
         g.add((scheme, RDFS.label, _zh("组织类型")))
 
 
+def _report_day(facts: list[Fact]) -> date | None:
+    """The day a document reports on: the last day of the events it describes (if any)."""
+    days = [d for f in facts if f.kind == "event" for d in (f.arg("end"),) if isinstance(d, date)]
+    return max(days) if days else None
+
+
 def _bind(g: Graph, base: str) -> None:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, base if prefix == "kg" else ns, override=True, replace=True)
@@ -297,6 +319,7 @@ def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
     for doc in kg.documents:
         g = ds.graph(URIRef(document_graph_iri(doc.doc_id, base)))
         w = _DocWriter(g, doc, kg.sentences.get(doc.doc_id, ()), base)
+        w.attested = _report_day(facts_by_doc.get(doc.doc_id, []))
         w.header()
         for f in facts_by_doc.get(doc.doc_id, []):
             _write_fact(w, f, labels)
