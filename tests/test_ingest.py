@@ -208,3 +208,8 @@ def test_html_without_closing_head() -> None:
     page = "<html><head><title>标题</title><meta charset=gbk><body><p>正文一</p>正文二"
     assert html_to_text(page) == "标题\n正文一\n正文二"
     assert html_to_text("<p>未闭合<script>bad()") == "未闭合"
+
+
+def test_cp950_extensions() -> None:
+    text = "中央社電 某公司董事長表示，營收成長€五成。"
+    assert decode(text.encode("cp950")) == (text, "cp950")
