@@ -15,7 +15,9 @@ all measured in the same process run so that ratios compare like with like:
 - ``lcut_chars_per_s``: raw ``jieba.lcut`` (HMM on, jieba's own dictionary) over the same texts;
 - ``ratio_vs_jieba_lcut``: their ratio;
 - ``speedup_2_workers``: one-process time / ``graph.parallel.extract_processes`` time with
-  ``--workers`` processes (median of ``--runs``, pool start-up included);
+  ``--workers`` processes (median of ``--runs``, pool start-up included), and
+  ``cpu_speedup_2_procs`` the same ratio for pure-Python busy loops measured alongside: the
+  ceiling the machine allows at that moment (well below 2 when others use the cores);
 - ``build_chars_per_s``: a whole ``build_corpus`` (ingest, extract, merge, every export, the
   store) in a child process, and ``build_peak_rss_mb`` its peak RSS;
 - ``peak_rss_mb``: peak RSS of this process after the one-process runs (the corpus, the
@@ -155,6 +157,25 @@ def run_lcut(docs: list[Document]) -> None:
         jieba.lcut(doc.text, HMM=True)
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_speedup(workers: int, n: int = 4_000_000) -> float:
+    """What ``workers`` processes get out of this machine now: pure-Python busy loops run one
+    after another, then in a pool (start-up included).  On a shared machine this is the ceiling
+    of ``speedup_2_workers``."""
+    import multiprocessing
+
+    serial = timed(lambda: [_spin(n) for _ in range(workers)])
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parallel = timed(lambda: pool.map(_spin, [n] * workers))
+    return serial / parallel
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -233,11 +254,12 @@ def main() -> None:
     jieba.initialize()
     print(f"tokenizer: {backend()}, start-up {startup:.2f} s; load {os.getloadavg()[0]:.2f}")
 
-    pipe, par, lcut = [], [], []
+    pipe, par, lcut, cpu = [], [], [], []
     for r in range(args.runs):
         pipe.append(timed(lambda: run_pipeline(docs)))
         par.append(timed(lambda: run_workers(docs, args.workers)))
         lcut.append(timed(lambda: run_lcut(docs)))
+        cpu.append(cpu_speedup(args.workers))
         print(
             f"run {r + 1}: pipeline {pipe[-1]:.2f} s, {args.workers} workers {par[-1]:.2f} s, "
             f"lcut {lcut[-1]:.2f} s; load {os.getloadavg()[0]:.2f}"
@@ -258,6 +280,7 @@ def main() -> None:
         "workers": args.workers,
         "workers_chars_per_s": round(chars / t_par),
         f"speedup_{args.workers}_workers": round(t_pipe / t_par, 3),
+        f"cpu_speedup_{args.workers}_procs": round(statistics.median(cpu), 3),
         "peak_rss_mb": round(peak, 1),
         "load_avg_1m": round(os.getloadavg()[0], 2),
     }
