@@ -88,10 +88,15 @@ def tokens(text: str, offset: int = 0) -> Iterator[Token]:
     >>> [t.text for t in tokens("市总工会主席讲话")]
     ['市', '总工会', '主席', '讲话']
     """
+    yield from _token_list(text, offset)
+
+
+def _token_list(text: str, offset: int = 0) -> list[Token]:
     fast = _fast_tokenize()
     spans = fast(text) if fast is not None else tokenizer().tokenize(text, HMM=True)
-    for word, start, end in spans:
-        yield Token(start + offset, end + offset, word)
+    if offset:
+        return [Token(start + offset, end + offset, word) for word, start, end in spans]
+    return [Token(start, end, word) for word, start, end in spans]
 
 
 def backend() -> str:
@@ -214,7 +219,7 @@ def _append_trimmed(out: list[Sentence], text: str, start: int, end: int) -> Non
 
 def segment(doc: Document) -> Segmented:
     """Tokens and sentences of a document."""
-    return Segmented(doc, tuple(tokens(doc.text)), sentences(doc.text))
+    return Segmented(doc, tuple(_token_list(doc.text)), sentences(doc.text))
 
 
 def span_of(seg: Segmented, start: int, end: int) -> Span:

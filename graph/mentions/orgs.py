@@ -119,7 +119,11 @@ def region_orgs(seg: Segmented) -> tuple[Piece, ...]:
     """Organisation names that begin with a region or an administrative prefix."""
     text = seg.doc.text
     tags = word_tags()
-    token_ends = [t.end for t in seg.tokens]  # increasing: tokens tile the text
+    last = _suffix_index()[2]
+    # token ends (increasing: tokens tile the text) right after an organisation suffix
+    token_ends = [
+        t.end for t in seg.tokens if text[t.end - 1] in last and _ends_with_suffix(text, t.end)
+    ]
     stops = [t for t in seg.tokens if tags.get(t.text, "x") in _INSIDE_STOP_TAGS]
     after_word = {t.end for t in stops}
     stop_starts = [t.start for t in stops]
@@ -129,8 +133,6 @@ def region_orgs(seg: Segmented) -> tuple[Piece, ...]:
         lo = bisect.bisect_left(token_ends, sentence.start + 2)
         hi = bisect.bisect_right(token_ends, sentence.end)
         for end in token_ends[lo:hi]:
-            if not _ends_with_suffix(text, end):
-                continue
             for start in _candidate_starts(text, sentence.start, end, after_word):
                 if org_suffix_of(text[start:end]) and _no_stop_inside(
                     stop_starts, stop_ends, start, end
