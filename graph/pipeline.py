@@ -7,18 +7,16 @@ whole build: ingest, extract (skipping unchanged documents), merge, export, load
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TypeAlias
 
-from graph import __version__
 from graph.atomic import atomic_write_bytes
 from graph.errors import ConfigError, KGError
+from graph.fingerprint import extractor_fingerprint
 from graph.ingest import iter_sources, read_document
 from graph.linking import Linking, link_document
 from graph.mentions.appositive import after_name_chains
@@ -193,19 +191,6 @@ def _merge_entity(ref: EntityRef, group: list[Entity]) -> Entity:
     classes = next((e.classes for e in group if e.classes), ())
     rules = sorted({r for e in group for r in e.link_rules} | {"merge:same-key"})
     return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(rules))
-
-
-@cache
-def extractor_fingerprint() -> str:
-    """Digest of the package's code, dictionaries and models: cached extractions made by other
-    code are never reused."""
-    root = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".txt", ".crfsuite", ".json"}:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _cache_path(out: Path, doc: Document) -> Path:

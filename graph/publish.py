@@ -1,25 +1,34 @@
 """Publish a merged KnowledgeGraph: RDF files, GraphML, node-link JSON, HTML, and the store.
 
 Every file is written atomically (temporary file + rename), so an interrupted build leaves the
-previous exports readable.  The store is updated in one transaction: changed documents'
-named graphs are replaced, removed documents' graphs dropped, the entities graph replaced.
+previous exports readable.  Each document's named graph is serialised once and cached under
+``out/.cache/graphs`` (keyed by the document's digest, the extractor fingerprint and the base
+IRI); a rebuild re-serialises only changed documents and the entities graph.  The store is
+updated in one transaction: changed documents' graphs replaced, removed ones dropped.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
-
 from graph.atomic import atomic_write_bytes
+from graph.export.fragments import Fragment, assemble, fragment_of
 from graph.export.graphml import write_graphml
 from graph.export.html import write_html
 from graph.export.nodelink import write_nodelink
-from graph.export.rdf import document_graph_iri, entities_graph_iri, serialise, to_dataset
+from graph.export.rdf import (
+    document_graph,
+    document_parts,
+    entities_graph,
+    entities_graph_iri,
+)
+from graph.fingerprint import extractor_fingerprint
 from graph.model import to_networkx
 from graph.store import open_store, store_dir
-from graph.types import KnowledgeGraph
+from graph.types import Document, KnowledgeGraph
+from graph.vocab import digest20
 
 log = logging.getLogger(__name__)
 
@@ -41,20 +50,58 @@ def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
     }
 
 
+def _fragment_path(out: Path, doc: Document, base: str) -> Path:
+    key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base)
+    return out / ".cache" / "graphs" / f"{key}.pickle"
+
+
+def _cached_fragment(path: Path) -> Fragment | None:
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return None
+    return cached if isinstance(cached, Fragment) else None
+
+
+def document_fragments(
+    kg: KnowledgeGraph, out: Path, base: str, changed: set[str]
+) -> tuple[list[Fragment], set[str]]:
+    """Serialised graphs of every document (cached ones reused) and the IRIs rebuilt now."""
+    labels = {e.ref: e.label for e in kg.entities}
+    parts = document_parts(kg)
+    fragments, rebuilt = [], set()
+    for doc in kg.documents:
+        path = _fragment_path(out, doc, base)
+        fragment = None if doc.doc_id in changed else _cached_fragment(path)
+        if fragment is None:
+            facts, linked = parts[doc.doc_id]
+            sentences = kg.sentences.get(doc.doc_id, ())
+            fragment = fragment_of(
+                document_graph(doc, facts, linked, labels, sentences, base), base
+            )
+            atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
+            rebuilt.add(fragment.iri)
+        fragments.append(fragment)
+    return fragments, rebuilt
+
+
 def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict[str, int]:
     """Write every export of ``kg`` into ``out`` and bring the store up to date."""
     out.mkdir(parents=True, exist_ok=True)
-    ds = to_dataset(kg, base)
-    atomic_write_bytes(out / "graph.ttl", serialise(ds, "turtle", base))
-    atomic_write_bytes(out / "graph.trig", serialise(ds, "trig", base))
-    atomic_write_bytes(out / "graph.jsonld", serialise(ds, "json-ld", base))
+    docs, rebuilt = document_fragments(kg, out, base, changed)
+    entities = fragment_of(entities_graph(kg, base), base)
+    files = assemble([entities, *docs], base)
+    atomic_write_bytes(out / "graph.ttl", files["turtle"])
+    atomic_write_bytes(out / "graph.trig", files["trig"])
+    atomic_write_bytes(out / "graph.jsonld", files["json-ld"])
     g = to_networkx(kg, base)
     write_graphml(g, out / "graph.graphml")
     write_nodelink(g, out / "graph.json")
     write_html(g, out / "graph.html", title=_title(kg))
-    _update_store(ds, kg, out, base, changed)
+    _update_store(out, [entities, *docs], rebuilt | {entities.iri})
     counts = count_facts(kg)
-    counts["triples"] = sum(len(c) for c in ds.graphs())
+    counts["triples"] = entities.triples + sum(f.triples for f in docs)
     return counts
 
 
@@ -64,16 +111,16 @@ def _title(kg: KnowledgeGraph) -> str:
     return f"知识图谱 · {len(kg.documents)} 篇文档"
 
 
-def _update_store(ds: Dataset, kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> None:
-    wanted = {document_graph_iri(d.doc_id, base): d.doc_id for d in kg.documents}
-    entities = entities_graph_iri(base)
+def _update_store(out: Path, fragments: list[Fragment], rebuilt: set[str]) -> None:
+    wanted = {f.iri: f for f in fragments}
     with open_store(store_dir(out)) as store:
         present = store.named_graphs()
-        graphs: dict[str, bytes] = {}
-        for iri, doc_id in wanted.items():
-            if doc_id in changed or iri not in present:
-                graphs[iri] = ds.graph(URIRef(iri)).serialize(format="nt", encoding="utf-8")
-        graphs[entities] = ds.graph(URIRef(entities)).serialize(format="nt", encoding="utf-8")
-        stale = sorted(present - set(wanted) - {entities})
+        graphs = {
+            iri: f.ntriples for iri, f in wanted.items() if iri in rebuilt or iri not in present
+        }
+        stale = sorted(present - set(wanted))
         store.replace_graphs(graphs, drop=stale)
         log.info("store: %d graphs replaced, %d dropped", len(graphs), len(stale))
+
+
+__all__ = ["count_facts", "document_fragments", "entities_graph_iri", "publish"]

@@ -9,7 +9,8 @@ import pyshacl
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from graph.export.rdf import serialise, to_dataset, union_graph
+from graph.export.fragments import serialise
+from graph.export.rdf import to_dataset, union_graph
 from graph.pipeline import extract_document, merge
 from graph.resources import resource_text
 from graph.types import Document

@@ -305,35 +305,73 @@ def _bind(g: Graph, base: str) -> None:
         g.bind(prefix, base if prefix == "kg" else ns, override=True, replace=True)
 
 
+def entities_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
+    """The canonical entities: labels, aliases, types, link rules."""
+    g = Graph(bind_namespaces="none", identifier=URIRef(entities_graph_iri(base)))
+    _bind(g, base)
+    for e in kg.entities:
+        _write_entity(g, e, base)
+    return g
+
+
+_LINKED = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}
+
+
+def document_graph(
+    doc: Document,
+    facts: list[Fact],
+    linked: list[Entity],
+    labels: dict[EntityRef, str],
+    sentences: tuple[Sentence, ...],
+    base: str = DEFAULT_BASE,
+) -> Graph:
+    """One document's named graph: text, run, evidence spans, facts and entity links.
+
+    It depends only on that document's extraction, so it can be cached per document.
+    """
+    g = Graph(bind_namespaces="none", identifier=URIRef(document_graph_iri(doc.doc_id, base)))
+    _bind(g, base)
+    w = _DocWriter(g, doc, sentences, base)
+    w.attested = _report_day(facts)
+    w.header()
+    for f in facts:
+        _write_fact(w, f, labels)
+    for e in linked:
+        w.link_mentions(e, URIRef(entity_iri(e.ref, base)), _LINKED[e.ref.kind])
+    return g
+
+
+def document_parts(kg: KnowledgeGraph) -> dict[str, tuple[list[Fact], list[Entity]]]:
+    """Facts and linkable entities of each document."""
+    parts: dict[str, tuple[list[Fact], list[Entity]]] = {d.doc_id: ([], []) for d in kg.documents}
+    for f in kg.facts:
+        parts.setdefault(f.doc_id, ([], []))[0].append(f)
+    for e in kg.entities:
+        if e.ref.kind in _LINKED:
+            for doc_id in sorted({m.doc_id for m in e.mentions}):
+                parts.setdefault(doc_id, ([], []))[1].append(e)
+    return parts
+
+
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
     """The whole graph as a Dataset: one named graph per document plus the entities graph."""
     ds = Dataset()
     _bind(ds, base)
     labels = {e.ref: e.label for e in kg.entities}
-    ent_graph = ds.graph(URIRef(entities_graph_iri(base)))
-    for e in kg.entities:
-        _write_entity(ent_graph, e, base)
-    facts_by_doc: dict[str, list[Fact]] = {}
-    for f in kg.facts:
-        facts_by_doc.setdefault(f.doc_id, []).append(f)
+    for triple in entities_graph(kg, base):
+        ds.graph(URIRef(entities_graph_iri(base))).add(triple)
+    parts = document_parts(kg)
     for doc in kg.documents:
-        g = ds.graph(URIRef(document_graph_iri(doc.doc_id, base)))
-        w = _DocWriter(g, doc, kg.sentences.get(doc.doc_id, ()), base)
-        w.attested = _report_day(facts_by_doc.get(doc.doc_id, []))
-        w.header()
-        for f in facts_by_doc.get(doc.doc_id, []):
-            _write_fact(w, f, labels)
-        for e in kg.entities:
-            cls = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}.get(
-                e.ref.kind
-            )
-            if cls is not None:
-                w.link_mentions(e, URIRef(entity_iri(e.ref, base)), cls)
+        facts, linked = parts[doc.doc_id]
+        g = document_graph(doc, facts, linked, labels, kg.sentences.get(doc.doc_id, ()), base)
+        target = ds.graph(g.identifier)
+        for triple in g:
+            target.add(triple)
     return ds
 
 
 def union_graph(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
-    """All triples of all named graphs in one Graph (for Turtle)."""
+    """All triples of all named graphs in one Graph."""
     g = Graph(bind_namespaces="none")
     _bind(g, base)
     for ctx in ds.graphs():
@@ -342,31 +380,6 @@ def union_graph(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
-def serialise(ds: Dataset, fmt: str, base: str = DEFAULT_BASE) -> bytes:
-    """Bytes of the dataset in ``turtle`` (union), ``trig``, ``nquads`` or ``json-ld``."""
-    if fmt == "turtle":
-        return union_graph(ds, base).serialize(format="turtle", encoding="utf-8")
-    if fmt == "json-ld":
-        context = {p: (base if p == "kg" else ns) for p, ns in PREFIXES.items()}
-        return ds.serialize(format="json-ld", context=context, encoding="utf-8")
-    if fmt == "trig":
-        return _trig(ds, base)
-    return ds.serialize(format=fmt, encoding="utf-8")
-
-
-def _trig(ds: Dataset, base: str) -> bytes:
-    """TriG with named graphs in IRI order (rdflib's own order varies between runs)."""
-    head = "".join(f"@prefix {p}: <{base if p == 'kg' else ns}> .\n" for p, ns in PREFIXES.items())
-    parts = [head]
-    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
-        if len(ctx) == 0:
-            continue
-        g = Graph(bind_namespaces="none")
-        _bind(g, base)
-        for triple in ctx:
-            g.add(triple)
-        body = g.serialize(format="turtle")
-        lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
-        inner = "\n".join(lines).strip("\n")  # no re-indenting: literals span lines
-        parts.append(f"\n<{ctx.identifier}> {{\n{inner}\n}}\n")
-    return "".join(parts).encode("utf-8")
+def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> None:
+    """Bind the project's prefixes (``kg:`` to ``base``) on a graph."""
+    _bind(g, base)
