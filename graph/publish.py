@@ -86,11 +86,28 @@ def document_fragments(
     return fragments, rebuilt
 
 
+def _entities_fragment(kg: KnowledgeGraph, out: Path, base: str) -> tuple[Fragment, bool]:
+    """The entities graph, reused when no entity's description changed (mentions don't count)."""
+    described = [(e.ref, e.label, e.aliases, e.classes, e.link_rules) for e in kg.entities]
+    key = digest20(repr(described), extractor_fingerprint(), base)
+    path = out / ".cache" / "graphs" / f"entities-{key}.pickle"
+    cached = _cached_fragment(path)
+    if cached is not None:
+        return cached, False
+    for stale in path.parent.glob("entities-*.pickle"):
+        stale.unlink(missing_ok=True)
+    fragment = fragment_of(entities_graph(kg, base), base)
+    atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
+    return fragment, True
+
+
 def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict[str, int]:
     """Write every export of ``kg`` into ``out`` and bring the store up to date."""
     out.mkdir(parents=True, exist_ok=True)
     docs, rebuilt = document_fragments(kg, out, base, changed)
-    entities = fragment_of(entities_graph(kg, base), base)
+    entities, fresh = _entities_fragment(kg, out, base)
+    if fresh:
+        rebuilt.add(entities.iri)
     files = assemble([entities, *docs], base)
     atomic_write_bytes(out / "graph.ttl", files["turtle"])
     atomic_write_bytes(out / "graph.trig", files["trig"])
@@ -99,7 +116,7 @@ def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict
     write_graphml(g, out / "graph.graphml")
     write_nodelink(g, out / "graph.json")
     write_html(g, out / "graph.html", title=_title(kg))
-    _update_store(out, [entities, *docs], rebuilt | {entities.iri})
+    _update_store(out, [entities, *docs], rebuilt)
     counts = count_facts(kg)
     counts["triples"] = entities.triples + sum(f.triples for f in docs)
     return counts

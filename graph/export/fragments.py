@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -32,7 +31,7 @@ class Fragment:
     iri: str
     turtle: str
     ntriples: bytes
-    jsonld: list[Any]
+    jsonld: str
     triples: int
 
 
@@ -55,7 +54,10 @@ def fragment_of(g: Graph, base: str = DEFAULT_BASE) -> Fragment:
         if isinstance(node, dict):
             node.pop("@context", None)
     nt = g.serialize(format="nt", encoding="utf-8")
-    return Fragment(str(g.identifier), turtle, nt, nodes, len(g))
+    named = json.dumps(
+        {"@id": str(g.identifier), "@graph": nodes}, ensure_ascii=False, sort_keys=True
+    )
+    return Fragment(str(g.identifier), turtle, nt, named, len(g))
 
 
 def assemble(fragments: Iterable[Fragment], base: str = DEFAULT_BASE) -> dict[str, bytes]:
@@ -64,11 +66,9 @@ def assemble(fragments: Iterable[Fragment], base: str = DEFAULT_BASE) -> dict[st
     head = _prefix_block(base)
     turtle = head + "".join(f"\n{f.turtle}\n" for f in ordered)
     trig = head + "".join(f"\n<{f.iri}> {{\n{f.turtle}\n}}\n" for f in ordered)
-    doc = {
-        "@context": _context(base),
-        "@graph": [{"@id": f.iri, "@graph": f.jsonld} for f in ordered],
-    }
-    jsonld = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+    context = json.dumps(_context(base), ensure_ascii=False, indent=1)
+    graphs = ",\n".join(f.jsonld for f in ordered)
+    jsonld = '{"@context": ' + context + ',\n"@graph": [\n' + graphs + "\n]}\n"
     return {"turtle": turtle.encode(), "trig": trig.encode(), "json-ld": jsonld.encode()}
 
 
