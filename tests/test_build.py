@@ -34,6 +34,7 @@ def test_two_builds_give_identical_turtle(corpus_dir: Path, tmp_path: Path) -> N
     build_corpus(corpus_dir, b, BuildOptions(force=True))
     assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
     assert (a / "graph.trig").read_bytes() == (b / "graph.trig").read_bytes()
+    assert (a / "graph.jsonld").read_bytes() == (b / "graph.jsonld").read_bytes()
 
 
 def test_html_has_no_network_script(built: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -43,6 +44,16 @@ def _prefix_block(base: str) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _context(base).items())
 
 
+def _canonical(value: Any) -> Any:
+    """Arrays sorted (JSON-LD arrays are unordered sets here), so output is byte-stable."""
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
 def fragment_of(g: Graph, base: str = DEFAULT_BASE) -> Fragment:
     """Serialise one named graph (its identifier is the graph IRI)."""
     body = g.serialize(format="turtle")
@@ -53,6 +64,7 @@ def fragment_of(g: Graph, base: str = DEFAULT_BASE) -> Fragment:
     for node in nodes:
         if isinstance(node, dict):
             node.pop("@context", None)
+    nodes = sorted((_canonical(n) for n in nodes), key=lambda n: json.dumps(n, sort_keys=True))
     nt = g.serialize(format="nt", encoding="utf-8")
     named = json.dumps(
         {"@id": str(g.identifier), "@graph": nodes}, ensure_ascii=False, sort_keys=True
