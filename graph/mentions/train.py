@@ -36,9 +36,9 @@ log = logging.getLogger("graph.mentions.train")
 
 ALL_TYPES = ("PERSON", "ORG", "ROLE", "PLACE")
 PARAMS = {
-    "c1": 0.1,
+    "c1": 0.2,
     "c2": 0.01,
-    "feature.minfreq": 1,
+    "feature.minfreq": 2,
     "feature.possible_transitions": True,
     "period": 10,
     "delta": 1e-4,
