@@ -17,7 +17,11 @@ all measured in the same process run so that ratios compare like with like:
 - ``speedup_2_workers``: one-process time / ``graph.parallel.extract_processes`` time with
   ``--workers`` processes (median of ``--runs``, pool start-up included), and
   ``cpu_speedup_2_procs`` the same ratio for pure-Python busy loops measured alongside: the
-  ceiling the machine allows at that moment (well below 2 when others use the cores);
+  ceiling the machine allows at that moment (well below 2 when others use the cores: Linux
+  autogroup shares the cores between sessions, however many processes one of them runs);
+  ``workers_cpu_overhead`` the CPU seconds of the pooled run (parent and workers) over those of
+  the one-process run, and ``speedup_2_workers_cpu_bound`` = workers / that overhead, the
+  speed-up on idle cores if the batches balance;
 - ``build_chars_per_s``: a whole ``build_corpus`` (ingest, extract, merge, every export, the
   store) in a child process, and ``build_peak_rss_mb`` its peak RSS;
 - ``peak_rss_mb``: peak RSS of this process after the one-process runs (the corpus, the
@@ -137,6 +141,20 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's workers)."""
+    me = time.process_time()
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me + kids.ru_utime + kids.ru_stime
+
+
+def timed_cpu(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (all processes) of ``fn()``."""
+    cpu = cpu_seconds()
+    wall = timed(fn)
+    return wall, cpu_seconds() - cpu
+
+
 def run_pipeline(docs: list[Document]) -> None:
     for doc in docs:
         extract_document(doc)  # streaming: each extraction is dropped once made
@@ -254,10 +272,14 @@ def main() -> None:
     jieba.initialize()
     print(f"tokenizer: {backend()}, start-up {startup:.2f} s; load {os.getloadavg()[0]:.2f}")
 
-    pipe, par, lcut, cpu = [], [], [], []
+    pipe, par, lcut, cpu, pipe_cpu, par_cpu = [], [], [], [], [], []
     for r in range(args.runs):
-        pipe.append(timed(lambda: run_pipeline(docs)))
-        par.append(timed(lambda: run_workers(docs, args.workers)))
+        wall, used = timed_cpu(lambda: run_pipeline(docs))
+        pipe.append(wall)
+        pipe_cpu.append(used)
+        wall, used = timed_cpu(lambda: run_workers(docs, args.workers))
+        par.append(wall)
+        par_cpu.append(used)
         lcut.append(timed(lambda: run_lcut(docs)))
         cpu.append(cpu_speedup(args.workers))
         print(
@@ -281,6 +303,12 @@ def main() -> None:
         "workers_chars_per_s": round(chars / t_par),
         f"speedup_{args.workers}_workers": round(t_pipe / t_par, 3),
         f"cpu_speedup_{args.workers}_procs": round(statistics.median(cpu), 3),
+        # CPU seconds of the pooled run over those of the one-process run (1.0: no overhead)
+        "workers_cpu_overhead": round(statistics.median(par_cpu) / statistics.median(pipe_cpu), 3),
+        # the speed-up on otherwise idle cores if the batches balance: workers / overhead
+        f"speedup_{args.workers}_workers_cpu_bound": round(
+            args.workers * statistics.median(pipe_cpu) / statistics.median(par_cpu), 3
+        ),
         "peak_rss_mb": round(peak, 1),
         "load_avg_1m": round(os.getloadavg()[0], 2),
     }
