@@ -123,6 +123,11 @@ def _read_bytes(path: Path) -> bytes:
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode bytes, returning ``(text, encoding)``; raise IngestError when it is not text.
 
+    Order: a BOM; valid UTF-8 (unless it is BOM-less UTF-16 in disguise); then the most
+    plausible of GB18030, Big5 and BOM-less UTF-16 (see :func:`plausibility`); then
+    charset-normalizer for other legacy encodings.  Very short inputs can be ambiguous: the
+    GBK bytes of ``0十`` are also valid UTF-8, and UTF-8 wins.
+
     >>> decode("中文".encode("big5"))
     ('中文', 'big5')
     >>> decode("中国".encode("gbk"))
@@ -158,11 +163,21 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 
 
 def _utf16_instead(data: bytes, text: str) -> str | None:
-    """BOM-less UTF-16 that happens to be valid UTF-8 (short CJK texts): the likelier reading."""
-    if len(data) % 2 or text.isascii() or plausibility(text[:SAMPLE_BYTES]) >= _MIN_PLAUSIBILITY:
+    """BOM-less UTF-16 that happens to be valid UTF-8: short CJK texts (主主 is b";N;N").
+
+    Ordinary ASCII text (it has whitespace) and plausible UTF-8 text are kept as UTF-8.
+    """
+    if len(data) % 2:
+        return None
+    sample = text[:SAMPLE_BYTES]
+    as_text = _looks_like_text(sample)
+    if text.isascii():
+        if as_text and any(ch.isspace() for ch in sample):
+            return None
+    elif as_text and plausibility(sample) >= _MIN_PLAUSIBILITY:
         return None
     best, score = _best_candidate(data, _UTF16)
-    return best if score >= 0.8 else None
+    return best if score >= (0.9 if as_text else _MIN_PLAUSIBILITY) else None
 
 
 def _best_candidate(

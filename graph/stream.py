@@ -110,8 +110,7 @@ def extract_bounded(
         count += 1
     log.info("%s: extracted in %d windows of <= %d chars", doc.doc_id, count, max_chars)
     joined = tuple(_join_entities(ref, group) for ref, group in sorted(entities.items()))
-    facts.sort(key=lambda f: (f.kind, repr(f.args), [(s.start, s.end) for s in f.evidence]))
-    return Extraction(doc, tuple(sentences), tuple(mentions), joined, tuple(facts))
+    return Extraction(doc, tuple(sentences), tuple(mentions), joined, _join_facts(facts))
 
 
 def _shift_spans(spans: Iterable[Span], by: int) -> tuple[Span, ...]:
@@ -141,3 +140,23 @@ def _join_entities(ref: EntityRef, group: list[Entity]) -> Entity:
     classes = next((e.classes for e in group if e.classes), ())
     rules = sorted({r for e in group for r in e.link_rules})
     return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(spans), tuple(rules))
+
+
+_JOINED_KINDS = frozenset({"membership", "suborg"})
+
+
+def _join_facts(facts: list[Fact]) -> tuple[Fact, ...]:
+    """As in a whole document: one post or sub-organisation fact per claim, with the evidence
+    of every window; statements and events stay one fact per occurrence."""
+    by_claim: dict[tuple[str, str, str, int], list[Fact]] = {}
+    for i, f in enumerate(facts):
+        occurrence = -1 if f.kind in _JOINED_KINDS else i
+        key = (f.kind, repr(f.args), f.extractor, occurrence)
+        by_claim.setdefault(key, []).append(f)
+    out = []
+    for claim in sorted(by_claim):
+        group = by_claim[claim]
+        evidence = sorted({s for f in group for s in f.evidence}, key=lambda s: (s.start, s.end))
+        confidence = max(f.confidence for f in group)
+        out.append(replace(group[0], evidence=tuple(evidence), confidence=confidence))
+    return tuple(out)
