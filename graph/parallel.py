@@ -19,6 +19,7 @@ not forked), and by the first task a Dask worker runs (it is cached in the worke
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -102,24 +103,32 @@ def extract_processes(docs: list[Document], workers: int) -> Iterator[Extraction
         return
     parts = batches(docs, workers * _BATCHES_PER_WORKER)
     ctx = _context()
-    if ctx.get_start_method() == "fork":
+    forked = ctx.get_start_method() == "fork"
+    if forked:
         warm_up()  # built once here, shared copy-on-write by every worker
+        # keep the parent's objects out of the workers' garbage collections, which would
+        # otherwise touch (and so copy) every page of the inherited heap
+        gc.freeze()
     log.info(
         "extracting %d documents in %d batches on %d processes", len(docs), len(parts), workers
     )
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_up) as pool:
-        pending: dict[Future[list[ExtractionResult]], list[Document]] = {}
-        queue = iter(parts)
-        window = workers * 2  # batches in flight: bounds memory held by finished results
-        while True:
-            while len(pending) < window and (batch := next(queue, None)) is not None:
-                pending[pool.submit(extract_batch, batch)] = batch
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                batch = pending.pop(future)
-                yield from _results(future, batch)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_up) as pool:
+            pending: dict[Future[list[ExtractionResult]], list[Document]] = {}
+            queue = iter(parts)
+            window = workers * 2  # batches in flight: bounds memory held by finished results
+            while True:
+                while len(pending) < window and (batch := next(queue, None)) is not None:
+                    pending[pool.submit(extract_batch, batch)] = batch
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    batch = pending.pop(future)
+                    yield from _results(future, batch)
+    finally:
+        if forked:
+            gc.unfreeze()
 
 
 def _context() -> multiprocessing.context.BaseContext:
