@@ -196,10 +196,32 @@ def _best_candidate(
         except UnicodeDecodeError:
             continue
         score = plausibility(text)
+        if enc == "gb18030":
+            score -= 0.05 * _outside_gb2312(text)
         log.debug("decode candidate %s: plausibility %.2f", enc, score)
         if score > best_score + 1e-9:
             best, best_score = enc, score
     return best, best_score
+
+
+def _outside_gb2312(text: str) -> float:
+    """Share of the CJK characters of a GB18030 reading that GB2312 lacks (traditional, rare).
+
+    Simplified text rarely needs them, so they break ties in favour of Big5:
+
+    >>> _outside_gb2312("現在"), _outside_gb2312("现在")
+    (0.5, 0.0)
+    """
+    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    outside = 0
+    for ch in cjk:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            outside += 1
+    return outside / len(cjk)
 
 
 def plausibility(text: str) -> float:
@@ -224,7 +246,7 @@ def plausibility(text: str) -> float:
 def _char_weight(ch: str) -> float:
     o = ord(ch)
     if o < 128:
-        return 1.0 if ch.isprintable() or ch in "\t\n\r\f" else -1.0
+        return 1.0 if ch.isprintable() or ch in "\t\n\r\f\v" else -1.0
     if ch in _COMMON_HANZI:
         return 1.0
     if 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x2027:

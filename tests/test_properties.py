@@ -104,6 +104,8 @@ def test_decode_news_is_exact(text: str, data: st.DataObject) -> None:
         assume(len(text.strip()) >= 8 and not raw.isascii())
     if encoding in ("gb18030", "big5"):
         assume(not _valid_utf8(raw))  # valid UTF-8 is read as UTF-8 ('0十' in GBK is '0ʮ')
+        # one or two rare characters can be ambiguous: Big5 '堤' is GBK '出'
+        assume(sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4)
     decoded, _ = decode(raw)
     assert decoded == text
 
