@@ -228,7 +228,12 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
         end = tok.end
         nxt = _token_at(seg.tokens, starts, end)
-        if len(tok.text) == 2 and tok.text not in tags and nxt is not None and _lone_given(nxt.text):
+        if (
+            len(tok.text) == 2
+            and tok.text not in tags
+            and nxt is not None
+            and _lone_given(nxt.text)
+        ):
             end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
         return Piece(tok.start, end, text[tok.start : end]), False
     if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
@@ -280,8 +285,12 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
-        if tags.get(word, "x") in _CUT_TAGS and cut < end and word not in _places() \
-                and not seg.doc.text.startswith(_org_suffixes(), cut):
+        if (
+            tags.get(word, "x") in _CUT_TAGS
+            and cut < end
+            and word not in _places()
+            and not seg.doc.text.startswith(_org_suffixes(), cut)
+        ):
             start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
         i += 1
     while start < end:
