@@ -26,25 +26,26 @@ _TAKES_POST = re.compile(
 )
 
 
-def _plausible_name(seg: Segmented, start: int, name: str) -> bool:
+def _plausible_name(bounds: set[int], start: int, name: str) -> bool:
+    """A family name first, not a common word, and whole words at both ends."""
     if not is_surname_start(name):
         return False
     tag = word_tags().get(name)
     if tag is not None and not tag.startswith("nr"):
         return False
-    starts = {t.start for t in seg.tokens}
-    return start in starts and (start + len(name)) in starts | {t.end for t in seg.tokens}
+    return start in bounds and start + len(name) in bounds
 
 
 def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
     """Posts stated after the person's name, as title chains."""
     text = seg.doc.text
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    bounds = set(starts) | {t.end for t in seg.tokens}
     out = []
     for pattern in (_APPOSITION, _TAKES_POST):
         for m in pattern.finditer(text):
             name = m.group("name")
-            if not _plausible_name(seg, m.start("name"), name):
+            if not _plausible_name(bounds, m.start("name"), name):
                 continue
             element = _parse_element(seg, starts, m.start("post"), m.end("post"))
             if element is None or element.org is None:

@@ -13,6 +13,7 @@ Dates are resolved against the year in the event's name, else the document's yea
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -74,10 +75,11 @@ def _suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_ordered("event_suffixes"), key=len, reverse=True))
 
 
-def _event_names(seg: Segmented, sentence: Sentence) -> list[tuple[int, int]]:
+def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[tuple[int, int]]:
     """Spans of event names in a sentence: noun phrases ending with an event word."""
     tags = word_tags()
-    toks = [t for t in seg.tokens if sentence.start <= t.start and t.end <= sentence.end]
+    lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
     out = []
     for i, tok in enumerate(toks):
         if not any(tok.text.endswith(s) for s in _suffixes()):
@@ -99,8 +101,9 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     text = seg.doc.text
     year = document_year(seg.doc.title, text)
     out = []
+    starts = [t.start for t in seg.tokens]
     for sentence in seg.sentences:
-        for start, end in _event_names(seg, sentence):
+        for start, end in _event_names(seg, starts, sentence):
             name = text[start:end]
             s = sentence.text
             off = sentence.start

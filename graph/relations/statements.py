@@ -90,22 +90,36 @@ def _verb_ok(seg: Segmented, token_at: dict[int, str], m: re.Match[str]) -> bool
     )
 
 
-def _speaker(
-    text: str,
-    names: list[tuple[int, int, str]],
-    verb_start: int,
-) -> tuple[int, str, bool] | None:
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Occurrences of the known people's names, indexed for the speaker search."""
+
+    by_end: dict[int, tuple[int, str]]
+    ends: list[int]
+    ordered: list[tuple[int, int, str]]
+
+    @staticmethod
+    def of(occurrences: list[tuple[int, int, str]]) -> _Names:
+        by_end: dict[int, tuple[int, str]] = {}
+        for start, end, name in occurrences:
+            if end not in by_end or end - start > end - by_end[end][0]:
+                by_end[end] = (start, name)
+        ordered = sorted(occurrences, key=lambda n: n[1])
+        return _Names(by_end, [n[1] for n in ordered], ordered)
+
+
+def _speaker(text: str, names: _Names, verb_start: int) -> tuple[int, str, bool] | None:
     """(start, name, via pronoun) of the speaker of the verb at ``verb_start``."""
     lower = max(0, verb_start - _MAX_GAP)
     for end in range(verb_start, lower - 1, -1):
         if end < verb_start and text[end] in _SENTENCE_END + "\n":
             break
         if text[end - 1 : end] in _PRONOUNS and end == verb_start:
-            before = [n for n in names if n[1] <= end - 1]
-            return (end - 1, before[-1][2], True) if before else None
-        hit = next((n for n in names if n[1] == end), None)
+            i = bisect.bisect_right(names.ends, end - 1)
+            return (end - 1, names.ordered[i - 1][2], True) if i else None
+        hit = names.by_end.get(end)
         if hit and (end == verb_start or _plain_gap(text[end:verb_start])):
-            return hit[0], hit[2], False
+            return hit[0], hit[1], False
     return None
 
 
@@ -145,7 +159,7 @@ def _preceding_quote(text: str, speaker_start: int) -> tuple[int, int] | None:
 def find_statements(seg: Segmented, people: dict[str, EntityRef]) -> list[Statement]:
     """Statements of the document whose speaker is one of ``people`` (name -> entity)."""
     text = seg.doc.text
-    names = _name_occurrences(text, people)
+    names = _Names.of(_name_occurrences(text, people))
     token_at = {t.start: t.text for t in seg.tokens}
     ends = [s.end for s in seg.sentences]
     out: list[Statement] = []
