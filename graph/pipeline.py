@@ -14,17 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
-from graph.atomic import atomic_write_bytes
+from graph.atomic import atomic_write_bytes, remove_stale_temporaries
 from graph.errors import ConfigError, KGError
 from graph.fingerprint import extractor_fingerprint
 from graph.ingest import iter_sources, read_document
-from graph.linking import Linking, link_document
+from graph.linking import link_document
 from graph.mentions.appositive import after_name_chains
 from graph.mentions.orgs import region_orgs
 from graph.mentions.rules import chain_mentions, photo_credits, title_chains
+from graph.relations.facts import document_facts
 from graph.relations.posts import membership_facts, role_entities, suborganisation_facts
 from graph.resolve import resolve
 from graph.segment import segment
+from graph.stream import extract_bounded
 from graph.types import (
     Document,
     Entity,
@@ -32,7 +34,6 @@ from graph.types import (
     Extraction,
     Fact,
     KnowledgeGraph,
-    Segmented,
 )
 from graph.vocab import DEFAULT_BASE
 
@@ -95,15 +96,21 @@ ExtractionResult: TypeAlias = "Extraction | ExtractionFailure"
 def extract_document(doc: Document) -> Extraction:
     """Every mention, entity and fact of one document.
 
+    Long documents are processed in paragraph windows (bounded memory, exact offsets).
+
     >>> x = extract_document(Document.from_text("d.txt", "杭州市交通运输局局长孙建平主持会议。"))
     >>> [e.label for e in x.entities if e.ref.kind == "person"]
     ['孙建平']
     """
+    return extract_bounded(doc, _extract_whole)
+
+
+def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     chains = tuple(sorted(title_chains(seg) + after_name_chains(seg), key=lambda c: c.span.start))
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
-    others, other_entities = _other_facts(seg, linking)
+    others, other_entities = document_facts(seg, linking)
     facts = posts + others
     entities = tuple(linking.entities.values()) + role_entities(facts) + other_entities
     return Extraction(
@@ -113,15 +120,6 @@ def extract_document(doc: Document) -> Extraction:
         _sorted_entities(entities),
         tuple(sorted(facts, key=_fact_order)),
     )
-
-
-def _other_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], tuple[Entity, ...]]:
-    """Events, statements and concepts (graph.relations.facts) when that module is present."""
-    try:
-        from graph.relations.facts import document_facts
-    except ImportError:
-        return (), ()
-    return document_facts(seg, linking)
 
 
 def extract_safely(doc: Document) -> ExtractionResult:
@@ -134,7 +132,7 @@ def extract_safely(doc: Document) -> ExtractionResult:
     try:
         return extract_document(doc)
     except Exception as e:  # isolate the document: any bug or bad input fails it alone
-        log.warning("extraction of %s failed", doc.doc_id, exc_info=True)
+        log.debug("extraction of %s failed", doc.doc_id, exc_info=True)  # reported by caller
         return ExtractionFailure(doc.doc_id, f"{type(e).__name__}: {e}")
 
 
@@ -240,6 +238,8 @@ def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions())
     """
     if options.workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {options.workers}")
+    for folder in (out, out / ".cache", out / ".cache" / "graphs"):
+        remove_stale_temporaries(folder)
     docs: list[Document] = []
     failures: list[str] = []
     for item in read_corpus(seeds):
