@@ -27,6 +27,7 @@ from graph.relations.posts import membership_facts, role_entities, suborganisati
 from graph.resolve import resolve
 from graph.segment import segment
 from graph.stream import extract_bounded
+from graph.traditional import extract_in_analysis_script
 from graph.types import (
     Document,
     Entity,
@@ -96,13 +97,14 @@ ExtractionResult: TypeAlias = "Extraction | ExtractionFailure"
 def extract_document(doc: Document) -> Extraction:
     """Every mention, entity and fact of one document.
 
-    Long documents are processed in paragraph windows (bounded memory, exact offsets).
+    Long documents are processed in paragraph windows (bounded memory, exact offsets);
+    traditional-script text is analysed in simplified form and reported as written.
 
     >>> x = extract_document(Document.from_text("d.txt", "杭州市交通运输局局长孙建平主持会议。"))
     >>> [e.label for e in x.entities if e.ref.kind == "person"]
     ['孙建平']
     """
-    return extract_bounded(doc, _extract_whole)
+    return extract_in_analysis_script(doc, lambda d: extract_bounded(d, _extract_whole))
 
 
 def _extract_whole(doc: Document) -> Extraction:

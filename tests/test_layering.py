@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "relations": 5,
     "model": 6,
     "resolve": 6,
+    "traditional": 6,
     "export": 7,
     "store": 8,
     "query": 9,

@@ -1,0 +1,32 @@
+"""Traditional-script documents: found like simplified ones, reported in their own script."""
+
+from __future__ import annotations
+
+from graph.pipeline import extract_document, merge
+from graph.types import Document
+
+TRAD = "標題\n\n西山縣教育局局長錢志遠表示，「要辦好每一所學校。」他說，明年繼續投入。"
+SIMP = "标题\n\n西山县教育局副局长李文表示同意。"
+
+
+def test_posts_and_statements_keep_the_original_script() -> None:
+    x = extract_document(Document.from_text("t.txt", TRAD))
+    labels = {e.ref.kind: e.label for e in x.entities if e.ref.kind in ("person", "org")}
+    assert labels == {"person": "錢志遠", "org": "西山縣教育局"}
+    quotes = {f.arg("text") for f in x.facts if f.kind == "quote"}
+    assert "要辦好每一所學校。" in quotes
+    for f in x.facts:
+        for s in f.evidence:
+            assert TRAD[s.start : s.end] == s.text
+
+
+def test_same_organisation_in_both_scripts_is_one_entity() -> None:
+    kg = merge(
+        [
+            extract_document(Document.from_text("t.txt", TRAD)),
+            extract_document(Document.from_text("s.txt", SIMP)),
+        ]
+    )
+    orgs = [e for e in kg.entities if e.ref.kind == "org"]
+    assert len(orgs) == 1
+    assert {orgs[0].label, *orgs[0].aliases} >= {"西山縣教育局", "西山县教育局"}
