@@ -73,7 +73,7 @@ def _term_mentions(seg: Segmented) -> list[ConceptMention]:
     first_at = {t.start: i for i, t in enumerate(toks)}
     out = []
     for tok in toks:
-        suffix = next((s for s in _suffixes() if text.endswith(s, 0, tok.end)), None)
+        suffix = _suffix_ending(text, tok.end)
         if suffix is None or tok.end - len(suffix) not in first_at:
             continue
         start = _extend_left(seg, first_at[tok.end - len(suffix)])
@@ -215,3 +215,21 @@ def concept_entities(seg: Segmented, excluded: set[str] = frozenset()) -> tuple[
             )
         )
     return tuple(out)
+
+
+@cache
+def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    suffixes = [s for s in _suffixes() if s]
+    lengths = tuple(sorted({len(s) for s in suffixes}, reverse=True))
+    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
+
+
+def _suffix_ending(text: str, end: int) -> str | None:
+    """The longest concept suffix ``text[:end]`` ends with (set lookups, longest first)."""
+    suffixes, lengths, last = _suffix_index()
+    if end < 1 or text[end - 1] not in last:
+        return None
+    for k in lengths:
+        if k <= end and text[end - k : end] in suffixes:
+            return text[end - k : end]
+    return None

@@ -82,7 +82,7 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
     toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
     out = []
     for i, tok in enumerate(toks):
-        if not any(tok.text.endswith(s) for s in _suffixes()):
+        if not _ends_with_suffix(tok.text):
             continue
         j, start = i - 1, tok.start
         while j >= 0 and (tags.get(toks[j].text, "x") in _NAME_TAGS or toks[j].text.isdigit()):
@@ -127,3 +127,18 @@ def find_events(seg: Segmented) -> list[EventRecord]:
                 )
             )
     return [e for e in out if e.start or e.venue_span or e.organiser_span]
+
+
+@cache
+def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    suffixes = [s for s in _suffixes() if s]
+    lengths = tuple(sorted({len(s) for s in suffixes}))
+    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
+
+
+def _ends_with_suffix(word: str) -> bool:
+    """``any(word.endswith(s) for s in _suffixes())`` by set lookups."""
+    suffixes, lengths, last = _suffix_index()
+    if not word or word[-1] not in last:
+        return False
+    return any(word[-k:] in suffixes for k in lengths if k <= len(word))
