@@ -20,6 +20,7 @@ from graph.fingerprint import extractor_fingerprint
 from graph.ingest import iter_sources, read_document
 from graph.linking import link_document
 from graph.mentions.appositive import after_name_chains
+from graph.mentions.orgcheck import ModelOrgs
 from graph.mentions.orgs import region_orgs
 from graph.mentions.rules import chain_mentions, photo_credits, title_chains
 from graph.relations.facts import document_facts
@@ -109,7 +110,8 @@ def extract_document(doc: Document) -> Extraction:
 
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
-    chains = tuple(sorted(title_chains(seg) + after_name_chains(seg), key=lambda c: c.span.start))
+    found = title_chains(seg, ModelOrgs(seg)) + after_name_chains(seg)
+    chains = tuple(sorted(found, key=lambda c: c.span.start))
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)

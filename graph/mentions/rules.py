@@ -14,9 +14,10 @@ regions, family names) and the owned jieba tokenizer; no names of particular peo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeAlias
 
 from graph.resources import load_lexicon, load_ordered
 from graph.segment import word_tags
@@ -301,8 +302,15 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     return start
 
 
+OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
+
+
 def _parse_element(
-    seg: Segmented, starts: dict[int, int], start: int, end: int
+    seg: Segmented,
+    starts: dict[int, int],
+    start: int,
+    end: int,
+    org_check: OrgCheck | None = None,
 ) -> ChainElement | None:
     text = seg.doc.text
     role_start = role_ending_at(text, end, start)
@@ -325,13 +333,20 @@ def _parse_element(
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
         if org_suffix_of(name) is None and not name.endswith(_company_suffixes()):
-            return None
+            found = org_check(org_start, rest_end) if org_check else None
+            if found is None:
+                return None
+            org_start = found  # a name without a suffix that the mention model knows
         org = Piece(org_start, rest_end, text[org_start:rest_end])
     return ChainElement(org, body, role)
 
 
-def title_chains(seg: Segmented) -> tuple[TitleChain, ...]:
-    """Every ``[ORG][BODY]ROLE(、[ORG][BODY]ROLE)* NAME`` of the document."""
+def title_chains(seg: Segmented, org_check: OrgCheck | None = None) -> tuple[TitleChain, ...]:
+    """Every ``[ORG][BODY]ROLE(、[ORG][BODY]ROLE)* NAME`` of the document.
+
+    ``org_check(start, end)`` may accept an organisation name without a known suffix ending at
+    ``end`` (returning where the name starts, not before ``start``) or refuse it (None).
+    """
     text = seg.doc.text
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
     chains: list[TitleChain] = []
@@ -344,7 +359,7 @@ def title_chains(seg: Segmented) -> tuple[TitleChain, ...]:
             if m is None:
                 break
             pos = m.end()
-            chain = _chain_ending_at(seg, starts, sentence.start, pos)
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check)
             if chain is None:
                 pos += 1
                 continue
@@ -360,7 +375,11 @@ def _role_end_char() -> re.Pattern[str]:
 
 
 def _chain_ending_at(
-    seg: Segmented, starts: dict[int, int], sentence_start: int, pos: int
+    seg: Segmented,
+    starts: dict[int, int],
+    sentence_start: int,
+    pos: int,
+    org_check: OrgCheck | None = None,
 ) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, sentence_start) is None:
@@ -373,7 +392,7 @@ def _chain_ending_at(
     elements: list[ChainElement] = []
     cursor = begin
     for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:
-        element = _parse_element(seg, starts, cursor, part_end)
+        element = _parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements.append(element)
         elif elements:
