@@ -1,6 +1,6 @@
 """Train the shipped mention CRF from the NER corpora (reproducible; never ships the corpora).
 
-Run from the repository root (about 15–25 minutes on 2 cores)::
+Run from the repository root (about 20–35 minutes on 2 shared cores; peak memory about 1.5 GB)::
 
     nice -n 10 .venv/bin/python -m graph.mentions.train --data ../shared/data \\
         --out graph/mentions/data/mentions.crfsuite
