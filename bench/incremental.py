@@ -83,8 +83,17 @@ def main() -> int:
     print(f"documents: {args.docs}; full build median {f:.2f} s {full}")
     print(f"rebuild after changing one document: median {i:.2f} s {incremental}")
     print(f"ratio incremental/full: {i / f:.3f}")
-    print(json.dumps({"documents": args.docs, "full_s": round(f, 3), "incremental_s": round(i, 3),
-                      "ratio": round(i / f, 3), "source": "pd1998" if DATA.exists() else "generated"}))
+    print(
+        json.dumps(
+            {
+                "documents": args.docs,
+                "full_s": round(f, 3),
+                "incremental_s": round(i, 3),
+                "ratio": round(i / f, 3),
+                "source": "pd1998" if DATA.exists() else "generated",
+            }
+        )
+    )
     return 0
 
 

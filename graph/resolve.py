@@ -19,8 +19,25 @@ from functools import cache
 from graph.mentions.orgs import regions
 from graph.types import Entity, EntityRef, Fact, FactValue, KnowledgeGraph
 
-_GOV_HEADS = ("总工会", "政协", "人大", "人民政府", "政府", "市委", "区委", "县委", "省委", "团委",
-              "妇联", "纪委", "人民法院", "人民检察院", "公安局", "教育局", "财政局")
+_GOV_HEADS = (
+    "总工会",
+    "政协",
+    "人大",
+    "人民政府",
+    "政府",
+    "市委",
+    "区委",
+    "县委",
+    "省委",
+    "团委",
+    "妇联",
+    "纪委",
+    "人民法院",
+    "人民检察院",
+    "公安局",
+    "教育局",
+    "财政局",
+)
 
 
 @cache
@@ -59,14 +76,18 @@ def _remap_value(value: FactValue) -> FactValue:
 
 
 def _merge(ref: EntityRef, group: list[Entity]) -> Entity:
-    label = ref.key if ref.kind == "org" else max((e.label for e in group), key=lambda s: (len(s), s))
+    label = (
+        ref.key if ref.kind == "org" else max((e.label for e in group), key=lambda s: (len(s), s))
+    )
     aliases = {a for e in group for a in (*e.aliases, e.label)} - {label}
     mentions = sorted({m for e in group for m in e.mentions}, key=lambda m: (m.doc_id, m.start))
     rules = {r for e in group for r in e.link_rules}
     if len(group) > 1 or any(e.ref != ref for e in group):
         rules.add("resolve:canonical-name")
     classes = next((e.classes for e in group if e.classes), ())
-    return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(sorted(rules)))
+    return Entity(
+        ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(sorted(rules))
+    )
 
 
 def resolve(kg: KnowledgeGraph) -> KnowledgeGraph:
