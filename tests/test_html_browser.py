@@ -225,3 +225,28 @@ def test_empty_graph_is_ready_with_note(browser: Any, tmp_path: Path) -> None:
         assert "Empty graph" in page.page.locator("#kg-note").inner_text()
     finally:
         page.page.close()
+
+
+def test_seed_graph_loads_with_every_node_and_post_evidence(browser: Any, tmp_path: Path) -> None:
+    """The repository's seed article, built and opened offline (issue 6 acceptance)."""
+    from graph.export.nodelink import read_nodelink
+    from graph.pipeline import BuildOptions, build_corpus
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    build_corpus(seeds, tmp_path, BuildOptions())
+    g = read_nodelink(tmp_path / "graph.json")
+    seed_page = Page(browser, tmp_path / "graph.html")
+    page = seed_page.page
+    assert page.evaluate("network.body.data.nodes.length") == g.number_of_nodes()
+    person, _, post = next(
+        (u, v, d) for u, v, d in g.edges(data=True) if d["relation"] == "memberOf"
+    )
+    label = g.nodes[person]["label"]
+    page.evaluate("network.fit({animation: false})")
+    seed_page.click_node(label)
+    body = page.locator("#kg-details-body")
+    assert body.locator("h3").inner_text() == label
+    sentence = post["evidence"][0]["sentence"]
+    assert " ".join(sentence.split())[:20] in " ".join(body.inner_text().split())
+    assert seed_page.errors == [] and seed_page.blocked == []
+    page.close()
