@@ -37,10 +37,10 @@ def poisoned(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the title-chain rules raise on the poison document only."""
     real = pipeline.title_chains
 
-    def chains(seg: Segmented):  # type: ignore[no-untyped-def]
+    def chains(seg: Segmented, *args):  # type: ignore[no-untyped-def]
         if "毒" in seg.doc.text:
             raise RuntimeError("rule crashed")
-        return real(seg)
+        return real(seg, *args)
 
     monkeypatch.setattr(pipeline, "title_chains", chains)
 
@@ -72,10 +72,10 @@ def test_failure_is_retried_once_fixed(tmp_path: Path, monkeypatch: pytest.Monke
     out = tmp_path / "out"
     real = pipeline.title_chains
 
-    def broken(seg: Segmented):  # type: ignore[no-untyped-def]
+    def broken(seg: Segmented, *args):  # type: ignore[no-untyped-def]
         if "毒" in seg.doc.text:
             raise ValueError("boom")
-        return real(seg)
+        return real(seg, *args)
 
     monkeypatch.setattr(pipeline, "title_chains", broken)
     assert len(build_corpus(seeds, out).failures) == 1
