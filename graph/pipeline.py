@@ -36,6 +36,7 @@ from graph.types import (
     Extraction,
     Fact,
     KnowledgeGraph,
+    join_entities,
 )
 from graph.vocab import DEFAULT_BASE
 
@@ -164,7 +165,10 @@ def merge(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     for x in items:
         for e in x.entities:
             by_ref.setdefault(e.ref, []).append(e)
-    entities = tuple(_merge_entity(ref, group) for ref, group in sorted(by_ref.items()))
+    entities = tuple(
+        join_entities(ref, group, "merge:same-key" if len(group) > 1 else None)
+        for ref, group in sorted(by_ref.items())
+    )
     facts = tuple(sorted((f for x in items for f in x.facts), key=_fact_order))
     sentences = {x.doc.doc_id: x.sentences for x in items}
     return resolve(KnowledgeGraph(tuple(x.doc for x in items), entities, facts, sentences))
@@ -182,17 +186,6 @@ def _unique(extractions: Iterable[Extraction]) -> list[Extraction]:
 
 def _rank(x: Extraction) -> tuple[str, str]:
     return (x.doc.sha256, repr(x))
-
-
-def _merge_entity(ref: EntityRef, group: list[Entity]) -> Entity:
-    if len(group) == 1:
-        return group[0]
-    label = max((e.label for e in group), key=lambda s: (len(s), s))
-    aliases = {a for e in group for a in (*e.aliases, e.label)} - {label}
-    mentions = sorted({m for e in group for m in e.mentions}, key=lambda m: (m.doc_id, m.start))
-    classes = next((e.classes for e in group if e.classes), ())
-    rules = sorted({r for e in group for r in e.link_rules} | {"merge:same-key"})
-    return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(rules))
 
 
 def _cache_path(out: Path, doc: Document) -> Path:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import cache
 
 from graph.mentions.orgs import regions
-from graph.types import Entity, EntityRef, Fact, FactValue, KnowledgeGraph
+from graph.types import Entity, EntityRef, Fact, FactValue, KnowledgeGraph, join_entities
 
 _GOV_HEADS = (
     "总工会",
@@ -76,18 +76,11 @@ def _remap_value(value: FactValue) -> FactValue:
 
 
 def _merge(ref: EntityRef, group: list[Entity]) -> Entity:
-    label = (
-        ref.key if ref.kind == "org" else max((e.label for e in group), key=lambda s: (len(s), s))
-    )
-    aliases = {a for e in group for a in (*e.aliases, e.label)} - {label}
-    mentions = sorted({m for e in group for m in e.mentions}, key=lambda m: (m.doc_id, m.start))
-    rules = {r for e in group for r in e.link_rules}
-    if len(group) > 1 or any(e.ref != ref for e in group):
-        rules.add("resolve:canonical-name")
-    classes = next((e.classes for e in group if e.classes), ())
-    return Entity(
-        ref, label, tuple(sorted(aliases)), classes, tuple(mentions), tuple(sorted(rules))
-    )
+    renamed = any(e.ref != ref for e in group)
+    if len(group) == 1 and not renamed:
+        return group[0]
+    label = ref.key if ref.kind == "org" and renamed else None
+    return join_entities(ref, group, "resolve:canonical-name", label)
 
 
 def resolve(kg: KnowledgeGraph) -> KnowledgeGraph:

@@ -22,7 +22,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from graph.types import Document, Entity, EntityRef, Extraction, Fact, Mention, Sentence, Span
+from graph.types import (
+    Document,
+    Entity,
+    EntityRef,
+    Extraction,
+    Fact,
+    Mention,
+    Sentence,
+    Span,
+    join_entities,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +119,7 @@ def extract_bounded(
         facts += (replace(f, evidence=_shift_spans(f.evidence, start)) for f in x.facts)
         count += 1
     log.info("%s: extracted in %d windows of <= %d chars", doc.doc_id, count, max_chars)
-    joined = tuple(_join_entities(ref, group) for ref, group in sorted(entities.items()))
+    joined = tuple(join_entities(ref, group) for ref, group in sorted(entities.items()))
     return Extraction(doc, tuple(sentences), tuple(mentions), joined, _join_facts(facts))
 
 
@@ -128,18 +138,6 @@ def _shift_spans(spans: Iterable[Span], by: int) -> tuple[Span, ...]:
 
 def _shift_entity(e: Entity, by: int) -> Entity:
     return replace(e, mentions=_shift_spans(e.mentions, by))
-
-
-def _join_entities(ref: EntityRef, group: list[Entity]) -> Entity:
-    """One entity of a key found in several windows (same rules as ``pipeline.merge``)."""
-    if len(group) == 1:
-        return group[0]
-    label = max((e.label for e in group), key=lambda s: (len(s), s))
-    aliases = {a for e in group for a in (*e.aliases, e.label)} - {label}
-    spans = sorted({m for e in group for m in e.mentions}, key=lambda m: (m.start, m.end))
-    classes = next((e.classes for e in group if e.classes), ())
-    rules = sorted({r for e in group for r in e.link_rules})
-    return Entity(ref, label, tuple(sorted(aliases)), classes, tuple(spans), tuple(rules))
 
 
 _JOINED_KINDS = frozenset({"membership", "suborg"})

@@ -190,3 +190,29 @@ class KnowledgeGraph:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict, compare=False)
+
+
+def join_entities(
+    ref: EntityRef, group: list[Entity], rule: str | None = None, label: str | None = None
+) -> Entity:
+    """One entity from several records of the same key: the longest label (unless given),
+    every other label as an alias, mentions, classes and link rules united; ``rule`` records
+    why they were joined.  A single record without a rule comes back unchanged.
+
+    >>> a = Entity(EntityRef("org", "某某大学"), "某某大学", ("某大",))
+    >>> b = Entity(EntityRef("org", "某某大学"), "某某大学", ("某某大",))
+    >>> join_entities(a.ref, [a, b], "merge:same-key").aliases
+    ('某大', '某某大')
+    """
+    if len(group) == 1 and rule is None and label is None:
+        return group[0]
+    chosen = label or max((e.label for e in group), key=lambda s: (len(s), s))
+    aliases = {a for e in group for a in (*e.aliases, e.label)} - {chosen}
+    mentions = sorted(
+        {m for e in group for m in e.mentions}, key=lambda m: (m.doc_id, m.start, m.end)
+    )
+    classes = next((e.classes for e in group if e.classes), ())
+    rules = {r for e in group for r in e.link_rules} | ({rule} if rule else set())
+    return Entity(
+        ref, chosen, tuple(sorted(aliases)), classes, tuple(mentions), tuple(sorted(rules))
+    )
