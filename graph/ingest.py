@@ -11,10 +11,10 @@ even on a short headline.
 
 >>> import tempfile, pathlib
 >>> root = pathlib.Path(tempfile.mkdtemp())
->>> _ = (root / "a.txt").write_bytes("北京市总工会".encode("gb18030"))
+>>> _ = (root / "a.txt").write_bytes("上海市总工会".encode("gb18030"))
 >>> doc = read_document(root / "a.txt", root)
 >>> (doc.doc_id, doc.text, doc.encoding)
-('a.txt', '北京市总工会', 'gb18030')
+('a.txt', '上海市总工会', 'gb18030')
 """
 
 from __future__ import annotations

@@ -181,8 +181,8 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     A line break inside a long paragraph line that does not end a sentence (a page break in the
     middle of a name or a quote) does not end the sentence:
 
-    >>> [s.text for s in sentences("短标题\n\n" + "长" * 50 + "北京汽车\n\n有限公司工会。")][1][-13:]
-    '北京汽车\n\n有限公司工会。'
+    >>> [s.text for s in sentences("短标题\n\n" + "长" * 50 + "华东汽车\n\n有限公司工会。")][1][-13:]
+    '华东汽车\n\n有限公司工会。'
     """
     out: list[Sentence] = []
     start = 0

@@ -3,8 +3,8 @@
 The rules and dictionaries are written in simplified characters.  A document with traditional
 characters is converted character by character (same length, so every offset still points into
 the original) and extracted; then every text, label and evidence span is read back from the
-original text.  Keys (and so IRIs) stay in the analysis form, so 北京市總工會 in one document and
-北京市总工会 in another are one organisation; labels keep the script the document used.
+original text.  Keys (and so IRIs) stay in the analysis form, so 上海市總工會 in one document and
+上海市总工会 in another are one organisation; labels keep the script the document used.
 
 >>> from graph.types import Document
 >>> doc = Document.from_text("t.txt", "西山縣教育局局長錢志遠表示，要辦好學校。")

@@ -36,8 +36,8 @@ FactKind: TypeAlias = Literal["membership", "suborg", "event", "quote"]
 def normalise_key(text: str) -> str:
     """The key form of a surface string: NFKC, no whitespace.
 
-    >>> normalise_key("北京汽车\\n\\n有限公司")
-    '北京汽车有限公司'
+    >>> normalise_key("华东汽车\\n\\n有限公司")
+    '华东汽车有限公司'
     """
     return "".join(unicodedata.normalize("NFKC", text).split())
 

@@ -260,7 +260,7 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
         if ch in _BOUNDARY:
             break
         if ch in "\n\r":
-            # a layout break inside a name (北京汽车⏎⏎有限公司) is crossed, a real line end is not
+            # a layout break inside a name (华东汽车⏎⏎有限公司) is crossed, a real line end is not
             j = i - 1
             while j > sentence_start and text[j - 1].isspace():
                 j -= 1

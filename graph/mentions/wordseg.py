@@ -7,7 +7,7 @@ runs; it is used when it is installed, and ``tests/test_mentions_wordseg.py`` ch
 text that it cuts exactly like ``graph.segment.tokenizer()``.  Without rjieba the project
 tokenizer itself is used.  rjieba is imported here and nowhere else.
 
->>> [w for w, _, _ in word_spans("北京市总工会主席讲话")][-1]
+>>> [w for w, _, _ in word_spans("上海市总工会主席讲话")][-1]
 '讲话'
 """
 

@@ -102,7 +102,7 @@ def parse_range(text: str, reference_year: int | None) -> tuple[date, date] | No
 def document_year(*texts: str) -> int | None:
     """The year a document talks about: the most frequent four-digit year (earliest on ties).
 
-    >>> document_year("2018年北京市培训班", "2017年和2018年")
+    >>> document_year("2018年上海市培训班", "2017年和2018年")
     2018
     """
     counts: Counter[int] = Counter()
