@@ -66,6 +66,11 @@ def _user_freq(tk: jieba.Tokenizer, word: str) -> int:
     return max(suggested, 10)
 
 
+# jieba part-of-speech tags of function words (prepositions, conjunctions, pronouns,
+# particles, interjections): never part of a name
+FUNCTION_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o"})
+
+
 @cache
 def word_tags() -> dict[str, str]:
     """Part-of-speech tag of each word of jieba's dictionary (no HMM, a plain lookup)."""

@@ -14,7 +14,7 @@ from functools import cache
 
 from graph.mentions.rules import Piece, org_suffix_of
 from graph.resources import load_lexicon, load_ordered
-from graph.segment import word_tags
+from graph.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented
 
 # administrative prefixes of names whose region is left to the context (市委组织部, 区总工会)
@@ -24,28 +24,7 @@ LEVELS = ("自治区", "特别行政区", "省", "市", "区", "县", "州")
 _GLUE = frozenset("由在和与及对向从将把被经为据是让请给跟同")
 _BOUNDARY = frozenset("，,。.！!？?；;：:、“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 \n\r")
 _MAX_LEN = 30
-_INSIDE_STOP_TAGS = frozenset(
-    {
-        "v",
-        "p",
-        "c",
-        "d",
-        "r",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ud",
-        "ug",
-        "uv",
-        "y",
-        "e",
-        "o",
-        "f",
-        "t",
-        "role",
-    }
-)
+_INSIDE_STOP_TAGS = FUNCTION_TAGS | {"v", "d", "f", "t", "role"}
 
 
 @cache

@@ -20,60 +20,18 @@ from functools import cache
 from typing import TypeAlias
 
 from graph.resources import load_lexicon, load_ordered
-from graph.segment import word_tags
+from graph.segment import FUNCTION_TAGS, word_tags
 from graph.types import Mention, Segmented, Token
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)
 _BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 ")
 _SPACE = frozenset(" \u3000\t")
 # leading words that are not part of an organisation name
-_LEAD_STOP_TAGS = frozenset(
-    {
-        "p",
-        "c",
-        "r",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ud",
-        "ug",
-        "uv",
-        "v",
-        "y",
-        "e",
-        "o",
-        "t",
-        "q",
-    }
-)
+_LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
 # tags of a token after a title that cannot be (part of) a given name
-_NOT_NAME_TAGS = frozenset(
-    {
-        "p",
-        "c",
-        "d",
-        "r",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ud",
-        "ug",
-        "uv",
-        "v",
-        "y",
-        "e",
-        "o",
-        "f",
-        "m",
-        "q",
-        "k",
-        "role",
-    }
-)
+_NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
 # words that never occur inside an organisation name: the name starts after the last of them
-_CUT_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ud", "ug", "uv", "u", "v", "y", "e", "o", "r"})
+_CUT_TAGS = FUNCTION_TAGS | {"v"}
 _GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 _MAX_ORG = 40
