@@ -17,6 +17,7 @@ deletes those whose process is gone.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
@@ -96,19 +97,11 @@ def _atomic_bytes(path: Path) -> Iterator[IO[bytes]]:
 
 @contextlib.contextmanager
 def _atomic_text(path: Path) -> Iterator[IO[str]]:
-    fd, tmp = _mkstemp(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        _commit(tmp, path)
-    except OSError as e:
-        _discard(tmp)
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from e
-    except BaseException:
-        _discard(tmp)
-        raise
+    with _atomic_bytes(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8")
+        yield text
+        text.flush()
+        text.detach()  # the byte writer syncs, closes and renames
 
 
 def _commit(tmp: str, path: Path) -> None:
