@@ -35,16 +35,11 @@ from typing import Any
 
 import networkx as nx
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from graph.export.html import CHROMIUM as HTML_CHROMIUM
+from graph.export.html import CHROMIUM_ARGS
+
+CHROMIUM = HTML_CHROMIUM
+ARGS = list(CHROMIUM_ARGS)
 KINDS = ("person", "org", "place", "concept", "event", "document")
 RELATIONS = ("memberOf", "subOrganizationOf", "organizer", "location", "partOf", "mentions")
 # attach a stabilisation listener to any page's global `network` as soon as it exists

@@ -17,16 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from graph.export.html import CHROMIUM as HTML_CHROMIUM
+from graph.export.html import CHROMIUM_ARGS
+
+CHROMIUM = HTML_CHROMIUM
+ARGS = list(CHROMIUM_ARGS)
 
 
 def _block(route: Any) -> None:

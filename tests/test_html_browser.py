@@ -11,18 +11,11 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.export.html import write_html
+from graph.export.html import CHROMIUM as HTML_CHROMIUM
+from graph.export.html import CHROMIUM_ARGS, write_html
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(HTML_CHROMIUM)
+ARGS = list(CHROMIUM_ARGS)
 
 pytestmark = [
     pytest.mark.browser,
@@ -242,8 +235,8 @@ def test_seed_graph_loads_with_every_node_and_post_evidence(browser: Any, tmp_pa
         (u, v, d) for u, v, d in g.edges(data=True) if d["relation"] == "memberOf"
     )
     label = g.nodes[person]["label"]
-    page.evaluate("network.fit({animation: false})")
-    seed_page.click_node(label)
+    page.fill("#kg-search", label)  # search, then open the first hit, as a reader would
+    page.press("#kg-search", "Enter")
     body = page.locator("#kg-details-body")
     assert body.locator("h3").inner_text() == label
     sentence = post["evidence"][0]["sentence"]

@@ -45,6 +45,19 @@ from graph.atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
 
+# How the tests, the benchmark and the screenshot script open pages: Debian's chromium,
+# headless, background networking off (the page must work with no network at all).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
 DEFAULT_MAX_NODES = 2000
 FONT_STACK = (
