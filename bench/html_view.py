@@ -1,4 +1,3 @@
-# ruff: noqa: E402  (sys.path is fixed before the imports: this file is named html.py)
 """Benchmark: time until the HTML view is interactive in headless Chromium.
 
 For synthetic graphs of 1k, 5k and 20k nodes (about 3 edges per node, preferential
@@ -17,20 +16,14 @@ Prints one line per size and a final JSON line.  Needs Debian ``chromium`` at /u
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# this file is named html.py: keep its folder off sys.path so `import html` finds the stdlib
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
-
 import argparse
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import networkx as nx

@@ -23,19 +23,15 @@ import json
 import random
 import signal
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-# bench/ holds scripts named like stdlib modules (html.py): never import from it by accident
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent.resolve()]
+import rdflib
 
-import rdflib  # noqa: E402
-
-from graph.query import named_queries, parse_bindings  # noqa: E402
-from graph.store import open_store, store_dir  # noqa: E402
+from graph.query import named_queries, parse_bindings
+from graph.store import open_store, store_dir
 
 KG = "https://kg.example.org/id/"
 TXT = "https://kg.example.org/text/"

@@ -53,7 +53,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # bench/ holds html.py: keep it off the path so that it does not shadow the standard library
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 from graph.pipeline import extract_document  # noqa: E402
