@@ -33,17 +33,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from graph.errors import ConfigError, QueryError
-from graph.store import (
-    AskResult,
-    GraphResult,
-    QueryResult,
-    SelectResult,
-    Term,
-    open_store,
-    parse_term,
-    serialize_triples,
-    store_dir,
-)
+from graph.store import open_store, serialize_triples, store_dir
+from graph.terms import AskResult, GraphResult, QueryResult, SelectResult, Term, parse_term
 from graph.vocab import PREFIXES
 
 log = logging.getLogger(__name__)

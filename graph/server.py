@@ -35,7 +35,8 @@ from pathlib import Path
 from graph import __version__
 from graph.errors import KGError, QueryError, StoreError
 from graph.query import serialize_results
-from graph.store import GraphResult, Store, open_store, serialize_triples, store_dir
+from graph.store import Store, open_store, serialize_triples, store_dir
+from graph.terms import GraphResult
 
 log = logging.getLogger(__name__)
 

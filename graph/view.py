@@ -187,7 +187,7 @@ def construct_triples(graph_dir: Path, sparql: str) -> list[tuple[Any, Any, Any]
         )
     if (graph_dir / "store" / "CURRENT").is_file():
         from graph.query import run_query
-        from graph.store import GraphResult
+        from graph.terms import GraphResult
 
         result = run_query(graph_dir, sparql)
         if not isinstance(result, GraphResult):

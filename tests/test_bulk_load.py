@@ -23,7 +23,8 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.pipeline import BuildOptions, build_corpus
-from graph.store import SelectResult, open_store, store_dir
+from graph.store import open_store, store_dir
+from graph.terms import SelectResult
 
 PREFIX = "PREFIX org: <http://www.w3.org/ns/org#>\n"
 MEMBERSHIPS = PREFIX + (

@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "traditional": 6,
     "export": 7,
     "store": 8,
+    "terms": 8,
     "query": 9,
     "validate": 9,
     "view": 10,

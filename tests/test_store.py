@@ -7,16 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import QueryError, StoreError
-from graph.store import (
-    AskResult,
-    GraphResult,
-    SelectResult,
-    Term,
-    export_dump,
-    open_store,
-    parse_term,
-    store_dir,
-)
+from graph.store import export_dump, open_store, store_dir
+from graph.terms import AskResult, GraphResult, SelectResult, Term, parse_term
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sparql_small.trig"
 G1 = "https://kg.example.org/id/graph-a"
