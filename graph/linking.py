@@ -18,8 +18,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+from graph.mentions.names import Piece
 from graph.mentions.orgs import region_stem, regions
-from graph.mentions.rules import Piece, TitleChain, org_suffix_of
+from graph.mentions.rules import TitleChain, org_suffix_of
 from graph.resources import load_lexicon, resource_text
 from graph.segment import span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key

@@ -20,9 +20,10 @@ from graph.fingerprint import extractor_fingerprint
 from graph.ingest import iter_sources, read_document
 from graph.linking import link_document
 from graph.mentions.appositive import after_name_chains
+from graph.mentions.names import photo_credits
 from graph.mentions.orgcheck import ModelOrgs
 from graph.mentions.orgs import region_orgs
-from graph.mentions.rules import chain_mentions, photo_credits, title_chains
+from graph.mentions.rules import chain_mentions, title_chains
 from graph.relations.facts import document_facts
 from graph.relations.posts import membership_facts, role_entities, suborganisation_facts
 from graph.resolve import resolve

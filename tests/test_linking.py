@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from graph.linking import dominant_regions, link_document, org_classes, resolve_elided
+from graph.mentions.names import photo_credits
 from graph.mentions.orgs import region_orgs
-from graph.mentions.rules import photo_credits, title_chains
+from graph.mentions.rules import title_chains
 from graph.segment import segment
 from graph.types import Document
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from graph.mentions.names import photo_credits
 from graph.mentions.orgs import region_orgs
-from graph.mentions.rules import chain_mentions, photo_credits, title_chains
+from graph.mentions.rules import chain_mentions, title_chains
 from graph.segment import segment
 from graph.types import Document
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from graph.mentions.rules import Piece, TitleChain, _parse_element, is_surname_start
+from graph.mentions.names import Piece, is_surname_start
+from graph.mentions.rules import TitleChain, parse_element
 from graph.segment import word_tags
 from graph.types import Segmented
 
@@ -47,7 +48,7 @@ def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
             name = m.group("name")
             if not _plausible_name(bounds, m.start("name"), name):
                 continue
-            element = _parse_element(seg, starts, m.start("post"), m.end("post"))
+            element = parse_element(seg, starts, m.start("post"), m.end("post"))
             if element is None or element.org is None:
                 continue
             person = Piece(m.start("name"), m.end("name"), name)

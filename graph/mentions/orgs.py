@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from graph.mentions.rules import Piece, org_suffix_of
+from graph.mentions.names import Piece
+from graph.mentions.rules import org_suffix_of
 from graph.resources import load_lexicon, load_ordered
 from graph.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented

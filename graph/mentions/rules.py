@@ -19,32 +19,19 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeAlias
 
+from graph.mentions.names import BOUNDARY as _BOUNDARY
+from graph.mentions.names import Piece, person_after, token_at
 from graph.resources import load_lexicon, load_ordered
 from graph.segment import FUNCTION_TAGS, word_tags
-from graph.types import Mention, Segmented, Token
+from graph.types import Mention, Segmented
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)
-_BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 ")
-_SPACE = frozenset(" \u3000\t")
 # leading words that are not part of an organisation name
 _LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
-# tags of a token after a title that cannot be (part of) a given name
-_NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
 # words that never occur inside an organisation name: the name starts after the last of them
 _CUT_TAGS = FUNCTION_TAGS | {"v"}
-_GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
-_PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 _MAX_ORG = 40
 _MAX_ROLE = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A span of the text (offsets into the document)."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +79,6 @@ def _places() -> frozenset[str]:
 def _company_suffixes() -> tuple[str, ...]:
     """Company-name endings trusted only right before a title and a name (某某药业董事长…)."""
     return tuple(load_ordered("company_suffixes"))
-
-
-@cache
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    names = load_ordered("surnames")
-    return frozenset(n for n in names if len(n) == 2), frozenset(n for n in names if len(n) == 1)
 
 
 @cache
@@ -153,63 +134,6 @@ def org_suffix_of(name: str) -> str | None:
     return None
 
 
-def is_surname_start(name: str) -> bool:
-    double, single = _surnames()
-    return name[:2] in double or name[:1] in single
-
-
-def _token_at(tokens: tuple[Token, ...], starts: dict[int, int], pos: int) -> Token | None:
-    i = starts.get(pos)
-    return tokens[i] if i is not None else None
-
-
-def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piece, bool] | None:
-    """A person name right after a title at ``pos``: ``(piece, caption)``.
-
-    Caption style is ``TITLE␠NAME`` ending the line (or followed by ``/``); body style is a name
-    that jieba keeps as one unknown word or a family name plus a given name.
-    """
-    text = seg.doc.text
-    j = pos
-    while j < len(text) and text[j] in _SPACE and j - pos < 3:
-        j += 1
-    spaced = j > pos
-    k = j
-    while k < len(text) and "\u4e00" <= text[k] <= "\u9fff" and k - j < 5:
-        k += 1
-    at_line_end = k >= len(text) or text[k] in "\n\r/／"
-    if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
-        return Piece(j, k, text[j:k]), True
-    tok = _token_at(seg.tokens, starts, j)
-    if tok is None or not is_surname_start(tok.text):
-        return None
-    tags = word_tags()
-    if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
-        end = tok.end
-        nxt = _token_at(seg.tokens, starts, end)
-        if (
-            len(tok.text) == 2
-            and tok.text not in tags
-            and nxt is not None
-            and _lone_given(nxt.text)
-        ):
-            end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
-        return Piece(tok.start, end, text[tok.start : end]), False
-    if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
-        # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)
-        return Piece(tok.start, tok.end - 1, tok.text[:3]), False
-    if len(tok.text) == 1:
-        nxt = _token_at(seg.tokens, starts, tok.end)
-        if (
-            nxt
-            and 1 <= len(nxt.text) <= 2
-            and "\u4e00" <= nxt.text[0] <= "\u9fff"
-            and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
-        ):
-            return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False
-    return None
-
-
 def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     """Where the title chain that ends with the role at ``role_start`` begins."""
     i = role_start
@@ -230,12 +154,6 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     return i
 
 
-def _lone_given(word: str) -> bool:
-    """A single character jieba left on its own that can end a given name."""
-    tag = word_tags().get(word, "x")
-    return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and tag in _GIVEN_TAGS
-
-
 def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
     """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
     a preposition inside the candidate (记者从X公司) starts the name after it."""
@@ -253,7 +171,7 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
             start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
         i += 1
     while start < end:
-        tok = _token_at(seg.tokens, starts, start)
+        tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
         start = tok.end
@@ -263,13 +181,25 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
 
 
-def _parse_element(
+def parse_element(
     seg: Segmented,
     starts: dict[int, int],
     start: int,
     end: int,
     org_check: OrgCheck | None = None,
 ) -> ChainElement | None:
+    """``[ORG][BODY]ROLE`` of ``text[start:end]`` (None unless it ends with a role title and
+    its organisation, if any, ends like one or is confirmed by ``org_check``).
+
+    ``starts`` maps token start offsets to token indices.
+
+    >>> from graph.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "华北电力大学工会副主席"))
+    >>> e = parse_element(seg, {t.start: i for i, t in enumerate(seg.tokens)}, 0, 11)
+    >>> e.org.text, e.body.text, e.role.text
+    ('华北电力大学', '工会', '副主席')
+    """
     text = seg.doc.text
     role_start = role_ending_at(text, end, start)
     if role_start is None:
@@ -350,7 +280,7 @@ def _chain_ending_at(
     elements: list[ChainElement] = []
     cursor = begin
     for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:
-        element = _parse_element(seg, starts, cursor, part_end, org_check)
+        element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements.append(element)
         elif elements:
@@ -361,26 +291,6 @@ def _chain_ending_at(
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
-
-
-def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
-    """Names credited for photographs in a byline (``NAME/摄``)."""
-    text = seg.doc.text
-    out = []
-    for marker in _PHOTO_CREDIT:
-        start = 0
-        while (i := text.find(marker, start)) >= 0:
-            start = i + 1
-            j = i
-            while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and i - j < 4:
-                j -= 1
-            if (
-                2 <= i - j <= 4
-                and is_surname_start(text[j:i])
-                and (j == 0 or text[j - 1] in _BOUNDARY | {"\n"})
-            ):
-                out.append(Piece(j, i, text[j:i]))
-    return tuple(sorted(set(out), key=lambda p: p.start))
 
 
 def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:

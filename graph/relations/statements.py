@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graph.mentions.rules import is_surname_start
+from graph.mentions.names import is_surname_start
 from graph.resources import resource_text
 from graph.segment import word_tags
 from graph.types import EntityRef, Segmented
