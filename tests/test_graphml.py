@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pytest
+from html_sample import sample_graph
 
 from graph.errors import ConfigError
 from graph.export.graphml import flatten_value, write_graphml
 from graph.export.nodelink import read_nodelink, write_nodelink
 
 
-def _sample() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "kg_test_html_sample", Path(__file__).with_name("test_html.py")
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.sample_graph()
-
-
 def test_graphml_round_trip(tmp_path: Path) -> None:
-    g = _sample()
+    g = sample_graph()
     path = tmp_path / "graph.graphml"
     write_graphml(g, path)
     back = nx.read_graphml(path, force_multigraph=True)
@@ -69,7 +56,7 @@ def test_graphml_write_is_atomic(tmp_path: Path) -> None:
 
 
 def test_nodelink_round_trip_is_lossless(tmp_path: Path) -> None:
-    g = _sample()
+    g = sample_graph()
     g.graph["base"] = "https://kg.example.org/id/"
     path = tmp_path / "graph.json"
     write_nodelink(g, path)

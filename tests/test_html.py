@@ -1,4 +1,4 @@
-"""The HTML view without a browser: offline page, escaping, capping; plus the sample graph."""
+"""The HTML view without a browser: offline page, escaping, capping."""
 
 from __future__ import annotations
 
@@ -9,127 +9,9 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from html_sample import EVIL, sample_graph
 
 from graph.export.html import render_html, select_view, write_html
-from graph.model import to_networkx
-from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
-
-EVIL = "<img src=x onerror=alert(1)>"
-DOC1 = (
-    "星河科技有限公司经理林晓峰出席了青年技能大赛。赵雨桐担任星河科技工会主席。"
-    "大赛由星河科技工会承办，在滨江会展中心举行。林晓峰表示，要弘扬创新精神。"
-)
-DOC2 = f"星河科技有限公司召开年会。{EVIL}也来了。"
-
-
-def _sentences(text: str) -> tuple[Sentence, ...]:
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "。":
-            out.append(Sentence(start, i + 1, text[start : i + 1]))
-            start = i + 1
-    return tuple(out)
-
-
-def _span(doc_id: str, text: str, surface: str, nth: int = 0) -> Span:
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.index(surface, pos + 1)
-    sent = next(s for s in _sentences(text) if s.start <= pos < s.end)
-    return Span(doc_id, pos, pos + len(surface), surface, sent.start, sent.end)
-
-
-def sample_kg() -> KnowledgeGraph:
-    """Two invented documents: 2 people, 2 organisations, a place, an event, a concept."""
-    d1, d2 = Document.from_text("星河新闻.txt", DOC1), Document.from_text("年会.txt", DOC2)
-    ref = {
-        "lin": EntityRef("person", "林晓峰"),
-        "zhao": EntityRef("person", "赵雨桐"),
-        "co": EntityRef("org", "星河科技有限公司"),
-        "union": EntityRef("org", "星河科技工会"),
-        "mgr": EntityRef("role", "经理"),
-        "chair": EntityRef("role", "主席"),
-        "venue": EntityRef("place", "滨江会展中心"),
-        "contest": EntityRef("event", "青年技能大赛"),
-        "spirit": EntityRef("concept", "创新精神"),
-        "evil": EntityRef("person", EVIL),
-    }
-
-    def s1(surface: str, nth: int = 0) -> Span:
-        return _span(d1.doc_id, DOC1, surface, nth)
-
-    entities = (
-        Entity(ref["lin"], "林晓峰", ("小林",), mentions=(s1("林晓峰"), s1("林晓峰", 1))),
-        Entity(ref["zhao"], "赵雨桐", mentions=(s1("赵雨桐"),)),
-        Entity(
-            ref["co"],
-            "星河科技有限公司",
-            ("星河科技",),
-            mentions=(s1("星河科技有限公司"), _span(d2.doc_id, DOC2, "星河科技有限公司")),
-        ),
-        Entity(ref["union"], "星河科技工会", mentions=(s1("星河科技工会"),)),
-        Entity(ref["mgr"], "经理"),
-        Entity(ref["chair"], "主席"),
-        Entity(ref["venue"], "滨江会展中心", mentions=(s1("滨江会展中心"),)),
-        Entity(ref["contest"], "青年技能大赛", mentions=(s1("青年技能大赛"),)),
-        Entity(ref["spirit"], "创新精神", mentions=(s1("创新精神"),)),
-        Entity(ref["evil"], EVIL, mentions=(_span(d2.doc_id, DOC2, EVIL),)),
-    )
-    facts = (
-        Fact(
-            "membership",
-            d1.doc_id,
-            (("person", ref["lin"]), ("org", ref["co"]), ("role", ref["mgr"])),
-            (s1("星河科技有限公司经理林晓峰"),),
-            0.9,
-            "test",
-        ),
-        Fact(
-            "membership",
-            d1.doc_id,
-            (("person", ref["zhao"]), ("org", ref["union"]), ("role", ref["chair"])),
-            (s1("赵雨桐担任星河科技工会主席"),),
-            0.8,
-            "test",
-        ),
-        Fact(
-            "suborg",
-            d1.doc_id,
-            (("child", ref["union"]), ("parent", ref["co"])),
-            (s1("星河科技工会"),),
-            0.7,
-            "test",
-        ),
-        Fact(
-            "event",
-            d1.doc_id,
-            (("event", ref["contest"]), ("organiser", ref["union"]), ("venue", ref["venue"])),
-            (s1("大赛由星河科技工会承办"),),
-            0.9,
-            "test",
-        ),
-        Fact(
-            "quote",
-            d1.doc_id,
-            (
-                ("speaker", ref["lin"]),
-                ("verb", "表示"),
-                ("text", "要弘扬创新精神"),
-                ("concept", ref["spirit"]),
-            ),
-            (s1("林晓峰表示，要弘扬创新精神"),),
-            0.9,
-            "test",
-        ),
-    )
-    return KnowledgeGraph(
-        (d1, d2), entities, facts, {d1.doc_id: _sentences(DOC1), d2.doc_id: _sentences(DOC2)}
-    )
-
-
-def sample_graph() -> nx.MultiDiGraph:
-    """The networkx graph of :func:`sample_kg` (10 nodes)."""
-    return to_networkx(sample_kg())
 
 
 def page_data(page: str) -> dict[str, Any]:

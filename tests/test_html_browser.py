@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
+from html_sample import EVIL, sample_graph
 
 from graph.export.html import CHROMIUM as HTML_CHROMIUM
 from graph.export.html import CHROMIUM_ARGS, write_html
@@ -21,20 +20,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed at /usr/bin"),
 ]
-
-
-def _load_sample() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "kg_test_html_sample", Path(__file__).with_name("test_html.py")
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sample = _load_sample()
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +78,7 @@ class Page:
 @pytest.fixture(scope="module")
 def sample_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
     path = tmp_path_factory.mktemp("html") / "graph.html"
-    write_html(sample.sample_graph(), path, title="测试图谱")
+    write_html(sample_graph(), path, title="测试图谱")
     page = Page(browser, path)
     yield page
     page.page.close()
@@ -107,7 +92,7 @@ def test_loads_offline_without_errors(sample_page: Page) -> None:
     assert sample_page.page.evaluate("network.body.data.edges.length") == 7
     assert sample_page.page.locator("#kg-note").is_hidden()
     labels = sample_page.page.evaluate("network.body.data.nodes.map((n) => n.label)")
-    assert sample.EVIL in labels
+    assert EVIL in labels
     assert sample_page.page.evaluate("network.physics.physicsEnabled") is False
 
 
@@ -142,9 +127,9 @@ def test_click_node_shows_evidence_sentence(sample_page: Page) -> None:
 def test_click_evil_node_is_inert_text(sample_page: Page) -> None:
     page = sample_page.page
     page.evaluate("network.fit({animation: false})")
-    sample_page.click_node(sample.EVIL)
+    sample_page.click_node(EVIL)
     body = page.locator("#kg-details-body")
-    assert body.locator("h3").inner_text() == sample.EVIL
+    assert body.locator("h3").inner_text() == EVIL
     assert body.locator("img").count() == 0
     assert sample_page.dialogs == [] and sample_page.errors == []
 
@@ -194,7 +179,7 @@ def test_focus_view_opens_on_the_entity(browser: Any, tmp_path: Path) -> None:
     from graph.export.nodelink import write_nodelink
     from graph.view import write_view
 
-    write_nodelink(sample.sample_graph(), tmp_path / "graph.json")
+    write_nodelink(sample_graph(), tmp_path / "graph.json")
     path = write_view(tmp_path, focus="林晓峰", hops=1, query_file=None, out=None)
     page = Page(browser, path)
     try:

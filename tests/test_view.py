@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from html_sample import sample_graph
 
 from graph.errors import ConfigError
 from graph.export.nodelink import write_nodelink
@@ -37,17 +36,6 @@ WHERE { ?p org:memberOf ?o ; a ?t ; rdfs:label ?l . ?o a ?ot ; rdfs:label ?ol .
 """
 
 
-def _sample_graph() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "kg_test_html_sample", Path(__file__).with_name("test_html.py")
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.sample_graph()
-
-
 def _data(path: Path) -> dict[str, Any]:
     page = path.read_text(encoding="utf-8")
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
@@ -58,7 +46,7 @@ def _data(path: Path) -> dict[str, Any]:
 
 @pytest.fixture()
 def export_dir(tmp_path: Path) -> Path:
-    write_nodelink(_sample_graph(), tmp_path / "graph.json")
+    write_nodelink(sample_graph(), tmp_path / "graph.json")
     (tmp_path / "graph.ttl").write_text(TTL, encoding="utf-8")
     return tmp_path
 
