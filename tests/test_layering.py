@@ -52,6 +52,8 @@ TRACKED = {
     "charset_normalizer",
     "dask",
     "networkx",
+    "numpy",
+    "rjieba",
 }
 ALLOWED_EXTRA = {"networkx": 6, "rdflib": 8}  # modules allowed to import these packages
 

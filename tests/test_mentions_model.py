@@ -11,7 +11,7 @@ import pytest
 
 from graph.errors import ModelError
 from graph.mentions import tag_text
-from graph.mentions.crf import Tagger
+from graph.mentions.compiled import load
 from graph.mentions.tagger import model_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,11 +49,14 @@ def test_plain_text_has_no_people() -> None:
 
 def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError):
-        Tagger(tmp_path / "nope.crfsuite")
+        load(tmp_path / "nope.npz")
+    (tmp_path / "bad.npz").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match=r"bad\.npz"):
+        load(tmp_path / "bad.npz")
 
 
 def test_import_is_lazy_and_cli_starts_fast() -> None:
-    heavy = "('pycrfsuite', 'opencc', 'rjieba', 'jieba')"
+    heavy = "('pycrfsuite', 'opencc', 'rjieba', 'jieba', 'numpy')"
     code = f"import sys, graph.mentions; print(any(m in sys.modules for m in {heavy}))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True

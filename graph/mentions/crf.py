@@ -70,6 +70,19 @@ class Tagger:
         return float(self._tagger.marginal(label, position))
 
 
+def read_weights(
+    path: Path,
+) -> tuple[list[str], dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    """Labels, state weights ``{(attribute, label): w}`` and transitions of a crfsuite model."""
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as e:
+        raise ModelError(f"CRF model {path} is missing or unreadable: {e}") from e
+    info = tagger.info()
+    return list(tagger.labels()), dict(info.state_features), dict(info.transitions)
+
+
 class Trainer:
     """A crfsuite L-BFGS trainer (used by ``graph.mentions.train`` only)."""
 

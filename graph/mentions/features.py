@@ -31,6 +31,11 @@ def _word_tags() -> dict[str, str]:
     return word_tags()
 
 
+def surname_chars() -> frozenset[str]:
+    """The single characters that start a surname (the ``s`` template)."""
+    return frozenset(s for s in _lexicons()[3] if len(s) == 1)
+
+
 @cache
 def _lexicons() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     roles = load_lexicon("roles")
@@ -41,7 +46,7 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozen
 
 
 @cache
-def _word_class(word: str) -> str:
+def word_class(word: str) -> str:
     """Dictionary class of a token: R role, G region, O organisation ending, else its POS tag."""
     roles, regions, suffixes, _ = _lexicons()
     if word in roles:
@@ -53,7 +58,8 @@ def _word_class(word: str) -> str:
     return _word_tags().get(word, "?")[:2]
 
 
-def _char_type(ch: str) -> str:
+def char_type(ch: str) -> str:
+    """H Chinese character, D digit, L Latin letter, W white space, P anything else."""
     if "\u4e00" <= ch <= "\u9fff":
         return "H"
     if ch.isdigit() or ch in "〇零一二三四五六七八九十百千万亿":
@@ -78,7 +84,7 @@ def char_features(text: str, words: Sequence[tuple[str, int, int]]) -> Items:
     mcol: list[str] = []  # dictionary class / POS of the word
     ncol: list[str] = []  # classes of the neighbouring words
     scol: list[str] = []  # surname character at a word start
-    classes = [_word_class(w) for w, _, _ in words]
+    classes = [word_class(w) for w, _, _ in words]
     surnames = _lexicons()[3]
     last = len(words) - 1
     for k, (word, start, end) in enumerate(words):
@@ -104,7 +110,7 @@ def char_features(text: str, words: Sequence[tuple[str, int, int]]) -> Items:
         scol.append("sE" if word[-1] in surnames else "s-")
     types = _TYPE_CACHE
     for ch in set(text) - types.keys():
-        types[ch] = _char_type(ch)
+        types[ch] = char_type(ch)
     ty = "^" + "".join([types[c] for c in text]) + "$"
     p = _PAD_L + text + _PAD_R
     p1, p2, p3, p4 = p[1:], p[2:], p[3:], p[4:]

@@ -11,24 +11,26 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from graph.mentions.crf import Items, Tagger, decode
+from graph.errors import ModelError
+from graph.mentions.compiled import CompiledCRF, Span, decode_batch, label_spans, load
+from graph.mentions.crf import Items
+from graph.mentions.encode import emissions
 from graph.mentions.features import char_features
 from graph.mentions.script import analysis_text
 from graph.mentions.wordseg import word_spans
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "mentions.crfsuite"
+MODEL_FILE = "mentions.npz"
+BATCH_CHARS = 50_000
 _MAX_PIECE = 300
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r".*?(?:[。！？!?；;]+[”’」』\"]?|$)", re.S)
-
-Span = tuple[int, int, str, float]
 
 
 def sentence_items(text: str) -> Items:
@@ -61,34 +63,55 @@ def model_path() -> Path:
     return Path(str(resources.files("graph.mentions").joinpath("data", MODEL_FILE)))
 
 
-_local = threading.local()
-
-
 @cache
-def _checked_model() -> Path:
+def _model() -> CompiledCRF:
     path = model_path()
     if not path.is_file():
-        from graph.errors import ModelError
-
         raise ModelError(f"mention model {path} is missing; run python -m graph.mentions.train")
-    return path
+    return load(path)
 
 
-def _tagger() -> Tagger:
-    tagger: Tagger | None = getattr(_local, "tagger", None)
-    if tagger is None:
-        tagger = Tagger(_checked_model())
-        _local.tagger = tagger
-    return tagger
+def _tag_pieces(model: CompiledCRF, sentences: list[str]) -> list[list[Span]]:
+    words = [word_spans(s) for s in sentences]
+    lens = [len(s) for s in sentences]
+    labels, probs = decode_batch(model, emissions(model, sentences, words), lens)
+    return label_spans(model, labels, probs, lens)
+
+
+def tag_many(texts: Sequence[str]) -> list[list[Span]]:
+    """``(start, end, type, score)`` of the model's mentions in each of ``texts``.
+
+    Sentences of all texts are tagged together in batches of about ``BATCH_CHARS`` characters.
+
+    >>> [[t for _, _, t, _ in spans] for spans in tag_many(["", "张伟东现任深圳华信电子股份有限公司董事长。"])]
+    [[], ['PERSON', 'ORG', 'ROLE']]
+    """
+    model = _model()
+    out: list[list[Span]] = [[] for _ in texts]
+    jobs: list[tuple[int, int]] = []
+    sentences: list[str] = []
+    size = 0
+
+    def flush() -> None:
+        for (i, base), spans in zip(jobs, _tag_pieces(model, sentences), strict=True):
+            out[i].extend((base + a, base + b, t, score) for a, b, t, score in spans)
+        jobs.clear()
+        sentences.clear()
+
+    for i, text in enumerate(texts):
+        simple = analysis_text(text)
+        for start, end in pieces(text):
+            jobs.append((i, start))
+            sentences.append(simple[start:end])
+            size += end - start
+            if size >= BATCH_CHARS:
+                flush()
+                size = 0
+    if sentences:
+        flush()
+    return out
 
 
 def tag_spans(text: str) -> list[Span]:
     """``(start, end, type, score)`` of the model's mentions in ``text`` (original offsets)."""
-    tagger = _tagger()
-    out: list[Span] = []
-    for start, end in pieces(text):
-        labels = tagger.tag(sentence_items(text[start:end]))
-        for a, b, typ in decode(labels):
-            score = tagger.marginal("B-" + typ, a) if labels[a].startswith("B-") else 0.5
-            out.append((start + a, start + b, typ, round(score, 3)))
-    return out
+    return tag_many([text])[0]

@@ -3,7 +3,11 @@
 Run from the repository root (about 20–35 minutes on 2 shared cores; peak memory about 1.5 GB)::
 
     nice -n 10 .venv/bin/python -m graph.mentions.train --data ../shared/data \\
-        --out graph/mentions/data/mentions.crfsuite
+        --out graph/mentions/data/mentions.npz
+
+crfsuite trains the model; its weights are then compiled into the numpy tables that ship
+(``graph.mentions.compiled``).  ``--compile FILE.crfsuite`` only compiles an existing crfsuite
+model (``--keep-crfsuite FILE`` keeps the one a training run writes).
 
 Data: the first 90 % (by line order) of CLUENER 2020 train, MSRA NER train, Resume NER train and
 People's Daily 1998-01 (see ``shared/data/SOURCES.md``; research use).  The last 10 % of each
@@ -28,17 +32,19 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graph.atomic import atomic_write_bytes
+from graph.mentions.compiled import compile_weights, to_bytes
 from graph.mentions.corpus import CORPORA, Example, examples
-from graph.mentions.crf import Tagger, Trainer, bio_labels, decode
+from graph.mentions.crf import Tagger, Trainer, bio_labels, decode, read_weights
 from graph.mentions.tagger import sentence_items
 
 log = logging.getLogger("graph.mentions.train")
 
 ALL_TYPES = ("PERSON", "ORG", "ROLE", "PLACE")
 PARAMS = {
-    "c1": 0.2,
+    "c1": 0.1,
     "c2": 0.01,
-    "feature.minfreq": 2,
+    "feature.minfreq": 1,
     "feature.possible_transitions": True,
     "period": 10,
     "delta": 1e-4,
@@ -71,8 +77,17 @@ def _log_progress(prefix: str) -> Callable[[str], None]:
     return on_message
 
 
-def train(data: Path, out: Path, aux_iterations: int, iterations: int) -> None:
-    """Train the auxiliary and the shipped model; write the shipped one to ``out``."""
+def compile_crfsuite(crfsuite: Path, out: Path) -> None:
+    """Write the compiled tables of a crfsuite model to ``out`` (atomically)."""
+    model = compile_weights(*read_weights(crfsuite))
+    atomic_write_bytes(out, to_bytes(model))
+    log.info(
+        "wrote %s (%.1f MB, %d weight rows)", out, out.stat().st_size / 1e6, len(model.weights)
+    )
+
+
+def train(data: Path, crfsuite: Path, aux_iterations: int, iterations: int) -> None:
+    """Train the auxiliary and the main crfsuite model; write the main one to ``crfsuite``."""
     t0 = time.perf_counter()
     aux = Trainer({**PARAMS, "max_iterations": aux_iterations}, _log_progress("aux"))
     for _, ex in _train_examples(data, ("cluener", "resume")):
@@ -101,9 +116,8 @@ def train(data: Path, out: Path, aux_iterations: int, iterations: int) -> None:
             added,
             time.perf_counter() - t0,
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    main.train(out)
-    log.info("wrote %s (%.1f MB, %.0f s)", out, out.stat().st_size / 1e6, time.perf_counter() - t0)
+    main.train(crfsuite)
+    log.info("trained %s (%.0f s)", crfsuite, time.perf_counter() - t0)
 
 
 def main() -> None:
@@ -112,14 +126,21 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
-    ap.add_argument(
-        "--out", type=Path, default=Path(__file__).parent / "data" / "mentions.crfsuite"
-    )
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "mentions.npz")
+    ap.add_argument("--compile", type=Path, metavar="FILE.crfsuite", help="only compile FILE")
+    ap.add_argument("--keep-crfsuite", type=Path, metavar="FILE", help="keep the crfsuite model")
     ap.add_argument("--aux-iterations", type=int, default=60)
     ap.add_argument("--iterations", type=int, default=120)
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    train(args.data, args.out, args.aux_iterations, args.iterations)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.compile:
+        compile_crfsuite(args.compile, args.out)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        crfsuite = args.keep_crfsuite or Path(tmp) / "mentions.crfsuite"
+        train(args.data, crfsuite, args.aux_iterations, args.iterations)
+        compile_crfsuite(crfsuite, args.out)
 
 
 if __name__ == "__main__":

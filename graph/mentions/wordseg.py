@@ -59,7 +59,13 @@ def _rjieba() -> Any | None:
     return tk
 
 
+_ALNUM = re.compile(r"[a-zA-Z0-9]")
+
+
 def _jieba_like(tk: Any, text: str) -> WordSpans:
+    if not _ALNUM.search(text):  # nothing for jieba's alphanumeric splitting to change
+        tokens: WordSpans = tk.tokenize(text)
+        return tokens
     out: WordSpans = []
     for word, start, end in tk.tokenize(text):
         if end - start > 1 and _JOINED.search(word) and not tk.has_word(word):
