@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.mentions.corpus import map_label, spans_of, split_point
+from graph.mentions.corpus import examples, heldout_lines, map_label, spans_of
 from graph.mentions.crf import bio_labels, decode
 from graph.mentions.dates import find_dates
 from graph.mentions.features import char_features
@@ -71,7 +73,16 @@ def test_label_mapping_follows_the_scorer() -> None:
         ]
     }
     assert spans_of(rec) == [(0, 4, "ORG"), (5, 7, "PERSON")]
-    assert split_point(10) == 9 and split_point(3821) == 3439
+
+
+def test_held_out_lines_are_never_training_lines(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": str(i), "text": f"第{i}行", "entities": []}) for i in range(35)]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines[:20]) + "\n\n" + "\n".join(lines[20:]) + "\n")
+    train = [ex.doc_id for ex in examples(path, "train")]
+    held = [ex.doc_id for ex in examples(path, "heldout")]
+    assert held == ["9", "19", "29"] == [json.loads(x)["id"] for x in heldout_lines(path)]
+    assert sorted(train + held, key=int) == [str(i) for i in range(35)]
 
 
 def test_features_one_item_per_char() -> None:
