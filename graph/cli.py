@@ -166,7 +166,14 @@ def stats(graph_dir: Path) -> None:
 @cli.command()
 @click.option("--input", "input_path", type=click.Path(path_type=Path), default=None)
 @click.option("--output", "output_path", type=click.Path(path_type=Path), default=None)
-def mentions(input_path: Path | None, output_path: Path | None) -> None:
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Records tagged together (faster); 1 answers each line as soon as it is read.",
+)
+def mentions(input_path: Path | None, output_path: Path | None, batch: int) -> None:
     """Tag JSONL {"id","text"} lines with typed mentions (stdin/stdout by default)."""
     from graph.atomic import atomic_writer
     from graph.mentions import annotate_jsonl
@@ -177,7 +184,7 @@ def mentions(input_path: Path | None, output_path: Path | None) -> None:
         # --output appears only complete (written to a temporary file, then renamed)
         dst = stack.enter_context(atomic_writer(output_path)) if output_path else sys.stdout
         try:
-            annotate_jsonl(src, cast(TextIO, dst))
+            annotate_jsonl(src, cast(TextIO, dst), batch=batch)
         except UnicodeDecodeError as e:
             raise ConfigError(f"{name}: not UTF-8 text (byte {e.start} of a read block)") from e
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import select
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +73,44 @@ def test_bad_line_names_its_number(bad: str, needle: str) -> None:
     assert isinstance(info.value, KGError)
     assert "line 3" in str(info.value)
     assert needle in str(info.value)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 500])
+def test_batch_size_does_not_change_the_output(batch: int) -> None:
+    src = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in LINES * 2)
+    one, many = io.StringIO(), io.StringIO()
+    annotate_jsonl(io.StringIO(src), one, batch=1)
+    annotate_jsonl(io.StringIO(src), many, batch=batch)
+    assert many.getvalue() == one.getvalue()
+    assert len(many.getvalue().splitlines()) == 2 * len(LINES)
+
+
+def test_records_before_a_bad_line_are_written() -> None:
+    good = json.dumps(LINES[0], ensure_ascii=False)
+    out = io.StringIO()
+    with pytest.raises(ConfigError, match="line 3"):
+        annotate_jsonl(io.StringIO(f"{good}\n{good}\nnot json\n{good}\n"), out)
+    assert len(out.getvalue().splitlines()) == 2
+
+
+def test_batch_of_one_answers_each_line_while_stdin_stays_open() -> None:
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph", "mentions", "--batch", "1"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=root,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for i in range(2):
+            proc.stdin.write(json.dumps({"id": str(i), "text": "记者王小明报道。"}) + "\n")
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, "no answer while stdin is still open"
+            assert json.loads(proc.stdout.readline())["id"] == str(i)
+    finally:
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0

@@ -38,24 +38,24 @@ def _record(line: str, number: int) -> tuple[str, str]:
 BATCH_RECORDS = 500  # records tagged together (the model is faster on batches)
 
 
-def annotate_jsonl(src: TextIO, dst: TextIO) -> int:
+def annotate_jsonl(src: TextIO, dst: TextIO, batch: int = BATCH_RECORDS) -> int:
     """Tag every record of ``src`` and write one output line per record; return the count.
 
-    Records are read and tagged in batches; the records before a bad line are written before
-    its ``ConfigError`` is raised.
+    Records are read and tagged ``batch`` at a time (the output of a batch is flushed); the
+    records before a bad line are written before its ``ConfigError`` is raised.
     """
     count = 0
-    batch: list[tuple[str, str]] = []
+    pending: list[tuple[str, str]] = []
     try:
         for number, line in enumerate(src, 1):
             if not line.strip():
                 continue
-            batch.append(_record(line, number))
-            if len(batch) >= BATCH_RECORDS:
-                count += _write(batch, dst)
-                batch = []
+            pending.append(_record(line, number))
+            if len(pending) >= batch:
+                count += _write(pending, dst)
+                pending = []
     finally:
-        count += _write(batch, dst)
+        count += _write(pending, dst)
     log.debug("tagged %d records", count)
     return count
 
@@ -70,4 +70,5 @@ def _write(batch: list[tuple[str, str]], dst: TextIO) -> int:
             for m in mentions
         ]
         dst.write(json.dumps({"id": doc_id, "mentions": fields}, ensure_ascii=False) + "\n")
+    dst.flush()
     return len(batch)
