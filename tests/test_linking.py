@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graph.linking import dominant_regions, link_document, org_classes, resolve_elided
+from graph.elision import dominant_regions, resolve_elided
+from graph.linking import link_document, org_classes
 from graph.mentions.names import photo_credits
 from graph.mentions.orgs import region_orgs
 from graph.mentions.rules import title_chains

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from graph.encoding import decode
 from graph.errors import IngestError, ModelError
-from graph.ingest import decode, html_to_text, markdown_to_text
+from graph.ingest import html_to_text, markdown_to_text
 from graph.pipeline import extract_document
 from graph.stream import extract_bounded, windows
 from graph.types import Document, Extraction, Mention

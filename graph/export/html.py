@@ -1,10 +1,8 @@
 """The offline HTML view of the graph: vis-network (shipped by pyvis) in-lined into one page.
 
-The page needs no network: vis-network's JS/CSS, our viewer script and the graph data are all
-in-line (pyvis's own template links Bootstrap from a CDN and prints the heading twice, so the
-page is our template, ``assets/page.html``).  Labels are untrusted: they reach the page as JSON
-inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the viewer
-writes them with ``textContent`` only.
+This module turns the graph into the page's data: nodes and edges for the canvas, details
+(aliases, roles, evidence) for the side panel, the document list and the legend.  The page
+itself, kept free of remote resources and safe for untrusted labels, is ``graph.export.page``.
 
 Large graphs stay usable: above ``max_nodes`` the view keeps the ``max_nodes`` nodes of highest
 degree and says so in a visible note; physics runs for a bounded number of iterations from a
@@ -26,22 +24,18 @@ True
 
 from __future__ import annotations
 
-import html
-import json
 import logging
 import math
-import re
 from collections.abc import Hashable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pyvis
 from pyvis.network import Network
 
 from graph.atomic import atomic_write_text
+from graph.export.page import KIND_STYLE, RELATION_COLOUR, fill_page, short_label, vis_options
 
 log = logging.getLogger(__name__)
 
@@ -60,35 +54,8 @@ CHROMIUM_ARGS = (
 
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
 DEFAULT_MAX_NODES = 2000
-FONT_STACK = (
-    "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', "
-    "'Hiragino Sans GB', 'Microsoft YaHei', 'SimHei', sans-serif"
-)
-
-# kind -> (legend name, colour, vis shape); roles are edge labels, kept for foreign graphs
-KIND_STYLE: dict[str, tuple[str, str, str]] = {
-    "person": ("人物 person", "#4e79a7", "dot"),
-    "org": ("机构 organisation", "#f28e2b", "square"),
-    "place": ("地点 place", "#59a14f", "triangle"),
-    "concept": ("概念 concept", "#b07aa1", "diamond"),
-    "event": ("事件 event", "#e15759", "star"),
-    "document": ("文档 document", "#9c755f", "hexagon"),
-    "role": ("职务 role", "#76b7b2", "triangleDown"),
-    "other": ("其他 other", "#bab0ac", "dot"),
-}
-RELATION_COLOUR: dict[str, str] = {
-    "memberOf": "#4e79a7",
-    "subOrganizationOf": "#f28e2b",
-    "organizer": "#e15759",
-    "location": "#59a14f",
-    "partOf": "#edc948",
-    "mentions": "#b07aa1",
-    "about": "#9c755f",
-}
-LABEL_LIMIT = 30  # longer labels (document titles) are shortened on the canvas only
 EDGE_LABEL_LIMIT = 600  # draw edge labels on the canvas only for views this small
 PHYSICS_LIMIT = 5000  # bigger views (max_nodes raised) are drawn statically from seeded positions
-_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,42 +149,6 @@ def _seed_positions(g: nx.MultiDiGraph, order: list[Any]) -> dict[Any, tuple[flo
     }
 
 
-def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
-    big = n_nodes > 300
-    # bounded work: about 100k node-iterations (200 for small graphs, 50 at 2,000 nodes)
-    iterations = max(40, min(200, 100_000 // max(n_nodes, 1)))
-    return {
-        "autoResize": True,
-        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
-        "nodes": {"font": {"face": FONT_STACK, "size": 14}, "borderWidth": 1},
-        "edges": {
-            "smooth": False,
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"face": FONT_STACK, "size": 10, "align": "middle"},
-            "width": 1,
-        },
-        "physics": {
-            "enabled": physics,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -4000,
-                "springLength": 110,
-                "springConstant": 0.04,
-                "damping": 0.4,
-                "avoidOverlap": 0.1,
-            },
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50},
-        },
-        "interaction": {
-            "hover": not big,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-            "tooltipDelay": 300,
-        },
-    }
-
-
 def _roles(g: nx.MultiDiGraph, n: Any) -> list[str]:
     roles = []
     for _, org, data in g.out_edges(n, data=True):
@@ -241,7 +172,7 @@ def _build_network(
         deg = g.degree(n)
         node: dict[str, Any] = {
             "id": i,
-            "label": _short(str(data.get("label", n))),
+            "label": short_label(str(data.get("label", n))),
             "kind": kind if kind in KIND_STYLE else "other",
             "shape": style[2],
             "color": style[1],
@@ -294,10 +225,6 @@ def _build_network(
     return net, {"nodes": info_nodes, "edges": info_edges}
 
 
-def _short(text: str, limit: int = LABEL_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
     """Document id -> display name: the id (file name), then its title when it has one."""
     names: dict[str, str] = {}
@@ -305,33 +232,11 @@ def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
         if data.get("kind") == "document":
             for doc in _str_list(data.get("docs")):
                 title = str(data.get("label", doc))
-                names[doc] = doc if title == doc else f"{doc} · {_short(title)}"
+                names[doc] = doc if title == doc else f"{doc} · {short_label(title)}"
     for _, data in g.nodes(data=True):
         for doc in _str_list(data.get("docs")):
             names.setdefault(doc, doc)
     return names
-
-
-def _asset(name: str) -> str:
-    return resources.files("graph.export").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def _vis_asset(name: str) -> str:
-    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(
-        encoding="utf-8"
-    )
-
-
-def script_json(value: object) -> str:
-    """JSON safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped.
-
-    >>> script_json({"label": "</script><img src=x onerror=alert(1)>"})
-    '{"label": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
-    """
-    text = json.dumps(value, ensure_ascii=False)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(ch, esc)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def render_html(
@@ -388,18 +293,10 @@ def render_html(
         "nodes": net.nodes,
         "edges": net.edges,
         "info": info,
-        "options": _options(len(view), use_physics),
+        "options": vis_options(len(view), use_physics),
         "focus": list(view.nodes).index(focus) if focus is not None and focus in view else None,
     }
-    parts = {
-        "TITLE": html.escape(title),
-        "VIS_CSS": _vis_asset("vis-network.css"),
-        "VIS_JS": _vis_asset("vis-network.min.js"),
-        "APP_CSS": _asset("view.css"),
-        "APP_JS": _asset("view.js"),
-        "DATA": script_json(data),
-    }
-    page = _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
+    page = fill_page(title, data)
     return page, report
 
 
