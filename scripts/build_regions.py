@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Rebuild the corpus section of ``graph/resources/regions.txt`` from the NER training lines.
+
+Usage (from the repository root; needs ``../shared/data``)::
+
+    .venv/bin/python scripts/build_regions.py [--data ../shared/data]
+
+The file's first sections (provinces, municipalities and their districts) are general knowledge
+and kept as they are.  The last section lists place names that the gold annotations of MSRA,
+People's Daily 1998 and CLUENER label as places (LOC) at least twice, counted on the *training*
+lines only (every tenth line is held out for ``bench/ner_eval.py``, see
+``graph.mentions.corpus``), that end like an administrative unit (省 市 县 州 区 旗) and are not
+generic areas (…地区, …小区, …开发区).  The output is sorted, so a rebuild is reproducible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+from pathlib import Path
+
+from graph.atomic import atomic_write_text
+from graph.mentions.corpus import CORPORA, is_held_out, map_label, read_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+REGIONS = ROOT / "graph" / "resources" / "regions.txt"
+HEADER = "# Administrative places labelled LOC at least twice in the training lines of MSRA, PD1998"
+SOURCES = ("msra", "pd1998", "cluener")
+ENDINGS = tuple("省市县州区旗")
+GENERIC = ("地区", "小区", "社区", "园区", "景区", "库区", "市区", "郊区", "山区", "灾区", "辖区")
+GENERIC += ("港区", "牧区", "商务区", "开发区", "经济特区", "军区")
+MIN_COUNT = 2
+
+
+def corpus_places(data: Path) -> list[str]:
+    """The place names the rule above selects, sorted."""
+    counts: collections.Counter[str] = collections.Counter()
+    for name in SOURCES:
+        for i, line in enumerate(read_lines(data / CORPORA[name][0])):
+            if is_held_out(i):
+                continue
+            rec = json.loads(line)
+            for e in rec["entities"]:
+                if map_label(e["label"], e.get("orig_label")) == "PLACE":
+                    counts[rec["text"][e["start"] : e["end"]]] += 1
+    return sorted(
+        s
+        for s, n in counts.items()
+        if n >= MIN_COUNT
+        and 2 <= len(s) <= 8
+        and s.endswith(ENDINGS)
+        and not s.endswith(GENERIC)
+        and all("\u4e00" <= c <= "\u9fff" for c in s)
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = ap.parse_args()
+    text = REGIONS.read_text(encoding="utf-8")
+    general = text.split("\n# Prefecture cities")[0].split("\n" + HEADER)[0].rstrip("\n")
+    places = corpus_places(args.data)
+    known = {line.split("\t")[0] for line in general.splitlines() if not line.startswith("#")}
+    new = [p for p in places if p not in known]
+    body = (
+        f"{general}\n{HEADER}\n# and CLUENER (scripts/build_regions.py)\n" + "\n".join(new) + "\n"
+    )
+    atomic_write_text(REGIONS, body)
+    print(f"{REGIONS}: {len(new)} corpus places")
+
+
+if __name__ == "__main__":
+    main()
