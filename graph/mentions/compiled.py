@@ -275,32 +275,12 @@ def _steps(lengths: Sequence[int]) -> tuple[IntArray, IntArray, IntArray]:
 _GATHER_FROM = 16  # sentences running at a step from which a gather beats a second max()
 
 
-def decode_batch(
-    model: CompiledCRF, emissions: FloatArray, lengths: Sequence[int]
-) -> tuple[IntArray, FloatArray]:
-    """Best label ids and their marginal probabilities, for sentences laid end to end.
-
-    ``emissions`` has one row of label scores per character of all sentences; ``lengths`` are the
-    sentences' lengths (each at least 1).  Both results have one entry per character.
-
-    >>> m = compile_weights(["A", "B"], {("cx", "A"): 1.0, ("cy", "B"): 1.0}, {("A", "B"): -5.0})
-    >>> labels, probs = decode_batch(m, np.array([[2.0, 0.0], [0.0, 1.0], [0.0, 1.0]]), [2, 1])
-    >>> labels.tolist()
-    [0, 0, 1]
-    """
-    n = emissions.shape[0]
-    if n == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    count, offset, source = _steps(lengths)
-    score = emissions[source]
-    trans = model.transitions
-    # forward–backward in probability space, each step rescaled (marginals are ratios)
-    expt = np.exp(trans - trans.max())
-    odds = np.exp(score - score.max(axis=1, keepdims=True))
-    alpha = odds / odds.sum(axis=1, keepdims=True)
+def _viterbi(
+    trans: FloatArray, score: FloatArray, counts: list[int], offsets: list[int]
+) -> IntArray:
+    """Best label of every packed position (see ``_steps``)."""
     back = np.zeros(score.shape, dtype=np.int64)
     delta = score.copy()
-    counts, offsets = count.tolist(), offset.tolist()
     for t in range(1, len(counts)):
         k, here, prev = counts[t], offsets[t], offsets[t - 1]
         cand = delta[prev : prev + k, :, None] + trans  # (sentence, previous label, next label)
@@ -310,25 +290,79 @@ def decode_batch(
             delta[here : here + k] += cand.max(axis=1)
         else:
             delta[here : here + k] += np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0]
-        step = (alpha[prev : prev + k] @ expt) * odds[here : here + k]
-        step /= step.sum(axis=1, keepdims=True)
-        alpha[here : here + k] = step
-    best = np.zeros(n, dtype=np.int64)
-    beta = np.ones(score.shape)
-    lens = np.sort(np.asarray(lengths, dtype=np.int64))[::-1]
-    ends = offset[lens - 1] + np.arange(len(lens))
+    best = np.zeros(len(score), dtype=np.int64)
+    # the last step of the sentence of rank r is (its length - 1); it sits at offset + r
+    ends = [offsets[t] + r for r, t in enumerate(_last_steps(counts))]
     best[ends] = delta[ends].argmax(axis=1)
     for t in range(len(counts) - 2, -1, -1):
         k, here, nxt = counts[t + 1], offsets[t], offsets[t + 1]
         best[here : here + k] = back[np.arange(nxt, nxt + k), best[nxt : nxt + k]]
+    return best
+
+
+def _last_steps(counts: list[int]) -> list[int]:
+    """Last step index of each sentence, longest first (``counts`` never increases)."""
+    out: list[int] = []
+    for t in range(len(counts) - 1, -1, -1):
+        out.extend([t] * (counts[t] - len(out)))
+    return out
+
+
+def _posteriors(
+    trans: FloatArray, score: FloatArray, counts: list[int], offsets: list[int]
+) -> FloatArray:
+    """Marginal label probabilities of every packed position (forward–backward).
+
+    Computed in probability space with every step rescaled; the marginals are ratios, so the
+    scale cancels.
+    """
+    expt = np.exp(trans - trans.max())
+    odds = np.exp(score - score.max(axis=1, keepdims=True))
+    alpha = odds / odds.sum(axis=1, keepdims=True)
+    for t in range(1, len(counts)):
+        k, here, prev = counts[t], offsets[t], offsets[t - 1]
+        step = (alpha[prev : prev + k] @ expt) * odds[here : here + k]
+        step /= step.sum(axis=1, keepdims=True)
+        alpha[here : here + k] = step
+    beta = np.ones(score.shape)
+    for t in range(len(counts) - 2, -1, -1):
+        k, here, nxt = counts[t + 1], offsets[t], offsets[t + 1]
         step = (odds[nxt : nxt + k] * beta[nxt : nxt + k]) @ expt.T
         step /= step.sum(axis=1, keepdims=True)
         beta[here : here + k] = step
     posterior = alpha * beta
+    out: FloatArray = posterior / posterior.sum(axis=1, keepdims=True)
+    return out
+
+
+def decode_batch(
+    model: CompiledCRF, emissions: FloatArray, lengths: Sequence[int], marginals: bool = True
+) -> tuple[IntArray, FloatArray | None]:
+    """Best label ids and their marginal probabilities, for sentences laid end to end.
+
+    ``emissions`` has one row of label scores per character of all sentences; ``lengths`` are the
+    sentences' lengths (each at least 1).  Both results have one entry per character; without
+    ``marginals`` (Viterbi only, about half the work) the probabilities are None.
+
+    >>> m = compile_weights(["A", "B"], {("cx", "A"): 1.0, ("cy", "B"): 1.0}, {("A", "B"): -5.0})
+    >>> labels, probs = decode_batch(m, np.array([[2.0, 0.0], [0.0, 1.0], [0.0, 1.0]]), [2, 1])
+    >>> labels.tolist()
+    [0, 0, 1]
+    """
+    n = emissions.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), (np.zeros(0) if marginals else None)
+    count, offset, source = _steps(lengths)
+    score = emissions[source]
+    counts, offsets = count.tolist(), offset.tolist()
+    best = _viterbi(model.transitions, score, counts, offsets)
     labels = np.empty(n, dtype=np.int64)
-    probs = np.empty(n)
     labels[source] = best
-    probs[source] = posterior[np.arange(n), best] / posterior.sum(axis=1)
+    if not marginals:
+        return labels, None
+    posterior = _posteriors(model.transitions, score, counts, offsets)
+    probs = np.empty(n)
+    probs[source] = posterior[np.arange(n), best]
     return labels, probs
 
 
@@ -341,9 +375,10 @@ def _label_properties(model: CompiledCRF) -> tuple[IntArray, IntArray, IntArray,
 
 
 def label_spans(
-    model: CompiledCRF, labels: IntArray, probs: FloatArray, lens: list[int]
+    model: CompiledCRF, labels: IntArray, probs: FloatArray | None, lens: list[int]
 ) -> list[list[Span]]:
-    """BIO spans of each sentence (a stray ``I-`` starts a span), with the B label's marginal.
+    """BIO spans of each sentence (a stray ``I-`` starts a span), with the B label's marginal
+    (0.5 for a stray ``I-`` or when ``probs`` is None).
 
     >>> m = compile_weights(["B-X", "I-X", "O"], {}, {})
     >>> label_spans(m, np.array([0, 1, 2, 1, 1]), np.full(5, 0.9), [3, 2])
@@ -363,7 +398,10 @@ def label_spans(
     )
     ends = np.flatnonzero(closes) + 1
     sentence = np.searchsorted(offsets, starts, side="right") - 1
-    scores = np.where(begin[starts] == 1, probs[starts], 0.5).round(3)
+    if probs is None:
+        scores = np.full(len(starts), 0.5)
+    else:
+        scores = np.where(begin[starts] == 1, probs[starts], 0.5).round(3)
     out: list[list[Span]] = [[] for _ in lens]
     for s, a, b, t, score in zip(
         sentence.tolist(),

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 
-from graph.mentions import tag_text
-from graph.types import Mention, Segmented
+from graph.mentions.tagger import tag_many
+from graph.types import Segmented
 
 
 class ModelOrgs:
@@ -25,29 +25,23 @@ class ModelOrgs:
     def __init__(self, seg: Segmented) -> None:
         self.seg = seg
         self._starts = [s.start for s in seg.sentences]
-        self._tagged: dict[int, list[Mention]] = {}
+        self._orgs: dict[int, list[tuple[int, int]]] = {}
 
-    def _mentions(self, pos: int) -> list[Mention]:
+    def _model_orgs(self, pos: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the model's ORG mentions in the sentence at ``pos``."""
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             return []
-        if i not in self._tagged:
+        if i not in self._orgs:
             sentence = self.seg.sentences[i]
-            self._tagged[i] = [
-                Mention(
-                    m.start + sentence.start,
-                    m.end + sentence.start,
-                    m.type,
-                    m.text,
-                    m.score,
-                    m.extractor,
-                )
-                for m in tag_text(sentence.text)
+            spans = tag_many([sentence.text], scores=False)[0]
+            self._orgs[i] = [
+                (a + sentence.start, b + sentence.start) for a, b, t, _ in spans if t == "ORG"
             ]
-        return self._tagged[i]
+        return self._orgs[i]
 
     def __call__(self, start: int, end: int) -> int | None:
-        for m in self._mentions(start):
-            if m.type == "ORG" and m.end == end and m.start >= start:
-                return m.start
+        for a, b in self._model_orgs(start):
+            if b == end and a >= start:
+                return a
         return None
