@@ -32,8 +32,7 @@ Span = tuple[int, int, str, float]  # start, end, type, score
 
 UNIGRAMS = "abcde"  # character at offset -2, -1, 0, +1, +2
 BIGRAMS = "fghij"  # characters at (-1,0), (0,+1), (-2,-1), (+1,+2), (-1,+1)
-POSITIONS = "BMES"  # of a character in its word
-S_CODES = ("B", "M", "E", "S")  # surname feature at a word position (else "-")
+POSITIONS = "BMES"  # of a character in its word (also the surname feature's codes, else "-")
 TYPES = "HDLWP^$"  # character types, then sentence start / end
 MAX_WORD_TAG = 5
 
@@ -168,12 +167,10 @@ def compile_weights(
         elif kind == "n":
             prev, nxt = rest.split("|", 1)
             context_rows[kid[prev], kid[nxt]] = row
+        elif kind == "s" and rest == "-":
+            surname_rows[:, 0] = row
         elif kind == "s":
-            for p, code in enumerate(S_CODES):
-                if rest == code:
-                    surname_rows[p, 1] = row
-                elif rest == "-":
-                    surname_rows[p, 0] = row
+            surname_rows[POSITIONS.index(rest), 1] = row
         else:
             t1, t2, t3 = (TYPES.index(ch) for ch in rest)
             type_rows[(t1 * len(TYPES) + t2) * len(TYPES) + t3] = row

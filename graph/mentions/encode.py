@@ -21,7 +21,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from graph.mentions.compiled import TYPES, CompiledCRF, FloatArray, IntArray
+from graph.mentions.compiled import POSITIONS, TYPES, CompiledCRF, FloatArray, IntArray
 from graph.mentions.features import char_type, surname_chars, word_class
 
 WordSpans = Sequence[tuple[str, int, int]]
@@ -135,7 +135,8 @@ def _word_rows(
     nxt = np.where(last, class_index.get("$", 0), np.roll(cls, -1))
     at = np.repeat(wlen, wlen)
     offset = np.arange(len(pos)) - np.repeat(np.cumsum(wlen) - wlen, wlen)
-    place = np.where(at == 1, 3, np.where(offset == 0, 0, np.where(offset == at - 1, 2, 1)))
+    b, m, e, single = (POSITIONS.index(c) for c in "BMES")
+    place = np.where(at == 1, single, np.where(offset == 0, b, np.where(offset == at - 1, e, m)))
     return [
         model.length_rows[place, np.minimum(at, 5)],
         model.word_rows[place, np.repeat(np.array(word_ids, dtype=np.int64), wlen)],

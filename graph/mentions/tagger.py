@@ -1,7 +1,9 @@
 """Tagging text with the shipped CRF: pieces, analysis script, features, spans.
 
 Long texts are cut into lines and, within long lines, sentences; each piece is tagged on its own
-and the spans are shifted back, so offsets always index the original text.
+and the spans are shifted back, so offsets always index the original text.  The pieces of many
+texts are tagged together (``tag_many``): the features and the decoding are array operations
+over a whole batch.  ``sentence_items`` gives the same features as strings, for training.
 
 >>> pieces("第一行。\\n\\n第二行")
 [(0, 4), (6, 9)]
@@ -9,7 +11,6 @@ and the spans are shifted back, so offsets always index the original text.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -23,8 +24,6 @@ from graph.mentions.encode import emissions
 from graph.mentions.features import char_features
 from graph.mentions.script import analysis_text
 from graph.mentions.wordseg import word_spans
-
-log = logging.getLogger(__name__)
 
 MODEL_FILE = "mentions.npz"
 BATCH_CHARS = 50_000
@@ -112,8 +111,3 @@ def tag_many(texts: Sequence[str], scores: bool = True) -> list[list[Span]]:
     if sentences:
         flush()
     return out
-
-
-def tag_spans(text: str) -> list[Span]:
-    """``(start, end, type, score)`` of the model's mentions in ``text`` (original offsets)."""
-    return tag_many([text])[0]
