@@ -20,6 +20,7 @@ import contextlib
 import io
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,15 +149,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete the temporary files that killed writers left in ``folder``; return them.
+    """Delete the temporary files (or folders) that killed writers left in ``folder``.
 
-    A temporary file is stale when the process that created it no longer exists.
+    A temporary entry is stale when the process that created it no longer exists.  Returns the
+    entries removed.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / ".graph.ttl.999999999.abc.tmp").write_text("half")
+    >>> (d / ".store.999999999.bulk.tmp").mkdir()
+    >>> _ = (d / ".store.999999999.bulk.tmp" / "part").write_text("half")
     >>> [p.name for p in remove_stale_temporaries(d)]
-    ['.graph.ttl.999999999.abc.tmp']
+    ['.graph.ttl.999999999.abc.tmp', '.store.999999999.bulk.tmp']
+    >>> sorted(p.name for p in d.iterdir())
+    []
     """
     removed: list[Path] = []
     try:
@@ -168,9 +174,21 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         if m is None or _alive(int(m.group(1))):
             continue
         with contextlib.suppress(OSError):
-            p.unlink()
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
             removed.append(p)
     return removed
+
+
+def temporary_name(path: Path, tag: str) -> Path:
+    """A hidden sibling of ``path`` that :func:`remove_stale_temporaries` recognises.
+
+    >>> temporary_name(Path("out/store"), "bulk").name.endswith(".bulk.tmp")
+    True
+    """
+    return path.parent / f".{path.name}.{os.getpid()}.{tag}.tmp"
 
 
 def _alive(pid: int) -> bool:

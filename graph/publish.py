@@ -26,7 +26,7 @@ from graph.export.rdf import (
 )
 from graph.fingerprint import extractor_fingerprint
 from graph.model import to_networkx
-from graph.store import open_store, store_dir
+from graph.store import create_store, open_store, store_dir
 from graph.types import Document, KnowledgeGraph
 from graph.vocab import digest20
 
@@ -130,6 +130,10 @@ def _title(kg: KnowledgeGraph) -> str:
 
 def _update_store(out: Path, fragments: list[Fragment], rebuilt: set[str]) -> None:
     wanted = {f.iri: f for f in fragments}
+    if not store_dir(out).exists():  # first build: bulk-load a new store
+        quads = create_store(store_dir(out), {iri: f.ntriples for iri, f in wanted.items()})
+        log.info("store: created with %d graphs (%d quads)", len(wanted), quads)
+        return
     with open_store(store_dir(out)) as store:
         present = store.named_graphs()
         graphs = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import QueryError, StoreError
-from graph.store import export_dump, open_store, store_dir
+from graph.store import create_store, export_dump, open_store, store_dir
 from graph.terms import AskResult, GraphResult, SelectResult, Term, parse_term
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sparql_small.trig"
@@ -121,3 +121,34 @@ def test_export_dump(loaded: Path, tmp_path: Path) -> None:
     assert 0 < triples <= quads
     with pytest.raises(StoreError):
         export_dump(loaded, nt, "turtle")
+
+
+def _contents(path: Path) -> tuple[int, set[str], list[tuple[str, ...]], int]:
+    with open_store(path, read_only=True) as store:
+        rows = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(rows, SelectResult)
+        terms = [tuple(t for t in r if t is not None) for r in rows.rows]
+        plain = sorted(tuple(map(str, r)) for r in terms if all(t.kind != "bnode" for t in r))
+        bnodes = len({t.value for r in terms for t in r if t.kind == "bnode"})
+        return len(store), store.named_graphs(), plain, bnodes
+
+
+def test_bulk_created_store_equals_transactional_one(tmp_path: Path) -> None:
+    ttl = b"@prefix s: <http://schema.org/> . [] s:name 'x' . <http://x.org/a> s:knows [] ."
+    graphs = {"https://x.org/g1": ttl, "https://x.org/g2": ttl, G1: NT_A.encode() + NT_B.encode()}
+    assert create_store(tmp_path / "bulk", graphs, fmt="text/turtle") == 6
+    with open_store(tmp_path / "txn") as store:
+        store.replace_graphs(graphs, fmt="text/turtle")
+    bulk, txn = _contents(tmp_path / "bulk"), _contents(tmp_path / "txn")
+    assert bulk == txn and bulk[0] == 6 and bulk[3] == 4  # blank nodes kept apart per graph
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_bulk_create_refuses_an_existing_store_and_bad_data(tmp_path: Path) -> None:
+    with open_store(tmp_path / "store") as store:
+        store.replace_graph(G1, NT_A.encode())
+    with pytest.raises(StoreError, match="already exists"):
+        create_store(tmp_path / "store", {G1: NT_B.encode()})
+    with pytest.raises(StoreError, match="cannot parse"):
+        create_store(tmp_path / "new", {G1: NT_A.encode(), "https://x.org/g2": b"not n-triples"})
+    assert not (tmp_path / "new").exists() and not list(tmp_path.glob(".*.tmp"))
