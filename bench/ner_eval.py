@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 import statistics
 import subprocess
 import sys
@@ -27,11 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from graph.mentions import annotate_jsonl
+from graph.mentions.corpus import CORPORA, heldout_lines, read_lines, spans_of
 
-from graph.mentions import annotate_jsonl  # noqa: E402
-from graph.mentions.corpus import CORPORA, heldout_lines, read_lines  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 # evaluated whole: files no training run reads
 UNSEEN = {"resume_dev": ("resume/dev.jsonl", ("PERSON", "ORG", "ROLE"))}
@@ -46,6 +47,31 @@ def _score(tool: Path, gold: Path, pred: Path, types: tuple[str, ...]) -> dict[s
     ).stdout
     result: dict[str, object] = json.loads(out)
     return result
+
+
+def _bootstrap_f1(
+    records: list[dict[str, object]], predictions: str, types: tuple[str, ...], rounds: int = 1000
+) -> tuple[float, float]:
+    """95 % interval of the exact-span F1 when documents are resampled (fixed seed).
+
+    Gold spans as ``graph.mentions.corpus.spans_of`` reads them (the scorer's mapping; where gold
+    spans overlap the longest is kept), so the point estimate can differ from the scorer's in
+    the third decimal.
+    """
+    counts = []
+    for rec, line in zip(records, predictions.splitlines(), strict=True):
+        gold = {s for s in spans_of(rec) if s[2] in types}
+        mentions = json.loads(line)["mentions"]
+        pred = {(m["start"], m["end"], m["type"]) for m in mentions if m["type"] in types}
+        counts.append((len(gold & pred), len(pred) + len(gold)))
+    rng = random.Random(0)
+    values = []
+    for _ in range(rounds):
+        sample = [counts[rng.randrange(len(counts))] for _ in counts]
+        both = sum(c[1] for c in sample)
+        values.append(2 * sum(c[0] for c in sample) / both if both else 0.0)
+    values.sort()
+    return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
 def _median_rate(fn: object, texts: list[str], runs: int) -> float:
@@ -103,6 +129,7 @@ def main() -> int:
             pred = Path(tmp) / f"{name}.pred.jsonl"
             pred.write_text(out.getvalue(), encoding="utf-8")
             res = _score(tool, gold, pred, types)
+            low, high = _bootstrap_f1(records, out.getvalue(), types)
             per_type = res["per_type"]
             overall = res["overall"]
             assert isinstance(per_type, dict) and isinstance(overall, dict)
@@ -114,6 +141,7 @@ def main() -> int:
                     for t, v in per_type.items()
                 },
                 "overall": {k: round(overall[k], 4) for k in ("p", "r", "f1")},
+                "f1_95ci": [round(low, 4), round(high, 4)],
             }
             print(f"\n{name}: {len(records)} held-out docs, types {', '.join(types)}")
             print(f"  {'type':<8} {'n_gold':>7} {'P':>6} {'R':>6} {'F1':>6}")
@@ -121,6 +149,7 @@ def main() -> int:
                 print(f"  {t:<8} {v['n_gold']:>7} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}")
             o = overall
             print(f"  {'overall':<8} {o['n_gold']:>7} {o['p']:6.3f} {o['r']:6.3f} {o['f1']:6.3f}")
+            print(f"  F1 95 % bootstrap interval over documents: {low:.3f}-{high:.3f}")
 
     # throughput on the same text: round-robin over the corpora up to --chars characters
     texts: list[str] = []

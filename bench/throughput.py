@@ -51,12 +51,10 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# bench/ holds html.py: keep it off the path so that it does not shadow the standard library
-sys.path.insert(0, str(ROOT))
+from graph.pipeline import extract_document
+from graph.types import Document
 
-from graph.pipeline import extract_document  # noqa: E402
-from graph.types import Document  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DATA = ROOT.parent / "shared" / "data"
 DOC_MIN, DOC_MAX = 2_000, 5_000
