@@ -132,6 +132,8 @@ def compile_weights(
     rows = _Rows(len(labels))
     for (attr, label), weight in sorted(state.items()):
         _check_attr(attr)
+        if attr[0] == "l" and "\n" in attr:
+            continue  # tagged text is cut at line breaks: a word with one never occurs
         rows.add(attr, label_id[label], weight)
     trans = np.zeros((len(labels), len(labels)))
     for (a, b), weight in transitions.items():
@@ -201,6 +203,9 @@ _ARRAYS = (
 
 
 def _text_array(items: Sequence[str]) -> npt.NDArray[np.uint8]:
+    for item in items:
+        if "\n" in item:
+            raise ModelError(f"cannot save a model feature containing a line break: {item!r}")
     return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
 
 
