@@ -13,8 +13,8 @@ import logging
 import pickle
 from pathlib import Path
 
-from graph.atomic import atomic_write_bytes
-from graph.export.fragments import Fragment, assemble, fragment_of
+from graph.atomic import atomic_write_bytes, atomic_writer
+from graph.export.fragments import Fragment, export_chunks, fragment_of
 from graph.export.graphml import write_graphml
 from graph.export.html import write_html
 from graph.export.nodelink import write_nodelink
@@ -108,10 +108,9 @@ def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict
     entities, fresh = _entities_fragment(kg, out, base)
     if fresh:
         rebuilt.add(entities.iri)
-    files = assemble([entities, *docs], base)
-    atomic_write_bytes(out / "graph.ttl", files["turtle"])
-    atomic_write_bytes(out / "graph.trig", files["trig"])
-    atomic_write_bytes(out / "graph.jsonld", files["json-ld"])
+    for fmt, name in (("turtle", "graph.ttl"), ("trig", "graph.trig"), ("json-ld", "graph.jsonld")):
+        with atomic_writer(out / name) as fh:
+            fh.writelines(export_chunks(fmt, [entities, *docs], base))
     g = to_networkx(kg, base)
     write_graphml(g, out / "graph.graphml")
     write_nodelink(g, out / "graph.json")

@@ -324,7 +324,7 @@ def _quad_text(t: Any, graph_index: int) -> str:
     return f"{term(t.subject)} {term(t.predicate)} {term(t.object)} ."
 
 
-_BULK_CHUNK = 500_000  # quads per bulk_extend call
+_BULK_CHUNK = 100_000  # quads per bulk_extend call (each call sorts and writes files)
 
 
 def create_store(

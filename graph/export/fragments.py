@@ -16,7 +16,7 @@ the documents that changed (plus the entities graph).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,16 +72,38 @@ def fragment_of(g: Graph, base: str = DEFAULT_BASE) -> Fragment:
     return Fragment(str(g.identifier), turtle, nt, named, len(g))
 
 
+EXPORT_FORMATS = ("turtle", "trig", "json-ld")
+
+
+def export_chunks(
+    fmt: str, fragments: Iterable[Fragment], base: str = DEFAULT_BASE
+) -> Iterator[str]:
+    """The text of the ``turtle``, ``trig`` or ``json-ld`` export, piece by piece.
+
+    Writing the pieces as they come keeps only the fragments in memory, not the whole file.
+
+    >>> json.loads("".join(export_chunks("json-ld", [])))["@graph"]
+    []
+    """
+    ordered = sorted((f for f in fragments if f.triples), key=lambda f: f.iri)
+    if fmt == "json-ld":
+        context = json.dumps(_context(base), ensure_ascii=False, indent=1)
+        yield '{"@context": ' + context + ',\n"@graph": [\n'
+        for i, f in enumerate(ordered):
+            yield (",\n" if i else "") + f.jsonld
+        yield "\n]}\n"
+        return
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    yield _prefix_block(base)
+    for f in ordered:
+        yield f"\n{f.turtle}\n" if fmt == "turtle" else f"\n<{f.iri}> {{\n{f.turtle}\n}}\n"
+
+
 def assemble(fragments: Iterable[Fragment], base: str = DEFAULT_BASE) -> dict[str, bytes]:
     """``turtle`` (all triples), ``trig`` (named graphs) and ``json-ld`` documents."""
-    ordered = sorted((f for f in fragments if f.triples), key=lambda f: f.iri)
-    head = _prefix_block(base)
-    turtle = head + "".join(f"\n{f.turtle}\n" for f in ordered)
-    trig = head + "".join(f"\n<{f.iri}> {{\n{f.turtle}\n}}\n" for f in ordered)
-    context = json.dumps(_context(base), ensure_ascii=False, indent=1)
-    graphs = ",\n".join(f.jsonld for f in ordered)
-    jsonld = '{"@context": ' + context + ',\n"@graph": [\n' + graphs + "\n]}\n"
-    return {"turtle": turtle.encode(), "trig": trig.encode(), "json-ld": jsonld.encode()}
+    frags = list(fragments)
+    return {fmt: "".join(export_chunks(fmt, frags, base)).encode() for fmt in EXPORT_FORMATS}
 
 
 def dataset_fragments(ds: Dataset, base: str = DEFAULT_BASE) -> list[Fragment]:
