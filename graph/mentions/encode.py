@@ -40,8 +40,8 @@ def _type_table() -> npt.NDArray[np.uint8]:
 
 
 @cache
-def _surname_table() -> npt.NDArray[np.int64]:
-    table = np.zeros(0x110000, dtype=np.int64)
+def _surname_table() -> npt.NDArray[np.uint8]:
+    table = np.zeros(0x110000, dtype=np.uint8)
     table[[ord(c) for c in surname_chars()]] = 1
     return table
 
