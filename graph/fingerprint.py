@@ -11,7 +11,9 @@ from pathlib import Path
 
 from graph import __version__
 
-_SUFFIXES = frozenset({".py", ".txt", ".crfsuite", ".json", ".ttl", ".rq"})
+_SUFFIXES = frozenset({".py", ".txt", ".npz", ".json", ".ttl", ".rq"})
+# files that shape the browser view only: the extraction and graph caches do not depend on them
+VIEW_ASSETS = frozenset({".html", ".js", ".css"})
 
 
 @cache
