@@ -1,7 +1,8 @@
 """The mention layer: typed spans (PERSON ORG ROLE PLACE DATE) from a shipped character CRF.
 
-The CRF (python-crfsuite, trained by ``python -m graph.mentions.train``) sees characters, jieba
-word boundaries and the project dictionaries; dates come from regular expressions.  Traditional
+The CRF (trained with python-crfsuite by ``python -m graph.mentions.train``, shipped as numpy
+tables and decoded in batches, see ``compiled``) sees characters, jieba word boundaries and the
+project dictionaries; dates come from regular expressions.  Traditional
 Chinese is analysed in simplified form, character by character, and reported in the original
 script.  Everything loads lazily on first use.
 
