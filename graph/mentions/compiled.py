@@ -278,9 +278,9 @@ _GATHER_FROM = 16  # sentences running at a step from which a gather beats a sec
 
 
 def _viterbi(
-    trans: FloatArray, score: FloatArray, counts: list[int], offsets: list[int]
+    trans: FloatArray, score: FloatArray, counts: list[int], offsets: list[int], lengths: IntArray
 ) -> IntArray:
-    """Best label of every packed position (see ``_steps``)."""
+    """Best label of every packed position (see ``_steps``; ``lengths`` longest first)."""
     back = np.zeros(score.shape, dtype=np.int64)
     delta = score.copy()
     for t in range(1, len(counts)):
@@ -294,20 +294,12 @@ def _viterbi(
             delta[here : here + k] += np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0]
     best = np.zeros(len(score), dtype=np.int64)
     # the last step of the sentence of rank r is (its length - 1); it sits at offset + r
-    ends = [offsets[t] + r for r, t in enumerate(_last_steps(counts))]
+    ends = np.asarray(offsets)[lengths - 1] + np.arange(len(lengths))
     best[ends] = delta[ends].argmax(axis=1)
     for t in range(len(counts) - 2, -1, -1):
         k, here, nxt = counts[t + 1], offsets[t], offsets[t + 1]
         best[here : here + k] = back[np.arange(nxt, nxt + k), best[nxt : nxt + k]]
     return best
-
-
-def _last_steps(counts: list[int]) -> list[int]:
-    """Last step index of each sentence, longest first (``counts`` never increases)."""
-    out: list[int] = []
-    for t in range(len(counts) - 1, -1, -1):
-        out.extend([t] * (counts[t] - len(out)))
-    return out
 
 
 def _posteriors(
@@ -357,7 +349,8 @@ def decode_batch(
     count, offset, source = _steps(lengths)
     score = emissions[source]
     counts, offsets = count.tolist(), offset.tolist()
-    best = _viterbi(model.transitions, score, counts, offsets)
+    longest_first = np.sort(np.asarray(lengths, dtype=np.int64))[::-1]
+    best = _viterbi(model.transitions, score, counts, offsets, longest_first)
     labels = np.empty(n, dtype=np.int64)
     labels[source] = best
     if not marginals:
