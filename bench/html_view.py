@@ -1,7 +1,7 @@
 """Benchmark: time until the HTML view is interactive in headless Chromium.
 
 For synthetic graphs of 1k, 5k and 20k nodes (about 3 edges per node, preferential
-attachment so degrees vary), writes the page with :func:`graph.export.html.write_html` and
+attachment so degrees vary), writes the page with :func:`graph.network.html.write_html` and
 measures, in headless Chromium with every non-file request blocked, the time from navigation
 start until the page is interactive: physics frozen at ``stabilizationIterationsDone`` (or first
 drawn when physics is off).  Baseline in the same run: pyvis defaults (``cdn_resources="in_line"``)
@@ -28,8 +28,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export.html import CHROMIUM as HTML_CHROMIUM
-from graph.export.html import CHROMIUM_ARGS
+from graph.network.html import CHROMIUM as HTML_CHROMIUM
+from graph.network.html import CHROMIUM_ARGS
 
 CHROMIUM = HTML_CHROMIUM
 ARGS = list(CHROMIUM_ARGS)
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
     from pyvis.network import Network
 
-    from graph.export.html import write_html
+    from graph.network.html import write_html
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,5000,20000")

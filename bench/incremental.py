@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.pipeline import BuildOptions, build_corpus
+from graph.build.pipeline import BuildOptions, build_corpus
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "pd1998" / "199801.jsonl"
 _SURNAMES = "王李张刘陈杨黄赵周吴"

@@ -6,8 +6,8 @@ Trains nothing.  Usage (from the repository root)::
     .venv/bin/python bench/ner_eval.py [--shared ../shared] [--chars 120000] [--runs 3]
 
 For each corpus (CLUENER, MSRA, Resume, PD1998) every tenth line of the file (the part
-``graph/mentions/train.py`` never trains on; see ``graph.mentions.corpus``), and the whole of the
-Resume dev file, are tagged with ``graph.mentions.annotate_jsonl`` (the function behind
+``graph/ner/training/train.py`` never trains on; see ``graph.ner.training.corpus``), and the whole of the
+Resume dev file, are tagged with ``graph.ner.annotate_jsonl`` (the function behind
 ``kg mentions``) and scored by ``shared/tools/score_mentions.py --json`` over the types the corpus
 annotates.  Throughput (chars/s, median of ``--runs`` runs on the same text, in
 the same process) is measured for ``annotate_jsonl``, raw ``jieba.lcut`` and ``jieba.posseg``;
@@ -28,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.mentions import annotate_jsonl
-from graph.mentions.corpus import CORPORA, heldout_lines, read_lines, spans_of
+from graph.ner import annotate_jsonl
+from graph.ner.training.corpus import CORPORA, heldout_lines, read_lines, spans_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +54,7 @@ def _bootstrap_f1(
 ) -> tuple[float, float]:
     """95 % interval of the exact-span F1 when documents are resampled (fixed seed).
 
-    Gold spans as ``graph.mentions.corpus.spans_of`` reads them (the scorer's mapping; where gold
+    Gold spans as ``graph.ner.training.corpus.spans_of`` reads them (the scorer's mapping; where gold
     spans overlap the longest is kept), so the point estimate can differ from the scorer's in
     the third decimal.
     """
@@ -189,8 +189,8 @@ def main() -> int:
     }
     ratio = rates["kg_mentions"] / rates["jieba_lcut"]
     startup = statistics.median(_startup() for _ in range(args.runs))
-    from graph.mentions.tagger import model_path
-    from graph.mentions.wordseg import backend
+    from graph.ner.tagger import model_path
+    from graph.ner.wordseg import backend
 
     print(f"\nthroughput on {size} chars ({len(texts)} texts), median of {args.runs} runs:")
     for k, v in rates.items():

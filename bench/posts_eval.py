@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph.pipeline import extract_document
+from graph.extract.document import extract_document
 from graph.types import Document, normalise_key
 
 RELATIONS = ("董事长", "校长")

@@ -4,7 +4,7 @@ The graph is shaped like the RDF model (people, organisations with types and sub
 memberships with NIF evidence spans, sentences, document contexts, extraction runs, quotations
 mentioning concepts), one named graph per document plus an entities graph.
 
-pyoxigraph (the project's store, via graph.store) runs every named query on the full graph.
+pyoxigraph (the project's store, via graph.sparql.store) runs every named query on the full graph.
 Plain rdflib needs minutes and gigabytes to load 1M triples and some queries take minutes there,
 so rdflib runs on a slice of the same shape (``--rdflib-triples``, default 100k), and pyoxigraph
 runs the same slice too: the ratio compares both engines on identical data in the same run.
@@ -30,8 +30,8 @@ from pathlib import Path
 
 import rdflib
 
-from graph.query import named_queries, parse_bindings
-from graph.store import open_store, store_dir
+from graph.sparql.query import named_queries, parse_bindings
+from graph.sparql.store import open_store, store_dir
 
 KG = "https://kg.example.org/id/"
 TXT = "https://kg.example.org/text/"

@@ -5,7 +5,7 @@ The data is the model-shaped synthetic corpus of ``bench/sparql.py`` (one named 
 document plus an entities graph), as the N-Triples of each graph, which is what ``kg build``
 hands to the store.  Measured in the same run, median of ``--repeat``:
 
-- ``bulk_s``: ``graph.store.create_store`` (what a first build does: bulk load into a hidden
+- ``bulk_s``: ``graph.sparql.store.create_store`` (what a first build does: bulk load into a hidden
   folder, then rename);
 - ``transactional_s``: ``open_store`` + ``Store.replace_graphs`` (what a rebuild does for the
   changed documents), the previous way of creating the store;
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sparql import synthetic_nquads
 
-from graph.store import create_store, open_store
+from graph.sparql.store import create_store, open_store
 
 
 def graphs_of(nquads: bytes) -> dict[str, bytes]:

@@ -10,11 +10,11 @@ documents of 2,000-5,000 characters (deterministic sizes) until ``--mb`` megabyt
 without those files a generator writes news-like text from the packaged dictionaries.  Printed,
 all measured in the same process run so that ratios compare like with like:
 
-- ``chars_per_s``: ``graph.pipeline.extract_document`` over every document, one process
+- ``chars_per_s``: ``graph.extract.document.extract_document`` over every document, one process
   (median of ``--runs``; the tokenizer is built before timing, its cost is ``startup_s``);
 - ``lcut_chars_per_s``: raw ``jieba.lcut`` (HMM on, jieba's own dictionary) over the same texts;
 - ``ratio_vs_jieba_lcut``: their ratio;
-- ``speedup_2_workers``: one-process time / ``graph.parallel.extract_processes`` time with
+- ``speedup_2_workers``: one-process time / ``graph.build.engines.extract_processes`` time with
   ``--workers`` processes (median of ``--runs``, pool start-up included), and
   ``cpu_speedup_2_procs`` the same ratio for pure-Python busy loops measured alongside: the
   ceiling the machine allows at that moment (well below 2 when others use the cores: Linux
@@ -26,7 +26,7 @@ all measured in the same process run so that ratios compare like with like:
   store) in a child process, and ``build_peak_rss_mb`` its peak RSS;
 - ``peak_rss_mb``: peak RSS of this process after the one-process runs (the corpus, the
   tokenizers, one document's extraction at a time);
-- ``mention_layer_chars_per_s``: the CRF mention layer (``graph.mentions.extract_mentions``)
+- ``mention_layer_chars_per_s``: the CRF mention layer (``graph.ner.extract_mentions``)
   alone on a part of the corpus, when it is installed, and what it would cost if wired in.
 
 Runs alternate (pipeline, workers, lcut, ...) so that a load change on a shared machine hits
@@ -51,7 +51,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from graph.pipeline import extract_document
+from graph.extract.document import extract_document
 from graph.types import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def real_texts(data: Path) -> Iterator[str]:
 
 def generated_texts(seed: int = 7) -> Iterator[str]:
     """News-like sentences from the packaged dictionaries (invented names), endlessly."""
-    from graph.mentions.orgs import regions
+    from graph.extract.orgs import regions
     from graph.resources import load_ordered
 
     rng = random.Random(seed)
@@ -158,7 +158,7 @@ def run_pipeline(docs: list[Document]) -> None:
 
 
 def run_workers(docs: list[Document], workers: int) -> None:
-    from graph.parallel import extract_processes
+    from graph.build.engines import extract_processes
 
     failures = [x for x in extract_processes(docs, workers) if not hasattr(x, "facts")]
     if failures:
@@ -204,7 +204,7 @@ def full_build(docs: list[Document]) -> tuple[float, float]:
             (seeds / doc.doc_id).write_text(doc.text, encoding="utf-8")
         code = (
             "import sys, time; from pathlib import Path; "
-            "from graph.pipeline import build_corpus; t = time.perf_counter(); "
+            "from graph.build.pipeline import build_corpus; t = time.perf_counter(); "
             "r = build_corpus(Path(sys.argv[1]), Path(sys.argv[2])); "
             "print(time.perf_counter() - t); sys.exit(1 if r.failures else 0)"
         )
@@ -220,8 +220,8 @@ def full_build(docs: list[Document]) -> tuple[float, float]:
 def mention_layer(docs: list[Document], chars: int) -> float | None:
     """chars/s of the CRF mention layer alone on the first ``chars`` characters, if installed."""
     try:
-        from graph.mentions import extract_mentions
-        from graph.segment import segment
+        from graph.ner import extract_mentions
+        from graph.text.segment import segment
 
         part, n = [], 0
         for doc in docs:
@@ -257,8 +257,8 @@ def main() -> None:
 
     import jieba
 
-    from graph.parallel import warm_up
-    from graph.segment import backend
+    from graph.build.engines import warm_up
+    from graph.text.segment import backend
 
     docs, source = make_corpus(args.mb)
     chars = sum(len(d.text) for d in docs)

@@ -76,7 +76,7 @@ def build(
     no_progress: bool,
 ) -> None:
     """Build the graph of the documents in SEEDS into --out (RDF, HTML, GraphML, store)."""
-    from graph.pipeline import BuildOptions, build_corpus
+    from graph.build.pipeline import BuildOptions, build_corpus
 
     options = BuildOptions(
         base_iri=base_iri,
@@ -110,7 +110,7 @@ def query(
     query: str | None, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str
 ) -> None:
     """Run a SPARQL QUERY (text or a .rq file) against the store."""
-    from graph.query import run_cli_query
+    from graph.sparql.query import run_cli_query
 
     click.echo(run_cli_query(graph_dir, query, name=name, bindings=bind, fmt=fmt), nl=False)
 
@@ -126,7 +126,7 @@ def serve(
     graph_dir: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (and graph.html at /)."""
-    from graph.server import ServerOptions, serve_forever
+    from graph.sparql.server import ServerOptions, serve_forever
 
     serve_forever(
         graph_dir,
@@ -145,7 +145,7 @@ def serve(
 @click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes file.")
 def validate(graph_dir: Path, shapes: Path | None) -> None:
     """Validate the graph against the SHACL shapes; non-zero exit on violations."""
-    from graph.validate import validate_export
+    from graph.sparql.validate import validate_export
 
     report = validate_export(graph_dir, shapes)
     click.echo(report.text)
@@ -157,7 +157,7 @@ def validate(graph_dir: Path, shapes: Path | None) -> None:
 @GRAPH_DIR
 def stats(graph_dir: Path) -> None:
     """Counts of documents, entities and facts in the store."""
-    from graph.query import graph_stats
+    from graph.sparql.query import graph_stats
 
     for key, value in graph_stats(graph_dir).items():
         click.echo(f"{key:<16} {value}")
@@ -175,8 +175,8 @@ def stats(graph_dir: Path) -> None:
 )
 def mentions(input_path: Path | None, output_path: Path | None, batch: int) -> None:
     """Tag JSONL {"id","text"} lines with typed mentions (stdin/stdout by default)."""
-    from graph.atomic import atomic_writer
-    from graph.mentions import annotate_jsonl
+    from graph.io.atomic import atomic_writer
+    from graph.ner import annotate_jsonl
 
     name = str(input_path) if input_path else "<stdin>"
     with contextlib.ExitStack() as stack:
@@ -205,7 +205,7 @@ def view(
     graph_dir: Path, focus: str | None, hops: int, query_file: Path | None, out: Path | None
 ) -> None:
     """Write an HTML view of a neighbourhood or of a CONSTRUCT result."""
-    from graph.view import write_view
+    from graph.network.view import write_view
 
     path = write_view(graph_dir, focus=focus, hops=hops, query_file=query_file, out=out)
     click.echo(str(path))
@@ -217,7 +217,7 @@ def view(
 @click.option("--out", type=click.Path(path_type=Path), required=True)
 def export_cmd(graph_dir: Path, fmt: str, out: Path) -> None:
     """Stream the whole store as N-Quads / N-Triples for bulk loading elsewhere."""
-    from graph.store import export_dump
+    from graph.sparql.store import export_dump
 
     n = export_dump(graph_dir, out, fmt)
     click.echo(f"{n} quads written to {out}")

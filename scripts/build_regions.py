@@ -9,7 +9,7 @@ The file's first sections (provinces, municipalities and their districts) are ge
 and kept as they are.  The last section lists place names that the gold annotations of MSRA,
 People's Daily 1998 and CLUENER label as places (LOC) at least twice, counted on the *training*
 lines only (every tenth line is held out for ``bench/ner_eval.py``, see
-``graph.mentions.corpus``), that end like an administrative unit (省 市 县 州 区 旗) and are not
+``graph.ner.training.corpus``), that end like an administrative unit (省 市 县 州 区 旗) and are not
 generic areas (…地区, …小区, …开发区).  The output is sorted, so a rebuild is reproducible.
 """
 
@@ -20,8 +20,8 @@ import collections
 import json
 from pathlib import Path
 
-from graph.atomic import atomic_write_text
-from graph.mentions.corpus import CORPORA, is_held_out, map_label, read_lines
+from graph.io.atomic import atomic_write_text
+from graph.ner.training.corpus import CORPORA, is_held_out, map_label, read_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 REGIONS = ROOT / "graph" / "resources" / "regions.txt"

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from graph.export.html import CHROMIUM as HTML_CHROMIUM
-from graph.export.html import CHROMIUM_ARGS
+from graph.network.html import CHROMIUM as HTML_CHROMIUM
+from graph.network.html import CHROMIUM_ARGS
 
 CHROMIUM = HTML_CHROMIUM
 ARGS = list(CHROMIUM_ARGS)

@@ -20,7 +20,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The export folder of one build of the fixture corpus (shared by read-only tests)."""
-    from graph.pipeline import BuildOptions, build_corpus
+    from graph.build.pipeline import BuildOptions, build_corpus
 
     out = tmp_path_factory.mktemp("exports")
     build_corpus(CORPUS, out, BuildOptions())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.model import to_networkx
+from graph.network.convert import to_networkx
 from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
 
 EVIL = "<img src=x onerror=alert(1)>"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.pipeline import OUTPUTS, BuildOptions, build_corpus
+from graph.build.pipeline import OUTPUTS, BuildOptions, build_corpus
 
 MEMBERS = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from graph.build.pipeline import BuildOptions, build_corpus
 from graph.cli import cli
-from graph.pipeline import BuildOptions, build_corpus
-from graph.store import open_store, store_dir
-from graph.terms import SelectResult
+from graph.sparql.store import open_store, store_dir
+from graph.sparql.terms import SelectResult
 
 PREFIX = "PREFIX org: <http://www.w3.org/ns/org#>\n"
 MEMBERSHIPS = PREFIX + (

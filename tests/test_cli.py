@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import graph.query
+import graph.sparql.query
 from graph.cli import main
 from graph.errors import ConfigError, QueryError
-from graph.store import open_store, store_dir
+from graph.sparql.store import open_store, store_dir
 
 NT = b'<https://kg.example.org/id/person-1> <http://www.w3.org/2000/01/rdf-schema#label> "x"@zh .'
 
@@ -113,7 +113,7 @@ def test_errors_are_one_line(
     def boom(*args: object, **kwargs: object) -> str:
         raise exc
 
-    monkeypatch.setattr(graph.query, "run_cli_query", boom)
+    monkeypatch.setattr(graph.sparql.query, "run_cli_query", boom)
     code, _, err = _run(["query", "SELECT * {}"], capsys)
     assert code == 1 and err == expected
 
@@ -124,7 +124,7 @@ def test_internal_error_and_debug(
     def boom(*args: object, **kwargs: object) -> str:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(graph.query, "run_cli_query", boom)
+    monkeypatch.setattr(graph.sparql.query, "run_cli_query", boom)
     code, _, err = _run(["query", "SELECT * {}"], capsys)
     assert code == 1
     _one_line(err)
@@ -133,7 +133,9 @@ def test_internal_error_and_debug(
         main(["--debug", "query", "SELECT * {}"])
     with pytest.raises(QueryError):
         monkeypatch.setattr(
-            graph.query, "run_cli_query", lambda *a, **k: (_ for _ in ()).throw(QueryError("q"))
+            graph.sparql.query,
+            "run_cli_query",
+            lambda *a, **k: (_ for _ in ()).throw(QueryError("q")),
         )
         main(["--debug", "query", "SELECT * {}"])
 
@@ -146,7 +148,7 @@ def test_warnings_do_not_leak(
         warnings.warn("user-visible", UserWarning, stacklevel=1)
         return "ok\n"
 
-    monkeypatch.setattr(graph.query, "run_cli_query", noisy)
+    monkeypatch.setattr(graph.sparql.query, "run_cli_query", noisy)
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         code, out, err = _run(["query", "SELECT * {}"], capsys)
@@ -161,7 +163,7 @@ def test_sigint_in_process(
         time.sleep(5)  # the handler raises before this ends
         return "not reached"
 
-    monkeypatch.setattr(graph.query, "run_cli_query", interrupted)
+    monkeypatch.setattr(graph.sparql.query, "run_cli_query", interrupted)
     before = signal.getsignal(signal.SIGINT)
     code, out, err = _run(["query", "SELECT * {}"], capsys)
     assert (code, out, err) == (130, "", "kg: interrupted\n")
@@ -197,17 +199,17 @@ def test_signal_subprocess(tmp_path: Path, signum: signal.Signals, code: int, wo
 
 LOGGING_PROBE = """
 import logging, sys
-import graph.query
+import graph.sparql.query
 from graph import cli
 
 def run(*args, **kwargs):
     try:
         1 / 0
     except ZeroDivisionError:
-        logging.getLogger("graph.pipeline").warning("extraction of %s failed", "a.txt", exc_info=True)
+        logging.getLogger("graph.build.pipeline").warning("extraction of %s failed", "a.txt", exc_info=True)
     return "ok\\n"
 
-graph.query.run_cli_query = run
+graph.sparql.query.run_cli_query = run
 cli.main(sys.argv[1:])
 """
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.pipeline import BuildOptions, build_corpus, extract_document
-from graph.relations.concepts import concept_entities
-from graph.relations.dates import document_year, parse_range
-from graph.relations.events import find_events
-from graph.relations.statements import find_statements
-from graph.resolve import canonical_org_name
-from graph.segment import segment
+from graph.build.pipeline import BuildOptions, build_corpus
+from graph.build.resolve import canonical_org_name
+from graph.extract.concepts import concept_entities
+from graph.extract.document import extract_document
+from graph.extract.events import find_events
+from graph.extract.statements import find_statements
+from graph.text.date_ranges import document_year, parse_range
+from graph.text.segment import segment
 from graph.types import Document, EntityRef
 
 MULTIDOC = Path(__file__).parent / "fixtures" / "multidoc"

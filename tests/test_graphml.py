@@ -10,8 +10,8 @@ import pytest
 from html_sample import sample_graph
 
 from graph.errors import ConfigError
-from graph.export.graphml import flatten_value, write_graphml
-from graph.export.nodelink import read_nodelink, write_nodelink
+from graph.network.graphml import flatten_value, write_graphml
+from graph.network.nodelink import read_nodelink, write_nodelink
 
 
 def test_graphml_round_trip(tmp_path: Path) -> None:

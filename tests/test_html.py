@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from html_sample import EVIL, sample_graph
 
-from graph.export.html import render_html, select_view, write_html
+from graph.network.html import render_html, select_view, write_html
 
 
 def page_data(page: str) -> dict[str, Any]:

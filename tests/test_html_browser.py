@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 from html_sample import EVIL, sample_graph
 
-from graph.export.html import CHROMIUM as HTML_CHROMIUM
-from graph.export.html import CHROMIUM_ARGS, write_html
+from graph.network.html import CHROMIUM as HTML_CHROMIUM
+from graph.network.html import CHROMIUM_ARGS, write_html
 
 CHROMIUM = Path(HTML_CHROMIUM)
 ARGS = list(CHROMIUM_ARGS)
@@ -176,8 +176,8 @@ def test_capped_big_graph_shows_note(browser: Any, tmp_path: Path) -> None:
 
 
 def test_focus_view_opens_on_the_entity(browser: Any, tmp_path: Path) -> None:
-    from graph.export.nodelink import write_nodelink
-    from graph.view import write_view
+    from graph.network.nodelink import write_nodelink
+    from graph.network.view import write_view
 
     write_nodelink(sample_graph(), tmp_path / "graph.json")
     path = write_view(tmp_path, focus="林晓峰", hops=1, query_file=None, out=None)
@@ -207,8 +207,8 @@ def test_empty_graph_is_ready_with_note(browser: Any, tmp_path: Path) -> None:
 
 def test_seed_graph_loads_with_every_node_and_post_evidence(browser: Any, tmp_path: Path) -> None:
     """The repository's seed article, built and opened offline (issue 6 acceptance)."""
-    from graph.export.nodelink import read_nodelink
-    from graph.pipeline import BuildOptions, build_corpus
+    from graph.build.pipeline import BuildOptions, build_corpus
+    from graph.network.nodelink import read_nodelink
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     build_corpus(seeds, tmp_path, BuildOptions())

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.encoding import decode, plausibility
 from graph.errors import IngestError
-from graph.ingest import html_to_text, iter_sources, markdown_to_text, read_document
+from graph.io.encoding import decode, plausibility
+from graph.io.ingest import html_to_text, iter_sources, markdown_to_text, read_document
 
 # Realistic short news sentences (invented people and organisations).
 SIMPLIFIED = (

@@ -61,7 +61,7 @@ def _build(seeds: Path, out: Path) -> float:
 
 
 def _count(out: Path) -> int:
-    from graph.query import run_query
+    from graph.sparql.query import run_query
 
     result = run_query(out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     return int(result.rows[0][0].value)  # type: ignore[union-attr]

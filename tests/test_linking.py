@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from graph.elision import dominant_regions, resolve_elided
-from graph.linking import link_document, org_classes
-from graph.mentions.names import photo_credits
-from graph.mentions.orgs import region_orgs
-from graph.mentions.rules import title_chains
-from graph.segment import segment
+from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.linking import link_document, org_classes
+from graph.extract.names import photo_credits
+from graph.extract.orgs import region_orgs
+from graph.extract.rules import title_chains
+from graph.text.segment import segment
 from graph.types import Document
 
 

@@ -19,18 +19,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.errors import ModelError
-from graph.mentions.compiled import (
+from graph.ner.compiled import (
     compile_weights,
     decode_batch,
     label_spans,
     load,
     to_bytes,
 )
-from graph.mentions.crf import bio_labels, decode, read_weights
-from graph.mentions.encode import emissions
-from graph.mentions.features import char_features
-from graph.mentions.tagger import tag_many
-from graph.mentions.wordseg import word_spans
+from graph.ner.encode import emissions
+from graph.ner.features import char_features
+from graph.ner.tagger import tag_many
+from graph.ner.training.crf import bio_labels, decode, read_weights
+from graph.ner.wordseg import word_spans
 
 ALPHABET = "王李张欧阳市长北京大学公司总工会主席在的了说。，、1２aB -\t“”"
 LABELS = ["B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "O"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ConfigError, KGError
-from graph.mentions import annotate_jsonl
+from graph.ner import annotate_jsonl
 
 TYPES = {"PERSON", "ORG", "ROLE", "PLACE", "DATE", "CONCEPT", "EVENT"}
 LINES = [

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ModelError
-from graph.mentions import tag_text
-from graph.mentions.compiled import load
-from graph.mentions.tagger import model_path
+from graph.ner import tag_text
+from graph.ner.compiled import load
+from graph.ner.tagger import model_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,7 +57,7 @@ def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
 
 def test_import_is_lazy_and_cli_starts_fast() -> None:
     heavy = "('pycrfsuite', 'opencc', 'rjieba', 'jieba', 'numpy')"
-    code = f"import sys, graph.mentions; print(any(m in sys.modules for m in {heavy}))"
+    code = f"import sys, graph.ner; print(any(m in sys.modules for m in {heavy}))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )

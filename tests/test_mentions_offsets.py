@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.mentions import extract_mentions, tag_text
-from graph.mentions.script import analysis_text
-from graph.mentions.tagger import pieces
-from graph.segment import segment
+from graph.ner import extract_mentions, tag_text
+from graph.ner.tagger import pieces
+from graph.text.script import analysis_text
+from graph.text.segment import segment
 from graph.types import Document
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)

@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.mentions.corpus import examples, heldout_lines, map_label, spans_of
-from graph.mentions.crf import bio_labels, decode
-from graph.mentions.dates import find_dates
-from graph.mentions.features import char_features
-from graph.mentions.script import analysis_text
+from graph.ner.features import char_features
+from graph.ner.training.corpus import examples, heldout_lines, map_label, spans_of
+from graph.ner.training.crf import bio_labels, decode
+from graph.text.dates import find_dates
+from graph.text.script import analysis_text
 
 TYPES = ("PERSON", "ORG", "ROLE", "PLACE")
 

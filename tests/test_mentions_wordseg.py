@@ -1,4 +1,4 @@
-"""The mention layer's word spans equal the project tokenizer's tokens (graph.segment)."""
+"""The mention layer's word spans equal the project tokenizer's tokens (graph.text.segment)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from graph.mentions import wordseg
+from graph.ner import wordseg
 from graph.resources import load_lexicon
-from graph.segment import tokens
+from graph.text.segment import tokens
 
 
 def _large_text(size: int = 120_000) -> str:

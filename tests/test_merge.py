@@ -1,4 +1,4 @@
-"""``graph.pipeline.merge`` is order-independent and idempotent (Hypothesis).
+"""``graph.build.merge.merge`` is order-independent and idempotent (Hypothesis).
 
 Synthetic extractions share entity keys across documents (the case the merge has to unite),
 and real extractions of a small invented corpus are merged in every order as well.
@@ -11,7 +11,8 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.pipeline import extract_document, merge
+from graph.build.merge import merge
+from graph.extract.document import extract_document
 from graph.types import Document, Entity, EntityRef, Extraction, Fact, Sentence, Span
 
 REFS = [EntityRef("person", f"人{i}|机构{i % 2}") for i in range(4)] + [

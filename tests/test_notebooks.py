@@ -22,7 +22,7 @@ def test_notebooks_are_committed_without_outputs() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_executes(path: Path) -> None:
-    pytest.importorskip("graph.pipeline")
+    pytest.importorskip("graph.build.pipeline")
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)

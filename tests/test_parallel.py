@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.pipeline import BuildOptions, build_corpus
+from graph.build.pipeline import BuildOptions, build_corpus
 from graph.types import Document
 
 DOCS = {
@@ -106,8 +106,8 @@ def test_dask_local_cluster_processes_same_turtle(
 
 
 def test_extract_processes_reports_every_document() -> None:
-    from graph.parallel import extract_processes
-    from graph.pipeline import ExtractionFailure, extract_document
+    from graph.build.engines import extract_processes
+    from graph.extract.document import ExtractionFailure, extract_document
 
     docs = [Document.from_text(name, text) for name, text in DOCS.items()]
     docs.append(Document("broken.txt", None, "0"))  # type: ignore[arg-type]
@@ -122,7 +122,7 @@ def test_extract_processes_reports_every_document() -> None:
 
 
 def test_batches_cover_documents_in_order() -> None:
-    from graph.parallel import batches
+    from graph.build.engines import batches
 
     docs = [Document.from_text(f"{i}.txt", "字" * (100 + 37 * i)) for i in range(40)]
     parts = batches(docs, parts=6)

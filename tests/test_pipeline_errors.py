@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import graph.pipeline as pipeline
+import graph.extract.document as pipeline
+from graph.build.pipeline import BuildOptions, build_corpus
 from graph.cli import cli
-from graph.pipeline import BuildOptions, ExtractionFailure, build_corpus, extract_safely
+from graph.extract.document import ExtractionFailure, extract_safely
 from graph.types import Document, Segmented
 
 GOOD = {
@@ -88,7 +89,7 @@ def test_failure_is_retried_once_fixed(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_worker_processes_isolate_a_failing_document(tmp_path: Path) -> None:
     """A document whose extraction raises inside a worker process is reported, not fatal."""
-    from graph.parallel import extract_processes
+    from graph.build.engines import extract_processes
 
     docs = [Document.from_text(n, t) for n, t in GOOD.items()]
     docs.insert(1, Document("bad.txt", None, "0"))  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.pipeline import extract_document
+from graph.extract.document import extract_document
 from graph.types import Document
 
 TEXT = (

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from graph.encoding import decode
 from graph.errors import IngestError, ModelError
-from graph.ingest import html_to_text, markdown_to_text
-from graph.pipeline import extract_document
-from graph.stream import extract_bounded, windows
+from graph.extract.document import extract_document
+from graph.extract.windows import extract_bounded, windows
+from graph.io.encoding import decode
+from graph.io.ingest import html_to_text, markdown_to_text
 from graph.types import Document, Extraction, Mention
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -132,7 +132,7 @@ def test_streamed_extraction_offsets(text: str, max_chars: int) -> None:
 
 
 def _mention_layer() -> object:
-    mentions = pytest.importorskip("graph.mentions")
+    mentions = pytest.importorskip("graph.ner")
     try:
         mentions.tag_text("局长")
     except ModelError as e:  # the shipped CRF is not built in this checkout

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from graph.cli import cli, main
 from graph.errors import ConfigError, QueryError
-from graph.query import graph_stats, named_queries, run_cli_query
-from graph.store import open_store, store_dir
+from graph.sparql.query import graph_stats, named_queries, run_cli_query
+from graph.sparql.store import open_store, store_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sparql_small.trig"
 SHARED_NAMES = {

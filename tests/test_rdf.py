@@ -9,9 +9,10 @@ import pyshacl
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from graph.export.fragments import serialise
-from graph.export.rdf import to_dataset, union_graph
-from graph.pipeline import extract_document, merge
+from graph.build.merge import merge
+from graph.extract.document import extract_document
+from graph.rdf.fragments import serialise
+from graph.rdf.writer import to_dataset, union_graph
 from graph.resources import resource_text
 from graph.types import Document
 

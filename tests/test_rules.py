@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from graph.mentions.names import photo_credits
-from graph.mentions.orgs import region_orgs
-from graph.mentions.rules import chain_mentions, title_chains
-from graph.segment import segment
+from graph.extract.names import photo_credits
+from graph.extract.orgs import region_orgs
+from graph.extract.rules import chain_mentions, title_chains
+from graph.text.segment import segment
 from graph.types import Document
 
 
@@ -73,7 +73,7 @@ def test_region_anchored_names_stop_at_verbs() -> None:
 
 
 def test_posts_written_after_the_name() -> None:
-    from graph.mentions.appositive import after_name_chains
+    from graph.extract.appositive import after_name_chains
 
     seg = segment(
         Document.from_text(

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.segment import segment, sentences, span_of
+from graph.text.segment import segment, sentences, span_of
 from graph.types import Document
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)

@@ -16,8 +16,8 @@ import pytest
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from graph.server import ServerOptions, SparqlServer, start_server
-from graph.store import open_store, store_dir
+from graph.sparql.server import ServerOptions, SparqlServer, start_server
+from graph.sparql.store import open_store, store_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sparql_small.trig"
 COUNT = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a <http://www.w3.org/ns/org#Membership> }"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import QueryError, StoreError
-from graph.store import create_store, export_dump, open_store, store_dir
-from graph.terms import AskResult, GraphResult, SelectResult, Term, parse_term
+from graph.sparql.store import create_store, export_dump, open_store, store_dir
+from graph.sparql.terms import AskResult, GraphResult, SelectResult, Term, parse_term
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sparql_small.trig"
 G1 = "https://kg.example.org/id/graph-a"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graph.pipeline import extract_document, merge
+from graph.build.merge import merge
+from graph.extract.document import extract_document
 from graph.types import Document
 
 TRAD = "標題\n\n西山縣教育局局長錢志遠表示，「要辦好每一所學校。」他說，明年繼續投入。"

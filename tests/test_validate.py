@@ -8,7 +8,7 @@ import pytest
 import rdflib
 
 from graph.errors import ConfigError
-from graph.validate import DEFAULT_SHAPES, validate_export
+from graph.sparql.validate import DEFAULT_SHAPES, validate_export
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -11,8 +11,8 @@ import pytest
 from html_sample import sample_graph
 
 from graph.errors import ConfigError
-from graph.export.nodelink import write_nodelink
-from graph.view import rdf_to_networkx, write_view
+from graph.network.nodelink import write_nodelink
+from graph.network.view import rdf_to_networkx, write_view
 
 TTL = """\
 @prefix foaf: <http://xmlns.com/foaf/0.1/> .
@@ -105,7 +105,7 @@ def test_whole_graph_and_missing_export(export_dir: Path, tmp_path: Path) -> Non
 
 
 def test_query_through_store(export_dir: Path, tmp_path: Path) -> None:
-    store = pytest.importorskip("graph.store")
+    store = pytest.importorskip("graph.sparql.store")
     import rdflib
 
     nt = rdflib.Graph().parse(data=TTL, format="turtle").serialize(format="nt").encode()
@@ -121,7 +121,7 @@ def test_query_through_store(export_dir: Path, tmp_path: Path) -> None:
 def test_rdf_to_networkx_blank_nodes_and_types() -> None:
     from rdflib import BNode, Literal, URIRef
 
-    from graph.vocab import RDF, SCHEMA, SKOS
+    from graph.rdf.vocab import RDF, SCHEMA, SKOS
 
     b = BNode("x")
     g = rdf_to_networkx(

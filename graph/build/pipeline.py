@@ -1,0 +1,134 @@
+"""The build pipeline: documents in, exports and store out.
+
+``build_corpus`` drives a whole build: ingest (``graph.io``), extract each changed document
+(``graph.extract.document``, on the engine of ``graph.build.engines``; unchanged documents come
+from ``graph.build.cache``), merge (``graph.build.merge``), then export and load the store
+(``graph.build.publish``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.build.cache import load_cached, store_cached
+from graph.build.merge import merge
+from graph.errors import ConfigError, KGError
+from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
+from graph.io.atomic import remove_stale_temporaries
+from graph.io.ingest import iter_sources, read_document
+from graph.rdf.iris import DEFAULT_BASE
+from graph.types import Document
+
+log = logging.getLogger(__name__)
+
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """How to run a build (see ``kg build --help``)."""
+
+    base_iri: str | None = None
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    force: bool = False
+    progress: bool = False
+
+    @property
+    def base(self) -> str:
+        return self.base_iri or DEFAULT_BASE
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did: counts, failures and where it wrote."""
+
+    out: Path
+    documents: int
+    extracted: int
+    reused: int
+    counts: dict[str, int] = field(default_factory=dict)
+    failures: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One screen of text for the terminal."""
+        lines = [
+            f"built {self.out}: {self.documents} documents "
+            f"({self.extracted} extracted, {self.reused} unchanged), {len(self.failures)} failed",
+        ]
+        lines += [f"  {k:<14} {v}" for k, v in self.counts.items()]
+        return "\n".join(lines)
+
+
+def read_corpus(seeds: Path) -> Iterator[Document | KGError]:
+    """Documents of a folder; a file that cannot be read yields its error instead."""
+    for path in iter_sources(seeds):
+        try:
+            yield read_document(path, seeds if seeds.is_dir() else path)
+        except KGError as e:
+            yield e
+
+
+def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[ExtractionResult]:
+    """Extractions (or failures) of ``docs`` with the chosen engine (any order of results)."""
+    if options.engine == "dask":
+        from graph.build.engines import extract_dask
+
+        yield from extract_dask(docs, options.scheduler)
+    elif options.workers > 1 and len(docs) > 1:
+        from graph.build.engines import extract_processes
+
+        yield from extract_processes(docs, options.workers)
+    else:
+        yield from map(extract_safely, docs)
+
+
+def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
+    """Build the graph of every document under ``seeds`` into ``out``.
+
+    Unchanged documents (same sha256 and version) reuse their cached extraction unless
+    ``options.force``.  Exports are written atomically; the store is updated per document.
+    """
+    if options.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {options.workers}")
+    for folder in (out, out / ".cache", out / ".cache" / "graphs"):
+        remove_stale_temporaries(folder)
+    docs: list[Document] = []
+    failures: list[str] = []
+    for item in read_corpus(seeds):
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            failures.append(str(item))
+    cached = {} if options.force else {d.doc_id: load_cached(out, d) for d in docs}
+    todo = [d for d in docs if cached.get(d.doc_id) is None]
+    extractions = [x for x in cached.values() if x is not None]
+    failed: set[str] = set()
+    for x in _progress(extract_all(todo, options), len(todo), options.progress):
+        if isinstance(x, ExtractionFailure):
+            failures.append(str(x))
+            failed.add(x.doc_id)
+            continue
+        store_cached(out, x)
+        extractions.append(x)
+    kg = merge(extractions)
+    from graph.build.publish import publish
+
+    counts = publish(kg, out, options.base, changed={d.doc_id for d in todo} - failed)
+    return BuildReport(out, len(docs), len(todo), len(docs) - len(todo), counts, tuple(failures))
+
+
+def _progress(
+    items: Iterator[ExtractionResult], total: int, show: bool
+) -> Iterator[ExtractionResult]:
+    if not show or total < 2:
+        yield from items
+        return
+    import click
+
+    with click.progressbar(items, length=total, label="extracting", file=None) as bar:
+        yield from bar

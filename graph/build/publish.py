@@ -1,0 +1,141 @@
+"""Publish a merged KnowledgeGraph: RDF files, GraphML, node-link JSON, HTML, and the store.
+
+Every file is written atomically (temporary file + rename), so an interrupted build leaves the
+previous exports readable.  Each document's named graph is serialised once and cached under
+``out/.cache/graphs`` (keyed by the document's digest, the extractor fingerprint and the base
+IRI); a rebuild re-serialises only changed documents and the entities graph.  The store is
+updated in one transaction: changed documents' graphs replaced, removed ones dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from pathlib import Path
+
+from graph.build.fingerprint import extractor_fingerprint
+from graph.io.atomic import atomic_write_bytes, atomic_writer
+from graph.network.convert import to_networkx
+from graph.network.graphml import write_graphml
+from graph.network.html import write_html
+from graph.network.nodelink import write_nodelink
+from graph.rdf.fragments import Fragment, export_chunks, fragment_of
+from graph.rdf.iris import digest20, entities_graph_iri
+from graph.rdf.writer import document_graph, document_parts, entities_graph
+from graph.sparql.store import create_store, open_store, store_dir
+from graph.types import Document, KnowledgeGraph
+
+log = logging.getLogger(__name__)
+
+
+def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
+    """Counts shown in the build summary and by ``kg stats``."""
+    kinds = [e.ref.kind for e in kg.entities]
+    facts = [f.kind for f in kg.facts]
+    return {
+        "documents": len(kg.documents),
+        "people": kinds.count("person"),
+        "organisations": kinds.count("org"),
+        "posts": facts.count("membership"),
+        "sub-orgs": facts.count("suborg"),
+        "events": facts.count("event"),
+        "statements": facts.count("quote"),
+        "concepts": kinds.count("concept"),
+        "facts": len(facts),
+    }
+
+
+def _fragment_path(out: Path, doc: Document, base: str) -> Path:
+    key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base)
+    return out / ".cache" / "graphs" / f"{key}.pickle"
+
+
+def _cached_fragment(path: Path) -> Fragment | None:
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return None
+    return cached if isinstance(cached, Fragment) else None
+
+
+def document_fragments(
+    kg: KnowledgeGraph, out: Path, base: str, changed: set[str]
+) -> tuple[list[Fragment], set[str]]:
+    """Serialised graphs of every document (cached ones reused) and the IRIs rebuilt now."""
+    labels = {e.ref: e.label for e in kg.entities}
+    parts = document_parts(kg)
+    fragments, rebuilt = [], set()
+    for doc in kg.documents:
+        path = _fragment_path(out, doc, base)
+        fragment = None if doc.doc_id in changed else _cached_fragment(path)
+        if fragment is None:
+            facts, linked = parts[doc.doc_id]
+            sentences = kg.sentences.get(doc.doc_id, ())
+            fragment = fragment_of(
+                document_graph(doc, facts, linked, labels, sentences, base), base
+            )
+            atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
+            rebuilt.add(fragment.iri)
+        fragments.append(fragment)
+    return fragments, rebuilt
+
+
+def _entities_fragment(kg: KnowledgeGraph, out: Path, base: str) -> tuple[Fragment, bool]:
+    """The entities graph, reused when no entity's description changed (mentions don't count)."""
+    described = [(e.ref, e.label, e.aliases, e.classes, e.link_rules) for e in kg.entities]
+    key = digest20(repr(described), extractor_fingerprint(), base)
+    path = out / ".cache" / "graphs" / f"entities-{key}.pickle"
+    cached = _cached_fragment(path)
+    if cached is not None:
+        return cached, False
+    for stale in path.parent.glob("entities-*.pickle"):
+        stale.unlink(missing_ok=True)
+    fragment = fragment_of(entities_graph(kg, base), base)
+    atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
+    return fragment, True
+
+
+def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict[str, int]:
+    """Write every export of ``kg`` into ``out`` and bring the store up to date."""
+    out.mkdir(parents=True, exist_ok=True)
+    docs, rebuilt = document_fragments(kg, out, base, changed)
+    entities, fresh = _entities_fragment(kg, out, base)
+    if fresh:
+        rebuilt.add(entities.iri)
+    for fmt, name in (("turtle", "graph.ttl"), ("trig", "graph.trig"), ("json-ld", "graph.jsonld")):
+        with atomic_writer(out / name) as fh:
+            fh.writelines(export_chunks(fmt, [entities, *docs], base))
+    g = to_networkx(kg, base)
+    write_graphml(g, out / "graph.graphml")
+    write_nodelink(g, out / "graph.json")
+    write_html(g, out / "graph.html", title=_title(kg))
+    _update_store(out, [entities, *docs], rebuilt)
+    counts = count_facts(kg)
+    counts["triples"] = entities.triples + sum(f.triples for f in docs)
+    return counts
+
+
+def _title(kg: KnowledgeGraph) -> str:
+    if len(kg.documents) == 1:
+        return f"知识图谱 · {kg.documents[0].title or kg.documents[0].doc_id}"
+    return f"知识图谱 · {len(kg.documents)} 篇文档"
+
+
+def _update_store(out: Path, fragments: list[Fragment], rebuilt: set[str]) -> None:
+    wanted = {f.iri: f for f in fragments}
+    if not store_dir(out).exists():  # first build: bulk-load a new store
+        quads = create_store(store_dir(out), {iri: f.ntriples for iri, f in wanted.items()})
+        log.info("store: created with %d graphs (%d quads)", len(wanted), quads)
+        return
+    with open_store(store_dir(out)) as store:
+        present = store.named_graphs()
+        graphs = {
+            iri: f.ntriples for iri, f in wanted.items() if iri in rebuilt or iri not in present
+        }
+        stale = sorted(present - set(wanted))
+        store.replace_graphs(graphs, drop=stale)
+        log.info("store: %d graphs replaced, %d dropped", len(graphs), len(stale))
+
+
+__all__ = ["count_facts", "document_fragments", "entities_graph_iri", "publish"]

@@ -1,0 +1,96 @@
+"""Where a document's facts are made: one pure function from a Document to its Extraction.
+
+``extract_document`` runs the extraction stages in order (segment, title chains, linking, posts,
+events and statements); the build maps it (or ``extract_safely``) over a corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from graph.extract.appositive import after_name_chains
+from graph.extract.facts import document_facts
+from graph.extract.linking import link_document
+from graph.extract.names import photo_credits
+from graph.extract.orgcheck import ModelOrgs
+from graph.extract.orgs import region_orgs
+from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
+from graph.extract.rules import chain_mentions, title_chains
+from graph.extract.traditional import extract_in_analysis_script
+from graph.extract.windows import extract_bounded
+from graph.text.segment import segment
+from graph.types import Document, Entity, Extraction, Fact
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """An exception raised while extracting one document (the build goes on without it)."""
+
+    doc_id: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}: extraction failed: {self.error}"
+
+
+ExtractionResult: TypeAlias = "Extraction | ExtractionFailure"
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Every mention, entity and fact of one document.
+
+    Long documents are processed in paragraph windows (bounded memory, exact offsets);
+    traditional-script text is analysed in simplified form and reported as written.
+
+    >>> x = extract_document(Document.from_text("d.txt", "杭州市交通运输局局长孙建平主持会议。"))
+    >>> [e.label for e in x.entities if e.ref.kind == "person"]
+    ['孙建平']
+    """
+    return extract_in_analysis_script(doc, lambda d: extract_bounded(d, _extract_whole))
+
+
+def _extract_whole(doc: Document) -> Extraction:
+    seg = segment(doc)
+    found = title_chains(seg, ModelOrgs(seg)) + after_name_chains(seg)
+    chains = tuple(sorted(found, key=lambda c: c.span.start))
+    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
+    posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
+    others, other_entities = document_facts(seg, linking)
+    facts = posts + others
+    entities = tuple(linking.entities.values()) + role_entities(facts) + other_entities
+    return Extraction(
+        doc,
+        seg.sentences,
+        chain_mentions(chains),
+        sorted_entities(entities),
+        tuple(sorted(facts, key=fact_order)),
+    )
+
+
+def extract_safely(doc: Document) -> ExtractionResult:
+    """``extract_document(doc)``, or the failure naming ``doc`` if it raises.
+
+    >>> bad = Document("bad.txt", None, "0")  # type: ignore[arg-type]
+    >>> str(extract_safely(bad)).startswith("bad.txt: extraction failed: TypeError")
+    True
+    """
+    try:
+        return extract_document(doc)
+    except Exception as e:  # isolate the document: any bug or bad input fails it alone
+        log.debug("extraction of %s failed", doc.doc_id, exc_info=True)  # reported by caller
+        return ExtractionFailure(doc.doc_id, f"{type(e).__name__}: {e}")
+
+
+def fact_order(f: Fact) -> tuple[str, str, str]:
+    """The order of facts in an extraction and in the merged graph."""
+    return (f.doc_id, f.kind, repr(f.args))
+
+
+def sorted_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Entities in the order of their keys."""
+    return tuple(sorted(entities, key=lambda e: e.ref))

@@ -1,0 +1,125 @@
+"""Elided region prefixes: which region ``区总工会`` or ``市委组织部`` stands for.
+
+A name written without its region takes the nearest region of the right level named before it
+in the sentence (``区总工会`` after ``海淀区``), otherwise the document's dominant region of that
+level (``市总工会`` in a text about 北京 is ``北京市总工会``).  Words that merely start with a
+level character (``市场``, ``区域``) are left as written.
+
+>>> resolve_elided("市总工会", "全市", {"市": "某城市"})
+('某城市总工会', 'elided-prefix:document')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from graph.extract.orgs import region_stem, regions
+
+_LEVEL_CHARS = "市区县省州"
+_NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
+
+
+@cache
+def _region_index() -> tuple[dict[str, int], frozenset[str], frozenset[str], tuple[int, ...]]:
+    """Region names and city stems: rank in the gazetteer, the names and stems themselves,
+    their 2-character prefixes and their lengths.
+
+    Every name of the gazetteer that ``dominant_regions`` or ``_nearest_region`` looks for is
+    at least two characters long, so a 2-character prefix set finds all their occurrences.
+    """
+    names = [n for n in regions() if len(n) > 1]
+    wanted = frozenset(names) | {region_stem(n) for n in names if n.endswith("市")}
+    rank = {n: i for i, n in enumerate(names)}
+    return rank, wanted, frozenset(w[:2] for w in wanted), tuple(sorted({len(w) for w in wanted}))
+
+
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """Start of every occurrence (overlapping ones too) of each region name and city stem."""
+    _, wanted, prefixes, lengths = _region_index()
+    found: dict[str, list[int]] = {}
+    for i in range(len(text) - 1):
+        if text[i : i + 2] in prefixes:
+            for k in lengths:
+                w = text[i : i + k]
+                if len(w) == k and w in wanted:
+                    found.setdefault(w, []).append(i)
+    return found
+
+
+@cache
+def _level_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per level, gazetteer names in order with the stem also counted ('' when none)."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for level in _LEVEL_CHARS:
+        rows = []
+        for name in regions():
+            if name.endswith(level) and len(name) > 1:
+                stem = region_stem(name) if level == "市" and region_stem(name) != name else ""
+                rows.append((name, stem))
+        out[level] = tuple(rows)
+    return out
+
+
+def _count(found: dict[str, list[int]], name: str) -> int:
+    """``text.count(name)`` (non-overlapping, leftmost first) from the occurrence list."""
+    n, free_from = 0, -1
+    for pos in found.get(name, ()):
+        if pos >= free_from:
+            n, free_from = n + 1, pos + len(name)
+    return n
+
+
+def dominant_regions(text: str) -> dict[str, str]:
+    """Most mentioned region of each level in ``text`` (cities also counted by their stem).
+
+    >>> dominant_regions("上海市浦东新区，浦东新区。上海的会。")
+    {'市': '上海市', '区': '浦东新区'}
+    """
+    found = _occurrences(text)
+    best: dict[str, str] = {}
+    for level in _LEVEL_CHARS:
+        counts: Counter[str] = Counter()
+        for name, stem in _level_names()[level]:
+            n = _count(found, name) + (_count(found, stem) if stem else 0)
+            if n:
+                counts[name] = n
+        if counts:
+            best[level] = min(counts, key=lambda k: (-counts[k], text.find(region_stem(k))))
+    return best
+
+
+def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple[str, str]:
+    """Full name of an organisation written without its region (``区总工会``).
+
+    ``before`` is the sentence text before the name; a region of the right level named there
+    wins, otherwise the document's dominant region of that level.
+    """
+    if not name or name[0] not in _LEVEL_CHARS or name[:2] in _NOT_ELIDED:
+        return name, "as-written"
+    level = name[0]
+    nearest = _nearest_region(before, level)
+    if nearest:
+        return region_stem(nearest) + name, "elided-prefix:sentence"
+    if level in doc_regions:
+        return region_stem(doc_regions[level]) + name, "elided-prefix:document"
+    return name, "elided-prefix:unresolved"
+
+
+def _nearest_region(before: str, level: str) -> str | None:
+    """The region of ``level`` whose last occurrence in ``before`` starts last.
+
+    Among names occurring at the same place, the first of the gazetteer wins.
+    """
+    rank, _, prefixes, lengths = _region_index()
+    for i in range(len(before) - 2, -1, -1):
+        if before[i : i + 2] not in prefixes:
+            continue
+        hits = [
+            w
+            for k in lengths
+            if len(w := before[i : i + k]) == k and w in rank and w.endswith(level)
+        ]
+        if hits:
+            return min(hits, key=rank.__getitem__)
+    return None

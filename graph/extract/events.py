@@ -1,0 +1,144 @@
+"""Events: a named gathering (…培训班, …研讨会) with its dates, venue, organiser, head count and
+the programme it belongs to, read from the sentence that names it.
+
+Dates are resolved against the year in the event's name, else the document's year.
+
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "3月5日至7日，由省教育厅主办的2021年教师培训班在某某大学举行，80名教师参加。"))
+>>> e = find_events(seg)[0]
+>>> (e.name, str(e.start), str(e.end), e.participants)
+('2021年教师培训班', '2021-03-05', '2021-03-07', 80)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from graph.resources import load_ordered
+from graph.text.date_ranges import RANGE, document_year, parse_range
+from graph.text.segment import word_tags
+from graph.types import Segmented, Sentence
+
+_NAME_TAGS = frozenset(
+    {
+        "n",
+        "nz",
+        "nrt",
+        "nrfg",
+        "ns",
+        "nt",
+        "j",
+        "vn",
+        "m",
+        "t",
+        "l",
+        "b",
+        "a",
+        "nr",
+        "x",
+        "eng",
+        "q",
+        "mq",
+        "role",
+        "ng",
+    }
+)
+_COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")
+_ORGANISER = re.compile(r"由(?P<org>[^，,。；;由在]{2,30}?)(?:主办|承办|举办|组织|主持|牵头)")
+_VENUE = re.compile(r"在(?P<venue>[^，,。；;在]{2,30}?)(?:举办|举行|召开|开幕|开班|开展|进行)")
+_PLAN = re.compile(r"(?:列入|纳入|作为)(?P<plan>[^，,。；;]{2,40}?计划)")
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    name: str
+    name_start: int
+    name_end: int
+    start: date | None
+    end: date | None
+    date_span: tuple[int, int] | None
+    venue_span: tuple[int, int] | None
+    organiser_span: tuple[int, int] | None
+    plan_span: tuple[int, int] | None
+    participants: int | None
+    count_span: tuple[int, int] | None
+    sentence: Sentence
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_ordered("event_suffixes"), key=len, reverse=True))
+
+
+def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of event names in a sentence: noun phrases ending with an event word."""
+    tags = word_tags()
+    lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
+    out = []
+    for i, tok in enumerate(toks):
+        if not _ends_with_suffix(tok.text):
+            continue
+        j, start = i - 1, tok.start
+        while j >= 0 and (tags.get(toks[j].text, "x") in _NAME_TAGS or toks[j].text.isdigit()):
+            start, j = toks[j].start, j - 1
+        if tok.end - start >= 5:
+            out.append((start, tok.end))
+    return out
+
+
+def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, int] | None:
+    return (m.start(group) + offset, m.end(group) + offset) if m else None
+
+
+def find_events(seg: Segmented) -> list[EventRecord]:
+    """Events named in the document, with whatever attributes their sentence states."""
+    text = seg.doc.text
+    year = document_year(seg.doc.title, text)
+    out = []
+    starts = [t.start for t in seg.tokens]
+    for sentence in seg.sentences:
+        for start, end in _event_names(seg, starts, sentence):
+            name = text[start:end]
+            s = sentence.text
+            off = sentence.start
+            dates = parse_range(s, document_year(name) or year)
+            dm = RANGE.search(s)
+            count = _COUNT.search(s, end - off)
+            out.append(
+                EventRecord(
+                    name,
+                    start,
+                    end,
+                    dates[0] if dates else None,
+                    dates[1] if dates else None,
+                    (dm.start() + off, dm.end() + off) if dates and dm else None,
+                    _group_span(_VENUE.search(s), "venue", off),
+                    _group_span(_ORGANISER.search(s), "org", off),
+                    _group_span(_PLAN.search(s), "plan", off),
+                    int(count.group(1)) if count else None,
+                    (count.start() + off, count.end() + off) if count else None,
+                    sentence,
+                )
+            )
+    return [e for e in out if e.start or e.venue_span or e.organiser_span]
+
+
+@cache
+def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    suffixes = [s for s in _suffixes() if s]
+    lengths = tuple(sorted({len(s) for s in suffixes}))
+    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
+
+
+def _ends_with_suffix(word: str) -> bool:
+    """``any(word.endswith(s) for s in _suffixes())`` by set lookups."""
+    suffixes, lengths, last = _suffix_index()
+    if not word or word[-1] not in last:
+        return False
+    return any(word[-k:] in suffixes for k in lengths if k <= len(word))

@@ -1,0 +1,296 @@
+"""Linking: surface names to canonical entities within one document.
+
+- Elided region prefixes are resolved from context (``graph.extract.elision``): ``区总工会`` takes the
+  nearest district named before it in the sentence, ``市总工会`` the document's dominant city
+  (``北京市总工会``).
+- A name broken by layout (``华东汽车⏎⏎有限公司``) is a key without whitespace; a shortened or
+  repaired name is merged as an alias of a longer name when the same person holds posts at
+  both and one is a character subsequence of the other (same suffix, same first characters).
+- Organisations get types from their name's ending, and parents read off names: sub-bodies
+  (X工会 ⊂ X), branches (X某分公司 ⊂ X) and districts (区X ⊂ 市X).
+- Every merge records its rule in ``Entity.link_rules``.
+
+>>> org_classes("某某大学")
+('高等学校', '学校')
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.names import Piece
+from graph.extract.orgs import regions
+from graph.extract.rules import TitleChain, org_suffix_of
+from graph.resources import load_lexicon, resource_text
+from graph.text.segment import span_of
+from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """A resolved organisation name: canonical key and label, and the rule that made it."""
+
+    key: str
+    label: str
+    surface: str
+    rule: str
+
+
+@dataclass(slots=True)
+class _Builder:
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    classes: tuple[str, ...] = ()
+    mentions: list[Span] = field(default_factory=list)
+    rules: set[str] = field(default_factory=set)
+
+    def freeze(self, ref: EntityRef) -> Entity:
+        return Entity(
+            ref,
+            self.label,
+            tuple(sorted(self.aliases - {self.label})),
+            self.classes,
+            tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end))),
+            tuple(sorted(self.rules)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """The entities of one document and which entity each name span refers to."""
+
+    entities: dict[EntityRef, Entity]
+    org_at: dict[tuple[int, int], EntityRef]
+    person_of: dict[str, EntityRef]
+    element_orgs: tuple[tuple[EntityRef | None, ...], ...]
+    parents: tuple[tuple[EntityRef, EntityRef, str, Span], ...]
+    credits: tuple[tuple[EntityRef, EntityRef, Span], ...]
+
+
+@cache
+def _orgtypes() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for line in resource_text("orgtypes.txt").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            parts = ([*line.split("\t"), "", ""])[:3]
+            rows.append((parts[0], parts[1], parts[2]))
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def org_classes(label: str) -> tuple[str, ...]:
+    """Organisation type (and its broader type) read off the name's ending.
+
+    >>> org_classes("某区总工会")
+    ('总工会', '工会')
+    """
+    for suffix, kind, broader in _orgtypes():
+        if label.endswith(suffix):
+            return (kind, broader) if broader else (kind,)
+    return ()
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
+    """Map a shortened/broken name key to the full name key it stands for."""
+    out: dict[str, str] = {}
+    for a in names:
+        for b in names:
+            if (
+                len(a) < len(b)
+                and a[:2] == b[:2]
+                and org_suffix_of(a) == org_suffix_of(b)
+                and _is_subsequence(a, b)
+                and people_at.get(a, set()) & people_at.get(b, set())
+            ):
+                out[a] = b
+    return out
+
+
+def link_document(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    org_pieces: tuple[Piece, ...],
+    credits: tuple[Piece, ...] = (),
+) -> Linking:
+    """Canonical organisations, sub-bodies and people of one document."""
+    text = seg.doc.text
+    doc_regions = dominant_regions(text)
+    resolved: dict[tuple[int, int], OrgName] = {}
+    pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
+    sentence_starts = [s.start for s in seg.sentences]
+    for p in pieces:
+        i = bisect.bisect_right(sentence_starts, p.start) - 1
+        sentence = seg.sentences[i] if i >= 0 and p.start < seg.sentences[i].end else None
+        before = text[sentence.start : p.start] if sentence else ""
+        surface = normalise_key(p.text)
+        full, rule = resolve_elided(surface, before, doc_regions)
+        resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+
+    base_of_chain: list[list[str | None]] = []
+    people_at: dict[str, set[str]] = defaultdict(set)
+    for chain in chains:
+        keys: list[str | None] = []
+        current: str | None = None
+        for e in chain.elements:
+            if e.org:
+                current = resolved[(e.org.start, e.org.end)].key
+            keys.append(current)
+            if current:
+                people_at[current].add(chain.person.text)
+        base_of_chain.append(keys)
+
+    names = {o.key: o.label for o in resolved.values()}
+    alias_to = _alias_targets(names, people_at)
+    builders: dict[EntityRef, _Builder] = {}
+    org_at: dict[tuple[int, int], EntityRef] = {}
+    for (start, end), o in sorted(resolved.items()):
+        key = alias_to.get(o.key, o.key)
+        ref = EntityRef("org", key)
+        b = builders.setdefault(ref, _Builder(key, classes=org_classes(key)))
+        b.aliases.update({o.surface, o.key})
+        b.rules.add(o.rule)
+        if key != o.key:
+            b.rules.add("alias:subsequence+shared-person")
+        b.mentions.append(span_of(seg, start, end))
+        org_at[(start, end)] = ref
+
+    person_of: dict[str, EntityRef] = {}
+    element_orgs: list[tuple[EntityRef | None, ...]] = []
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        anchor: str = next((k for k in keys if k), "")
+        name = chain.person.text
+        pref = person_of.setdefault(
+            name, EntityRef("person", f"{name}|{alias_to.get(anchor, anchor)}")
+        )
+        pb = builders.setdefault(pref, _Builder(name))
+        pb.mentions.append(span_of(seg, chain.person.start, chain.person.end))
+        orgs: list[EntityRef | None] = []
+        for e, base_key in zip(chain.elements, keys, strict=True):
+            if base_key is None:
+                orgs.append(None)
+                continue
+            org = EntityRef("org", alias_to.get(base_key, base_key))
+            if e.body:
+                org = _sub_body(
+                    seg,
+                    builders,
+                    org,
+                    e.body.text,
+                    (e.org.start if e.org else e.body.start, e.body.end),
+                )
+            elif e.org is None and orgs:
+                org = orgs[-1] or org
+            orgs.append(org)
+        element_orgs.append(tuple(orgs))
+    credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
+    parents = _parents(seg, builders)
+    entities = {ref: b.freeze(ref) for ref, b in builders.items()}
+    return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
+
+
+def _sub_body(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    parent: EntityRef,
+    body: str,
+    where: tuple[int, int],
+) -> EntityRef:
+    """The sub-body ``parent + body`` (X工会 of X), created on first use."""
+    child = EntityRef("org", parent.key + body)
+    cb = builders.setdefault(child, _Builder(child.key, classes=org_classes(child.key)))
+    cb.aliases.update(a + body for a in builders[parent].aliases)
+    cb.rules.add("sub-body:name")
+    cb.mentions.append(span_of(seg, *where))
+    return child
+
+
+_BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分校", "分院", "分局", "分会", "分社")
+
+
+def _credits(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    credits: tuple[Piece, ...],
+    chains: tuple[TitleChain, ...],
+    element_orgs: list[tuple[EntityRef | None, ...]],
+    person_of: dict[str, EntityRef],
+) -> tuple[tuple[EntityRef, EntityRef, Span], ...]:
+    """Photo credits (NAME/摄) belong to the organisation of the byline on the same line."""
+    text = seg.doc.text
+    out = []
+    for piece in credits:
+        line_start = text.rfind("\n", 0, piece.start) + 1
+        org = None
+        for chain, orgs in zip(chains, element_orgs, strict=True):
+            if line_start <= chain.span.start < piece.start and orgs and orgs[0]:
+                org = orgs[0]
+        if org is None:
+            continue
+        pref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|{org.key}"))
+        builders.setdefault(pref, _Builder(piece.text)).mentions.append(
+            span_of(seg, piece.start, piece.end)
+        )
+        out.append((pref, org, span_of(seg, line_start, piece.end + 2)))
+    return tuple(out)
+
+
+def _parents(
+    seg: Segmented, builders: dict[EntityRef, _Builder]
+) -> tuple[tuple[EntityRef, EntityRef, str, Span], ...]:
+    """Sub-organisation links read off names: X工会 ⊂ X, X某分公司 ⊂ X, 区X ⊂ 市X."""
+    out = []
+    orgs = {ref.key: ref for ref in builders if ref.kind == "org"}
+    for ref in sorted(list(orgs.values())):
+        b = builders[ref]
+        evidence = b.mentions[0]
+        if "sub-body:name" in b.rules:
+            for body in sorted(load_lexicon("body_prefixes"), key=len, reverse=True):
+                if ref.key.endswith(body) and ref.key[: -len(body)] in orgs:
+                    out.append((ref, orgs[ref.key[: -len(body)]], "sub-body:name", evidence))
+                    break
+        parent = _branch_parent(ref.key)
+        if parent:
+            pref = EntityRef("org", parent)
+            pb = builders.setdefault(pref, _Builder(parent, classes=org_classes(parent)))
+            pb.rules.add("branch-parent:name")
+            if not pb.mentions:
+                start = (
+                    evidence.start + evidence.text.find(parent) if parent in evidence.text else -1
+                )
+                if start >= evidence.start:
+                    pb.mentions.append(span_of(seg, start, start + len(parent)))
+            out.append((ref, pref, "branch:name", evidence))
+        upper = _upper_level(ref.key, orgs)
+        if upper:
+            out.append((ref, upper, "region-hierarchy", evidence))
+    return tuple(out)
+
+
+def _branch_parent(name: str) -> str | None:
+    """The head organisation a branch name starts with (某某有限公司某地分公司 -> 某某有限公司)."""
+    if not name.endswith(_BRANCH_SUFFIXES):
+        return None
+    for suffix in ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "银行", "大学"):
+        i = name.rfind(suffix, 0, len(name) - 3)
+        if i > 1:
+            return name[: i + len(suffix)]
+    return None
+
+
+def _upper_level(name: str, orgs: dict[str, EntityRef]) -> EntityRef | None:
+    """区X ⊂ 市X when the district lies in that city and 市X is named in the document."""
+    for region, parent in regions().items():
+        if parent and name.startswith(region) and len(name) > len(region):
+            upper = parent + name[len(region) :]
+            if upper in orgs:
+                return orgs[upper]
+    return None

@@ -1,0 +1,126 @@
+"""Person names and bylines: a name right after a title, photo credits (``NAME/摄``).
+
+Names are recognised by general means only: a family name from the packaged list, jieba's word
+boundaries and part-of-speech tags; no list of people.
+
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "□本报记者 孙立新/文 冯晓东/摄"))
+>>> [p.text for p in photo_credits(seg)]
+['冯晓东']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from graph.resources import load_ordered
+from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.types import Segmented, Token
+
+# characters that end a title chain on the left (、 separates the chain's elements instead)
+BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 ")
+_SPACE = frozenset(" \u3000\t")
+# tags of a token after a title that cannot be (part of) a given name
+_NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
+_GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
+_PHOTO_CREDIT = ("/摄", "／摄", " 摄")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A span of the text (offsets into the document)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    names = load_ordered("surnames")
+    return frozenset(n for n in names if len(n) == 2), frozenset(n for n in names if len(n) == 1)
+
+
+def is_surname_start(name: str) -> bool:
+    double, single = _surnames()
+    return name[:2] in double or name[:1] in single
+
+
+def token_at(tokens: tuple[Token, ...], starts: dict[int, int], pos: int) -> Token | None:
+    i = starts.get(pos)
+    return tokens[i] if i is not None else None
+
+
+def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piece, bool] | None:
+    """A person name right after a title at ``pos``: ``(piece, caption)``.
+
+    Caption style is ``TITLE␠NAME`` ending the line (or followed by ``/``); body style is a name
+    that jieba keeps as one unknown word or a family name plus a given name.
+    """
+    text = seg.doc.text
+    j = pos
+    while j < len(text) and text[j] in _SPACE and j - pos < 3:
+        j += 1
+    spaced = j > pos
+    k = j
+    while k < len(text) and "\u4e00" <= text[k] <= "\u9fff" and k - j < 5:
+        k += 1
+    at_line_end = k >= len(text) or text[k] in "\n\r/／"
+    if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
+        return Piece(j, k, text[j:k]), True
+    tok = token_at(seg.tokens, starts, j)
+    if tok is None or not is_surname_start(tok.text):
+        return None
+    tags = word_tags()
+    if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
+        end = tok.end
+        nxt = token_at(seg.tokens, starts, end)
+        if (
+            len(tok.text) == 2
+            and tok.text not in tags
+            and nxt is not None
+            and _lone_given(nxt.text)
+        ):
+            end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
+        return Piece(tok.start, end, text[tok.start : end]), False
+    if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
+        # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)
+        return Piece(tok.start, tok.end - 1, tok.text[:3]), False
+    if len(tok.text) == 1:
+        nxt = token_at(seg.tokens, starts, tok.end)
+        if (
+            nxt
+            and 1 <= len(nxt.text) <= 2
+            and "\u4e00" <= nxt.text[0] <= "\u9fff"
+            and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
+        ):
+            return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False
+    return None
+
+
+def _lone_given(word: str) -> bool:
+    """A single character jieba left on its own that can end a given name."""
+    tag = word_tags().get(word, "x")
+    return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and tag in _GIVEN_TAGS
+
+
+def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
+    """Names credited for photographs in a byline (``NAME/摄``)."""
+    text = seg.doc.text
+    out = []
+    for marker in _PHOTO_CREDIT:
+        start = 0
+        while (i := text.find(marker, start)) >= 0:
+            start = i + 1
+            j = i
+            while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and i - j < 4:
+                j -= 1
+            if (
+                2 <= i - j <= 4
+                and is_surname_start(text[j:i])
+                and (j == 0 or text[j - 1] in BOUNDARY | {"\n"})
+            ):
+                out.append(Piece(j, i, text[j:i]))
+    return tuple(sorted(set(out), key=lambda p: p.start))

@@ -1,0 +1,165 @@
+"""Organisation names anchored on a region or an administrative prefix (市委组织部, 某某市总工会).
+
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "会议由市总工会主办，在市委党校三分校举行。"))
+>>> [p.text for p in region_orgs(seg)]
+['市总工会', '市委党校三分校']
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from graph.extract.names import Piece
+from graph.extract.rules import org_suffix_of
+from graph.resources import load_lexicon, load_ordered
+from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.types import Segmented
+
+# administrative prefixes of names whose region is left to the context (市委组织部, 区总工会)
+LEVEL_PREFIXES = ("市委", "区委", "县委", "省委", "州委", "市", "区", "县", "省", "州")
+NATIONAL_PREFIXES = ("中共", "中央", "全国", "国家", "中国", "国务院")
+LEVELS = ("自治区", "特别行政区", "省", "市", "区", "县", "州")
+_GLUE = frozenset("由在和与及对向从将把被经为据是让请给跟同")
+_BOUNDARY = frozenset("，,。.！!？?；;：:、“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 \n\r")
+_MAX_LEN = 30
+_INSIDE_STOP_TAGS = FUNCTION_TAGS | {"v", "d", "f", "t", "role"}
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Region name -> parent region ('' when unknown), from the packaged gazetteer."""
+    out: dict[str, str] = {}
+    from graph.resources import resource_text
+
+    for line in resource_text("regions.txt").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line:
+            name, _, parent = line.partition("\t")
+            out[name.strip()] = parent.strip()
+    return out
+
+
+def region_stem(name: str) -> str:
+    """A region name without its level word (北京市 -> 北京); names of 2 characters stay whole.
+
+    >>> region_stem("某某自治区"), region_stem("某市")
+    ('某某', '某市')
+    """
+    for level in LEVELS:
+        if name.endswith(level) and len(name) - len(level) >= 2:
+            return name[: -len(level)]
+    return name
+
+
+@cache
+def _starters() -> tuple[str, ...]:
+    names = set(regions())
+    names |= {region_stem(n) for n in names}
+    names |= set(LEVEL_PREFIXES) | set(NATIONAL_PREFIXES)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _starter_index() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The starters as a set, and their distinct lengths (set lookups replace ~1,200 scans)."""
+    starters = _starters()
+    return frozenset(starters), tuple(sorted({len(s) for s in starters}))
+
+
+@cache
+def _multi_suffixes() -> tuple[str, ...]:
+    return tuple(s for s in load_ordered("org_suffixes") if len(s) >= 2)
+
+
+@cache
+def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    """Multi-character suffixes as a set, their lengths, and their last characters."""
+    suffixes = _multi_suffixes()
+    lengths = tuple(sorted({len(s) for s in suffixes}))
+    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
+
+
+def _starts_org(text: str, pos: int) -> bool:
+    names, lengths = _starter_index()
+    return any(text[pos : pos + k] in names for k in lengths if pos + k <= len(text))
+
+
+def _ends_with_suffix(text: str, end: int) -> bool:
+    """``text[:end]`` ends with a multi-character organisation suffix."""
+    suffixes, lengths, last_chars = _suffix_index()
+    if not 0 < end <= len(text) or text[end - 1] not in last_chars:
+        return False
+    return any(text[end - k : end] in suffixes for k in lengths if k <= end)
+
+
+def region_orgs(seg: Segmented) -> tuple[Piece, ...]:
+    """Organisation names that begin with a region or an administrative prefix."""
+    text = seg.doc.text
+    tags = word_tags()
+    last = _suffix_index()[2]
+    # token ends (increasing: tokens tile the text) right after an organisation suffix
+    token_ends = [
+        t.end for t in seg.tokens if text[t.end - 1] in last and _ends_with_suffix(text, t.end)
+    ]
+    stops = [t for t in seg.tokens if tags.get(t.text, "x") in _INSIDE_STOP_TAGS]
+    after_word = {t.end for t in stops}
+    stop_starts = [t.start for t in stops]
+    stop_ends = [t.end for t in stops]
+    out: list[Piece] = []
+    for sentence in seg.sentences:
+        lo = bisect.bisect_left(token_ends, sentence.start + 2)
+        hi = bisect.bisect_right(token_ends, sentence.end)
+        for end in token_ends[lo:hi]:
+            for start in _candidate_starts(text, sentence.start, end, after_word):
+                if org_suffix_of(text[start:end]) and _no_stop_inside(
+                    stop_starts, stop_ends, start, end
+                ):
+                    out.append(Piece(start, end, text[start:end]))
+                    break
+    return tuple(_drop_nested(out))
+
+
+def _candidate_starts(text: str, lower: int, end: int, after_word: set[int]) -> list[int]:
+    """Possible starts of a name ending at ``end``, leftmost first."""
+    out = []
+    i = end - 2
+    while i >= max(lower, end - _MAX_LEN):
+        if text[i] in _BOUNDARY:
+            break
+        before = text[i - 1] if i > lower else ""
+        free = not before or before in _BOUNDARY or before in _GLUE or i in after_word
+        if free and _starts_org(text, i):
+            out.append(i)
+        i -= 1
+    return out[::-1]
+
+
+def _no_stop_inside(stop_starts: list[int], stop_ends: list[int], start: int, end: int) -> bool:
+    """No verb or function word inside the name (its first token may carry a glued 由/在).
+
+    Stop tokens are sorted and do not overlap, so only the first one starting after ``start``
+    can lie inside ``[start, end)``.
+    """
+    i = bisect.bisect_right(stop_starts, start)
+    return i == len(stop_starts) or stop_ends[i] > end
+
+
+def _drop_nested(pieces: list[Piece]) -> list[Piece]:
+    """Keep the longest of overlapping names (市委党校三分校 over 市委党校)."""
+    ordered = sorted(pieces, key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[Piece] = []
+    for p in ordered:
+        if out and p.start < out[-1].end:
+            if p.end - p.start > out[-1].end - out[-1].start:
+                out[-1] = p
+            continue
+        out.append(p)
+    return out
+
+
+def news_org_names() -> frozenset[str]:
+    """Names like 本报 that stand for the publishing organisation."""
+    return load_lexicon("news_orgs")

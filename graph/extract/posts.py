@@ -1,0 +1,85 @@
+"""Posts (org:Membership facts) from title chains and bylines, sub-organisations from names.
+
+Each (person, organisation, role) of a document is one fact whose evidence lists every span
+that states it; contradictory titles (主席 in a caption, 副主席 in the body) stay two facts,
+each with its own evidence.
+"""
+
+from __future__ import annotations
+
+from graph.extract.linking import Linking
+from graph.extract.rules import TitleChain
+from graph.text.segment import span_of
+from graph.types import Entity, EntityRef, Fact, Segmented, Span
+
+CAPTION_CONFIDENCE = 0.95
+BODY_CONFIDENCE = 0.9
+CREDIT_CONFIDENCE = 0.9
+RULE_PENALTY = {
+    "elided-prefix:document": 0.1,
+    "elided-prefix:sentence": 0.05,
+    "alias:subsequence+shared-person": 0.05,
+}
+SUBORG_CONFIDENCE = {"sub-body:name": 0.92, "branch:name": 0.85, "region-hierarchy": 0.7}
+_ROLE_ALIASES = {"摄": "摄影"}
+
+
+def role_entities(facts: tuple[Fact, ...]) -> tuple[Entity, ...]:
+    """One role entity per role named by the facts."""
+    refs = sorted({f.ref("role") for f in facts if f.kind == "membership"})
+    return tuple(Entity(r, r.key) for r in refs)
+
+
+def _penalty(linking: Linking, org: EntityRef) -> float:
+    entity = linking.entities.get(org)
+    rules = entity.link_rules if entity else ()
+    return max((RULE_PENALTY.get(r, 0.0) for r in rules), default=0.0)
+
+
+def membership_facts(
+    seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking
+) -> tuple[Fact, ...]:
+    """Posts stated by title chains and photo credits, merged per (person, org, role)."""
+    found: dict[tuple[EntityRef, EntityRef, EntityRef], tuple[list[Span], float]] = {}
+
+    def add(person: EntityRef, org: EntityRef, role: str, span: Span, confidence: float) -> None:
+        role_ref = EntityRef("role", _ROLE_ALIASES.get(role, role))
+        spans, best = found.get((person, org, role_ref), ([], 0.0))
+        spans.append(span)
+        found[(person, org, role_ref)] = (spans, max(best, confidence))
+
+    for chain, orgs in zip(chains, linking.element_orgs, strict=True):
+        person = linking.person_of[chain.person.text]
+        base = CAPTION_CONFIDENCE if chain.caption else BODY_CONFIDENCE
+        span = span_of(seg, chain.span.start, chain.span.end)
+        for element, org in zip(chain.elements, orgs, strict=True):
+            if org is not None:
+                add(person, org, element.role.text, span, base - _penalty(linking, org))
+    for person, org, span in linking.credits:
+        add(person, org, "摄影", span, CREDIT_CONFIDENCE)
+    facts = []
+    for (person, org, role), (spans, confidence) in sorted(found.items()):
+        evidence = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
+        args = (("person", person), ("org", org), ("role", role))
+        facts.append(
+            Fact(
+                "membership",
+                seg.doc.doc_id,
+                args,
+                evidence,
+                round(confidence, 2),
+                "rules.title-chain",
+            )
+        )
+    return tuple(facts)
+
+
+def suborganisation_facts(seg: Segmented, linking: Linking) -> tuple[Fact, ...]:
+    """org:subOrganizationOf claims read off names (X工会 ⊂ X, branches, region levels)."""
+    facts = []
+    for child, parent, rule, span in linking.parents:
+        args = (("child", child), ("parent", parent))
+        facts.append(
+            Fact("suborg", seg.doc.doc_id, args, (span,), SUBORG_CONFIDENCE[rule], f"rules.{rule}")
+        )
+    return tuple(sorted(set(facts), key=lambda f: (f.args, f.evidence[0].start)))

@@ -1,0 +1,330 @@
+"""Rule-based mentions: title chains ``ORG ROLE、ORG ROLE NAME``, bylines, region-anchored orgs.
+
+The rules rely only on general dictionaries (role titles, organisation suffixes, body prefixes,
+regions, family names) and the owned jieba tokenizer; no names of particular people.
+
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "据悉，河北省农业厅副厅长、党组成员王小明表示同意。"))
+>>> chain = title_chains(seg)[0]
+>>> chain.person.text, [(e.org.text if e.org else None, e.role.text) for e in chain.elements]
+('王小明', [('河北省农业厅', '副厅长'), (None, '党组成员')])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeAlias
+
+from graph.extract.names import BOUNDARY as _BOUNDARY
+from graph.extract.names import Piece, person_after, token_at
+from graph.resources import load_lexicon, load_ordered
+from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.types import Mention, Segmented
+
+# characters that end a title chain on the left (、 separates the chain's elements instead)
+# leading words that are not part of an organisation name
+_LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
+# words that never occur inside an organisation name: the name starts after the last of them
+_CUT_TAGS = FUNCTION_TAGS | {"v"}
+_MAX_ORG = 40
+_MAX_ROLE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ChainElement:
+    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before'."""
+
+    org: Piece | None
+    body: Piece | None
+    role: Piece
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChain:
+    """Posts stated together for one person, e.g. ``A副主席、B党组书记、主席NAME``."""
+
+    elements: tuple[ChainElement, ...]
+    person: Piece
+    span: Piece
+    caption: bool
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return load_lexicon("roles")
+
+
+@cache
+def _bodies() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("body_prefixes"), key=len, reverse=True))
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("org_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Region names and their short forms (保定市, 保定): never cut out of a name."""
+    names = load_lexicon("regions")
+    return names | {n[:-1] for n in names if len(n) >= 3 and n[-1] in "省市区县州"}
+
+
+@cache
+def _company_suffixes() -> tuple[str, ...]:
+    """Company-name endings trusted only right before a title and a name (某某药业董事长…)."""
+    return tuple(load_ordered("company_suffixes"))
+
+
+@cache
+def _role_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    """Role lengths (1.._MAX_ROLE, ascending) that occur, and the last characters of roles."""
+    roles = _roles()
+    lengths = tuple(k for k in range(1, _MAX_ROLE + 1) if any(len(r) == k for r in roles))
+    return lengths, frozenset(r[-1] for r in roles)
+
+
+def role_ending_at(text: str, end: int, start_limit: int = 0) -> int | None:
+    """Start of the longest role title that ends at ``end`` (None if no title ends there).
+
+    >>> role_ending_at("工会常务副主席", 7)
+    2
+    """
+    lengths, last_chars = _role_index()
+    ks: Iterable[int] = lengths
+    if 0 < end <= len(text) and start_limit >= 0:
+        if text[end - 1] not in last_chars:
+            return None  # every role ends with one of these characters
+    else:
+        ks = range(1, _MAX_ROLE + 1)  # slices are shorter than k here: test every length
+    roles = _roles()
+    best = None
+    for k in ks:
+        s = end - k
+        if s < start_limit:
+            break
+        if text[s:end] in roles:
+            best = s
+    return best
+
+
+@cache
+def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    suffixes = _org_suffixes()
+    return tuple(sorted({len(s) for s in suffixes}, reverse=True)), frozenset(suffixes)
+
+
+def org_suffix_of(name: str) -> str | None:
+    """The longest organisation suffix ``name`` ends with (news names like 本报 count too).
+
+    >>> org_suffix_of("某某大学")
+    '大学'
+    """
+    if name in load_lexicon("news_orgs"):
+        return name
+    lengths, suffixes = _suffix_index()
+    for k in lengths:
+        if k < len(name) and name[-k:] in suffixes:
+            return name[-k:]
+    return None
+
+
+def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
+    """Where the title chain that ends with the role at ``role_start`` begins."""
+    i = role_start
+    while i > sentence_start:
+        ch = text[i - 1]
+        if ch in _BOUNDARY:
+            break
+        if ch in "\n\r":
+            # a layout break inside a name (华东汽车⏎⏎有限公司) is crossed, a real line end is not
+            j = i - 1
+            while j > sentence_start and text[j - 1].isspace():
+                j -= 1
+            if j == sentence_start or text[j - 1] in _BOUNDARY or role_start - i > _MAX_ORG:
+                break
+            i = j
+            continue
+        i -= 1
+    return i
+
+
+def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
+    """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
+    a preposition inside the candidate (记者从X公司) starts the name after it."""
+    tags = word_tags()
+    i = starts.get(start)
+    while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
+        word = seg.tokens[i].text
+        cut = seg.tokens[i].end
+        if (
+            tags.get(word, "x") in _CUT_TAGS
+            and cut < end
+            and word not in _places()
+            and not seg.doc.text.startswith(_org_suffixes(), cut)
+        ):
+            start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
+        i += 1
+    while start < end:
+        tok = token_at(seg.tokens, starts, start)
+        if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
+            break
+        start = tok.end
+    return start
+
+
+OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
+
+
+def parse_element(
+    seg: Segmented,
+    starts: dict[int, int],
+    start: int,
+    end: int,
+    org_check: OrgCheck | None = None,
+) -> ChainElement | None:
+    """``[ORG][BODY]ROLE`` of ``text[start:end]`` (None unless it ends with a role title and
+    its organisation, if any, ends like one or is confirmed by ``org_check``).
+
+    ``starts`` maps token start offsets to token indices.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "华北电力大学工会副主席"))
+    >>> e = parse_element(seg, {t.start: i for i, t in enumerate(seg.tokens)}, 0, 11)
+    >>> e.org.text, e.body.text, e.role.text
+    ('华北电力大学', '工会', '副主席')
+    """
+    text = seg.doc.text
+    role_start = role_ending_at(text, end, start)
+    if role_start is None:
+        return None
+    role = Piece(role_start, end, text[role_start:end])
+    rest_end = role_start
+    body = None
+    for prefix in _bodies():
+        b = rest_end - len(prefix)
+        if b >= start and text[b:rest_end] == prefix:
+            whole = text[start:rest_end]
+            suffix = org_suffix_of("".join(whole.split()))
+            if suffix is None or len(suffix) <= len(prefix):
+                body = Piece(b, rest_end, prefix)
+                rest_end = b
+            break
+    org_start = _trim_leading(seg, starts, start, rest_end)
+    org = None
+    if org_start < rest_end:
+        name = "".join(text[org_start:rest_end].split())
+        if org_suffix_of(name) is None and not name.endswith(_company_suffixes()):
+            found = org_check(org_start, rest_end) if org_check else None
+            if found is None:
+                return None
+            org_start = found  # a name without a suffix that the mention model knows
+        org = Piece(org_start, rest_end, text[org_start:rest_end])
+    return ChainElement(org, body, role)
+
+
+def title_chains(seg: Segmented, org_check: OrgCheck | None = None) -> tuple[TitleChain, ...]:
+    """Every ``[ORG][BODY]ROLE(、[ORG][BODY]ROLE)* NAME`` of the document.
+
+    ``org_check(start, end)`` may accept an organisation name without a known suffix ending at
+    ``end`` (returning where the name starts, not before ``start``) or refuse it (None).
+    """
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    chains: list[TitleChain] = []
+    role_end = _role_end_char()
+    for sentence in seg.sentences:
+        pos = sentence.start
+        while pos < sentence.end:
+            # jump to the next position right after a character that can end a role
+            m = role_end.search(text, max(pos - 1, sentence.start), sentence.end - 1)
+            if m is None:
+                break
+            pos = m.end()
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check)
+            if chain is None:
+                pos += 1
+                continue
+            chains.append(chain)
+            pos = chain.person.end
+    return tuple(chains)
+
+
+@cache
+def _role_end_char() -> re.Pattern[str]:
+    """A character that ends some role title."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_role_index()[1])) + "]")
+
+
+def _chain_ending_at(
+    seg: Segmented,
+    starts: dict[int, int],
+    sentence_start: int,
+    pos: int,
+    org_check: OrgCheck | None = None,
+) -> TitleChain | None:
+    text = seg.doc.text
+    if role_ending_at(text, pos, sentence_start) is None:
+        return None
+    found = person_after(seg, starts, pos)
+    if found is None:
+        return None
+    person, caption = found
+    begin = _chain_start(text, role_ending_at(text, pos, sentence_start) or pos, sentence_start)
+    elements: list[ChainElement] = []
+    cursor = begin
+    for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:
+        element = parse_element(seg, starts, cursor, part_end, org_check)
+        if element is not None:
+            elements.append(element)
+        elif elements:
+            elements.clear()  # a broken link in the chain: keep only what follows it
+        cursor = part_end + 1
+    if not elements or elements[0].org is None:
+        return None
+    first = elements[0].org.start if elements[0].org else elements[0].role.start
+    span = Piece(first, person.end, text[first : person.end])
+    return TitleChain(tuple(elements), person, span, caption)
+
+
+def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:
+    """PERSON, ORG and ROLE mentions of the title chains."""
+    out: list[Mention] = []
+    for chain in chains:
+        score = 0.95 if chain.caption else 0.9
+        out.append(
+            Mention(
+                chain.person.start,
+                chain.person.end,
+                "PERSON",
+                chain.person.text,
+                score,
+                "rules.chain",
+            )
+        )
+        for e in chain.elements:
+            if e.org:
+                out.append(Mention(e.org.start, e.org.end, "ORG", e.org.text, score, "rules.chain"))
+            role_start = e.body.start if e.body else e.role.start
+            out.append(
+                Mention(
+                    role_start,
+                    e.role.end,
+                    "ROLE",
+                    chain_text(chain, role_start, e.role.end),
+                    score,
+                    "rules.chain",
+                )
+            )
+    return tuple(out)
+
+
+def chain_text(chain: TitleChain, start: int, end: int) -> str:
+    """Text of ``[start, end)`` inside the chain's span."""
+    return chain.span.text[start - chain.span.start : end - chain.span.start]

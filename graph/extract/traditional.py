@@ -1,0 +1,101 @@
+"""Traditional-script documents: analyse in simplified script, report in the original script.
+
+The rules and dictionaries are written in simplified characters.  A document with traditional
+characters is converted character by character (same length, so every offset still points into
+the original) and extracted; then every text, label and evidence span is read back from the
+original text.  Keys (and so IRIs) stay in the analysis form, so 上海市總工會 in one document and
+上海市总工会 in another are one organisation; labels keep the script the document used.
+
+>>> from graph.types import Document
+>>> doc = Document.from_text("t.txt", "西山縣教育局局長錢志遠表示，要辦好學校。")
+>>> x = extract_in_analysis_script(doc, lambda d: _demo(d))
+>>> x.doc.text == doc.text, [m.text for m in x.mentions]
+(True, ['錢志遠'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.text.script import analysis_text
+from graph.types import (
+    Document,
+    Entity,
+    Extraction,
+    Fact,
+    FactValue,
+    Mention,
+    Sentence,
+    Span,
+    normalise_key,
+)
+
+
+def _demo(doc: Document) -> Extraction:
+    i = doc.text.find("钱志远")
+    return Extraction(doc, (), (Mention(i, i + 3, "PERSON", "钱志远", 1.0, "demo"),), (), ())
+
+
+class _Restorer:
+    def __init__(self, original: str, analysed: str) -> None:
+        self.original, self.analysed = original, analysed
+        self.names: dict[str, str] = {}
+
+    def span(self, s: Span) -> Span:
+        text = self.original[s.start : s.end]
+        self.names.setdefault(normalise_key(self.analysed[s.start : s.end]), normalise_key(text))
+        return Span(s.doc_id, s.start, s.end, text, s.sentence_start, s.sentence_end)
+
+    def name(self, value: str) -> str:
+        if value in self.names:
+            return self.names[value]
+        i = self.analysed.find(value)
+        return self.original[i : i + len(value)] if i >= 0 else value
+
+    def arg(self, value: FactValue, evidence: tuple[Span, ...]) -> FactValue:
+        if not isinstance(value, str) or not value:
+            return value
+        for s in evidence:
+            i = self.analysed.find(value, s.start, s.end)
+            if i >= 0:
+                return self.original[i : i + len(value)]
+        return self.name(value)
+
+
+def extract_in_analysis_script(
+    doc: Document, extract: Callable[[Document], Extraction]
+) -> Extraction:
+    """``extract(doc)``, run on the simplified form when ``doc`` has traditional characters."""
+    analysed = analysis_text(doc.text)
+    if analysed == doc.text:
+        return extract(doc)
+    x = extract(Document(doc.doc_id, analysed, doc.sha256, doc.source, doc.encoding, doc.title))
+    r = _Restorer(doc.text, analysed)
+    entities = []
+    for e in x.entities:
+        spans = tuple(r.span(s) for s in e.mentions)
+        entities.append(
+            Entity(
+                e.ref,
+                r.name(e.label),
+                tuple(r.name(a) for a in e.aliases),
+                e.classes,
+                spans,
+                e.link_rules,
+            )
+        )
+    facts = []
+    for f in x.facts:
+        evidence = tuple(r.span(s) for s in f.evidence)
+        args = tuple((k, r.arg(v, evidence)) for k, v in f.args)
+        facts.append(Fact(f.kind, f.doc_id, args, evidence, f.confidence, f.extractor))
+    return Extraction(
+        doc,
+        tuple(Sentence(s.start, s.end, doc.text[s.start : s.end]) for s in x.sentences),
+        tuple(
+            Mention(m.start, m.end, m.type, doc.text[m.start : m.end], m.score, m.extractor)
+            for m in x.mentions
+        ),
+        tuple(entities),
+        tuple(facts),
+    )

@@ -1,0 +1,144 @@
+"""The merged knowledge graph as a networkx ``MultiDiGraph`` (for analytics, HTML and GraphML).
+
+Node ids are the entity IRIs. Node attributes:
+
+- ``kind``: person | org | role | place | concept | event | document
+- ``label``: preferred label; ``aliases``: list of other labels
+- ``docs``: list of document ids that mention it
+- ``evidence``: list of ``{"doc", "start", "end", "text", "sentence", "sentence_start"}``
+
+Edges are keyed by the fact IRI. Edge attributes: ``relation`` (memberOf, subOrganizationOf,
+organizer, location, partOf, mentions, about), ``label`` (human-readable, e.g. the role 主席),
+``confidence``, ``docs``, ``evidence`` (as for nodes).
+
+>>> from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Span
+>>> p, o, r = EntityRef("person", "张三"), EntityRef("org", "某公司"), EntityRef("role", "经理")
+>>> span = Span("d.txt", 0, 7, "某公司经理张三", 0, 7)
+>>> fact = Fact("membership", "d.txt", (("person", p), ("org", o), ("role", r)), (span,), 0.9, "t")
+>>> kg = KnowledgeGraph((Document.from_text("d.txt", "某公司经理张三"),),
+...     (Entity(p, "张三"), Entity(o, "某公司"), Entity(r, "经理")), (fact,))
+>>> g = to_networkx(kg)
+>>> sorted(d["kind"] for _, d in g.nodes(data=True))
+['document', 'org', 'person']
+>>> [d["label"] for _, _, d in g.edges(data=True) if d["relation"] == "memberOf"]
+['经理']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from graph.rdf.iris import DEFAULT_BASE, document_iri, entity_iri, fact_iri
+from graph.types import Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
+
+# kinds of entity drawn as nodes (roles live on membership edges)
+NODE_KINDS = ("person", "org", "place", "concept", "event")
+
+
+def span_record(span: Span, sentences: dict[str, tuple[Sentence, ...]]) -> dict[str, Any]:
+    """A JSON-friendly evidence record with the sentence text when known."""
+    sentence = ""
+    for s in sentences.get(span.doc_id, ()):
+        if s.start == span.sentence_start and s.end == span.sentence_end:
+            sentence = s.text
+            break
+    return {
+        "doc": span.doc_id,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "sentence": sentence,
+        "sentence_start": span.sentence_start,
+    }
+
+
+def _add_entity(g: nx.MultiDiGraph, e: Entity, kg: KnowledgeGraph, base: str) -> None:
+    g.add_node(
+        entity_iri(e.ref, base),
+        kind=e.ref.kind,
+        label=e.label,
+        aliases=list(e.aliases),
+        classes=list(e.classes),
+        docs=sorted({m.doc_id for m in e.mentions}),
+        evidence=[span_record(m, kg.sentences) for m in e.mentions],
+    )
+
+
+def _edges_of(
+    fact: Fact, labels: dict[EntityRef, str]
+) -> list[tuple[str, EntityRef, EntityRef, str]]:
+    """(relation, source, target, label) edges that draw one fact."""
+    if fact.kind == "membership":
+        role = fact.ref("role")
+        return [("memberOf", fact.ref("person"), fact.ref("org"), labels.get(role, role.key))]
+    if fact.kind == "suborg":
+        return [("subOrganizationOf", fact.ref("child"), fact.ref("parent"), "下属")]
+    if fact.kind == "event":
+        event = fact.ref("event")
+        out = []
+        for name, rel, label in (
+            ("organiser", "organizer", "承办"),
+            ("venue", "location", "地点"),
+            ("plan", "partOf", "列入计划"),
+        ):
+            target = fact.arg(name)
+            if isinstance(target, EntityRef):
+                out.append((rel, event, target, label))
+        return out
+    if fact.kind == "quote":
+        speaker, verb = fact.ref("speaker"), str(fact.arg("verb") or "")
+        concepts = [c for c in fact.all_args("concept") if isinstance(c, EntityRef)]
+        return [("mentions", speaker, c, verb) for c in concepts]
+    return []
+
+
+def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
+    """Build the analytic graph: one node per entity and document, one edge per fact relation."""
+    g = nx.MultiDiGraph()
+    for doc in kg.documents:
+        g.add_node(
+            document_iri(doc.doc_id, base),
+            kind="document",
+            label=doc.title or doc.doc_id,
+            aliases=[doc.doc_id],
+            classes=[],
+            docs=[doc.doc_id],
+            evidence=[],
+        )
+    labels = {e.ref: e.label for e in kg.entities}
+    for e in kg.entities:
+        if e.ref.kind in NODE_KINDS:
+            _add_entity(g, e, kg, base)
+    for fact in kg.facts:
+        evidence = [span_record(s, kg.sentences) for s in fact.evidence]
+        for rel, src, dst, label in _edges_of(fact, labels):
+            u, v = entity_iri(src, base), entity_iri(dst, base)
+            if u not in g or v not in g:
+                continue
+            g.add_edge(
+                u,
+                v,
+                key=f"{fact_iri(fact, base)}#{rel}-{dst.key}",
+                relation=rel,
+                label=label,
+                confidence=fact.confidence,
+                docs=[fact.doc_id],
+                evidence=evidence,
+            )
+        if fact.kind == "event":
+            source = next((d for d in kg.documents if d.doc_id == fact.doc_id), None)
+            event = entity_iri(fact.ref("event"), base)
+            if source is not None and event in g:
+                g.add_edge(
+                    document_iri(source.doc_id, base),
+                    event,
+                    key=f"{fact_iri(fact, base)}#about",
+                    relation="about",
+                    label="报道",
+                    confidence=fact.confidence,
+                    docs=[fact.doc_id],
+                    evidence=evidence,
+                )
+    return g

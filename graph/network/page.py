@@ -1,0 +1,150 @@
+"""The page of the HTML view: our template, in-lined assets and JSON, and the look of the graph.
+
+The page needs no network: vis-network's JS/CSS (shipped by pyvis), our viewer script and the
+graph data are all in-line (pyvis's own template links Bootstrap from a CDN and prints the
+heading twice, so the page is our template, ``assets/page.html``).  Labels are untrusted: they
+reach the page as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
+escaped, and the viewer writes them with ``textContent`` only.
+
+The look: a colour and vis shape per node kind (with its legend name), a colour per relation,
+CJK fonts, and vis-network options with bounded physics.
+
+>>> KIND_STYLE["person"]
+('人物 person', '#4e79a7', 'dot')
+>>> script_json({"label": "A&B"})
+'{"label": "A\\\\u0026B"}'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyvis
+
+FONT_STACK = (
+    "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', "
+    "'Hiragino Sans GB', 'Microsoft YaHei', 'SimHei', sans-serif"
+)
+
+# kind -> (legend name, colour, vis shape); roles are edge labels, kept for foreign graphs
+KIND_STYLE: dict[str, tuple[str, str, str]] = {
+    "person": ("人物 person", "#4e79a7", "dot"),
+    "org": ("机构 organisation", "#f28e2b", "square"),
+    "place": ("地点 place", "#59a14f", "triangle"),
+    "concept": ("概念 concept", "#b07aa1", "diamond"),
+    "event": ("事件 event", "#e15759", "star"),
+    "document": ("文档 document", "#9c755f", "hexagon"),
+    "role": ("职务 role", "#76b7b2", "triangleDown"),
+    "other": ("其他 other", "#bab0ac", "dot"),
+}
+RELATION_COLOUR: dict[str, str] = {
+    "memberOf": "#4e79a7",
+    "subOrganizationOf": "#f28e2b",
+    "organizer": "#e15759",
+    "location": "#59a14f",
+    "partOf": "#edc948",
+    "mentions": "#b07aa1",
+    "about": "#9c755f",
+}
+LABEL_LIMIT = 30  # longer labels (document titles) are shortened on the canvas only
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
+    """vis-network options for a view of ``n_nodes`` nodes: fonts, arrows, bounded physics.
+
+    Views of more than 300 nodes drop hover and hide edges while dragging or zooming.
+
+    >>> small, big = vis_options(50, True), vis_options(2000, False)
+    >>> [o["physics"]["stabilization"]["iterations"] for o in (small, big)]
+    [200, 50]
+    >>> big["physics"]["enabled"], big["interaction"]["hover"]
+    (False, False)
+    """
+    big = n_nodes > 300
+    # bounded work: about 100k node-iterations (200 for small graphs, 50 at 2,000 nodes)
+    iterations = max(40, min(200, 100_000 // max(n_nodes, 1)))
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
+        "nodes": {"font": {"face": FONT_STACK, "size": 14}, "borderWidth": 1},
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"face": FONT_STACK, "size": 10, "align": "middle"},
+            "width": 1,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -4000,
+                "springLength": 110,
+                "springConstant": 0.04,
+                "damping": 0.4,
+                "avoidOverlap": 0.1,
+            },
+            "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50},
+        },
+        "interaction": {
+            "hover": not big,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "tooltipDelay": 300,
+        },
+    }
+
+
+def short_label(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` shortened with an ellipsis to at most ``limit`` characters (canvas labels).
+
+    >>> short_label("某某市交通运输局", 5), short_label("某某公司", 5)
+    ('某某市交…', '某某公司')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _asset(name: str) -> str:
+    return resources.files("graph.network").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(
+        encoding="utf-8"
+    )
+
+
+def script_json(value: object) -> str:
+    """JSON safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped.
+
+    >>> script_json({"label": "</script><img src=x onerror=alert(1)>"})
+    '{"label": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(ch, esc)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def fill_page(title: str, data: object) -> str:
+    """Our page template with vis-network, the viewer and ``data`` (as safe JSON) in-lined.
+
+    >>> page = fill_page("示例 <图>", {"label": "</script><img src=x>"})
+    >>> "<title>示例 &lt;图&gt;</title>" in page, "<img src=x" in page, page.count("</script>")
+    (True, False, 3)
+    """
+    parts = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": _vis_asset("vis-network.css"),
+        "VIS_JS": _vis_asset("vis-network.min.js"),
+        "APP_CSS": _asset("view.css"),
+        "APP_JS": _asset("view.js"),
+        "DATA": script_json(data),
+    }
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))

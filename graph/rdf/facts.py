@@ -1,0 +1,143 @@
+"""The RDF of each kind of fact: posts (org:Membership and its shortcuts), sub-organisations
+(a triple plus an rdf:Statement), events (schema:Event) and statements (schema:Quotation).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.rdf.docwriter import DocWriter, zh
+from graph.rdf.iris import entity_iri, fact_iri, mint
+from graph.rdf.vocab import KGO, ORG, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
+from graph.types import EntityRef, Fact
+
+HEAD_ROLES = frozenset(
+    {
+        "主席",
+        "书记",
+        "党组书记",
+        "董事长",
+        "总经理",
+        "局长",
+        "部长",
+        "院长",
+        "校长",
+        "行长",
+        "社长",
+        "会长",
+        "理事长",
+        "市长",
+        "省长",
+        "区长",
+        "县长",
+        "主任",
+        "总裁",
+        "厅长",
+        "处长",
+        "司长",
+        "所长",
+        "馆长",
+        "台长",
+    }
+)
+
+
+def _attested(g: Graph, membership: URIRef, day: date, base: str) -> None:
+    """org:memberDuring an interval that contains the day the document reports on."""
+    interval = URIRef(mint("interval", day.isoformat(), base))
+    instant = URIRef(mint("instant", day.isoformat(), base))
+    g.add((membership, ORG.memberDuring, interval))
+    g.add((interval, RDF.type, TIME.Interval))
+    g.add((interval, TIME.inside, instant))
+    g.add((instant, RDF.type, TIME.Instant))
+    g.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
+
+
+def _write_membership(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
+    g, base = w.g, w.base
+    node = URIRef(fact_iri(f, base))
+    person, org, role = (URIRef(entity_iri(f.ref(k), base)) for k in ("person", "org", "role"))
+    g.add((node, RDF.type, ORG.Membership))
+    g.add((node, ORG.member, person))
+    g.add((node, ORG.organization, org))
+    g.add((node, ORG.role, role))
+    if w.attested is not None:
+        _attested(g, node, w.attested, base)
+    w.claim(node, f.confidence, f.evidence)
+    if f.confidence >= 0.5:
+        org_label, role_label = labels[f.ref("org")], labels.get(f.ref("role"), f.ref("role").key)
+        post = URIRef(mint("post", f"{f.ref('org').key}\x1f{f.ref('role').key}", base))
+        g.add((person, ORG.memberOf, org))
+        g.add((person, ORG.holds, post))
+        g.add((post, RDF.type, ORG.Post))
+        g.add((post, ORG.postIn, org))
+        g.add((post, ORG.role, role))
+        g.add((post, RDFS.label, zh(org_label + role_label)))
+        g.add((post, SKOS.prefLabel, zh(org_label + role_label)))
+        if role_label in HEAD_ROLES:
+            g.add((person, ORG.headOf, org))
+
+
+def _write_reified(w: DocWriter, f: Fact, s: URIRef, p: URIRef, o: Node) -> None:
+    node = URIRef(fact_iri(f, w.base))
+    w.g.add((node, RDF.type, RDF.Statement))
+    w.g.add((node, RDF.subject, s))
+    w.g.add((node, RDF.predicate, p))
+    w.g.add((node, RDF.object, o))
+    w.claim(node, f.confidence, f.evidence)
+    if f.confidence >= 0.5:
+        w.g.add((s, p, o))
+
+
+def write_fact(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
+    if f.kind == "membership":
+        _write_membership(w, f, labels)
+    elif f.kind == "suborg":
+        child, parent = (URIRef(entity_iri(f.ref(k), w.base)) for k in ("child", "parent"))
+        _write_reified(w, f, child, ORG.subOrganizationOf, parent)
+    elif f.kind == "event":
+        _event(w, f)
+    elif f.kind == "quote":
+        _quote(w, f)
+
+
+def _event(w: DocWriter, f: Fact) -> None:
+    g, node = w.g, URIRef(entity_iri(f.ref("event"), w.base))
+    g.add((node, RDF.type, SCHEMA.EducationEvent if f.arg("education") else SCHEMA.Event))
+    g.add((node, RDF.type, KGO.Fact))
+    name = str(f.arg("name") or "")
+    g.add((node, SCHEMA.name, Literal(name, lang="zh")))
+    g.add((node, RDFS.label, Literal(name, lang="zh")))
+    for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+        value = f.arg(key)
+        if isinstance(value, date):
+            g.add((node, prop, Literal(value.isoformat(), datatype=XSD.date)))
+    for key, prop in (("venue", SCHEMA.location), ("organiser", SCHEMA.organizer)):
+        value = f.arg(key)
+        if isinstance(value, EntityRef):
+            g.add((node, prop, URIRef(entity_iri(value, w.base))))
+    plan = f.arg("plan")
+    if isinstance(plan, EntityRef):
+        g.add((node, SCHEMA.funder, URIRef(entity_iri(plan, w.base))))
+    count = f.arg("participants")
+    if isinstance(count, int):
+        g.add((node, KGO.participantCount, Literal(count, datatype=XSD.integer)))
+    g.add((w.doc_node, SCHEMA.about, node))
+    w.claim(node, f.confidence, f.evidence)
+
+
+def _quote(w: DocWriter, f: Fact) -> None:
+    g, node = w.g, URIRef(fact_iri(f, w.base))
+    g.add((node, RDF.type, SCHEMA.Quotation))
+    g.add((node, SCHEMA.creator, URIRef(entity_iri(f.ref("speaker"), w.base))))
+    g.add((node, KGO.reportingVerb, Literal(str(f.arg("verb") or ""), lang="zh")))
+    g.add((node, KGO.isDirectQuote, Literal(bool(f.arg("direct")))))
+    g.add((node, SCHEMA.text, Literal(str(f.arg("text") or ""), lang="zh")))
+    g.add((node, SCHEMA.isBasedOn, w.doc_node))
+    for concept in f.all_args("concept"):
+        if isinstance(concept, EntityRef):
+            g.add((node, SCHEMA.mentions, URIRef(entity_iri(concept, w.base))))
+    w.claim(node, f.confidence, f.evidence)

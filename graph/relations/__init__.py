@@ -1,1 +1,0 @@
-"""Relations: facts (posts, sub-organisations, events, statements) built on linked entities."""

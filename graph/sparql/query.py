@@ -1,0 +1,352 @@
+"""``kg query`` and ``kg stats``: SPARQL against the store, named queries, result formats.
+
+Named queries live in ``graph/queries/NAME.rq``.  Their comment header documents parameters::
+
+    # @param role = 主席       -- role label (skos:prefLabel, @zh)
+    # @param person            -- person label (unbound: everyone)
+
+A parameter is an ordinary variable that the query projects; ``--bind role=副主席`` binds it
+through the engine (never by editing the query text), ``--bind role=`` removes its default.
+
+Binding values (see :func:`graph.sparql.store.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
+``"text"``, ``"text"@en``, ``"2018-06-01"^^xsd:date`` are literals, ``42``, ``0.5``,
+``true`` are numbers/booleans, and bare text is a Chinese label ``"text"@zh``.
+
+>>> sorted(named_queries())[:3]
+['fact_evidence', 'memberships', 'memberships_count']
+>>> named_queries()["q1_union_chairs"].defaults
+{'role': '主席', 'orgType': '工会'}
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from graph.errors import ConfigError, QueryError
+from graph.rdf.vocab import PREFIXES
+from graph.sparql.store import open_store, serialize_triples, store_dir
+from graph.sparql.terms import AskResult, GraphResult, QueryResult, SelectResult, Term, parse_term
+
+log = logging.getLogger(__name__)
+
+QUERIES_DIR = Path(__file__).parent / "queries"
+FORMATS = ("table", "csv", "tsv", "json")
+_PARAM_RE = re.compile(r"^#\s*@param\s+\??(\w+)\s*(?:=\s*(.*?))?\s*(?:--\s*(.*))?$")
+_CELL_WIDTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A shipped query: its text, the header comment and parameter defaults."""
+
+    name: str
+    text: str
+    description: str
+    params: tuple[str, ...]
+    defaults: dict[str, str]
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """All queries shipped in ``graph/queries/`` by name."""
+    out: dict[str, NamedQuery] = {}
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        params: list[str] = []
+        defaults: dict[str, str] = {}
+        desc: list[str] = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            m = _PARAM_RE.match(line)
+            if m:
+                params.append(m[1])
+                if m[2]:
+                    defaults[m[1]] = m[2]
+            else:
+                desc.append(line.lstrip("# ").strip())
+        out[path.stem] = NamedQuery(path.stem, text, " ".join(desc), tuple(params), defaults)
+    return out
+
+
+def parse_bindings(items: tuple[str, ...] | list[str]) -> dict[str, Term | None]:
+    """Parse ``var=value`` items; an empty value means "leave unbound".
+
+    >>> b = parse_bindings(["person=张三", "fact=<https://kg.example.org/id/membership-1>"])
+    >>> b["person"].n3(), b["fact"].kind
+    ('"张三"@zh', 'iri')
+    """
+    out: dict[str, Term | None] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"\w+", name):
+            raise ConfigError(f"bad binding {item!r}: use VAR=VALUE, e.g. person=张三")
+        out[name] = parse_term(value) if value.strip() else None
+    return out
+
+
+def resolve_query(
+    query: str | None, name: str | None, bindings: tuple[str, ...] | list[str] = ()
+) -> tuple[str, dict[str, Term]]:
+    """The query text and the effective bindings (named-query defaults, then ``bindings``)."""
+    if (query is None) == (name is None):
+        raise ConfigError("give either a SPARQL query (text or .rq file) or --name NAME")
+    given = parse_bindings(bindings)
+    merged: dict[str, Term | None] = {}
+    if name is not None:
+        nq = named_queries().get(name)
+        if nq is None:
+            known = ", ".join(sorted(named_queries()))
+            raise QueryError(f"unknown named query {name!r} (known: {known})")
+        text = nq.text
+        merged = {k: parse_term(v) for k, v in nq.defaults.items()}
+    else:
+        assert query is not None
+        text = query
+        if query.strip().endswith(".rq") or (
+            len(query) < 4096 and "\n" not in query and Path(query).is_file()
+        ):
+            path = Path(query.strip())
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as e:
+                raise QueryError(f"{path}: cannot read query file: {e.strerror or e}") from e
+    merged.update(given)
+    return text, {k: v for k, v in merged.items() if v is not None}
+
+
+def run_query(
+    graph_dir: Path,
+    sparql: str,
+    bindings: dict[str, Term] | None = None,
+    timeout: float | None = None,
+    max_results: int | None = None,
+) -> QueryResult:
+    """Run a query against the store of an export folder (opened read-only)."""
+    with open_store(store_dir(graph_dir), read_only=True) as store:
+        return store.query(sparql, bindings, timeout=timeout, max_results=max_results)
+
+
+def run_cli_query(
+    graph_dir: Path,
+    query: str | None,
+    *,
+    name: str | None = None,
+    bindings: tuple[str, ...] = (),
+    fmt: str = "table",
+) -> str:
+    """What ``kg query`` prints: the result of a query, a ``.rq`` file or a named query.
+
+    >>> run_cli_query(Path("/nonexistent"), "SELECT * WHERE {}")
+    Traceback (most recent call last):
+    ...
+    graph.errors.StoreError: no store at /nonexistent/store: run kg build first
+    """
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    text, values = resolve_query(query, name, bindings)
+    result = run_query(graph_dir, text, values)
+    return format_result(result, fmt)
+
+
+# ------------------------------------------------------------------ result formats
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (CONSTRUCT: Turtle/JSON-LD)."""
+    if isinstance(result, GraphResult):
+        media = {"json": "application/ld+json", "table": "text/turtle"}.get(
+            fmt, "application/n-triples"
+        )
+        return serialize_triples(result.triples, media).decode("utf-8")
+    if fmt == "table":
+        return _table(result)
+    text = serialize_results(result, fmt).decode("utf-8")
+    return text + "\n" if fmt == "json" else text
+
+
+def serialize_results(result: SelectResult | AskResult, fmt: str) -> bytes:
+    """SPARQL 1.1 results as ``json``, ``xml``, ``csv`` or ``tsv`` bytes (UTF-8).
+
+    >>> r = SelectResult(("x",), [(Term("literal", "张三", language="zh"),), (None,)])
+    >>> serialize_results(r, "tsv").decode()
+    '?x\\n"张三"@zh\\n\\n'
+    """
+    if fmt == "json":
+        return json.dumps(_json(result), ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        return _xml(result).encode("utf-8")
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        if isinstance(result, AskResult):
+            writer.writerow(["_askResult"])
+            writer.writerow(["true" if result.value else "false"])
+        else:
+            writer.writerow(result.variables)
+            writer.writerows([_csv_cell(t) for t in row] for row in result.rows)
+        return buf.getvalue().encode("utf-8")
+    if fmt == "tsv":
+        if isinstance(result, AskResult):
+            return ("_askResult\n" + ("true" if result.value else "false") + "\n").encode()
+        lines = ["\t".join("?" + v for v in result.variables)]
+        lines += ["\t".join("" if t is None else t.n3() for t in row) for row in result.rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise ConfigError(f"unknown results format {fmt!r}")
+
+
+def _csv_cell(t: Term | None) -> str:
+    if t is None:
+        return ""
+    return f"_:{t.value}" if t.kind == "bnode" else t.value
+
+
+def _json_term(t: Term) -> dict[str, str]:
+    if t.kind == "iri":
+        return {"type": "uri", "value": t.value}
+    if t.kind == "bnode":
+        return {"type": "bnode", "value": t.value}
+    if t.kind == "triple":
+        return {"type": "literal", "value": t.value}
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype and t.datatype != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype
+    return out
+
+
+def _json(result: SelectResult | AskResult) -> dict[str, object]:
+    if isinstance(result, AskResult):
+        return {"head": {}, "boolean": result.value}
+    bindings = [
+        {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+        for row in result.rows
+    ]
+    return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+
+
+def _xml(result: SelectResult | AskResult) -> str:
+    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
+    if isinstance(result, AskResult):
+        out.append(f"<head/><boolean>{'true' if result.value else 'false'}</boolean></sparql>\n")
+        return "".join(out)
+    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables))
+    out.append("</head><results>")
+    for row in result.rows:
+        out.append("<result>")
+        for v, t in zip(result.variables, row, strict=True):
+            if t is None:
+                continue
+            if t.kind == "iri":
+                inner = f"<uri>{xml_escape(t.value)}</uri>"
+            elif t.kind == "bnode":
+                inner = f"<bnode>{xml_escape(t.value)}</bnode>"
+            else:
+                attr = ""
+                if t.language:
+                    attr = f" xml:lang={quoteattr(t.language)}"
+                elif t.datatype and t.kind == "literal":
+                    attr = f" datatype={quoteattr(t.datatype)}"
+                inner = f"<literal{attr}>{xml_escape(t.value)}</literal>"
+            out.append(f"<binding name={quoteattr(v)}>{inner}</binding>")
+        out.append("</result>")
+    out.append("</results></sparql>\n")
+    return "".join(out)
+
+
+def _short(t: Term | None) -> str:
+    if t is None:
+        return ""
+    if t.kind == "iri":
+        for prefix, ns in PREFIXES.items():
+            if t.value.startswith(ns) and len(t.value) > len(ns):
+                return f"{prefix}:{t.value[len(ns) :]}"
+        return f"<{t.value}>"
+    return " ".join(t.value.split()) if t.kind == "literal" else t.n3()
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _clip(text: str) -> str:
+    if _width(text) <= _CELL_WIDTH:
+        return text
+    out, used = [], 0
+    for c in text:
+        used += _width(c)
+        if used > _CELL_WIDTH - 1:
+            break
+        out.append(c)
+    return "".join(out) + "…"
+
+
+def _table(result: SelectResult | AskResult) -> str:
+    if isinstance(result, AskResult):
+        return ("true" if result.value else "false") + "\n"
+    header = [f"?{v}" for v in result.variables]
+    rows = [[_clip(_short(t)) for t in row] for row in result.rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+
+    def line(cells: list[str]) -> str:
+        return " | ".join(
+            c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
+
+    out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
+    n = len(rows)
+    out.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if result.truncated else ''})")
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ stats
+
+_STATS = """
+SELECT
+  (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?person) AS ?people)
+  (COUNT(DISTINCT ?org) AS ?organisations) (COUNT(DISTINCT ?membership) AS ?memberships)
+  (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?quote) AS ?quotations)
+  (COUNT(DISTINCT ?concept) AS ?concepts)
+WHERE {
+  { ?doc a foaf:Document } UNION { ?doc a schema:NewsArticle }
+  UNION { ?person a foaf:Person } UNION { ?org a org:Organization }
+  UNION { ?membership a org:Membership }
+  UNION { ?event a ?ec . FILTER (?ec IN (schema:Event, schema:EducationEvent,
+          schema:BusinessEvent, schema:SocialEvent, schema:PublicationEvent)) }
+  UNION { ?quote a schema:Quotation }
+  UNION { ?concept a skos:Concept .
+          FILTER (EXISTS { ?concept a schema:DefinedTerm }
+                  || REGEX(STR(?concept), "[/#]concept-[0-9a-f]+$")) }
+}
+"""
+_TRIPLES = "SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def graph_stats(graph_dir: Path) -> dict[str, int]:
+    """Counts of documents, entities, facts and distinct triples in the store.
+
+    Keys: documents, people, organisations, memberships, events, quotations, concepts, triples.
+    """
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    with open_store(store_dir(graph_dir), read_only=True) as store:
+        counts = store.query(prefixes + _STATS)
+        triples = store.query(_TRIPLES)
+    out: dict[str, int] = {}
+    for result in (counts, triples):
+        if not isinstance(result, SelectResult) or not result.rows:
+            raise QueryError("statistics query returned no row")
+        for var, term in zip(result.variables, result.rows[0], strict=True):
+            out[var] = int(term.value) if term is not None else 0
+    return out

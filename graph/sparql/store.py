@@ -1,0 +1,423 @@
+"""The embedded on-disk SPARQL store (pyoxigraph, RocksDB) behind ``kg query`` and ``kg serve``.
+
+pyoxigraph is imported only here.  Results leave this module as plain
+Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`, :class:`GraphResult`),
+so the rule "a pyoxigraph result cannot cross threads" is kept by construction: a query is run
+*and* materialised in the calling thread.
+
+The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
+rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
+the union of all graphs as their default graph (``use_default_graph_as_union``).  Note that
+Oxigraph's union is a bag: a triple stated in two documents' graphs matches twice, so queries
+that count or list should use ``DISTINCT`` (the shipped named queries do).
+
+>>> import tempfile
+>>> nt = b'<https://kg.example.org/id/person-1> <http://schema.org/name> "x"@zh .'
+>>> with open_store(Path(tempfile.mkdtemp()) / "store") as store:
+...     store.replace_graph("https://kg.example.org/id/graph-1", nt)
+...     result = store.query("SELECT ?p ?name WHERE { ?p ?l ?name }", {"name": "x"})
+...     [row[0].value for row in result.rows], sorted(store.named_graphs())
+(['https://kg.example.org/id/person-1'], ['https://kg.example.org/id/graph-1'])
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, StoreError
+from graph.io.atomic import atomic_writer, temporary_name
+from graph.rdf.vocab import PREFIXES
+from graph.sparql.terms import (
+    XSD,
+    AskResult,
+    BindingValue,
+    GraphResult,
+    QueryResult,
+    SelectResult,
+    Term,
+    to_term,
+)
+
+log = logging.getLogger(__name__)
+
+STORE_DIRNAME = "store"
+_CHECK_EVERY = 256  # rows between two deadline checks
+
+
+def _from_ox(t: Any) -> Term:
+    if isinstance(t, ox.NamedNode):
+        return Term("iri", t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Term("literal", t.value, language=t.language)
+        return Term("literal", t.value, datatype=t.datatype.value)
+    if isinstance(t, ox.BlankNode):
+        return Term("bnode", t.value)
+    return Term("triple", str(t))
+
+
+def _to_ox(t: Term) -> Any:
+    if t.kind == "iri":
+        return ox.NamedNode(t.value)
+    if t.kind == "bnode":
+        return ox.BlankNode(t.value)
+    if t.kind == "literal":
+        if t.language:
+            return ox.Literal(t.value, language=t.language)
+        return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD + "string"))
+    raise QueryError(f"cannot bind an RDF-star triple term: {t.value}")
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    """The pyoxigraph format of a media type or file extension (``text/turtle``, ``nt``)."""
+    found = ox.RdfFormat.from_media_type(fmt) or ox.RdfFormat.from_extension(fmt)
+    if found is None:
+        raise StoreError(f"unknown RDF format {fmt!r}")
+    return found
+
+
+def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], media_type: str) -> bytes:
+    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML."""
+    fmt = rdf_format(media_type)
+    data = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples)
+    out = ox.serialize(data, format=fmt, prefixes=PREFIXES)
+    return out if isinstance(out, bytes) else b""
+
+
+def store_dir(graph_dir: Path) -> Path:
+    """Where the store of an export folder lives."""
+    return Path(graph_dir) / STORE_DIRNAME
+
+
+class Store:
+    """An open on-disk store.  Use :func:`open_store`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, inner: ox.Store, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._inner: ox.Store | None = inner
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._inner is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._inner
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """Number of quads in all graphs."""
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock); further calls raise StoreError."""
+        if self._inner is not None and not self.read_only:
+            try:
+                self._inner.flush()
+            except OSError as e:  # pragma: no cover - disk failure
+                raise StoreError(f"{self.path}: cannot flush: {e}") from e
+        self._inner = None
+
+    def _update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"malformed update: {_one_line(e)}") from e
+        except OSError as e:
+            raise StoreError(f"{self.path}: update failed: {e}") from e
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 UPDATE in one transaction."""
+        self._update(sparql)
+
+    def replace_graphs(
+        self,
+        graphs: Mapping[str, bytes],
+        fmt: str = "application/n-triples",
+        drop: Iterable[str] = (),
+    ) -> None:
+        """Replace several named graphs and drop others, all in one transaction.
+
+        ``fmt`` is a media type of a triple format (N-Triples, Turtle, JSON-LD, RDF/XML).
+        Either every change is applied or none (a crash keeps the previous content).
+        """
+        rdf = rdf_format(fmt)
+        parsed: dict[str, list[Any]] = {}
+        for graph_iri, data in graphs.items():
+            try:
+                parsed[_check_iri(graph_iri)] = list(ox.parse(data, format=rdf))
+            except SyntaxError as e:
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+        self._replace(parsed, drop)
+
+    def load_dataset(self, data: bytes, fmt: str = "application/trig") -> set[str]:
+        """Replace every named graph present in a TriG / N-Quads dataset, in one transaction.
+
+        Triples of the default graph are added to the default graph.  Returns the graph IRIs.
+        """
+        parsed: dict[str, list[Any]] = {}
+        extra: list[Any] = []
+        try:
+            for quad in ox.parse(data, format=rdf_format(fmt)):
+                if isinstance(quad.graph_name, ox.NamedNode):
+                    parsed.setdefault(quad.graph_name.value, []).append(quad)
+                else:
+                    extra.append(quad)
+        except SyntaxError as e:
+            raise StoreError(f"cannot parse {fmt} dataset: {_one_line(e)}") from e
+        self._replace(parsed, (), extra)
+        return set(parsed)
+
+    def _replace(
+        self, parsed: Mapping[str, list[Any]], drop: Iterable[str], extra: Sequence[Any] = ()
+    ) -> None:
+        parts = [f"DROP SILENT GRAPH <{_check_iri(g)}>" for g in drop]
+        for i, (iri, triples) in enumerate(parsed.items()):
+            body = "\n".join(_quad_text(q, i) for q in triples)
+            parts.append(f"DROP SILENT GRAPH <{iri}>")
+            parts.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
+        if extra:
+            body = "\n".join(_quad_text(q, len(parsed)) for q in extra)
+            parts.append(f"INSERT DATA {{\n{body}\n}}")
+        if parts:
+            self._update(" ;\n".join(parts))
+            log.debug("store %s: replaced %d graphs", self.path, len(parsed))
+
+    def replace_graph(
+        self, graph_iri: str, data: bytes, fmt: str = "application/n-triples"
+    ) -> None:
+        """Replace the content of one named graph atomically (remove old, load new)."""
+        self.replace_graphs({graph_iri: data}, fmt)
+
+    def drop_graph(self, graph_iri: str) -> None:
+        """Remove a named graph and its triples (no error if it does not exist)."""
+        self._update(f"DROP SILENT GRAPH <{_check_iri(graph_iri)}>")
+
+    def named_graphs(self) -> set[str]:
+        """IRIs of the named graphs in the store."""
+        return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, BindingValue] | None = None,
+        timeout: float | None = None,
+        max_results: int | None = None,
+        *,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query and materialise its result in this thread.
+
+        ``bindings`` pre-bind variables through the engine (SEP-0007 substitution, never by
+        editing the query text); a SELECT must project every bound variable.  Values are
+        :class:`Term`, rdflib terms, numbers or the text syntax of :func:`parse_term`.
+        ``timeout`` (seconds) is checked while results stream; ``max_results`` caps rows or
+        triples and sets ``truncated``.  The default graph is the union of all graphs unless
+        ``default_graphs`` names some.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        subs = {
+            ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()
+        }
+        kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(_check_iri(g)) for g in named_graphs]
+        raw: Any = None
+        try:
+            raw = self._store.query(sparql, **kwargs)
+            return _materialise(raw, max_results, deadline, timeout)
+        except (SyntaxError, RuntimeError, OSError, QueryError) as e:
+            # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
+            # which must be released in this thread, not wherever the error is handled.
+            error = _translate(e, self.path)
+            e.with_traceback(None)
+        finally:
+            raw = None
+        raise error from None
+
+
+def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
+    if isinstance(e, QueryError):
+        return QueryError(str(e))
+    if isinstance(e, SyntaxError):
+        return QueryError(f"malformed query: {_one_line(e)}")
+    if isinstance(e, RuntimeError):
+        return QueryError(f"query failed: {_one_line(e)}")
+    return StoreError(f"{path}: query failed: {_one_line(e)}")
+
+
+def _materialise(
+    raw: Any, max_results: int | None, deadline: float | None, timeout: float | None
+) -> QueryResult:
+    if isinstance(raw, ox.QueryBoolean):
+        return AskResult(bool(raw))
+    if isinstance(raw, ox.QueryTriples):
+        gen: Generator[Any, None, None] = (
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in raw
+        )
+        try:
+            triples, cut = _take(gen, max_results, deadline, timeout)
+        finally:
+            gen.close()
+        return GraphResult(triples, cut)
+    names = tuple(v.value for v in raw.variables)
+    width = range(len(names))
+    gen = (tuple(None if s[i] is None else _from_ox(s[i]) for i in width) for s in raw)
+    try:
+        rows, cut = _take(gen, max_results, deadline, timeout)
+    finally:
+        gen.close()
+    return SelectResult(names, rows, cut)
+
+
+def _take(
+    items: Iterator[Any], cap: int | None, deadline: float | None, timeout: float | None
+) -> tuple[list[Any], bool]:
+    out: list[Any] = []
+    for n, item in enumerate(items):
+        if cap is not None and n >= cap:
+            return out, True
+        if deadline is not None and n % _CHECK_EVERY == 0 and time.monotonic() > deadline:
+            raise QueryError(f"query timed out after {timeout:g} s")
+        out.append(item)
+    if deadline is not None and time.monotonic() > deadline:
+        raise QueryError(f"query timed out after {timeout:g} s")
+    return out, False
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+def _check_iri(iri: str) -> str:
+    if not iri or any(c in iri for c in '<>"{}|^`\\ \n\t'):
+        raise StoreError(f"not a valid graph IRI: {iri!r}")
+    return iri
+
+
+def _quad_text(t: Any, graph_index: int) -> str:
+    def term(x: Any) -> str:
+        # blank nodes are renamed per graph so that labels of two graphs never merge
+        return f"_:g{graph_index}_{x.value}" if isinstance(x, ox.BlankNode) else str(x)
+
+    return f"{term(t.subject)} {term(t.predicate)} {term(t.object)} ."
+
+
+_BULK_CHUNK = 100_000  # quads per bulk_extend call (each call sorts and writes files)
+
+
+def create_store(
+    path: Path, graphs: Mapping[str, bytes], fmt: str = "application/n-triples"
+) -> int:
+    """Create the store in the new folder ``path`` with the given named graphs; return the quads.
+
+    The fast path for a first build: the quads are bulk-loaded (no transaction log) into a hidden
+    sibling folder, which is renamed to ``path`` once complete, so ``path`` either does not
+    exist or holds every graph.  Blank nodes are kept apart per graph, as in
+    :meth:`Store.replace_graphs`.
+    """
+    path = Path(path)
+    if path.exists():
+        raise StoreError(f"cannot create store {path}: it already exists")
+    rdf = rdf_format(fmt)
+    tmp = temporary_name(path, "bulk")
+    try:
+        inner = ox.Store(str(tmp))
+        count = 0
+        pending: list[Any] = []
+        for i, (graph_iri, data) in enumerate(graphs.items()):
+            name = ox.NamedNode(_check_iri(graph_iri))
+            try:
+                pending.extend(_quad_in(t, name, i) for t in ox.parse(data, format=rdf))
+            except SyntaxError as e:
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+            if len(pending) >= _BULK_CHUNK or i == len(graphs) - 1:
+                inner.bulk_extend(pending)  # each call writes sorted files: few large calls
+                count += len(pending)
+                pending = []
+        inner.flush()
+        del inner
+        tmp.rename(path)
+    except OSError as e:
+        raise StoreError(f"cannot create store {path}: {_one_line(e)}") from e
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    log.debug("created store %s with %d graphs (%d quads)", path, len(graphs), count)
+    return count
+
+
+def _quad_in(t: Any, graph: Any, graph_index: int) -> Any:
+    def term(x: Any) -> Any:
+        return ox.BlankNode(f"g{graph_index}_{x.value}") if isinstance(x, ox.BlankNode) else x
+
+    return ox.Quad(term(t.subject), t.predicate, term(t.object), graph)
+
+
+def open_store(path: Path, read_only: bool = False) -> Store:
+    """Open (or create, unless ``read_only``) the store in folder ``path``.
+
+    Only one process may hold a read-write store; a read-only store must not be opened while
+    another process writes it.
+    """
+    path = Path(path)
+    if read_only and not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}: run kg build first")
+    try:
+        inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        reason = "in use by another process" if "lock" in str(e).lower() else _one_line(e)
+        raise StoreError(f"cannot open store {path}: {reason}") from e
+    log.debug("opened store %s (read_only=%s)", path, read_only)
+    return Store(path, inner, read_only)
+
+
+def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
+    """Stream the store of ``graph_dir`` to ``out`` as ``nquads`` or ``ntriples``; return the count.
+
+    N-Quads keeps the per-document graphs (for bulk loading into Oxigraph server, Virtuoso,
+    QLever, Fuseki); N-Triples writes the distinct triples of their union.
+    """
+    if fmt not in ("nquads", "ntriples"):
+        raise StoreError(f"unknown dump format {fmt!r} (use nquads or ntriples)")
+    with open_store(store_dir(graph_dir), read_only=True) as store:
+        inner = store._store
+        with atomic_writer(Path(out), "wb") as fh:
+            if fmt == "nquads":
+                count = len(inner)
+                inner.dump(fh, format=ox.RdfFormat.N_QUADS)
+                return count
+            counter = [0]
+
+            def triples() -> Iterator[ox.Triple]:
+                sols = inner.query(
+                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+                )
+                assert isinstance(sols, ox.QuerySolutions)
+                for s in sols:
+                    counter[0] += 1
+                    yield ox.Triple(s[0], s[1], s[2])
+
+            ox.serialize(triples(), fh, format=ox.RdfFormat.N_TRIPLES)
+            return counter[0]

@@ -1,0 +1,168 @@
+"""RDF terms and query results as plain Python records, independent of the store library.
+
+Also the command-line syntax of binding values (:func:`parse_term`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from rdflib.term import BNode as RdflibBNode
+from rdflib.term import Literal as RdflibLiteral
+from rdflib.term import URIRef as RdflibURIRef
+
+from graph.errors import QueryError
+from graph.rdf.vocab import PREFIXES
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An RDF term, independent of the store library.
+
+    >>> Term("literal", '他说"好"', language="zh").n3()
+    '"他说\\\\"好\\\\""@zh'
+    >>> Term("iri", "http://schema.org/Person").n3()
+    '<http://schema.org/Person>'
+    """
+
+    kind: Literal["iri", "bnode", "literal", "triple"]
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+    def n3(self) -> str:
+        """N-Triples / SPARQL syntax of the term."""
+        if self.kind == "iri":
+            return f"<{self.value}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        if self.kind == "triple":
+            return self.value
+        text = '"' + _escape(self.value) + '"'
+        if self.language:
+            return f"{text}@{self.language}"
+        if self.datatype and self.datatype != XSD + "string":
+            return f"{text}^^<{self.datatype}>"
+        return text
+
+
+Row: TypeAlias = tuple[Term | None, ...]
+BindingValue: TypeAlias = (
+    "Term | str | int | float | bool | RdflibURIRef | RdflibLiteral | RdflibBNode"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SelectResult:
+    """Solutions of a SELECT query (``truncated`` when ``max_results`` cut them)."""
+
+    variables: tuple[str, ...]
+    rows: list[Row]
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    """The answer of an ASK query."""
+
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GraphResult:
+    """Triples of a CONSTRUCT or DESCRIBE query."""
+
+    triples: list[tuple[Term, Term, Term]]
+    truncated: bool = False
+
+
+QueryResult: TypeAlias = SelectResult | AskResult | GraphResult
+
+
+def _escape(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+
+
+_LITERAL_RE = re.compile(r'^"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?$', re.DOTALL)
+_PNAME_RE = re.compile(r"^([A-Za-z][\w-]*):([\w.-]*)$")
+_UNESCAPE_RE = re.compile(r'\\([\\"ntr])')
+
+
+def _expand(name: str) -> str | None:
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    m = _PNAME_RE.match(name)
+    if m and m.group(1) in PREFIXES:
+        return PREFIXES[m.group(1)] + m.group(2)
+    return None
+
+
+def parse_term(text: str) -> Term:
+    """Read a binding value written on the command line (Turtle-like, forgiving).
+
+    ``<iri>`` and known prefixed names (``kg:person-…``, ``org:Membership``) are IRIs;
+    ``"text"``, ``"text"@lang`` and ``"text"^^xsd:date`` are literals; ``42``, ``0.5``,
+    ``true``/``false`` are typed numbers/booleans; any other text is a Chinese label,
+    ``"text"@zh``, because every label in the graph is tagged ``@zh``.
+
+    >>> parse_term("主席")
+    Term(kind='literal', value='主席', datatype=None, language='zh')
+    >>> parse_term("kg:person-1").value
+    'https://kg.example.org/id/person-1'
+    >>> parse_term('"a.txt"').datatype
+    'http://www.w3.org/2001/XMLSchema#string'
+    >>> parse_term("94").datatype
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    text = text.strip()
+    m = _LITERAL_RE.match(text)
+    if m:
+        value = _UNESCAPE_RE.sub(lambda e: {"n": "\n", "t": "\t", "r": "\r"}.get(e[1], e[1]), m[1])
+        if m[2]:
+            return Term("literal", value, language=m[2].lower())
+        datatype = _expand(m[3]) if m[3] else XSD + "string"
+        if datatype is None:
+            raise QueryError(f"unknown datatype in binding value {text!r}")
+        return Term("literal", value, datatype=datatype)
+    iri = _expand(text)
+    if iri is not None:
+        return Term("iri", iri)
+    if text in ("true", "false"):
+        return Term("literal", text, datatype=XSD + "boolean")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return Term("literal", text, datatype=XSD + "integer")
+    if re.fullmatch(r"[+-]?\d*\.\d+", text):
+        return Term("literal", text, datatype=XSD + "decimal")
+    return Term("literal", text, language="zh")
+
+
+def to_term(value: BindingValue) -> Term:
+    """A :class:`Term` from a Python value, an rdflib term or the syntax of :func:`parse_term`."""
+    if isinstance(value, Term):
+        return value
+    if isinstance(value, RdflibURIRef):
+        return Term("iri", str(value))
+    if isinstance(value, RdflibBNode):
+        return Term("bnode", str(value))
+    if isinstance(value, RdflibLiteral):
+        lang = value.language
+        dt = str(value.datatype) if value.datatype else None
+        return Term("literal", str(value), datatype=None if lang else dt, language=lang)
+    if isinstance(value, bool):
+        return Term("literal", str(value).lower(), datatype=XSD + "boolean")
+    if isinstance(value, int):
+        return Term("literal", str(value), datatype=XSD + "integer")
+    if isinstance(value, float):
+        return Term("literal", repr(value), datatype=XSD + "double")
+    return parse_term(str(value))
