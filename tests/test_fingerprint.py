@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph import fingerprint
+from graph.build import fingerprint
 
 PACKAGE = Path(graph.__file__).parent
 
@@ -22,11 +22,12 @@ def test_changing_the_model_changes_the_fingerprint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = tmp_path / "graph"
-    (fake / "mentions" / "data").mkdir(parents=True)
-    (fake / "fingerprint.py").write_text("", encoding="utf-8")
-    model = fake / "mentions" / "data" / "mentions.npz"
+    (fake / "ner" / "data").mkdir(parents=True)
+    (fake / "build").mkdir()
+    (fake / "build" / "fingerprint.py").write_text("", encoding="utf-8")
+    model = fake / "ner" / "data" / "mentions.npz"
     model.write_bytes(b"one")
-    monkeypatch.setattr(fingerprint, "__file__", str(fake / "fingerprint.py"))
+    monkeypatch.setattr(fingerprint, "__file__", str(fake / "build" / "fingerprint.py"))
     fingerprint.extractor_fingerprint.cache_clear()
     first = fingerprint.extractor_fingerprint()
     model.write_bytes(b"two")

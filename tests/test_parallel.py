@@ -166,7 +166,7 @@ def _large_text(min_chars: int) -> str:
 @pytest.mark.slow
 def test_fast_tokenizer_identical_on_large_text() -> None:
     """rjieba, loaded with the project dictionaries, cuts exactly like the project tokenizer."""
-    from graph import segment
+    from graph.text import segment
 
     fast = segment._fast_tokenize()
     if fast is None:
