@@ -1,0 +1,2 @@
+"""Training the shipped mention CRF (python-crfsuite, the ``[train]`` extra); never imported
+when tagging."""
