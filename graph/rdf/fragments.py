@@ -55,11 +55,25 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+def _without_prefixes(turtle: str) -> str:
+    r"""The statements of rdflib's Turtle without its leading ``@prefix`` block.
+
+    Only ``\n`` separates lines here: a literal may hold U+2028, U+0085 or a form feed, which
+    ``str.splitlines`` would also cut (and a literal's line may begin with ``@prefix``).
+
+    >>> _without_prefixes('@prefix a: <x> .\n\na:s a:p "l1\u2028@prefix" .\n')
+    'a:s a:p "l1\u2028@prefix" .'
+    """
+    lines = turtle.split("\n")
+    start = 0
+    while start < len(lines) and (lines[start].startswith("@prefix") or not lines[start]):
+        start += 1
+    return "\n".join(lines[start:]).strip("\n")  # never re-indent: literals may span lines
+
+
 def fragment_of(g: Graph, base: str = DEFAULT_BASE) -> Fragment:
     """Serialise one named graph (its identifier is the graph IRI)."""
-    body = g.serialize(format="turtle")
-    lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
-    turtle = "\n".join(lines).strip("\n")  # never re-indent: literals may span lines
+    turtle = _without_prefixes(g.serialize(format="turtle"))
     data = json.loads(g.serialize(format="json-ld", context=_context(base)))
     nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
     for node in nodes:

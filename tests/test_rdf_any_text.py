@@ -1,0 +1,52 @@
+"""Exports of any text parse back: line separators, controls and rare characters in literals.
+
+Every document text is a literal (``nif:isString``), and sentences, names and quotes are cut
+from it, so a character that breaks a literal breaks the whole export.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph
+import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.build.merge import merge
+from graph.extract.document import extract_document
+from graph.rdf.fragments import dataset_fragments, export_chunks
+from graph.rdf.writer import to_dataset
+from graph.types import Document
+
+# every character Python's str.splitlines() treats as a line break, plus other controls
+BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+awkward = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(BREAKS + "\t\x00\x07\x7f\"\\'<>@{}#"),
+        st.characters(exclude_categories=("Cs",)),  # no lone surrogates: not valid UTF-8 text
+    ),
+    max_size=12,
+)
+
+
+def _exports(text: str) -> dict[str, str]:
+    kg = merge([extract_document(Document.from_text("any.txt", text))])
+    fragments = dataset_fragments(to_dataset(kg))
+    return {fmt: "".join(export_chunks(fmt, fragments)) for fmt in ("turtle", "trig", "json-ld")}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(awkward, awkward, awkward)
+def test_exports_of_awkward_text_parse_back(a: str, b: str, c: str) -> None:
+    text = f"{a}某某市总工会主席王五{b}表示，“要弘扬劳模精神{c}。”\n{b}第二段{a}。"
+    exports = _exports(text)
+    counts = set()
+    for fmt, data in exports.items():
+        ds = rdflib.Dataset()
+        ds.parse(data=data, format=fmt)
+        counts.add(sum(1 for _ in ds.quads((None, None, None, None))))
+    oxi = list(pyoxigraph.parse(exports["trig"].encode("utf-8"), format=pyoxigraph.RdfFormat.TRIG))
+    counts.add(len(oxi))
+    assert len(counts) == 1, counts  # every format carries the same quads
+    # the document text comes back exactly, whatever it holds
+    texts = {q.object.value for q in oxi if q.predicate.value.endswith("#isString")}
+    assert texts == {text}
