@@ -47,3 +47,7 @@ class QueryError(KGError):
 
 class ValidationError(KGError):
     """The graph does not conform to the SHACL shapes."""
+
+
+class BusyError(KGError):
+    """Another process holds the output folder (a concurrent ``kg build``)."""

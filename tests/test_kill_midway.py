@@ -169,7 +169,7 @@ def test_interrupted_build_keeps_a_complete_version(
             assert _same(path, old / name), f"{name} is neither the old nor the new version"
             versions_seen.add("old")
     print(f"{signum.name} after {delay:.2f} s of {duration:.2f} s: {sorted(versions_seen)}")
-    leftovers = {p.name for p in out.iterdir()} - set(EXPORTS) - {"store", ".cache"}
+    leftovers = {p.name for p in out.iterdir()} - set(EXPORTS) - {"store", ".cache", ".lock"}
     assert all(n.startswith(".") and n.endswith(".tmp") for n in leftovers), leftovers
     assert _kg_query_count(out) in versions["counts"]  # type: ignore[operator]
     if signum != signal.SIGKILL:

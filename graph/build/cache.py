@@ -4,6 +4,7 @@ extractor's fingerprint (code, dictionaries, model)."""
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 from graph.build.fingerprint import extractor_fingerprint
@@ -24,9 +25,13 @@ def load_cached(out: Path, doc: Document) -> Extraction | None:
             cached = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         return None
-    if isinstance(cached, Extraction) and cached.doc == doc:
-        return cached
-    return None
+    if not isinstance(cached, Extraction):
+        return None
+    was = cached.doc
+    if (was.doc_id, was.sha256, was.text) != (doc.doc_id, doc.sha256, doc.text):
+        return None
+    # the same text read through another path (a renamed or absolute seeds folder) is reused
+    return cached if was == doc else replace(cached, doc=doc)
 
 
 def store_cached(out: Path, x: Extraction) -> None:

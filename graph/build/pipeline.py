@@ -19,6 +19,7 @@ from graph.errors import ConfigError, KGError
 from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
 from graph.io.atomic import remove_stale_temporaries
 from graph.io.ingest import iter_sources, read_document
+from graph.io.lock import folder_lock
 from graph.rdf.iris import DEFAULT_BASE
 from graph.types import Document
 
@@ -90,20 +91,20 @@ def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[Extract
 def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the graph of every document under ``seeds`` into ``out``.
 
-    Unchanged documents (same sha256 and version) reuse their cached extraction unless
-    ``options.force``.  Exports are written atomically; the store is updated per document.
+    Unchanged documents (same text and extractor) reuse their cached extraction unless
+    ``options.force``.  Exports are written atomically and the store is brought to exactly the
+    exported quads.  One build at a time may write ``out``: a second one raises ``BusyError``.
     """
     if options.workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {options.workers}")
+    with folder_lock(out):
+        return _build_locked(seeds, out, options)
+
+
+def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     for folder in (out, out / ".cache", out / ".cache" / "graphs"):
         remove_stale_temporaries(folder)
-    docs: list[Document] = []
-    failures: list[str] = []
-    for item in read_corpus(seeds):
-        if isinstance(item, Document):
-            docs.append(item)
-        else:
-            failures.append(str(item))
+    docs, failures = _read_all(seeds)
     cached = {} if options.force else {d.doc_id: load_cached(out, d) for d in docs}
     todo = [d for d in docs if cached.get(d.doc_id) is None]
     extractions = [x for x in cached.values() if x is not None]
@@ -120,6 +121,17 @@ def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions())
 
     counts = publish(kg, out, options.base, changed={d.doc_id for d in todo} - failed)
     return BuildReport(out, len(docs), len(todo), len(docs) - len(todo), counts, tuple(failures))
+
+
+def _read_all(seeds: Path) -> tuple[list[Document], list[str]]:
+    docs: list[Document] = []
+    failures: list[str] = []
+    for item in read_corpus(seeds):
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            failures.append(str(item))
+    return docs, failures
 
 
 def _progress(

@@ -14,15 +14,15 @@ import pickle
 from pathlib import Path
 
 from graph.build.fingerprint import extractor_fingerprint
+from graph.build.storesync import sync_store
 from graph.io.atomic import atomic_write_bytes, atomic_writer
 from graph.network.convert import to_networkx
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
 from graph.rdf.fragments import Fragment, export_chunks, fragment_of
-from graph.rdf.iris import digest20, entities_graph_iri
+from graph.rdf.iris import digest20
 from graph.rdf.writer import document_graph, document_parts, entities_graph
-from graph.sparql.store import create_store, open_store, store_dir
 from graph.types import Document, KnowledgeGraph
 
 log = logging.getLogger(__name__)
@@ -61,11 +61,11 @@ def _cached_fragment(path: Path) -> Fragment | None:
 
 def document_fragments(
     kg: KnowledgeGraph, out: Path, base: str, changed: set[str]
-) -> tuple[list[Fragment], set[str]]:
-    """Serialised graphs of every document (cached ones reused) and the IRIs rebuilt now."""
+) -> list[Fragment]:
+    """Serialised graphs of every document (cached ones reused unless in ``changed``)."""
     labels = {e.ref: e.label for e in kg.entities}
     parts = document_parts(kg)
-    fragments, rebuilt = [], set()
+    fragments = []
     for doc in kg.documents:
         path = _fragment_path(out, doc, base)
         fragment = None if doc.doc_id in changed else _cached_fragment(path)
@@ -76,33 +76,30 @@ def document_fragments(
                 document_graph(doc, facts, linked, labels, sentences, base), base
             )
             atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
-            rebuilt.add(fragment.iri)
         fragments.append(fragment)
-    return fragments, rebuilt
+    return fragments
 
 
-def _entities_fragment(kg: KnowledgeGraph, out: Path, base: str) -> tuple[Fragment, bool]:
+def _entities_fragment(kg: KnowledgeGraph, out: Path, base: str) -> Fragment:
     """The entities graph, reused when no entity's description changed (mentions don't count)."""
     described = [(e.ref, e.label, e.aliases, e.classes, e.link_rules) for e in kg.entities]
     key = digest20(repr(described), extractor_fingerprint(), base)
     path = out / ".cache" / "graphs" / f"entities-{key}.pickle"
     cached = _cached_fragment(path)
     if cached is not None:
-        return cached, False
+        return cached
     for stale in path.parent.glob("entities-*.pickle"):
         stale.unlink(missing_ok=True)
     fragment = fragment_of(entities_graph(kg, base), base)
     atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
-    return fragment, True
+    return fragment
 
 
 def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict[str, int]:
     """Write every export of ``kg`` into ``out`` and bring the store up to date."""
     out.mkdir(parents=True, exist_ok=True)
-    docs, rebuilt = document_fragments(kg, out, base, changed)
-    entities, fresh = _entities_fragment(kg, out, base)
-    if fresh:
-        rebuilt.add(entities.iri)
+    docs = document_fragments(kg, out, base, changed)
+    entities = _entities_fragment(kg, out, base)
     for fmt, name in (("turtle", "graph.ttl"), ("trig", "graph.trig"), ("json-ld", "graph.jsonld")):
         with atomic_writer(out / name) as fh:
             fh.writelines(export_chunks(fmt, [entities, *docs], base))
@@ -110,7 +107,7 @@ def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict
     write_graphml(g, out / "graph.graphml")
     write_nodelink(g, out / "graph.json")
     write_html(g, out / "graph.html", title=_title(kg))
-    _update_store(out, [entities, *docs], rebuilt)
+    sync_store(out, [entities, *docs])
     counts = count_facts(kg)
     counts["triples"] = entities.triples + sum(f.triples for f in docs)
     return counts
@@ -122,20 +119,4 @@ def _title(kg: KnowledgeGraph) -> str:
     return f"知识图谱 · {len(kg.documents)} 篇文档"
 
 
-def _update_store(out: Path, fragments: list[Fragment], rebuilt: set[str]) -> None:
-    wanted = {f.iri: f for f in fragments}
-    if not store_dir(out).exists():  # first build: bulk-load a new store
-        quads = create_store(store_dir(out), {iri: f.ntriples for iri, f in wanted.items()})
-        log.info("store: created with %d graphs (%d quads)", len(wanted), quads)
-        return
-    with open_store(store_dir(out)) as store:
-        present = store.named_graphs()
-        graphs = {
-            iri: f.ntriples for iri, f in wanted.items() if iri in rebuilt or iri not in present
-        }
-        stale = sorted(present - set(wanted))
-        store.replace_graphs(graphs, drop=stale)
-        log.info("store: %d graphs replaced, %d dropped", len(graphs), len(stale))
-
-
-__all__ = ["count_facts", "document_fragments", "entities_graph_iri", "publish"]
+__all__ = ["count_facts", "document_fragments", "publish"]
