@@ -32,10 +32,20 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 # Oxigraph stores every type derived from xsd:integer as xsd:integer (same value)
 INTEGER_TYPES = {
     XSD + t
-    for t in (
-        "nonNegativeInteger positiveInteger nonPositiveInteger negativeInteger long int short "
-        "byte unsignedLong unsignedInt unsignedShort unsignedByte"
-    ).split()
+    for t in [
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    ]
 }
 
 
