@@ -207,3 +207,33 @@ def test_html_without_closing_head() -> None:
 def test_cp950_extensions() -> None:
     text = "中央社電 某公司董事長表示，營收成長€五成。"
     assert decode(text.encode("cp950")) == (text, "cp950")
+
+
+def test_an_unreadable_folder_is_named_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph.build.pipeline import build_corpus
+
+    seeds = tmp_path / "seeds"
+    (seeds / "locked").mkdir(parents=True)
+    (seeds / "locked" / "a.txt").write_text("南湖市民政局局长周立群主持会议。", encoding="utf-8")
+    (seeds / "b.txt").write_text("西山县统计局局长林志明讲话。", encoding="utf-8")
+    locked = str(seeds / "locked")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def deny(path: object = ".") -> object:
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    def deny_list(path: object = ".") -> list[str]:
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_listdir(path)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(os, "scandir", deny)
+    monkeypatch.setattr(os, "listdir", deny_list)
+    assert Path(locked) in list(iter_sources(seeds))
+    report = build_corpus(seeds, tmp_path / "out")
+    assert report.failures == (f"{locked}: cannot read folder: permission denied",)
+    assert report.documents == 1  # the readable document is built

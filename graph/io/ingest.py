@@ -15,6 +15,7 @@ naming the file and the reason; callers go on with the others.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from collections.abc import Iterator
@@ -47,12 +48,19 @@ def iter_sources(root: Path) -> Iterator[Path]:
         return
     if not root.is_dir():
         raise IngestError(str(root), "no such folder or file")
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() in SUFFIXES and (path.is_file() or path.is_symlink()):
-            yield path
+    found: list[Path] = []
+
+    def unreadable(e: OSError) -> None:  # named by read_document, never skipped silently
+        if e.filename:
+            found.append(Path(e.filename))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(folder) / name
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES:
+                found.append(path)
+    yield from sorted(found)
 
 
 def read_document(path: Path, root: Path) -> Document:
@@ -84,6 +92,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
+            os.listdir(path)  # an unreadable folder raises PermissionError here
             raise IngestError(name, "is a directory, not a file")
         if not stat.S_ISREG(st.st_mode):
             raise IngestError(name, "not a regular file")
@@ -95,7 +104,8 @@ def _read_bytes(path: Path) -> bytes:
         reason = "broken symbolic link" if path.is_symlink() else "no such file"
         raise IngestError(name, f"cannot read: {reason}") from e
     except PermissionError as e:
-        raise IngestError(name, "cannot read: permission denied") from e
+        what = "folder" if path.is_dir() else "file"
+        raise IngestError(name, f"cannot read {what}: permission denied") from e
     except IsADirectoryError as e:
         raise IngestError(name, "is a directory, not a file") from e
     except OSError as e:
