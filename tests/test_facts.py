@@ -13,7 +13,7 @@ from graph.extract.concepts import concept_entities
 from graph.extract.document import extract_document
 from graph.extract.events import find_events
 from graph.extract.statements import find_statements
-from graph.text.date_ranges import document_year, parse_range
+from graph.text.dates import document_year, parse_range
 from graph.text.segment import segment
 from graph.types import Document, EntityRef
 

@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 
 from graph.resources import load_ordered
-from graph.text.date_ranges import RANGE, document_year, parse_range
+from graph.text.dates import document_year, find_range
 from graph.text.segment import word_tags
 from graph.types import Segmented, Sentence
 
@@ -107,17 +107,16 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             name = text[start:end]
             s = sentence.text
             off = sentence.start
-            dates = parse_range(s, document_year(name) or year)
-            dm = RANGE.search(s)
+            dates = find_range(s, document_year(name) or year)
             count = _COUNT.search(s, end - off)
             out.append(
                 EventRecord(
                     name,
                     start,
                     end,
-                    dates[0] if dates else None,
-                    dates[1] if dates else None,
-                    (dm.start() + off, dm.end() + off) if dates and dm else None,
+                    dates.first if dates else None,
+                    dates.last if dates else None,
+                    (dates.start + off, dates.end + off) if dates else None,
                     _group_span(_VENUE.search(s), "venue", off),
                     _group_span(_ORGANISER.search(s), "org", off),
                     _group_span(_PLAN.search(s), "plan", off),

@@ -1,24 +1,285 @@
-"""DATE mentions by regular expression (years, months, days, with Arabic or Chinese numerals).
+"""Chinese date expressions: found with exact offsets and normalised to ``datetime.date``.
 
->>> [text for _, _, text in find_dates("1998年1月1日和十二月三十一日上午，3月")]
+One grammar serves both users. The mention tagger takes every date expression from
+:func:`find_dates` (a year, a month or a day, with its offsets); the event extractor takes the
+first day or range of days from :func:`find_range`, resolved against a default year.
+
+- A year is four or two digits, Arabic, full-width or Chinese and read digit by digit
+  (2018年, ２０１８年, 二〇一八年, 二零一八年, 98年); the event grammar also reads
+  今年 / 去年 / 明年 / 前年 against the default year. A two-digit year takes the century that
+  puts it nearest the default year.
+- Months and days are Arabic, full-width or Chinese numerals (五月二十八日, 十二月三十一日);
+  ISO-like dates (2020-01-02, 2020/1/2, 2020.1.2) are read too.
+- A range joins two dates with 到, 至, —, －, -, ~ or ～; the second date borrows the year and
+  month it leaves out from the first (5月28日到6月1日, 6月3日至5日, 2018年5月28日—6月1日).
+  An end that is invalid or before the start is dropped (the range is the first date).
+- A date that does not exist (2月30日, 13月) is neither found nor normalised.
+
+No maintained permissively-licensed library parses Chinese dates (jionlp pulls in GPLv3 code and
+reads 三分校 as "3 minutes"), so the few forms news use are parsed here.
+
+>>> [text for _, _, text in find_dates("1998年1月1日和十二月三十一日上午，3月，2月30日")]
 ['1998年1月1日', '十二月三十一日', '3月']
+>>> normalise("二〇一八年五月二十八日", 2020)
+(datetime.date(2018, 5, 28), datetime.date(2018, 5, 28))
+>>> r = find_range("会议于今年6月3日至5日举行", 2020)
+>>> r.text, r.start, r.end, str(r.first), str(r.last)
+('今年6月3日至5日', 3, 12, '2020-06-03', '2020-06-05')
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 
-_N = r"[0-9０-９]"
-_C = r"[〇零一二三四五六七八九十]"
-_YEAR = rf"(?:{_N}{{4}}|{_N}{{2}}|{_C}{{2,4}})年"
-_MONTH = rf"(?:{_N}{{1,2}}|{_C}{{1,3}})月(?:份)?"
-_DAY = rf"(?:{_N}{{1,2}}|{_C}{{1,3}})[日号]"
-_DATE = re.compile(
-    rf"{_YEAR}(?:{_MONTH}(?:{_DAY})?)?|{_MONTH}(?:{_DAY})?|(?<![{_N[1:-1]}])"
-    rf"{_N}{{4}}[-/.]{_N}{{1,2}}[-/.]{_N}{{1,2}}(?![0-9])"
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_RELATIVE = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+
+# The grammar's words. A Chinese numeral starts where no Chinese numeral precedes it.
+_AR = "[0-9０-９]"
+_CD = "[〇零一二三四五六七八九]"
+_FRESH = "(?<![〇零一二三四五六七八九十])"
+_NUM = rf"{_AR}{{1,2}}|{_FRESH}[一二三四五六七八九十]{{1,3}}"
+_YEAR = rf"{_AR}{{4}}|{_AR}{{2}}|{_FRESH}{_CD}{{4}}|{_FRESH}{_CD}{{2}}"
+_REL = "|".join(_RELATIVE)
+_SEP = r"\s*(?:到|至|—|－|-|~|～)\s*"
+_CN_NUMBER = re.compile(
+    r"(?:(?P<tens>[一二三四五六七八九]?)(?P<ten>十))?(?P<units>[一二三四五六七八九]?)"
 )
+
+_ISO = rf"(?<!{_AR}){_AR}{{4}}[-/.]{_AR}{{1,2}}[-/.]{_AR}{{1,2}}(?![0-9])"
+_Y, _M, _D = rf"(?:{_YEAR})年", rf"(?:{_NUM})月份?", rf"(?:{_NUM})[日号]"
+_YR = rf"(?:{_Y}|{_REL})"
+
+# One date, by use: a mention is a year or a month, with a day only after a month; an event
+# date is a day, with or without year and month; "any" is whatever either of them finds.
+_DATE = {
+    "mention": rf"{_ISO}|{_Y}(?:{_M}(?:{_D})?)?|{_M}(?:{_D})?",
+    "day": rf"{_ISO}|{_YR}?(?:{_M})?{_D}",
+    "any": rf"{_ISO}|{_YR}(?:{_M})?(?:{_D})?|{_M}(?:{_D})?|{_D}",
+}
+# The parts of one date found by any of the above.
+_PARTS = re.compile(
+    rf"(?P<iy>{_AR}{{4}})[-/.](?P<im>{_AR}{{1,2}})[-/.](?P<id>{_AR}{{1,2}})"
+    rf"|(?:(?P<y>{_YEAR})年|(?P<rel>{_REL}))?(?:(?P<m>{_NUM})月份?)?(?:(?P<d>{_NUM})[日号])?"
+)
+
+# A missing year is checked against a leap year when finding dates (2月29日 exists).
+_FINDER_YEAR = 2000
+
+
+def _range(use: str) -> re.Pattern[str]:
+    """A date, or two joined by a range separator, as groups ``a`` and ``b``."""
+    return re.compile(rf"(?P<a>{_DATE[use]})(?:{_SEP}(?P<b>{_DATE[use]}))?")
+
+
+_MENTION = re.compile(_DATE["mention"])
+_EVENT = _range("day")
+_EXPRESSION = _range("any")
+_DOCUMENT_YEAR = re.compile(rf"(?:(?<!{_AR})({_AR}{{4}})|(?<!{_CD})({_CD}{{4}}))年")
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A date expression at ``text[start:end]`` covering the days ``first`` to ``last``."""
+
+    start: int
+    end: int
+    text: str
+    first: date
+    last: date
+
+
+def number(text: str) -> int:
+    """An Arabic, full-width or Chinese numeral up to 99.
+
+    >>> number("二十八"), number("十二"), number("１２"), number("七")
+    (28, 12, 12, 7)
+    >>> number("十十")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a numeral: '十十'
+    """
+    arabic = text.translate(_DIGITS)
+    if re.fullmatch("[0-9]{1,2}", arabic):
+        return int(arabic)
+    m = _CN_NUMBER.fullmatch(text)
+    if not text or m is None:
+        raise ValueError(f"not a numeral: {text!r}")
+    units = _CN_DIGITS[m["units"]] if m["units"] else 0
+    if not m["ten"]:
+        return units
+    return (_CN_DIGITS[m["tens"]] if m["tens"] else 1) * 10 + units
+
+
+def _year_number(text: str) -> int:
+    """A year written digit by digit (2018, ２０１８, 二〇一八, 九八)."""
+    return int("".join(str(_CN_DIGITS.get(c, c)) for c in text.translate(_DIGITS)))
+
+
+def _nearest(two_digits: int, default_year: int | None) -> int | None:
+    """The year ending in ``two_digits`` nearest ``default_year`` (the earlier on a tie)."""
+    if default_year is None:
+        return None
+    century = default_year - default_year % 100
+    years = (century + d + two_digits for d in (-100, 0, 100))
+    return min(years, key=lambda y: (abs(y - default_year), y))
+
+
+def _year(written: str | None, relative: str | None, default_year: int | None) -> int | None:
+    if written:
+        year = _year_number(written)
+        return year if len(written) == 4 else _nearest(year, default_year)
+    if relative:
+        return None if default_year is None else default_year + _RELATIVE[relative]
+    return default_year
+
+
+def _optional_number(text: str | None) -> int | None:
+    """``number(text)``; ``None`` if there is no text, 0 (which no month or day is) if it is not
+    a numeral."""
+    if text is None:
+        return None
+    try:
+        return number(text)
+    except ValueError:
+        return 0
+
+
+_Parts = tuple[int | None, int | None, int | None]
+
+
+def _parts(text: str, default_year: int | None) -> _Parts:
+    """Year, month and day of one date found by the grammar (``None`` where absent)."""
+    m = _PARTS.fullmatch(text)
+    if m is None:  # pragma: no cover - every date of the grammar matches
+        raise ValueError(f"not a date: {text!r}")
+    if m["iy"]:
+        return (
+            int(m["iy"].translate(_DIGITS)),
+            int(m["im"].translate(_DIGITS)),
+            int(m["id"].translate(_DIGITS)),
+        )
+    year = _year(m["y"], m["rel"], default_year)
+    return year, _optional_number(m["m"]), _optional_number(m["d"])
+
+
+def _period(year: int | None, month: int | None, day: int | None) -> tuple[date, date] | None:
+    """The days a date names: one day, a whole month or a whole year; ``None`` if impossible."""
+    if year is None or (month is None and day is not None):
+        return None
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last)
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(m: re.Match[str], default_year: int | None) -> tuple[date, date] | None:
+    """The days a match of a range pattern covers."""
+    year, month, day = _parts(m["a"], default_year)
+    first = _period(year, month, day)
+    if first is None or m["b"] is None:
+        return first
+    end_year, end_month, end_day = _parts(m["b"], year)
+    if end_month is None and end_day is not None:
+        end_month = month
+    last = _period(end_year, end_month, end_day)
+    if last is None or last[1] < first[0]:
+        return first
+    return first[0], last[1]
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, text)`` of each date expression in ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in _DATE.finditer(text)]
+    """``(start, end, text)`` of each date expression in ``text``: a year, a month or a day.
+
+    The two ends of a range are two expressions. Every expression found is a date that
+    exists: ``normalise(found, 2000)`` is never ``None`` (a missing year is taken to be a
+    leap year, so 2月29日 is found).
+
+    >>> find_dates("二〇一八年五月二十八日到6月1日，2020-01-02")
+    [(0, 11, '二〇一八年五月二十八日'), (12, 16, '6月1日'), (17, 27, '2020-01-02')]
+    """
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _MENTION.finditer(text)
+        if _period(*_parts(m.group(), _FINDER_YEAR)) is not None
+    ]
+
+
+def normalise(expression: str, default_year: int | None) -> tuple[date, date] | None:
+    """First and last day of a whole date expression (a date or a range); ``None`` if it is not one.
+
+    A missing year is ``default_year``; without one such a date does not normalise.
+
+    >>> normalise("5月28日到6月1日", 2018)
+    (datetime.date(2018, 5, 28), datetime.date(2018, 6, 1))
+    >>> normalise("2019年3月", None)
+    (datetime.date(2019, 3, 1), datetime.date(2019, 3, 31))
+    >>> normalise("2月30日", 2018), normalise("5月28日", None), normalise("5月28日上午", 2018)
+    (None, None, None)
+    """
+    m = _EXPRESSION.fullmatch(expression)
+    return None if m is None else _resolve(m, default_year)
+
+
+def find_range(text: str, default_year: int | None) -> DateRange | None:
+    """The first day or range of days in ``text`` (``None`` if that one does not resolve).
+
+    >>> r = find_range("2020年12月30日至2021年1月2日", None)
+    >>> str(r.first), str(r.last), r.end
+    ('2020-12-30', '2021-01-02', 21)
+    """
+    m = _EVENT.search(text)
+    days = None if m is None else _resolve(m, default_year)
+    if m is None or days is None:
+        return None
+    return DateRange(m.start(), m.end(), m.group(), days[0], days[1])
+
+
+def parse_range(text: str, default_year: int | None) -> tuple[date, date] | None:
+    """First and last day of :func:`find_range` (the last is the first for a single day).
+
+    >>> parse_range("今年三月五日", 2021)
+    (datetime.date(2021, 3, 5), datetime.date(2021, 3, 5))
+    """
+    r = find_range(text, default_year)
+    return None if r is None else (r.first, r.last)
+
+
+def document_year(*texts: str) -> int | None:
+    """The year a document talks about: the most frequent four-digit year from 1900 to 2099
+    (the earliest on ties), in Arabic, full-width or Chinese numerals.
+
+    >>> document_year("2018年上海市培训班", "2017年和二〇一八年")
+    2018
+    >>> document_year("无年份", "12018年") is None
+    True
+    """
+    counts: Counter[int] = Counter()
+    for text in texts:
+        years = (_year_number(a or c) for a, c in _DOCUMENT_YEAR.findall(text))
+        counts.update(y for y in years if 1900 <= y <= 2099)
+    if not counts:
+        return None
+    return min(counts, key=lambda y: (-counts[y], y))
