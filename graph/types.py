@@ -210,7 +210,7 @@ class EventFact(FactBase):
     """An event (schema:Event): its entity, name, dates, venue, organiser, the plan that funds
     it, the number of participants and whether it is an education event (a class, a lecture).
 
-    >>> e = EventFact(EntityRef("event", "d.txt\x1f培训班"), "培训班", participants=30,
+    >>> e = EventFact(EntityRef("event", "d.txt\\x1f培训班"), "培训班", participants=30,
     ...     education=True, doc_id="d.txt", evidence=(), confidence=0.85, extractor="t")
     >>> [name for name, _ in e.key_fields()]
     ['event', 'name', 'participants', 'education']
@@ -289,7 +289,6 @@ class Quotation(FactBase):
 
 Fact: TypeAlias = Membership | SubOrganisation | EventFact | Quotation
 """An extracted claim with its evidence and confidence: one of the four kinds."""
-FACT_TYPES: tuple[type[FactBase], ...] = (Membership, SubOrganisation, EventFact, Quotation)
 
 
 @dataclass(frozen=True, slots=True)
