@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from graph.extract.document import extract_document
-from graph.types import Document, normalise_key
+from graph.types import Document, Membership, normalise_key
 
 RELATIONS = ("董事长", "校长")
 
@@ -42,12 +42,12 @@ def found(text: str, org: str, role: str, person: str) -> bool:
     x = extract_document(Document.from_text("duie.txt", text))
     names = {e.ref: {normalise_key(e.label), *map(normalise_key, e.aliases)} for e in x.entities}
     for f in x.facts:
-        if f.kind != "membership":
+        if not isinstance(f, Membership):
             continue
         if (
-            person in names[f.ref("person")]
-            and role in names[f.ref("role")]
-            and normalise_key(org) in names[f.ref("org")]
+            person in names[f.person]
+            and role in names[f.role]
+            and normalise_key(org) in names[f.org]
         ):
             return True
     return False

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import date
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 MentionType: TypeAlias = Literal["PERSON", "ORG", "ROLE", "PLACE", "DATE", "CONCEPT", "EVENT"]
 MENTION_TYPES: tuple[MentionType, ...] = (
@@ -135,40 +136,159 @@ class Entity:
 FactValue: TypeAlias = "EntityRef | str | int | float | bool | date"
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """An extracted claim with its arguments, evidence and confidence.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactBase:
+    """What every fact carries: its document, evidence, confidence and extractor.
 
-    ``args`` are ``(name, value)`` pairs; by kind:
-
-    - membership: person, org, role (EntityRef each)
-    - suborg: child, parent (EntityRef)
-    - event: event (EntityRef), name, start, end (date), venue, organiser, plan (EntityRef),
-      participants (int)
-    - quote: speaker (EntityRef), verb, text (str), direct (bool), concept (EntityRef, repeated)
+    The kinds of fact are the subclasses (:data:`Fact` is their union).  The common fields
+    are keyword-only, after each kind's own fields.  ``kind`` is the kind's name (a class
+    constant), ``key_fields()`` its claim as ``(name, value)`` pairs in a fixed order (fact IRIs
+    and fact order are read from it) and ``map_refs(fn)`` a copy with every EntityRef replaced.
     """
 
-    kind: FactKind
+    kind: ClassVar[FactKind]
     doc_id: str
-    args: tuple[tuple[str, FactValue], ...]
     evidence: tuple[Span, ...]
     confidence: float
     extractor: str
 
-    def arg(self, name: str) -> FactValue | None:
-        """First value of argument ``name`` (None when absent)."""
-        return next((v for k, v in self.args if k == name), None)
+    def key_fields(self) -> tuple[tuple[str, FactValue], ...]:
+        """The claim as ``(name, value)`` pairs, in the order that names and sorts facts."""
+        raise NotImplementedError(f"{type(self).__name__} does not define key_fields")
 
-    def all_args(self, name: str) -> tuple[FactValue, ...]:
-        """All values of a repeated argument."""
-        return tuple(v for k, v in self.args if k == name)
 
-    def ref(self, name: str) -> EntityRef:
-        """The EntityRef argument ``name``; raises KeyError if it is missing or not a ref."""
-        value = self.arg(name)
-        if not isinstance(value, EntityRef):
-            raise KeyError(f"fact {self.kind} has no entity argument {name!r}")
-        return value
+RefMap: TypeAlias = Callable[[EntityRef], EntityRef]
+
+
+@dataclass(frozen=True, slots=True)
+class Membership(FactBase):
+    """A post: ``person`` holds ``role`` in ``org`` (org:Membership).
+
+    >>> m = Membership(EntityRef("person", "张三|某局"), EntityRef("org", "某局"),
+    ...     EntityRef("role", "局长"), doc_id="d.txt", evidence=(), confidence=0.9, extractor="t")
+    >>> [name for name, _ in m.key_fields()], m.kind
+    (['person', 'org', 'role'], 'membership')
+    """
+
+    kind: ClassVar[FactKind] = "membership"
+    person: EntityRef
+    org: EntityRef
+    role: EntityRef
+
+    def key_fields(self) -> tuple[tuple[str, FactValue], ...]:
+        return (("person", self.person), ("org", self.org), ("role", self.role))
+
+    def map_refs(self, fn: RefMap) -> Membership:
+        """A copy with every entity reference replaced by ``fn(ref)``."""
+        return replace(self, person=fn(self.person), org=fn(self.org), role=fn(self.role))
+
+
+@dataclass(frozen=True, slots=True)
+class SubOrganisation(FactBase):
+    """``child`` is a sub-organisation of ``parent`` (org:subOrganizationOf).
+
+    >>> s = SubOrganisation(EntityRef("org", "某局工会"), EntityRef("org", "某局"),
+    ...     doc_id="d.txt", evidence=(), confidence=0.9, extractor="t")
+    >>> s.map_refs(lambda r: EntityRef(r.kind, r.key + "!")).parent.key
+    '某局!'
+    """
+
+    kind: ClassVar[FactKind] = "suborg"
+    child: EntityRef
+    parent: EntityRef
+
+    def key_fields(self) -> tuple[tuple[str, FactValue], ...]:
+        return (("child", self.child), ("parent", self.parent))
+
+    def map_refs(self, fn: RefMap) -> SubOrganisation:
+        """A copy with every entity reference replaced by ``fn(ref)``."""
+        return replace(self, child=fn(self.child), parent=fn(self.parent))
+
+
+@dataclass(frozen=True, slots=True)
+class EventFact(FactBase):
+    """An event (schema:Event): its entity, name, dates, venue, organiser, the plan that funds
+    it, the number of participants and whether it is an education event (a class, a lecture).
+
+    >>> e = EventFact(EntityRef("event", "d.txt\\x1f培训班"), "培训班", participants=30,
+    ...     education=True, doc_id="d.txt", evidence=(), confidence=0.85, extractor="t")
+    >>> [name for name, _ in e.key_fields()]
+    ['event', 'name', 'participants', 'education']
+    """
+
+    kind: ClassVar[FactKind] = "event"
+    event: EntityRef
+    name: str
+    _: KW_ONLY
+    start: date | None = None
+    end: date | None = None
+    venue: EntityRef | None = None
+    organiser: EntityRef | None = None
+    plan: EntityRef | None = None
+    participants: int | None = None
+    education: bool = False
+
+    def key_fields(self) -> tuple[tuple[str, FactValue], ...]:
+        optional: tuple[tuple[str, FactValue | None], ...] = (
+            ("start", self.start),
+            ("end", self.end),
+            ("venue", self.venue),
+            ("organiser", self.organiser),
+            ("plan", self.plan),
+            ("participants", self.participants),
+            ("education", True if self.education else None),
+        )
+        present = tuple((k, v) for k, v in optional if v is not None)
+        return (("event", self.event), ("name", self.name), *present)
+
+    def map_refs(self, fn: RefMap) -> EventFact:
+        """A copy with every entity reference replaced by ``fn(ref)``."""
+        return replace(
+            self,
+            event=fn(self.event),
+            venue=None if self.venue is None else fn(self.venue),
+            organiser=None if self.organiser is None else fn(self.organiser),
+            plan=None if self.plan is None else fn(self.plan),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation(FactBase):
+    """A statement (schema:Quotation): who said it, the reporting verb, the words, whether they
+    are quoted directly, and the concepts they mention.
+
+    >>> q = Quotation(EntityRef("person", "王建民|"), "表示", "要弘扬工匠精神。", direct=True,
+    ...     concepts=(EntityRef("concept", "工匠精神"),), doc_id="d.txt", evidence=(),
+    ...     confidence=0.9, extractor="t")
+    >>> [name for name, _ in q.key_fields()]
+    ['speaker', 'verb', 'text', 'direct', 'concept']
+    """
+
+    kind: ClassVar[FactKind] = "quote"
+    speaker: EntityRef
+    verb: str
+    text: str
+    _: KW_ONLY
+    direct: bool
+    concepts: tuple[EntityRef, ...] = ()
+
+    def key_fields(self) -> tuple[tuple[str, FactValue], ...]:
+        claim: tuple[tuple[str, FactValue], ...] = (
+            ("speaker", self.speaker),
+            ("verb", self.verb),
+            ("text", self.text),
+            ("direct", self.direct),
+        )
+        return claim + tuple(("concept", c) for c in self.concepts)
+
+    def map_refs(self, fn: RefMap) -> Quotation:
+        """A copy with every entity reference replaced by ``fn(ref)``."""
+        concepts = tuple(fn(c) for c in self.concepts)
+        return replace(self, speaker=fn(self.speaker), concepts=concepts)
+
+
+Fact: TypeAlias = Membership | SubOrganisation | EventFact | Quotation
+"""An extracted claim with its evidence and confidence: one of the four kinds."""
 
 
 @dataclass(frozen=True, slots=True)

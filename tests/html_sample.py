@@ -8,7 +8,18 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.network.convert import to_networkx
-from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
+from graph.types import (
+    Document,
+    Entity,
+    EntityRef,
+    EventFact,
+    KnowledgeGraph,
+    Membership,
+    Quotation,
+    Sentence,
+    Span,
+    SubOrganisation,
+)
 
 EVIL = "<img src=x onerror=alert(1)>"
 DOC1 = (
@@ -72,50 +83,52 @@ def sample_kg() -> KnowledgeGraph:
         Entity(ref["evil"], EVIL, mentions=(_span(d2.doc_id, DOC2, EVIL),)),
     )
     facts = (
-        Fact(
-            "membership",
-            d1.doc_id,
-            (("person", ref["lin"]), ("org", ref["co"]), ("role", ref["mgr"])),
-            (s1("星河科技有限公司经理林晓峰"),),
-            0.9,
-            "test",
+        Membership(
+            ref["lin"],
+            ref["co"],
+            ref["mgr"],
+            doc_id=d1.doc_id,
+            evidence=(s1("星河科技有限公司经理林晓峰"),),
+            confidence=0.9,
+            extractor="test",
         ),
-        Fact(
-            "membership",
-            d1.doc_id,
-            (("person", ref["zhao"]), ("org", ref["union"]), ("role", ref["chair"])),
-            (s1("赵雨桐担任星河科技工会主席"),),
-            0.8,
-            "test",
+        Membership(
+            ref["zhao"],
+            ref["union"],
+            ref["chair"],
+            doc_id=d1.doc_id,
+            evidence=(s1("赵雨桐担任星河科技工会主席"),),
+            confidence=0.8,
+            extractor="test",
         ),
-        Fact(
-            "suborg",
-            d1.doc_id,
-            (("child", ref["union"]), ("parent", ref["co"])),
-            (s1("星河科技工会"),),
-            0.7,
-            "test",
+        SubOrganisation(
+            ref["union"],
+            ref["co"],
+            doc_id=d1.doc_id,
+            evidence=(s1("星河科技工会"),),
+            confidence=0.7,
+            extractor="test",
         ),
-        Fact(
-            "event",
-            d1.doc_id,
-            (("event", ref["contest"]), ("organiser", ref["union"]), ("venue", ref["venue"])),
-            (s1("大赛由星河科技工会承办"),),
-            0.9,
-            "test",
+        EventFact(
+            ref["contest"],
+            "青年技能大赛",
+            organiser=ref["union"],
+            venue=ref["venue"],
+            doc_id=d1.doc_id,
+            evidence=(s1("大赛由星河科技工会承办"),),
+            confidence=0.9,
+            extractor="test",
         ),
-        Fact(
-            "quote",
-            d1.doc_id,
-            (
-                ("speaker", ref["lin"]),
-                ("verb", "表示"),
-                ("text", "要弘扬创新精神"),
-                ("concept", ref["spirit"]),
-            ),
-            (s1("林晓峰表示，要弘扬创新精神"),),
-            0.9,
-            "test",
+        Quotation(
+            ref["lin"],
+            "表示",
+            "要弘扬创新精神",
+            direct=False,
+            concepts=(ref["spirit"],),
+            doc_id=d1.doc_id,
+            evidence=(s1("林晓峰表示，要弘扬创新精神"),),
+            confidence=0.9,
+            extractor="test",
         ),
     )
     return KnowledgeGraph(

@@ -15,7 +15,7 @@ from graph.extract.events import find_events
 from graph.extract.statements import find_statements
 from graph.text.dates import document_year, parse_range
 from graph.text.segment import segment
-from graph.types import Document, EntityRef
+from graph.types import Document, EntityRef, Quotation
 
 MULTIDOC = Path(__file__).parent / "fixtures" / "multidoc"
 
@@ -83,8 +83,8 @@ def test_quotes_mention_their_concepts() -> None:
         Document.from_text("t.txt", "河北省农业厅副厅长李红梅表示，“要弘扬劳模精神和工匠精神。”")
     )
     labels = {e.ref: e.label for e in x.entities}
-    (quote,) = [f for f in x.facts if f.kind == "quote"]
-    assert {labels[c] for c in quote.all_args("concept")} == {"劳模精神", "工匠精神"}  # type: ignore[index]
+    (quote,) = [f for f in x.facts if isinstance(f, Quotation)]
+    assert {labels[c] for c in quote.concepts} == {"劳模精神", "工匠精神"}
 
 
 def test_canonical_names_restore_the_region_level() -> None:

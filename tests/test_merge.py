@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from graph.build.merge import merge
 from graph.extract.document import extract_document
-from graph.types import Document, Entity, EntityRef, Extraction, Fact, Sentence, Span
+from graph.types import Document, Entity, EntityRef, Extraction, Membership, Sentence, Span
 
 REFS = [EntityRef("person", f"人{i}|机构{i % 2}") for i in range(4)] + [
     EntityRef("org", f"某地机构{i}") for i in range(4)
@@ -47,16 +47,23 @@ def extractions(draw: st.DrawFn, doc_id: str) -> Extraction:
     )
     people = [r for r in refs if r.kind == "person"]
     orgs = [r for r in refs if r.kind == "org"]
-    facts: list[Fact] = []
+    facts: list[Membership] = []
     if people and orgs:
         for _ in range(draw(st.integers(0, 3))):
-            args = (
-                ("person", draw(st.sampled_from(people))),
-                ("org", draw(st.sampled_from(orgs))),
-                ("role", draw(st.sampled_from(ROLES))),
-            )
+            person, org = draw(st.sampled_from(people)), draw(st.sampled_from(orgs))
+            role = draw(st.sampled_from(ROLES))
             confidence = draw(st.sampled_from([0.8, 0.9, 0.95]))
-            facts.append(Fact("membership", doc_id, args, (span(),), confidence, "rules.test"))
+            facts.append(
+                Membership(
+                    person,
+                    org,
+                    role,
+                    doc_id=doc_id,
+                    evidence=(span(),),
+                    confidence=confidence,
+                    extractor="rules.test",
+                )
+            )
     sentences = (Sentence(0, len(text), text),)
     return Extraction(doc, sentences, (), entities, tuple(sorted(set(facts), key=repr)))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.extract.document import extract_document
-from graph.types import Document
+from graph.types import Document, Membership
 
 TEXT = (
     "交流发言\n\n河北钢铁集团有限公司工会主席 陈国华\n\n"
@@ -17,10 +17,9 @@ def posts(text: str) -> dict[tuple[str, str, str], list[str]]:
     labels = {e.ref: e.label for e in x.entities}
     out = {}
     for f in x.facts:
-        if f.kind == "membership":
-            key = tuple(labels[f.ref(k)] for k in ("person", "org", "role"))
-            out[key] = [s.text for s in f.evidence]
-    return out  # type: ignore[return-value]
+        if isinstance(f, Membership):
+            out[(labels[f.person], labels[f.org], labels[f.role])] = [s.text for s in f.evidence]
+    return out
 
 
 def test_contradicting_titles_are_two_facts_with_their_own_evidence() -> None:

@@ -177,7 +177,7 @@ def test_streamed_document_keeps_every_person() -> None:
     _check_extraction(doc, streamed)
     people = {e.label for e in streamed.entities if e.ref.kind == "person"}
     assert people == {e.label for e in whole.entities if e.ref.kind == "person"} == set(names)
-    claims = sorted((f.kind, repr(f.args)) for f in streamed.facts)
-    assert claims == sorted((f.kind, repr(f.args)) for f in whole.facts)
+    claims = sorted((f.kind, repr(f.key_fields())) for f in streamed.facts)
+    assert claims == sorted((f.kind, repr(f.key_fields())) for f in whole.facts)
     evidence = sorted((s.start, s.end) for f in streamed.facts for s in f.evidence)
     assert evidence == sorted((s.start, s.end) for f in whole.facts for s in f.evidence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.build.merge import merge
 from graph.extract.document import extract_document
-from graph.types import Document
+from graph.types import Document, Quotation
 
 TRAD = "標題\n\n西山縣教育局局長錢志遠表示，「要辦好每一所學校。」他說，明年繼續投入。"
 SIMP = "标题\n\n西山县教育局副局长李文表示同意。"
@@ -14,7 +14,7 @@ def test_posts_and_statements_keep_the_original_script() -> None:
     x = extract_document(Document.from_text("t.txt", TRAD))
     labels = {e.ref.kind: e.label for e in x.entities if e.ref.kind in ("person", "org")}
     assert labels == {"person": "錢志遠", "org": "西山縣教育局"}
-    quotes = {f.arg("text") for f in x.facts if f.kind == "quote"}
+    quotes = {f.text for f in x.facts if isinstance(f, Quotation)}
     assert "要辦好每一所學校。" in quotes
     for f in x.facts:
         for s in f.evidence:

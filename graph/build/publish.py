@@ -4,7 +4,7 @@ Every file is written atomically (temporary file + rename), so an interrupted bu
 previous exports readable.  Each document's named graph is serialised once and cached under
 ``out/.cache/graphs`` (keyed by the document's digest, the extractor fingerprint and the base
 IRI); a rebuild re-serialises only changed documents and the entities graph.  The store is
-updated in one transaction: changed documents' graphs replaced, removed ones dropped.
+reconciled with the exports graph by graph (``graph.build.storesync``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,14 @@ from graph.network.nodelink import write_nodelink
 from graph.rdf.fragments import Fragment, export_chunks, fragment_of
 from graph.rdf.iris import digest20
 from graph.rdf.writer import document_graph, document_parts, entities_graph
-from graph.types import Document, KnowledgeGraph
+from graph.types import (
+    Document,
+    EventFact,
+    KnowledgeGraph,
+    Membership,
+    Quotation,
+    SubOrganisation,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +38,15 @@ log = logging.getLogger(__name__)
 def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
     """Counts shown in the build summary and by ``kg stats``."""
     kinds = [e.ref.kind for e in kg.entities]
-    facts = [f.kind for f in kg.facts]
+    facts = [type(f) for f in kg.facts]
     return {
         "documents": len(kg.documents),
         "people": kinds.count("person"),
         "organisations": kinds.count("org"),
-        "posts": facts.count("membership"),
-        "sub-orgs": facts.count("suborg"),
-        "events": facts.count("event"),
-        "statements": facts.count("quote"),
+        "posts": facts.count(Membership),
+        "sub-orgs": facts.count(SubOrganisation),
+        "events": facts.count(EventFact),
+        "statements": facts.count(Quotation),
         "concepts": kinds.count("concept"),
         "facts": len(facts),
     }

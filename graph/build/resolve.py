@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
+from graph.extract.document import fact_order
 from graph.extract.orgs import regions
-from graph.types import Entity, EntityRef, Fact, FactValue, KnowledgeGraph, join_entities
+from graph.types import Entity, EntityRef, KnowledgeGraph, join_entities
 
 _GOV_HEADS = (
     "总工会",
@@ -71,10 +72,6 @@ def _canonical_ref(ref: EntityRef) -> EntityRef:
     return ref
 
 
-def _remap_value(value: FactValue) -> FactValue:
-    return _canonical_ref(value) if isinstance(value, EntityRef) else value
-
-
 def _merge(ref: EntityRef, group: list[Entity]) -> Entity:
     renamed = any(e.ref != ref for e in group)
     if len(group) == 1 and not renamed:
@@ -91,9 +88,6 @@ def resolve(kg: KnowledgeGraph) -> KnowledgeGraph:
     if all(len(g) == 1 and g[0].ref == ref for ref, g in groups.items()):
         return kg
     entities = tuple(_merge(ref, g) for ref, g in sorted(groups.items()))
-    facts = []
-    for f in kg.facts:
-        args = tuple((k, _remap_value(v)) for k, v in f.args)
-        facts.append(Fact(f.kind, f.doc_id, args, f.evidence, f.confidence, f.extractor))
-    unique = sorted(set(facts), key=lambda f: (f.doc_id, f.kind, repr(f.args)))
+    facts = {f.map_refs(_canonical_ref) for f in kg.facts}
+    unique = sorted(facts, key=fact_order)
     return KnowledgeGraph(kg.documents, entities, tuple(unique), kg.sentences)

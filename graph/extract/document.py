@@ -87,8 +87,17 @@ def extract_safely(doc: Document) -> ExtractionResult:
 
 
 def fact_order(f: Fact) -> tuple[str, str, str]:
-    """The order of facts in an extraction and in the merged graph."""
-    return (f.doc_id, f.kind, repr(f.args))
+    """The order of facts in an extraction and in the merged graph: document, kind, claim.
+
+    >>> from graph.types import EntityRef, SubOrganisation
+    >>> def sub(doc_id: str, child: str) -> SubOrganisation:
+    ...     return SubOrganisation(EntityRef("org", child), EntityRef("org", "某局"),
+    ...         doc_id=doc_id, evidence=(), confidence=0.9, extractor="t")
+    >>> facts = [sub("b.txt", "甲"), sub("a.txt", "乙"), sub("a.txt", "丙")]
+    >>> [(f.doc_id, f.child.key) for f in sorted(facts, key=fact_order)]
+    [('a.txt', '丙'), ('a.txt', '乙'), ('b.txt', '甲')]
+    """
+    return (f.doc_id, f.kind, repr(f.key_fields()))
 
 
 def sorted_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:

@@ -1,9 +1,9 @@
 """Facts beyond posts: events, statements and the concepts they mention, for one document.
 
 >>> from graph.extract.document import extract_document
->>> from graph.types import Document
+>>> from graph.types import Document, Quotation
 >>> x = extract_document(Document.from_text("d.txt", "河北省农业厅厅长王建民表示，“要弘扬工匠精神。”"))
->>> [(f.arg("verb"), f.arg("direct")) for f in x.facts if f.kind == "quote"]
+>>> [(f.verb, f.direct) for f in x.facts if isinstance(f, Quotation)]
 [('表示', True)]
 """
 
@@ -14,7 +14,7 @@ from graph.extract.events import find_events
 from graph.extract.linking import Linking
 from graph.extract.statements import find_statements, speaker_candidates
 from graph.text.segment import span_of
-from graph.types import Entity, EntityRef, Fact, FactValue, Segmented, Span
+from graph.types import Entity, EntityRef, EventFact, Fact, Quotation, Segmented, Span
 
 EVENT_CONFIDENCE = 0.85
 
@@ -38,7 +38,7 @@ def document_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], 
 
 def _quote_facts(
     seg: Segmented, people: dict[str, EntityRef], concepts: tuple[Entity, ...]
-) -> tuple[Fact, ...]:
+) -> tuple[Quotation, ...]:
     facts = []
     for st in find_statements(seg, people):
         mentioned = sorted(
@@ -49,25 +49,21 @@ def _quote_facts(
                 if st.text_start <= m.start and m.end <= st.text_end
             }
         )
-        args: list[tuple[str, FactValue]] = [
-            ("speaker", st.speaker),
-            ("verb", st.verb),
-            ("text", st.text),
-            ("direct", st.direct),
-        ]
-        args += [("concept", c) for c in mentioned]
         evidence = (
             span_of(seg, st.text_start, st.text_end),
             span_of(seg, st.cue_start, st.cue_end),
         )
         facts.append(
-            Fact(
-                "quote",
-                seg.doc.doc_id,
-                tuple(args),
-                evidence,
-                round(st.confidence, 2),
-                "rules.reporting-verb",
+            Quotation(
+                st.speaker,
+                st.verb,
+                st.text,
+                direct=st.direct,
+                concepts=tuple(mentioned),
+                doc_id=seg.doc.doc_id,
+                evidence=evidence,
+                confidence=round(st.confidence, 2),
+                extractor="rules.reporting-verb",
             )
         )
     return tuple(facts)
@@ -80,27 +76,15 @@ def _org_in(linking: Linking, span: tuple[int, int] | None) -> EntityRef | None:
     return linking.org_at[min(inside)] if inside else None
 
 
-def _event_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], tuple[Entity, ...]]:
+def _event_facts(
+    seg: Segmented, linking: Linking
+) -> tuple[tuple[EventFact, ...], tuple[Entity, ...]]:
     facts, entities = [], []
     for e in find_events(seg):
         ref = EntityRef("event", f"{seg.doc.doc_id}\x1f{e.name}")
         name_span = span_of(seg, e.name_start, e.name_end)
         entities.append(Entity(ref, e.name, mentions=(name_span,), link_rules=("event-name",)))
-        args: list[tuple[str, FactValue]] = [("event", ref), ("name", e.name)]
-        if e.start and e.end:
-            args += [("start", e.start), ("end", e.end)]
-        for key, span in (
-            ("venue", e.venue_span),
-            ("organiser", e.organiser_span),
-            ("plan", e.plan_span),
-        ):
-            org = _org_in(linking, span)
-            if org is not None:
-                args.append((key, org))
-        if e.participants is not None:
-            args.append(("participants", e.participants))
-        if any(e.name.endswith(s) for s in ("班", "讲座", "研修", "训练营")):
-            args.append(("education", True))
+        dated = bool(e.start and e.end)  # a date range, or none
         evidence = [name_span] + [
             span_of(seg, *s)
             for s in (e.date_span, e.venue_span, e.organiser_span, e.plan_span, e.count_span)
@@ -108,13 +92,20 @@ def _event_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], tu
         ]
         unique: tuple[Span, ...] = tuple(sorted(set(evidence), key=lambda s: (s.start, s.end)))
         facts.append(
-            Fact(
-                "event",
-                seg.doc.doc_id,
-                tuple(args),
-                unique,
-                EVENT_CONFIDENCE,
-                "rules.event-sentence",
+            EventFact(
+                ref,
+                e.name,
+                start=e.start if dated else None,
+                end=e.end if dated else None,
+                venue=_org_in(linking, e.venue_span),
+                organiser=_org_in(linking, e.organiser_span),
+                plan=_org_in(linking, e.plan_span),
+                participants=e.participants,
+                education=any(e.name.endswith(s) for s in ("班", "讲座", "研修", "训练营")),
+                doc_id=seg.doc.doc_id,
+                evidence=unique,
+                confidence=EVENT_CONFIDENCE,
+                extractor="rules.event-sentence",
             )
         )
     return tuple(facts), tuple(entities)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from graph.extract.linking import Linking
 from graph.extract.rules import TitleChain
 from graph.text.segment import span_of
-from graph.types import Entity, EntityRef, Fact, Segmented, Span
+from graph.types import Entity, EntityRef, Fact, Membership, Segmented, Span, SubOrganisation
 
 CAPTION_CONFIDENCE = 0.95
 BODY_CONFIDENCE = 0.9
@@ -26,7 +26,7 @@ _ROLE_ALIASES = {"摄": "摄影"}
 
 def role_entities(facts: tuple[Fact, ...]) -> tuple[Entity, ...]:
     """One role entity per role named by the facts."""
-    refs = sorted({f.ref("role") for f in facts if f.kind == "membership"})
+    refs = sorted({f.role for f in facts if isinstance(f, Membership)})
     return tuple(Entity(r, r.key) for r in refs)
 
 
@@ -38,7 +38,7 @@ def _penalty(linking: Linking, org: EntityRef) -> float:
 
 def membership_facts(
     seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking
-) -> tuple[Fact, ...]:
+) -> tuple[Membership, ...]:
     """Posts stated by title chains and photo credits, merged per (person, org, role)."""
     found: dict[tuple[EntityRef, EntityRef, EntityRef], tuple[list[Span], float]] = {}
 
@@ -60,26 +60,31 @@ def membership_facts(
     facts = []
     for (person, org, role), (spans, confidence) in sorted(found.items()):
         evidence = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
-        args = (("person", person), ("org", org), ("role", role))
         facts.append(
-            Fact(
-                "membership",
-                seg.doc.doc_id,
-                args,
-                evidence,
-                round(confidence, 2),
-                "rules.title-chain",
+            Membership(
+                person,
+                org,
+                role,
+                doc_id=seg.doc.doc_id,
+                evidence=evidence,
+                confidence=round(confidence, 2),
+                extractor="rules.title-chain",
             )
         )
     return tuple(facts)
 
 
-def suborganisation_facts(seg: Segmented, linking: Linking) -> tuple[Fact, ...]:
+def suborganisation_facts(seg: Segmented, linking: Linking) -> tuple[SubOrganisation, ...]:
     """org:subOrganizationOf claims read off names (X工会 ⊂ X, branches, region levels)."""
-    facts = []
-    for child, parent, rule, span in linking.parents:
-        args = (("child", child), ("parent", parent))
-        facts.append(
-            Fact("suborg", seg.doc.doc_id, args, (span,), SUBORG_CONFIDENCE[rule], f"rules.{rule}")
+    facts = {
+        SubOrganisation(
+            child,
+            parent,
+            doc_id=seg.doc.doc_id,
+            evidence=(span,),
+            confidence=SUBORG_CONFIDENCE[rule],
+            extractor=f"rules.{rule}",
         )
-    return tuple(sorted(set(facts), key=lambda f: (f.args, f.evidence[0].start)))
+        for child, parent, rule, span in linking.parents
+    }
+    return tuple(sorted(facts, key=lambda f: (f.child, f.parent, f.evidence[0].start)))

@@ -16,15 +16,17 @@ original text.  Keys (and so IRIs) stay in the analysis form, so 上海市總工
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from graph.text.script import analysis_text
 from graph.types import (
     Document,
     Entity,
+    EventFact,
     Extraction,
     Fact,
-    FactValue,
     Mention,
+    Quotation,
     Sentence,
     Span,
     normalise_key,
@@ -52,8 +54,9 @@ class _Restorer:
         i = self.analysed.find(value)
         return self.original[i : i + len(value)] if i >= 0 else value
 
-    def arg(self, value: FactValue, evidence: tuple[Span, ...]) -> FactValue:
-        if not isinstance(value, str) or not value:
+    def text(self, value: str, evidence: tuple[Span, ...]) -> str:
+        """``value`` as written in the original: found in the evidence, else by name."""
+        if not value:
             return value
         for s in evidence:
             i = self.analysed.find(value, s.start, s.end)
@@ -84,11 +87,7 @@ def extract_in_analysis_script(
                 e.link_rules,
             )
         )
-    facts = []
-    for f in x.facts:
-        evidence = tuple(r.span(s) for s in f.evidence)
-        args = tuple((k, r.arg(v, evidence)) for k, v in f.args)
-        facts.append(Fact(f.kind, f.doc_id, args, evidence, f.confidence, f.extractor))
+    facts = tuple(_restore_fact(f, r) for f in x.facts)
     return Extraction(
         doc,
         tuple(Sentence(s.start, s.end, doc.text[s.start : s.end]) for s in x.sentences),
@@ -97,5 +96,18 @@ def extract_in_analysis_script(
             for m in x.mentions
         ),
         tuple(entities),
-        tuple(facts),
+        facts,
     )
+
+
+def _restore_fact(f: Fact, r: _Restorer) -> Fact:
+    """``f`` with its evidence and its text (event names, verbs, quoted words) as written."""
+    evidence = tuple(r.span(s) for s in f.evidence)
+    match f:
+        case EventFact():
+            return replace(f, name=r.text(f.name, evidence), evidence=evidence)
+        case Quotation():
+            verb, text = r.text(f.verb, evidence), r.text(f.text, evidence)
+            return replace(f, verb=verb, text=text, evidence=evidence)
+        case _:
+            return replace(f, evidence=evidence)

@@ -28,9 +28,11 @@ from graph.types import (
     EntityRef,
     Extraction,
     Fact,
+    Membership,
     Mention,
     Sentence,
     Span,
+    SubOrganisation,
     join_entities,
 )
 
@@ -140,16 +142,13 @@ def _shift_entity(e: Entity, by: int) -> Entity:
     return replace(e, mentions=_shift_spans(e.mentions, by))
 
 
-_JOINED_KINDS = frozenset({"membership", "suborg"})
-
-
 def _join_facts(facts: list[Fact]) -> tuple[Fact, ...]:
     """As in a whole document: one post or sub-organisation fact per claim, with the evidence
     of every window; statements and events stay one fact per occurrence."""
     by_claim: dict[tuple[str, str, str, int], list[Fact]] = {}
     for i, f in enumerate(facts):
-        occurrence = -1 if f.kind in _JOINED_KINDS else i
-        key = (f.kind, repr(f.args), f.extractor, occurrence)
+        occurrence = -1 if isinstance(f, (Membership, SubOrganisation)) else i
+        key = (f.kind, repr(f.key_fields()), f.extractor, occurrence)
         by_claim.setdefault(key, []).append(f)
     out = []
     for claim in sorted(by_claim):

@@ -11,10 +11,10 @@ Edges are keyed by the fact IRI. Edge attributes: ``relation`` (memberOf, subOrg
 organizer, location, partOf, mentions, about), ``label`` (human-readable, e.g. the role 主席),
 ``confidence``, ``docs``, ``evidence`` (as for nodes).
 
->>> from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Span
+>>> from graph.types import Document, Entity, EntityRef, KnowledgeGraph, Membership, Span
 >>> p, o, r = EntityRef("person", "张三"), EntityRef("org", "某公司"), EntityRef("role", "经理")
 >>> span = Span("d.txt", 0, 7, "某公司经理张三", 0, 7)
->>> fact = Fact("membership", "d.txt", (("person", p), ("org", o), ("role", r)), (span,), 0.9, "t")
+>>> fact = Membership(p, o, r, doc_id="d.txt", evidence=(span,), confidence=0.9, extractor="t")
 >>> kg = KnowledgeGraph((Document.from_text("d.txt", "某公司经理张三"),),
 ...     (Entity(p, "张三"), Entity(o, "某公司"), Entity(r, "经理")), (fact,))
 >>> g = to_networkx(kg)
@@ -31,7 +31,18 @@ from typing import Any
 import networkx as nx
 
 from graph.rdf.iris import DEFAULT_BASE, document_iri, entity_iri, fact_iri
-from graph.types import Entity, EntityRef, Fact, KnowledgeGraph, Sentence, Span
+from graph.types import (
+    Entity,
+    EntityRef,
+    EventFact,
+    Fact,
+    KnowledgeGraph,
+    Membership,
+    Quotation,
+    Sentence,
+    Span,
+    SubOrganisation,
+)
 
 # kinds of entity drawn as nodes (roles live on membership edges)
 NODE_KINDS = ("person", "org", "place", "concept", "event")
@@ -70,27 +81,21 @@ def _edges_of(
     fact: Fact, labels: dict[EntityRef, str]
 ) -> list[tuple[str, EntityRef, EntityRef, str]]:
     """(relation, source, target, label) edges that draw one fact."""
-    if fact.kind == "membership":
-        role = fact.ref("role")
-        return [("memberOf", fact.ref("person"), fact.ref("org"), labels.get(role, role.key))]
-    if fact.kind == "suborg":
-        return [("subOrganizationOf", fact.ref("child"), fact.ref("parent"), "下属")]
-    if fact.kind == "event":
-        event = fact.ref("event")
-        out = []
-        for name, rel, label in (
-            ("organiser", "organizer", "承办"),
-            ("venue", "location", "地点"),
-            ("plan", "partOf", "列入计划"),
-        ):
-            target = fact.arg(name)
-            if isinstance(target, EntityRef):
-                out.append((rel, event, target, label))
-        return out
-    if fact.kind == "quote":
-        speaker, verb = fact.ref("speaker"), str(fact.arg("verb") or "")
-        concepts = [c for c in fact.all_args("concept") if isinstance(c, EntityRef)]
-        return [("mentions", speaker, c, verb) for c in concepts]
+    match fact:
+        case Membership():
+            label = labels.get(fact.role, fact.role.key)
+            return [("memberOf", fact.person, fact.org, label)]
+        case SubOrganisation():
+            return [("subOrganizationOf", fact.child, fact.parent, "下属")]
+        case EventFact():
+            targets = (
+                (fact.organiser, "organizer", "承办"),
+                (fact.venue, "location", "地点"),
+                (fact.plan, "partOf", "列入计划"),
+            )
+            return [(rel, fact.event, t, label) for t, rel, label in targets if t is not None]
+        case Quotation():
+            return [("mentions", fact.speaker, c, fact.verb) for c in fact.concepts]
     return []
 
 
@@ -127,9 +132,9 @@ def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph
                 docs=[fact.doc_id],
                 evidence=evidence,
             )
-        if fact.kind == "event":
+        if isinstance(fact, EventFact):
             source = next((d for d in kg.documents if d.doc_id == fact.doc_id), None)
-            event = entity_iri(fact.ref("event"), base)
+            event = entity_iri(fact.event, base)
             if source is not None and event in g:
                 g.add_edge(
                     document_iri(source.doc_id, base),

@@ -12,7 +12,7 @@ from rdflib.term import Node
 from graph.rdf.docwriter import DocWriter, zh
 from graph.rdf.iris import entity_iri, fact_iri, mint
 from graph.rdf.vocab import KGO, ORG, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
-from graph.types import EntityRef, Fact
+from graph.types import EntityRef, EventFact, Fact, FactBase, Membership, Quotation, SubOrganisation
 
 HEAD_ROLES = frozenset(
     {
@@ -56,10 +56,10 @@ def _attested(g: Graph, membership: URIRef, day: date, base: str) -> None:
     g.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
 
 
-def _write_membership(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
+def _write_membership(w: DocWriter, f: Membership, labels: dict[EntityRef, str]) -> None:
     g, base = w.g, w.base
     node = URIRef(fact_iri(f, base))
-    person, org, role = (URIRef(entity_iri(f.ref(k), base)) for k in ("person", "org", "role"))
+    person, org, role = (URIRef(entity_iri(r, base)) for r in (f.person, f.org, f.role))
     g.add((node, RDF.type, ORG.Membership))
     g.add((node, ORG.member, person))
     g.add((node, ORG.organization, org))
@@ -68,8 +68,8 @@ def _write_membership(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> No
         _attested(g, node, w.attested, base)
     w.claim(node, f.confidence, f.evidence)
     if f.confidence >= 0.5:
-        org_label, role_label = labels[f.ref("org")], labels.get(f.ref("role"), f.ref("role").key)
-        post = URIRef(mint("post", f"{f.ref('org').key}\x1f{f.ref('role').key}", base))
+        org_label, role_label = labels[f.org], labels.get(f.role, f.role.key)
+        post = URIRef(mint("post", f"{f.org.key}\x1f{f.role.key}", base))
         g.add((person, ORG.memberOf, org))
         g.add((person, ORG.holds, post))
         g.add((post, RDF.type, ORG.Post))
@@ -81,7 +81,7 @@ def _write_membership(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> No
             g.add((person, ORG.headOf, org))
 
 
-def _write_reified(w: DocWriter, f: Fact, s: URIRef, p: URIRef, o: Node) -> None:
+def _write_reified(w: DocWriter, f: SubOrganisation, s: URIRef, p: URIRef, o: Node) -> None:
     node = URIRef(fact_iri(f, w.base))
     w.g.add((node, RDF.type, RDF.Statement))
     w.g.add((node, RDF.subject, s))
@@ -93,51 +93,55 @@ def _write_reified(w: DocWriter, f: Fact, s: URIRef, p: URIRef, o: Node) -> None
 
 
 def write_fact(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
-    if f.kind == "membership":
-        _write_membership(w, f, labels)
-    elif f.kind == "suborg":
-        child, parent = (URIRef(entity_iri(f.ref(k), w.base)) for k in ("child", "parent"))
-        _write_reified(w, f, child, ORG.subOrganizationOf, parent)
-    elif f.kind == "event":
-        _event(w, f)
-    elif f.kind == "quote":
-        _quote(w, f)
+    """Add the triples of one fact of any kind to the document's graph."""
+    match f:
+        case Membership():
+            _write_membership(w, f, labels)
+        case SubOrganisation():
+            child, parent = (URIRef(entity_iri(r, w.base)) for r in (f.child, f.parent))
+            _write_reified(w, f, child, ORG.subOrganizationOf, parent)
+        case EventFact():
+            _event(w, f)
+        case Quotation():
+            _quote(w, f)
+        case _:
+            _unknown(f)
 
 
-def _event(w: DocWriter, f: Fact) -> None:
-    g, node = w.g, URIRef(entity_iri(f.ref("event"), w.base))
-    g.add((node, RDF.type, SCHEMA.EducationEvent if f.arg("education") else SCHEMA.Event))
+def _unknown(f: FactBase) -> None:
+    raise TypeError(f"no RDF for a fact of type {type(f).__name__}: {f!r}")
+
+
+def _event(w: DocWriter, f: EventFact) -> None:
+    g, node = w.g, URIRef(entity_iri(f.event, w.base))
+    g.add((node, RDF.type, SCHEMA.EducationEvent if f.education else SCHEMA.Event))
     g.add((node, RDF.type, KGO.Fact))
-    name = str(f.arg("name") or "")
-    g.add((node, SCHEMA.name, Literal(name, lang="zh")))
-    g.add((node, RDFS.label, Literal(name, lang="zh")))
-    for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
-        value = f.arg(key)
-        if isinstance(value, date):
-            g.add((node, prop, Literal(value.isoformat(), datatype=XSD.date)))
-    for key, prop in (("venue", SCHEMA.location), ("organiser", SCHEMA.organizer)):
-        value = f.arg(key)
-        if isinstance(value, EntityRef):
-            g.add((node, prop, URIRef(entity_iri(value, w.base))))
-    plan = f.arg("plan")
-    if isinstance(plan, EntityRef):
-        g.add((node, SCHEMA.funder, URIRef(entity_iri(plan, w.base))))
-    count = f.arg("participants")
-    if isinstance(count, int):
-        g.add((node, KGO.participantCount, Literal(count, datatype=XSD.integer)))
+    g.add((node, SCHEMA.name, Literal(f.name, lang="zh")))
+    g.add((node, RDFS.label, Literal(f.name, lang="zh")))
+    for day, prop in ((f.start, SCHEMA.startDate), (f.end, SCHEMA.endDate)):
+        if day is not None:
+            g.add((node, prop, Literal(day.isoformat(), datatype=XSD.date)))
+    for ref, prop in (
+        (f.venue, SCHEMA.location),
+        (f.organiser, SCHEMA.organizer),
+        (f.plan, SCHEMA.funder),
+    ):
+        if ref is not None:
+            g.add((node, prop, URIRef(entity_iri(ref, w.base))))
+    if f.participants is not None:
+        g.add((node, KGO.participantCount, Literal(f.participants, datatype=XSD.integer)))
     g.add((w.doc_node, SCHEMA.about, node))
     w.claim(node, f.confidence, f.evidence)
 
 
-def _quote(w: DocWriter, f: Fact) -> None:
+def _quote(w: DocWriter, f: Quotation) -> None:
     g, node = w.g, URIRef(fact_iri(f, w.base))
     g.add((node, RDF.type, SCHEMA.Quotation))
-    g.add((node, SCHEMA.creator, URIRef(entity_iri(f.ref("speaker"), w.base))))
-    g.add((node, KGO.reportingVerb, Literal(str(f.arg("verb") or ""), lang="zh")))
-    g.add((node, KGO.isDirectQuote, Literal(bool(f.arg("direct")))))
-    g.add((node, SCHEMA.text, Literal(str(f.arg("text") or ""), lang="zh")))
+    g.add((node, SCHEMA.creator, URIRef(entity_iri(f.speaker, w.base))))
+    g.add((node, KGO.reportingVerb, Literal(f.verb, lang="zh")))
+    g.add((node, KGO.isDirectQuote, Literal(f.direct)))
+    g.add((node, SCHEMA.text, Literal(f.text, lang="zh")))
     g.add((node, SCHEMA.isBasedOn, w.doc_node))
-    for concept in f.all_args("concept"):
-        if isinstance(concept, EntityRef):
-            g.add((node, SCHEMA.mentions, URIRef(entity_iri(concept, w.base))))
+    for concept in f.concepts:
+        g.add((node, SCHEMA.mentions, URIRef(entity_iri(concept, w.base))))
     w.claim(node, f.confidence, f.evidence)

@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import hashlib
 
-from graph.types import EntityRef, Fact
+from graph.types import EntityRef, EventFact, Fact, FactBase, Membership, Quotation, SubOrganisation
 
 DEFAULT_BASE = "https://kg.example.org/id/"
 
-_FACT_PREFIX = {"membership": "membership", "suborg": "stmt", "event": "event", "quote": "quote"}
+_FACT_PREFIX: dict[type[FactBase], str] = {
+    Membership: "membership",
+    SubOrganisation: "stmt",
+    EventFact: "event",
+    Quotation: "quote",
+}
 
 
 def digest20(*parts: str) -> str:
@@ -62,11 +67,21 @@ def entities_graph_iri(base: str = DEFAULT_BASE) -> str:
 
 
 def fact_iri(fact: Fact, base: str = DEFAULT_BASE) -> str:
-    """Deterministic IRI of a fact: its kind, document and arguments."""
-    parts = [fact.doc_id] + [f"{k}={_arg_key(v)}" for k, v in fact.args if k != "text"]
-    if fact.kind == "quote":
+    """Deterministic IRI of a fact: its kind, document and claim (``key_fields``, without the
+    quoted words; a statement adds where it starts instead).
+
+    >>> from graph.types import SubOrganisation
+    >>> child, parent = EntityRef("org", "某局工会"), EntityRef("org", "某局")
+    >>> fact = SubOrganisation(child, parent, doc_id="d.txt", evidence=(), confidence=0.9,
+    ...     extractor="t")
+    >>> claim = "d.txt\\x1echild=org:某局工会\\x1eparent=org:某局"
+    >>> fact_iri(fact) == mint("stmt", claim)
+    True
+    """
+    parts = [fact.doc_id] + [f"{k}={_arg_key(v)}" for k, v in fact.key_fields() if k != "text"]
+    if isinstance(fact, Quotation):
         parts.append(f"at={fact.evidence[0].start}" if fact.evidence else "")
-    return mint(_FACT_PREFIX[fact.kind], "\x1e".join(parts), base)
+    return mint(_FACT_PREFIX[type(fact)], "\x1e".join(parts), base)
 
 
 def _arg_key(value: object) -> str:

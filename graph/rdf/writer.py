@@ -21,12 +21,12 @@ from graph.rdf.entities import write_entity
 from graph.rdf.facts import write_fact
 from graph.rdf.iris import DEFAULT_BASE, document_graph_iri, entities_graph_iri, entity_iri
 from graph.rdf.vocab import FOAF, ORG, PREFIXES, SKOS
-from graph.types import Document, Entity, EntityRef, Fact, KnowledgeGraph, Sentence
+from graph.types import Document, Entity, EntityRef, EventFact, Fact, KnowledgeGraph, Sentence
 
 
 def _report_day(facts: list[Fact]) -> date | None:
     """The day a document reports on: the last day of the events it describes (if any)."""
-    days = [d for f in facts if f.kind == "event" for d in (f.arg("end"),) if isinstance(d, date)]
+    days = [f.end for f in facts if isinstance(f, EventFact) and f.end is not None]
     return max(days) if days else None
 
 
