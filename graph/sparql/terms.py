@@ -17,7 +17,6 @@ from graph.errors import QueryError
 from graph.rdf.vocab import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass(frozen=True, slots=True)
