@@ -22,9 +22,11 @@ from typing import Any, NoReturn, TextIO, cast
 import click
 
 from graph import __version__
-from graph.errors import ConfigError, KGError
+from graph.errors import ConfigError, KGError, one_line
 
 log = logging.getLogger("graph")
+
+MESSAGE_LIMIT = 500  # characters of an error or warning line on stderr
 
 GRAPH_DIR = click.option(
     "--graph",
@@ -88,7 +90,7 @@ def build(
     )
     report = build_corpus(seeds, out, options)
     for failure in report.failures:
-        click.echo(f"kg: {one_line(failure)}", err=True)
+        click.echo(f"kg: {one_line(failure, limit=MESSAGE_LIMIT)}", err=True)
     click.echo(report.summary())
     if report.failures:
         sys.exit(1)
@@ -231,18 +233,8 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
-def one_line(message: object, limit: int = 500) -> str:
-    """A message squeezed onto one line (whitespace runs folded, long text clipped).
-
-    >>> one_line("malformed query:\\n  error at 1:1")
-    'malformed query: error at 1:1'
-    """
-    text = " ".join(str(message).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _fail(message: object, code: int) -> NoReturn:
-    click.echo(f"kg: {one_line(message)}", err=True)
+    click.echo(f"kg: {one_line(message, limit=MESSAGE_LIMIT)}", err=True)
     sys.exit(code)
 
 
@@ -270,7 +262,7 @@ class _OneLineFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         level = record.levelname.lower()
-        return f"kg: {level}: {one_line(record.getMessage())}"
+        return f"kg: {level}: {one_line(record.getMessage(), limit=MESSAGE_LIMIT)}"
 
 
 def _configure_logging(debug: bool) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import ConfigError
+from graph.errors import ConfigError, one_line
 from graph.network.html import write_html
 from graph.network.nodelink import read_nodelink
 from graph.rdf.vocab import FOAF, NIF, ORG, RDF, RDFS, SCHEMA, SKOS
@@ -206,7 +206,7 @@ def construct_triples(graph_dir: Path, sparql: str) -> list[tuple[Any, Any, Any]
     try:
         answer = rdf.query(text)
     except Exception as e:  # rdflib raises pyparsing and its own errors
-        raise ConfigError(f"query failed: {' '.join(str(e).split())}") from e
+        raise ConfigError(f"query failed: {one_line(e)}") from e
     if answer.graph is None:
         raise ConfigError("--query needs a CONSTRUCT or DESCRIBE query")
     return list(answer.graph)

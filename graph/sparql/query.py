@@ -35,7 +35,15 @@ from xml.sax.saxutils import quoteattr
 from graph.errors import ConfigError, QueryError
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.store import open_store, serialize_triples, store_dir
-from graph.sparql.terms import AskResult, GraphResult, QueryResult, SelectResult, Term, parse_term
+from graph.sparql.terms import (
+    AskResult,
+    GraphResult,
+    QueryResult,
+    SelectResult,
+    Term,
+    parse_term,
+    short_term,
+)
 
 log = logging.getLogger(__name__)
 
@@ -266,17 +274,6 @@ def _xml(result: SelectResult | AskResult) -> str:
     return "".join(out)
 
 
-def _short(t: Term | None) -> str:
-    if t is None:
-        return ""
-    if t.kind == "iri":
-        for prefix, ns in PREFIXES.items():
-            if t.value.startswith(ns) and len(t.value) > len(ns):
-                return f"{prefix}:{t.value[len(ns) :]}"
-        return f"<{t.value}>"
-    return " ".join(t.value.split()) if t.kind == "literal" else t.n3()
-
-
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
@@ -297,7 +294,7 @@ def _table(result: SelectResult | AskResult) -> str:
     if isinstance(result, AskResult):
         return ("true" if result.value else "false") + "\n"
     header = [f"?{v}" for v in result.variables]
-    rows = [[_clip(_short(t)) for t in row] for row in result.rows]
+    rows = [[_clip(short_term(t)) for t in row] for row in result.rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:

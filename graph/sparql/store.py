@@ -32,7 +32,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.terms import (
@@ -138,7 +138,7 @@ class Store:
         try:
             self._store.update(sparql)
         except SyntaxError as e:
-            raise QueryError(f"malformed update: {_one_line(e)}") from e
+            raise QueryError(f"malformed update: {one_line(e)}") from e
         except OSError as e:
             raise StoreError(f"{self.path}: update failed: {e}") from e
 
@@ -163,7 +163,7 @@ class Store:
             try:
                 parsed[_check_iri(graph_iri)] = list(ox.parse(data, format=rdf))
             except SyntaxError as e:
-                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {one_line(e)}") from e
         self._replace(parsed, drop)
 
     def load_dataset(self, data: bytes, fmt: str = "application/trig") -> set[str]:
@@ -180,7 +180,7 @@ class Store:
                 else:
                     extra.append(quad)
         except SyntaxError as e:
-            raise StoreError(f"cannot parse {fmt} dataset: {_one_line(e)}") from e
+            raise StoreError(f"cannot parse {fmt} dataset: {one_line(e)}") from e
         self._replace(parsed, (), extra)
         return set(parsed)
 
@@ -261,10 +261,10 @@ def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
     if isinstance(e, QueryError):
         return QueryError(str(e))
     if isinstance(e, SyntaxError):
-        return QueryError(f"malformed query: {_one_line(e)}")
+        return QueryError(f"malformed query: {one_line(e)}")
     if isinstance(e, RuntimeError):
-        return QueryError(f"query failed: {_one_line(e)}")
-    return StoreError(f"{path}: query failed: {_one_line(e)}")
+        return QueryError(f"query failed: {one_line(e)}")
+    return StoreError(f"{path}: query failed: {one_line(e)}")
 
 
 def _materialise(
@@ -304,10 +304,6 @@ def _take(
     if deadline is not None and time.monotonic() > deadline:
         raise QueryError(f"query timed out after {timeout:g} s")
     return out, False
-
-
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split()) or type(e).__name__
 
 
 def _check_iri(iri: str) -> str:
@@ -351,7 +347,7 @@ def create_store(
             try:
                 pending.extend(_quad_in(t, name, i) for t in ox.parse(data, format=rdf))
             except SyntaxError as e:
-                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {one_line(e)}") from e
             if len(pending) >= _BULK_CHUNK or i == len(graphs) - 1:
                 inner.bulk_extend(pending)  # each call writes sorted files: few large calls
                 count += len(pending)
@@ -360,7 +356,7 @@ def create_store(
         del inner
         tmp.rename(path)
     except OSError as e:
-        raise StoreError(f"cannot create store {path}: {_one_line(e)}") from e
+        raise StoreError(f"cannot create store {path}: {one_line(e)}") from e
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
@@ -387,7 +383,7 @@ def open_store(path: Path, read_only: bool = False) -> Store:
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
-        reason = "in use by another process" if "lock" in str(e).lower() else _one_line(e)
+        reason = "in use by another process" if "lock" in str(e).lower() else one_line(e)
         raise StoreError(f"cannot open store {path}: {reason}") from e
     log.debug("opened store %s (read_only=%s)", path, read_only)
     return Store(path, inner, read_only)

@@ -20,10 +20,10 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph
 from rdflib.namespace import SH
-from rdflib.term import Node, URIRef
+from rdflib.term import BNode, Literal, Node, URIRef
 
-from graph.errors import ConfigError, ValidationError
-from graph.rdf.vocab import PREFIXES
+from graph.errors import ConfigError, ValidationError, one_line
+from graph.sparql.terms import Term, short_term, to_term
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_SHAPES = RESOURCES / "shapes.ttl"
 ONTOLOGY = RESOURCES / "kgo.ttl"
 _MAX_LISTED = 50
+_MAX_VALUE = 60  # characters of a value shown in a report line
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +50,16 @@ def _parse(path: Path) -> Graph:
     try:
         g.parse(path, format="turtle")
     except Exception as e:  # rdflib raises many parser exception types
-        raise ValidationError(f"{path}: cannot parse Turtle: {' '.join(str(e).split())}") from e
+        raise ValidationError(f"{path}: cannot parse Turtle: {one_line(e)}") from e
     return g
 
 
 def _short(node: Node | None) -> str:
+    """A node of the SHACL results as :func:`short_term` writes it (``-`` for none)."""
     if node is None:
         return "-"
-    text = str(node)
-    if isinstance(node, URIRef):
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if text.startswith(ns):
-                return f"{prefix}:{text[len(ns) :]}"
-        return f"<{text}>"
-    return text if len(text) <= 60 else text[:59] + "…"
+    term = to_term(node) if isinstance(node, URIRef | Literal | BNode) else None
+    return short_term(term or Term("literal", str(node)), limit=_MAX_VALUE)
 
 
 def _describe(results: Graph) -> tuple[list[str], int, int]:
@@ -72,7 +69,7 @@ def _describe(results: Graph) -> tuple[list[str], int, int]:
         severity = _short(results.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]
         severity = severity.removeprefix("<http://www.w3.org/ns/shacl").strip("<>")
         severities[severity] += 1
-        message = " ".join(str(results.value(r, SH.resultMessage) or "constraint failed").split())
+        message = one_line(results.value(r, SH.resultMessage) or "constraint failed")
         focus = _short(results.value(r, SH.focusNode))
         path = results.value(r, SH.resultPath)
         value = results.value(r, SH.value)
