@@ -1,9 +1,9 @@
 """The embedded on-disk SPARQL store (pyoxigraph, RocksDB) behind ``kg query`` and ``kg serve``.
 
-pyoxigraph is imported only here.  Results leave this module as plain
-Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`, :class:`GraphResult`),
-so the rule "a pyoxigraph result cannot cross threads" is kept by construction: a query is run
-*and* materialised in the calling thread.
+pyoxigraph is imported only here and in ``graph.sparql.results``, which turns its terms and
+results into plain Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`,
+:class:`GraphResult`); so the rule "a pyoxigraph result cannot cross threads" is kept by
+construction: a query is run *and* materialised in the calling thread.
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -35,45 +35,12 @@ import pyoxigraph as ox
 from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.terms import (
-    XSD,
-    AskResult,
-    BindingValue,
-    GraphResult,
-    QueryResult,
-    SelectResult,
-    Term,
-    to_term,
-)
+from graph.sparql.results import materialise, to_ox
+from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
 
 log = logging.getLogger(__name__)
 
 STORE_DIRNAME = "store"
-_CHECK_EVERY = 256  # rows between two deadline checks
-
-
-def _from_ox(t: Any) -> Term:
-    if isinstance(t, ox.NamedNode):
-        return Term("iri", t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Term("literal", t.value, language=t.language)
-        return Term("literal", t.value, datatype=t.datatype.value)
-    if isinstance(t, ox.BlankNode):
-        return Term("bnode", t.value)
-    return Term("triple", str(t))
-
-
-def _to_ox(t: Term) -> Any:
-    if t.kind == "iri":
-        return ox.NamedNode(t.value)
-    if t.kind == "bnode":
-        return ox.BlankNode(t.value)
-    if t.kind == "literal":
-        if t.language:
-            return ox.Literal(t.value, language=t.language)
-        return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD + "string"))
-    raise QueryError(f"cannot bind an RDF-star triple term: {t.value}")
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -87,7 +54,7 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
 def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], media_type: str) -> bytes:
     """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML."""
     fmt = rdf_format(media_type)
-    data = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples)
+    data = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
     out = ox.serialize(data, format=fmt, prefixes=PREFIXES)
     return out if isinstance(out, bytes) else b""
 
@@ -233,9 +200,7 @@ class Store:
         ``default_graphs`` names some.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
-        subs = {
-            ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()
-        }
+        subs = {ox.Variable(k.lstrip("?$")): to_ox(to_term(v)) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
@@ -246,7 +211,7 @@ class Store:
         raw: Any = None
         try:
             raw = self._store.query(sparql, **kwargs)
-            return _materialise(raw, max_results, deadline, timeout)
+            return materialise(raw, max_results=max_results, deadline=deadline, timeout=timeout)
         except (SyntaxError, RuntimeError, OSError, QueryError) as e:
             # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
             # which must be released in this thread, not wherever the error is handled.
@@ -265,45 +230,6 @@ def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
     if isinstance(e, RuntimeError):
         return QueryError(f"query failed: {one_line(e)}")
     return StoreError(f"{path}: query failed: {one_line(e)}")
-
-
-def _materialise(
-    raw: Any, max_results: int | None, deadline: float | None, timeout: float | None
-) -> QueryResult:
-    if isinstance(raw, ox.QueryBoolean):
-        return AskResult(bool(raw))
-    if isinstance(raw, ox.QueryTriples):
-        gen: Generator[Any, None, None] = (
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in raw
-        )
-        try:
-            triples, cut = _take(gen, max_results, deadline, timeout)
-        finally:
-            gen.close()
-        return GraphResult(triples, cut)
-    names = tuple(v.value for v in raw.variables)
-    width = range(len(names))
-    gen = (tuple(None if s[i] is None else _from_ox(s[i]) for i in width) for s in raw)
-    try:
-        rows, cut = _take(gen, max_results, deadline, timeout)
-    finally:
-        gen.close()
-    return SelectResult(names, rows, cut)
-
-
-def _take(
-    items: Iterator[Any], cap: int | None, deadline: float | None, timeout: float | None
-) -> tuple[list[Any], bool]:
-    out: list[Any] = []
-    for n, item in enumerate(items):
-        if cap is not None and n >= cap:
-            return out, True
-        if deadline is not None and n % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-            raise QueryError(f"query timed out after {timeout:g} s")
-        out.append(item)
-    if deadline is not None and time.monotonic() > deadline:
-        raise QueryError(f"query timed out after {timeout:g} s")
-    return out, False
 
 
 def _check_iri(iri: str) -> str:
