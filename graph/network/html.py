@@ -71,11 +71,11 @@ class HtmlReport:
     physics: bool
 
 
-def select_view(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, bool]:
+def select_view(g: nx.MultiDiGraph, *, max_nodes: int) -> tuple[nx.MultiDiGraph, bool]:
     """The subgraph drawn by default: all of ``g``, or its ``max_nodes`` best-connected nodes.
 
     >>> g = nx.MultiDiGraph([(0, 1), (0, 2), (0, 3), (1, 2)])
-    >>> sub, capped = select_view(g, 2)
+    >>> sub, capped = select_view(g, max_nodes=2)
     >>> sorted(sub.nodes), capped
     ([0, 1], True)
     """
@@ -271,7 +271,7 @@ def render_html(
     """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
     if max_nodes < 1:
         raise ValueError("max_nodes must be positive")
-    view, capped = select_view(g, max_nodes)
+    view, capped = select_view(g, max_nodes=max_nodes)
     has_xy = all("x" in d and "y" in d for _, d in view.nodes(data=True)) and len(view) > 0
     use_physics = (not has_xy and len(view) <= PHYSICS_LIMIT) if physics is None else physics
     if has_xy:
@@ -314,7 +314,7 @@ def render_html(
         "nodes": net.nodes,
         "edges": net.edges,
         "info": info,
-        "options": vis_options(len(view), use_physics),
+        "options": vis_options(len(view), physics=use_physics),
         "focus": list(view.nodes).index(focus) if focus is not None and focus in view else None,
     }
     page = fill_page(title, data)

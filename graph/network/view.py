@@ -86,11 +86,11 @@ def find_entity(g: nx.MultiDiGraph, label: str) -> Hashable:
     raise ConfigError(f"no entity labelled {label!r}{hint}")
 
 
-def neighbourhood(g: nx.MultiDiGraph, centre: Hashable, hops: int) -> nx.MultiDiGraph:
+def neighbourhood(g: nx.MultiDiGraph, centre: Hashable, *, hops: int) -> nx.MultiDiGraph:
     """The subgraph within ``hops`` edges of ``centre``, edge direction ignored.
 
     >>> g = nx.MultiDiGraph([(1, 2), (2, 3), (3, 4)])
-    >>> sorted(neighbourhood(g, 2, 1).nodes)
+    >>> sorted(neighbourhood(g, 2, hops=1).nodes)
     [1, 2, 3]
     """
     if hops < 0:
@@ -212,7 +212,7 @@ def construct_triples(graph_dir: Path, sparql: str) -> list[tuple[Any, Any, Any]
     return list(answer.graph)
 
 
-def slug(text: str, limit: int = 40) -> str:
+def slug(text: str, *, limit: int = 40) -> str:
     """A file-name-safe slug (letters, including Chinese, digits, ``-``).
 
     >>> slug("北京市 总工会/主席"), slug("../x")
@@ -271,7 +271,7 @@ def write_view(
     elif focus is not None:
         full = load_graph(graph_dir)
         centre = find_entity(full, focus)
-        g = neighbourhood(full, centre, hops)
+        g = neighbourhood(full, centre, hops=hops)
         label = str(full.nodes[centre].get("label", focus))
         name, title = (
             f"{slug(label)}-{hops}hop",

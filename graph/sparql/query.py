@@ -105,7 +105,7 @@ def parse_bindings(items: tuple[str, ...] | list[str]) -> dict[str, Term | None]
 
 
 def resolve_query(
-    query: str | None, name: str | None, bindings: tuple[str, ...] | list[str] = ()
+    query: str | None, *, name: str | None = None, bindings: tuple[str, ...] | list[str] = ()
 ) -> tuple[str, dict[str, Term]]:
     """The query text and the effective bindings (named-query defaults, then ``bindings``)."""
     if (query is None) == (name is None):
@@ -138,6 +138,7 @@ def run_query(
     graph_dir: Path,
     sparql: str,
     bindings: dict[str, Term] | None = None,
+    *,
     timeout: float | None = None,
     max_results: int | None = None,
 ) -> QueryResult:
@@ -163,32 +164,32 @@ def run_cli_query(
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
-    text, values = resolve_query(query, name, bindings)
+    text, values = resolve_query(query, name=name, bindings=bindings)
     result = run_query(graph_dir, text, values)
-    return format_result(result, fmt)
+    return format_result(result, fmt=fmt)
 
 
 # ------------------------------------------------------------------ result formats
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
+def format_result(result: QueryResult, *, fmt: str) -> str:
     """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (CONSTRUCT: Turtle/JSON-LD)."""
     if isinstance(result, GraphResult):
         media = {"json": "application/ld+json", "table": "text/turtle"}.get(
             fmt, "application/n-triples"
         )
-        return serialize_triples(result.triples, media).decode("utf-8")
+        return serialize_triples(result.triples, fmt=media).decode("utf-8")
     if fmt == "table":
         return _table(result)
-    text = serialize_results(result, fmt).decode("utf-8")
+    text = serialize_results(result, fmt=fmt).decode("utf-8")
     return text + "\n" if fmt == "json" else text
 
 
-def serialize_results(result: SelectResult | AskResult, fmt: str) -> bytes:
+def serialize_results(result: SelectResult | AskResult, *, fmt: str) -> bytes:
     """SPARQL 1.1 results as ``json``, ``xml``, ``csv`` or ``tsv`` bytes (UTF-8).
 
     >>> r = SelectResult(("x",), [(Term("literal", "张三", language="zh"),), (None,)])
-    >>> serialize_results(r, "tsv").decode()
+    >>> serialize_results(r, fmt="tsv").decode()
     '?x\\n"张三"@zh\\n\\n'
     """
     if fmt == "json":

@@ -51,11 +51,17 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
     return found
 
 
-def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], media_type: str) -> bytes:
-    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML."""
-    fmt = rdf_format(media_type)
+def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], *, fmt: str) -> bytes:
+    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML.
+
+    ``fmt`` is a media type or a file extension (see :func:`rdf_format`).
+
+    >>> a, p = Term("iri", "http://example.net/a"), Term("iri", "http://example.net/p")
+    >>> serialize_triples([(a, p, Term("literal", "主席", language="zh"))], fmt="nt").decode()
+    '<http://example.net/a> <http://example.net/p> "主席"@zh .\\n'
+    """
     data = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
-    out = ox.serialize(data, format=fmt, prefixes=PREFIXES)
+    out = ox.serialize(data, format=rdf_format(fmt), prefixes=PREFIXES)
     return out if isinstance(out, bytes) else b""
 
 
@@ -67,7 +73,7 @@ def store_dir(graph_dir: Path) -> Path:
 class Store:
     """An open on-disk store.  Use :func:`open_store`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, inner: ox.Store, read_only: bool) -> None:
+    def __init__(self, path: Path, inner: ox.Store, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
         self._inner: ox.Store | None = inner
@@ -116,6 +122,7 @@ class Store:
     def replace_graphs(
         self,
         graphs: Mapping[str, bytes],
+        *,
         fmt: str = "application/n-triples",
         drop: Iterable[str] = (),
     ) -> None:
@@ -133,7 +140,7 @@ class Store:
                 raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {one_line(e)}") from e
         self._replace(parsed, drop)
 
-    def load_dataset(self, data: bytes, fmt: str = "application/trig") -> set[str]:
+    def load_dataset(self, data: bytes, *, fmt: str = "application/trig") -> set[str]:
         """Replace every named graph present in a TriG / N-Quads dataset, in one transaction.
 
         Triples of the default graph are added to the default graph.  Returns the graph IRIs.
@@ -167,10 +174,10 @@ class Store:
             log.debug("store %s: replaced %d graphs", self.path, len(parsed))
 
     def replace_graph(
-        self, graph_iri: str, data: bytes, fmt: str = "application/n-triples"
+        self, graph_iri: str, data: bytes, *, fmt: str = "application/n-triples"
     ) -> None:
         """Replace the content of one named graph atomically (remove old, load new)."""
-        self.replace_graphs({graph_iri: data}, fmt)
+        self.replace_graphs({graph_iri: data}, fmt=fmt)
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove a named graph and its triples (no error if it does not exist)."""
@@ -184,9 +191,9 @@ class Store:
         self,
         sparql: str,
         bindings: Mapping[str, BindingValue] | None = None,
+        *,
         timeout: float | None = None,
         max_results: int | None = None,
-        *,
         default_graphs: Iterable[str] | None = None,
         named_graphs: Iterable[str] | None = None,
     ) -> QueryResult:
@@ -250,7 +257,7 @@ _BULK_CHUNK = 100_000  # quads per bulk_extend call (each call sorts and writes 
 
 
 def create_store(
-    path: Path, graphs: Mapping[str, bytes], fmt: str = "application/n-triples"
+    path: Path, graphs: Mapping[str, bytes], *, fmt: str = "application/n-triples"
 ) -> int:
     """Create the store in the new folder ``path`` with the given named graphs; return the quads.
 
@@ -297,7 +304,7 @@ def _quad_in(t: Any, graph: Any, graph_index: int) -> Any:
     return ox.Quad(term(t.subject), t.predicate, term(t.object), graph)
 
 
-def open_store(path: Path, read_only: bool = False) -> Store:
+def open_store(path: Path, *, read_only: bool = False) -> Store:
     """Open (or create, unless ``read_only``) the store in folder ``path``.
 
     Only one process may hold a read-write store; a read-only store must not be opened while
@@ -312,10 +319,10 @@ def open_store(path: Path, read_only: bool = False) -> Store:
         reason = "in use by another process" if "lock" in str(e).lower() else one_line(e)
         raise StoreError(f"cannot open store {path}: {reason}") from e
     log.debug("opened store %s (read_only=%s)", path, read_only)
-    return Store(path, inner, read_only)
+    return Store(path, inner, read_only=read_only)
 
 
-def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
+def export_dump(graph_dir: Path, out: Path, *, fmt: str) -> int:
     """Stream the store of ``graph_dir`` to ``out`` as ``nquads`` or ``ntriples``; return the count.
 
     N-Quads keeps the per-document graphs (for bulk loading into Oxigraph server, Virtuoso,
@@ -325,7 +332,7 @@ def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
         raise StoreError(f"unknown dump format {fmt!r} (use nquads or ntriples)")
     with open_store(store_dir(graph_dir), read_only=True) as store:
         inner = store._store
-        with atomic_writer(Path(out), "wb") as fh:
+        with atomic_writer(Path(out), mode="wb") as fh:
             if fmt == "nquads":
                 count = len(inner)
                 inner.dump(fh, format=ox.RdfFormat.N_QUADS)

@@ -4,7 +4,7 @@ pySHACL is imported only here.  The shapes and the local ontology ship in
 ``graph/resources/shapes.ttl`` and ``graph/resources/kgo.ttl`` (copies of the shared RDF model).
 
 >>> from pathlib import Path
->>> validate_export(Path("/nonexistent"), None)
+>>> validate_export(Path("/nonexistent"))
 Traceback (most recent call last):
 ...
 graph.errors.ConfigError: no /nonexistent/graph.ttl: run kg build first
@@ -82,7 +82,7 @@ def _describe(results: Graph) -> tuple[list[str], int, int]:
     return lines, violations, warnings
 
 
-def validate_graph(data: Graph, shapes: Path | None = None) -> ValidationReport:
+def validate_graph(data: Graph, *, shapes: Path | None = None) -> ValidationReport:
     """Validate an rdflib graph against the shapes (default: the packaged project shapes)."""
     shapes_path = Path(shapes) if shapes else DEFAULT_SHAPES
     if not shapes_path.is_file():
@@ -110,7 +110,7 @@ def validate_graph(data: Graph, shapes: Path | None = None) -> ValidationReport:
     )
 
 
-def validate_export(graph_dir: Path, shapes: Path | None) -> ValidationReport:
+def validate_export(graph_dir: Path, *, shapes: Path | None = None) -> ValidationReport:
     """Validate ``graph_dir/graph.ttl`` (or a Turtle file given directly) against SHACL shapes.
 
     Returns the report; ``conforms`` is False when any shape is violated (``kg validate`` then
@@ -120,4 +120,4 @@ def validate_export(graph_dir: Path, shapes: Path | None) -> ValidationReport:
     target = graph_dir if graph_dir.is_file() else graph_dir / "graph.ttl"
     if not target.is_file():
         raise ConfigError(f"no {target}: run kg build first")
-    return validate_graph(_parse(target), shapes)
+    return validate_graph(_parse(target), shapes=shapes)
