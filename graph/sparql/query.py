@@ -8,7 +8,7 @@ Named queries live in ``graph/queries/NAME.rq``.  Their comment header documents
 A parameter is an ordinary variable that the query projects; ``--bind role=副主席`` binds it
 through the engine (never by editing the query text), ``--bind role=`` removes its default.
 
-Binding values (see :func:`graph.sparql.store.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
+Binding values (see :func:`graph.sparql.terms.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
 ``"text"``, ``"text"@en``, ``"2018-06-01"^^xsd:date`` are literals, ``42``, ``0.5``,
 ``true`` are numbers/booleans, and bare text is a Chinese label ``"text"@zh``.
 
