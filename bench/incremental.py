@@ -54,7 +54,7 @@ def texts(n_docs: int, chars: int = 3000) -> list[str]:
 
 def timed(seeds: Path, out: Path, force: bool) -> float:
     start = time.perf_counter()
-    build_corpus(seeds, out, BuildOptions(force=force))
+    build_corpus(seeds, out, options=BuildOptions(force=force))
     return time.perf_counter() - start
 
 

@@ -226,7 +226,7 @@ def bench_oxigraph(data: bytes, repeat: int) -> tuple[dict[str, float], int, flo
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     t0 = time.perf_counter()
     with open_store(store_dir(tmp)) as store:
-        store.load_dataset(data, "application/n-quads")
+        store.load_dataset(data, fmt="application/n-quads")
     load = time.perf_counter() - t0
     medians, rows = {}, {}
     with open_store(store_dir(tmp), read_only=True) as store:

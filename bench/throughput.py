@@ -160,7 +160,7 @@ def run_pipeline(docs: list[Document]) -> None:
 def run_workers(docs: list[Document], workers: int) -> None:
     from graph.build.engines import extract_processes
 
-    failures = [x for x in extract_processes(docs, workers) if not hasattr(x, "facts")]
+    failures = [x for x in extract_processes(docs, workers=workers) if not hasattr(x, "facts")]
     if failures:
         raise RuntimeError(f"{len(failures)} documents failed, e.g. {failures[0]}")
 

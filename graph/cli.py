@@ -22,9 +22,11 @@ from typing import Any, NoReturn, TextIO, cast
 import click
 
 from graph import __version__
-from graph.errors import ConfigError, KGError
+from graph.errors import ConfigError, KGError, one_line
 
 log = logging.getLogger("graph")
+
+MESSAGE_LIMIT = 500  # characters of an error or warning line on stderr
 
 GRAPH_DIR = click.option(
     "--graph",
@@ -36,11 +38,12 @@ GRAPH_DIR = click.option(
 )
 
 
+# Command functions take their command-line options keyword-only (click passes them by name).
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, *, debug: bool) -> None:
     """Build and explore knowledge graphs of Chinese text."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -67,6 +70,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
 def build(
     seeds: Path,
+    *,
     out: Path,
     base_iri: str | None,
     workers: int,
@@ -86,9 +90,9 @@ def build(
         force=force,
         progress=not no_progress and sys.stderr.isatty(),
     )
-    report = build_corpus(seeds, out, options)
+    report = build_corpus(seeds, out, options=options)
     for failure in report.failures:
-        click.echo(f"kg: {one_line(failure)}", err=True)
+        click.echo(f"kg: {one_line(failure, limit=MESSAGE_LIMIT)}", err=True)
     click.echo(report.summary())
     if report.failures:
         sys.exit(1)
@@ -107,7 +111,7 @@ def build(
     show_default=True,
 )
 def query(
-    query: str | None, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str
+    query: str | None, *, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str
 ) -> None:
     """Run a SPARQL QUERY (text or a .rq file) against the store."""
     from graph.sparql.query import run_cli_query
@@ -123,7 +127,7 @@ def query(
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Query timeout (s).")
 @click.option("--max-results", type=int, default=100_000, show_default=True)
 def serve(
-    graph_dir: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int
+    *, graph_dir: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (and graph.html at /)."""
     from graph.sparql.server import ServerOptions, serve_forever
@@ -143,11 +147,11 @@ def serve(
 @cli.command()
 @GRAPH_DIR
 @click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes file.")
-def validate(graph_dir: Path, shapes: Path | None) -> None:
+def validate(*, graph_dir: Path, shapes: Path | None) -> None:
     """Validate the graph against the SHACL shapes; non-zero exit on violations."""
     from graph.sparql.validate import validate_export
 
-    report = validate_export(graph_dir, shapes)
+    report = validate_export(graph_dir, shapes=shapes)
     click.echo(report.text)
     if not report.conforms:
         sys.exit(1)
@@ -155,7 +159,7 @@ def validate(graph_dir: Path, shapes: Path | None) -> None:
 
 @cli.command()
 @GRAPH_DIR
-def stats(graph_dir: Path) -> None:
+def stats(*, graph_dir: Path) -> None:
     """Counts of documents, entities and facts in the store."""
     from graph.sparql.query import graph_stats
 
@@ -173,7 +177,7 @@ def stats(graph_dir: Path) -> None:
     show_default=True,
     help="Records tagged together (faster); 1 answers each line as soon as it is read.",
 )
-def mentions(input_path: Path | None, output_path: Path | None, batch: int) -> None:
+def mentions(*, input_path: Path | None, output_path: Path | None, batch: int) -> None:
     """Tag JSONL {"id","text"} lines with typed mentions (stdin/stdout by default)."""
     from graph.io.atomic import atomic_writer
     from graph.ner import annotate_jsonl
@@ -202,7 +206,7 @@ def mentions(input_path: Path | None, output_path: Path | None, batch: int) -> N
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Output HTML file.")
 def view(
-    graph_dir: Path, focus: str | None, hops: int, query_file: Path | None, out: Path | None
+    *, graph_dir: Path, focus: str | None, hops: int, query_file: Path | None, out: Path | None
 ) -> None:
     """Write an HTML view of a neighbourhood or of a CONSTRUCT result."""
     from graph.network.view import write_view
@@ -215,11 +219,11 @@ def view(
 @GRAPH_DIR
 @click.option("--format", "fmt", type=click.Choice(["nquads", "ntriples"]), default="nquads")
 @click.option("--out", type=click.Path(path_type=Path), required=True)
-def export_cmd(graph_dir: Path, fmt: str, out: Path) -> None:
+def export_cmd(*, graph_dir: Path, fmt: str, out: Path) -> None:
     """Stream the whole store as N-Quads / N-Triples for bulk loading elsewhere."""
     from graph.sparql.store import export_dump
 
-    n = export_dump(graph_dir, out, fmt)
+    n = export_dump(graph_dir, out, fmt=fmt)
     click.echo(f"{n} quads written to {out}")
 
 
@@ -231,18 +235,8 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
-def one_line(message: object, limit: int = 500) -> str:
-    """A message squeezed onto one line (whitespace runs folded, long text clipped).
-
-    >>> one_line("malformed query:\\n  error at 1:1")
-    'malformed query: error at 1:1'
-    """
-    text = " ".join(str(message).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _fail(message: object, code: int) -> NoReturn:
-    click.echo(f"kg: {one_line(message)}", err=True)
+    click.echo(f"kg: {one_line(message, limit=MESSAGE_LIMIT)}", err=True)
     sys.exit(code)
 
 
@@ -270,7 +264,7 @@ class _OneLineFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         level = record.levelname.lower()
-        return f"kg: {level}: {one_line(record.getMessage())}"
+        return f"kg: {level}: {one_line(record.getMessage(), limit=MESSAGE_LIMIT)}"
 
 
 def _configure_logging(debug: bool) -> None:

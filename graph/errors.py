@@ -51,3 +51,23 @@ class ValidationError(KGError):
 
 class BusyError(KGError):
     """Another process holds the output folder (a concurrent ``kg build``)."""
+
+
+def one_line(message: object, *, limit: int | None = None) -> str:
+    """A message (text or exception) squeezed onto one line: whitespace runs folded.
+
+    An exception with no message gives its type name; ``limit`` clips long text with ``…``.
+
+    >>> one_line("cannot parse:\\n\\t line 3")
+    'cannot parse: line 3'
+    >>> one_line(OSError())
+    'OSError'
+    >>> one_line("一二三四五", limit=3)
+    '一二…'
+    """
+    text = " ".join(str(message).split())
+    if not text and isinstance(message, BaseException):
+        text = type(message).__name__
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "…"
+    return text

@@ -23,7 +23,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from graph.build.pipeline import BuildOptions, build_corpus
 
     out = tmp_path_factory.mktemp("exports")
-    build_corpus(CORPUS, out, BuildOptions())
+    build_corpus(CORPUS, out, options=BuildOptions())
     return out
 
 

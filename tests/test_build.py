@@ -30,8 +30,8 @@ def test_people_of_every_document_are_in_the_turtle(built: Path) -> None:
 
 def test_two_builds_give_identical_turtle(corpus_dir: Path, tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
-    build_corpus(corpus_dir, a, BuildOptions())
-    build_corpus(corpus_dir, b, BuildOptions(force=True))
+    build_corpus(corpus_dir, a, options=BuildOptions())
+    build_corpus(corpus_dir, b, options=BuildOptions(force=True))
     assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
     assert (a / "graph.trig").read_bytes() == (b / "graph.trig").read_bytes()
     assert (a / "graph.jsonld").read_bytes() == (b / "graph.jsonld").read_bytes()
@@ -45,17 +45,17 @@ def test_html_has_no_network_script(built: Path) -> None:
 
 def test_rebuild_reuses_unchanged_documents(corpus_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = build_corpus(corpus_copy, out, BuildOptions())
+    first = build_corpus(corpus_copy, out, options=BuildOptions())
     assert first.extracted == 2
     (corpus_copy / "b.txt").write_text("新闻\n\n某某县教育局局长 吴天明\n", encoding="utf-8")
-    second = build_corpus(corpus_copy, out, BuildOptions())
+    second = build_corpus(corpus_copy, out, options=BuildOptions())
     assert (second.extracted, second.reused) == (1, 1)
     people = {str(r[0]) for r in Graph().parse(out / "graph.ttl").query(MEMBERS)}
     assert "吴天明" in people and "周明远" not in people
 
 
 def test_base_iri_is_configurable(corpus_dir: Path, tmp_path: Path) -> None:
-    build_corpus(corpus_dir, tmp_path, BuildOptions(base_iri="http://example.net/kg/"))
+    build_corpus(corpus_dir, tmp_path, options=BuildOptions(base_iri="http://example.net/kg/"))
     g = Graph().parse(tmp_path / "graph.ttl")
     subjects = {str(s) for s in g.subjects()}
     assert any(s.startswith("http://example.net/kg/person-") for s in subjects)

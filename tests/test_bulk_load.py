@@ -62,7 +62,7 @@ def dump(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for name, text in DOCS.items():
         (seeds / name).write_text(text, encoding="utf-8")
     out = tmp / "out"
-    assert not build_corpus(seeds, out, BuildOptions()).failures
+    assert not build_corpus(seeds, out, options=BuildOptions()).failures
     nq = tmp / "graph.nq"
     result = CliRunner().invoke(cli, ["export", "--graph", str(out), "--out", str(nq)])
     assert result.exit_code == 0, result.output

@@ -102,7 +102,7 @@ SELECT ?p WHERE { ?p a foaf:Person ; rdfs:label ?l } """
 
 
 def test_one_organisation_written_three_ways_in_three_documents(tmp_path: Path) -> None:
-    build_corpus(MULTIDOC, tmp_path, BuildOptions())
+    build_corpus(MULTIDOC, tmp_path, options=BuildOptions())
     g = Graph().parse(tmp_path / "graph.ttl")
     iris = {
         str(o)
@@ -115,7 +115,7 @@ def test_one_organisation_written_three_ways_in_three_documents(tmp_path: Path) 
 
 
 def test_same_name_in_different_organisations_stays_two_people(tmp_path: Path) -> None:
-    build_corpus(MULTIDOC, tmp_path, BuildOptions())
+    build_corpus(MULTIDOC, tmp_path, options=BuildOptions())
     g = Graph().parse(tmp_path / "graph.ttl")
     same_name = g.query(PEOPLE.replace("?l }", '"王丽"@zh }'))
     assert len(list(same_name)) == 2

@@ -95,7 +95,7 @@ def test_large_graph_is_capped_with_note() -> None:
 
 def test_select_view_keeps_small_graph() -> None:
     g = sample_graph()
-    view, capped = select_view(g, 100)
+    view, capped = select_view(g, max_nodes=100)
     assert view is g and not capped
     with pytest.raises(ValueError):
         render_html(g, max_nodes=0)

@@ -211,7 +211,7 @@ def test_seed_graph_loads_with_every_node_and_post_evidence(browser: Any, tmp_pa
     from graph.network.nodelink import read_nodelink
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
-    build_corpus(seeds, tmp_path, BuildOptions())
+    build_corpus(seeds, tmp_path, options=BuildOptions())
     g = read_nodelink(tmp_path / "graph.json")
     seed_page = Page(browser, tmp_path / "graph.html")
     page = seed_page.page

@@ -55,7 +55,7 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """The corpus and the graph.ttl of a one-process build."""
     tmp = tmp_path_factory.mktemp("single")
     seeds = write_corpus(tmp)
-    report = build_corpus(seeds, tmp / "out", BuildOptions(force=True))
+    report = build_corpus(seeds, tmp / "out", options=BuildOptions(force=True))
     assert not report.failures
     assert report.counts["posts"] >= 8  # the corpus really exercises the post rules
     return seeds, (tmp / "out" / "graph.ttl").read_bytes()
@@ -63,7 +63,7 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
 
 def test_two_workers_same_turtle(single: tuple[Path, bytes], tmp_path: Path) -> None:
     seeds, expected = single
-    report = build_corpus(seeds, tmp_path, BuildOptions(workers=2, force=True))
+    report = build_corpus(seeds, tmp_path, options=BuildOptions(workers=2, force=True))
     assert not report.failures
     assert (tmp_path / "graph.ttl").read_bytes() == expected
 
@@ -88,7 +88,7 @@ def test_dask_local_cluster_threads_same_turtle(single: tuple[Path, bytes], tmp_
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
     ) as cluster:
         options = BuildOptions(engine="dask", scheduler=cluster.scheduler_address, force=True)
-        report = build_corpus(seeds, tmp_path, options)
+        report = build_corpus(seeds, tmp_path, options=options)
     assert not report.failures
     assert (tmp_path / "graph.ttl").read_bytes() == expected
 
@@ -100,7 +100,7 @@ def test_dask_local_cluster_processes_same_turtle(
     """``scheduler=None`` starts a LocalCluster of real worker processes."""
     pytest.importorskip("dask.distributed")
     seeds, expected = single
-    report = build_corpus(seeds, tmp_path, BuildOptions(engine="dask", force=True))
+    report = build_corpus(seeds, tmp_path, options=BuildOptions(engine="dask", force=True))
     assert not report.failures
     assert (tmp_path / "graph.ttl").read_bytes() == expected
 
@@ -111,7 +111,7 @@ def test_extract_processes_reports_every_document() -> None:
 
     docs = [Document.from_text(name, text) for name, text in DOCS.items()]
     docs.append(Document("broken.txt", None, "0"))  # type: ignore[arg-type]
-    results = list(extract_processes(docs, 2))
+    results = list(extract_processes(docs, workers=2))
     assert sorted(
         r.doc_id if isinstance(r, ExtractionFailure) else r.doc.doc_id for r in results
     ) == (sorted(d.doc_id for d in docs))

@@ -48,7 +48,7 @@ def poisoned(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("poisoned")
 def test_failure_names_document_and_others_build(tmp_path: Path) -> None:
-    report = build_corpus(_seeds(tmp_path), tmp_path / "out", BuildOptions(force=True))
+    report = build_corpus(_seeds(tmp_path), tmp_path / "out", options=BuildOptions(force=True))
     assert report.documents == 3
     assert len(report.failures) == 1
     assert POISON in report.failures[0] and "RuntimeError: rule crashed" in report.failures[0]
@@ -93,7 +93,7 @@ def test_worker_processes_isolate_a_failing_document(tmp_path: Path) -> None:
 
     docs = [Document.from_text(n, t) for n, t in GOOD.items()]
     docs.insert(1, Document("bad.txt", None, "0"))  # type: ignore[arg-type]
-    results = list(extract_processes(docs, 2))
+    results = list(extract_processes(docs, workers=2))
     failed = [r for r in results if isinstance(r, ExtractionFailure)]
     assert [f.doc_id for f in failed] == ["bad.txt"]
     assert "TypeError" in failed[0].error

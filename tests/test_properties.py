@@ -60,7 +60,7 @@ def _check_extraction(doc: Document, x: Extraction) -> None:
 @given(st.binary(max_size=2000))
 def test_decode_arbitrary_bytes(data: bytes) -> None:
     try:
-        text, encoding = decode(data, "x.txt")
+        text, encoding = decode(data, name="x.txt")
     except IngestError as e:
         assert e.path == "x.txt" and e.reason
     else:

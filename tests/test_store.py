@@ -114,13 +114,13 @@ def test_parse_term_syntax() -> None:
 
 def test_export_dump(loaded: Path, tmp_path: Path) -> None:
     nq, nt = tmp_path / "all.nq", tmp_path / "all.nt"
-    quads = export_dump(loaded, nq, "nquads")
-    triples = export_dump(loaded, nt, "ntriples")
+    quads = export_dump(loaded, nq, fmt="nquads")
+    triples = export_dump(loaded, nt, fmt="ntriples")
     assert quads == len(nq.read_text(encoding="utf-8").splitlines())
     assert triples == len(nt.read_text(encoding="utf-8").splitlines())
     assert 0 < triples <= quads
     with pytest.raises(StoreError):
-        export_dump(loaded, nt, "turtle")
+        export_dump(loaded, nt, fmt="turtle")
 
 
 def _contents(path: Path) -> tuple[int, set[str], list[tuple[str, ...]], int]:

@@ -90,7 +90,7 @@ def test_change_and_revert_leaves_the_store_equal_to_the_exports(tmp_path: Path)
 def test_force_rebuild_keeps_the_store_equal(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build_corpus(_seeds(tmp_path / "s", {"a.txt": TEXT_A, "b.txt": TEXT_B}), out)
-    build_corpus(_seeds(tmp_path / "s", {"a.txt": TEXT_A}), out, BuildOptions(force=True))
+    build_corpus(_seeds(tmp_path / "s", {"a.txt": TEXT_A}), out, options=BuildOptions(force=True))
     assert_store_equals_exports(out)
 
 

@@ -24,14 +24,14 @@ def _export(tmp_path: Path) -> Path:
 
 
 def test_good_fixture_conforms(tmp_path: Path) -> None:
-    report = validate_export(_export(tmp_path), None)
+    report = validate_export(_export(tmp_path))
     assert report.conforms, report.text
     assert report.violations == 0 and report.triples > 200
     assert "conforms" in report.text
 
 
 def test_broken_fixture_fails_readably() -> None:
-    report = validate_export(FIXTURES / "sparql_broken.ttl", None)
+    report = validate_export(FIXTURES / "sparql_broken.ttl")
     assert not report.conforms
     assert report.violations >= 3
     text = report.text
@@ -42,7 +42,7 @@ def test_broken_fixture_fails_readably() -> None:
 
 
 def test_explicit_shapes_and_missing_export(tmp_path: Path) -> None:
-    report = validate_export(_export(tmp_path), DEFAULT_SHAPES)
+    report = validate_export(_export(tmp_path), shapes=DEFAULT_SHAPES)
     assert report.conforms
     with pytest.raises(ConfigError, match="run kg build first"):
-        validate_export(tmp_path / "nothing", None)
+        validate_export(tmp_path / "nothing")

@@ -40,7 +40,7 @@ _MAX_BATCH_CHARS = 2_000_000
 
 
 def batches(
-    docs: Iterable[Document], parts: int, max_chars: int = _MAX_BATCH_CHARS
+    docs: Iterable[Document], *, parts: int, max_chars: int = _MAX_BATCH_CHARS
 ) -> list[list[Document]]:
     """Consecutive documents grouped into about ``parts`` batches of similar character counts.
 
@@ -93,7 +93,7 @@ def warm_up() -> None:
     regions()
 
 
-def extract_processes(docs: list[Document], workers: int) -> Iterator[ExtractionResult]:
+def extract_processes(docs: list[Document], *, workers: int) -> Iterator[ExtractionResult]:
     """Extract ``docs`` in ``workers`` processes (results in completion order).
 
     A batch whose worker process dies (out of memory, a crash in native code) is reported as a
@@ -101,7 +101,7 @@ def extract_processes(docs: list[Document], workers: int) -> Iterator[Extraction
     """
     if not docs:
         return
-    parts = batches(docs, workers * _BATCHES_PER_WORKER)
+    parts = batches(docs, parts=workers * _BATCHES_PER_WORKER)
     ctx = _context()
     forked = ctx.get_start_method() == "fork"
     if forked:
@@ -150,7 +150,7 @@ def _results(
         return [ExtractionFailure(d.doc_id, f"worker process died: {e}") for d in batch]
 
 
-def extract_dask(docs: list[Document], scheduler: str | None) -> Iterator[ExtractionResult]:
+def extract_dask(docs: list[Document], *, scheduler: str | None) -> Iterator[ExtractionResult]:
     """Extract ``docs`` on a Dask distributed cluster (results in completion order).
 
     ``scheduler`` is the address of a running scheduler (``tcp://host:8786``); None starts a
@@ -169,7 +169,7 @@ def extract_dask(docs: list[Document], scheduler: str | None) -> Iterator[Extrac
         client = Client(scheduler)  # type: ignore[no-untyped-call]
     try:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        parts = batches(docs, workers * _BATCHES_PER_WORKER)
+        parts = batches(docs, parts=workers * _BATCHES_PER_WORKER)
         log.info("dask: %d documents in %d batches on %d workers", len(docs), len(parts), workers)
         futures = client.map(extract_batch, parts, pure=False)
         batch_of = {f.key: batch for f, batch in zip(futures, parts, strict=True)}

@@ -74,21 +74,21 @@ def read_corpus(seeds: Path) -> Iterator[Document | KGError]:
             yield e
 
 
-def extract_all(docs: list[Document], options: BuildOptions) -> Iterator[ExtractionResult]:
+def extract_all(docs: list[Document], *, options: BuildOptions) -> Iterator[ExtractionResult]:
     """Extractions (or failures) of ``docs`` with the chosen engine (any order of results)."""
     if options.engine == "dask":
         from graph.build.engines import extract_dask
 
-        yield from extract_dask(docs, options.scheduler)
+        yield from extract_dask(docs, scheduler=options.scheduler)
     elif options.workers > 1 and len(docs) > 1:
         from graph.build.engines import extract_processes
 
-        yield from extract_processes(docs, options.workers)
+        yield from extract_processes(docs, workers=options.workers)
     else:
         yield from map(extract_safely, docs)
 
 
-def build_corpus(seeds: Path, out: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
+def build_corpus(seeds: Path, out: Path, *, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the graph of every document under ``seeds`` into ``out``.
 
     Unchanged documents (same text and extractor) reuse their cached extraction unless
@@ -109,7 +109,7 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     todo = [d for d in docs if cached.get(d.doc_id) is None]
     extractions = [x for x in cached.values() if x is not None]
     failed: set[str] = set()
-    for x in _progress(extract_all(todo, options), len(todo), options.progress):
+    for x in _progress(extract_all(todo, options=options), len(todo), options.progress):
         if isinstance(x, ExtractionFailure):
             failures.append(str(x))
             failed.add(x.doc_id)

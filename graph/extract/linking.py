@@ -121,7 +121,27 @@ def link_document(
     org_pieces: tuple[Piece, ...],
     credits: tuple[Piece, ...] = (),
 ) -> Linking:
-    """Canonical organisations, sub-bodies and people of one document."""
+    """Canonical organisations, sub-bodies and people of one document.
+
+    Four phases: resolve elided organisation names, read which organisation each title-chain
+    element is at, merge shortened names into organisation entities, then link the people.
+    """
+    resolved = _resolve_org_names(seg, chains, org_pieces)
+    base_of_chain, people_at = _chain_org_keys(chains, resolved)
+    alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
+    builders: dict[EntityRef, _Builder] = {}
+    org_at = _org_entities(seg, builders, resolved, alias_to)
+    person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
+    credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
+    parents = _parents(seg, builders)
+    entities = {ref: b.freeze(ref) for ref, b in builders.items()}
+    return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
+
+
+def _resolve_org_names(
+    seg: Segmented, chains: tuple[TitleChain, ...], org_pieces: tuple[Piece, ...]
+) -> dict[tuple[int, int], OrgName]:
+    """Every organisation name span, with elided region prefixes filled in from context."""
     text = seg.doc.text
     doc_regions = dominant_regions(text)
     resolved: dict[tuple[int, int], OrgName] = {}
@@ -134,7 +154,14 @@ def link_document(
         surface = normalise_key(p.text)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+    return resolved
 
+
+def _chain_org_keys(
+    chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
+) -> tuple[list[list[str | None]], dict[str, set[str]]]:
+    """The organisation key of each chain element (carried over from the element before it
+    when it names none) and the people named at each organisation."""
     base_of_chain: list[list[str | None]] = []
     people_at: dict[str, set[str]] = defaultdict(set)
     for chain in chains:
@@ -147,10 +174,16 @@ def link_document(
             if current:
                 people_at[current].add(chain.person.text)
         base_of_chain.append(keys)
+    return base_of_chain, people_at
 
-    names = {o.key: o.label for o in resolved.values()}
-    alias_to = _alias_targets(names, people_at)
-    builders: dict[EntityRef, _Builder] = {}
+
+def _org_entities(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    resolved: dict[tuple[int, int], OrgName],
+    alias_to: dict[str, str],
+) -> dict[tuple[int, int], EntityRef]:
+    """One organisation entity per canonical name (aliases merged); the entity at each span."""
     org_at: dict[tuple[int, int], EntityRef] = {}
     for (start, end), o in sorted(resolved.items()):
         key = alias_to.get(o.key, o.key)
@@ -162,7 +195,18 @@ def link_document(
             b.rules.add("alias:subsequence+shared-person")
         b.mentions.append(span_of(seg, start, end))
         org_at[(start, end)] = ref
+    return org_at
 
+
+def _people(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    alias_to: dict[str, str],
+) -> tuple[dict[str, EntityRef], list[tuple[EntityRef | None, ...]]]:
+    """The person of each chain (one per name, keyed by the first organisation) and the
+    organisation or sub-body each chain element is at."""
     person_of: dict[str, EntityRef] = {}
     element_orgs: list[tuple[EntityRef | None, ...]] = []
     for chain, keys in zip(chains, base_of_chain, strict=True):
@@ -180,21 +224,13 @@ def link_document(
                 continue
             org = EntityRef("org", alias_to.get(base_key, base_key))
             if e.body:
-                org = _sub_body(
-                    seg,
-                    builders,
-                    org,
-                    e.body.text,
-                    (e.org.start if e.org else e.body.start, e.body.end),
-                )
+                where = (e.org.start if e.org else e.body.start, e.body.end)
+                org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
                 org = orgs[-1] or org
             orgs.append(org)
         element_orgs.append(tuple(orgs))
-    credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
-    parents = _parents(seg, builders)
-    entities = {ref: b.freeze(ref) for ref, b in builders.items()}
-    return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
+    return person_of, element_orgs
 
 
 def _sub_body(

@@ -14,7 +14,7 @@ from functools import cache
 
 from graph.extract.names import Piece
 from graph.extract.rules import org_suffix_of
-from graph.resources import load_lexicon, load_ordered
+from graph.resources import load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented
 
@@ -158,8 +158,3 @@ def _drop_nested(pieces: list[Piece]) -> list[Piece]:
             continue
         out.append(p)
     return out
-
-
-def news_org_names() -> frozenset[str]:
-    """Names like 本报 that stand for the publishing organisation."""
-    return load_lexicon("news_orgs")

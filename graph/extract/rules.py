@@ -89,7 +89,7 @@ def _role_index() -> tuple[tuple[int, ...], frozenset[str]]:
     return lengths, frozenset(r[-1] for r in roles)
 
 
-def role_ending_at(text: str, end: int, start_limit: int = 0) -> int | None:
+def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
     """Start of the longest role title that ends at ``end`` (None if no title ends there).
 
     >>> role_ending_at("工会常务副主席", 7)
@@ -201,7 +201,7 @@ def parse_element(
     ('华北电力大学', '工会', '副主席')
     """
     text = seg.doc.text
-    role_start = role_ending_at(text, end, start)
+    role_start = role_ending_at(text, end, start_limit=start)
     if role_start is None:
         return None
     role = Piece(role_start, end, text[role_start:end])
@@ -270,13 +270,15 @@ def _chain_ending_at(
     org_check: OrgCheck | None = None,
 ) -> TitleChain | None:
     text = seg.doc.text
-    if role_ending_at(text, pos, sentence_start) is None:
+    if role_ending_at(text, pos, start_limit=sentence_start) is None:
         return None
     found = person_after(seg, starts, pos)
     if found is None:
         return None
     person, caption = found
-    begin = _chain_start(text, role_ending_at(text, pos, sentence_start) or pos, sentence_start)
+    begin = _chain_start(
+        text, role_ending_at(text, pos, start_limit=sentence_start) or pos, sentence_start
+    )
     elements: list[ChainElement] = []
     cursor = begin
     for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:

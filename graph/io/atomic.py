@@ -33,16 +33,16 @@ _TEMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 @overload
 def atomic_writer(
-    path: Path, mode: Literal["w"] = "w"
+    path: Path, *, mode: Literal["w"] = "w"
 ) -> contextlib.AbstractContextManager[IO[str]]: ...
 @overload
 def atomic_writer(
-    path: Path, mode: Literal["wb"]
+    path: Path, *, mode: Literal["wb"]
 ) -> contextlib.AbstractContextManager[IO[bytes]]: ...
 
 
 def atomic_writer(
-    path: Path, mode: Literal["w", "wb"] = "w"
+    path: Path, *, mode: Literal["w", "wb"] = "w"
 ) -> contextlib.AbstractContextManager[IO[str]] | contextlib.AbstractContextManager[IO[bytes]]:
     """Context manager yielding a file handle; the target appears only when the block succeeds.
 
@@ -51,10 +51,10 @@ def atomic_writer(
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "b.bin"
-    >>> with atomic_writer(p, "wb") as fh:
+    >>> with atomic_writer(p, mode="wb") as fh:
     ...     _ = fh.write(b"old")
     >>> try:
-    ...     with atomic_writer(p, "wb") as fh:
+    ...     with atomic_writer(p, mode="wb") as fh:
     ...         _ = fh.write(b"half")
     ...         raise KeyboardInterrupt
     ... except KeyboardInterrupt:
@@ -144,7 +144,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
-    with atomic_writer(path, "wb") as fh:
+    with atomic_writer(path, mode="wb") as fh:
         fh.write(data)
 
 

@@ -8,7 +8,7 @@ GBK and Big5 byte strings are often both decodable; the choice is made by how pl
 decoding is as Chinese text (share of frequent characters of either script), which is reliable
 even on a short headline.
 
->>> decode("上海市总工会".encode("gb18030"), "a.txt")
+>>> decode("上海市总工会".encode("gb18030"), name="a.txt")
 ('上海市总工会', 'gb18030')
 """
 
@@ -34,7 +34,7 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode bytes, returning ``(text, encoding)``; raise IngestError when it is not text.
 
     Order: a BOM; valid UTF-8 (unless it is BOM-less UTF-16 in disguise); then the most
@@ -50,7 +50,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     ('中文', 'utf-8-sig')
     >>> decode("局长表示".encode("utf-16-be"))
     ('局长表示', 'utf-16-be')
-    >>> decode(b"\\x00\\x01\\x02\\xff" * 8, "x.txt")
+    >>> decode(b"\\x00\\x01\\x02\\xff" * 8, name="x.txt")
     Traceback (most recent call last):
     ...
     graph.errors.IngestError: x.txt: binary content, not text in UTF-8, UTF-16, GB18030/GBK or Big5

@@ -76,7 +76,7 @@ def read_document(path: Path, root: Path) -> Document:
     """
     doc_id = path.name if root == path else path.relative_to(root).as_posix()
     data = _read_bytes(path)
-    text, encoding = decode(data, str(path))
+    text, encoding = decode(data, name=str(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         text = html_to_text(text)

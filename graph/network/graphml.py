@@ -76,6 +76,6 @@ def flatten_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     """Write ``g`` as GraphML (UTF-8, attributes flattened) to ``path`` atomically."""
     flat = flatten_graph(g)
-    with atomic_writer(Path(path), "wb") as fh:
+    with atomic_writer(Path(path), mode="wb") as fh:
         nx.write_graphml(flat, fh, encoding="utf-8", prettyprint=True)
     log.info("wrote %s (%d nodes, %d edges)", path, flat.number_of_nodes(), flat.number_of_edges())

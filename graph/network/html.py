@@ -71,11 +71,11 @@ class HtmlReport:
     physics: bool
 
 
-def select_view(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, bool]:
+def select_view(g: nx.MultiDiGraph, *, max_nodes: int) -> tuple[nx.MultiDiGraph, bool]:
     """The subgraph drawn by default: all of ``g``, or its ``max_nodes`` best-connected nodes.
 
     >>> g = nx.MultiDiGraph([(0, 1), (0, 2), (0, 3), (1, 2)])
-    >>> sub, capped = select_view(g, 2)
+    >>> sub, capped = select_view(g, max_nodes=2)
     >>> sorted(sub.nodes), capped
     ([0, 1], True)
     """
@@ -164,65 +164,86 @@ def _build_network(
     """Fill a pyvis ``Network`` (directly: ``add_node`` is quadratic) plus the details data."""
     net = Network(directed=True, cdn_resources="in_line")
     index = {n: i for i, n in enumerate(view.nodes)}
-    info_nodes: list[dict[str, Any]] = []
-    for n, i in index.items():
-        data = view.nodes[n]
-        kind = str(data.get("kind", "other"))
-        style = KIND_STYLE.get(kind, KIND_STYLE["other"])
-        deg = g.degree(n)
-        node: dict[str, Any] = {
-            "id": i,
-            "label": short_label(str(data.get("label", n))),
-            "kind": kind if kind in KIND_STYLE else "other",
-            "shape": style[2],
-            "color": style[1],
-            "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(deg)), 1),
-        }
-        if positions is not None and n in positions:
-            node["x"], node["y"] = (round(c, 1) for c in positions[n])
-        net.nodes.append(node)
-        info_nodes.append(
-            {
-                "label": str(data.get("label", n)),
-                "iri": str(n),
-                "aliases": _str_list(data.get("aliases")),
-                "docs": _str_list(data.get("docs")),
-                "roles": _roles(g, n),
-                "evidence": _evidence(data.get("evidence")),
-            }
-        )
-    info_edges: list[dict[str, Any]] = []
+    nodes = [_node(g, view, n, i, positions) for n, i in index.items()]
     labelled = view.number_of_edges() <= EDGE_LABEL_LIMIT
     parallel: dict[tuple[int, int], int] = {}
-    for j, (u, v, key, data) in enumerate(view.edges(keys=True, data=True)):
-        rel = str(data.get("relation", ""))
-        label = str(data.get("label", "") or rel)
-        edge: dict[str, Any] = {
-            "id": j,
-            "from": index[u],
-            "to": index[v],
-            "color": RELATION_COLOUR.get(rel, "#999999"),
-        }
-        if labelled:
-            edge["label"] = label
-        pair = (min(index[u], index[v]), max(index[u], index[v]))
-        k = parallel[pair] = parallel.get(pair, -1) + 1
-        if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
-            side = "curvedCW" if k % 2 else "curvedCCW"
-            edge["smooth"] = {"enabled": True, "type": side, "roundness": 0.25 * ((k + 1) // 2)}
-        net.edges.append(edge)
-        conf = data.get("confidence")
-        info_edges.append(
-            {
-                "key": str(key),
-                "relation": rel,
-                "label": label,
-                "confidence": float(conf) if isinstance(conf, int | float) else None,
-                "docs": _str_list(data.get("docs")),
-                "evidence": _evidence(data.get("evidence")),
-            }
-        )
-    return net, {"nodes": info_nodes, "edges": info_edges}
+    edges = [
+        _edge(j, edge, index, parallel, labelled=labelled)
+        for j, edge in enumerate(view.edges(keys=True, data=True))
+    ]
+    net.nodes.extend(drawn for drawn, _ in nodes)
+    net.edges.extend(drawn for drawn, _ in edges)
+    return net, {"nodes": [info for _, info in nodes], "edges": [info for _, info in edges]}
+
+
+def _node(
+    g: nx.MultiDiGraph,
+    view: nx.MultiDiGraph,
+    n: Any,
+    i: int,
+    positions: dict[Any, tuple[float, float]] | None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Node ``n`` (number ``i``) as drawn on the canvas, and its details for the side panel."""
+    data = view.nodes[n]
+    kind = str(data.get("kind", "other"))
+    style = KIND_STYLE.get(kind, KIND_STYLE["other"])
+    node: dict[str, Any] = {
+        "id": i,
+        "label": short_label(str(data.get("label", n))),
+        "kind": kind if kind in KIND_STYLE else "other",
+        "shape": style[2],
+        "color": style[1],
+        "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(g.degree(n))), 1),
+    }
+    if positions is not None and n in positions:
+        node["x"], node["y"] = (round(c, 1) for c in positions[n])
+    return node, {
+        "label": str(data.get("label", n)),
+        "iri": str(n),
+        "aliases": _str_list(data.get("aliases")),
+        "docs": _str_list(data.get("docs")),
+        "roles": _roles(g, n),
+        "evidence": _evidence(data.get("evidence")),
+    }
+
+
+def _edge(
+    j: int,
+    edge: tuple[Any, Any, Any, dict[str, Any]],
+    index: dict[Any, int],
+    parallel: dict[tuple[int, int], int],
+    *,
+    labelled: bool,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Edge number ``j`` as drawn on the canvas, and its details for the side panel.
+
+    ``parallel`` counts the edges drawn so far between each pair of nodes (updated here).
+    """
+    u, v, key, data = edge
+    rel = str(data.get("relation", ""))
+    label = str(data.get("label", "") or rel)
+    drawn: dict[str, Any] = {
+        "id": j,
+        "from": index[u],
+        "to": index[v],
+        "color": RELATION_COLOUR.get(rel, "#999999"),
+    }
+    if labelled:
+        drawn["label"] = label
+    pair = (min(index[u], index[v]), max(index[u], index[v]))
+    k = parallel[pair] = parallel.get(pair, -1) + 1
+    if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
+        side = "curvedCW" if k % 2 else "curvedCCW"
+        drawn["smooth"] = {"enabled": True, "type": side, "roundness": 0.25 * ((k + 1) // 2)}
+    conf = data.get("confidence")
+    return drawn, {
+        "key": str(key),
+        "relation": rel,
+        "label": label,
+        "confidence": float(conf) if isinstance(conf, int | float) else None,
+        "docs": _str_list(data.get("docs")),
+        "evidence": _evidence(data.get("evidence")),
+    }
 
 
 def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
@@ -250,7 +271,7 @@ def render_html(
     """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
     if max_nodes < 1:
         raise ValueError("max_nodes must be positive")
-    view, capped = select_view(g, max_nodes)
+    view, capped = select_view(g, max_nodes=max_nodes)
     has_xy = all("x" in d and "y" in d for _, d in view.nodes(data=True)) and len(view) > 0
     use_physics = (not has_xy and len(view) <= PHYSICS_LIMIT) if physics is None else physics
     if has_xy:
@@ -293,7 +314,7 @@ def render_html(
         "nodes": net.nodes,
         "edges": net.edges,
         "info": info,
-        "options": vis_options(len(view), use_physics),
+        "options": vis_options(len(view), physics=use_physics),
         "focus": list(view.nodes).index(focus) if focus is not None and focus in view else None,
     }
     page = fill_page(title, data)

@@ -55,12 +55,12 @@ LABEL_LIMIT = 30  # longer labels (document titles) are shortened on the canvas 
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
-def vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
+def vis_options(n_nodes: int, *, physics: bool) -> dict[str, Any]:
     """vis-network options for a view of ``n_nodes`` nodes: fonts, arrows, bounded physics.
 
     Views of more than 300 nodes drop hover and hide edges while dragging or zooming.
 
-    >>> small, big = vis_options(50, True), vis_options(2000, False)
+    >>> small, big = vis_options(50, physics=True), vis_options(2000, physics=False)
     >>> [o["physics"]["stabilization"]["iterations"] for o in (small, big)]
     [200, 50]
     >>> big["physics"]["enabled"], big["interaction"]["hover"]
@@ -101,10 +101,10 @@ def vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
     }
 
 
-def short_label(text: str, limit: int = LABEL_LIMIT) -> str:
+def short_label(text: str, *, limit: int = LABEL_LIMIT) -> str:
     """``text`` shortened with an ellipsis to at most ``limit`` characters (canvas labels).
 
-    >>> short_label("某某市交通运输局", 5), short_label("某某公司", 5)
+    >>> short_label("某某市交通运输局", limit=5), short_label("某某公司", limit=5)
     ('某某市交…', '某某公司')
     """
     return text if len(text) <= limit else text[: limit - 1] + "…"

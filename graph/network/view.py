@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import ConfigError
+from graph.errors import ConfigError, one_line
 from graph.network.html import write_html
 from graph.network.nodelink import read_nodelink
 from graph.rdf.vocab import FOAF, NIF, ORG, RDF, RDFS, SCHEMA, SKOS
@@ -86,11 +86,11 @@ def find_entity(g: nx.MultiDiGraph, label: str) -> Hashable:
     raise ConfigError(f"no entity labelled {label!r}{hint}")
 
 
-def neighbourhood(g: nx.MultiDiGraph, centre: Hashable, hops: int) -> nx.MultiDiGraph:
+def neighbourhood(g: nx.MultiDiGraph, centre: Hashable, *, hops: int) -> nx.MultiDiGraph:
     """The subgraph within ``hops`` edges of ``centre``, edge direction ignored.
 
     >>> g = nx.MultiDiGraph([(1, 2), (2, 3), (3, 4)])
-    >>> sorted(neighbourhood(g, 2, 1).nodes)
+    >>> sorted(neighbourhood(g, 2, hops=1).nodes)
     [1, 2, 3]
     """
     if hops < 0:
@@ -206,13 +206,13 @@ def construct_triples(graph_dir: Path, sparql: str) -> list[tuple[Any, Any, Any]
     try:
         answer = rdf.query(text)
     except Exception as e:  # rdflib raises pyparsing and its own errors
-        raise ConfigError(f"query failed: {' '.join(str(e).split())}") from e
+        raise ConfigError(f"query failed: {one_line(e)}") from e
     if answer.graph is None:
         raise ConfigError("--query needs a CONSTRUCT or DESCRIBE query")
     return list(answer.graph)
 
 
-def slug(text: str, limit: int = 40) -> str:
+def slug(text: str, *, limit: int = 40) -> str:
     """A file-name-safe slug (letters, including Chinese, digits, ``-``).
 
     >>> slug("北京市 总工会/主席"), slug("../x")
@@ -271,7 +271,7 @@ def write_view(
     elif focus is not None:
         full = load_graph(graph_dir)
         centre = find_entity(full, focus)
-        g = neighbourhood(full, centre, hops)
+        g = neighbourhood(full, centre, hops=hops)
         label = str(full.nodes[centre].get("label", focus))
         name, title = (
             f"{slug(label)}-{hops}hop",

@@ -8,7 +8,7 @@ Named queries live in ``graph/queries/NAME.rq``.  Their comment header documents
 A parameter is an ordinary variable that the query projects; ``--bind role=副主席`` binds it
 through the engine (never by editing the query text), ``--bind role=`` removes its default.
 
-Binding values (see :func:`graph.sparql.store.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
+Binding values (see :func:`graph.sparql.terms.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
 ``"text"``, ``"text"@en``, ``"2018-06-01"^^xsd:date`` are literals, ``42``, ``0.5``,
 ``true`` are numbers/booleans, and bare text is a Chinese label ``"text"@zh``.
 
@@ -35,7 +35,15 @@ from xml.sax.saxutils import quoteattr
 from graph.errors import ConfigError, QueryError
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.store import open_store, serialize_triples, store_dir
-from graph.sparql.terms import AskResult, GraphResult, QueryResult, SelectResult, Term, parse_term
+from graph.sparql.terms import (
+    AskResult,
+    GraphResult,
+    QueryResult,
+    SelectResult,
+    Term,
+    parse_term,
+    short_term,
+)
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +105,7 @@ def parse_bindings(items: tuple[str, ...] | list[str]) -> dict[str, Term | None]
 
 
 def resolve_query(
-    query: str | None, name: str | None, bindings: tuple[str, ...] | list[str] = ()
+    query: str | None, *, name: str | None = None, bindings: tuple[str, ...] | list[str] = ()
 ) -> tuple[str, dict[str, Term]]:
     """The query text and the effective bindings (named-query defaults, then ``bindings``)."""
     if (query is None) == (name is None):
@@ -130,6 +138,7 @@ def run_query(
     graph_dir: Path,
     sparql: str,
     bindings: dict[str, Term] | None = None,
+    *,
     timeout: float | None = None,
     max_results: int | None = None,
 ) -> QueryResult:
@@ -155,32 +164,32 @@ def run_cli_query(
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
-    text, values = resolve_query(query, name, bindings)
+    text, values = resolve_query(query, name=name, bindings=bindings)
     result = run_query(graph_dir, text, values)
-    return format_result(result, fmt)
+    return format_result(result, fmt=fmt)
 
 
 # ------------------------------------------------------------------ result formats
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
+def format_result(result: QueryResult, *, fmt: str) -> str:
     """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (CONSTRUCT: Turtle/JSON-LD)."""
     if isinstance(result, GraphResult):
         media = {"json": "application/ld+json", "table": "text/turtle"}.get(
             fmt, "application/n-triples"
         )
-        return serialize_triples(result.triples, media).decode("utf-8")
+        return serialize_triples(result.triples, fmt=media).decode("utf-8")
     if fmt == "table":
         return _table(result)
-    text = serialize_results(result, fmt).decode("utf-8")
+    text = serialize_results(result, fmt=fmt).decode("utf-8")
     return text + "\n" if fmt == "json" else text
 
 
-def serialize_results(result: SelectResult | AskResult, fmt: str) -> bytes:
+def serialize_results(result: SelectResult | AskResult, *, fmt: str) -> bytes:
     """SPARQL 1.1 results as ``json``, ``xml``, ``csv`` or ``tsv`` bytes (UTF-8).
 
     >>> r = SelectResult(("x",), [(Term("literal", "张三", language="zh"),), (None,)])
-    >>> serialize_results(r, "tsv").decode()
+    >>> serialize_results(r, fmt="tsv").decode()
     '?x\\n"张三"@zh\\n\\n'
     """
     if fmt == "json":
@@ -266,17 +275,6 @@ def _xml(result: SelectResult | AskResult) -> str:
     return "".join(out)
 
 
-def _short(t: Term | None) -> str:
-    if t is None:
-        return ""
-    if t.kind == "iri":
-        for prefix, ns in PREFIXES.items():
-            if t.value.startswith(ns) and len(t.value) > len(ns):
-                return f"{prefix}:{t.value[len(ns) :]}"
-        return f"<{t.value}>"
-    return " ".join(t.value.split()) if t.kind == "literal" else t.n3()
-
-
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
@@ -297,7 +295,7 @@ def _table(result: SelectResult | AskResult) -> str:
     if isinstance(result, AskResult):
         return ("true" if result.value else "false") + "\n"
     header = [f"?{v}" for v in result.variables]
-    rows = [[_clip(_short(t)) for t in row] for row in result.rows]
+    rows = [[_clip(short_term(t)) for t in row] for row in result.rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:

@@ -359,14 +359,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
                         f"cannot produce any of {accept!r}; use one of " + ", ".join(GRAPH_TYPES),
                     )
                 out_type = "application/n-triples" if media == "text/plain" else media
-                return serialize_triples(result.triples, out_type), media, result.truncated
+                return serialize_triples(result.triples, fmt=out_type), media, result.truncated
             media = _choose(accept, list(RESULT_TYPES))
             if media is None:
                 raise HttpError(
                     406, f"cannot produce any of {accept!r}; use one of " + ", ".join(RESULT_TYPES)
                 )
             truncated = getattr(result, "truncated", False)
-            return serialize_results(result, RESULT_TYPES[media]), media, truncated
+            return serialize_results(result, fmt=RESULT_TYPES[media]), media, truncated
 
         future = self.server.pool.submit(work)
         try:

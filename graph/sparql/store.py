@@ -1,9 +1,9 @@
 """The embedded on-disk SPARQL store (pyoxigraph, RocksDB) behind ``kg query`` and ``kg serve``.
 
-pyoxigraph is imported only here.  Results leave this module as plain
-Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`, :class:`GraphResult`),
-so the rule "a pyoxigraph result cannot cross threads" is kept by construction: a query is run
-*and* materialised in the calling thread.
+pyoxigraph is imported only here and in ``graph.sparql.results``, which turns its terms and
+results into plain Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`,
+:class:`GraphResult`); so the rule "a pyoxigraph result cannot cross threads" is kept by
+construction: a query is run *and* materialised in the calling thread.
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
@@ -25,55 +25,22 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.terms import (
-    XSD,
-    AskResult,
-    BindingValue,
-    GraphResult,
-    QueryResult,
-    SelectResult,
-    Term,
-    to_term,
-)
+from graph.sparql.results import materialise, to_ox
+from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
 
 log = logging.getLogger(__name__)
 
 STORE_DIRNAME = "store"
-_CHECK_EVERY = 256  # rows between two deadline checks
-
-
-def _from_ox(t: Any) -> Term:
-    if isinstance(t, ox.NamedNode):
-        return Term("iri", t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Term("literal", t.value, language=t.language)
-        return Term("literal", t.value, datatype=t.datatype.value)
-    if isinstance(t, ox.BlankNode):
-        return Term("bnode", t.value)
-    return Term("triple", str(t))
-
-
-def _to_ox(t: Term) -> Any:
-    if t.kind == "iri":
-        return ox.NamedNode(t.value)
-    if t.kind == "bnode":
-        return ox.BlankNode(t.value)
-    if t.kind == "literal":
-        if t.language:
-            return ox.Literal(t.value, language=t.language)
-        return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD + "string"))
-    raise QueryError(f"cannot bind an RDF-star triple term: {t.value}")
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -84,11 +51,17 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
     return found
 
 
-def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], media_type: str) -> bytes:
-    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML."""
-    fmt = rdf_format(media_type)
-    data = (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples)
-    out = ox.serialize(data, format=fmt, prefixes=PREFIXES)
+def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], *, fmt: str) -> bytes:
+    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML.
+
+    ``fmt`` is a media type or a file extension (see :func:`rdf_format`).
+
+    >>> a, p = Term("iri", "http://example.net/a"), Term("iri", "http://example.net/p")
+    >>> serialize_triples([(a, p, Term("literal", "主席", language="zh"))], fmt="nt").decode()
+    '<http://example.net/a> <http://example.net/p> "主席"@zh .\\n'
+    """
+    data = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+    out = ox.serialize(data, format=rdf_format(fmt), prefixes=PREFIXES)
     return out if isinstance(out, bytes) else b""
 
 
@@ -100,7 +73,7 @@ def store_dir(graph_dir: Path) -> Path:
 class Store:
     """An open on-disk store.  Use :func:`open_store`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, inner: ox.Store, read_only: bool) -> None:
+    def __init__(self, path: Path, inner: ox.Store, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
         self._inner: ox.Store | None = inner
@@ -138,7 +111,7 @@ class Store:
         try:
             self._store.update(sparql)
         except SyntaxError as e:
-            raise QueryError(f"malformed update: {_one_line(e)}") from e
+            raise QueryError(f"malformed update: {one_line(e)}") from e
         except OSError as e:
             raise StoreError(f"{self.path}: update failed: {e}") from e
 
@@ -149,6 +122,7 @@ class Store:
     def replace_graphs(
         self,
         graphs: Mapping[str, bytes],
+        *,
         fmt: str = "application/n-triples",
         drop: Iterable[str] = (),
     ) -> None:
@@ -163,10 +137,10 @@ class Store:
             try:
                 parsed[_check_iri(graph_iri)] = list(ox.parse(data, format=rdf))
             except SyntaxError as e:
-                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {one_line(e)}") from e
         self._replace(parsed, drop)
 
-    def load_dataset(self, data: bytes, fmt: str = "application/trig") -> set[str]:
+    def load_dataset(self, data: bytes, *, fmt: str = "application/trig") -> set[str]:
         """Replace every named graph present in a TriG / N-Quads dataset, in one transaction.
 
         Triples of the default graph are added to the default graph.  Returns the graph IRIs.
@@ -180,7 +154,7 @@ class Store:
                 else:
                     extra.append(quad)
         except SyntaxError as e:
-            raise StoreError(f"cannot parse {fmt} dataset: {_one_line(e)}") from e
+            raise StoreError(f"cannot parse {fmt} dataset: {one_line(e)}") from e
         self._replace(parsed, (), extra)
         return set(parsed)
 
@@ -200,10 +174,10 @@ class Store:
             log.debug("store %s: replaced %d graphs", self.path, len(parsed))
 
     def replace_graph(
-        self, graph_iri: str, data: bytes, fmt: str = "application/n-triples"
+        self, graph_iri: str, data: bytes, *, fmt: str = "application/n-triples"
     ) -> None:
         """Replace the content of one named graph atomically (remove old, load new)."""
-        self.replace_graphs({graph_iri: data}, fmt)
+        self.replace_graphs({graph_iri: data}, fmt=fmt)
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove a named graph and its triples (no error if it does not exist)."""
@@ -217,9 +191,9 @@ class Store:
         self,
         sparql: str,
         bindings: Mapping[str, BindingValue] | None = None,
+        *,
         timeout: float | None = None,
         max_results: int | None = None,
-        *,
         default_graphs: Iterable[str] | None = None,
         named_graphs: Iterable[str] | None = None,
     ) -> QueryResult:
@@ -233,9 +207,7 @@ class Store:
         ``default_graphs`` names some.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
-        subs = {
-            ox.Variable(k.lstrip("?$")): _to_ox(to_term(v)) for k, v in (bindings or {}).items()
-        }
+        subs = {ox.Variable(k.lstrip("?$")): to_ox(to_term(v)) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
@@ -246,7 +218,7 @@ class Store:
         raw: Any = None
         try:
             raw = self._store.query(sparql, **kwargs)
-            return _materialise(raw, max_results, deadline, timeout)
+            return materialise(raw, max_results=max_results, deadline=deadline, timeout=timeout)
         except (SyntaxError, RuntimeError, OSError, QueryError) as e:
             # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
             # which must be released in this thread, not wherever the error is handled.
@@ -261,53 +233,10 @@ def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
     if isinstance(e, QueryError):
         return QueryError(str(e))
     if isinstance(e, SyntaxError):
-        return QueryError(f"malformed query: {_one_line(e)}")
+        return QueryError(f"malformed query: {one_line(e)}")
     if isinstance(e, RuntimeError):
-        return QueryError(f"query failed: {_one_line(e)}")
-    return StoreError(f"{path}: query failed: {_one_line(e)}")
-
-
-def _materialise(
-    raw: Any, max_results: int | None, deadline: float | None, timeout: float | None
-) -> QueryResult:
-    if isinstance(raw, ox.QueryBoolean):
-        return AskResult(bool(raw))
-    if isinstance(raw, ox.QueryTriples):
-        gen: Generator[Any, None, None] = (
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in raw
-        )
-        try:
-            triples, cut = _take(gen, max_results, deadline, timeout)
-        finally:
-            gen.close()
-        return GraphResult(triples, cut)
-    names = tuple(v.value for v in raw.variables)
-    width = range(len(names))
-    gen = (tuple(None if s[i] is None else _from_ox(s[i]) for i in width) for s in raw)
-    try:
-        rows, cut = _take(gen, max_results, deadline, timeout)
-    finally:
-        gen.close()
-    return SelectResult(names, rows, cut)
-
-
-def _take(
-    items: Iterator[Any], cap: int | None, deadline: float | None, timeout: float | None
-) -> tuple[list[Any], bool]:
-    out: list[Any] = []
-    for n, item in enumerate(items):
-        if cap is not None and n >= cap:
-            return out, True
-        if deadline is not None and n % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-            raise QueryError(f"query timed out after {timeout:g} s")
-        out.append(item)
-    if deadline is not None and time.monotonic() > deadline:
-        raise QueryError(f"query timed out after {timeout:g} s")
-    return out, False
-
-
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split()) or type(e).__name__
+        return QueryError(f"query failed: {one_line(e)}")
+    return StoreError(f"{path}: query failed: {one_line(e)}")
 
 
 def _check_iri(iri: str) -> str:
@@ -328,7 +257,7 @@ _BULK_CHUNK = 100_000  # quads per bulk_extend call (each call sorts and writes 
 
 
 def create_store(
-    path: Path, graphs: Mapping[str, bytes], fmt: str = "application/n-triples"
+    path: Path, graphs: Mapping[str, bytes], *, fmt: str = "application/n-triples"
 ) -> int:
     """Create the store in the new folder ``path`` with the given named graphs; return the quads.
 
@@ -351,7 +280,7 @@ def create_store(
             try:
                 pending.extend(_quad_in(t, name, i) for t in ox.parse(data, format=rdf))
             except SyntaxError as e:
-                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {_one_line(e)}") from e
+                raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {one_line(e)}") from e
             if len(pending) >= _BULK_CHUNK or i == len(graphs) - 1:
                 inner.bulk_extend(pending)  # each call writes sorted files: few large calls
                 count += len(pending)
@@ -360,7 +289,7 @@ def create_store(
         del inner
         tmp.rename(path)
     except OSError as e:
-        raise StoreError(f"cannot create store {path}: {_one_line(e)}") from e
+        raise StoreError(f"cannot create store {path}: {one_line(e)}") from e
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
@@ -375,7 +304,7 @@ def _quad_in(t: Any, graph: Any, graph_index: int) -> Any:
     return ox.Quad(term(t.subject), t.predicate, term(t.object), graph)
 
 
-def open_store(path: Path, read_only: bool = False) -> Store:
+def open_store(path: Path, *, read_only: bool = False) -> Store:
     """Open (or create, unless ``read_only``) the store in folder ``path``.
 
     Only one process may hold a read-write store; a read-only store must not be opened while
@@ -387,13 +316,13 @@ def open_store(path: Path, read_only: bool = False) -> Store:
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
-        reason = "in use by another process" if "lock" in str(e).lower() else _one_line(e)
+        reason = "in use by another process" if "lock" in str(e).lower() else one_line(e)
         raise StoreError(f"cannot open store {path}: {reason}") from e
     log.debug("opened store %s (read_only=%s)", path, read_only)
-    return Store(path, inner, read_only)
+    return Store(path, inner, read_only=read_only)
 
 
-def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
+def export_dump(graph_dir: Path, out: Path, *, fmt: str) -> int:
     """Stream the store of ``graph_dir`` to ``out`` as ``nquads`` or ``ntriples``; return the count.
 
     N-Quads keeps the per-document graphs (for bulk loading into Oxigraph server, Virtuoso,
@@ -403,7 +332,7 @@ def export_dump(graph_dir: Path, out: Path, fmt: str) -> int:
         raise StoreError(f"unknown dump format {fmt!r} (use nquads or ntriples)")
     with open_store(store_dir(graph_dir), read_only=True) as store:
         inner = store._store
-        with atomic_writer(Path(out), "wb") as fh:
+        with atomic_writer(Path(out), mode="wb") as fh:
             if fmt == "nquads":
                 count = len(inner)
                 inner.dump(fh, format=ox.RdfFormat.N_QUADS)

@@ -1,6 +1,7 @@
 """RDF terms and query results as plain Python records, independent of the store library.
 
-Also the command-line syntax of binding values (:func:`parse_term`).
+Also the command-line syntax of binding values (:func:`parse_term`) and the short one-line
+form of a term for tables and reports (:func:`short_term`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from rdflib.term import BNode as RdflibBNode
 from rdflib.term import Literal as RdflibLiteral
 from rdflib.term import URIRef as RdflibURIRef
 
-from graph.errors import QueryError
+from graph.errors import QueryError, one_line
 from graph.rdf.vocab import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +166,30 @@ def to_term(value: BindingValue) -> Term:
     if isinstance(value, float):
         return Term("literal", repr(value), datatype=XSD + "double")
     return parse_term(str(value))
+
+
+def short_term(term: Term | None, *, limit: int | None = None) -> str:
+    """A term on one line for tables and reports (``""`` for an unbound value).
+
+    IRIs in a known namespace become prefixed names (other IRIs stay ``<iri>``), literals are
+    their text with whitespace runs folded, blank nodes ``_:id``; ``limit`` clips all but IRIs.
+
+    >>> short_term(Term("iri", "http://www.w3.org/ns/org#Membership"))
+    'org:Membership'
+    >>> short_term(Term("iri", "http://example.net/x"))
+    '<http://example.net/x>'
+    >>> short_term(Term("literal", "北京市\\n  总工会", language="zh"), limit=5)
+    '北京市 …'
+    """
+    if term is None:
+        return ""
+    if term.kind == "iri":
+        for prefix, ns in _BY_LENGTH:
+            if term.value.startswith(ns) and len(term.value) > len(ns):
+                return f"{prefix}:{term.value[len(ns) :]}"
+        return f"<{term.value}>"
+    return one_line(term.value if term.kind == "literal" else term.n3(), limit=limit)
+
+
+# longest namespace first, so that a namespace inside another never shortens its IRIs
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))

@@ -4,7 +4,7 @@ pySHACL is imported only here.  The shapes and the local ontology ship in
 ``graph/resources/shapes.ttl`` and ``graph/resources/kgo.ttl`` (copies of the shared RDF model).
 
 >>> from pathlib import Path
->>> validate_export(Path("/nonexistent"), None)
+>>> validate_export(Path("/nonexistent"))
 Traceback (most recent call last):
 ...
 graph.errors.ConfigError: no /nonexistent/graph.ttl: run kg build first
@@ -20,10 +20,10 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph
 from rdflib.namespace import SH
-from rdflib.term import Node, URIRef
+from rdflib.term import BNode, Literal, Node, URIRef
 
-from graph.errors import ConfigError, ValidationError
-from graph.rdf.vocab import PREFIXES
+from graph.errors import ConfigError, ValidationError, one_line
+from graph.sparql.terms import Term, short_term, to_term
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_SHAPES = RESOURCES / "shapes.ttl"
 ONTOLOGY = RESOURCES / "kgo.ttl"
 _MAX_LISTED = 50
+_MAX_VALUE = 60  # characters of a value shown in a report line
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +50,16 @@ def _parse(path: Path) -> Graph:
     try:
         g.parse(path, format="turtle")
     except Exception as e:  # rdflib raises many parser exception types
-        raise ValidationError(f"{path}: cannot parse Turtle: {' '.join(str(e).split())}") from e
+        raise ValidationError(f"{path}: cannot parse Turtle: {one_line(e)}") from e
     return g
 
 
 def _short(node: Node | None) -> str:
+    """A node of the SHACL results as :func:`short_term` writes it (``-`` for none)."""
     if node is None:
         return "-"
-    text = str(node)
-    if isinstance(node, URIRef):
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if text.startswith(ns):
-                return f"{prefix}:{text[len(ns) :]}"
-        return f"<{text}>"
-    return text if len(text) <= 60 else text[:59] + "…"
+    term = to_term(node) if isinstance(node, URIRef | Literal | BNode) else None
+    return short_term(term or Term("literal", str(node)), limit=_MAX_VALUE)
 
 
 def _describe(results: Graph) -> tuple[list[str], int, int]:
@@ -72,7 +69,7 @@ def _describe(results: Graph) -> tuple[list[str], int, int]:
         severity = _short(results.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]
         severity = severity.removeprefix("<http://www.w3.org/ns/shacl").strip("<>")
         severities[severity] += 1
-        message = " ".join(str(results.value(r, SH.resultMessage) or "constraint failed").split())
+        message = one_line(results.value(r, SH.resultMessage) or "constraint failed")
         focus = _short(results.value(r, SH.focusNode))
         path = results.value(r, SH.resultPath)
         value = results.value(r, SH.value)
@@ -85,7 +82,7 @@ def _describe(results: Graph) -> tuple[list[str], int, int]:
     return lines, violations, warnings
 
 
-def validate_graph(data: Graph, shapes: Path | None = None) -> ValidationReport:
+def validate_graph(data: Graph, *, shapes: Path | None = None) -> ValidationReport:
     """Validate an rdflib graph against the shapes (default: the packaged project shapes)."""
     shapes_path = Path(shapes) if shapes else DEFAULT_SHAPES
     if not shapes_path.is_file():
@@ -113,7 +110,7 @@ def validate_graph(data: Graph, shapes: Path | None = None) -> ValidationReport:
     )
 
 
-def validate_export(graph_dir: Path, shapes: Path | None) -> ValidationReport:
+def validate_export(graph_dir: Path, *, shapes: Path | None = None) -> ValidationReport:
     """Validate ``graph_dir/graph.ttl`` (or a Turtle file given directly) against SHACL shapes.
 
     Returns the report; ``conforms`` is False when any shape is violated (``kg validate`` then
@@ -123,4 +120,4 @@ def validate_export(graph_dir: Path, shapes: Path | None) -> ValidationReport:
     target = graph_dir if graph_dir.is_file() else graph_dir / "graph.ttl"
     if not target.is_file():
         raise ConfigError(f"no {target}: run kg build first")
-    return validate_graph(_parse(target), shapes)
+    return validate_graph(_parse(target), shapes=shapes)

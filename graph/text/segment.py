@@ -84,7 +84,7 @@ def word_tags() -> dict[str, str]:
     return tags
 
 
-def tokens(text: str, offset: int = 0) -> Iterator[Token]:
+def tokens(text: str, *, offset: int = 0) -> Iterator[Token]:
     """jieba tokens of ``text`` with offsets shifted by ``offset``.
 
     With rjieba installed the same tokens come from jieba-rs loaded with the same user words,
