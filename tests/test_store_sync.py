@@ -63,7 +63,7 @@ def _quads(data: bytes, fmt: ox.RdfFormat) -> set[str]:
 def assert_store_equals_exports(out: Path) -> None:
     exported = _quads((out / "graph.trig").read_bytes(), ox.RdfFormat.TRIG)
     dump = out.parent / f"{out.name}-dump.nq"
-    export_dump(out, dump, "nquads")
+    export_dump(out, dump, fmt="nquads")
     stored = _quads(dump.read_bytes(), ox.RdfFormat.N_QUADS)
     assert stored == exported, (len(stored - exported), len(exported - stored))
 
