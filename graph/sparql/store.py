@@ -32,7 +32,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, QueryTimeout, StoreError
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.terms import (
@@ -259,7 +259,7 @@ class Store:
 
 def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
     if isinstance(e, QueryError):
-        return QueryError(str(e))
+        return type(e)(str(e))  # QueryError or QueryTimeout
     if isinstance(e, SyntaxError):
         return QueryError(f"malformed query: {_one_line(e)}")
     if isinstance(e, RuntimeError):
@@ -299,10 +299,10 @@ def _take(
         if cap is not None and n >= cap:
             return out, True
         if deadline is not None and n % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-            raise QueryError(f"query timed out after {timeout:g} s")
+            raise QueryTimeout(f"query timed out after {timeout:g} s")
         out.append(item)
     if deadline is not None and time.monotonic() > deadline:
-        raise QueryError(f"query timed out after {timeout:g} s")
+        raise QueryTimeout(f"query timed out after {timeout:g} s")
     return out, False
 
 
