@@ -45,6 +45,10 @@ class QueryError(KGError):
     """A SPARQL query is malformed, unknown or failed."""
 
 
+class QueryTimeout(QueryError):
+    """A SPARQL query ran past its timeout (and was stopped)."""
+
+
 class ValidationError(KGError):
     """The graph does not conform to the SHACL shapes."""
 

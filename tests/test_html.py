@@ -21,11 +21,24 @@ def page_data(page: str) -> dict[str, Any]:
     return data
 
 
-def test_sample_graph_shape() -> None:
+def test_page_carries_every_node_and_edge() -> None:
+    """Each node of the graph is on the page with its IRI, label and kind; each edge with its
+    ends, key and label (the sample is below every cap, so nothing may be dropped)."""
     g = sample_graph()
-    kinds = sorted(d["kind"] for _, d in g.nodes(data=True))
-    assert kinds.count("document") == 2 and kinds.count("person") == 3
-    assert g.number_of_nodes() == 10
+    data = page_data(render_html(g)[0])
+    info = data["info"]
+    iri = {n["id"]: info["nodes"][n["id"]]["iri"] for n in data["nodes"]}
+    shown = {iri[n["id"]]: (info["nodes"][n["id"]]["label"], n["kind"]) for n in data["nodes"]}
+    assert shown == {n: (d["label"], d["kind"]) for n, d in g.nodes(data=True)}
+    for n in data["nodes"]:  # the drawn label is the full one or a clipped prefix of it
+        full = info["nodes"][n["id"]]["label"]
+        assert n["label"] == full or (n["label"].endswith("…") and full.startswith(n["label"][:-1]))
+    edges = {
+        (iri[e["from"]], iri[e["to"]], info["edges"][e["id"]]["key"], e["label"])
+        for e in data["edges"]
+    }
+    assert len(data["edges"]) == g.number_of_edges()
+    assert edges == {(u, v, k, d["label"]) for u, v, k, d in g.edges(keys=True, data=True)}
 
 
 def test_page_has_no_remote_resources(tmp_path: Path) -> None:

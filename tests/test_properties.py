@@ -4,6 +4,7 @@ and every offset they report is exact (``doc.text[start:end] == text``)."""
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 
 import pytest
@@ -58,13 +59,45 @@ def _check_extraction(doc: Document, x: Extraction) -> None:
 
 @FAST
 @given(st.binary(max_size=2000))
+@example(codecs.BOM_UTF16_BE + "局长".encode("utf-16-be"))
+@example("上海市总工会".encode("gb18030"))
+@example(b"\xff\xfe\x00")
 def test_decode_arbitrary_bytes(data: bytes) -> None:
+    """Any bytes: an IngestError naming the source, or a text that the reported encoding gives
+    back from exactly these bytes (nothing replaced, dropped or invented)."""
     try:
         text, encoding = decode(data, name="x.txt")
     except IngestError as e:
         assert e.path == "x.txt" and e.reason
+        assert str(e) == f"x.txt: {e.reason}"
     else:
-        assert isinstance(text, str) and encoding
+        assert data.decode(encoding) == text  # strict: the bytes are exactly this text
+        assert "\x00" not in text
+        if _valid_utf8(data) and not encoding.startswith("utf-16"):
+            # valid UTF-8 is read as UTF-8 (a leading BOM removed); the one documented
+            # exception is BOM-less UTF-16 that happens to be valid UTF-8
+            assert text == data.decode("utf-8-sig")
+
+
+# text without control characters (a document that is text, not binary), any script
+plain_text = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=300)
+
+
+@FAST
+@given(plain_text)
+@example("\ufeff局长")
+@example("主主")
+def test_decode_utf8_is_exact(text: str) -> None:
+    """Valid UTF-8 of a text comes back as that text (a leading U+FEFF is read as a BOM)."""
+    data = text.encode("utf-8")
+    decoded, encoding = decode(data)
+    if encoding.startswith("utf-16"):  # BOM-less UTF-16 in disguise: still exactly the bytes
+        assert decoded == data.decode(encoding) and len(data) % 2 == 0
+        assert sum("\u4e00" <= ch <= "\u9fff" for ch in decoded) >= len(decoded) // 2
+    elif text.startswith("\ufeff"):
+        assert (decoded, encoding) == (text[1:], "utf-8-sig")
+    else:
+        assert (decoded, encoding) == (text, "utf-8")
 
 
 @FAST
@@ -147,11 +180,59 @@ def test_mention_layer_offsets(tag_text: Callable[[str], list[Mention]], text: s
         assert 0 <= m.start <= m.end <= len(text) and text[m.start : m.end] == m.text
 
 
+def _visible(text: str) -> list[str]:
+    return [ch for ch in text if not ch.isspace()]
+
+
+MARKUP = set("<>&*_~`#[]()!=-+|\\")
+no_markup = st.text(
+    st.characters(exclude_categories=("Cs",)).filter(lambda ch: ch not in MARKUP), max_size=300
+)
+word = st.text(st.sampled_from(NEWS), min_size=1, max_size=12)
+
+
 @FAST
 @given(unicode_text)
-def test_markup_extraction_never_crashes(text: str) -> None:
-    assert isinstance(html_to_text(text), str)
-    assert isinstance(markdown_to_text(text), str)
+def test_markup_extraction_of_arbitrary_text(text: str) -> None:
+    """Escaped text is read back with every visible character; Markdown never invents text."""
+    import html
+
+    assert _visible(html_to_text(html.escape(text))) == _visible(text)
+    out = markdown_to_text(text)
+    assert len(out) <= len(text) and set(out) <= set(text)
+
+
+@FAST
+@given(no_markup)
+@example("\n甲\n\n乙\n\n\n\n丙 \n")
+def test_markup_extraction_keeps_plain_text(text: str) -> None:
+    """Text without markup characters keeps every visible character, in order; Markdown keeps
+    it exactly, up to the documented normalisation (at most one blank line, no outer newlines)."""
+    assert _visible(html_to_text(text)) == _visible(text)
+    assert markdown_to_text(text) == re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+HTML_WRAP = ("<p>{}</p>", "<b class='x'>{}</b>", "<a href=\"http://x.cn/?a=1&b=2\">{}</a>",
+             "<br>{}", "<td><span>{}</span></td>", "<h2 id=t>{}</h2>")  # fmt: skip
+MD_WRAP = ("**{}**", "[{}](http://x.cn/a_b)", "`{}`", "## {}", "- {}", "> {}", "1. {}",
+           "__{}__", "~~{}~~", "![{}](p.png)", "*{}*", "<span>{}</span>", "{}")  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.tuples(st.integers(0, len(MD_WRAP) - 1), word), max_size=12))
+def test_markup_extraction_drops_tags(parts: list[tuple[int, str]]) -> None:
+    """Markup around words is dropped: what is left is exactly the words (script and style
+    content included in the HTML is not visible and is dropped too)."""
+    words = [w for _, w in parts]
+    page = "".join(
+        HTML_WRAP[i % len(HTML_WRAP)].format(w)
+        + ("<script>var a = '<b>x</b>';</script>" if i == 0 else "")
+        for i, w in parts
+    )
+    out = html_to_text(f"<html><head><style>p {{}}</style></head><body>{page}</body></html>")
+    assert _visible(out) == _visible("".join(words))
+    md = "\n".join(MD_WRAP[i].format(w) for i, w in parts)
+    assert markdown_to_text(md) == "\n".join(words)
 
 
 @pytest.fixture(scope="module")

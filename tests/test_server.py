@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -193,11 +194,39 @@ def test_load_2000_requests_8_concurrent(server: SparqlServer) -> None:
     assert not failures, f"{len(failures)} failed requests: {set(failures)}"
 
 
-def test_query_timeout_503(graph_dir: Path) -> None:
-    srv = start_server(graph_dir, ServerOptions(port=0, timeout=0.0))
+# Four-way cross product: every quad of the fixture (233) four times over, about 2.9e9 rows
+# to count; an aggregate yields no row before it is done, so only stopping the worker helps.
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_query_timeout_stops_a_long_aggregate(graph_dir: Path) -> None:
+    with open_store(store_dir(graph_dir), read_only=True) as store:
+        assert len(store) ** 4 > 10**9  # minutes of work at ~10 million rows/s
+    srv = start_server(graph_dir, ServerOptions(port=0, timeout=0.5, workers=1))
     try:
-        q = urllib.parse.quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")
-        status, body, _ = _get(f"{srv.url}/sparql?query={q}")
+        started = time.monotonic()
+        status, body, _ = _get(f"{srv.url}/sparql?query={urllib.parse.quote(CROSS)}")
+        assert status == 503 and b"timed out after 0.5 s" in body
+        assert time.monotonic() - started < 10  # generous: the query itself runs for minutes
+        # the only worker was stopped and replaced: the next query is answered
+        q = urllib.parse.quote(COUNT)
+        status, body, _ = _get(f"{srv.url}/sparql?query={q}", {"Accept": "application/json"})
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2"
+    finally:
+        srv.close()
+
+
+def test_query_timeout_in_update_mode(tmp_path: Path) -> None:
+    with open_store(store_dir(tmp_path)) as store:
+        store.load_dataset(FIXTURE.read_bytes())
+    srv = start_server(tmp_path, ServerOptions(port=0, timeout=0.5, allow_update=True))
+    try:
+        status, body, _ = _get(f"{srv.url}/sparql?query={urllib.parse.quote(CROSS)}")
         assert status == 503 and b"timed out" in body
+        insert = b"INSERT DATA { <http://a> <http://b> <http://c> }"
+        assert _post(srv, insert, "application/sparql-update")[0] == 204
+        q = urllib.parse.quote("ASK { <http://a> <http://b> <http://c> }")
+        status, body, _ = _get(f"{srv.url}/sparql?query={q}", {"Accept": "application/json"})
+        assert status == 200 and json.loads(body)["boolean"] is True
     finally:
         srv.close()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
+from graph.errors import QueryError, QueryTimeout
 from graph.sparql.terms import XSD, AskResult, GraphResult, QueryResult, SelectResult, Term
 
 _CHECK_EVERY = 256  # rows between two deadline checks
@@ -61,7 +61,7 @@ def materialise(
     """Read a pyoxigraph query result into a plain record, in the calling thread.
 
     ``max_results`` caps rows or triples (the result is then ``truncated``); past ``deadline``
-    (a ``time.monotonic()`` value) a :class:`QueryError` says it timed out after ``timeout`` s.
+    (a ``time.monotonic()`` value) a :class:`QueryTimeout` says it timed out after ``timeout`` s.
 
     >>> solutions = ox.Store().query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }")
     >>> result = materialise(solutions, max_results=2, deadline=None, timeout=None)
@@ -97,8 +97,8 @@ def _take(
         if cap is not None and n >= cap:
             return out, True
         if deadline is not None and n % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-            raise QueryError(f"query timed out after {timeout:g} s")
+            raise QueryTimeout(f"query timed out after {timeout:g} s")
         out.append(item)
     if deadline is not None and time.monotonic() > deadline:
-        raise QueryError(f"query timed out after {timeout:g} s")
+        raise QueryTimeout(f"query timed out after {timeout:g} s")
     return out, False

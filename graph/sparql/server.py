@@ -8,7 +8,9 @@ protocol, calls :meth:`graph.sparql.store.Store.query` and writes bytes.  To ser
 a laptop, ``kg export`` dumps N-Quads that ``oxigraph load`` (or Virtuoso, QLever, Fuseki) load.
 
 Safety: binds 127.0.0.1 unless told otherwise; read-only unless ``allow_update``; each query
-runs (and is serialised) in a bounded worker pool with a timeout (HTTP 503 when exceeded);
+runs (and is serialised) in a pool of worker processes (:mod:`graph.sparql.worker`) with a
+timeout: a query still running when it passes, aggregates included, gets HTTP 503 and its
+worker is killed and replaced;
 results are capped at ``max_results`` (header ``X-KG-Truncated: true``); request bodies above
 ``max_request_bytes`` get 413; only regular files inside the export folder (never the store) are
 served (no dot-files such as the build cache); malformed queries get 400 with the parser's message.
@@ -26,17 +28,14 @@ import logging
 import mimetypes
 import threading
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from graph import __version__
-from graph.errors import KGError, QueryError, StoreError
-from graph.sparql.query import serialize_results
-from graph.sparql.store import Store, open_store, serialize_triples, store_dir
-from graph.sparql.terms import GraphResult
+from graph.errors import KGError, QueryError, QueryTimeout, StoreError
+from graph.sparql.store import open_store, store_dir
+from graph.sparql.worker import Job, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,11 @@ SHORT_FORMATS = {
 
 @dataclass(frozen=True, slots=True)
 class ServerOptions:
-    """How ``kg serve`` listens and what it accepts (port 0 picks a free port)."""
+    """How ``kg serve`` listens and what it accepts (port 0 picks a free port).
+
+    ``workers`` query processes serve a read-only store; with ``allow_update`` one process owns
+    the store and queries run one at a time.
+    """
 
     host: str = "127.0.0.1"
     port: int = 7878
@@ -81,16 +84,15 @@ class ServerOptions:
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server; ``url`` is its base address, ``close()`` stops it and the store."""
+    """The HTTP server; ``url`` is its base address, ``close()`` stops it and its workers."""
 
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, graph_dir: Path, options: ServerOptions, store: Store) -> None:
+    def __init__(self, graph_dir: Path, options: ServerOptions, pool: WorkerPool) -> None:
         self.graph_dir = Path(graph_dir).resolve()
         self.options = options
-        self.store = store
-        self.pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="sparql")
+        self.pool = pool
         super().__init__((options.host, options.port), SparqlHandler)
 
     @property
@@ -100,20 +102,22 @@ class SparqlServer(ThreadingHTTPServer):
         return f"http://{name}:{port}"
 
     def close(self) -> None:
-        """Stop serving (if started in a thread) and release the socket, pool and store."""
+        """Stop serving (if started in a thread) and release the socket and the workers."""
         self.shutdown()
         self.server_close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.store.close()
+        self.pool.close()
 
 
 def make_server(graph_dir: Path, options: ServerOptions) -> SparqlServer:
     """A bound server over ``graph_dir/store`` (not yet serving: call ``serve_forever``)."""
-    store = open_store(store_dir(graph_dir), read_only=not options.allow_update)
+    path = store_dir(graph_dir)
+    read_only = not options.allow_update
+    open_store(path, read_only=read_only).close()  # fail here, not in a worker, if it is absent
+    pool = WorkerPool(path, read_only=read_only, size=options.workers)
     try:
-        return SparqlServer(graph_dir, options, store)
+        return SparqlServer(graph_dir, options, pool)
     except OSError as e:
-        store.close()
+        pool.close()
         raise StoreError(
             f"cannot listen on {options.host}:{options.port}: {e.strerror or e}"
         ) from e
@@ -138,8 +142,7 @@ def serve_forever(graph_dir: Path, options: ServerOptions) -> None:
         server.serve_forever()
     finally:
         server.server_close()
-        server.pool.shutdown(wait=False, cancel_futures=True)
-        server.store.close()
+        server.pool.close()
 
 
 def _accepted(header: str) -> list[str]:
@@ -323,10 +326,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 "SPARQL UPDATE is disabled: this endpoint is read-only "
                 "(start kg serve with --allow-update)",
             )
-        try:
-            self.server.store.update(update)
-        except QueryError as e:
-            raise HttpError(400, str(e)) from e
+        self._run(Job(None, update), None)
         self._send(204, b"", "text/plain")
 
     def _query(self, sparql: str, params: dict[str, list[str]]) -> None:
@@ -338,47 +338,39 @@ class SparqlHandler(BaseHTTPRequestHandler):
             elif "/" in short:
                 accept = short
         opts = self.server.options
-        defaults = params.get("default-graph-uri") or None
-        named = params.get("named-graph-uri") or None
-
-        def work() -> tuple[bytes, str, bool]:
-            # query and serialisation in the same worker thread (pyoxigraph results are
-            # thread-bound); only bytes come back.
-            result = self.server.store.query(
-                sparql,
-                timeout=opts.timeout,
-                max_results=opts.max_results,
-                default_graphs=defaults,
-                named_graphs=named,
-            )
-            if isinstance(result, GraphResult):
-                media = _choose(accept, list(GRAPH_TYPES))
-                if media is None:
-                    raise HttpError(
-                        406,
-                        f"cannot produce any of {accept!r}; use one of " + ", ".join(GRAPH_TYPES),
-                    )
-                out_type = "application/n-triples" if media == "text/plain" else media
-                return serialize_triples(result.triples, fmt=out_type), media, result.truncated
-            media = _choose(accept, list(RESULT_TYPES))
-            if media is None:
-                raise HttpError(
-                    406, f"cannot produce any of {accept!r}; use one of " + ", ".join(RESULT_TYPES)
-                )
-            truncated = getattr(result, "truncated", False)
-            return serialize_results(result, fmt=RESULT_TYPES[media]), media, truncated
-
-        future = self.server.pool.submit(work)
-        try:
-            body, media, truncated = future.result(timeout=opts.timeout + 1.0)
-        except FutureTimeout as e:
-            future.cancel()
-            raise HttpError(503, f"query timed out after {opts.timeout:g} s") from e
-        except QueryError as e:
-            status = 503 if "timed out" in str(e) else 400
-            raise HttpError(status, str(e)) from e
-        except KGError as e:
-            raise HttpError(500, str(e)) from e
+        results = _choose(accept, list(RESULT_TYPES))
+        job = Job(
+            sparql,
+            None,
+            results=None if results is None else (results, RESULT_TYPES[results]),
+            graph=_choose(accept, list(GRAPH_TYPES)),
+            max_results=opts.max_results,
+            default_graphs=tuple(params.get("default-graph-uri") or ()) or None,
+            named_graphs=tuple(params.get("named-graph-uri") or ()) or None,
+        )
+        body, media, truncated = self._run(job, opts.timeout, accept)
         ctype = media + ("; charset=utf-8" if media.startswith("text/") or "json" in media else "")
         extra = {"X-KG-Truncated": "true"} if truncated else {}
         self._send(200, body, ctype, extra)
+
+    def _run(self, job: Job, timeout: float | None, accept: str = "") -> tuple[bytes, str, bool]:
+        """Run a job in a worker process: (body, media type, truncated) or an HttpError."""
+        try:
+            outcome = self.server.pool.run(job, timeout)
+        except QueryTimeout as e:
+            raise HttpError(503, str(e)) from e
+        except KGError as e:
+            raise HttpError(500, str(e)) from e
+        if outcome[0] == "406":
+            offered = GRAPH_TYPES if outcome[1] == "graph" else tuple(RESULT_TYPES)
+            raise HttpError(
+                406, f"cannot produce any of {accept!r}; use one of " + ", ".join(offered)
+            )
+        if outcome[0] == "error":
+            error = outcome[1]
+            status = 503 if isinstance(error, QueryTimeout) else 400
+            status = status if isinstance(error, QueryError) else 500
+            raise HttpError(status, str(error))
+        _, body, media, truncated = outcome
+        assert isinstance(body, bytes) and isinstance(media, str)
+        return body, media, bool(truncated)

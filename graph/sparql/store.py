@@ -231,7 +231,7 @@ class Store:
 
 def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
     if isinstance(e, QueryError):
-        return QueryError(str(e))
+        return type(e)(str(e))  # QueryError or QueryTimeout
     if isinstance(e, SyntaxError):
         return QueryError(f"malformed query: {one_line(e)}")
     if isinstance(e, RuntimeError):

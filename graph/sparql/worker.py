@@ -1,0 +1,218 @@
+"""Queries in worker processes that are killed, and replaced, when they run past their timeout.
+
+pyoxigraph cannot cancel a running query, and an aggregate (a ``COUNT`` over a cross product)
+yields no row before it is done, so a deadline checked between result rows does not hold, and
+a thread cannot be stopped.  A process can: each worker opens the store itself and runs a job
+(the query *and* its serialisation: pyoxigraph results are thread-bound) and sends back bytes.
+When the timeout passes, the server kills the worker and starts a fresh one.
+
+Read-only (the default), every worker opens the store with ``Store.read_only``: several
+processes read one store at once.  With updates allowed, a single worker owns the read-write
+store and runs queries and updates in turn (a second writer would be refused the lock).
+
+Workers are started with ``forkserver`` (Linux) or ``spawn``, never a plain ``fork`` of the
+multi-threaded HTTP server.
+
+>>> Job("ASK {}", None, results=("application/sparql-results+json", "json")).update is None
+True
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from graph.errors import KGError, QueryTimeout, StoreError
+from graph.sparql.query import serialize_results
+from graph.sparql.store import Store, open_store, serialize_triples
+from graph.sparql.terms import GraphResult
+
+log = logging.getLogger(__name__)
+
+# What a worker answers: ("ok", body, media type, truncated) or ("error", exception) or
+# ("406", "graph" | "results") when no acceptable media type exists for the result's kind.
+Outcome = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One query or update; ``results`` / ``graph`` are the negotiated (media, format) or None."""
+
+    sparql: str | None
+    update: str | None
+    results: tuple[str, str] | None = None
+    graph: str | None = None
+    max_results: int | None = None
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+
+
+def run_job(store: Store, job: Job) -> Outcome:
+    """Run a job against an open store and serialise its result (in the calling thread).
+
+    >>> import tempfile
+    >>> with open_store(Path(tempfile.mkdtemp()) / "store") as store:
+    ...     run_job(store, Job("ASK {}", None, results=("text/csv", "csv")))
+    ('ok', b'_askResult\\r\\ntrue\\r\\n', 'text/csv', False)
+    """
+    try:
+        if job.update is not None:
+            store.update(job.update)
+            return ("ok", b"", "", False)
+        result = store.query(
+            job.sparql or "",
+            max_results=job.max_results,
+            default_graphs=job.default_graphs,
+            named_graphs=job.named_graphs,
+        )
+        if isinstance(result, GraphResult):
+            if job.graph is None:
+                return ("406", "graph")
+            out = "application/n-triples" if job.graph == "text/plain" else job.graph
+            return ("ok", serialize_triples(result.triples, fmt=out), job.graph, result.truncated)
+        if job.results is None:
+            return ("406", "results")
+        media, fmt = job.results
+        truncated = getattr(result, "truncated", False)
+        return ("ok", serialize_results(result, fmt=fmt), media, truncated)
+    except KGError as e:
+        return ("error", _portable(e))
+    except Exception as e:  # a bug: report it, keep the worker
+        log.exception("query worker: internal error")
+        return ("error", KGError(f"internal error: {type(e).__name__}: {e}"))
+
+
+def _portable(e: KGError) -> KGError:
+    """The error, rebuilt from its message only, so that it pickles (no traceback, no cause)."""
+    try:
+        return type(e)(str(e))
+    except TypeError:  # an error class with more arguments
+        return KGError(str(e))
+
+
+def _serve(path: str, read_only: bool, conn: Connection) -> None:
+    """A worker's main loop: open the store, then answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    try:
+        store: Store | None = open_store(Path(path), read_only=read_only)
+        failure: Outcome = ()
+    except KGError as e:
+        store, failure = None, ("error", StoreError(str(e)))
+    try:
+        while True:
+            try:
+                job = conn.recv()
+            except (EOFError, OSError):
+                return
+            conn.send(failure if store is None else run_job(store, job))
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _context() -> mp.context.BaseContext:
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["graph.sparql.worker"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+
+
+class WorkerPool:
+    """``size`` worker processes over the store at ``path``; ``run`` one job with a timeout."""
+
+    def __init__(self, path: Path, *, read_only: bool, size: int) -> None:
+        if size < 1:
+            raise StoreError(f"need at least one query worker, got {size}")
+        self.path, self.read_only = Path(path), read_only
+        self.size = size if read_only else 1  # one writer owns a read-write store
+        self._ctx = _context()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._workers: list[_Worker] = []
+        for _ in range(self.size):
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(  # type: ignore[attr-defined]
+            target=_serve,
+            args=(str(self.path), self.read_only, child),
+            name="kg-sparql-worker",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        with self._lock:
+            self._workers.append(worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.conn.close()
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        self._stop(worker)
+        if not self._closed:
+            self._idle.put(self._start())
+
+    def run(self, job: Job, timeout: float | None) -> Outcome:
+        """Run ``job`` in an idle worker; QueryTimeout (and a fresh worker) when it runs too long.
+
+        The timeout covers the wait for an idle worker and the run itself.
+        """
+        if self._closed:
+            raise StoreError(f"the query workers of {self.path} are stopped")
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeout(
+                f"query timed out after {timeout:g} s waiting for one of {self.size} busy workers"
+            ) from None
+        done = False
+        try:
+            worker.conn.send(job)
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not worker.conn.poll(left):
+                raise QueryTimeout(f"query timed out after {timeout:g} s")
+            outcome: Outcome = worker.conn.recv()
+            done = True
+            return outcome
+        except (EOFError, OSError) as e:
+            raise StoreError(
+                f"query worker {worker.process.pid} stopped: {e or 'no answer'}"
+            ) from e
+        finally:
+            if done:
+                self._idle.put(worker)
+            else:  # timed out or died: it may still be computing, so kill it
+                self._replace(worker)
+
+    def close(self) -> None:
+        """Stop every worker (running queries included)."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            self._stop(worker)
