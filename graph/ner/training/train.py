@@ -36,8 +36,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.io.atomic import atomic_write_bytes
-from graph.ner.compiled import compile_weights, to_bytes
+from graph.ner.compiled import to_bytes
 from graph.ner.tagger import sentence_items
+from graph.ner.training.compile import compile_weights
 from graph.ner.training.corpus import CORPORA, Example, examples
 from graph.ner.training.crf import Tagger, Trainer, bio_labels, decode, read_weights
 
