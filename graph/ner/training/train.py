@@ -1,13 +1,18 @@
 """Train the shipped mention CRF from the NER corpora (reproducible; never ships the corpora).
 
+Training needs python-crfsuite, the ``train`` extra (tagging does not)::
+
+    .venv/bin/pip install -e '.[train]'
+
 Run from the repository root (about 20–35 minutes on 2 shared cores; peak memory about 1.5 GB)::
 
     nice -n 10 .venv/bin/python -m graph.ner.training.train --data ../shared/data \\
         --out graph/ner/data/mentions.npz
 
-crfsuite trains the model; its weights are then compiled into the numpy tables that ship
-(``graph.ner.compiled``).  ``--compile FILE.crfsuite`` only compiles an existing crfsuite
-model (``--keep-crfsuite FILE`` keeps the one a training run writes).
+crfsuite trains the model; its weights are then compiled (``graph.ner.training.compile``) into
+the numpy tables that ship (``graph.ner.compiled``).  ``--compile FILE.crfsuite`` only compiles
+an existing crfsuite model (``--keep-crfsuite FILE`` keeps the one a training run writes).
+Run as a script, it logs its progress to stderr; ``main()`` itself leaves logging alone.
 
 Data: CLUENER 2020 train, MSRA NER train and Resume NER train (see ``shared/data/SOURCES.md``;
 research use), without every tenth line, which ``graph.ner.training.corpus`` holds out for
