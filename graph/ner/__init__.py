@@ -46,7 +46,7 @@ def extract_mentions(seg: Segmented) -> tuple[Mention, ...]:
     return _extract(seg)
 
 
-def annotate_jsonl(src: TextIO, dst: TextIO, batch: int = 500) -> int:
+def annotate_jsonl(src: TextIO, dst: TextIO, *, batch: int = 500) -> int:
     """Tag JSONL ``{"id", "text"}`` lines of ``src``; write ``{"id", "mentions"}`` lines to ``dst``.
 
     Records are tagged ``batch`` at a time (faster; ``batch=1`` answers line by line).
@@ -62,4 +62,4 @@ def annotate_jsonl(src: TextIO, dst: TextIO, batch: int = 500) -> int:
     """
     from graph.ner.jsonl import annotate_jsonl as _annotate
 
-    return _annotate(src, dst, batch)
+    return _annotate(src, dst, batch=batch)

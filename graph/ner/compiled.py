@@ -222,7 +222,7 @@ def _posteriors(
 
 
 def decode_batch(
-    model: CompiledCRF, emissions: FloatArray, lengths: Sequence[int], marginals: bool = True
+    model: CompiledCRF, emissions: FloatArray, lengths: Sequence[int], *, marginals: bool = True
 ) -> tuple[IntArray, FloatArray | None]:
     """Best label ids and their marginal probabilities, for sentences laid end to end.
 

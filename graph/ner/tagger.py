@@ -73,14 +73,15 @@ def _model() -> CompiledCRF:
     return load(path)
 
 
-def _tag_pieces(model: CompiledCRF, sentences: list[str], scores: bool) -> list[list[Span]]:
+def _tag_pieces(model: CompiledCRF, sentences: list[str], *, scores: bool) -> list[list[Span]]:
     words = [word_spans(s) for s in sentences]
     lens = [len(s) for s in sentences]
-    labels, probs = decode_batch(model, emissions(model, sentences, words), lens, scores)
+    em = emissions(model, sentences, words)
+    labels, probs = decode_batch(model, em, lens, marginals=scores)
     return label_spans(model, labels, probs, lens)
 
 
-def tag_many(texts: Sequence[str], scores: bool = True) -> list[list[Span]]:
+def tag_many(texts: Sequence[str], *, scores: bool = True) -> list[list[Span]]:
     """``(start, end, type, score)`` of the model's mentions in each of ``texts``.
 
     Sentences of all texts are tagged together in batches of about ``BATCH_CHARS`` characters.
@@ -97,7 +98,9 @@ def tag_many(texts: Sequence[str], scores: bool = True) -> list[list[Span]]:
     size = 0
 
     def flush() -> None:
-        for (i, base), spans in zip(jobs, _tag_pieces(model, sentences, scores), strict=True):
+        for (i, base), spans in zip(
+            jobs, _tag_pieces(model, sentences, scores=scores), strict=True
+        ):
             out[i].extend((base + a, base + b, t, score) for a, b, t, score in spans)
         jobs.clear()
         sentences.clear()

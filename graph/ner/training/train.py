@@ -64,7 +64,7 @@ PARAMS = {
 def _train_examples(data: Path, names: tuple[str, ...]) -> Iterator[tuple[str, Example]]:
     for name in names:
         path = data / CORPORA[name][0]
-        yield from ((name, ex) for ex in examples(path, "train"))
+        yield from ((name, ex) for ex in examples(path, part="train"))
 
 
 def _merge_silver(
@@ -96,7 +96,7 @@ def compile_crfsuite(crfsuite: Path, out: Path) -> None:
     )
 
 
-def train(data: Path, crfsuite: Path, aux_iterations: int, iterations: int) -> None:
+def train(data: Path, crfsuite: Path, *, aux_iterations: int = 60, iterations: int = 120) -> None:
     """Train the auxiliary and the main crfsuite model; write the main one to ``crfsuite``."""
     t0 = time.perf_counter()
     aux = Trainer({**PARAMS, "max_iterations": aux_iterations}, _log_progress("aux"))
@@ -151,7 +151,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         crfsuite = args.keep_crfsuite or Path(tmp) / "mentions.crfsuite"
-        train(args.data, crfsuite, args.aux_iterations, args.iterations)
+        train(args.data, crfsuite, aux_iterations=args.aux_iterations, iterations=args.iterations)
         compile_crfsuite(crfsuite, args.out)
 
 
