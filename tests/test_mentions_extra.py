@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,36 @@ def test_training_without_pycrfsuite_names_the_extra() -> None:
     )
     assert res.returncode != 0
     assert "pip install 'zhkg[train]'" in res.stderr
+
+
+def test_training_logs_only_when_run_as_a_script(tmp_path: Path) -> None:
+    """``main()`` leaves logging alone (graph/cli.py configures it); the script logs progress."""
+    import pycrfsuite
+
+    from graph.ner.features import char_features
+    from graph.ner.training.crf import bio_labels
+    from graph.ner.wordseg import word_spans
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, spans in [("记者王小明报道", [(2, 5, "PERSON")]), ("今天天气很好", [])]:
+        trainer.append(char_features(text, word_spans(text)), bio_labels(len(text), spans))
+    trainer.set_params({"max_iterations": 5})
+    crf = tmp_path / "t.crfsuite"
+    trainer.train(str(crf))
+    args = ["--compile", str(crf), "--out", str(tmp_path / "a.npz")]
+    res = _python(
+        f"import logging, sys; sys.argv = ['train', *{args!r}]; "
+        "from graph.ner.training.train import main; main(); "
+        "print(len(logging.getLogger().handlers), logging.getLogger().level)"
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split() == ["0", str(logging.WARNING)]
+    assert (tmp_path / "a.npz").is_file()
+    script = subprocess.run(
+        [sys.executable, "-m", "graph.ner.training.train", *args[:-1], str(tmp_path / "b.npz")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert "wrote" in script.stderr and (tmp_path / "b.npz").is_file()

@@ -144,7 +144,6 @@ def main() -> None:
     ap.add_argument("--aux-iterations", type=int, default=60)
     ap.add_argument("--iterations", type=int, default=120)
     args = ap.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.compile:
         compile_crfsuite(args.compile, args.out)
@@ -156,4 +155,11 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # Run as a script: show this script's progress on stderr.  Only its own logger is set up,
+    # and only here: the root logger is configured by graph/cli.py alone, and importing this
+    # module or calling main() configures nothing.
+    _stderr = logging.StreamHandler()
+    _stderr.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log.addHandler(_stderr)
+    log.setLevel(logging.INFO)
     main()
