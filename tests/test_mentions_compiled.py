@@ -19,16 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.errors import ModelError
-from graph.ner.compiled import (
-    compile_weights,
-    decode_batch,
-    label_spans,
-    load,
-    to_bytes,
-)
+from graph.ner.compiled import decode_batch, label_spans, load, to_bytes
 from graph.ner.encode import emissions
 from graph.ner.features import char_features
 from graph.ner.tagger import tag_many
+from graph.ner.training.compile import compile_weights
 from graph.ner.training.crf import bio_labels, decode, read_weights
 from graph.ner.wordseg import word_spans
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import itertools
 import json
+import pkgutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+import graph.ner
 from graph.ner.features import char_features
 from graph.ner.training.corpus import examples, heldout_lines, map_label, spans_of
 from graph.ner.training.crf import bio_labels, decode
@@ -79,8 +85,8 @@ def test_held_out_lines_are_never_training_lines(tmp_path: Path) -> None:
     lines = [json.dumps({"id": str(i), "text": f"第{i}行", "entities": []}) for i in range(35)]
     path = tmp_path / "c.jsonl"
     path.write_text("\n".join(lines[:20]) + "\n\n" + "\n".join(lines[20:]) + "\n")
-    train = [ex.doc_id for ex in examples(path, "train")]
-    held = [ex.doc_id for ex in examples(path, "heldout")]
+    train = [ex.doc_id for ex in examples(path, part="train")]
+    held = [ex.doc_id for ex in examples(path, part="heldout")]
     assert held == ["9", "19", "29"] == [json.loads(x)["id"] for x in heldout_lines(path)]
     assert sorted(train + held, key=int) == [str(i) for i in range(35)]
 
@@ -91,3 +97,26 @@ def test_features_one_item_per_char() -> None:
     assert len(items) == len(text)
     assert all(len(item) == len(items[0]) for item in items)
     assert "c王" in items[2] and "kB3" in items[2]
+
+
+def _public_functions(package: ModuleType) -> Iterator[tuple[str, Callable[..., object]]]:
+    names = [package.__name__]
+    names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+    for name in names:
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if inspect.isfunction(value) and value.__module__ == name and attr[0] != "_":
+                yield f"{name}.{attr}", value
+
+
+def test_options_of_public_functions_are_keyword_only() -> None:
+    """A parameter with a default or a bool type (``scores``, ``marginals``, ``batch``…)."""
+    checked, positional = [], []
+    for name, func in _public_functions(graph.ner):
+        for p in inspect.signature(func).parameters.values():
+            if p.default is not p.empty or "bool" in str(p.annotation):
+                checked.append(f"{name}({p.name})")
+                if p.kind is not p.KEYWORD_ONLY:
+                    positional.append(f"{name}({p.name})")
+    assert "graph.ner.compiled.decode_batch(marginals)" in checked  # the walk finds them
+    assert not positional

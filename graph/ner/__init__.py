@@ -1,10 +1,10 @@
 """The mention layer: typed spans (PERSON ORG ROLE PLACE DATE) from a shipped character CRF.
 
-The CRF (trained with python-crfsuite by ``python -m graph.ner.training.train``, shipped as numpy
-tables and decoded in batches, see ``compiled``) sees characters, jieba word boundaries and the
-project dictionaries; dates come from regular expressions.  Traditional
-Chinese is analysed in simplified form, character by character, and reported in the original
-script.  Everything loads lazily on first use.
+The CRF (trained with python-crfsuite by ``python -m graph.ner.training.train``, which needs the
+``zhkg[train]`` extra; shipped as numpy tables and decoded in batches without crfsuite, see
+``compiled``) sees characters, jieba word boundaries and the project dictionaries; dates come
+from regular expressions.  Traditional Chinese is analysed in simplified form, character by
+character, and reported in the original script.  Everything loads lazily on first use.
 
 >>> ms = tag_text("昨天，国务院总理李强在北京会见了来访的客人。")
 >>> all(m.text == "昨天，国务院总理李强在北京会见了来访的客人。"[m.start:m.end] for m in ms)
@@ -46,7 +46,7 @@ def extract_mentions(seg: Segmented) -> tuple[Mention, ...]:
     return _extract(seg)
 
 
-def annotate_jsonl(src: TextIO, dst: TextIO, batch: int = 500) -> int:
+def annotate_jsonl(src: TextIO, dst: TextIO, *, batch: int = 500) -> int:
     """Tag JSONL ``{"id", "text"}`` lines of ``src``; write ``{"id", "mentions"}`` lines to ``dst``.
 
     Records are tagged ``batch`` at a time (faster; ``batch=1`` answers line by line).
@@ -62,4 +62,4 @@ def annotate_jsonl(src: TextIO, dst: TextIO, batch: int = 500) -> int:
     """
     from graph.ner.jsonl import annotate_jsonl as _annotate
 
-    return _annotate(src, dst, batch)
+    return _annotate(src, dst, batch=batch)

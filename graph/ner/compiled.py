@@ -1,13 +1,14 @@
-"""The shipped CRF as numpy tables: compiled from crfsuite weights, decoded in batches.
+"""The shipped CRF as numpy tables: loaded, saved, and decoded in batches.
 
-python-crfsuite trains the model (``graph.ner.training.train``); its weights are then compiled into
-one lookup table per feature template (see ``graph.ner.features`` for the templates) and
-saved as a compressed ``.npz``.  Tagging needs no attribute strings: ``graph.ner.encode``
-turns characters and words into table rows with array operations, and this module runs Viterbi
-and forward–backward over many sentences at once.  The scores are those of crfsuite's
-first-order CRF (state and transition weights, no start or end weights).  numpy is imported
-here and in ``encode`` only.
+python-crfsuite trains the model and ``graph.ner.training.compile`` lays its weights out as one
+lookup table per feature template (``graph.ner.templates``), saved as a compressed ``.npz``.
+Tagging needs neither crfsuite nor attribute strings: ``graph.ner.encode`` turns characters and
+words into table rows with array operations, and this module runs Viterbi and forward–backward
+over many sentences at once.  The scores are those of crfsuite's first-order CRF (state and
+transition weights, no start or end weights).  numpy is imported here and in ``encode`` only
+(and in the training code).
 
+>>> from graph.ner.training.compile import compile_weights
 >>> m = compile_weights(["B-PERSON", "I-PERSON", "O"], {("c张", "B-PERSON"): 2.0}, {})
 >>> m.weights[m.unigram[2, m.char_id("张")]].tolist()
 [2.0, 0.0, 0.0]
@@ -16,7 +17,7 @@ here and in ``encode`` only.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,16 +26,11 @@ import numpy as np
 import numpy.typing as npt
 
 from graph.errors import ModelError
+from graph.ner.templates import BIGRAM_CODES
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 Span = tuple[int, int, str, float]  # start, end, type, score
-
-UNIGRAMS = "abcde"  # character at offset -2, -1, 0, +1, +2
-BIGRAMS = "fghij"  # characters at (-1,0), (0,+1), (-2,-1), (+1,+2), (-1,+1)
-POSITIONS = "BMES"  # of a character in its word (also the surname feature's codes, else "-")
-TYPES = "HDLWP^$"  # character types, then sentence start / end
-MAX_WORD_TAG = 5
 
 _CODE_SPACE = 0x110000
 
@@ -47,12 +43,12 @@ class CompiledCRF:
     weights: FloatArray  # (rows, labels)
     transitions: FloatArray  # (labels, labels): previous → next
     chars: str  # character i has id i + 1 (0: unknown)
-    unigram: IntArray  # (5, chars + 1)
+    unigram: IntArray  # (unigram templates, chars + 1)
     bigram_keys: tuple[IntArray, ...]  # per template: sorted id1 * (chars + 1) + id2
     bigram_rows: tuple[IntArray, ...]
     words: tuple[str, ...]  # word i has id i + 1
     word_rows: IntArray  # (4 positions, words + 1)
-    length_rows: IntArray  # (4 positions, MAX_WORD_TAG + 1)
+    length_rows: IntArray  # (4 positions, templates.MAX_WORD_TAG + 1)
     classes: tuple[str, ...]  # class i has id i + 1
     class_rows: IntArray  # (4 positions, classes + 1)
     context_rows: IntArray  # (classes + 1, classes + 1): previous word's class, next word's
@@ -90,110 +86,6 @@ class CompiledCRF:
     def class_index(self) -> dict[str, int]:
         """Word class → class id."""
         return {c: i + 1 for i, c in enumerate(self.classes)}
-
-
-class _Rows:
-    """Assigns weight rows to attributes while compiling."""
-
-    def __init__(self, n_labels: int) -> None:
-        self.vectors: list[FloatArray] = [np.zeros(n_labels)]
-        self.by_attr: dict[str, int] = {}
-
-    def add(self, attr: str, label: int, weight: float) -> None:
-        row = self.by_attr.get(attr)
-        if row is None:
-            row = self.by_attr[attr] = len(self.vectors)
-            self.vectors.append(np.zeros(len(self.vectors[0])))
-        self.vectors[row][label] += weight
-
-
-def _check_attr(attr: str) -> None:
-    kind, rest = attr[:1], attr[1:]
-    ok = (
-        (kind in UNIGRAMS and len(rest) == 1)
-        or (kind in BIGRAMS and len(rest) == 2)
-        or (kind == "k" and len(rest) == 2 and rest[0] in POSITIONS)
-        or (kind in "lm" and len(rest) >= 2 and rest[0] in POSITIONS)
-        or (kind == "n" and "|" in rest)
-        or (kind == "s" and rest in ("B", "M", "E", "S", "-"))
-        or (kind == "t" and len(rest) == 3 and all(c in TYPES for c in rest))
-    )
-    if not ok:
-        raise ModelError(f"the model has a feature of no known template: {attr!r}")
-
-
-def compile_weights(
-    labels: Sequence[str],
-    state: Mapping[tuple[str, str], float],
-    transitions: Mapping[tuple[str, str], float],
-) -> CompiledCRF:
-    """Tables of a crfsuite model given its labels, state and transition weights."""
-    label_id = {lab: i for i, lab in enumerate(labels)}
-    rows = _Rows(len(labels))
-    for (attr, label), weight in sorted(state.items()):
-        _check_attr(attr)
-        if attr[0] == "l" and "\n" in attr:
-            continue  # tagged text is cut at line breaks: a word with one never occurs
-        rows.add(attr, label_id[label], weight)
-    trans = np.zeros((len(labels), len(labels)))
-    for (a, b), weight in transitions.items():
-        trans[label_id[a], label_id[b]] = weight
-    attrs = rows.by_attr
-    chars = "".join(sorted({c for a in attrs if a[0] in UNIGRAMS + BIGRAMS for c in a[1:]}))
-    cid = {c: i + 1 for i, c in enumerate(chars)}
-    words = tuple(sorted({a[2:] for a in attrs if a[0] == "l"}))
-    wid = {w: i + 1 for i, w in enumerate(words)}
-    classes = sorted({a[2:] for a in attrs if a[0] == "m"})
-    classes += sorted({c for a in attrs if a[0] == "n" for c in a[1:].split("|")} - set(classes))
-    kid = {c: i + 1 for i, c in enumerate(classes)}
-    unigram = np.zeros((5, len(chars) + 1), dtype=np.int64)
-    bigrams: list[dict[int, int]] = [{} for _ in BIGRAMS]
-    word_rows = np.zeros((4, len(words) + 1), dtype=np.int64)
-    length_rows = np.zeros((4, MAX_WORD_TAG + 1), dtype=np.int64)
-    class_rows = np.zeros((4, len(classes) + 1), dtype=np.int64)
-    context_rows = np.zeros((len(classes) + 1, len(classes) + 1), dtype=np.int64)
-    surname_rows = np.zeros((4, 2), dtype=np.int64)
-    type_rows = np.zeros(len(TYPES) ** 3, dtype=np.int64)
-    for attr, row in attrs.items():
-        kind, rest = attr[0], attr[1:]
-        if kind in UNIGRAMS:
-            unigram[UNIGRAMS.index(kind), cid[rest]] = row
-        elif kind in BIGRAMS:
-            bigrams[BIGRAMS.index(kind)][cid[rest[0]] * (len(chars) + 1) + cid[rest[1]]] = row
-        elif kind == "k":
-            length_rows[POSITIONS.index(rest[0]), int(rest[1])] = row
-        elif kind == "l":
-            word_rows[POSITIONS.index(rest[0]), wid[rest[1:]]] = row
-        elif kind == "m":
-            class_rows[POSITIONS.index(rest[0]), kid[rest[1:]]] = row
-        elif kind == "n":
-            prev, nxt = rest.split("|", 1)
-            context_rows[kid[prev], kid[nxt]] = row
-        elif kind == "s" and rest == "-":
-            surname_rows[:, 0] = row
-        elif kind == "s":
-            surname_rows[POSITIONS.index(rest), 1] = row
-        else:
-            t1, t2, t3 = (TYPES.index(ch) for ch in rest)
-            type_rows[(t1 * len(TYPES) + t2) * len(TYPES) + t3] = row
-    ordered = [sorted(b.items()) for b in bigrams]
-    return CompiledCRF(
-        labels=tuple(labels),
-        weights=np.array(rows.vectors),
-        transitions=trans,
-        chars=chars,
-        unigram=unigram,
-        bigram_keys=tuple(np.array([k for k, _ in o], dtype=np.int64) for o in ordered),
-        bigram_rows=tuple(np.array([r for _, r in o], dtype=np.int64) for o in ordered),
-        words=words,
-        word_rows=word_rows,
-        length_rows=length_rows,
-        classes=tuple(classes),
-        class_rows=class_rows,
-        context_rows=context_rows,
-        surname_rows=surname_rows,
-        type_rows=type_rows,
-    )
 
 
 _ARRAYS = (
@@ -242,8 +134,8 @@ def load(path: Path) -> CompiledCRF:
             transitions=data["transitions"].astype(np.float64),
             chars=data["chars"].astype("<u4").tobytes().decode("utf-32-le"),
             unigram=data["unigram"],
-            bigram_keys=tuple(data[f"bigram_keys{i}"] for i in range(len(BIGRAMS))),
-            bigram_rows=tuple(data[f"bigram_rows{i}"] for i in range(len(BIGRAMS))),
+            bigram_keys=tuple(data[f"bigram_keys{i}"] for i in range(len(BIGRAM_CODES))),
+            bigram_rows=tuple(data[f"bigram_rows{i}"] for i in range(len(BIGRAM_CODES))),
             words=_texts(data["words"]),
             word_rows=data["word_rows"],
             length_rows=data["length_rows"],
@@ -330,7 +222,7 @@ def _posteriors(
 
 
 def decode_batch(
-    model: CompiledCRF, emissions: FloatArray, lengths: Sequence[int], marginals: bool = True
+    model: CompiledCRF, emissions: FloatArray, lengths: Sequence[int], *, marginals: bool = True
 ) -> tuple[IntArray, FloatArray | None]:
     """Best label ids and their marginal probabilities, for sentences laid end to end.
 
@@ -338,7 +230,8 @@ def decode_batch(
     sentences' lengths (each at least 1).  Both results have one entry per character; without
     ``marginals`` (Viterbi only, about half the work) the probabilities are None.
 
-    >>> m = compile_weights(["A", "B"], {("cx", "A"): 1.0, ("cy", "B"): 1.0}, {("A", "B"): -5.0})
+    >>> from graph.ner.training.compile import compile_weights
+    >>> m = compile_weights(["A", "B"], {}, {("A", "B"): -5.0})
     >>> labels, probs = decode_batch(m, np.array([[2.0, 0.0], [0.0, 1.0], [0.0, 1.0]]), [2, 1])
     >>> labels.tolist()
     [0, 0, 1]
@@ -375,6 +268,7 @@ def label_spans(
     """BIO spans of each sentence (a stray ``I-`` starts a span), with the B label's marginal
     (0.5 for a stray ``I-`` or when ``probs`` is None).
 
+    >>> from graph.ner.training.compile import compile_weights
     >>> m = compile_weights(["B-X", "I-X", "O"], {}, {})
     >>> label_spans(m, np.array([0, 1, 2, 1, 1]), np.full(5, 0.9), [3, 2])
     [[(0, 2, 'X', 0.9)], [(0, 2, 'X', 0.5)]]

@@ -6,7 +6,7 @@ tables (``graph.ner.compiled``) with array operations over all sentences of a ba
 end to end with two padding characters on each side, and sums their weights.  The tests check
 that both give the same attributes.
 
->>> from graph.ner.compiled import compile_weights
+>>> from graph.ner.training.compile import compile_weights
 >>> m = compile_weights(["B-PERSON", "O"], {("c张", "B-PERSON"): 2.0, ("c是", "O"): 1.0}, {})
 >>> emissions(m, ["张是"], [[("张", 0, 1), ("是", 1, 2)]]).tolist()
 [[2.0, 0.0], [0.0, 1.0]]
@@ -21,16 +21,25 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from graph.ner.compiled import POSITIONS, TYPES, CompiledCRF, FloatArray, IntArray
+from graph.ner.compiled import CompiledCRF, FloatArray, IntArray
 from graph.ner.features import char_type, surname_chars, word_class
+from graph.ner.templates import (
+    BIGRAMS,
+    MAX_WORD_TAG,
+    PAD,
+    PAD_LEFT,
+    PAD_RIGHT,
+    POSITIONS,
+    SENTENCE_END,
+    SENTENCE_START,
+    TYPES,
+    UNIGRAMS,
+)
 
 WordSpans = Sequence[tuple[str, int, int]]
 
-_LEFT, _RIGHT = "\x02", "\x03"  # the padding characters of char_features
 _UNKNOWN_TYPE = 255
-_CARET, _DOLLAR = TYPES.index("^"), TYPES.index("$")
-_UNI_OFFSETS = (-2, -1, 0, 1, 2)
-_BI_OFFSETS = ((-1, 0), (0, 1), (-2, -1), (1, 2), (-1, 1))
+_CARET, _DOLLAR = TYPES.index(SENTENCE_START), TYPES.index(SENTENCE_END)
 _lock = threading.Lock()
 
 
@@ -71,12 +80,12 @@ def _types(codes: npt.NDArray[np.uint32]) -> IntArray:
 
 def _layout(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint32], IntArray, IntArray]:
     """Code points of the padded batch, positions of the real characters, sentence lengths."""
-    padded = "".join(_LEFT * 2 + t + _RIGHT * 2 for t in texts)
+    padded = "".join(PAD_LEFT * PAD + t + PAD_RIGHT * PAD for t in texts)
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)
     lens = np.array([len(t) for t in texts], dtype=np.int64)
-    block_start = np.concatenate(([0], np.cumsum(lens + 4)[:-1]))
+    block_start = np.concatenate(([0], np.cumsum(lens + 2 * PAD)[:-1]))
     first = np.repeat(np.cumsum(lens) - lens, lens)
-    positions = np.repeat(block_start + 2, lens) + np.arange(int(lens.sum())) - first
+    positions = np.repeat(block_start + PAD, lens) + np.arange(int(lens.sum())) - first
     return codes, positions, lens
 
 
@@ -91,8 +100,8 @@ def _bigram_rows(model: CompiledCRF, template: int, key: IntArray) -> IntArray:
 def _char_rows(model: CompiledCRF, codes: npt.NDArray[np.uint32], pos: IntArray) -> list[IntArray]:
     ids = model.char_table[codes]
     width = len(model.chars) + 1
-    rows = [model.unigram[k, ids[pos + o]] for k, o in enumerate(_UNI_OFFSETS)]
-    for k, (a, b) in enumerate(_BI_OFFSETS):
+    rows = [model.unigram[k, ids[pos + o]] for k, (_, o) in enumerate(UNIGRAMS)]
+    for k, (_, a, b) in enumerate(BIGRAMS):
         rows.append(_bigram_rows(model, k, ids[pos + a] * width + ids[pos + b]))
     types = _types(codes)
     real = np.zeros(len(codes), dtype=bool)
@@ -131,14 +140,14 @@ def _word_rows(
     first[firsts] = True
     last = np.roll(first, -1)
     last[-1] = True
-    prev = np.where(first, class_index.get("^", 0), np.roll(cls, 1))
-    nxt = np.where(last, class_index.get("$", 0), np.roll(cls, -1))
+    prev = np.where(first, class_index.get(SENTENCE_START, 0), np.roll(cls, 1))
+    nxt = np.where(last, class_index.get(SENTENCE_END, 0), np.roll(cls, -1))
     at = np.repeat(wlen, wlen)
     offset = np.arange(len(pos)) - np.repeat(np.cumsum(wlen) - wlen, wlen)
     b, m, e, single = (POSITIONS.index(c) for c in "BMES")
     place = np.where(at == 1, single, np.where(offset == 0, b, np.where(offset == at - 1, e, m)))
     return [
-        model.length_rows[place, np.minimum(at, 5)],
+        model.length_rows[place, np.minimum(at, MAX_WORD_TAG)],
         model.word_rows[place, np.repeat(np.array(word_ids, dtype=np.int64), wlen)],
         model.class_rows[place, np.repeat(cls, wlen)],
         np.repeat(model.context_rows[prev, nxt], wlen),

@@ -16,12 +16,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from graph.ner.templates import (
+    BIGRAMS,
+    CHAR_TYPES,
+    CONTEXT,
+    MAX_WORD_TAG,
+    NOT_SURNAME,
+    PAD,
+    PAD_LEFT,
+    PAD_RIGHT,
+    SENTENCE_END,
+    SENTENCE_START,
+    SURNAME,
+    UNIGRAMS,
+    WORD,
+    WORD_CLASS,
+    WORD_LENGTH,
+)
 from graph.resources import load_lexicon
 
-Items = list[tuple[str, ...]]
-
-_PAD_L = "\x02\x02"
-_PAD_R = "\x03\x03"
+Items = list[tuple[str, ...]]  # one tuple of attribute strings per character
 
 
 @cache
@@ -79,57 +93,69 @@ def char_features(text: str, words: Sequence[tuple[str, int, int]]) -> Items:
     n = len(text)
     if n == 0:
         return []
-    kcol: list[str] = []  # position in the word + word length (capped)
-    lcol: list[str] = []  # the word itself (with position)
-    mcol: list[str] = []  # dictionary class / POS of the word
-    ncol: list[str] = []  # classes of the neighbouring words
-    scol: list[str] = []  # surname character at a word start
-    classes = [word_class(w) for w, _, _ in words]
-    surnames = _lexicons()[3]
-    last = len(words) - 1
-    for k, (word, start, end) in enumerate(words):
-        length = end - start
-        cls = classes[k]
-        ctx = "n" + (classes[k - 1] if k else "^") + "|" + (classes[k + 1] if k < last else "$")
-        first = "sB" if word[0] in surnames else "s-"
-        if length == 1:
-            kcol.append("kS1")
-            lcol.append("lS" + word)
-            mcol.append("mS" + cls)
-            ncol.append(ctx)
-            scol.append("sS" if first == "sB" else first)
-            continue
-        tag = str(min(length, 5))
-        mid = length - 2
-        kcol += ["kB" + tag, *(["kM" + tag] * mid), "kE" + tag]
-        lcol += ["lB" + word, *(["lM" + word] * mid), "lE" + word]
-        mcol += ["mB" + cls, *(["mM" + cls] * mid), "mE" + cls]
-        ncol += [ctx] * length
-        scol.append(first)
-        scol += ["sM" if c in surnames else "s-" for c in word[1:-1]]
-        scol.append("sE" if word[-1] in surnames else "s-")
+    p = PAD_LEFT * PAD + text + PAD_RIGHT * PAD
+
+    def at(offset: int) -> str:  # the character at ``offset`` from each character of ``text``
+        return p[PAD + offset : PAD + offset + n]
+
+    chars = [[code + c for c in at(o)] for code, o in UNIGRAMS]
+    chars += [[code + x + y for x, y in zip(at(a), at(b), strict=True)] for code, a, b in BIGRAMS]
     types = _TYPE_CACHE
     for ch in set(text) - types.keys():
         types[ch] = char_type(ch)
-    ty = "^" + "".join([types[c] for c in text]) + "$"
-    p = _PAD_L + text + _PAD_R
-    p1, p2, p3, p4 = p[1:], p[2:], p[3:], p[4:]
-    columns = (
-        ["a" + c for c in p[:n]],
-        ["b" + c for c in p1[:n]],
-        ["c" + c for c in text],
-        ["d" + c for c in p3[:n]],
-        ["e" + c for c in p4[:n]],
-        ["f" + x + y for x, y in zip(p1[:n], p2, strict=False)],
-        ["g" + x + y for x, y in zip(text, p3, strict=False)],
-        ["h" + x + y for x, y in zip(p[:n], p1, strict=False)],
-        ["i" + x + y for x, y in zip(p3[:n], p4, strict=False)],
-        ["j" + x + y for x, y in zip(p1[:n], p3, strict=False)],
-        kcol,
-        lcol,
-        mcol,
-        ncol,
-        ["t" + ty[i : i + 3] for i in range(n)],
-        scol,
+    ty = SENTENCE_START + "".join([types[c] for c in text]) + SENTENCE_END
+    type_col = [CHAR_TYPES + ty[i : i + 3] for i in range(n)]
+    length_col, word_col, class_col, context_col, surname_col = _word_columns(words)
+    return list(
+        zip(
+            *chars,
+            length_col,
+            word_col,
+            class_col,
+            context_col,
+            type_col,
+            surname_col,
+            strict=True,
+        )
     )
-    return list(zip(*columns, strict=True))
+
+
+def _word_columns(words: Sequence[tuple[str, int, int]]) -> tuple[list[str], ...]:
+    """The word templates' attributes of every character: length, word, class, context, surname."""
+    kcol: list[str] = []
+    lcol: list[str] = []
+    mcol: list[str] = []
+    ncol: list[str] = []
+    scol: list[str] = []
+    classes = [word_class(w) for w, _, _ in words]
+    surnames = _lexicons()[3]
+    last = len(words) - 1
+    no, begin = SURNAME + NOT_SURNAME, SURNAME + "B"
+    for k, (word, start, end) in enumerate(words):
+        length = end - start
+        cls = classes[k]
+        before = classes[k - 1] if k else SENTENCE_START
+        after = classes[k + 1] if k < last else SENTENCE_END
+        ctx = CONTEXT + before + "|" + after
+        first = begin if word[0] in surnames else no
+        if length == 1:
+            kcol.append(WORD_LENGTH + "S1")
+            lcol.append(WORD + "S" + word)
+            mcol.append(WORD_CLASS + "S" + cls)
+            ncol.append(ctx)
+            scol.append(SURNAME + "S" if first == begin else first)
+            continue
+        tag = str(min(length, MAX_WORD_TAG))
+        mid = length - 2
+        kcol += [
+            WORD_LENGTH + "B" + tag,
+            *([WORD_LENGTH + "M" + tag] * mid),
+            WORD_LENGTH + "E" + tag,
+        ]
+        lcol += [WORD + "B" + word, *([WORD + "M" + word] * mid), WORD + "E" + word]
+        mcol += [WORD_CLASS + "B" + cls, *([WORD_CLASS + "M" + cls] * mid), WORD_CLASS + "E" + cls]
+        ncol += [ctx] * length
+        scol.append(first)
+        scol += [SURNAME + "M" if c in surnames else no for c in word[1:-1]]
+        scol.append(SURNAME + "E" if word[-1] in surnames else no)
+    return kcol, lcol, mcol, ncol, scol

@@ -38,7 +38,7 @@ def _record(line: str, number: int) -> tuple[str, str]:
 BATCH_RECORDS = 500  # records tagged together (the model is faster on batches)
 
 
-def annotate_jsonl(src: TextIO, dst: TextIO, batch: int = BATCH_RECORDS) -> int:
+def annotate_jsonl(src: TextIO, dst: TextIO, *, batch: int = BATCH_RECORDS) -> int:
     """Tag every record of ``src`` and write one output line per record; return the count.
 
     Records are read and tagged ``batch`` at a time (the output of a batch is flushed); the

@@ -3,7 +3,8 @@
 Long texts are cut into lines and, within long lines, sentences; each piece is tagged on its own
 and the spans are shifted back, so offsets always index the original text.  The pieces of many
 texts are tagged together (``tag_many``): the features and the decoding are array operations
-over a whole batch.  ``sentence_items`` gives the same features as strings, for training.
+over a whole batch.  ``sentence_items`` gives the same features as strings (what training
+feeds crfsuite); nothing here imports crfsuite or the training code.
 
 >>> pieces("第一行。\\n\\n第二行")
 [(0, 4), (6, 9)]
@@ -20,8 +21,7 @@ from pathlib import Path
 from graph.errors import ModelError
 from graph.ner.compiled import CompiledCRF, Span, decode_batch, label_spans, load
 from graph.ner.encode import emissions
-from graph.ner.features import char_features
-from graph.ner.training.crf import Items
+from graph.ner.features import Items, char_features
 from graph.ner.wordseg import word_spans
 from graph.text.script import analysis_text
 
@@ -66,18 +66,22 @@ def model_path() -> Path:
 def _model() -> CompiledCRF:
     path = model_path()
     if not path.is_file():
-        raise ModelError(f"mention model {path} is missing; run python -m graph.ner.training.train")
+        raise ModelError(
+            f"mention model {path} is missing; reinstall zhkg, or train one with"
+            " pip install 'zhkg[train]' && python -m graph.ner.training.train"
+        )
     return load(path)
 
 
-def _tag_pieces(model: CompiledCRF, sentences: list[str], scores: bool) -> list[list[Span]]:
+def _tag_pieces(model: CompiledCRF, sentences: list[str], *, scores: bool) -> list[list[Span]]:
     words = [word_spans(s) for s in sentences]
     lens = [len(s) for s in sentences]
-    labels, probs = decode_batch(model, emissions(model, sentences, words), lens, scores)
+    em = emissions(model, sentences, words)
+    labels, probs = decode_batch(model, em, lens, marginals=scores)
     return label_spans(model, labels, probs, lens)
 
 
-def tag_many(texts: Sequence[str], scores: bool = True) -> list[list[Span]]:
+def tag_many(texts: Sequence[str], *, scores: bool = True) -> list[list[Span]]:
     """``(start, end, type, score)`` of the model's mentions in each of ``texts``.
 
     Sentences of all texts are tagged together in batches of about ``BATCH_CHARS`` characters.
@@ -94,7 +98,9 @@ def tag_many(texts: Sequence[str], scores: bool = True) -> list[list[Span]]:
     size = 0
 
     def flush() -> None:
-        for (i, base), spans in zip(jobs, _tag_pieces(model, sentences, scores), strict=True):
+        for (i, base), spans in zip(
+            jobs, _tag_pieces(model, sentences, scores=scores), strict=True
+        ):
             out[i].extend((base + a, base + b, t, score) for a, b, t, score in spans)
         jobs.clear()
         sentences.clear()

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 HELD_OUT_EVERY = 10  # line i is held out when i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
 
@@ -88,9 +88,20 @@ def read_lines(path: Path) -> list[str]:
         return [line for line in fh if line.strip()]
 
 
-def examples(path: Path, part: str) -> Iterator[Example]:
-    """The ``"train"`` or ``"heldout"`` examples of one corpus file."""
-    held_out = part != "train"
+def examples(path: Path, *, part: Literal["train", "heldout"]) -> Iterator[Example]:
+    """The ``"train"`` or ``"heldout"`` examples of one corpus file (read as they are consumed).
+
+    >>> examples(Path("x.jsonl"), part="test")
+    Traceback (most recent call last):
+    ...
+    ValueError: part must be 'train' or 'heldout', not 'test'
+    """
+    if part not in ("train", "heldout"):
+        raise ValueError(f"part must be 'train' or 'heldout', not {part!r}")
+    return _examples(path, held_out=part == "heldout")
+
+
+def _examples(path: Path, *, held_out: bool) -> Iterator[Example]:
     for i, line in enumerate(read_lines(path)):
         if is_held_out(i) != held_out:
             continue

@@ -1,5 +1,8 @@
 """The character CRF: python-crfsuite is imported here and nowhere else.
 
+python-crfsuite is an optional dependency (the ``zhkg[train]`` extra): importing this module
+without it raises ``ModuleNotFoundError`` naming the extra.  Tagging never imports it.
+
 Labels are BIO over the mention types (``B-PERSON``, ``I-ORG``, …, ``O``).
 
 >>> bio_labels(5, [(0, 2, "PERSON"), (3, 5, "ROLE")])
@@ -15,13 +18,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
-
 from graph.errors import ModelError
+from graph.ner.features import Items
+
+try:
+    import pycrfsuite
+except ImportError as e:
+    raise ModuleNotFoundError(
+        "python-crfsuite is not installed; training the mention model needs the train extra:"
+        " pip install 'zhkg[train]'",
+        name="pycrfsuite",
+    ) from e
 
 log = logging.getLogger(__name__)
-
-Items = list[tuple[str, ...]]
 
 
 def bio_labels(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:

@@ -1,13 +1,18 @@
 """Train the shipped mention CRF from the NER corpora (reproducible; never ships the corpora).
 
+Training needs python-crfsuite, the ``train`` extra (tagging does not)::
+
+    .venv/bin/pip install -e '.[train]'
+
 Run from the repository root (about 20–35 minutes on 2 shared cores; peak memory about 1.5 GB)::
 
     nice -n 10 .venv/bin/python -m graph.ner.training.train --data ../shared/data \\
         --out graph/ner/data/mentions.npz
 
-crfsuite trains the model; its weights are then compiled into the numpy tables that ship
-(``graph.ner.compiled``).  ``--compile FILE.crfsuite`` only compiles an existing crfsuite
-model (``--keep-crfsuite FILE`` keeps the one a training run writes).
+crfsuite trains the model; its weights are then compiled (``graph.ner.training.compile``) into
+the numpy tables that ship (``graph.ner.compiled``).  ``--compile FILE.crfsuite`` only compiles
+an existing crfsuite model (``--keep-crfsuite FILE`` keeps the one a training run writes).
+Run as a script, it logs its progress to stderr; ``main()`` itself leaves logging alone.
 
 Data: CLUENER 2020 train, MSRA NER train and Resume NER train (see ``shared/data/SOURCES.md``;
 research use), without every tenth line, which ``graph.ner.training.corpus`` holds out for
@@ -36,8 +41,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.io.atomic import atomic_write_bytes
-from graph.ner.compiled import compile_weights, to_bytes
+from graph.ner.compiled import to_bytes
 from graph.ner.tagger import sentence_items
+from graph.ner.training.compile import compile_weights
 from graph.ner.training.corpus import CORPORA, Example, examples
 from graph.ner.training.crf import Tagger, Trainer, bio_labels, decode, read_weights
 
@@ -58,7 +64,7 @@ PARAMS = {
 def _train_examples(data: Path, names: tuple[str, ...]) -> Iterator[tuple[str, Example]]:
     for name in names:
         path = data / CORPORA[name][0]
-        yield from ((name, ex) for ex in examples(path, "train"))
+        yield from ((name, ex) for ex in examples(path, part="train"))
 
 
 def _merge_silver(
@@ -90,7 +96,7 @@ def compile_crfsuite(crfsuite: Path, out: Path) -> None:
     )
 
 
-def train(data: Path, crfsuite: Path, aux_iterations: int, iterations: int) -> None:
+def train(data: Path, crfsuite: Path, *, aux_iterations: int = 60, iterations: int = 120) -> None:
     """Train the auxiliary and the main crfsuite model; write the main one to ``crfsuite``."""
     t0 = time.perf_counter()
     aux = Trainer({**PARAMS, "max_iterations": aux_iterations}, _log_progress("aux"))
@@ -138,16 +144,22 @@ def main() -> None:
     ap.add_argument("--aux-iterations", type=int, default=60)
     ap.add_argument("--iterations", type=int, default=120)
     args = ap.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.compile:
         compile_crfsuite(args.compile, args.out)
         return
     with tempfile.TemporaryDirectory() as tmp:
         crfsuite = args.keep_crfsuite or Path(tmp) / "mentions.crfsuite"
-        train(args.data, crfsuite, args.aux_iterations, args.iterations)
+        train(args.data, crfsuite, aux_iterations=args.aux_iterations, iterations=args.iterations)
         compile_crfsuite(crfsuite, args.out)
 
 
 if __name__ == "__main__":
+    # Run as a script: show this script's progress on stderr.  Only its own logger is set up,
+    # and only here: the root logger is configured by graph/cli.py alone, and importing this
+    # module or calling main() configures nothing.
+    _stderr = logging.StreamHandler()
+    _stderr.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log.addHandler(_stderr)
+    log.setLevel(logging.INFO)
     main()
