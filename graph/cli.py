@@ -9,6 +9,7 @@ so that ``kg --help`` stays fast.  Every error prints one line on stderr,
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import signal
@@ -184,13 +185,26 @@ def mentions(*, input_path: Path | None, output_path: Path | None, batch: int) -
 
     name = str(input_path) if input_path else "<stdin>"
     with contextlib.ExitStack() as stack:
-        src = stack.enter_context(open(input_path, encoding="utf-8")) if input_path else sys.stdin
+        # undecodable bytes become lone surrogates, which name their line as not UTF-8
+        src: TextIO = (
+            stack.enter_context(open(input_path, encoding="utf-8", errors="surrogateescape"))
+            if input_path
+            else _reconfigured(sys.stdin, errors="surrogateescape")
+        )
         # --output appears only complete (written to a temporary file, then renamed)
-        dst = stack.enter_context(atomic_writer(output_path)) if output_path else sys.stdout
+        dst = stack.enter_context(atomic_writer(output_path)) if output_path else None
+        dst = dst or _reconfigured(sys.stdout, errors="strict")
         try:
             annotate_jsonl(src, cast(TextIO, dst), batch=batch)
-        except UnicodeDecodeError as e:
-            raise ConfigError(f"{name}: not UTF-8 text (byte {e.start} of a read block)") from e
+        except ConfigError as e:
+            raise ConfigError(f"{name}: {e}") from e
+
+
+def _reconfigured(stream: TextIO, *, errors: str) -> TextIO:
+    """A standard stream switched to UTF-8 whatever the locale."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8", errors=errors)
+    return stream
 
 
 @cli.command()

@@ -123,3 +123,41 @@ def test_baked_positions_turn_physics_off() -> None:
     data = page_data(page)
     assert data["options"]["physics"]["enabled"] is False
     assert all("x" in n for n in data["nodes"])
+
+
+_RENDER_IN_A_FRESH_PROCESS = """
+import hashlib
+import networkx as nx
+from graph.network.html import render_html
+
+g = nx.MultiDiGraph()
+for i in range(160):  # more than 100 nodes: the page carries seeded start positions
+    g.add_node(f"p{i}", kind="person", label=f"人{i}")
+for j in range(12):
+    g.add_node(f"o{j}", kind="org", label=f"机构{j}")
+for i in range(160):
+    g.add_edge(f"p{i}", f"o{i % 12}", key=f"m{i}", relation="memberOf", label="主任")
+    g.add_edge(f"o{(i * 7) % 12}", f"p{i}", key=f"x{i}", relation="mentions", label="")
+html, _ = render_html(g)
+print(hashlib.sha256(html.encode()).hexdigest())
+"""
+
+
+def test_the_page_does_not_depend_on_the_hash_seed() -> None:
+    """Python salts str hashes per process: a page built from set order would differ."""
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "2", "3", "4"):
+        proc = subprocess.run(
+            [sys.executable, "-c", _RENDER_IN_A_FRESH_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        digests.add(proc.stdout.strip())
+    assert len(digests) == 1

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.errors import ConfigError, KGError
 from graph.ner import annotate_jsonl
@@ -85,12 +87,61 @@ def test_batch_size_does_not_change_the_output(batch: int) -> None:
     assert len(many.getvalue().splitlines()) == 2 * len(LINES)
 
 
-def test_records_before_a_bad_line_are_written() -> None:
+def test_a_bad_line_gets_an_error_line_and_the_others_go_on() -> None:
     good = json.dumps(LINES[0], ensure_ascii=False)
     out = io.StringIO()
     with pytest.raises(ConfigError, match="line 3"):
         annotate_jsonl(io.StringIO(f"{good}\n{good}\nnot json\n{good}\n"), out)
-    assert len(out.getvalue().splitlines()) == 2
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert len(rows) == 4
+    assert rows[2] == {"id": None, "line": 3, "error": rows[2]["error"]}
+    assert "not valid JSON" in rows[2]["error"]
+    assert all(r["id"] == "a" and r["mentions"] for r in rows[:2] + rows[3:])
+
+
+record_text = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),  # lone surrogates
+        st.sampled_from("王李张市长北京大学公司总工会主席2021年3月5日，。“”\n\u2028"),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(record_text, record_text), min_size=1, max_size=6))
+def test_no_record_is_lost_whatever_the_text(records: list[tuple[str, str]]) -> None:
+    """Fuzz: surrogates in ids and texts, controls, separators: one valid output line each."""
+    src = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in records)
+    out = io.StringIO()
+    assert annotate_jsonl(io.StringIO(src), out, batch=4) == len(records)
+    lines = out.getvalue().split("\n")[:-1]
+    assert len(lines) == len(records)
+    for line, (doc_id, text) in zip(lines, records, strict=True):
+        line.encode("utf-8")  # no lone surrogate reaches the output
+        row = json.loads(line)
+        assert row["id"] == doc_id
+        for m in row["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_bytes_that_are_not_utf8_name_their_line(tmp_path: Path) -> None:
+    good = json.dumps(LINES[0], ensure_ascii=False).encode("utf-8")
+    bad = b'{"id": "gbk", "text": "' + "市长".encode("gbk") + b'"}'
+    data = good + b"\n" + bad + b"\n" + good + b"\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph", "mentions"],
+        input=data,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert b"line 2: not valid UTF-8" in proc.stderr
+    rows = [json.loads(x) for x in proc.stdout.decode("utf-8").splitlines()]
+    assert [r.get("line") for r in rows] == [None, 2, None]
+    assert rows[0]["mentions"] and rows[2]["mentions"]
 
 
 def test_batch_of_one_answers_each_line_while_stdin_stays_open() -> None:

@@ -70,7 +70,7 @@ def built_texts(
     shutil.copytree(corpus_dir, seeds)
     (seeds / "c.txt").write_text(EVENT_DOC, encoding="utf-8")
     out = tmp_path_factory.mktemp("built")
-    build_corpus(seeds, out, BuildOptions())
+    build_corpus(seeds, out, options=BuildOptions())
     return out, {p.name: p.read_text(encoding="utf-8") for p in seeds.iterdir()}
 
 

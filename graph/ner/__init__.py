@@ -50,8 +50,9 @@ def annotate_jsonl(src: TextIO, dst: TextIO, *, batch: int = 500) -> int:
     """Tag JSONL ``{"id", "text"}`` lines of ``src``; write ``{"id", "mentions"}`` lines to ``dst``.
 
     Records are tagged ``batch`` at a time (faster; ``batch=1`` answers line by line).
-    Returns the number of records written; a line that is not such a JSON object raises
-    ``graph.errors.ConfigError`` naming its line number.
+    Returns the number of records tagged.  A line that is not such a JSON object (or not UTF-8)
+    gets an error line ``{"id", "line", "error"}`` in its place and the others go on; then
+    ``graph.ner.jsonl.BadInput`` (a ``ConfigError``) names the bad lines.
 
     >>> import io, json
     >>> out = io.StringIO()

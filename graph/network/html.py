@@ -124,6 +124,9 @@ def _seed_positions(g: nx.MultiDiGraph, order: list[Any]) -> dict[Any, tuple[flo
     seen: set[Any] = set()
     bfs: list[Any] = []
     und = g.to_undirected(as_view=True)
+    # neighbours in the graph's own order: the undirected view yields them in set order,
+    # which changes with the hash seed (and so would the page of an identical build)
+    rank = {n: i for i, n in enumerate(g)}
     for root in order:
         if root in seen:
             continue
@@ -133,7 +136,7 @@ def _seed_positions(g: nx.MultiDiGraph, order: list[Any]) -> dict[Any, tuple[flo
             bfs.extend(queue)
             nxt: list[Any] = []
             for u in queue:
-                for v in und.neighbors(u):
+                for v in sorted(und.neighbors(u), key=rank.__getitem__):
                     if v not in seen:
                         seen.add(v)
                         nxt.append(v)
