@@ -21,6 +21,7 @@ from types import FrameType
 from typing import Any, NoReturn, TextIO, cast
 
 import click
+from tqdm import tqdm
 
 from graph import __version__
 from graph.errors import ConfigError, KGError, one_line
@@ -52,6 +53,27 @@ def cli(ctx: click.Context, *, debug: bool) -> None:
         level=logging.DEBUG if debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+
+
+class _ProgressBars:
+    """One tqdm bar per build stage on the terminal (counts, rate and ETA)."""
+
+    def __init__(self) -> None:
+        self._bars: dict[str, tqdm[None]] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        bar = self._bars.get(stage)
+        if bar is None:
+            bar = self._bars[stage] = tqdm(
+                total=total, desc=f"{stage:<11}", unit=" items", leave=False, file=sys.stderr
+            )
+        bar.update(done - bar.n)
+        if total is not None and done >= total:
+            bar.close()
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
 
 
 @cli.command()
@@ -89,9 +111,13 @@ def build(
         engine=engine,
         scheduler=scheduler,
         force=force,
-        progress=not no_progress and sys.stderr.isatty(),
+        progress=None if no_progress or not sys.stderr.isatty() else _ProgressBars(),
     )
-    report = build_corpus(seeds, out, options=options)
+    try:
+        report = build_corpus(seeds, out, options=options)
+    finally:
+        if isinstance(options.progress, _ProgressBars):
+            options.progress.close()
     for failure in report.failures:
         click.echo(f"kg: {one_line(failure, limit=MESSAGE_LIMIT)}", err=True)
     click.echo(report.summary())

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.build.pipeline import OUTPUTS, BuildOptions, build_corpus
+from graph.build.pipeline import BuildOptions, build_corpus
+from graph.build.publish import EXPORT_FILES as OUTPUTS
 
 MEMBERS = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -71,3 +72,55 @@ def test_cli_build_prints_a_summary(corpus_dir: Path, tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "people" in run.stdout and "posts" in run.stdout
+
+
+def test_every_stage_reports_progress(corpus_copy: Path, tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    build_corpus(
+        corpus_copy,
+        tmp_path / "out",
+        options=BuildOptions(progress=lambda s, d, t: calls.append((s, d, t))),
+    )
+    stages = list(dict.fromkeys(s for s, _, _ in calls))
+    assert stages == ["reading", "extracting", "merging", "serialising", "exporting", "store"]
+    n_docs = len(list(corpus_copy.glob("*.txt")))
+    for stage in stages:
+        mine = [(d, t) for s, d, t in calls if s == stage]
+        assert mine[0][0] == 0 and [d for d, _ in mine] == list(range(len(mine)))
+        total = mine[-1][1]
+        assert total is None or mine[-1][0] == total, stage
+    assert calls.count(("extracting", n_docs, n_docs)) == 1
+    assert ("exporting", len(OUTPUTS), len(OUTPUTS)) in calls
+
+
+def test_progress_shows_on_a_terminal_and_not_in_a_pipe(corpus_dir: Path, tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    cmd = [sys.executable, "-m", "graph", "build", str(corpus_dir), "--out"]
+    piped = subprocess.run([*cmd, str(tmp_path / "a")], capture_output=True, text=True, check=True)
+    assert piped.stderr == ""  # quiet in pipes and CI
+    main, secondary = pty.openpty()
+    # a fresh pty is 0 columns wide; a real terminal is not
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    proc = subprocess.Popen(
+        [*cmd, str(tmp_path / "b"), "--force"], stdout=subprocess.DEVNULL, stderr=secondary
+    )
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed: the build is over
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=120) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "extracting" in text and "exporting" in text and "items" in text

@@ -28,6 +28,7 @@ TRACKED = {
     "pycrfsuite",
     "opencc",
     "click",
+    "tqdm",
     "charset_normalizer",
     "dask",
     "networkx",

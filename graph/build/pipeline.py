@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph.build.cache import load_cached, store_cached
 from graph.build.merge import merge
+from graph.build.progress import ProgressCallback, step, tracked
 from graph.errors import ConfigError, KGError
 from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
 from graph.io.atomic import remove_stale_temporaries
@@ -24,8 +25,6 @@ from graph.rdf.iris import DEFAULT_BASE
 from graph.types import Document
 
 log = logging.getLogger(__name__)
-
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +36,7 @@ class BuildOptions:
     engine: str = "local"
     scheduler: str | None = None
     force: bool = False
-    progress: bool = False
+    progress: ProgressCallback | None = None  # called as stages advance (graph.build.progress)
 
     @property
     def base(self) -> str:
@@ -104,43 +103,35 @@ def build_corpus(seeds: Path, out: Path, *, options: BuildOptions = BuildOptions
 def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     for folder in (out, out / ".cache", out / ".cache" / "graphs"):
         remove_stale_temporaries(folder)
-    docs, failures = _read_all(seeds)
+    report = options.progress
+    docs, failures = _read_all(seeds, report)
     cached = {} if options.force else {d.doc_id: load_cached(out, d) for d in docs}
     todo = [d for d in docs if cached.get(d.doc_id) is None]
     extractions = [x for x in cached.values() if x is not None]
     failed: set[str] = set()
-    for x in _progress(extract_all(todo, options=options), len(todo), options.progress):
+    for x in tracked(extract_all(todo, options=options), "extracting", len(todo), report):
         if isinstance(x, ExtractionFailure):
             failures.append(str(x))
             failed.add(x.doc_id)
             continue
         store_cached(out, x)
         extractions.append(x)
+    merged = step("merging", report)
     kg = merge(extractions)
+    merged()
     from graph.build.publish import publish
 
-    counts = publish(kg, out, options.base, changed={d.doc_id for d in todo} - failed)
+    changed = {d.doc_id for d in todo} - failed
+    counts = publish(kg, out, options.base, changed, report=report)
     return BuildReport(out, len(docs), len(todo), len(docs) - len(todo), counts, tuple(failures))
 
 
-def _read_all(seeds: Path) -> tuple[list[Document], list[str]]:
+def _read_all(seeds: Path, report: ProgressCallback | None) -> tuple[list[Document], list[str]]:
     docs: list[Document] = []
     failures: list[str] = []
-    for item in read_corpus(seeds):
+    for item in tracked(read_corpus(seeds), "reading", None, report):
         if isinstance(item, Document):
             docs.append(item)
         else:
             failures.append(str(item))
     return docs, failures
-
-
-def _progress(
-    items: Iterator[ExtractionResult], total: int, show: bool
-) -> Iterator[ExtractionResult]:
-    if not show or total < 2:
-        yield from items
-        return
-    import click
-
-    with click.progressbar(items, length=total, label="extracting", file=None) as bar:
-        yield from bar

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import logging
 import pickle
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
+import networkx as nx
+
 from graph.build.fingerprint import extractor_fingerprint
+from graph.build.progress import ProgressCallback, step, tracked
 from graph.build.storesync import sync_store
 from graph.io.atomic import atomic_write_bytes, atomic_writer
 from graph.network.convert import to_networkx
@@ -67,13 +72,18 @@ def _cached_fragment(path: Path) -> Fragment | None:
 
 
 def document_fragments(
-    kg: KnowledgeGraph, out: Path, base: str, changed: set[str]
+    kg: KnowledgeGraph,
+    out: Path,
+    base: str,
+    changed: set[str],
+    *,
+    report: ProgressCallback | None = None,
 ) -> list[Fragment]:
     """Serialised graphs of every document (cached ones reused unless in ``changed``)."""
     labels = {e.ref: e.label for e in kg.entities}
     parts = document_parts(kg)
     fragments = []
-    for doc in kg.documents:
+    for doc in tracked(kg.documents, "serialising", len(kg.documents), report):
         path = _fragment_path(out, doc, base)
         fragment = None if doc.doc_id in changed else _cached_fragment(path)
         if fragment is None:
@@ -102,22 +112,58 @@ def _entities_fragment(kg: KnowledgeGraph, out: Path, base: str) -> Fragment:
     return fragment
 
 
-def publish(kg: KnowledgeGraph, out: Path, base: str, changed: set[str]) -> dict[str, int]:
+def publish(
+    kg: KnowledgeGraph,
+    out: Path,
+    base: str,
+    changed: set[str],
+    *,
+    report: ProgressCallback | None = None,
+) -> dict[str, int]:
     """Write every export of ``kg`` into ``out`` and bring the store up to date."""
     out.mkdir(parents=True, exist_ok=True)
-    docs = document_fragments(kg, out, base, changed)
+    docs = document_fragments(kg, out, base, changed, report=report)
     entities = _entities_fragment(kg, out, base)
-    for fmt, name in (("turtle", "graph.ttl"), ("trig", "graph.trig"), ("json-ld", "graph.jsonld")):
-        with atomic_writer(out / name) as fh:
-            fh.writelines(export_chunks(fmt, [entities, *docs], base))
-    g = to_networkx(kg, base)
-    write_graphml(g, out / "graph.graphml")
-    write_nodelink(g, out / "graph.json")
-    write_html(g, out / "graph.html", title=_title(kg))
+    network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
+    for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
+        _write_export(name, kg, out, [entities, *docs], network, base=base)
+    stored = step("store", report)
     sync_store(out, [entities, *docs])
+    stored()
     counts = count_facts(kg)
     counts["triples"] = entities.triples + sum(f.triples for f in docs)
     return counts
+
+
+EXPORT_FILES = (
+    "graph.ttl",
+    "graph.trig",
+    "graph.jsonld",
+    "graph.graphml",
+    "graph.json",
+    "graph.html",
+)
+_RDF_FORMATS = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.jsonld": "json-ld"}
+
+
+def _write_export(
+    name: str,
+    kg: KnowledgeGraph,
+    out: Path,
+    fragments: list[Fragment],
+    network: Callable[[], nx.MultiDiGraph],
+    *,
+    base: str,
+) -> None:
+    if name in _RDF_FORMATS:
+        with atomic_writer(out / name) as fh:
+            fh.writelines(export_chunks(_RDF_FORMATS[name], fragments, base))
+    elif name == "graph.graphml":
+        write_graphml(network(), out / name)
+    elif name == "graph.json":
+        write_nodelink(network(), out / name)
+    else:
+        write_html(network(), out / name, title=_title(kg))
 
 
 def _title(kg: KnowledgeGraph) -> str:
