@@ -195,18 +195,20 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def full_build(docs: list[Document]) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of ``build_corpus`` over ``docs`` in a child process."""
+def full_build(docs: list[Document]) -> tuple[float, float, dict[str, float]]:
+    """Seconds, peak RSS (MB) and seconds per stage of ``build_corpus`` over ``docs`` (a child
+    process)."""
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         seeds = Path(tmp) / "seeds"
         seeds.mkdir()
         for doc in docs:
             (seeds / doc.doc_id).write_text(doc.text, encoding="utf-8")
         code = (
-            "import sys, time; from pathlib import Path; "
+            "import json, sys, time; from pathlib import Path; "
             "from graph.build.pipeline import build_corpus; t = time.perf_counter(); "
             "r = build_corpus(Path(sys.argv[1]), Path(sys.argv[2])); "
-            "print(time.perf_counter() - t); sys.exit(1 if r.failures else 0)"
+            "print(json.dumps([time.perf_counter() - t, r.seconds])); "
+            "sys.exit(1 if r.failures else 0)"
         )
         cmd = [sys.executable, "-c", code, str(seeds), str(Path(tmp) / "out")]
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -214,7 +216,8 @@ def full_build(docs: list[Document]) -> tuple[float, float]:
         out = proc.stdout.read() if proc.stdout else ""
         if status != 0:
             raise RuntimeError(f"build failed ({status}): {out[-500:]}")
-        return float(out.strip().splitlines()[-1]), usage.ru_maxrss / 1024
+        seconds, stages = json.loads(out.strip().splitlines()[-1])
+        return float(seconds), usage.ru_maxrss / 1024, stages
 
 
 def mention_layer(docs: list[Document], chars: int) -> float | None:
@@ -316,8 +319,10 @@ def main() -> None:
         result["mention_layer_chars_per_s"] = round(crf)
         result["with_mention_layer_chars_per_s"] = round(1 / (t_pipe / chars + 1 / crf))
     if not args.skip_build:
-        seconds, build_rss = full_build(docs)
+        seconds, build_rss, stages = full_build(docs)
         result["build_chars_per_s"] = round(chars / seconds)
+        result["build_ratio_vs_jieba_lcut"] = round(t_lcut / seconds, 3)
+        result["build_stage_s"] = stages
         result["build_s"] = round(seconds, 2)
         result["build_peak_rss_mb"] = round(build_rss, 1)
     if args.profile:

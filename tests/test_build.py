@@ -76,13 +76,14 @@ def test_cli_build_prints_a_summary(corpus_dir: Path, tmp_path: Path) -> None:
 
 def test_every_stage_reports_progress(corpus_copy: Path, tmp_path: Path) -> None:
     calls: list[tuple[str, int, int | None]] = []
-    build_corpus(
+    report = build_corpus(
         corpus_copy,
         tmp_path / "out",
         options=BuildOptions(progress=lambda s, d, t: calls.append((s, d, t))),
     )
     stages = list(dict.fromkeys(s for s, _, _ in calls))
     assert stages == ["reading", "extracting", "merging", "serialising", "exporting", "store"]
+    assert list(report.seconds) == stages and all(s >= 0 for s in report.seconds.values())
     n_docs = len(list(corpus_copy.glob("*.txt")))
     for stage in stages:
         mine = [(d, t) for s, d, t in calls if s == stage]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph.build.cache import load_cached, store_cached
 from graph.build.merge import merge
-from graph.build.progress import ProgressCallback, step, tracked
+from graph.build.progress import ProgressCallback, StageClock, step, tracked
 from graph.errors import ConfigError, KGError
 from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
 from graph.io.atomic import remove_stale_temporaries
@@ -53,6 +53,7 @@ class BuildReport:
     reused: int
     counts: dict[str, int] = field(default_factory=dict)
     failures: tuple[str, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (graph.build.progress)
 
     def summary(self) -> str:
         """One screen of text for the terminal."""
@@ -103,7 +104,7 @@ def build_corpus(seeds: Path, out: Path, *, options: BuildOptions = BuildOptions
 def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     for folder in (out, out / ".cache", out / ".cache" / "graphs"):
         remove_stale_temporaries(folder)
-    report = options.progress
+    report = clock = StageClock(options.progress)
     docs, failures = _read_all(seeds, report)
     cached = {} if options.force else {d.doc_id: load_cached(out, d) for d in docs}
     todo = [d for d in docs if cached.get(d.doc_id) is None]
@@ -123,7 +124,8 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
 
     changed = {d.doc_id for d in todo} - failed
     counts = publish(kg, out, options.base, changed, report=report)
-    return BuildReport(out, len(docs), len(todo), len(docs) - len(todo), counts, tuple(failures))
+    reused = len(docs) - len(todo)
+    return BuildReport(out, len(docs), len(todo), reused, counts, tuple(failures), clock.seconds())
 
 
 def _read_all(seeds: Path, report: ProgressCallback | None) -> tuple[list[Document], list[str]]:

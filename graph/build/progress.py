@@ -14,6 +14,7 @@ progress bars on a terminal; a notebook or a service can log them or ignore them
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias, TypeVar
 
@@ -49,3 +50,28 @@ def step(stage: str, report: ProgressCallback | None) -> Callable[[], None]:
         return lambda: None
     report(stage, 0, 1)
     return lambda: report(stage, 1, 1)
+
+
+class StageClock:
+    """A progress callback that times each stage (first report to last) and passes it on.
+
+    >>> clock = StageClock(None)
+    >>> list(tracked("ab", "reading", 2, clock))
+    ['a', 'b']
+    >>> list(clock.seconds()) == ["reading"] and clock.seconds()["reading"] >= 0
+    True
+    """
+
+    def __init__(self, inner: ProgressCallback | None) -> None:
+        self._inner = inner
+        self._spans: dict[str, list[float]] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        now = time.perf_counter()
+        self._spans.setdefault(stage, [now, now])[1] = now
+        if self._inner is not None:
+            self._inner(stage, done, total)
+
+    def seconds(self) -> dict[str, float]:
+        """Seconds spent in each stage so far, in the order the stages began."""
+        return {stage: round(end - start, 3) for stage, (start, end) in self._spans.items()}
