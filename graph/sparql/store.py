@@ -7,7 +7,8 @@ construction: a query is run *and* materialised in the calling thread.
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
-the union of all graphs as their default graph (``use_default_graph_as_union``).  Note that
+the union of all graphs as their default graph (``use_default_graph_as_union``) unless they
+name a dataset (``FROM``, ``FROM NAMED``, or the protocol's graph parameters).  Note that
 Oxigraph's union is a bag: a triple stated in two documents' graphs matches twice, so queries
 that count or list should use ``DISTINCT`` (the shipped named queries do).
 
@@ -36,6 +37,7 @@ from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.results import materialise, to_ox
+from graph.sparql.scan import scan
 from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
 
 log = logging.getLogger(__name__)
@@ -203,18 +205,18 @@ class Store:
         editing the query text); a SELECT must project every bound variable.  Values are
         :class:`Term`, rdflib terms, numbers or the text syntax of :func:`parse_term`.
         ``timeout`` (seconds) is checked while results stream; ``max_results`` caps rows or
-        triples and sets ``truncated``.  The default graph is the union of all graphs unless
-        ``default_graphs`` names some.
+        triples and sets ``truncated``.
+
+        The dataset, as SPARQL 1.1 says: ``default_graphs`` / ``named_graphs`` (the protocol's
+        ``default-graph-uri`` / ``named-graph-uri``), if either is given, are the whole dataset
+        (the other part is then empty) and override the query's ``FROM`` / ``FROM NAMED``;
+        else the query's own dataset clauses hold; a query that names no dataset sees the
+        union of all graphs as its default graph, and every named graph.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         subs = {ox.Variable(k.lstrip("?$")): to_ox(to_term(v)) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
-        if default_graphs is not None:
-            kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs is not None:
-            kwargs["named_graphs"] = [ox.NamedNode(_check_iri(g)) for g in named_graphs]
+        kwargs.update(_dataset(sparql, default_graphs, named_graphs))
         raw: Any = None
         try:
             raw = self._store.query(sparql, **kwargs)
@@ -227,6 +229,23 @@ class Store:
         finally:
             raw = None
         raise error from None
+
+
+def _dataset(
+    sparql: str, default_graphs: Iterable[str] | None, named_graphs: Iterable[str] | None
+) -> dict[str, Any]:
+    """The dataset arguments of ``pyoxigraph.Store.query`` (see :meth:`Store.query`)."""
+    if default_graphs is None and named_graphs is None:
+        if scan(sparql, prefixes=PREFIXES).has_dataset:
+            return {}  # FROM / FROM NAMED: the engine builds the dataset the query names
+        return {"use_default_graph_as_union": True}
+    try:
+        return {
+            "default_graph": [ox.NamedNode(g) for g in default_graphs or ()],
+            "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()],
+        }
+    except ValueError as e:
+        raise QueryError(f"bad graph IRI in the dataset: {one_line(e)}") from None
 
 
 def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
