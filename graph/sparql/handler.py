@@ -10,8 +10,8 @@ import logging
 import mimetypes
 import socket
 import urllib.parse
-from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 
 from graph import __version__
 from graph.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, ServiceRefused
@@ -21,6 +21,7 @@ from graph.sparql.protocol import (
     GRAPH_TYPES,
     RESULT_TYPES,
     HttpError,
+    ServerOptions,
     allowed_headers,
     choose,
     content_length,
@@ -29,10 +30,7 @@ from graph.sparql.protocol import (
 )
 from graph.sparql.scan import check_services
 from graph.sparql.store import store_dir
-from graph.sparql.worker import Job
-
-if TYPE_CHECKING:
-    from graph.sparql.server import SparqlServer
+from graph.sparql.worker import Job, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +38,24 @@ _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _LINGER_SECONDS = 1.0  # how long a refused body is read (and dropped) after the answer
 
 
+class EndpointServer(HTTPServer):
+    """What the handler needs of its server (:class:`graph.sparql.server.SparqlServer`)."""
+
+    graph_dir: Path
+    options: ServerOptions
+    pool: WorkerPool
+
+    @property
+    def url(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def own_address(self) -> tuple[str, int]:
+        raise NotImplementedError
+
+
 class SparqlHandler(BaseHTTPRequestHandler):
-    server: SparqlServer
+    server: EndpointServer
     server_version = f"zhkg/{__version__}"
     protocol_version = "HTTP/1.1"
     timeout = 60  # seconds a client may take to send its request

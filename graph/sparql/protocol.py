@@ -15,6 +15,7 @@ graph.sparql.protocol.HttpError: bad Content-Length '-5'
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -50,6 +51,27 @@ SHORT_FORMATS: dict[str, tuple[str | None, str | None]] = {
 BASE_ALLOWED_HEADERS = ("Accept", "Content-Type", "X-Requested-With")
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerOptions:
+    """How ``kg serve`` listens and what it accepts (port 0 picks a free port).
+
+    ``workers`` query processes serve a read-only store; with ``allow_update`` one process owns
+    the store and queries run one at a time.  ``allow_service``: URL prefixes that ``SERVICE``
+    may call (none by default); ``max_memory``: MB a worker's address space may grow by while
+    it runs a query (None: no cap).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 7878
+    allow_update: bool = False
+    timeout: float = 30.0
+    max_results: int = 100_000
+    max_request_bytes: int = 1_000_000
+    workers: int = 4
+    allow_service: tuple[str, ...] = ()
+    max_memory: int | None = 2048
 
 
 class HttpError(Exception):

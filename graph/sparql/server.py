@@ -34,41 +34,22 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from typing import Any
 
 from graph.errors import StoreError
-from graph.sparql.handler import SparqlHandler
+from graph.sparql.handler import EndpointServer, SparqlHandler
+from graph.sparql.protocol import ServerOptions
 from graph.sparql.store import open_store, store_dir
 from graph.sparql.worker import WorkerPool
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True, slots=True)
-class ServerOptions:
-    """How ``kg serve`` listens and what it accepts (port 0 picks a free port).
-
-    ``workers`` query processes serve a read-only store; with ``allow_update`` one process owns
-    the store and queries run one at a time.  ``allow_service``: URL prefixes that ``SERVICE``
-    may call (none by default); ``max_memory``: MB a worker's address space may grow by while
-    it runs a query (None: no cap).
-    """
-
-    host: str = "127.0.0.1"
-    port: int = 7878
-    allow_update: bool = False
-    timeout: float = 30.0
-    max_results: int = 100_000
-    max_request_bytes: int = 1_000_000
-    workers: int = 4
-    allow_service: tuple[str, ...] = ()
-    max_memory: int | None = 2048
+__all__ = ["ServerOptions", "SparqlServer", "make_server", "serve_forever", "start_server"]
 
 
-class SparqlServer(ThreadingHTTPServer):
+class SparqlServer(ThreadingMixIn, EndpointServer):
     """The HTTP server; ``url`` is its base address, ``close()`` stops it and its workers."""
 
     daemon_threads = True
