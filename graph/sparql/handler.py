@@ -89,7 +89,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.unread = 0  # bytes of a refused body still on the socket
         try:
             url = urllib.parse.urlsplit(self.path)
-            if "\x00" in urllib.parse.unquote(self.path):
+            if "\x00" in urllib.parse.unquote(url.path):
                 raise HttpError(400, "NUL byte in the request path")
             if url.path in ("/sparql", "/sparql/"):
                 self._sparql(method, url.query)

@@ -59,8 +59,8 @@ class ServerOptions:
 
     ``workers`` query processes serve a read-only store; with ``allow_update`` one process owns
     the store and queries run one at a time.  ``allow_service``: URL prefixes that ``SERVICE``
-    may call (none by default); ``max_memory``: MB a worker's address space may grow by while
-    it runs a query (None: no cap).
+    may call (none by default); ``max_memory``: MB of address space a query worker may use
+    (``RLIMIT_AS``; its RSS stays below it; None: no cap).
     """
 
     host: str = "127.0.0.1"

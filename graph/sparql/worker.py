@@ -11,8 +11,8 @@ processes read one store at once.  With updates allowed, a single worker owns th
 store and runs queries and updates in turn (a second writer would be refused the lock).
 
 Workers are started with ``forkserver`` (Linux) or ``spawn``, never a plain ``fork`` of the
-multi-threaded HTTP server.  A worker's address space may grow by at most ``max_memory`` MB
-once its store is open (``RLIMIT_AS``): a query that needs more (a cartesian ``ORDER BY``) fails
+multi-threaded HTTP server.  A worker's address space is at most ``max_memory`` MB
+in all (``RLIMIT_AS``, set once its store is open): a query that needs more (a cartesian ``ORDER BY``) fails
 its allocation, the worker dies, and the client gets :class:`QueryTooLarge`; the machine keeps
 its memory.  A worker also ends when the server process ends, however it ends (even killed),
 so a running query never outlives the server.
@@ -123,12 +123,23 @@ def _follow_parent() -> None:
 
 
 def _limit_memory(max_memory: int | None) -> None:
-    """Let the address space grow by at most ``max_memory`` MB from now on (RLIMIT_AS)."""
+    """Cap this process's address space at ``max_memory`` MB (RLIMIT_AS), so its RSS too.
+
+    The cap is on virtual memory, which counts what the store reserves when it opens (a few
+    hundred MB that are mostly not resident): a cap that leaves little room above that is
+    reported once, and every query then fails with :class:`QueryTooLarge`.
+    """
     if max_memory is None:
         return
+    limit = max_memory * 1024 * 1024
     with open("/proc/self/statm", encoding="ascii") as fh:  # Linux; elsewhere: no limit
         size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    limit = size + max_memory * 1024 * 1024
+    if size + 64 * 1024 * 1024 > limit:
+        log.warning(
+            "query worker: --max-memory %d MB leaves little room: %d MB are mapped already",
+            max_memory,
+            size >> 20,
+        )
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
