@@ -134,7 +134,9 @@ def test_service_allowed_when_listed(graph_dir: Path, listener: _Listener) -> No
         status, body, _ = get(query_url(srv.url, other))
         assert status == 403 and b"allow-list" in body
         # itself, even when listed, and a federated subquery that federates again: refused
-        own = ServerOptions(port=0, workers=1, allow_service=("http://127.0.0.1", "http://localhost"))
+        own = ServerOptions(
+            port=0, workers=1, allow_service=("http://127.0.0.1", "http://localhost")
+        )
         with_self = start_server(graph_dir, own)
         try:
             for target in (with_self.url, with_self.url.replace("127.0.0.1", "localhost")):
@@ -181,7 +183,9 @@ def test_five_runaway_queries_then_a_small_one_answers(graph_dir: Path) -> None:
 @pytest.mark.slow
 def test_memory_cap_holds_during_a_cartesian_order_by(graph_dir: Path) -> None:
     cap_mb = 768  # the worker maps about 370 MB (mostly not resident) when it opens the store
-    serve = ServeProcess(graph_dir, "--max-memory", str(cap_mb), "--workers", "1", "--timeout", "120")
+    serve = ServeProcess(
+        graph_dir, "--max-memory", str(cap_mb), "--workers", "1", "--timeout", "120"
+    )
     try:
         assert wait_until(lambda: len(serve.descendants()) >= 2, 10)  # forkserver + worker
 
