@@ -54,7 +54,7 @@ def _graph_size(graph_dir: Path, iri: str) -> int:
 
 def test_from_selects_the_document_graph(server: SparqlServer, graph_dir: Path) -> None:
     doc, other, everything = (_graph_size(graph_dir, g) for g in (DOC, OTHER, ENTITIES))
-    assert 0 < doc and 0 < other
+    assert doc > 0 and other > 0
     union = _count(server, TRIPLES)
     assert union > doc  # no dataset named: the union of all graphs
     assert _count(server, f"SELECT (COUNT(*) AS ?n) FROM <{DOC}> WHERE {{ ?s ?p ?o }}") == doc

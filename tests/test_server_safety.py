@@ -110,7 +110,7 @@ def test_service_refused_by_default(server: SparqlServer, listener: _Listener) -
         f"BASE <http://{host_port}/> SELECT ?x {{ SERVICE <sparql> {{ ?x ?y ?z }} }}",
         "SELECT ?x { VALUES ?s { <http://a> } SERVICE ?s { ?x ?y ?z } }",
     ]:
-        status, body, headers = get(query_url(server.url, sparql))
+        status, body, _headers = get(query_url(server.url, sparql))
         assert status == 403, sparql
         assert b"--allow-service" in body or b"variable" in body, body
         assert SECRET.encode() not in body
@@ -130,7 +130,7 @@ def test_service_allowed_when_listed(graph_dir: Path, listener: _Listener) -> No
         assert status == 200 and SECRET.encode() in body
         assert len(listener.requests) == 1
         # not listed: another port of the same host
-        other = f"SELECT ?x WHERE {{ SERVICE <http://127.0.0.1:9/sparql> {{ ?x ?y ?z }} }}"
+        other = "SELECT ?x WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?x ?y ?z } }"
         status, body, _ = get(query_url(srv.url, other))
         assert status == 403 and b"allow-list" in body
         # itself, even when listed, and a federated subquery that federates again: refused
