@@ -206,7 +206,7 @@ def test_memory_cap_holds_during_a_cartesian_order_by(graph_dir: Path) -> None:
         status, body, _ = get(query_url(serve.url, CROSS_ORDER), timeout=120)
         done.set()
         assert status == 503 and b"--max-memory" in body, body
-        assert peak[0] - baseline > 100 * 1024, "the query never grew: it proves nothing"
+        assert peak[0] - baseline > 30 * 1024, "the query never grew: it proves nothing"
         assert peak[0] < baseline + cap_mb * 1024, (peak[0], baseline)
         assert worker_peak[0] < cap_mb * 1024, worker_peak[0]
         status, body, _ = get(query_url(serve.url, COUNT), {"Accept": "application/json"})
@@ -240,7 +240,7 @@ def test_signal_stops_the_server_and_its_workers_during_a_query(
         stopped = time.monotonic() - started
         assert stopped < 2.0, f"stopped after {stopped:.2f} s"
         assert wait_until(lambda: not any(alive(pid) for pid in family), 2)
-        assert serve.proc.returncode == 128 + signum
+        assert serve.proc.returncode == 128 + signum, serve.stderr
     finally:
         serve.stop()
 

@@ -26,23 +26,23 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.results import materialise, to_ox
-from graph.sparql.scan import scan
+from graph.sparql.results import dataset_arguments, materialise, serialize_raw, to_ox
 from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
 
 log = logging.getLogger(__name__)
 
 STORE_DIRNAME = "store"
+R = TypeVar("R")
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -216,11 +216,44 @@ class Store:
         deadline = None if timeout is None else time.monotonic() + timeout
         subs = {ox.Variable(k.lstrip("?$")): to_ox(to_term(v)) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
-        kwargs.update(_dataset(sparql, default_graphs, named_graphs))
+        kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
+        return self._run(
+            sparql,
+            kwargs,
+            lambda raw: materialise(
+                raw, max_results=max_results, deadline=deadline, timeout=timeout
+            ),
+        )
+
+    def query_bytes(
+        self,
+        sparql: str,
+        *,
+        results: str | None,
+        graph: str | None,
+        max_results: int | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+    ) -> tuple[str, bytes | None, bool]:
+        """Run a query and write its result with pyoxigraph's serialisers, capped.
+
+        Returns ``(kind, body, truncated)`` as :func:`graph.sparql.serialize.serialize_raw`;
+        the dataset is chosen as in :meth:`query`.
+        """
+        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+        kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
+        return self._run(
+            sparql,
+            kwargs,
+            lambda raw: serialize_raw(raw, results=results, graph=graph, max_results=max_results),
+        )
+
+    def _run(self, sparql: str, kwargs: dict[str, Any], consume: Callable[[Any], R]) -> R:
+        """Run a query and ``consume`` its pyoxigraph result in this thread; errors translated."""
         raw: Any = None
         try:
             raw = self._store.query(sparql, **kwargs)
-            return materialise(raw, max_results=max_results, deadline=deadline, timeout=timeout)
+            return consume(raw)
         except (SyntaxError, RuntimeError, OSError, QueryError) as e:
             # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
             # which must be released in this thread, not wherever the error is handled.
@@ -229,23 +262,6 @@ class Store:
         finally:
             raw = None
         raise error from None
-
-
-def _dataset(
-    sparql: str, default_graphs: Iterable[str] | None, named_graphs: Iterable[str] | None
-) -> dict[str, Any]:
-    """The dataset arguments of ``pyoxigraph.Store.query`` (see :meth:`Store.query`)."""
-    if default_graphs is None and named_graphs is None:
-        if scan(sparql, prefixes=PREFIXES).has_dataset:
-            return {}  # FROM / FROM NAMED: the engine builds the dataset the query names
-        return {"use_default_graph_as_union": True}
-    try:
-        return {
-            "default_graph": [ox.NamedNode(g) for g in default_graphs or ()],
-            "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()],
-        }
-    except ValueError as e:
-        raise QueryError(f"bad graph IRI in the dataset: {one_line(e)}") from None
 
 
 def _translate(e: BaseException, path: Path) -> StoreError | QueryError:

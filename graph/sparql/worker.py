@@ -37,9 +37,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from graph.errors import KGError, QueryTimeout, QueryTooLarge, StoreError
-from graph.sparql.query import serialize_results
-from graph.sparql.store import Store, open_store, serialize_triples
-from graph.sparql.terms import GraphResult
+from graph.sparql.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -66,29 +64,25 @@ def run_job(store: Store, job: Job) -> Outcome:
 
     >>> import tempfile
     >>> with open_store(Path(tempfile.mkdtemp()) / "store") as store:
-    ...     run_job(store, Job("ASK {}", None, results=("text/csv", "csv")))
-    ('ok', b'_askResult\\r\\ntrue\\r\\n', 'text/csv', False)
+    ...     run_job(store, Job("ASK {}", None, results=("application/json", "json")))
+    ('ok', b'{"head":{},"boolean":true}', 'application/json', False)
     """
     try:
         if job.update is not None:
             store.update(job.update)
             return ("ok", b"", "", False)
-        result = store.query(
+        kind, body, truncated = store.query_bytes(
             job.sparql or "",
+            results=None if job.results is None else job.results[1],
+            graph=job.graph,
             max_results=job.max_results,
             default_graphs=job.default_graphs,
             named_graphs=job.named_graphs,
         )
-        if isinstance(result, GraphResult):
-            if job.graph is None:
-                return ("406", "graph")
-            out = "application/n-triples" if job.graph == "text/plain" else job.graph
-            return ("ok", serialize_triples(result.triples, fmt=out), job.graph, result.truncated)
-        if job.results is None:
-            return ("406", "results")
-        media, fmt = job.results
-        truncated = getattr(result, "truncated", False)
-        return ("ok", serialize_results(result, fmt=fmt), media, truncated)
+        if body is None:
+            return ("406", kind)
+        media = job.graph if kind == "graph" else (job.results or ("", ""))[0]
+        return ("ok", body, media, truncated)
     except KGError as e:
         return ("error", _portable(e))
     except MemoryError:
