@@ -159,3 +159,19 @@ def test_cors_preflight_allows_what_an_editor_sends(server: SparqlServer) -> Non
     allowed = {h.strip().lower() for h in headers["Access-Control-Allow-Headers"].split(",")}
     assert {"x-requested-with", "content-type", "x-custom-thing", "accept"} <= allowed
     assert "POST" in headers["Access-Control-Allow-Methods"]
+
+
+def test_results_keep_every_term_through_the_cap(server: SparqlServer) -> None:
+    """Rows pass through capped TSV on their way to JSON/XML: nothing may be lost on the way."""
+    sparql = (
+        'SELECT ?text ?n ?b WHERE { VALUES ?text { "一\\t二\\n三 \\"引\\" \\\\"@zh-Hant } '
+        "BIND(42 AS ?n) BIND(BNODE() AS ?b) }"
+    )
+    status, body, _ = get(query_url(server.url, sparql), {"Accept": "application/json"})
+    assert status == 200
+    row = json.loads(body)["results"]["bindings"][0]
+    assert row["text"] == {"type": "literal", "value": '一\t二\n三 "引" \\', "xml:lang": "zh-hant"}
+    assert row["n"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
+    assert row["b"]["type"] == "bnode"
+    status, body, _ = get(query_url(server.url, sparql), {"Accept": "application/sparql-results+xml"})
+    assert status == 200 and "一\t二\n三".encode() in body

@@ -211,12 +211,16 @@ class WorkerPool:
         return worker
 
     def _stop(self, worker: _Worker) -> None:
+        """Kill a worker and close its pipe, once: ``close()`` and a request thread that saw it
+        die may both stop it (closing the pipe twice would close another file's descriptor)."""
         worker.process.kill()
         worker.process.join(timeout=5)
-        worker.conn.close()
         with self._lock:
-            if worker in self._workers:
+            owner = worker in self._workers
+            if owner:
                 self._workers.remove(worker)
+        if owner:
+            worker.conn.close()
 
     def _replace(self, worker: _Worker) -> None:
         self._stop(worker)
