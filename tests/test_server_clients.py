@@ -173,5 +173,7 @@ def test_results_keep_every_term_through_the_cap(server: SparqlServer) -> None:
     assert row["text"] == {"type": "literal", "value": '一\t二\n三 "引" \\', "xml:lang": "zh-hant"}
     assert row["n"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
     assert row["b"]["type"] == "bnode"
-    status, body, _ = get(query_url(server.url, sparql), {"Accept": "application/sparql-results+xml"})
+    status, body, _ = get(
+        query_url(server.url, sparql), {"Accept": "application/sparql-results+xml"}
+    )
     assert status == 200 and "一\t二\n三".encode() in body
