@@ -153,8 +153,32 @@ def query(
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE requests.")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Query timeout (s).")
 @click.option("--max-results", type=int, default=100_000, show_default=True)
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="URL_PREFIX",
+    help="Let SERVICE call endpoints under this URL prefix (repeatable; none by default).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=2048,
+    show_default=True,
+    help="MB of memory a query worker may use for one query.",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=4, show_default=True)
 def serve(
-    *, graph_dir: Path, host: str, port: int, allow_update: bool, timeout: float, max_results: int
+    *,
+    graph_dir: Path,
+    host: str,
+    port: int,
+    allow_update: bool,
+    timeout: float,
+    max_results: int,
+    allow_service: tuple[str, ...],
+    max_memory: int,
+    workers: int,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (and graph.html at /)."""
     from graph.sparql.server import ServerOptions, serve_forever
@@ -167,6 +191,9 @@ def serve(
             allow_update=allow_update,
             timeout=timeout,
             max_results=max_results,
+            allow_service=allow_service,
+            max_memory=max_memory,
+            workers=workers,
         ),
     )
 

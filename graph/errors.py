@@ -49,6 +49,14 @@ class QueryTimeout(QueryError):
     """A SPARQL query ran past its timeout (and was stopped)."""
 
 
+class ServiceRefused(QueryError):
+    """A query asks for a federated ``SERVICE`` the endpoint may not call."""
+
+
+class QueryTooLarge(QueryError):
+    """A SPARQL query needed more memory than its worker may use (and was stopped)."""
+
+
 class ValidationError(KGError):
     """The graph does not conform to the SHACL shapes."""
 

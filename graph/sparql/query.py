@@ -141,10 +141,23 @@ def run_query(
     *,
     timeout: float | None = None,
     max_results: int | None = None,
+    default_graphs: tuple[str, ...] | None = None,
+    named_graphs: tuple[str, ...] | None = None,
 ) -> QueryResult:
-    """Run a query against the store of an export folder (opened read-only)."""
+    """Run a query against the store of an export folder (opened read-only).
+
+    The dataset is the query's ``FROM`` / ``FROM NAMED``, or ``default_graphs`` /
+    ``named_graphs`` if given, or else the union of all graphs (see ``Store.query``).
+    """
     with open_store(store_dir(graph_dir), read_only=True) as store:
-        return store.query(sparql, bindings, timeout=timeout, max_results=max_results)
+        return store.query(
+            sparql,
+            bindings,
+            timeout=timeout,
+            max_results=max_results,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+        )
 
 
 def run_cli_query(

@@ -7,7 +7,8 @@ construction: a query is run *and* materialised in the calling thread.
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
-the union of all graphs as their default graph (``use_default_graph_as_union``).  Note that
+the union of all graphs as their default graph (``use_default_graph_as_union``) unless they
+name a dataset (``FROM``, ``FROM NAMED``, or the protocol's graph parameters).  Note that
 Oxigraph's union is a bag: a triple stated in two documents' graphs matches twice, so queries
 that count or list should use ``DISTINCT`` (the shipped named queries do).
 
@@ -25,22 +26,23 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.results import materialise, to_ox
+from graph.sparql.results import dataset_arguments, materialise, serialize_raw, to_ox
 from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
 
 log = logging.getLogger(__name__)
 
 STORE_DIRNAME = "store"
+R = TypeVar("R")
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -203,22 +205,55 @@ class Store:
         editing the query text); a SELECT must project every bound variable.  Values are
         :class:`Term`, rdflib terms, numbers or the text syntax of :func:`parse_term`.
         ``timeout`` (seconds) is checked while results stream; ``max_results`` caps rows or
-        triples and sets ``truncated``.  The default graph is the union of all graphs unless
-        ``default_graphs`` names some.
+        triples and sets ``truncated``.
+
+        The dataset, as SPARQL 1.1 says: ``default_graphs`` / ``named_graphs`` (the protocol's
+        ``default-graph-uri`` / ``named-graph-uri``), if either is given, are the whole dataset
+        (the other part is then empty) and override the query's ``FROM`` / ``FROM NAMED``;
+        else the query's own dataset clauses hold; a query that names no dataset sees the
+        union of all graphs as its default graph, and every named graph.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         subs = {ox.Variable(k.lstrip("?$")): to_ox(to_term(v)) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
-        if default_graphs is not None:
-            kwargs["default_graph"] = [ox.NamedNode(_check_iri(g)) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs is not None:
-            kwargs["named_graphs"] = [ox.NamedNode(_check_iri(g)) for g in named_graphs]
+        kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
+        return self._run(
+            sparql,
+            kwargs,
+            lambda raw: materialise(
+                raw, max_results=max_results, deadline=deadline, timeout=timeout
+            ),
+        )
+
+    def query_bytes(
+        self,
+        sparql: str,
+        *,
+        results: str | None,
+        graph: str | None,
+        max_results: int | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+    ) -> tuple[str, bytes | None, bool]:
+        """Run a query and write its result with pyoxigraph's serialisers, capped.
+
+        Returns ``(kind, body, truncated)`` as :func:`graph.sparql.serialize.serialize_raw`;
+        the dataset is chosen as in :meth:`query`.
+        """
+        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+        kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
+        return self._run(
+            sparql,
+            kwargs,
+            lambda raw: serialize_raw(raw, results=results, graph=graph, max_results=max_results),
+        )
+
+    def _run(self, sparql: str, kwargs: dict[str, Any], consume: Callable[[Any], R]) -> R:
+        """Run a query and ``consume`` its pyoxigraph result in this thread; errors translated."""
         raw: Any = None
         try:
             raw = self._store.query(sparql, **kwargs)
-            return materialise(raw, max_results=max_results, deadline=deadline, timeout=timeout)
+            return consume(raw)
         except (SyntaxError, RuntimeError, OSError, QueryError) as e:
             # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
             # which must be released in this thread, not wherever the error is handled.

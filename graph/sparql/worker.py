@@ -11,7 +11,11 @@ processes read one store at once.  With updates allowed, a single worker owns th
 store and runs queries and updates in turn (a second writer would be refused the lock).
 
 Workers are started with ``forkserver`` (Linux) or ``spawn``, never a plain ``fork`` of the
-multi-threaded HTTP server.
+multi-threaded HTTP server.  A worker's address space is at most ``max_memory`` MB
+in all (``RLIMIT_AS``, set once its store is open): a query that needs more (a cartesian ``ORDER BY``) fails
+its allocation, the worker dies, and the client gets :class:`QueryTooLarge`; the machine keeps
+its memory.  A worker also ends when the server process ends, however it ends (even killed),
+so a running query never outlives the server.
 
 >>> Job("ASK {}", None, results=("application/sparql-results+json", "json")).update is None
 True
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import queue
+import resource
 import signal
 import threading
 import time
@@ -30,10 +36,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from graph.errors import KGError, QueryTimeout, StoreError
-from graph.sparql.query import serialize_results
-from graph.sparql.store import Store, open_store, serialize_triples
-from graph.sparql.terms import GraphResult
+from graph.errors import KGError, QueryTimeout, QueryTooLarge, StoreError
+from graph.sparql.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -60,31 +64,32 @@ def run_job(store: Store, job: Job) -> Outcome:
 
     >>> import tempfile
     >>> with open_store(Path(tempfile.mkdtemp()) / "store") as store:
-    ...     run_job(store, Job("ASK {}", None, results=("text/csv", "csv")))
-    ('ok', b'_askResult\\r\\ntrue\\r\\n', 'text/csv', False)
+    ...     run_job(store, Job("ASK {}", None, results=("application/json", "json")))
+    ('ok', b'{"head":{},"boolean":true}', 'application/json', False)
     """
     try:
         if job.update is not None:
             store.update(job.update)
             return ("ok", b"", "", False)
-        result = store.query(
+        kind, body, truncated = store.query_bytes(
             job.sparql or "",
+            results=None if job.results is None else job.results[1],
+            graph=job.graph,
             max_results=job.max_results,
             default_graphs=job.default_graphs,
             named_graphs=job.named_graphs,
         )
-        if isinstance(result, GraphResult):
-            if job.graph is None:
-                return ("406", "graph")
-            out = "application/n-triples" if job.graph == "text/plain" else job.graph
-            return ("ok", serialize_triples(result.triples, fmt=out), job.graph, result.truncated)
-        if job.results is None:
-            return ("406", "results")
-        media, fmt = job.results
-        truncated = getattr(result, "truncated", False)
-        return ("ok", serialize_results(result, fmt=fmt), media, truncated)
+        if body is None:
+            return ("406", kind)
+        media = job.graph if kind == "graph" else (job.results or ("", ""))[0]
+        return ("ok", body, media, truncated)
     except KGError as e:
         return ("error", _portable(e))
+    except MemoryError:
+        return (
+            "error",
+            QueryTooLarge("query stopped: it needs more memory than its worker may use"),
+        )
     except Exception as e:  # a bug: report it, keep the worker
         log.exception("query worker: internal error")
         return ("error", KGError(f"internal error: {type(e).__name__}: {e}"))
@@ -98,14 +103,53 @@ def _portable(e: KGError) -> KGError:
         return KGError(str(e))
 
 
-def _serve(path: str, read_only: bool, conn: Connection) -> None:
+def _follow_parent() -> None:
+    """End this worker as soon as the process that started it ends (a thread waits for it)."""
+    parent = mp.parent_process()
+    if parent is None:  # pragma: no cover - always set for a multiprocessing child
+        return
+
+    def wait() -> None:
+        parent.join()
+        os._exit(0)  # the server is gone: stop, even in the middle of a query
+
+    threading.Thread(target=wait, name="kg-worker-lifeline", daemon=True).start()
+
+
+def _limit_memory(max_memory: int | None) -> None:
+    """Cap this process's address space at ``max_memory`` MB (RLIMIT_AS), so its RSS too.
+
+    The cap is on virtual memory, which counts what the store reserves when it opens (a few
+    hundred MB that are mostly not resident): a cap that leaves little room above that is
+    reported once, and every query then fails with :class:`QueryTooLarge`.
+    """
+    if max_memory is None:
+        return
+    limit = max_memory * 1024 * 1024
+    with open("/proc/self/statm", encoding="ascii") as fh:  # Linux; elsewhere: no limit
+        size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    if size + 64 * 1024 * 1024 > limit:
+        log.warning(
+            "query worker: --max-memory %d MB leaves little room: %d MB are mapped already",
+            max_memory,
+            size >> 20,
+        )
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _serve(path: str, read_only: bool, conn: Connection, max_memory: int | None = None) -> None:
     """A worker's main loop: open the store, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    _follow_parent()
     try:
         store: Store | None = open_store(Path(path), read_only=read_only)
         failure: Outcome = ()
     except KGError as e:
         store, failure = None, ("error", StoreError(str(e)))
+    try:
+        _limit_memory(max_memory)
+    except (OSError, ValueError) as e:  # pragma: no cover - no /proc
+        log.warning("query worker: cannot limit memory: %s", e)
     try:
         while True:
             try:
@@ -135,10 +179,13 @@ class _Worker:
 class WorkerPool:
     """``size`` worker processes over the store at ``path``; ``run`` one job with a timeout."""
 
-    def __init__(self, path: Path, *, read_only: bool, size: int) -> None:
+    def __init__(
+        self, path: Path, *, read_only: bool, size: int, max_memory: int | None = None
+    ) -> None:
         if size < 1:
             raise StoreError(f"need at least one query worker, got {size}")
         self.path, self.read_only = Path(path), read_only
+        self.max_memory = max_memory
         self.size = size if read_only else 1  # one writer owns a read-write store
         self._ctx = _context()
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -152,7 +199,7 @@ class WorkerPool:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(  # type: ignore[attr-defined]
             target=_serve,
-            args=(str(self.path), self.read_only, child),
+            args=(str(self.path), self.read_only, child, self.max_memory),
             name="kg-sparql-worker",
             daemon=True,
         )
@@ -164,12 +211,16 @@ class WorkerPool:
         return worker
 
     def _stop(self, worker: _Worker) -> None:
+        """Kill a worker and close its pipe, once: ``close()`` and a request thread that saw it
+        die may both stop it (closing the pipe twice would close another file's descriptor)."""
         worker.process.kill()
         worker.process.join(timeout=5)
-        worker.conn.close()
         with self._lock:
-            if worker in self._workers:
+            owner = worker in self._workers
+            if owner:
                 self._workers.remove(worker)
+        if owner:
+            worker.conn.close()
 
     def _replace(self, worker: _Worker) -> None:
         self._stop(worker)
@@ -200,14 +251,23 @@ class WorkerPool:
             done = True
             return outcome
         except (EOFError, OSError) as e:
-            raise StoreError(
-                f"query worker {worker.process.pid} stopped: {e or 'no answer'}"
-            ) from e
+            raise self._death(worker, e) from None
         finally:
             if done:
                 self._idle.put(worker)
             else:  # timed out or died: it may still be computing, so kill it
                 self._replace(worker)
+
+    def _death(self, worker: _Worker, e: BaseException) -> KGError:
+        """The error for a worker that died during a job (out of memory, or a crash)."""
+        worker.process.join(timeout=2)
+        code = worker.process.exitcode
+        if self.max_memory is not None and code in (-signal.SIGABRT, -signal.SIGKILL, 1):
+            return QueryTooLarge(
+                f"query stopped: it needs more than {self.max_memory} MB of memory "
+                "(the limit of kg serve --max-memory)"
+            )
+        return StoreError(f"query worker {worker.process.pid} stopped ({code}): {e or 'no answer'}")
 
     def close(self) -> None:
         """Stop every worker (running queries included)."""
