@@ -238,10 +238,14 @@ def _positions(
     return xy, centres, True
 
 
+STRONGEST = 6  # merged edges drawn per super-node between super-nodes (as assets/clusters.js)
+
+
 def _drawn_counts(g: nx.MultiDiGraph, of: list[int], collapsed: set[int]) -> tuple[int, int]:
-    """Nodes and edges drawn when the page opens, super-nodes and merged edges counted once."""
+    """Nodes and edges drawn when the page opens: super-nodes, merged edges counted once and,
+    between two super-nodes, only each one's ``STRONGEST`` heaviest (as the page draws them)."""
     index = {n: i for i, n in enumerate(g)}
-    ends: set[tuple[str, str]] = set()
+    merged: dict[tuple[str, str], int] = {}
     real = 0
     for u, v in g.edges():
         a, b = index[u], index[v]
@@ -250,9 +254,17 @@ def _drawn_counts(g: nx.MultiDiGraph, of: list[int], collapsed: set[int]) -> tup
         if of[a] not in collapsed and of[b] not in collapsed:
             real += 1
         elif ka != kb:
-            ends.add((min(ka, kb), max(ka, kb)))
+            key = (min(ka, kb), max(ka, kb))
+            merged[key] = merged.get(key, 0) + 1
+    by_end: dict[str, list[tuple[int, str]]] = {}
+    for (ka, kb), count in merged.items():
+        if ka.startswith("c") and kb.startswith("c"):
+            for k in (ka, kb):
+                by_end.setdefault(k, []).append((-count, f"m{ka}|{kb}"))
+    kept = {m for ranked in by_end.values() for _, m in sorted(ranked)[:STRONGEST]}
+    drawn = sum(1 for ka, kb in merged if not (ka.startswith("c") and kb.startswith("c")))
     shown = sum(1 for c in of if c not in collapsed) + len(collapsed)
-    return shown, real + len(ends)
+    return shown, real + drawn + len(kept)
 
 
 def _kinds(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -290,7 +302,8 @@ def render_html(
     xy, centres, given = _positions(g, comm)
     collapsed = {c for c, m in enumerate(comm.members) if aggregate and len(m) > 1}
     shown_nodes, shown_edges = _drawn_counts(g, comm.of, collapsed)
-    use_physics = (not given and shown_nodes <= PHYSICS_LIMIT) if physics is None else physics
+    free = not given and not collapsed and shown_nodes <= PHYSICS_LIMIT
+    use_physics = free if physics is None else physics
     nodes = [_node(g, n, i, xy[i], comm.of[i]) for i, n in enumerate(g)]
     index = {n: i for i, n in enumerate(g)}
     parallel: dict[tuple[int, int], int] = {}

@@ -1,10 +1,11 @@
 /* Communities of the page: a collapsed community is drawn as one super-node (KG.clusters), an
  * open one as its members.  An edge is drawn between whatever stands for its two ends: itself
- * when both ends are drawn, else one merged edge per pair (width grows with the count).
+ * when both ends are drawn, else one merged edge per pair (width grows with the count); between
+ * two super-nodes, only each one's STRONGEST heaviest merged edges are drawn.
  * Opening or folding a community redraws only the edges that touch its members. */
 (function () {
   "use strict";
-  var MERGED = { color: "#8a9ba8", opacity: 0.45 };
+  var MERGED = { color: "#8a9ba8", opacity: 0.45 }, STRONGEST = 6;
 
   window.KGClusters = function (KG, hooks) {
     var open = KG.clusters.map(function () { return true; });
@@ -46,7 +47,22 @@
       out.forEach(function (m) {
         if (m.count) { m.width = Math.min(8, 1 + Math.log2(m.count)); m.title = m.count + " 条边 edges"; }
       });
-      return out;
+      return strongest(out);
+    }
+    function strongest(list) {  // between two super-nodes: only each one's STRONGEST heaviest links
+      var by = {}, keep = {};
+      list.forEach(function (m) {
+        if (typeof m.from !== "string" || typeof m.to !== "string") return;
+        (by[m.from] = by[m.from] || []).push(m);
+        (by[m.to] = by[m.to] || []).push(m);
+      });
+      Object.keys(by).forEach(function (k) {
+        by[k].sort(function (a, b) { return b.count - a.count || (a.id < b.id ? -1 : 1); });
+        by[k].slice(0, STRONGEST).forEach(function (m) { keep[m.id] = 1; });
+      });
+      return list.filter(function (m) {
+        return typeof m.from !== "string" || typeof m.to !== "string" || keep[m.id];
+      });
     }
     function initial() {
       var ns = [];
