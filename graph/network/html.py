@@ -214,6 +214,7 @@ def _clusters(
                 "x": centres[c][0],
                 "y": centres[c][1],
                 "count": len(group),
+                "seed": group[0],
             }
         )
     return out

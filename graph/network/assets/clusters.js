@@ -112,6 +112,8 @@
       reveal: function (i) { return setOpen(KG.nodes[i].c, true); },
       isOpen: function (c) { return open[c]; },
       members: function (c) { return members[c].slice(); },
+      count: function () { return KG.clusters.length; },
+      size: function () { return KG.nodes.length; },
       refresh: refresh,
     };
   };

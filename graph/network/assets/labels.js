@@ -122,20 +122,22 @@
       ctx.restore();
     }
     network.on("afterDrawing", draw);
+    function later() { network.body.emitter.emit("_requestRedraw"); }  // next frame, not now
     function realEdges(ids) { return ids.filter(function (e) { return typeof e === "number"; }); }
-    network.on("hoverEdge", function (p) { active.hover = p.edge; network.redraw(); });
-    network.on("blurEdge", function () { active.hover = null; network.redraw(); });
+    network.on("hoverEdge", function (p) { active.hover = p.edge; later(); });
+    network.on("blurEdge", function () { active.hover = null; later(); });
     network.on("select", function (p) {
       var ids = p.edges.slice();
       p.nodes.forEach(function (n) { ids = ids.concat(network.getConnectedEdges(n)); });
       active.edges = realEdges(ids);
-      network.redraw();
+      later();
     });
     window.kgLabels = function () {
       return placed.map(function (b) {
-        return { id: b.id, text: b.text, px: b.px, edge: b.edge, cx: b.cx, top: b.top, w: b.w, h: b.h };
+        return { id: b.id, text: b.text, px: b.px, font: b.px / network.getScale(), face: face,
+                 edge: b.edge, cx: b.cx, top: b.top, w: b.w, h: b.h };
       });
     };
-    return { select: function (ids) { active.edges = realEdges(ids); network.redraw(); } };
+    return { select: function (ids) { active.edges = realEdges(ids); later(); } };
   };
 })();
