@@ -122,9 +122,11 @@ PAN = """() => new Promise((done) => {
 })"""
 
 
-def time_page(browser: Any, path: Path, timeout_s: float, mark: str) -> tuple[float | None, float]:
+def time_page(
+    browser: Any, path: Path, timeout_s: float, mark: str
+) -> tuple[float | None, float | None]:
     """Seconds from navigation start until ``window[mark]`` is set (None on timeout), and the
-    frames per second of a scripted pan afterwards."""
+    frames per second of a scripted pan afterwards (None when the page does not answer)."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.add_init_script(HOOK)
     page.route("**/*", _block)
@@ -143,9 +145,13 @@ def time_page(browser: Any, path: Path, timeout_s: float, mark: str) -> tuple[fl
         except Exception as e:  # playwright TimeoutError
             if "Timeout" not in type(e).__name__ and "Timeout" not in str(e):
                 raise
+        try:
             page.wait_for_function("window.network !== undefined", timeout=timeout_s * 1000)
-        fps = float(page.evaluate(PAN))
-        return ready, fps
+            return ready, float(page.evaluate(PAN))
+        except Exception as e:  # the page does not even answer: no frame at all
+            if "Timeout" not in type(e).__name__ and "Timeout" not in str(e):
+                raise
+            return ready, None
     finally:
         if errors:
             print(f"  page errors: {errors[:3]}", file=sys.stderr)
