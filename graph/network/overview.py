@@ -16,7 +16,7 @@ hash order.
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> g.add_nodes_from([("o1", {"kind": "org"}), ("o2", {"kind": "org"})])
->>> g.add_edges_from([("a", "o1"), ("b", "o1"), ("c", "o2"), ("d", "o2")])
+>>> _ = g.add_edges_from([("a", "o1"), ("b", "o1"), ("c", "o2"), ("d", "o2")])
 >>> comm = communities(g, max_size=3, min_size=1)
 >>> [[list(g)[i] for i in m] for m in comm.members]
 [['o1', 'a', 'b'], ['o2', 'c', 'd']]
