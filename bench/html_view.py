@@ -1,25 +1,36 @@
-"""Benchmark: time until the HTML view is interactive in headless Chromium.
+"""Benchmark: time until the HTML view is interactive, and frames per second while panning.
 
-For synthetic graphs of 1k, 5k and 20k nodes (about 3 edges per node, preferential
-attachment so degrees vary), writes the page with :func:`graph.network.html.write_html` and
-measures, in headless Chromium with every non-file request blocked, the time from navigation
-start until the page is interactive: physics frozen at ``stabilizationIterationsDone`` (or first
-drawn when physics is off).  Baseline in the same run: pyvis defaults (``cdn_resources="in_line"``)
-on the 1k graph, with a timeout.
+For synthetic graphs of 1k, 5k, 20k and 50k entities (5 edges per entity: 100k edges at 20k;
+preferential attachment so degrees vary), three pages of the same graph are opened in headless
+Chromium with every non-file request blocked:
+
+- ``view``: this package's page (:func:`graph.network.html.write_html`): communities as
+  super-nodes above 1,000 entities, layout frozen;
+- ``cap``: the previous page, which kept the 2,000 best-connected nodes (written by the code of
+  commit ``--cap-rev`` in a subprocess, from a ``git archive`` of that commit);
+- ``pyvis``: pyvis defaults (``cdn_resources="in_line"``), up to ``--pyvis-max`` entities.
+
+Time to interactive: navigation start until the page is ready (``kgReadyAt``: physics frozen, or
+first drawn when physics is off; for pyvis, ``stabilizationIterationsDone``), or the timeout.
+Frames per second: ``requestAnimationFrame`` callbacks counted over a 2 s scripted pan (the
+view moved by ``network.moveTo`` in each frame), measured once the page is ready (for pyvis,
+also after a timeout, while it still simulates).  Medians of ``--runs``.
 
 Usage::
 
-    python bench/html_view.py [--sizes 1000,5000,20000] [--runs 3] [--baseline-timeout 60]
+    python bench/html_view.py [--sizes 1000,5000,20000,50000] [--runs 3] [--json]
 
-Prints one line per size and a final JSON line.  Needs Debian ``chromium`` at /usr/bin/chromium.
+Prints one line per size and page, and a final JSON line.  Needs Debian ``chromium``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -97,102 +108,152 @@ def _block(route: Any) -> None:
         route.abort()
 
 
-def time_page(browser: Any, path: Path, timeout_s: float, mark: str) -> float | None:
-    """Seconds from navigation start until ``window[mark]`` is set (None on timeout)."""
+PAN = """() => new Promise((done) => {
+  const start = network.getViewPosition(), t0 = performance.now();
+  let frames = 0;
+  function step(t) {
+    frames += 1;
+    const dx = (t - t0) * 0.4 / network.getScale();  // 400 screen px per second
+    network.moveTo({position: {x: start.x + dx, y: start.y}, animation: false});
+    if (t - t0 < 2000) requestAnimationFrame(step);
+    else done(frames / ((t - t0) / 1000));
+  }
+  requestAnimationFrame(step);
+})"""
+
+
+def time_page(
+    browser: Any, path: Path, timeout_s: float, mark: str
+) -> tuple[float | None, float | None]:
+    """Seconds from navigation start until ``window[mark]`` is set (None on timeout), and the
+    frames per second of a scripted pan afterwards (None when the page does not answer)."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.add_init_script(HOOK)
     page.route("**/*", _block)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    ready: float | None = None
     try:
         page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
-        page.wait_for_function(
-            f"window.{mark} !== undefined && window.{mark} !== false",
-            timeout=timeout_s * 1000,
-            polling=100,
-        )
-        value = page.evaluate(f"window.{mark}")
-        return float(value) / 1000.0
-    except Exception as e:  # playwright TimeoutError
-        if "Timeout" not in type(e).__name__ and "Timeout" not in str(e):
-            raise
-        return None
+        try:
+            page.wait_for_function(
+                f"window.{mark} !== undefined && window.{mark} !== false",
+                timeout=timeout_s * 1000,
+                polling=100,
+            )
+            ready = float(page.evaluate(f"window.{mark}")) / 1000.0
+        except Exception as e:  # playwright TimeoutError
+            if "Timeout" not in type(e).__name__ and "Timeout" not in str(e):
+                raise
+        try:
+            page.wait_for_function("window.network !== undefined", timeout=timeout_s * 1000)
+            return ready, float(page.evaluate(PAN))
+        except Exception as e:  # the page does not even answer: no frame at all
+            if "Timeout" not in type(e).__name__ and "Timeout" not in str(e):
+                raise
+            return ready, None
     finally:
         if errors:
             print(f"  page errors: {errors[:3]}", file=sys.stderr)
         page.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    from playwright.sync_api import sync_playwright
+CAP_WRITER = """
+import pickle, sys
+sys.path.insert(0, sys.argv[1])
+from graph.network.html import write_html
+with open(sys.argv[2], "rb") as f:
+    g = pickle.load(f)
+write_html(g, __import__("pathlib").Path(sys.argv[3]), title="cap")
+"""
+
+
+def old_code(rev: str, tmp: Path) -> Path:
+    """The package as of ``rev``, unpacked under ``tmp`` (for the capped page)."""
+    out = tmp / f"old-{rev}"
+    if not out.exists():
+        out.mkdir()
+        root = Path(__file__).resolve().parents[1]
+        tar = subprocess.run(
+            ["git", "-C", str(root), "archive", rev, "graph"], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(out)], input=tar, check=True)
+    return out
+
+
+def write_pages(g: nx.MultiDiGraph, n: int, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """The three pages of ``g``: path, mark and write time of each (pyvis only when small)."""
     from pyvis.network import Network
 
     from graph.network.html import write_html
 
+    pages: dict[str, Any] = {}
+    t0 = time.perf_counter()
+    report = write_html(g, tmp / f"view{n}.html", title=f"bench {n}")
+    pages["view"] = (tmp / f"view{n}.html", "kgReadyAt", time.perf_counter() - t0, report)
+    pickled = tmp / f"g{n}.pickle"
+    pickled.write_bytes(pickle.dumps(g))
+    t0 = time.perf_counter()
+    code = [sys.executable, "-c", CAP_WRITER, str(old_code(args.cap_rev, tmp))]
+    subprocess.run([*code, str(pickled), str(tmp / f"cap{n}.html")], check=True)
+    pages["cap"] = (tmp / f"cap{n}.html", "kgReadyAt", time.perf_counter() - t0, None)
+    if n <= args.pyvis_max:
+        t0 = time.perf_counter()
+        net = Network(directed=True, cdn_resources="in_line")
+        net.nodes.extend(
+            {"id": u, "label": d["label"], "shape": "dot"} for u, d in g.nodes(data=True)
+        )
+        net.edges.extend({"from": u, "to": v} for u, v in g.edges())
+        (tmp / f"pyvis{n}.html").write_text(net.generate_html(), encoding="utf-8")
+        pages["pyvis"] = (tmp / f"pyvis{n}.html", "benchDone", time.perf_counter() - t0, None)
+    return pages
+
+
+def _median(values: list[float | None]) -> float | None:
+    ok = [v for v in values if v is not None]
+    return round(statistics.median(ok), 2) if ok and len(ok) == len(values) else None
+
+
+def measure(browser: Any, n: int, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
+    g = synthetic_graph(n, edges_per_node=args.edges_per_node)
+    out: dict[str, Any] = {"nodes": n, "edges": g.number_of_edges()}
+    for name, (path, mark, write_s, report) in write_pages(g, n, tmp, args).items():
+        timeout = args.timeout if name != "pyvis" else args.pyvis_timeout
+        runs = [time_page(browser, path, timeout, mark) for _ in range(args.runs)]
+        tti, fps = _median([r[0] for r in runs]), _median([r[1] for r in runs])
+        out[name] = {
+            "interactive_s": tti,
+            "timeout_s": timeout if tti is None else None,
+            "pan_fps": fps,
+            "write_s": round(write_s, 2),
+            "html_mb": round(path.stat().st_size / 1e6, 1),
+        }
+        if report is not None:
+            out[name] |= {"drawn_nodes": report.shown_nodes, "clusters": report.clusters}
+        shown = f"{tti:.2f} s" if tti is not None else f"> {timeout:.0f} s"
+        print(f"{n:>6} {name:>5}: interactive {shown}, pan {fps} fps", flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from playwright.sync_api import sync_playwright
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,5000,20000")
+    ap.add_argument("--sizes", default="1000,5000,20000,50000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--edges-per-node", type=int, default=5)
     ap.add_argument("--timeout", type=float, default=120.0)
-    ap.add_argument("--baseline-timeout", type=float, default=60.0)
-    ap.add_argument("--baseline-nodes", type=int, default=1000)
-    ap.add_argument("--no-baseline", action="store_true")
-    ap.add_argument("--max-nodes", type=int, default=None, help="Override the view cap.")
+    ap.add_argument("--pyvis-timeout", type=float, default=30.0)
+    ap.add_argument("--pyvis-max", type=int, default=5000, help="Largest pyvis-defaults page.")
+    ap.add_argument("--cap-rev", default="3975f7c", help="Commit of the capped page.")
+    ap.add_argument("--json", action="store_true", help="(the JSON line is always printed)")
     args = ap.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    results: dict[str, Any] = {"sizes": {}, "baseline": None}
+    results: dict[str, Any] = {"sizes": {}, "runs": args.runs}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for n in sizes:
-            g = synthetic_graph(n)
-            path = tmp / f"g{n}.html"
-            t0 = time.perf_counter()
-            cap = {} if args.max_nodes is None else {"max_nodes": args.max_nodes}
-            report = write_html(g, path, title=f"bench {n}", **cap)
-            write_s = time.perf_counter() - t0
-            times = [time_page(browser, path, args.timeout, "kgReadyAt") for _ in range(args.runs)]
-            ok = [t for t in times if t is not None]
-            median = statistics.median(ok) if ok else None
-            results["sizes"][str(n)] = {
-                "nodes": n,
-                "edges": g.number_of_edges(),
-                "shown_nodes": report.shown_nodes,
-                "capped": report.capped,
-                "physics": report.physics,
-                "write_s": round(write_s, 2),
-                "runs_s": [None if t is None else round(t, 2) for t in times],
-                "median_s": None if median is None else round(median, 2),
-                "html_mb": round(path.stat().st_size / 1e6, 2),
-            }
-            shown = "timeout" if median is None else f"{median:.2f} s"
-            print(
-                f"{n:>6} nodes: interactive in {shown} (median of {args.runs}; "
-                f"{report.shown_nodes} shown, capped={report.capped}, write {write_s:.2f} s)",
-                flush=True,
-            )
-        if not args.no_baseline:
-            g = synthetic_graph(args.baseline_nodes)
-            net = Network(directed=True, cdn_resources="in_line")
-            for node, data in g.nodes(data=True):
-                net.add_node(node, label=data["label"])
-            for u, v in g.edges():
-                net.add_edge(u, v)
-            path = tmp / "baseline.html"
-            path.write_text(net.generate_html(), encoding="utf-8")
-            done = time_page(browser, path, args.baseline_timeout, "benchDone")
-            results["baseline"] = {
-                "nodes": args.baseline_nodes,
-                "pyvis_defaults_iterations_done_s": None if done is None else round(done, 2),
-                "timeout_s": args.baseline_timeout,
-            }
-            shown = (
-                f"> {args.baseline_timeout:.0f} s (timeout)" if done is None else f"{done:.2f} s"
-            )
-            print(
-                f"baseline pyvis defaults, {args.baseline_nodes} nodes: "
-                f"stabilisation done in {shown}",
-                flush=True,
-            )
+        for n in (int(s) for s in args.sizes.split(",") if s):
+            results["sizes"][str(n)] = measure(browser, n, tmp, args)
         browser.close()
     print(json.dumps(results, ensure_ascii=False))
     return 0

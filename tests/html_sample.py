@@ -139,3 +139,22 @@ def sample_kg() -> KnowledgeGraph:
 def sample_graph() -> nx.MultiDiGraph:
     """The networkx graph of :func:`sample_kg` (10 nodes)."""
     return to_networkx(sample_kg())
+
+
+def big_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
+    """``n`` invented entities, about 3 edges each (preferential attachment, so hubs), a few
+    unconnected organisations: enough to open the page aggregated."""
+    import random
+
+    rnd = random.Random(seed)
+    kinds = ("person", "org", "person", "concept", "place")
+    g = nx.MultiDiGraph()
+    targets: list[int] = []
+    for i in range(n):
+        g.add_node(f"n{i}", kind=kinds[i % len(kinds)], label=f"实体{i}", aliases=[f"别名{i}"])
+        g.nodes[f"n{i}"]["docs"] = [f"d{i % 7}.txt"]
+        for _ in range(min(3, i) if i % 97 else 0):  # every 97th stays unconnected
+            j = rnd.choice(targets) if targets and rnd.random() < 0.7 else rnd.randrange(i)
+            g.add_edge(f"n{i}", f"n{j}", relation="memberOf", label="成员", docs=[f"d{i % 7}.txt"])
+            targets += [i, j]
+    return g

@@ -11,13 +11,18 @@ import networkx as nx
 import pytest
 from html_sample import EVIL, sample_graph
 
-from graph.network.html import render_html, select_view, write_html
+from graph.network.html import render_html, write_html
 
 
 def page_data(page: str) -> dict[str, Any]:
-    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    assert m, "data block missing"
-    data: dict[str, Any] = json.loads(m.group(1))
+    """The page's data block, with its details block as ``info``."""
+    blocks = {}
+    for name in ("data", "info"):
+        m = re.search(rf'<script type="application/json" id="kg-{name}">(.*?)</script>', page, re.S)
+        assert m, f"{name} block missing"
+        blocks[name] = json.loads(m.group(1))
+    data: dict[str, Any] = blocks["data"]
+    data["info"] = blocks["info"]
     return data
 
 
@@ -50,7 +55,7 @@ def test_page_has_no_remote_resources(tmp_path: Path) -> None:
     assert "bootstrap" not in page.lower()
     assert "vis.Network" in page and "DataSet" in page
     assert page.count("<h1") == 1
-    assert report.shown_nodes == report.total_nodes == 10 and not report.capped
+    assert report.shown_nodes == report.total_nodes == 10 and not report.clusters
 
 
 def test_untrusted_labels_are_escaped() -> None:
@@ -93,25 +98,58 @@ def test_data_block_carries_kinds_roles_and_evidence() -> None:
     assert {e["label"] for e in data["edges"]} >= {"经理", "主席", "承办", "表示"}
 
 
-def test_large_graph_is_capped_with_note() -> None:
+def test_large_graph_is_aggregated_whole() -> None:
+    """Above the threshold every node is still on the page, each in one community; the page
+    opens on the super-nodes (with member counts), and a note says so."""
     g = nx.MultiDiGraph()
     for i in range(60):
         g.add_node(i, kind="person", label=f"人{i}")
     for i in range(1, 60):
-        g.add_edge(0, i)
-    page, report = render_html(g, max_nodes=25)
-    assert report.capped and report.shown_nodes == 25 and report.total_nodes == 60
+        g.add_edge(0 if i < 30 else 30, i)
+    g.add_node("alone", kind="org", label="孤立机构")
+    page, report = render_html(g, aggregate_above=25)
     data = page_data(page)
-    assert len(data["nodes"]) == 25 and "25" in data["note"] and "60" in data["note"]
-    assert "人0" in {n["label"] for n in data["nodes"]}
-
-
-def test_select_view_keeps_small_graph() -> None:
-    g = sample_graph()
-    view, capped = select_view(g, max_nodes=100)
-    assert view is g and not capped
+    assert len(data["nodes"]) == 61 and len(data["edges"]) == 59
+    assert report.clusters == len(data["collapsed"]) >= 2 and report.shown_nodes < 61
+    counts = {k["id"]: k["count"] for k in data["clusters"]}
+    assert sum(counts.values()) == 61
+    for c, k in enumerate(data["clusters"]):
+        assert k["count"] == sum(1 for n in data["nodes"] if n["c"] == c)
+        assert f"({k['count']:,})" in k["label"]
+    assert "61" in data["note"] and str(report.clusters) in data["note"]
+    hubs = {data["nodes"][m[0]]["c"] for m in ([0], [30])}
+    assert len(hubs) == 2  # the two stars are two communities
     with pytest.raises(ValueError):
-        render_html(g, max_nodes=0)
+        render_html(g, aggregate_above=0)
+
+
+def test_small_graph_is_drawn_in_full() -> None:
+    page, report = render_html(sample_graph())
+    data = page_data(page)
+    assert report.clusters == 0 and data["collapsed"] == [] and data["note"] == ""
+    assert report.shown_nodes == 10 and report.shown_edges == 7
+
+
+def test_communities_are_laid_out_apart() -> None:
+    """Members sit inside their community's disc; two discs never overlap."""
+    from graph.network.overview import communities, disc_radius, layout
+
+    g = nx.MultiDiGraph()
+    for o in range(6):
+        g.add_node(f"o{o}", kind="org", label=f"机构{o}")
+        for p in range(5 + 3 * o):
+            g.add_edge(f"p{o}-{p}", f"o{o}", relation="memberOf")
+    comm = communities(g, max_size=40, min_size=2)
+    assert len(comm.members) == 6
+    xy, centres = layout(comm)
+    for c, group in enumerate(comm.members):
+        for i in group:
+            d = ((xy[i][0] - centres[c][0]) ** 2 + (xy[i][1] - centres[c][1]) ** 2) ** 0.5
+            assert d <= disc_radius(len(group)) + 1
+    for a in range(6):
+        for b in range(a):
+            d = ((centres[a][0] - centres[b][0]) ** 2 + (centres[a][1] - centres[b][1]) ** 2) ** 0.5
+            assert d > disc_radius(len(comm.members[a])) + disc_radius(len(comm.members[b]))
 
 
 def test_baked_positions_turn_physics_off() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from html_sample import EVIL, sample_graph
+from html_sample import EVIL, big_graph, sample_graph
 
 from graph.network.html import CHROMIUM as HTML_CHROMIUM
 from graph.network.html import CHROMIUM_ARGS, write_html
@@ -122,6 +122,8 @@ def test_click_node_shows_evidence_sentence(sample_page: Page) -> None:
     assert body.locator("mark").first.inner_text() == "赵雨桐"
     assert "主席 · 星河科技工会" in body.inner_text()
     assert "星河新闻.txt" in body.inner_text()
+    roles = [b["text"] for b in page.evaluate("kgLabels()") if b["edge"]]
+    assert roles == ["主席"]  # the selected node's role label is drawn, and only hers
 
 
 def test_click_evil_node_is_inert_text(sample_page: Page) -> None:
@@ -155,22 +157,120 @@ def test_edge_details_and_filters(sample_page: Page) -> None:
     assert sample_page.errors == []
 
 
-def test_capped_big_graph_shows_note(browser: Any, tmp_path: Path) -> None:
-    g = nx.MultiDiGraph()
-    for i in range(400):
-        g.add_node(f"n{i}", kind="org" if i % 2 else "person", label=f"单位{i}", docs=["a"])
-        if i:
-            g.add_edge(f"n{i}", f"n{i // 3}", relation="subOrganizationOf", label="下属")
+LABEL_BOXES = """() => {
+  const scale = network.getScale(), ctx = document.createElement('canvas').getContext('2d');
+  return kgLabels().map((l) => {
+    ctx.font = l.px + 'px ' + l.face;
+    const w = ctx.measureText(l.text).width;
+    let cx = l.cx, top = l.top;
+    if (!l.edge) {
+      const p = network.canvasToDOM(network.getPositions([l.id])[l.id]);
+      cx = p.x;  // the box is measured from the node, not taken from the page
+      top = Math.max(top, p.y);
+    }
+    return {id: l.id, edge: l.edge, screen: l.font * scale, x0: cx - w / 2, x1: cx + w / 2,
+            y0: top, y1: top + l.px * 1.2, dx: Math.abs(cx - l.cx)};
+  });
+}"""
+
+
+def assert_labels_readable(page: Any) -> list[dict[str, Any]]:
+    """Every drawn label measures at least 11 px on screen and none overlaps another."""
+    boxes: list[dict[str, Any]] = page.evaluate(LABEL_BOXES)
+    assert boxes, "no label drawn"
+    assert min(b["screen"] for b in boxes) >= 11
+    assert max(b["dx"] for b in boxes) < 1  # each node label is centred under its node
+    for i, a in enumerate(boxes):
+        for b in boxes[:i]:
+            apart = (
+                a["x1"] <= b["x0"] or b["x1"] <= a["x0"] or a["y1"] <= b["y0"] or b["y1"] <= a["y0"]
+            )
+            assert apart, (a, b)
+    return boxes
+
+
+def test_labels_read_at_the_opening_zoom(sample_page: Page) -> None:
+    page = sample_page.page
+    page.evaluate("network.fit({animation: false})")
+    boxes = assert_labels_readable(page)
+    assert page.evaluate("network.getScale()") < 1.2
+    assert not [b for b in boxes if b["edge"]]  # role labels wait for hover or selection
+
+
+@pytest.fixture(scope="module")
+def big_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    path = tmp_path_factory.mktemp("big") / "big.html"
+    report = write_html(big_graph(3000), path, aggregate_above=1000)
+    assert report.clusters >= 10
+    page = Page(browser, path)
+    yield page
+    page.page.close()
+
+
+def test_big_graph_opens_on_readable_clusters(big_page: Page) -> None:
+    page = big_page.page
+    assert big_page.errors == [] and big_page.blocked == []
+    drawn = page.evaluate("network.body.data.nodes.getIds()")
+    supers = [i for i in drawn if isinstance(i, str)]
+    assert len(supers) >= 10 and len(drawn) < 400
+    assert "3000" in page.locator("#kg-note").inner_text().replace(",", "")
+    boxes = assert_labels_readable(page)
+    assert len([b for b in boxes if isinstance(b["id"], str)]) >= 10
+
+
+EVERY_MEMBER_BY_EXPANDING = """() => {
+  const missing = [];
+  KG_CLUSTERS: for (let c = 0; c < kgClusters.count(); c++) {
+    const members = kgClusters.members(c), was = kgClusters.isOpen(c);
+    kgClusters.expand(c);
+    const ids = network.body.data.nodes;
+    if (ids.get('c' + c)) missing.push('super-node c' + c + ' still drawn');
+    for (const i of members) if (!ids.get(i)) missing.push(i);
+    if (!was) kgClusters.fold(c);
+  }
+  return missing;
+}"""
+
+EVERY_ENTITY_BY_SEARCH = """() => {
+  const input = document.getElementById('kg-search'), missing = [];
+  const n = kgClusters.size();
+  for (let i = 0; i < n; i++) {
+    input.value = '实体' + i;
+    input.dispatchEvent(new Event('input'));
+    const hit = document.querySelector('#kg-results li');
+    if (!hit || +hit.getAttribute('data-node') !== i) { missing.push(i); continue; }
+    hit.click();
+    const h3 = document.querySelector('#kg-details-body h3');
+    if (!network.body.data.nodes.get(i) || network.getSelectedNodes()[0] !== i
+        || !h3 || h3.textContent !== '实体' + i) missing.push(i);
+  }
+  return missing;
+}"""
+
+
+def test_big_graph_every_entity_reachable(big_page: Page) -> None:
+    """Each of the 3,000 entities: drawn when its cluster is expanded, and found, drawn,
+    selected and detailed by a search (which expands its cluster)."""
+    page = big_page.page
+    assert page.evaluate("kgClusters.size()") == 3000
+    assert page.evaluate(EVERY_MEMBER_BY_EXPANDING) == []
+    assert page.evaluate(EVERY_ENTITY_BY_SEARCH) == []
+    assert big_page.errors == []
+
+
+def test_cluster_click_expands_in_place(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "big.html"
-    report = write_html(g, path, max_nodes=150)
+    write_html(big_graph(1500), path, aggregate_above=1000)
     page = Page(browser, path)
     try:
-        assert report.capped
+        before = page.page.evaluate("network.getPositions(['c0'])['c0']")
+        seed = page.page.evaluate("network.body.data.nodes.get('c0').seed")
+        page.click_node(page.page.evaluate("network.body.data.nodes.get('c0').label"))
+        assert page.page.evaluate("network.body.data.nodes.get('c0')") is None
+        after = page.page.evaluate(f"network.getPositions([{seed}])[{seed}]")
+        assert abs(after["x"] - before["x"]) < 1 and abs(after["y"] - before["y"]) < 1
+        assert "Cluster expanded" in page.page.locator("#kg-details-body").inner_text()
         assert page.errors == []
-        assert page.page.evaluate("network.body.data.nodes.length") == 150
-        note = page.page.locator("#kg-note")
-        assert note.is_visible()
-        assert "150" in note.inner_text() and "400" in note.inner_text()
     finally:
         page.page.close()
 

@@ -39,8 +39,10 @@ WHERE { ?p org:memberOf ?o ; a ?t ; rdfs:label ?l . ?o a ?ot ; rdfs:label ?ol .
 def _data(path: Path) -> dict[str, Any]:
     page = path.read_text(encoding="utf-8")
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    assert m
+    i = re.search(r'<script type="application/json" id="kg-info">(.*?)</script>', page, re.S)
+    assert m and i  # the details (info) are a block of their own, parsed by the page on demand
     data: dict[str, Any] = json.loads(m.group(1))
+    data["info"] = json.loads(i.group(1))
     return data
 
 

@@ -1,12 +1,16 @@
 """The offline HTML view of the graph: vis-network (shipped by pyvis) in-lined into one page.
 
-This module turns the graph into the page's data: nodes and edges for the canvas, details
-(aliases, roles, evidence) for the side panel, the document list and the legend.  The page
-itself, kept free of remote resources and safe for untrusted labels, is ``graph.network.page``.
+This module turns the graph into the page's data: every entity and edge for the canvas, their
+details (aliases, roles, evidence) for the side panel, the communities, the document list and
+the legend.  The page itself, kept free of remote resources and safe for untrusted labels, is
+``graph.network.page``; the communities and their layout are ``graph.network.overview``.
 
-Large graphs stay usable: above ``max_nodes`` the view keeps the ``max_nodes`` nodes of highest
-degree and says so in a visible note; physics runs for a bounded number of iterations from a
-seeded layout and is frozen once stabilised (or is off when positions are given).
+Large graphs stay whole: above ``aggregate_above`` entities the page opens on one super-node per
+community (labelled with its seed and member count) and a click expands one in place; search
+finds every entity and expands its community.  Smaller graphs are drawn in full, physics running
+for a bounded number of iterations from the community layout and frozen once stabilised (off when
+positions are given or above ``PHYSICS_LIMIT`` nodes).  The details block is parsed by the page
+only when first needed.
 
 >>> import tempfile, pathlib
 >>> import networkx as nx
@@ -16,8 +20,8 @@ seeded layout and is frozen once stabilised (or is off when positions are given)
 >>> _ = g.add_edge("p", "o", key="f", relation="memberOf", label="经理", docs=["a.txt"])
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.html"
 >>> report = write_html(g, out, title="示例")
->>> (report.shown_nodes, report.shown_edges, report.capped)
-(2, 1, False)
+>>> (report.shown_nodes, report.shown_edges, report.clusters)
+(2, 1, 0)
 >>> "王小明" in out.read_text(encoding="utf-8")
 True
 """
@@ -27,14 +31,14 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from graph.io.atomic import atomic_write_text
+from graph.network.overview import Communities, communities, disc_radius, layout
 from graph.network.page import KIND_STYLE, RELATION_COLOUR, fill_page, short_label, vis_options
 
 log = logging.getLogger(__name__)
@@ -53,36 +57,22 @@ CHROMIUM_ARGS = (
 )
 
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
-DEFAULT_MAX_NODES = 2000
-EDGE_LABEL_LIMIT = 600  # draw edge labels on the canvas only for views this small
-PHYSICS_LIMIT = 5000  # bigger views (max_nodes raised) are drawn statically from seeded positions
+DEFAULT_AGGREGATE_ABOVE = 1000  # bigger graphs open on one super-node per community
+PHYSICS_LIMIT = 500  # bigger views are drawn from the community layout, not simulated
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlReport:
-    """What a written page shows."""
+    """What a written page shows: all entities and edges, and what is drawn when it opens
+    (``clusters`` super-nodes stand for the rest; 0 when the graph is drawn in full)."""
 
     path: Path
     total_nodes: int
     total_edges: int
     shown_nodes: int
     shown_edges: int
-    capped: bool
+    clusters: int
     physics: bool
-
-
-def select_view(g: nx.MultiDiGraph, *, max_nodes: int) -> tuple[nx.MultiDiGraph, bool]:
-    """The subgraph drawn by default: all of ``g``, or its ``max_nodes`` best-connected nodes.
-
-    >>> g = nx.MultiDiGraph([(0, 1), (0, 2), (0, 3), (1, 2)])
-    >>> sub, capped = select_view(g, max_nodes=2)
-    >>> sorted(sub.nodes), capped
-    ([0, 1], True)
-    """
-    if g.number_of_nodes() <= max_nodes:
-        return g, False
-    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))
-    return g.subgraph(ranked[:max_nodes]), True
 
 
 def _str_list(value: object) -> list[str]:
@@ -115,43 +105,6 @@ def _evidence(value: object) -> list[dict[str, Any]]:
     return out
 
 
-def _seed_positions(g: nx.MultiDiGraph, order: list[Any]) -> dict[Any, tuple[float, float]]:
-    """Starting positions: a sunflower spiral in breadth-first order from the hubs.
-
-    Neighbours land near each other, so bounded physics converges in far fewer iterations
-    than from vis-network's random start.  O(nodes + edges), pure Python.
-    """
-    seen: set[Any] = set()
-    bfs: list[Any] = []
-    und = g.to_undirected(as_view=True)
-    # neighbours in the graph's own order: the undirected view yields them in set order,
-    # which changes with the hash seed (and so would the page of an identical build)
-    rank = {n: i for i, n in enumerate(g)}
-    for root in order:
-        if root in seen:
-            continue
-        seen.add(root)
-        queue = [root]
-        while queue:
-            bfs.extend(queue)
-            nxt: list[Any] = []
-            for u in queue:
-                for v in sorted(und.neighbors(u), key=rank.__getitem__):
-                    if v not in seen:
-                        seen.add(v)
-                        nxt.append(v)
-            queue = nxt
-    golden = math.pi * (3.0 - math.sqrt(5.0))
-    spacing = 45.0
-    return {
-        n: (
-            spacing * math.sqrt(i) * math.cos(i * golden),
-            spacing * math.sqrt(i) * math.sin(i * golden),
-        )
-        for i, n in enumerate(bfs)
-    }
-
-
 def _roles(g: nx.MultiDiGraph, n: Any) -> list[str]:
     roles = []
     for _, org, data in g.out_edges(n, data=True):
@@ -161,62 +114,11 @@ def _roles(g: nx.MultiDiGraph, n: Any) -> list[str]:
     return sorted(set(roles))
 
 
-def _build_network(
-    g: nx.MultiDiGraph, view: nx.MultiDiGraph, positions: dict[Any, tuple[float, float]] | None
-) -> tuple[Network, dict[str, Any]]:
-    """Fill a pyvis ``Network`` (directly: ``add_node`` is quadratic) plus the details data."""
-    net = Network(directed=True, cdn_resources="in_line")
-    index = {n: i for i, n in enumerate(view.nodes)}
-    nodes = [_node(g, view, n, i, positions) for n, i in index.items()]
-    labelled = view.number_of_edges() <= EDGE_LABEL_LIMIT
-    parallel: dict[tuple[int, int], int] = {}
-    edges = [
-        _edge(j, edge, index, parallel, labelled=labelled)
-        for j, edge in enumerate(view.edges(keys=True, data=True))
-    ]
-    net.nodes.extend(drawn for drawn, _ in nodes)
-    net.edges.extend(drawn for drawn, _ in edges)
-    return net, {"nodes": [info for _, info in nodes], "edges": [info for _, info in edges]}
-
-
-def _node(
-    g: nx.MultiDiGraph,
-    view: nx.MultiDiGraph,
-    n: Any,
-    i: int,
-    positions: dict[Any, tuple[float, float]] | None,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Node ``n`` (number ``i``) as drawn on the canvas, and its details for the side panel."""
-    data = view.nodes[n]
-    kind = str(data.get("kind", "other"))
-    style = KIND_STYLE.get(kind, KIND_STYLE["other"])
-    node: dict[str, Any] = {
-        "id": i,
-        "label": short_label(str(data.get("label", n))),
-        "kind": kind if kind in KIND_STYLE else "other",
-        "shape": style[2],
-        "color": style[1],
-        "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(g.degree(n))), 1),
-    }
-    if positions is not None and n in positions:
-        node["x"], node["y"] = (round(c, 1) for c in positions[n])
-    return node, {
-        "label": str(data.get("label", n)),
-        "iri": str(n),
-        "aliases": _str_list(data.get("aliases")),
-        "docs": _str_list(data.get("docs")),
-        "roles": _roles(g, n),
-        "evidence": _evidence(data.get("evidence")),
-    }
-
-
 def _edge(
     j: int,
     edge: tuple[Any, Any, Any, dict[str, Any]],
     index: dict[Any, int],
     parallel: dict[tuple[int, int], int],
-    *,
-    labelled: bool,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Edge number ``j`` as drawn on the canvas, and its details for the side panel.
 
@@ -230,9 +132,8 @@ def _edge(
         "from": index[u],
         "to": index[v],
         "color": RELATION_COLOUR.get(rel, "#999999"),
+        "label": label,  # drawn by the page on hover or selection, not by vis-network
     }
-    if labelled:
-        drawn["label"] = label
     pair = (min(index[u], index[v]), max(index[u], index[v]))
     k = parallel[pair] = parallel.get(pair, -1) + 1
     if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
@@ -263,65 +164,186 @@ def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
     return names
 
 
-def render_html(
-    g: nx.MultiDiGraph,
-    *,
-    title: str = DEFAULT_TITLE,
-    max_nodes: int = DEFAULT_MAX_NODES,
-    physics: bool | None = None,
-    focus: Hashable | None = None,
-) -> tuple[str, HtmlReport]:
-    """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
-    if max_nodes < 1:
-        raise ValueError("max_nodes must be positive")
-    view, capped = select_view(g, max_nodes=max_nodes)
-    has_xy = all("x" in d and "y" in d for _, d in view.nodes(data=True)) and len(view) > 0
-    use_physics = (not has_xy and len(view) <= PHYSICS_LIMIT) if physics is None else physics
-    if has_xy:
-        positions = {n: (float(d["x"]), float(d["y"])) for n, d in view.nodes(data=True)}
-    elif len(view) > 100:
-        positions = _seed_positions(view, sorted(view.nodes, key=lambda n: -view.degree(n)))
-    else:
-        positions = None
-    net, info = _build_network(g, view, positions)
-    docs = _doc_names(g)
+def _node(g: nx.MultiDiGraph, n: Any, i: int, xy: tuple[float, float], c: int) -> dict[str, Any]:
+    """Node ``n`` (number ``i``, community ``c``) as drawn on the canvas."""
+    data = g.nodes[n]
+    kind = str(data.get("kind", "other"))
+    style = KIND_STYLE.get(kind, KIND_STYLE["other"])
+    return {
+        "id": i,
+        "label": short_label(str(data.get("label", n))),
+        "kind": kind if kind in KIND_STYLE else "other",
+        "shape": style[2],
+        "color": style[1],
+        "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(g.degree(n))), 1),
+        "x": xy[0],
+        "y": xy[1],
+        "c": c,
+    }
+
+
+def _node_info(g: nx.MultiDiGraph, n: Any) -> dict[str, Any]:
+    """Node ``n``'s details for the side panel."""
+    data = g.nodes[n]
+    return {
+        "label": str(data.get("label", n)),
+        "iri": str(n),
+        "aliases": _str_list(data.get("aliases")),
+        "docs": _str_list(data.get("docs")),
+        "roles": _roles(g, n),
+        "evidence": _evidence(data.get("evidence")),
+    }
+
+
+def _clusters(
+    nodes: list[dict[str, Any]], members: list[list[int]], centres: list[tuple[float, float]]
+) -> list[dict[str, Any]]:
+    """One super-node per community: its seed's label and look, its member count."""
+    out = []
+    for c, group in enumerate(members):
+        seed = nodes[group[0]]
+        out.append(
+            {
+                "id": f"c{c}",
+                "label": f"{short_label(seed['label'], limit=16)} ({len(group):,})",
+                "kind": seed["kind"],
+                "shape": "dot",
+                "color": seed["color"],
+                "size": round(0.45 * disc_radius(len(group)), 1),
+                "borderWidth": 3,
+                "x": centres[c][0],
+                "y": centres[c][1],
+                "count": len(group),
+                "seed": group[0],
+            }
+        )
+    return out
+
+
+def _positions(
+    g: nx.MultiDiGraph, comm: Communities
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]], bool]:
+    """Node positions and community centres: the given ``x``/``y`` when every node has them
+    (then ``True``), else the community layout."""
+    data = [d for _, d in g.nodes(data=True)]
+    if not data or not all("x" in d and "y" in d for d in data):
+        return *layout(comm), False
+    xy = [(round(float(d["x"]), 1), round(float(d["y"]), 1)) for d in data]
+    centres = [
+        (
+            round(sum(xy[i][0] for i in m) / len(m), 1),
+            round(sum(xy[i][1] for i in m) / len(m), 1),
+        )
+        for m in comm.members
+    ]
+    return xy, centres, True
+
+
+STRONGEST = 6  # merged edges drawn per super-node between super-nodes (as assets/clusters.js)
+
+
+def _drawn_counts(g: nx.MultiDiGraph, of: list[int], collapsed: set[int]) -> tuple[int, int]:
+    """Nodes and edges drawn when the page opens: super-nodes, merged edges counted once and,
+    between two super-nodes, only each one's ``STRONGEST`` heaviest (as the page draws them)."""
+    index = {n: i for i, n in enumerate(g)}
+    merged: dict[tuple[str, str], int] = {}
+    real = 0
+    for u, v in g.edges():
+        a, b = index[u], index[v]
+        ka = f"c{of[a]}" if of[a] in collapsed else str(a)
+        kb = f"c{of[b]}" if of[b] in collapsed else str(b)
+        if of[a] not in collapsed and of[b] not in collapsed:
+            real += 1
+        elif ka != kb:
+            key = (min(ka, kb), max(ka, kb))
+            merged[key] = merged.get(key, 0) + 1
+    by_end: dict[str, list[tuple[int, str]]] = {}
+    for (ka, kb), count in merged.items():
+        if ka.startswith("c") and kb.startswith("c"):
+            for k in (ka, kb):
+                by_end.setdefault(k, []).append((-count, f"m{ka}|{kb}"))
+    kept = {m for ranked in by_end.values() for _, m in sorted(ranked)[:STRONGEST]}
+    drawn = sum(1 for ka, kb in merged if not (ka.startswith("c") and kb.startswith("c")))
+    shown = sum(1 for c in of if c not in collapsed) + len(collapsed)
+    return shown, real + drawn + len(kept)
+
+
+def _kinds(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The legend: each kind present, with its look and count."""
     kinds = []
     for kind, (name, colour, shape) in KIND_STYLE.items():
-        count = sum(1 for n in net.nodes if n["kind"] == kind)
+        count = sum(1 for n in nodes if n["kind"] == kind)
         if count:
             kinds.append(
                 {"kind": kind, "name": name, "color": colour, "shape": shape, "count": count}
             )
-    note = "空图：没有可显示的节点。 Empty graph: nothing to draw." if len(g) == 0 else ""
-    if capped:
-        note = (
-            f"大图已截取：显示连接最多的 {len(view):,} 个节点（共 {len(g):,} 个）。"
-            f" Large graph: showing the {len(view):,} most connected of {len(g):,} nodes;"
-            " use `kg view --focus LABEL --hops K` for a neighbourhood."
-        )
+    return kinds
+
+
+def _community_sizes(n: int, *, aggregate: bool) -> tuple[int, int]:
+    """(max, min) community size: about 250 super-nodes at most on a big page."""
+    biggest = max(100, n // 250) if aggregate else max(8, round(2 * math.sqrt(n)))
+    return biggest, max(2, biggest // 4)
+
+
+def render_html(
+    g: nx.MultiDiGraph,
+    *,
+    title: str = DEFAULT_TITLE,
+    aggregate_above: int = DEFAULT_AGGREGATE_ABOVE,
+    physics: bool | None = None,
+    focus: Hashable | None = None,
+) -> tuple[str, HtmlReport]:
+    """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
+    if aggregate_above < 1:
+        raise ValueError("aggregate_above must be positive")
+    aggregate = len(g) > aggregate_above
+    biggest, smallest = _community_sizes(len(g), aggregate=aggregate)
+    comm = communities(g, max_size=biggest, min_size=smallest)
+    xy, centres, given = _positions(g, comm)
+    collapsed = {c for c, m in enumerate(comm.members) if aggregate and len(m) > 1}
+    shown_nodes, shown_edges = _drawn_counts(g, comm.of, collapsed)
+    free = not given and not collapsed and shown_nodes <= PHYSICS_LIMIT
+    use_physics = free if physics is None else physics
+    nodes = [_node(g, n, i, xy[i], comm.of[i]) for i, n in enumerate(g)]
+    index = {n: i for i, n in enumerate(g)}
+    parallel: dict[tuple[int, int], int] = {}
+    edges = [_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True))]
+    info = {"nodes": [_node_info(g, n) for n in g], "edges": [details for _, details in edges]}
     report = HtmlReport(
-        Path(), len(g), g.number_of_edges(), len(view), view.number_of_edges(), capped, use_physics
+        Path(), len(g), g.number_of_edges(), shown_nodes, shown_edges, len(collapsed), use_physics
     )
+    docs = _doc_names(g)
     data = {
         "title": title,
-        "stats": {
-            "total_nodes": report.total_nodes,
-            "total_edges": report.total_edges,
-            "shown_nodes": report.shown_nodes,
-            "shown_edges": report.shown_edges,
-        },
-        "note": note,
-        "kinds": kinds,
+        "stats": {"total_nodes": len(g), "total_edges": g.number_of_edges()},
+        "note": _note(g, report),
+        "kinds": _kinds(nodes),
+        "nodes": nodes,
+        "names": [[n["label"], *n["aliases"]] for n in info["nodes"]],
+        "edges": [drawn for drawn, _ in edges],
+        "clusters": _clusters(nodes, comm.members, centres),
+        "collapsed": sorted(collapsed),
+        "options": vis_options(shown_nodes, physics=use_physics),
+        "focus": index.get(focus) if focus is not None else None,
         "docs": [{"id": d, "name": name} for d, name in sorted(docs.items())],
         "docNames": docs,
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "info": info,
-        "options": vis_options(len(view), physics=use_physics),
-        "focus": list(view.nodes).index(focus) if focus is not None and focus in view else None,
     }
-    page = fill_page(title, data)
-    return page, report
+    return fill_page(title, data, info), report
+
+
+def _note(g: nx.MultiDiGraph, report: HtmlReport) -> str:
+    if len(g) == 0:
+        return "空图：没有可显示的节点。 Empty graph: nothing to draw."
+    if report.clusters:
+        return (
+            f"大图已聚合：{report.total_nodes:,} 个节点分为 {report.clusters:,} 个群组，"
+            "点击群组展开，搜索可找到每个节点。"
+            f" Large graph: {report.total_nodes:,} nodes in {report.clusters:,} clusters;"
+            " click a cluster to expand it, double-click a member to fold it; search finds"
+            " every node."
+        )
+    return ""
 
 
 def write_html(
@@ -329,26 +351,20 @@ def write_html(
     path: Path,
     *,
     title: str = DEFAULT_TITLE,
-    max_nodes: int = DEFAULT_MAX_NODES,
+    aggregate_above: int = DEFAULT_AGGREGATE_ABOVE,
     physics: bool | None = None,
     focus: Hashable | None = None,
 ) -> HtmlReport:
     """Write the interactive offline view of ``g`` to ``path`` (atomically).
 
-    ``max_nodes`` caps the default view to the best-connected nodes (a note on the page says
-    so).  ``physics`` defaults to on unless every drawn node has ``x``/``y`` attributes or more
-    than ``PHYSICS_LIMIT`` nodes are drawn (then positions are seeded, drawn once, not simulated).
+    Above ``aggregate_above`` nodes the page opens on one super-node per community (a note
+    says so).  ``physics`` defaults to on unless every node has ``x``/``y`` attributes or more
+    than ``PHYSICS_LIMIT`` nodes are drawn at the opening (then the layout is drawn as is).
     ``focus`` (a node id) is selected, with its details shown, once the page is ready.
     """
-    page, report = render_html(g, title=title, max_nodes=max_nodes, physics=physics, focus=focus)
-    atomic_write_text(Path(path), page)
-    log.info("wrote %s (%d of %d nodes)", path, report.shown_nodes, report.total_nodes)
-    return HtmlReport(
-        Path(path),
-        report.total_nodes,
-        report.total_edges,
-        report.shown_nodes,
-        report.shown_edges,
-        report.capped,
-        report.physics,
+    page, report = render_html(
+        g, title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
     )
+    atomic_write_text(Path(path), page)
+    log.info("wrote %s (%d of %d nodes drawn)", path, report.shown_nodes, report.total_nodes)
+    return replace(report, path=Path(path))

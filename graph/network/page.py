@@ -56,28 +56,31 @@ _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
 def vis_options(n_nodes: int, *, physics: bool) -> dict[str, Any]:
-    """vis-network options for a view of ``n_nodes`` nodes: fonts, arrows, bounded physics.
+    """vis-network options for a view of ``n_nodes`` drawn nodes: fonts, arrows, bounded physics.
 
-    Views of more than 300 nodes drop hover and hide edges while dragging or zooming.
+    vis-network draws no label (the page draws them by level of detail, ``assets/labels.js``).
+    Views of more than 300 nodes hide edges while dragging or zooming.
 
     >>> small, big = vis_options(50, physics=True), vis_options(2000, physics=False)
     >>> [o["physics"]["stabilization"]["iterations"] for o in (small, big)]
     [200, 50]
-    >>> big["physics"]["enabled"], big["interaction"]["hover"]
-    (False, False)
+    >>> big["physics"]["enabled"], big["interaction"]["hideEdgesOnDrag"]
+    (False, True)
     """
     big = n_nodes > 300
     # bounded work: about 100k node-iterations (200 for small graphs, 50 at 2,000 nodes)
     iterations = max(40, min(200, 100_000 // max(n_nodes, 1)))
+    no_labels = {"label": {"enabled": False, "drawThreshold": 1_000_000}}
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
-        "nodes": {"font": {"face": FONT_STACK, "size": 14}, "borderWidth": 1},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "nodes": {"font": {"face": FONT_STACK, "size": 14}, "borderWidth": 1, "scaling": no_labels},
         "edges": {
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"face": FONT_STACK, "size": 10, "align": "middle"},
             "width": 1,
+            "scaling": no_labels,
         },
         "physics": {
             "enabled": physics,
@@ -93,7 +96,7 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict[str, Any]:
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50},
         },
         "interaction": {
-            "hover": not big,
+            "hover": True,
             "hideEdgesOnDrag": big,
             "hideEdgesOnZoom": big,
             "tooltipDelay": 300,
@@ -132,19 +135,23 @@ def script_json(value: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def fill_page(title: str, data: object) -> str:
-    """Our page template with vis-network, the viewer and ``data`` (as safe JSON) in-lined.
+def fill_page(title: str, data: object, info: object) -> str:
+    """Our page template with vis-network, the viewer, ``data`` and the details ``info`` (both
+    as safe JSON; the page parses ``info`` only when first needed) in-lined.
 
-    >>> page = fill_page("示例 <图>", {"label": "</script><img src=x>"})
+    >>> page = fill_page("示例 <图>", {"label": "</script><img src=x>"}, {})
     >>> "<title>示例 &lt;图&gt;</title>" in page, "<img src=x" in page, page.count("</script>")
-    (True, False, 3)
+    (True, False, 6)
     """
     parts = {
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_asset("vis-network.css"),
         "VIS_JS": _vis_asset("vis-network.min.js"),
         "APP_CSS": _asset("view.css"),
+        "LABELS_JS": _asset("labels.js"),
+        "CLUSTERS_JS": _asset("clusters.js"),
         "APP_JS": _asset("view.js"),
         "DATA": script_json(data),
+        "INFO": script_json(info),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))

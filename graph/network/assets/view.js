@@ -14,11 +14,33 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-  var nodes = new vis.DataSet(KG.nodes);
-  var edges = new vis.DataSet(KG.edges);
+  var INFO = null;
+  function info() {  // the details block, parsed when first needed
+    if (!INFO) INFO = JSON.parse(document.getElementById("kg-info").textContent);
+    return INFO;
+  }
+  var kindOn = {};
+  var docSel = document.getElementById("kg-doc");
+  function nodeHidden(i) {
+    if (!kindOn[KG.nodes[i].kind]) return true;
+    var doc = docSel.value;
+    return !!doc && info().nodes[i].docs.indexOf(doc) < 0;
+  }
+  function edgeHidden(j) {
+    var doc = docSel.value;
+    return !!doc && info().edges[j].docs.indexOf(doc) < 0;
+  }
+  KG.kinds.forEach(function (k) { kindOn[k.kind] = true; });
+  var clusters = window.KGClusters(KG, { nodeHidden: nodeHidden, edgeHidden: edgeHidden });
+  window.kgClusters = clusters;
+  var start = clusters.initial();
+  var nodes = new vis.DataSet(start.nodes);
+  var edges = new vis.DataSet(start.edges);
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG.options);
   window.network = network;
+  clusters.attach(network, nodes, edges);
+  var labels = window.KGLabels(network, KG.options.nodes.font.face);
   window.kgTimes.built = performance.now();
 
   function markReady() {
@@ -26,10 +48,7 @@
     window.kgReady = true;
     window.kgReadyAt = performance.now();
     document.body.setAttribute("data-kg-ready", "1");
-    if (KG.focus !== null && KG.focus !== undefined) {
-      network.selectNodes([KG.focus]);
-      showNode(KG.focus);
-    }
+    if (KG.focus !== null && KG.focus !== undefined) focusNode(KG.focus);
   }
   if (!KG.nodes.length) {
     setTimeout(markReady, 0);
@@ -45,7 +64,8 @@
   /* header, note */
   var s = KG.stats;
   document.getElementById("kg-counts").textContent =
-    s.shown_nodes + " / " + s.total_nodes + " nodes · " + s.shown_edges + " / " + s.total_edges + " edges";
+    s.total_nodes + " nodes · " + s.total_edges + " edges" +
+    (KG.collapsed.length ? " · " + KG.collapsed.length + " clusters" : "");
   if (KG.note) {
     var note = document.getElementById("kg-note");
     note.textContent = KG.note;
@@ -53,16 +73,14 @@
   }
 
   /* filters: kinds (legend checkboxes) and document */
-  var kindOn = {};
   var legend = document.getElementById("kg-legend");
   KG.kinds.forEach(function (k) {
-    kindOn[k.kind] = true;
     var li = el("li");
     var box = el("input");
     box.type = "checkbox";
     box.checked = true;
     box.setAttribute("data-kind", k.kind);
-    box.addEventListener("change", function () { kindOn[k.kind] = box.checked; applyFilters(); });
+    box.addEventListener("change", function () { kindOn[k.kind] = box.checked; clusters.refresh(); });
     var sw = el("span", null, "kg-swatch " + k.shape);
     sw.style.background = k.color;
     li.appendChild(box);
@@ -71,7 +89,6 @@
     li.appendChild(el("span", "(" + k.count + ")", "kg-count"));
     legend.appendChild(li);
   });
-  var docSel = document.getElementById("kg-doc");
   var optAll = el("option", "全部文档 All documents (" + KG.docs.length + ")");
   optAll.value = "";
   docSel.appendChild(optAll);
@@ -80,36 +97,14 @@
     o.value = d.id;
     docSel.appendChild(o);
   });
-  docSel.addEventListener("change", applyFilters);
+  docSel.addEventListener("change", function () { clusters.refresh(); });
 
-  function visible(n) {
-    var info = KG.info.nodes[n.id];
-    if (!kindOn[n.kind]) return false;
-    var doc = docSel.value;
-    return !doc || info.docs.indexOf(doc) >= 0;
-  }
-  function applyFilters() {
-    var doc = docSel.value;
-    var upd = [];
-    KG.nodes.forEach(function (n) {
-      var hide = !visible(n);
-      if (!!n.hidden !== hide) { n.hidden = hide; upd.push({ id: n.id, hidden: hide }); }
-    });
-    nodes.update(upd);
-    var eupd = [];
-    KG.edges.forEach(function (e) {
-      var hide = !!doc && KG.info.edges[e.id].docs.indexOf(doc) < 0;
-      if (!!e.hidden !== hide) { e.hidden = hide; eupd.push({ id: e.id, hidden: hide }); }
-    });
-    edges.update(eupd);
-  }
-
-  /* search by label or alias */
+  /* search by label or alias, over every entity (drawn or inside a folded cluster) */
   var search = document.getElementById("kg-search");
   var results = document.getElementById("kg-results");
-  var keys = KG.nodes.map(function (n) {
-    var info = KG.info.nodes[n.id];
-    return { label: info.label.toLowerCase(), aliases: info.aliases.map(function (a) { return a.toLowerCase(); }) };
+  var keys = KG.names.map(function (names) {
+    var low = names.map(function (a) { return a.toLowerCase(); });
+    return { label: low[0], aliases: low.slice(1) };
   });
   var degree = {};
   KG.edges.forEach(function (e) {
@@ -133,7 +128,7 @@
     var scored = [];
     for (var i = 0; i < KG.nodes.length; i++) {
       var r = rank(i, q);
-      if (r >= 0) scored.push([r, -(degree[KG.nodes[i].id] || 0), i]);
+      if (r >= 0) scored.push([r, -(degree[i] || 0), i]);
     }
     scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
     var hits = scored.slice(0, 50).map(function (s) { return KG.nodes[s[2]]; });
@@ -151,9 +146,11 @@
   search.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { var hits = runSearch(); if (hits.length) focusNode(hits[0].id); }
   });
-  function focusNode(id) {
+  function focusNode(id) {  // opens its cluster if folded
+    clusters.reveal(id);
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.0, animation: false });
+    labels.select(network.getConnectedEdges(id));
+    network.focus(id, { scale: Math.max(1.0, network.getScale()), animation: false });
     showNode(id);
   }
   window.kgFocus = focusNode;
@@ -191,40 +188,60 @@
     if (!list.length) wrap.appendChild(el("p", "—", "kg-hint"));
     return wrap;
   }
-  function showNode(id) {
-    var n = nodes.get(id), info = KG.info.nodes[id];
+  function docList(docs) { return docs.map(function (d) { return KG.docNames[d] || d; }).join("；"); }
+  function showCluster(c) {
+    var k = KG.clusters[c];
     clear(body);
-    body.appendChild(el("h3", info.label, "kg-label"));
+    body.appendChild(el("h3", k.label, "kg-label"));
+    body.appendChild(el("p", "群组已展开：" + k.count + " 个节点；双击成员可折叠。 Cluster expanded: " +
+      k.count + " nodes; double-click a member to fold it.", "kg-hint"));
+  }
+  function showMerged(id) {
+    var e = edges.get(id);
+    clear(body);
+    body.appendChild(el("h3", e.title || "", "kg-label"));
+    body.appendChild(el("p", "合并的边：点击两端的群组展开。 Merged edges: click a cluster at either end.", "kg-hint"));
+  }
+  function showNode(id) {
+    var n = KG.nodes[id], d = info().nodes[id];
+    clear(body);
+    body.appendChild(el("h3", d.label, "kg-label"));
     var dl = el("dl");
     field(dl, "类型 Kind", n.kind);
-    if (info.aliases.length) field(dl, "别名 Aliases", info.aliases.join("；"));
-    if (info.roles.length) {
+    if (d.aliases.length) field(dl, "别名 Aliases", d.aliases.join("；"));
+    if (d.roles.length) {
       var ul = el("ul");
-      info.roles.forEach(function (r) { ul.appendChild(el("li", r)); });
+      d.roles.forEach(function (r) { ul.appendChild(el("li", r)); });
       field(dl, "职务 Roles", ul);
     }
-    field(dl, "文档 Documents", info.docs.map(function (d) { return KG.docNames[d] || d; }).join("；"));
-    field(dl, "IRI", info.iri);
-    field(dl, "证据 Evidence", evidenceList(info.evidence));
+    field(dl, "文档 Documents", docList(d.docs));
+    field(dl, "IRI", d.iri);
+    field(dl, "证据 Evidence", evidenceList(d.evidence));
     body.appendChild(dl);
   }
   function showEdge(id) {
-    var e = edges.get(id), info = KG.info.edges[id];
+    var e = KG.edges[id], d = info().edges[id];
     clear(body);
-    var from = nodes.get(e.from), to = nodes.get(e.to);
-    body.appendChild(el("h3", KG.info.nodes[from.id].label + " → " + KG.info.nodes[to.id].label, "kg-label"));
+    body.appendChild(el("h3", info().nodes[e.from].label + " → " + info().nodes[e.to].label, "kg-label"));
     var dl = el("dl");
-    field(dl, "关系 Relation", info.relation);
-    if (info.label) field(dl, "标签 Label", info.label);
-    if (info.confidence !== null) field(dl, "置信度 Confidence", info.confidence);
-    field(dl, "文档 Documents", info.docs.map(function (d) { return KG.docNames[d] || d; }).join("；"));
-    field(dl, "证据 Evidence", evidenceList(info.evidence));
+    field(dl, "关系 Relation", d.relation);
+    if (d.label) field(dl, "标签 Label", d.label);
+    if (d.confidence !== null) field(dl, "置信度 Confidence", d.confidence);
+    field(dl, "文档 Documents", docList(d.docs));
+    field(dl, "证据 Evidence", evidenceList(d.evidence));
     body.appendChild(dl);
   }
   window.kgShowNode = showNode;
   window.kgShowEdge = showEdge;
   network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+    var n = params.nodes[0], e = params.edges[0];
+    if (typeof n === "string") { var c = +n.slice(1); clusters.expand(c); showCluster(c); }
+    else if (n !== undefined) showNode(n);
+    else if (typeof e === "string") showMerged(e);
+    else if (e !== undefined) showEdge(e);
+  });
+  network.on("doubleClick", function (params) {
+    var n = params.nodes[0];
+    if (typeof n === "number" && clusters.fold(KG.nodes[n].c)) clear(body);
   });
 })();

@@ -1,0 +1,188 @@
+"""Communities and layout for the HTML view: who is drawn together, and where.
+
+Every entity gets a community.  Seeds are taken in rank order (organisations first, then by
+degree; documents last) and each grows a breadth-first ball of at most ``max_size`` entities
+through entities not yet taken (never through a document, which would join everything it
+mentions).  Communities smaller than ``min_size`` then join the neighbouring community they
+share most edges with, when it has room; entities with no edge at all are grouped by kind.
+
+The layout puts each community's members on a sunflower spiral around its seed and packs the
+communities' discs apart (largest first, a spiral search for the first free place), so the
+clusters of organisations stay visibly separate; a big page draws each community as one
+super-node at its disc's centre and expands it in place.  Everything is O(nodes + edges) apart
+from the packing (O(communities) per placement), and deterministic: graph order and ranks, never
+hash order.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_nodes_from([("o1", {"kind": "org"}), ("o2", {"kind": "org"})])
+>>> _ = g.add_edges_from([("a", "o1"), ("b", "o1"), ("c", "o2"), ("d", "o2")])
+>>> comm = communities(g, max_size=3, min_size=1)
+>>> [[list(g)[i] for i in m] for m in comm.members]
+[['o1', 'a', 'b'], ['o2', 'c', 'd']]
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+
+GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
+SPACING = 45.0  # canvas units between neighbouring members of a community
+GAP = 2.0 * SPACING  # free space between two communities' discs
+
+
+@dataclass(frozen=True, slots=True)
+class Communities:
+    """``of[i]``: the community of the ``i``-th node (graph order); ``members[c]``: its nodes,
+    seed first, in breadth-first order."""
+
+    of: list[int]
+    members: list[list[int]]
+
+
+def neighbour_lists(g: nx.MultiDiGraph) -> list[list[int]]:
+    """Undirected neighbours of each node, as sorted node numbers (graph order), no self."""
+    index = {n: i for i, n in enumerate(g)}
+    adj: list[set[int]] = [set() for _ in index]
+    for u, v in g.edges():
+        iu, iv = index[u], index[v]
+        if iu != iv:
+            adj[iu].add(iv)
+            adj[iv].add(iu)
+    return [sorted(s) for s in adj]
+
+
+def _ranked(kinds: list[str], adj: list[list[int]]) -> list[int]:
+    def key(i: int) -> tuple[bool, int, int]:
+        degree = len(adj[i])
+        return (kinds[i] == "document", -(2 * degree if kinds[i] == "org" else degree), i)
+
+    return sorted(range(len(kinds)), key=key)
+
+
+def _grow(
+    seed: int, c: int, of: list[int], adj: list[list[int]], stop: list[bool], cap: int
+) -> list[int]:
+    """The breadth-first ball of at most ``cap`` free nodes around ``seed`` (marked ``c``)."""
+    of[seed] = c
+    group = [seed]
+    k = 0
+    while k < len(group) and len(group) < cap:
+        u = group[k]
+        k += 1
+        if stop[u] and u != seed:
+            continue
+        for v in adj[u]:
+            if of[v] < 0:
+                of[v] = c
+                group.append(v)
+                if len(group) >= cap:
+                    break
+    return group
+
+
+def _merge_small(
+    members: list[list[int]], of: list[int], adj: list[list[int]], *, min_size: int, max_size: int
+) -> list[list[int]]:
+    """Small communities join the neighbour they share most edges with, if it has room."""
+    for c, group in enumerate(members):
+        if not group or len(group) >= min_size:
+            continue
+        links: dict[int, int] = {}
+        for u in group:
+            for v in adj[u]:
+                if of[v] != c:
+                    links[of[v]] = links.get(of[v], 0) + 1
+        limit = max_size + max_size // 2  # a full neighbour still takes a fragment
+        room = [(-n, d) for d, n in links.items() if len(members[d]) + len(group) <= limit]
+        if not room:
+            continue
+        target = min(room)[1]
+        for u in group:
+            of[u] = target
+        members[target].extend(group)
+        members[c] = []
+    return [m for m in members if m]
+
+
+def communities(g: nx.MultiDiGraph, *, max_size: int, min_size: int) -> Communities:
+    """The communities of ``g`` (see the module's docstring); sizes at most ``max_size``."""
+    kinds = [str(d.get("kind", "other")) for _, d in g.nodes(data=True)]
+    adj = neighbour_lists(g)
+    stop = [k == "document" for k in kinds]
+    of = [-1] * len(kinds)
+    members: list[list[int]] = []
+    for seed in _ranked(kinds, adj):
+        if of[seed] < 0 and adj[seed]:
+            members.append(_grow(seed, len(members), of, adj, stop, max_size))
+    members = _merge_small(members, of, adj, min_size=min_size, max_size=max_size)
+    alone: dict[str, list[int]] = {}
+    for i, k in enumerate(kinds):
+        if not adj[i]:
+            alone.setdefault(k, []).append(i)
+    for k in sorted(alone):
+        group = alone[k]
+        members.extend(group[s : s + max_size] for s in range(0, len(group), max_size))
+    of = [0] * len(kinds)
+    for c, group in enumerate(members):
+        for i in group:
+            of[i] = c
+    return Communities(of, members)
+
+
+def disc_radius(n: int) -> float:
+    """Radius of the disc that a community of ``n`` members fills in the layout."""
+    return SPACING * math.sqrt(n)
+
+
+def _pack(radii: list[float]) -> list[tuple[float, float]]:
+    """Centres for discs of ``radii``: largest first, each at the first free place on a spiral."""
+    order = sorted(range(len(radii)), key=lambda c: (-radii[c], c))
+    centres: list[tuple[float, float]] = [(0.0, 0.0)] * len(radii)
+    cell = 2.0 * (max(radii, default=1.0) + GAP)
+    grid: dict[tuple[int, int], list[int]] = {}
+
+    def free(x: float, y: float, r: float) -> bool:
+        gx, gy = math.floor(x / cell), math.floor(y / cell)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for d in grid.get((gx + dx, gy + dy), ()):
+                    cx, cy = centres[d]
+                    if math.hypot(x - cx, y - cy) < r + radii[d] + GAP:
+                        return False
+        return True
+
+    area = 0.0
+    for k, c in enumerate(order):
+        r = radii[c]
+        dist, angle = math.sqrt(area / math.pi), k * GOLDEN
+        step = 0
+        x, y = dist * math.cos(angle), dist * math.sin(angle)
+        while not free(x, y, r):
+            step += 1
+            a = angle + step * GOLDEN
+            d = dist + step * 0.25 * (r + GAP)
+            x, y = d * math.cos(a), d * math.sin(a)
+        centres[c] = (round(x, 1), round(y, 1))
+        cell_key = (math.floor(x / cell), math.floor(y / cell))
+        grid.setdefault(cell_key, []).append(c)
+        area += math.pi * (r + GAP) ** 2
+    return centres
+
+
+def layout(comm: Communities) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Positions of the nodes (graph order) and the centres of the communities."""
+    centres = _pack([disc_radius(len(m)) for m in comm.members])
+    positions: list[tuple[float, float]] = [(0.0, 0.0)] * len(comm.of)
+    for c, group in enumerate(comm.members):
+        cx, cy = centres[c]
+        for k, i in enumerate(group):
+            r = SPACING * math.sqrt(k)
+            positions[i] = (
+                round(cx + r * math.cos(k * GOLDEN), 1),
+                round(cy + r * math.sin(k * GOLDEN), 1),
+            )
+    return positions, centres
