@@ -9,15 +9,24 @@ tag to the code, so an untagged plot cannot slip past the image check.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import secrets
+import socket
+import subprocess
+import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
+NOTEBOOKS_DIR = Path(__file__).parents[1] / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 EXPECTED = {"01_build_and_query", "02_network_analytics", "03_timeline_and_statements"}
 DRAWS = re.compile(r"\bplt\.show\(\)|\.plot\(|\bplt\.subplots\(")
 
@@ -85,3 +94,38 @@ def test_notebook_executes(path: Path) -> None:
             (page,) = _outputs(cell, "text/html")
             assert "<iframe srcdoc=" in page and "vis.Network" in page
             assert tempfile.gettempdir() + "/" not in page  # the page itself, not a path to it
+
+
+@pytest.mark.slow
+def test_jupyterlab_opens_the_notebooks(tmp_path: Path) -> None:
+    """The README's command: JupyterLab starts on notebooks/ and lists the three notebooks."""
+    pytest.importorskip("jupyterlab")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(8)
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}"]
+    cmd += [f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1", str(NOTEBOOKS_DIR)]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")  # Jupyter refuses root without it (CI runs as root)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path))
+    log = (tmp_path / "lab.log").open("wb")
+    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        names: list[str] = []
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                url = f"http://127.0.0.1:{port}/api/contents?token={token}"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    names = [c["name"] for c in json.load(response)["content"]]
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}") as page:
+                    assert page.status == 200
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert {f"{n}.ipynb" for n in EXPECTED} <= set(names), (tmp_path / "lab.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
