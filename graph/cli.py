@@ -133,17 +133,31 @@ def build(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json"]),
+    type=click.Choice(["table", "csv", "tsv", "json", "parquet"]),
     default="table",
     show_default=True,
+    help="parquet needs --out and the notebook extra (pandas, pyarrow).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the result to this file instead of standard output.",
 )
 def query(
-    query: str | None, *, graph_dir: Path, name: str | None, bind: tuple[str, ...], fmt: str
+    query: str | None,
+    *,
+    graph_dir: Path,
+    name: str | None,
+    bind: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
 ) -> None:
     """Run a SPARQL QUERY (text or a .rq file) against the store."""
     from graph.sparql.query import run_cli_query
 
-    click.echo(run_cli_query(graph_dir, query, name=name, bindings=bind, fmt=fmt), nl=False)
+    text = run_cli_query(graph_dir, query, name=name, bindings=bind, fmt=fmt, out=out)
+    click.echo(text, nl=False)
 
 
 @cli.command()

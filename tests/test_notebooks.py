@@ -1,22 +1,71 @@
-"""The notebooks a researcher opens first execute top to bottom (nbclient) and ship clean."""
+"""The notebooks a researcher opens execute top to bottom (nbclient), ship clean, and show what
+they promise: every cell tagged ``plot`` draws an image, every cell tagged ``table`` a DataFrame
+table, and the cell tagged ``view`` the interactive page inline (``<iframe srcdoc>``, no path to a
+temporary file), with no error and nothing on stderr.
+
+Tags are cell metadata (JupyterLab: the property inspector, "Cell Tags").  A static test ties the
+tag to the code, so an untagged plot cannot slip past the image check.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
+NOTEBOOKS_DIR = Path(__file__).parents[1] / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+EXPECTED = {"01_build_and_query", "02_network_analytics", "03_timeline_and_statements"}
+DRAWS = re.compile(r"\bplt\.show\(\)|\.plot\(|\bplt\.subplots\(")
 
 
-def test_notebooks_are_committed_without_outputs() -> None:
-    assert len(NOTEBOOKS) >= 2
-    for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                assert not cell.outputs and cell.execution_count is None, path.name
+def _tags(cell: Any) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def _code_cells(path: Path) -> list[Any]:
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_the_three_notebooks_exist() -> None:
+    assert {p.stem for p in NOTEBOOKS} >= EXPECTED
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_without_outputs(path: Path) -> None:
+    for cell in _code_cells(path):
+        assert not cell.outputs and cell.execution_count is None, path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_plot_cells_are_tagged(path: Path) -> None:
+    cells = _code_cells(path)
+    for cell in cells:
+        assert bool(DRAWS.search(cell.source)) == ("plot" in _tags(cell)), cell.source[:120]
+    assert any("plot" in _tags(c) for c in cells), f"{path.name} draws no plot"
+    assert sum("view" in _tags(c) for c in cells) == 1, f"{path.name}: one inline view cell"
+
+
+def _outputs(cell: Any, mime: str) -> list[str]:
+    out = []
+    for o in cell.get("outputs", []):
+        data = o.get("data", {})
+        if mime in data:
+            value = data[mime]
+            out.append(value if isinstance(value, str) else "".join(value))
+    return out
 
 
 @pytest.mark.slow
@@ -30,5 +79,53 @@ def test_notebook_executes(path: Path) -> None:
         nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     )
     client.execute()
-    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    errors = [o for c in cells for o in c.outputs if o.get("output_type") == "error"]
+    assert not errors, errors[0].get("evalue")
+    stderr = [o.text for c in cells for o in c.outputs if o.get("name") == "stderr"]
+    assert not stderr, stderr[0][:500]
+    for cell in cells:
+        tags = _tags(cell)
+        if "plot" in tags:
+            assert _outputs(cell, "image/png"), f"no image: {cell.source[:120]}"
+        if "table" in tags:
+            assert any("<table" in h for h in _outputs(cell, "text/html")), cell.source[:120]
+        if "view" in tags:
+            (page,) = _outputs(cell, "text/html")
+            assert "<iframe srcdoc=" in page and "vis.Network" in page
+            assert tempfile.gettempdir() + "/" not in page  # the page itself, not a path to it
+
+
+@pytest.mark.slow
+def test_jupyterlab_opens_the_notebooks(tmp_path: Path) -> None:
+    """The README's command: JupyterLab starts on notebooks/ and lists the three notebooks."""
+    pytest.importorskip("jupyterlab")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(8)
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}"]
+    cmd += [f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1", str(NOTEBOOKS_DIR)]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")  # Jupyter refuses root without it (CI runs as root)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path))
+    log = (tmp_path / "lab.log").open("wb")
+    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        names: list[str] = []
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                url = f"http://127.0.0.1:{port}/api/contents?token={token}"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    names = [c["name"] for c in json.load(response)["content"]]
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}") as page:
+                    assert page.status == 200
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert {f"{n}.ipynb" for n in EXPECTED} <= set(names), (tmp_path / "lab.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from graph.errors import ConfigError, QueryError
+from graph.io.atomic import atomic_write_bytes
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.store import open_store, serialize_triples, store_dir
 from graph.sparql.terms import (
@@ -48,7 +49,7 @@ from graph.sparql.terms import (
 log = logging.getLogger(__name__)
 
 QUERIES_DIR = Path(__file__).parent / "queries"
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "parquet")  # parquet: a file (--out), notebook extra
 _PARAM_RE = re.compile(r"^#\s*@param\s+\??(\w+)\s*(?:=\s*(.*?))?\s*(?:--\s*(.*))?$")
 _CELL_WIDTH = 60
 
@@ -167,8 +168,12 @@ def run_cli_query(
     name: str | None = None,
     bindings: tuple[str, ...] = (),
     fmt: str = "table",
+    out: Path | None = None,
 ) -> str:
     """What ``kg query`` prints: the result of a query, a ``.rq`` file or a named query.
+
+    With ``out``, the result is written to that file instead (atomically) and ``""`` returned;
+    ``parquet`` (pandas + pyarrow, the notebook extra) is written only to a file.
 
     >>> run_cli_query(Path("/nonexistent"), "SELECT * WHERE {}")
     Traceback (most recent call last):
@@ -177,9 +182,19 @@ def run_cli_query(
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    if fmt == "parquet" and out is None:
+        raise ConfigError("--format parquet writes a file: give --out FILE")
     text, values = resolve_query(query, name=name, bindings=bindings)
     result = run_query(graph_dir, text, values)
-    return format_result(result, fmt=fmt)
+    if out is None:
+        return format_result(result, fmt=fmt)
+    if fmt == "parquet":
+        from graph.sparql.frames import parquet_bytes
+
+        atomic_write_bytes(out, parquet_bytes(result))
+    else:
+        atomic_write_bytes(out, format_result(result, fmt=fmt).encode("utf-8"))
+    return ""
 
 
 # ------------------------------------------------------------------ result formats
