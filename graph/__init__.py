@@ -30,5 +30,6 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("sparql",),
     ("network",),
     ("build",),
+    ("console",),
     ("cli", "__main__"),
 )

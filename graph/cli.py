@@ -9,7 +9,6 @@ so that ``kg --help`` stays fast.  Every error prints one line on stderr,
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 import os
 import signal
@@ -21,14 +20,13 @@ from types import FrameType
 from typing import Any, NoReturn, TextIO, cast
 
 import click
-from tqdm import tqdm
 
 from graph import __version__
+from graph.console import MESSAGE_LIMIT, ProgressBars, configure_logging, reconfigured
 from graph.errors import ConfigError, KGError, one_line
 
 log = logging.getLogger("graph")
 
-MESSAGE_LIMIT = 500  # characters of an error or warning line on stderr
 
 GRAPH_DIR = click.option(
     "--graph",
@@ -53,27 +51,6 @@ def cli(ctx: click.Context, *, debug: bool) -> None:
         level=logging.DEBUG if debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-
-
-class _ProgressBars:
-    """One tqdm bar per build stage on the terminal (counts, rate and ETA)."""
-
-    def __init__(self) -> None:
-        self._bars: dict[str, tqdm[None]] = {}
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        bar = self._bars.get(stage)
-        if bar is None:
-            bar = self._bars[stage] = tqdm(
-                total=total, desc=f"{stage:<11}", unit=" items", leave=False, file=sys.stderr
-            )
-        bar.update(done - bar.n)
-        if total is not None and done >= total:
-            bar.close()
-
-    def close(self) -> None:
-        for bar in self._bars.values():
-            bar.close()
 
 
 @cli.command()
@@ -111,12 +88,12 @@ def build(
         engine=engine,
         scheduler=scheduler,
         force=force,
-        progress=None if no_progress or not sys.stderr.isatty() else _ProgressBars(),
+        progress=None if no_progress or not sys.stderr.isatty() else ProgressBars(),
     )
     try:
         report = build_corpus(seeds, out, options=options)
     finally:
-        if isinstance(options.progress, _ProgressBars):
+        if isinstance(options.progress, ProgressBars):
             options.progress.close()
     for failure in report.failures:
         click.echo(f"kg: {one_line(failure, limit=MESSAGE_LIMIT)}", err=True)
@@ -256,22 +233,15 @@ def mentions(*, input_path: Path | None, output_path: Path | None, batch: int) -
         src: TextIO = (
             stack.enter_context(open(input_path, encoding="utf-8", errors="surrogateescape"))
             if input_path
-            else _reconfigured(sys.stdin, errors="surrogateescape")
+            else reconfigured(sys.stdin, errors="surrogateescape")
         )
         # --output appears only complete (written to a temporary file, then renamed)
         dst = stack.enter_context(atomic_writer(output_path)) if output_path else None
-        dst = dst or _reconfigured(sys.stdout, errors="strict")
+        dst = dst or reconfigured(sys.stdout, errors="strict")
         try:
             annotate_jsonl(src, cast(TextIO, dst), batch=batch)
         except ConfigError as e:
             raise ConfigError(f"{name}: {e}") from e
-
-
-def _reconfigured(stream: TextIO, *, errors: str) -> TextIO:
-    """A standard stream switched to UTF-8 whatever the locale."""
-    if isinstance(stream, io.TextIOWrapper):
-        stream.reconfigure(encoding="utf-8", errors=errors)
-    return stream
 
 
 @cli.command()
@@ -340,28 +310,6 @@ def _install_signals() -> dict[int, Any]:
     return previous
 
 
-class _OneLineFormatter(logging.Formatter):
-    """``kg: warning: message`` with no traceback (tracebacks are for ``--debug``)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        level = record.levelname.lower()
-        return f"kg: {level}: {one_line(record.getMessage(), limit=MESSAGE_LIMIT)}"
-
-
-def _configure_logging(debug: bool) -> None:
-    """Log records go to stderr: full with ``--debug``, else one line and warnings up."""
-    root = logging.getLogger()
-    if root.handlers:  # embedded (tests, notebooks): leave the host's configuration alone
-        return
-    handler = logging.StreamHandler()
-    if debug:
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    else:
-        handler.setFormatter(_OneLineFormatter())
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG if debug else logging.WARNING)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``kg`` console script: run the command, turn every error into one line.
 
@@ -376,7 +324,7 @@ def main(argv: list[str] | None = None) -> None:
     """
     args = list(argv if argv is not None else sys.argv[1:])
     debug = "--debug" in args[: args.index("--") if "--" in args else len(args)]
-    _configure_logging(debug)
+    configure_logging(debug)
     previous = _install_signals()
     with warnings.catch_warnings():
         if debug:
