@@ -49,12 +49,17 @@ class _Item:
     error: str = ""
 
 
-def _is_surrogate(ch: str) -> bool:
-    return "\ud800" <= ch <= "\udfff"
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (checked by the codec, not a Python loop)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _item(line: str, number: int) -> _Item:
-    if any(_is_surrogate(ch) for ch in line):  # undecodable bytes, read with surrogateescape
+    if _has_surrogate(line):  # undecodable bytes, read with surrogateescape
         return _Item(number, None, None, f"input line {number}: not valid UTF-8")
     try:
         obj = json.loads(line)
@@ -106,7 +111,7 @@ def annotate_jsonl(src: TextIO, dst: TextIO, *, batch: int = BATCH_RECORDS) -> i
 def _dump(obj: dict[str, object]) -> str:
     """One JSON line: UTF-8 as it is, or ``\\u`` escapes when a lone surrogate is in it."""
     text = json.dumps(obj, ensure_ascii=False)
-    if any(_is_surrogate(ch) for ch in text):
+    if _has_surrogate(text):
         text = json.dumps(obj, ensure_ascii=True)
     return text + "\n"
 
