@@ -68,6 +68,11 @@ def cli(ctx: click.Context, *, debug: bool) -> None:
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
 @click.option("--force", is_flag=True, help="Re-extract every document, even unchanged ones.")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.option(
+    "--max-document-size",
+    default=None,
+    help="Refuse larger files, e.g. 8MiB (default: $ZHKG_MAX_DOCUMENT_BYTES, else 8MiB).",
+)
 def build(
     seeds: Path,
     *,
@@ -78,9 +83,18 @@ def build(
     scheduler: str | None,
     force: bool,
     no_progress: bool,
+    max_document_size: str | None,
 ) -> None:
-    """Build the graph of the documents in SEEDS into --out (RDF, HTML, GraphML, store)."""
+    """Build the graph of the documents in SEEDS into --out (RDF, HTML, GraphML, store).
+
+    Undecodable bytes of a partly damaged file are dropped with a warning naming them.
+    """
     from graph.build.pipeline import BuildOptions, build_corpus
+    from graph.io.ingest import parse_size
+
+    limit = None
+    if max_document_size is not None:
+        limit = parse_size(max_document_size, name="--max-document-size")
 
     options = BuildOptions(
         base_iri=base_iri,
@@ -88,6 +102,7 @@ def build(
         engine=engine,
         scheduler=scheduler,
         force=force,
+        max_document_bytes=limit,
         progress=None if no_progress or not sys.stderr.isatty() else ProgressBars(),
     )
     try:

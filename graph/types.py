@@ -44,6 +44,23 @@ def normalise_key(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class DroppedBytes:
+    """Bytes of a source file that no encoding could read, left out of the document's text.
+
+    ``[start, end)`` are byte offsets in the file; ``at`` is the character offset in the
+    decoded text where they were (before markup removal for HTML and Markdown).
+    """
+
+    start: int
+    end: int
+    at: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"bytes {self.start}-{self.end} ({self.reason}) dropped before character {self.at}"
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A source document: its exact text and where it came from."""
 
@@ -53,9 +70,16 @@ class Document:
     source: str = ""
     encoding: str = "utf-8"
     title: str = ""
+    dropped: tuple[DroppedBytes, ...] = ()  # undecodable bytes left out (graph.io.repair)
 
     @staticmethod
-    def from_text(doc_id: str, text: str, source: str = "", encoding: str = "utf-8") -> Document:
+    def from_text(
+        doc_id: str,
+        text: str,
+        source: str = "",
+        encoding: str = "utf-8",
+        dropped: tuple[DroppedBytes, ...] = (),
+    ) -> Document:
         """Build a document from text, computing its digest and title (first non-empty line).
 
         >>> Document.from_text("x.txt", "\\n\\n标题\\n正文").title
@@ -63,7 +87,7 @@ class Document:
         """
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        return Document(doc_id, text, digest, source or doc_id, encoding, title)
+        return Document(doc_id, text, digest, source or doc_id, encoding, title, dropped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.build.cache import load_cached, store_cached
@@ -19,7 +19,7 @@ from graph.build.progress import ProgressCallback, StageClock, step, tracked
 from graph.errors import ConfigError, KGError
 from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
 from graph.io.atomic import remove_stale_temporaries
-from graph.io.ingest import iter_sources, read_document
+from graph.io.ingest import iter_sources, max_document_bytes, read_document
 from graph.io.lock import folder_lock
 from graph.rdf.iris import DEFAULT_BASE
 from graph.types import Document
@@ -37,6 +37,7 @@ class BuildOptions:
     scheduler: str | None = None
     force: bool = False
     progress: ProgressCallback | None = None  # called as stages advance (graph.build.progress)
+    max_document_bytes: int | None = None  # None: $ZHKG_MAX_DOCUMENT_BYTES, else 8 MiB
 
     @property
     def base(self) -> str:
@@ -54,24 +55,40 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     failures: tuple[str, ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)  # per stage (graph.build.progress)
+    warnings: tuple[str, ...] = ()  # documents built without some of their bytes
 
     def summary(self) -> str:
         """One screen of text for the terminal."""
         lines = [
             f"built {self.out}: {self.documents} documents "
-            f"({self.extracted} extracted, {self.reused} unchanged), {len(self.failures)} failed",
+            f"({self.extracted} extracted, {self.reused} unchanged), {len(self.failures)} failed"
+            + (f", {len(self.warnings)} with undecodable bytes dropped" if self.warnings else ""),
         ]
         lines += [f"  {k:<14} {v}" for k, v in self.counts.items()]
         return "\n".join(lines)
 
 
-def read_corpus(seeds: Path) -> Iterator[Document | KGError]:
+def read_corpus(seeds: Path, *, max_bytes: int | None = None) -> Iterator[Document | KGError]:
     """Documents of a folder; a file that cannot be read yields its error instead."""
     for path in iter_sources(seeds):
         try:
-            yield read_document(path, seeds if seeds.is_dir() else path)
+            yield read_document(path, seeds if seeds.is_dir() else path, max_bytes=max_bytes)
         except KGError as e:
             yield e
+
+
+def dropped_warning(doc: Document, *, listed: int = 5) -> str:
+    """One line naming a document's dropped bytes (the first ``listed`` ranges).
+
+    >>> from graph.types import DroppedBytes
+    >>> d = Document.from_text("a.txt", "文", "s/a.txt", dropped=(DroppedBytes(3, 5, 1, "NUL bytes"),))
+    >>> dropped_warning(d)
+    's/a.txt: 2 bytes could not be decoded and were dropped: bytes 3-5 (NUL bytes) dropped before character 1'
+    """
+    total = sum(d.end - d.start for d in doc.dropped)
+    ranges = "; ".join(map(str, doc.dropped[:listed]))
+    more = f"; and {len(doc.dropped) - listed} more ranges" if len(doc.dropped) > listed else ""
+    return f"{doc.source}: {total} bytes could not be decoded and were dropped: {ranges}{more}"
 
 
 def extract_all(docs: list[Document], *, options: BuildOptions) -> Iterator[ExtractionResult]:
@@ -97,6 +114,7 @@ def build_corpus(seeds: Path, out: Path, *, options: BuildOptions = BuildOptions
     """
     if options.workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {options.workers}")
+    options = replace(options, max_document_bytes=max_document_bytes(options.max_document_bytes))
     with folder_lock(out):
         return _build_locked(seeds, out, options)
 
@@ -105,7 +123,10 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     for folder in (out, out / ".cache", out / ".cache" / "graphs"):
         remove_stale_temporaries(folder)
     report = clock = StageClock(options.progress)
-    docs, failures = _read_all(seeds, report)
+    docs, failures = _read_all(seeds, report, options.max_document_bytes)
+    warnings = tuple(dropped_warning(d) for d in docs if d.dropped)
+    for warning in warnings:
+        log.warning("%s", warning)
     cached = {} if options.force else {d.doc_id: load_cached(out, d) for d in docs}
     todo = [d for d in docs if cached.get(d.doc_id) is None]
     extractions = [x for x in cached.values() if x is not None]
@@ -125,13 +146,18 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     changed = {d.doc_id for d in todo} - failed
     counts = publish(kg, out, options.base, changed, report=report)
     reused = len(docs) - len(todo)
-    return BuildReport(out, len(docs), len(todo), reused, counts, tuple(failures), clock.seconds())
+    seconds = clock.seconds()
+    return BuildReport(
+        out, len(docs), len(todo), reused, counts, tuple(failures), seconds, warnings
+    )
 
 
-def _read_all(seeds: Path, report: ProgressCallback | None) -> tuple[list[Document], list[str]]:
+def _read_all(
+    seeds: Path, report: ProgressCallback | None, max_bytes: int | None
+) -> tuple[list[Document], list[str]]:
     docs: list[Document] = []
     failures: list[str] = []
-    for item in tracked(read_corpus(seeds), "reading", None, report):
+    for item in tracked(read_corpus(seeds, max_bytes=max_bytes), "reading", None, report):
         if isinstance(item, Document):
             docs.append(item)
         else:

@@ -58,7 +58,8 @@ def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
 
 
 def _fragment_path(out: Path, doc: Document, base: str) -> Path:
-    key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base)
+    dropped = (repr(doc.dropped),) if doc.dropped else ()  # the same text, other bytes
+    key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base, *dropped)
     return out / ".cache" / "graphs" / f"{key}.pickle"
 
 

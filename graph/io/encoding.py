@@ -84,7 +84,7 @@ def _utf16_instead(data: bytes, text: str) -> str | None:
     if len(data) % 2:
         return None
     sample = text[:SAMPLE_BYTES]
-    as_text = _looks_like_text(sample)
+    as_text = looks_like_text(sample)
     if text.isascii():
         if as_text and any(ch.isspace() for ch in sample):
             return None
@@ -180,7 +180,7 @@ def _fallback(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode(guess.encoding)
         except (UnicodeDecodeError, LookupError):
             text = ""
-        if text and _looks_like_text(text) and plausibility(text[:4096]) >= _MIN_PLAUSIBILITY:
+        if text and looks_like_text(text) and plausibility(text[:4096]) >= _MIN_PLAUSIBILITY:
             return text, guess.encoding
     raise IngestError(name, "binary content, not text in UTF-8, UTF-16, GB18030/GBK or Big5")
 
@@ -193,12 +193,12 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def _check_text(text: str, name: str) -> str:
-    if not _looks_like_text(text):
+    if not looks_like_text(text):
         raise IngestError(name, "binary content (control characters), not a text document")
     return text
 
 
-def _looks_like_text(text: str) -> bool:
+def looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[: SAMPLE_BYTES * 4]

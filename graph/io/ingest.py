@@ -22,12 +22,15 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from graph.errors import IngestError
-from graph.io.encoding import decode
+from graph.errors import ConfigError, IngestError
+from graph.io.repair import decode_repairing
 from graph.types import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
-MAX_BYTES = 200 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+"""Default size limit of one source file (``kg build --max-document-size``, or the environment
+variable ``ZHKG_MAX_DOCUMENT_BYTES``): a larger file is refused with a message naming it."""
+MAX_DOCUMENT_ENV = "ZHKG_MAX_DOCUMENT_BYTES"
 
 
 def iter_sources(root: Path) -> Iterator[Path]:
@@ -63,8 +66,46 @@ def iter_sources(root: Path) -> Iterator[Path]:
     yield from sorted(found)
 
 
-def read_document(path: Path, root: Path) -> Document:
+def max_document_bytes(value: int | None = None) -> int:
+    """The per-document size limit: ``value``, else ``$ZHKG_MAX_DOCUMENT_BYTES``, else 8 MiB.
+
+    >>> max_document_bytes(), max_document_bytes(1024)
+    (8388608, 1024)
+    """
+    if value is None:
+        env = os.environ.get(MAX_DOCUMENT_ENV, "").strip()
+        value = parse_size(env, name=MAX_DOCUMENT_ENV) if env else MAX_DOCUMENT_BYTES
+    if value < 1:
+        raise ConfigError(f"document size limit must be positive, not {value}")
+    return value
+
+
+_SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)\s*$")
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str, *, name: str = "size") -> int:
+    """Bytes of a size written as ``8388608``, ``8MiB``, ``512k`` or ``1.5G`` (powers of 1024).
+
+    >>> parse_size("8MiB"), parse_size("512k"), parse_size("100")
+    (8388608, 524288, 100)
+    >>> parse_size("lots")
+    Traceback (most recent call last):
+    ...
+    graph.errors.ConfigError: size: 'lots' is not a size (like 8388608, 512KiB, 8MiB, 1GiB)
+    """
+    m = _SIZE.match(text)
+    if m is None:
+        raise ConfigError(f"{name}: {text!r} is not a size (like 8388608, 512KiB, 8MiB, 1GiB)")
+    return int(float(m.group(1)) * _UNITS[m.group(2)[:1].lower()])
+
+
+def read_document(path: Path, root: Path, *, max_bytes: int | None = None) -> Document:
     """Read and decode one file into a Document whose id is its path relative to ``root``.
+
+    Bytes that no encoding reads are dropped and listed in ``Document.dropped``
+    (:mod:`graph.io.repair`); a file larger than ``max_bytes`` (see
+    :func:`max_document_bytes`) is refused.
 
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -73,10 +114,15 @@ def read_document(path: Path, root: Path) -> Document:
     Traceback (most recent call last):
     ...
     graph.errors.IngestError: .../empty.txt: empty file
+    >>> _ = (root / "big.txt").write_text("文" * 400)
+    >>> read_document(root / "big.txt", root, max_bytes=1000)
+    Traceback (most recent call last):
+    ...
+    graph.errors.IngestError: .../big.txt: too large for one document (1200 bytes, limit 1000): split it, or raise the limit (kg build --max-document-size, ZHKG_MAX_DOCUMENT_BYTES)
     """
     doc_id = path.name if root == path else path.relative_to(root).as_posix()
-    data = _read_bytes(path)
-    text, encoding = decode(data, name=str(path))
+    data = _read_bytes(path, max_document_bytes(max_bytes))
+    text, encoding, dropped = decode_repairing(data, name=str(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
@@ -84,10 +130,10 @@ def read_document(path: Path, root: Path) -> Document:
         text = markdown_to_text(text)
     if not text.strip():
         raise IngestError(str(path), "empty document (no text)")
-    return Document.from_text(doc_id, text, source=str(path), encoding=encoding)
+    return Document.from_text(doc_id, text, str(path), encoding, dropped)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int) -> bytes:
     name = str(path)
     try:
         st = path.stat()
@@ -96,10 +142,13 @@ def _read_bytes(path: Path) -> bytes:
             raise IngestError(name, "is a directory, not a file")
         if not stat.S_ISREG(st.st_mode):
             raise IngestError(name, "not a regular file")
-        if st.st_size > MAX_BYTES:
-            raise IngestError(name, f"too large ({st.st_size} bytes; limit {MAX_BYTES})")
+        if st.st_size > limit:
+            raise IngestError(name, _too_large(st.st_size, limit))
         with path.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1)
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # grew since stat
+            raise IngestError(name, _too_large(len(data), limit))
+        return data
     except FileNotFoundError as e:
         reason = "broken symbolic link" if path.is_symlink() else "no such file"
         raise IngestError(name, f"cannot read: {reason}") from e
@@ -110,6 +159,13 @@ def _read_bytes(path: Path) -> bytes:
         raise IngestError(name, "is a directory, not a file") from e
     except OSError as e:
         raise IngestError(name, f"cannot read: {e.strerror or e}") from e
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"too large for one document ({size} bytes, limit {limit}): split it, or raise the "
+        "limit (kg build --max-document-size, ZHKG_MAX_DOCUMENT_BYTES)"
+    )
 
 
 class _TextExtractor(HTMLParser):

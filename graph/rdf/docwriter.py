@@ -16,6 +16,7 @@ from graph.rdf.vocab import DCTERMS, FOAF, ITSRDF, KGO, NIF, PROV, RDF, RDFS, SC
 from graph.types import Document, Entity, Sentence, Span
 
 AGENT_NAME = "zhkg"
+MAX_DROPPED_LISTED = 1000  # kgo:droppedBytes values per document (the count covers them all)
 
 
 def zh(text: str) -> Literal:
@@ -58,6 +59,11 @@ class DocWriter:
         if doc.title:
             g.add((self.doc_node, DCTERMS.title, zh(doc.title)))
             g.add((self.doc_node, RDFS.label, zh(doc.title)))
+        if doc.dropped:  # the parts of the file left out of the text (graph.io.repair)
+            total = sum(d.end - d.start for d in doc.dropped)
+            g.add((self.doc_node, KGO.droppedByteCount, nni(total)))
+            for d in doc.dropped[:MAX_DROPPED_LISTED]:
+                g.add((self.doc_node, KGO.droppedBytes, Literal(str(d).removeprefix("bytes "))))
         c = self.context
         g.add((c, RDF.type, NIF.Context))
         g.add((c, RDF.type, NIF.RFC5147String))

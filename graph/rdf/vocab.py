@@ -66,6 +66,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
 
     Fact: URIRef
     confidence: URIRef
+    droppedByteCount: URIRef
+    droppedBytes: URIRef
     isDirectQuote: URIRef
     participantCount: URIRef
     reportingVerb: URIRef

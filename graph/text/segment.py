@@ -188,6 +188,11 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 
     >>> [s.text for s in sentences("短标题\n\n" + "长" * 50 + "华东汽车\n\n有限公司工会。")][1][-13:]
     '华东汽车\n\n有限公司工会。'
+
+    However long a text without punctuation, no sentence is longer than MAX_SENTENCE_CHARS:
+
+    >>> [len(s.text) for s in sentences("字" * 2500)]
+    [1000, 1000, 500]
     """
     out: list[Sentence] = []
     start = 0
@@ -213,13 +218,39 @@ def _is_layout_break(text: str, start: int, end: int) -> bool:
     return end < len(text) and bool(_CONTINUES.match(text[end]))
 
 
+MAX_SENTENCE_CHARS = 1000
+"""A longer run without a sentence end (a text without punctuation) is cut into pieces of at
+most this many characters, at a comma or a space when there is one: evidence records carry
+their sentence, so an unbounded sentence would make every export quadratic in its length."""
+_SOFT_BREAK = re.compile(r"[，,、：:\s]+")
+
+
 def _append_trimmed(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _soft_cut(text, start, start + MAX_SENTENCE_CHARS)
+        _append_trimmed(out, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(start, end, text[start:end]))
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """The end of the last comma or space run in the second half of ``[start, limit)``, else
+    ``limit``.
+
+    >>> _soft_cut("甲" * 8 + "，" + "乙" * 8, 0, 12)
+    9
+    """
+    best = limit
+    for m in _SOFT_BREAK.finditer(text, start + (limit - start) // 2, limit):
+        best = m.end()
+    return best
 
 
 def segment(doc: Document) -> Segmented:
