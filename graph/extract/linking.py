@@ -26,7 +26,7 @@ from graph.extract.names import Piece
 from graph.extract.orgs import regions
 from graph.extract.rules import TitleChain, org_suffix_of
 from graph.resources import load_lexicon, resource_text
-from graph.text.segment import span_of
+from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
 
 
@@ -260,11 +260,12 @@ def _credits(
     element_orgs: list[tuple[EntityRef | None, ...]],
     person_of: dict[str, EntityRef],
 ) -> tuple[tuple[EntityRef, EntityRef, Span], ...]:
-    """Photo credits (NAME/摄) belong to the organisation of the byline on the same line."""
+    """Photo credits (NAME/摄) belong to the organisation of the byline on the same line (its
+    last MAX_SENTENCE_CHARS characters: the evidence of a line without breaks stays short)."""
     text = seg.doc.text
     out = []
     for piece in credits:
-        line_start = text.rfind("\n", 0, piece.start) + 1
+        line_start = max(text.rfind("\n", 0, piece.start) + 1, piece.end + 2 - MAX_SENTENCE_CHARS)
         org = None
         for chain, orgs in zip(chains, element_orgs, strict=True):
             if line_start <= chain.span.start < piece.start and orgs and orgs[0]:
