@@ -237,3 +237,35 @@ def test_an_unreadable_folder_is_named_not_skipped(
     report = build_corpus(seeds, tmp_path / "out")
     assert report.failures == (f"{locked}: cannot read folder: permission denied",)
     assert report.documents == 1  # the readable document is built
+
+
+def test_the_cli_names_an_unreadable_folder_and_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graph.cli import main
+
+    seeds = tmp_path / "seeds"
+    (seeds / "locked").mkdir(parents=True)
+    (seeds / "locked" / "a.txt").write_text("南湖市民政局局长周立群主持会议。", encoding="utf-8")
+    (seeds / "b.txt").write_text("西山县统计局局长林志明讲话。", encoding="utf-8")
+    locked = str(seeds / "locked")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def deny(path: object = ".") -> object:
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    def deny_list(path: object = ".") -> list[str]:
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_listdir(path)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(os, "scandir", deny)  # as a folder without read permission does
+    monkeypatch.setattr(os, "listdir", deny_list)
+    with pytest.raises(SystemExit) as done:
+        main(["build", str(seeds), "--out", str(tmp_path / "out"), "--no-progress"])
+    assert done.value.code == 1
+    captured = capsys.readouterr()
+    assert f"kg: {locked}: cannot read folder: permission denied" in captured.err
+    assert "1 documents" in captured.out and "1 failed" in captured.out
