@@ -15,8 +15,9 @@ from graph.extract.appositive import after_name_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
 from graph.extract.names import photo_credits
-from graph.extract.orgcheck import ModelOrgs
+from graph.extract.orgcheck import ModelOrgs, tag_sentences
 from graph.extract.orgs import region_orgs
+from graph.extract.people import model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import chain_mentions, title_chains
 from graph.extract.traditional import extract_in_analysis_script
@@ -56,9 +57,11 @@ def extract_document(doc: Document) -> Extraction:
 
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
-    found = title_chains(seg, ModelOrgs(seg)) + after_name_chains(seg)
+    tagged = tag_sentences(seg)
+    found = title_chains(seg, ModelOrgs(seg, tagged)) + after_name_chains(seg)
     chains = tuple(sorted(found, key=lambda c: c.span.start))
-    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg))
+    people = model_people(seg, tagged)
+    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)
     facts = posts + others

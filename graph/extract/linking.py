@@ -120,6 +120,7 @@ def link_document(
     chains: tuple[TitleChain, ...],
     org_pieces: tuple[Piece, ...],
     credits: tuple[Piece, ...] = (),
+    people: tuple[Piece, ...] = (),
 ) -> Linking:
     """Canonical organisations, sub-bodies and people of one document.
 
@@ -133,6 +134,7 @@ def link_document(
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
     credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
+    _named_people(seg, builders, person_of, people)
     parents = _parents(seg, builders)
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
@@ -231,6 +233,21 @@ def _people(
             orgs.append(org)
         element_orgs.append(tuple(orgs))
     return person_of, element_orgs
+
+
+def _named_people(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    person_of: dict[str, EntityRef],
+    people: tuple[Piece, ...],
+) -> None:
+    """People named without a post (the model's PERSON spans): an entity each, with its spans;
+    a name already linked gains the span."""
+    for piece in people:
+        ref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|"))
+        b = builders.setdefault(ref, _Builder(piece.text))
+        b.rules.add("person:model")
+        b.mentions.append(span_of(seg, piece.start, piece.end))
 
 
 def _sub_body(
