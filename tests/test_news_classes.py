@@ -27,3 +27,47 @@ def test_a_person_without_a_post_is_an_entity_with_its_spans() -> None:
     assert {"刘东辉", "王宗璋"} <= set(people)
     span = people["王宗璋"].mentions[0]
     assert text[span.start : span.end] == "王宗璋"
+
+
+def test_a_list_shares_the_title_and_the_organisation() -> None:
+    posts = _posts(_x("东江市政协副主席林晓峰、陈思远、赵一鸣及秘书长钱国栋出席会议。"))
+    assert {
+        ("林晓峰", "副主席", "东江市政协"),
+        ("陈思远", "副主席", "东江市政协"),
+        ("赵一鸣", "副主席", "东江市政协"),
+        ("钱国栋", "秘书长", "东江市政协"),
+    } <= posts
+
+
+def test_a_title_without_organisation_takes_the_one_stated_before() -> None:
+    text = "东江市人大常委会副主任林晓峰出席会议；副主任陈思远、赵一鸣分别主持会议。"
+    posts = _posts(_x(text))
+    assert ("陈思远", "副主任", "东江市人大常委会") in posts
+    assert ("赵一鸣", "副主任", "东江市人大常委会") in posts
+
+
+def test_appointments_give_each_name_the_post() -> None:
+    text = "会议决定任命林晓峰、陈思远为东江市人民政府副市长，赵一鸣为东江市人民政府秘书长。"
+    posts = _posts(_x(text))
+    assert ("林晓峰", "副市长", "东江市人民政府") in posts
+    assert ("陈思远", "副市长", "东江市人民政府") in posts
+    assert ("赵一鸣", "秘书长", "东江市人民政府") in posts
+
+
+def test_elected_with_asides_and_a_count() -> None:
+    text = "林晓峰当选东江市总工会主席。陈思远、赵一鸣（女）等2名同志当选副主席。"
+    posts = _posts(_x(text))
+    assert ("赵一鸣", "副主席", "东江市总工会") in posts
+    assert ("陈思远", "副主席", "东江市总工会") in posts
+
+
+def test_a_title_after_the_name() -> None:
+    posts = _posts(_x("东江医科大学附属医院林晓峰教授、南川大学陈思远、赵一鸣教授到会。"))
+    assert ("林晓峰", "教授", "东江医科大学附属医院") in posts
+    assert ("赵一鸣", "教授", "南川大学") in posts
+
+
+def test_a_byline_after_the_dispatch_is_a_post_of_the_paper() -> None:
+    posts = _posts(_x("东江日报讯 （记者林晓峰、通讯员陈思远、赵一鸣）3月5日，会议召开。"))
+    assert ("林晓峰", "记者", "东江日报") in posts
+    assert ("赵一鸣", "通讯员", "东江日报") in posts

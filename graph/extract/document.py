@@ -14,6 +14,7 @@ from typing import TypeAlias
 from graph.extract.appositive import after_name_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
+from graph.extract.lists import several_people_chains, with_model_names
 from graph.extract.names import photo_credits
 from graph.extract.orgcheck import ModelOrgs, tag_sentences
 from graph.extract.orgs import region_orgs
@@ -59,8 +60,10 @@ def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
     found = title_chains(seg, ModelOrgs(seg, tagged)) + after_name_chains(seg)
-    chains = tuple(sorted(found, key=lambda c: c.span.start))
     people = model_people(seg, tagged)
+    found = with_model_names(found, people)
+    found += several_people_chains(seg, found, people)
+    chains = tuple(sorted(found, key=lambda c: c.span.start))
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)

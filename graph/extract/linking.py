@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
 from graph.extract.orgs import regions
 from graph.extract.rules import TitleChain, org_suffix_of
@@ -176,6 +177,7 @@ def _chain_org_keys(
             if current:
                 people_at[current].add(chain.person.text)
         base_of_chain.append(keys)
+    orgs_by_role(chains, base_of_chain, people_at)
     return base_of_chain, people_at
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from graph.extract.names import Piece, is_surname_start
+from graph.extract.names import GLUED, Piece, is_surname_start
 from graph.extract.orgcheck import ModelSpan
 from graph.resources import load_lexicon
 from graph.types import Segmented
@@ -32,22 +32,27 @@ def looks_like_name(name: str) -> bool:
 
     >>> looks_like_name("王宗璋"), looks_like_name("主任"), looks_like_name("王")
     (True, False, False)
+    >>> looks_like_name("杨院长"), looks_like_name("董浩及")
+    (False, False)
     """
     return (
         2 <= len(name) <= 4
         and all("\u4e00" <= ch <= "\u9fff" for ch in name)
         and is_surname_start(name)
         and name not in _not_names()
+        and not (len(name) > 2 and name[-1] in GLUED)
+        and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
     )
 
 
 def model_people(seg: Segmented, tagged: list[list[ModelSpan]]) -> tuple[Piece, ...]:
     """The model's PERSON mentions that look like names, in text order."""
     text = seg.doc.text
-    out = [
-        Piece(a, b, text[a:b])
-        for spans in tagged
-        for a, b, t in spans
-        if t == "PERSON" and looks_like_name(text[a:b])
-    ]
+    out = []
+    for spans in tagged:
+        for a, b, t in spans:
+            if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
+                b -= 1  # 董某及
+            if t == "PERSON" and looks_like_name(text[a:b]):
+                out.append(Piece(a, b, text[a:b]))
     return tuple(sorted(out, key=lambda p: p.start))

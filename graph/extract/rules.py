@@ -288,8 +288,8 @@ def _chain_ending_at(
         elif elements:
             elements.clear()  # a broken link in the chain: keep only what follows it
         cursor = part_end + 1
-    if not elements or elements[0].org is None:
-        return None
+    if not elements:
+        return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
