@@ -71,3 +71,22 @@ def test_a_byline_after_the_dispatch_is_a_post_of_the_paper() -> None:
     posts = _posts(_x("东江日报讯 （记者林晓峰、通讯员陈思远、赵一鸣）3月5日，会议召开。"))
     assert ("林晓峰", "记者", "东江日报") in posts
     assert ("赵一鸣", "通讯员", "东江日报") in posts
+
+
+def test_place_titles_are_held_in_the_place_government_or_party_committee() -> None:
+    posts = _posts(_x("东江市代市长林晓峰、中共南川区委副书记、区长陈思远出席。"))
+    assert ("林晓峰", "代市长", "东江市人民政府") in posts
+    assert ("陈思远", "区长", "南川区人民政府") in posts
+    assert ("陈思远", "副书记", "中共南川区委") in posts
+
+
+def test_a_pointing_word_is_the_organisation_the_document_names() -> None:
+    text = "东江大学召开校庆大会。校党委书记林晓峰、校长陈思远、副校长赵一鸣出席。"
+    posts = _posts(_x(text))
+    assert ("陈思远", "校长", "东江大学") in posts
+    assert ("赵一鸣", "副校长", "东江大学") in posts
+    assert ("林晓峰", "书记", "东江大学党委") in posts
+
+
+def test_a_title_sharing_its_head_with_the_name() -> None:
+    assert ("林晓峰", "局长", "东江市财政局") in _posts(_x("东江市财政局长林晓峰出席。"))

@@ -15,7 +15,7 @@ from graph.extract.appositive import after_name_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
 from graph.extract.lists import several_people_chains, with_model_names
-from graph.extract.names import photo_credits
+from graph.extract.names import Piece, photo_credits
 from graph.extract.orgcheck import ModelOrgs, tag_sentences
 from graph.extract.orgs import region_orgs
 from graph.extract.people import model_people
@@ -59,12 +59,16 @@ def extract_document(doc: Document) -> Extraction:
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    found = title_chains(seg, ModelOrgs(seg, tagged)) + after_name_chains(seg)
     people = model_people(seg, tagged)
+    names = {p.start: p for p in people}
+    found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg)
     found = with_model_names(found, people)
     found += several_people_chains(seg, found, people)
     chains = tuple(sorted(found, key=lambda c: c.span.start))
-    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people)
+    model_orgs = tuple(
+        Piece(a, b, doc.text[a:b]) for spans in tagged for a, b, t in spans if t == "ORG"
+    )
+    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people, model_orgs)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)
     facts = posts + others

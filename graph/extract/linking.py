@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.elision import dominant_regions, resolve_elided
-from graph.extract.implied import orgs_by_role
+from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgs import regions
 from graph.extract.rules import TitleChain, org_suffix_of
@@ -122,6 +122,7 @@ def link_document(
     org_pieces: tuple[Piece, ...],
     credits: tuple[Piece, ...] = (),
     people: tuple[Piece, ...] = (),
+    orgs: tuple[Piece, ...] = (),
 ) -> Linking:
     """Canonical organisations, sub-bodies and people of one document.
 
@@ -131,6 +132,8 @@ def link_document(
     resolved = _resolve_org_names(seg, chains, org_pieces)
     base_of_chain, people_at = _chain_org_keys(chains, resolved)
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
+    named = [(start, o.key) for (start, _), o in resolved.items()]
+    alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
     builders: dict[EntityRef, _Builder] = {}
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
@@ -232,6 +235,10 @@ def _people(
                 org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
                 org = orgs[-1] or org
+            seat = None if e.body else seat_of(org.key, e.role.text, inherited=e.org is None)
+            if seat is not None:
+                where = (e.org.start, e.org.end) if e.org else (e.role.start, e.role.end)
+                org = _seat(seg, builders, org, seat, where)
             orgs.append(org)
         element_orgs.append(tuple(orgs))
     return person_of, element_orgs
@@ -250,6 +257,26 @@ def _named_people(
         b = builders.setdefault(ref, _Builder(piece.text))
         b.rules.add("person:model")
         b.mentions.append(span_of(seg, piece.start, piece.end))
+
+
+def _seat(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    place: EntityRef,
+    seat: str,
+    where: tuple[int, int],
+) -> EntityRef:
+    """The government or party committee of a place (北京市人民政府), created on first use."""
+    ref = EntityRef("org", seat)
+    b = builders.setdefault(ref, _Builder(seat, classes=org_classes(seat)))
+    tail = seat[len(place.key) :] if seat.startswith(place.key) else ""
+    if tail:
+        b.aliases.update(a + tail for a in builders[place].aliases if a)
+        if tail == "人民政府":
+            b.aliases.update(a + "政府" for a in builders[place].aliases if a)
+    b.rules.add("place+title")
+    b.mentions.append(span_of(seg, *where))
+    return ref
 
 
 def _sub_body(

@@ -21,6 +21,7 @@ from typing import TypeAlias
 
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after, token_at
+from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Mention, Segmented
@@ -110,7 +111,14 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             break
         if text[s:end] in roles:
             best = s
+    if best is not None and best - 2 >= start_limit and text[best - 2 : best] == "代理":
+        best -= 2  # an acting title: 代理市长
+    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _LEVELS:
+        best -= text[best - 1] == "代"  # 某市代市长
     return best
+
+
+_LEVELS = frozenset("省市县区州旗盟镇乡")
 
 
 @cache
@@ -178,6 +186,20 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     return start
 
 
+def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
+    """北京市 before 市长 or 党委, 区 before 团委, 我校 before anything (graph.extract.places)."""
+    if deictic_kind(name):
+        return True
+    if body is not None and (name in LEVELS or is_place(name)):
+        return True
+    return is_place(name) and (government_title(role) or party_title(role))
+
+
+def _shared_head(role: Piece) -> bool:
+    """A title whose first character can also end the organisation (部长, 局长, 厅长)."""
+    return role.text[:1] in "部局厅处司署" and role.text[1:2] == "长"
+
+
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
 
 
@@ -220,7 +242,19 @@ def parse_element(
     org = None
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
-        if org_suffix_of(name) is None and not name.endswith(_company_suffixes()):
+        if (
+            body is None
+            and _shared_head(role)
+            and org_suffix_of(name) is None
+            and org_suffix_of(name + role.text[0]) is not None
+        ):
+            # the title's head character ends the name: 外交部长 = 外交部 + 部长
+            return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
+        if (
+            org_suffix_of(name) is None
+            and not name.endswith(_company_suffixes())
+            and not _named_by_place_or_pointer(name, body, role.text)
+        ):
             found = org_check(org_start, rest_end) if org_check else None
             if found is None:
                 return None
@@ -229,11 +263,17 @@ def parse_element(
     return ChainElement(org, body, role)
 
 
-def title_chains(seg: Segmented, org_check: OrgCheck | None = None) -> tuple[TitleChain, ...]:
+def title_chains(
+    seg: Segmented,
+    org_check: OrgCheck | None = None,
+    names: dict[int, Piece] | None = None,
+) -> tuple[TitleChain, ...]:
     """Every ``[ORG][BODY]ROLE(、[ORG][BODY]ROLE)* NAME`` of the document.
 
     ``org_check(start, end)`` may accept an organisation name without a known suffix ending at
     ``end`` (returning where the name starts, not before ``start``) or refuse it (None).
+    ``names`` are person names by start offset (the model's) for titles the rules cannot read a
+    name after (主任何某: the segmenter reads 任何).
     """
     text = seg.doc.text
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
@@ -247,7 +287,7 @@ def title_chains(seg: Segmented, org_check: OrgCheck | None = None) -> tuple[Tit
             if m is None:
                 break
             pos = m.end()
-            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check)
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names)
             if chain is None:
                 pos += 1
                 continue
@@ -268,11 +308,17 @@ def _chain_ending_at(
     sentence_start: int,
     pos: int,
     org_check: OrgCheck | None = None,
+    names: dict[int, Piece] | None = None,
 ) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, start_limit=sentence_start) is None:
         return None
     found = person_after(seg, starts, pos)
+    if found is None and names:
+        j = pos
+        while j < len(text) and text[j] in " \u3000" and j - pos < 3:
+            j += 1
+        found = (names[j], False) if j in names else None
     if found is None:
         return None
     person, caption = found
