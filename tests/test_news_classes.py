@@ -90,3 +90,19 @@ def test_a_pointing_word_is_the_organisation_the_document_names() -> None:
 
 def test_a_title_sharing_its_head_with_the_name() -> None:
     assert ("林晓峰", "局长", "东江市财政局") in _posts(_x("东江市财政局长林晓峰出席。"))
+
+
+def _event_days(x: Extraction) -> set[tuple[str, str]]:
+    from graph.types import EventFact
+
+    return {(str(f.start), str(f.end)) for f in x.facts if isinstance(f, EventFact)}
+
+
+def test_a_bare_date_takes_the_year_of_the_document_date_not_of_the_text() -> None:
+    text = "标题\n发布时间：2018-07-23 13:42\n7月20日，东江区召开第六次妇女代表大会。规划到2035年。"
+    assert ("2018-07-20", "2018-07-20") in _event_days(_x(text))
+
+
+def test_a_relative_day_is_resolved_against_the_document_date() -> None:
+    text = "标题\n来源：某网 发布时间：2018-12-26 00:00\n今（26）日，东江市七届人大常委会第二十三次会议召开。"
+    assert ("2018-12-26", "2018-12-26") in _event_days(_x(text))
