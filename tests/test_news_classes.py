@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.extract.document import extract_document
 from graph.types import Document, Entity, Extraction, Membership
 
@@ -106,3 +108,47 @@ def test_a_bare_date_takes_the_year_of_the_document_date_not_of_the_text() -> No
 def test_a_relative_day_is_resolved_against_the_document_date() -> None:
     text = "标题\n来源：某网 发布时间：2018-12-26 00:00\n今（26）日，东江市七届人大常委会第二十三次会议召开。"
     assert ("2018-12-26", "2018-12-26") in _event_days(_x(text))
+
+
+def _former(x: Extraction) -> set[tuple[str, str, str]]:
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and f.former
+    }
+
+
+def test_removals_and_former_titles_are_former_posts() -> None:
+    text = (
+        "会议决定免去林晓峰东江市人民政府秘书长职务，接受陈思远辞去东江市人民政府副市长职务的请求。"
+        "东江市人大常委会原主任赵一鸣出席。"
+    )
+    x = _x(text)
+    former = _former(x)
+    assert ("林晓峰", "秘书长", "东江市人民政府") in former
+    assert ("陈思远", "副市长", "东江市人民政府") in former
+    assert ("赵一鸣", "主任", "东江市人大常委会") in former
+    assert not (former & {p for p in _posts(x) if p not in former})
+
+
+def test_varied_news_documents_build_into_a_graph_that_validates(tmp_path: Path) -> None:
+    from graph.build.pipeline import BuildOptions, build_corpus
+    from graph.sparql.validate import validate_export
+
+    docs = {
+        "removal.txt": "会议决定免去林晓峰东江市人民政府秘书长职务，任命陈思远为东江市人民政府副市长。",
+        "trad.txt": "（中央社記者林曉峰台中23日電）經濟部長陳思遠出席座談會。（編輯：趙一鳴）1120123",
+        "undated.txt": "东江市总工会召开第十四次代表大会。东江大学党委书记赵一鸣出席。",
+        "byline.txt": "东江日报讯 （记者林晓峰、通讯员陈思远）昨天上午，东江市召开工作会议。",
+        "list.txt": "标题\n2019-03-05\n东江市政协副主席林晓峰、陈思远及秘书长赵一鸣出席。",
+    }
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in docs.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build_corpus(src, out, options=BuildOptions())
+    assert not report.failures
+    result = validate_export(out)
+    assert result.conforms, result.text

@@ -25,6 +25,7 @@ from graph.extract.elision import dominant_regions, resolve_elided
 from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgs import regions
+from graph.extract.places import deictic_kind
 from graph.extract.rules import TitleChain, org_suffix_of
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import span_of
@@ -199,7 +200,9 @@ def _org_entities(
         b.aliases.update({o.surface, o.key})
         b.rules.add(o.rule)
         if key != o.key:
-            b.rules.add("alias:subsequence+shared-person")
+            b.rules.add(
+                "deictic:document-org" if deictic_kind(o.key) else "alias:subsequence+shared-person"
+            )
         b.mentions.append(span_of(seg, start, end))
         org_at[(start, end)] = ref
     return org_at

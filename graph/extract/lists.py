@@ -4,6 +4,7 @@
   before them and D the new title at the same organisation.
 - **Appointments and elections**: ``任命A、B为X副市长``, ``A当选为X主席``, ``A等11名同志当选副主席``.
 - **Titles after the name**: ``X医院A教授``, ``X研究所的A研究员``, ``X医院A、B教授``.
+- **Removals**: ``免去A某局局长职务``, ``A辞去…职务``, ``A不再担任…``: posts that have ended.
 - **Bylines**: ``湖北日报讯（记者A、通讯员B、C）`` and ``中广网贵阳6月21日消息（记者A B）`` are
   posts of the paper or agency named before 讯/消息/电.
 
@@ -21,6 +22,7 @@ Names are the shipped model's PERSON spans or the rule names of :mod:`graph.extr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from graph.extract.names import BOUNDARY, Piece, person_after
@@ -97,7 +99,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 if name is None:
                     break
             span = Piece(q, name.end, text[q : name.end])
-            out.append(TitleChain(elements, name, span, False))
+            out.append(TitleChain(elements, name, span, False, "rules.list"))
             pos = _skip_aside(text, name.end)
     return out
 
@@ -140,21 +142,66 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         post_end = post_start
         while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
             post_end += 1
-        elements: list[ChainElement] = []
-        cursor = post_start
-        for part_end in [i for i in range(post_start, post_end) if text[i] == "、"] + [post_end]:
-            element = parse_element(seg, starts, cursor, part_end)
-            if element is None:
-                break
-            elements.append(element)
-            cursor = part_end + 1
-        if not elements or len(elements) < text.count("、", post_start, post_end) + 1:
+        elements = _post(seg, starts, post_start, post_end)
+        if not elements:
             continue
         names = _name_list(seg, starts, people, p.end)
         for name in names or [p]:
             span = Piece(name.start, post_end, text[name.start : post_end])
-            out.append(TitleChain(tuple(elements), name, span, False))
+            out.append(TitleChain(elements, name, span, False, "rules.appointment"))
     return _unique(out)
+
+
+def _post(
+    seg: Segmented, starts: dict[int, int], start: int, end: int, *, former: bool = False
+) -> tuple[ChainElement, ...]:
+    """The titles ``[ORG]ROLE(、[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none)."""
+    text = seg.doc.text
+    elements: list[ChainElement] = []
+    cursor = start
+    for part_end in [i for i in range(start, end) if text[i] == "、"] + [end]:
+        element = parse_element(seg, starts, cursor, part_end)
+        if element is None:
+            return ()
+        if former:
+            element = ChainElement(element.org, element.body, element.role, True)
+        elements.append(element)
+        cursor = part_end + 1
+    return tuple(elements)
+
+
+_REMOVED_BEFORE = ("免去",)
+_REMOVED_AFTER = ("请求辞去", "辞去", "不再担任", "被免去")
+_POST_END = re.compile(r"职务|职|[，,。；;\n]|的")
+
+
+def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """Posts that end: ``免去A某局局长职务``, ``A辞去某局局长职务``, ``A不再担任某局局长``."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out: list[TitleChain] = []
+    named = dict(people)
+    for word in _REMOVED_BEFORE:
+        for hit in re.finditer(word, text):
+            name = name_at(seg, starts, {}, hit.end())
+            if name is not None:
+                named[name.start] = name
+    for p in sorted(named.values(), key=lambda p: p.start):
+        pos = _skip_aside(text, p.end)
+        after = next((w for w in _REMOVED_AFTER if text.startswith(w, pos)), None)
+        if after is not None:
+            post_start = pos + len(after)
+        elif text[: p.start].endswith(_REMOVED_BEFORE):
+            post_start = pos
+        else:
+            continue
+        stop = _POST_END.search(text, post_start)
+        post_end = stop.start() if stop else len(text)
+        elements = _post(seg, starts, post_start, post_end, former=True)
+        if elements:
+            span = Piece(p.start, post_end, text[p.start : post_end])
+            out.append(TitleChain(elements, p, span, False, "rules.removal"))
+    return out
 
 
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
@@ -184,7 +231,8 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         role_piece = Piece(p.end, p.end + len(role), role)
         for name in names:
             span = Piece(org_start, p.end + len(role), text[org_start : p.end + len(role)])
-            out.append(TitleChain((ChainElement(org, None, role_piece),), name, span, False))
+            chain = TitleChain((ChainElement(org, None, role_piece),), name, span, False)
+            out.append(replace(chain, rule="rules.title-after-name"))
     return _unique(out)
 
 
@@ -213,7 +261,8 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
             if name is None or role is None or name.end > close:
                 break
             span = Piece(org.start, name.end, text[org.start : name.end])
-            out.append(TitleChain((ChainElement(org, None, role),), name, span, False))
+            chain = TitleChain((ChainElement(org, None, role),), name, span, False, "rules.byline")
+            out.append(chain)
             pos = name.end
     return out
 
@@ -227,6 +276,7 @@ def several_people_chains(
         people.setdefault(c.person.start, c.person)
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
+        + removal_chains(seg, people)
         + appointment_chains(seg, people)
         + after_name_title_chains(seg, people)
         + list_chains(seg, chains, people)
@@ -246,7 +296,7 @@ def with_model_names(
             span = c.span
             if span.end == c.person.end:
                 span = Piece(span.start, m.end, span.text + m.text[len(c.person.text) :])
-            c = TitleChain(c.elements, m, span, c.caption)
+            c = replace(c, person=m, span=span)
         out.append(c)
     return tuple(out)
 

@@ -37,11 +37,13 @@ _MAX_ROLE = 8
 
 @dataclass(frozen=True, slots=True)
 class ChainElement:
-    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before'."""
+    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before';
+    ``former`` when the text says the post has ended (原主任, 免去…职务)."""
 
     org: Piece | None
     body: Piece | None
     role: Piece
+    former: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class TitleChain:
     person: Piece
     span: Piece
     caption: bool
+    rule: str = "rules.title-chain"  # the extractor that read it (kgo: provenance of the post)
 
 
 @cache
@@ -228,6 +231,8 @@ def parse_element(
         return None
     role = Piece(role_start, end, text[role_start:end])
     rest_end = role_start
+    former = rest_end - 1 >= start and text[rest_end - 1] == "原"
+    rest_end -= former  # 某局原局长: a post that has ended
     body = None
     for prefix in _bodies():
         b = rest_end - len(prefix)
@@ -260,7 +265,7 @@ def parse_element(
                 return None
             org_start = found  # a name without a suffix that the mention model knows
         org = Piece(org_start, rest_end, text[org_start:rest_end])
-    return ChainElement(org, body, role)
+    return ChainElement(org, body, role, former)
 
 
 def title_chains(

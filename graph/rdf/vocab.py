@@ -67,6 +67,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     Fact: URIRef
     confidence: URIRef
     isDirectQuote: URIRef
+    isFormer: URIRef
     participantCount: URIRef
     reportingVerb: URIRef
 
