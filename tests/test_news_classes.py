@@ -152,3 +152,17 @@ def test_varied_news_documents_build_into_a_graph_that_validates(tmp_path: Path)
     assert not report.failures
     result = validate_export(out)
     assert result.conforms, result.text
+
+
+def test_titles_before_a_comma_belong_to_the_name_after_a_rank() -> None:
+    posts = _posts(_x("会上，东江市人民检察院党组书记、检察长，二级大检察官林晓峰讲话。"))
+    assert ("林晓峰", "党组书记", "东江市人民检察院") in posts
+    assert ("林晓峰", "检察长", "东江市人民检察院") in posts
+
+
+def test_titles_before_a_comma_belong_to_the_name_after_more_titles() -> None:
+    text = "东江市田径运动管理中心党委书记、副主任，东江市田径协会副主席林晓峰致辞。"
+    posts = _posts(_x(text))
+    assert ("林晓峰", "副主任", "东江市田径运动管理中心") in posts
+    assert ("林晓峰", "副主席", "东江市田径协会") in posts
+    assert ("林晓峰", "书记", "东江市田径运动管理中心党委") in posts

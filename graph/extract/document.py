@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from graph.extract.appositive import after_name_chains
+from graph.extract.commas import comma_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
-from graph.extract.lists import several_people_chains, with_model_names
+from graph.extract.lists import people_index, several_people_chains, with_model_names
 from graph.extract.names import Piece, photo_credits
 from graph.extract.orgcheck import ModelOrgs, tag_sentences
 from graph.extract.orgs import region_orgs
@@ -64,6 +65,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg)
     found = with_model_names(found, people)
     found += several_people_chains(seg, found, people)
+    found += tuple(comma_chains(seg, found, people_index(found, people)))
     chains = tuple(sorted(found, key=lambda c: c.span.start))
     model_orgs = tuple(
         Piece(a, b, doc.text[a:b]) for spans in tagged for a, b, t in spans if t == "ORG"

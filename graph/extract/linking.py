@@ -237,7 +237,10 @@ def _people(
                 where = (e.org.start if e.org else e.body.start, e.body.end)
                 org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
-                org = orgs[-1] or org
+                before = chain.elements[len(orgs) - 1]
+                if before.body is None or e.role.text in _BODY_ROLES:
+                    org = orgs[-1] or org  # 党委书记、副书记: the same committee
+                # else 党委书记、主任: the organisation itself, not its committee
             seat = None if e.body else seat_of(org.key, e.role.text, inherited=e.org is None)
             if seat is not None:
                 where = (e.org.start, e.org.end) if e.org else (e.role.start, e.role.end)
@@ -298,6 +301,7 @@ def _sub_body(
     return child
 
 
+_BODY_ROLES = frozenset({"书记", "副书记", "常务副书记", "委员", "常委", "成员"})
 _BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分校", "分院", "分局", "分会", "分社")
 
 

@@ -271,9 +271,7 @@ def several_people_chains(
     seg: Segmented, chains: tuple[TitleChain, ...], names: tuple[Piece, ...]
 ) -> tuple[TitleChain, ...]:
     """Every chain of this module, given the document's title chains and model names."""
-    people: People = {p.start: p for p in names}
-    for c in chains:
-        people.setdefault(c.person.start, c.person)
+    people = people_index(chains, names)
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
@@ -282,6 +280,14 @@ def several_people_chains(
         + list_chains(seg, chains, people)
     )
     return tuple(_unique(found))
+
+
+def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> People:
+    """Person names by start: the model's, then the title chains' own."""
+    people: People = {p.start: p for p in names}
+    for c in chains:
+        people.setdefault(c.person.start, c.person)
+    return people
 
 
 def with_model_names(
