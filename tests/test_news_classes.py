@@ -166,3 +166,17 @@ def test_titles_before_a_comma_belong_to_the_name_after_more_titles() -> None:
     assert ("林晓峰", "副主任", "东江市田径运动管理中心") in posts
     assert ("林晓峰", "副主席", "东江市田径协会") in posts
     assert ("林晓峰", "书记", "东江市田径运动管理中心党委") in posts
+
+
+def test_organisation_names_keep_inner_conjunctions_and_drop_leading_times() -> None:
+    posts = _posts(
+        _x("2月初，东江省住房和城乡建设厅副厅长林晓峰赴南川调研。3月初东江市商务局局长陈思远出席。")
+    )
+    assert ("林晓峰", "副厅长", "东江省住房和城乡建设厅") in posts
+    assert ("陈思远", "局长", "东江市商务局") in posts
+
+
+def test_a_modifier_before_the_title_belongs_to_the_title() -> None:
+    assert ("林晓峰", "营销总监", "东江置业有限公司") in _posts(
+        _x("东江置业有限公司营销总监林晓峰说。")
+    )

@@ -178,15 +178,49 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
             and cut < end
             and word not in _places()
             and not seg.doc.text.startswith(_org_suffixes(), cut)
+            and not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word)
         ):
             start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
         i += 1
+    m = _LEADING_TIME.match(seg.doc.text, start, end)
+    if m and m.end() < end:
+        start = m.end()  # 2月初商务部: the time is not part of the name
     while start < end:
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
         start = tok.end
     return start
+
+
+_LEADING_TIME = re.compile(
+    r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
+    r"(?<=[年月日])[初底中末]?(?:旬)?"
+)
+
+
+def _role_modifier(text: str, start: int, end: int) -> int | None:
+    """Where a title's modifier (营销, 高级策划, 行政) starts, when the name before it ends like an
+    organisation and the modifier, one to four characters, does not."""
+    for k in range(1, 5):
+        at = end - k
+        if at - start < 2:
+            break
+        head, modifier = "".join(text[start:at].split()), text[at:end]
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
+            break
+        if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
+            return at
+    return None
+
+
+def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
+    """和/与/及 inside a name (住房和城乡建设部, 国际合作与交流司): what precedes it in the
+    candidate is not itself an organisation name."""
+    if word not in ("和", "与", "及"):
+        return False
+    before = "".join(text[start:at].split())
+    return 0 < len(before) <= 10 and org_suffix_of(before) is None
 
 
 def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
@@ -244,6 +278,8 @@ def parse_element(
                 rest_end = b
             break
     org_start = _trim_leading(seg, starts, start, rest_end)
+    if text.startswith("原", org_start) and rest_end - org_start > 2:
+        org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
     org = None
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
@@ -255,6 +291,11 @@ def parse_element(
         ):
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
+        split = _role_modifier(text, org_start, rest_end) if body is None else None
+        if split is not None and org_suffix_of(name) is None:
+            # 某某地产营销总监: a function word before the title belongs to the title
+            role = Piece(split, end, text[split:end])
+            rest_end, name = split, "".join(text[org_start:split].split())
         if (
             org_suffix_of(name) is None
             and not name.endswith(_company_suffixes())
