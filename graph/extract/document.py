@@ -68,7 +68,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     chains = tuple(sorted(found, key=lambda c: c.span.start))
     model_orgs = tuple(
-        Piece(a, b, doc.text[a:b]) for spans in tagged for a, b, t in spans if t == "ORG"
+        Piece(a, b, doc.text[a:b]) for spans in tagged if spans for a, b, t in spans if t == "ORG"
     )
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people, model_orgs)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)

@@ -40,6 +40,7 @@ _MANY = re.compile(r"等?\d{1,3}(?:名|位)(?:同志)?")
 _ELECTED = ("当选为", "当选", "为", "任")
 _AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
 _BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
+_DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 _DISPATCH = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|网|报|社|台))"
     r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
@@ -241,9 +242,12 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
     text = seg.doc.text
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
     out: list[TitleChain] = []
-    for m in _DISPATCH.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[line_start : m.start()].strip():
+    for cue in _DISPATCH_CUE.finditer(text):
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        while line_start < cue.start() and text[line_start].isspace():
+            line_start += 1
+        m = _DISPATCH.match(text, line_start, cue.end())
+        if m is None or m.end() != cue.end():
             continue  # the dispatch opens its line
         org = Piece(m.start("org"), m.end("org"), m.group("org"))
         pos, role = m.end(), None

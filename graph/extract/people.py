@@ -45,11 +45,13 @@ def looks_like_name(name: str) -> bool:
     )
 
 
-def model_people(seg: Segmented, tagged: list[list[ModelSpan]]) -> tuple[Piece, ...]:
+def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
     """The model's PERSON mentions that look like names, in text order."""
     text = seg.doc.text
     out = []
     for spans in tagged:
+        if spans is None:
+            continue
         for a, b, t in spans:
             if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
                 b -= 1  # 董某及
