@@ -207,7 +207,7 @@ def validate(*, graph_dir: Path, shapes: Path | None) -> None:
 @GRAPH_DIR
 def stats(*, graph_dir: Path) -> None:
     """Counts of documents, entities and facts in the store."""
-    from graph.sparql.query import graph_stats
+    from graph.sparql.stats import graph_stats
 
     for key, value in graph_stats(graph_dir).items():
         click.echo(f"{key:<16} {value}")
