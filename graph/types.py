@@ -198,9 +198,16 @@ class Membership(FactBase):
     person: EntityRef
     org: EntityRef
     role: EntityRef
+    _: KW_ONLY
+    former: bool = False  # the text states the post has ended (免去, 辞去, 原…)
 
     def key_fields(self) -> tuple[tuple[str, FactValue], ...]:
-        return (("person", self.person), ("org", self.org), ("role", self.role))
+        claim: tuple[tuple[str, FactValue], ...] = (
+            ("person", self.person),
+            ("org", self.org),
+            ("role", self.role),
+        )
+        return claim + ((("former", True),) if self.former else ())
 
     def map_refs(self, fn: RefMap) -> Membership:
         """A copy with every entity reference replaced by ``fn(ref)``."""

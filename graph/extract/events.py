@@ -1,7 +1,9 @@
 """Events: a named gathering (…培训班, …研讨会) with its dates, venue, organiser, head count and
 the programme it belongs to, read from the sentence that names it.
 
-Dates are resolved against the year in the event's name, else the document's year.
+Dates are resolved against the year in the event's name, else the year of the document's own
+date (its header, dateline or 发布时间 line), else the year the text mentions most; relative days
+(今日, 昨天, 25日) against the document's date.
 
 >>> from graph.text.segment import segment
 >>> from graph.types import Document
@@ -20,7 +22,8 @@ from datetime import date
 from functools import cache
 
 from graph.resources import load_ordered
-from graph.text.dates import document_year, find_range
+from graph.text.dates import DateRange, document_year, find_range
+from graph.text.docdate import document_date, relative_day
 from graph.text.segment import word_tags
 from graph.types import Segmented, Sentence
 
@@ -85,11 +88,33 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
         if not _ends_with_suffix(tok.text):
             continue
         j, start = i - 1, tok.start
-        while j >= 0 and (tags.get(toks[j].text, "x") in _NAME_TAGS or toks[j].text.isdigit()):
+        while j >= 0 and _in_name(toks[j].text, tags):
             start, j = toks[j].start, j - 1
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+_NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
+_DATELINE = frozenset({"讯", "电", "消息", "日", "时", "上午", "下午", "晚", "晚上"})
+
+
+def _in_name(word: str, tags: dict[str, str]) -> bool:
+    """A word that can be part of an event's name (not punctuation, a space or a dateline)."""
+    if not word.strip() or any(ch in _NOT_IN_NAME or ch.isspace() for ch in word):
+        return False
+    if word in _DATELINE:
+        return False
+    return tags.get(word, "x") in _NAME_TAGS or word.isdigit()
+
+
+def _relative(sentence: str, anchor: date) -> DateRange | None:
+    """A relative day of the sentence (今日, 昨天, 25日) as a one-day range."""
+    found = relative_day(sentence, anchor)
+    if found is None:
+        return None
+    start, end, day = found
+    return DateRange(start, end, sentence[start:end], day, day)
 
 
 def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, int] | None:
@@ -99,7 +124,8 @@ def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, 
 def find_events(seg: Segmented) -> list[EventRecord]:
     """Events named in the document, with whatever attributes their sentence states."""
     text = seg.doc.text
-    year = document_year(seg.doc.title, text)
+    anchor = document_date(text)
+    year = anchor.year if anchor else document_year(seg.doc.title, text)
     out = []
     starts = [t.start for t in seg.tokens]
     for sentence in seg.sentences:
@@ -108,6 +134,8 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             s = sentence.text
             off = sentence.start
             dates = find_range(s, document_year(name) or year)
+            if dates is None and anchor is not None:
+                dates = _relative(s, anchor)
             count = _COUNT.search(s, end - off)
             out.append(
                 EventRecord(

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgs import regions
+from graph.extract.places import deictic_kind
 from graph.extract.rules import TitleChain, org_suffix_of
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
@@ -120,6 +122,8 @@ def link_document(
     chains: tuple[TitleChain, ...],
     org_pieces: tuple[Piece, ...],
     credits: tuple[Piece, ...] = (),
+    people: tuple[Piece, ...] = (),
+    orgs: tuple[Piece, ...] = (),
 ) -> Linking:
     """Canonical organisations, sub-bodies and people of one document.
 
@@ -129,10 +133,13 @@ def link_document(
     resolved = _resolve_org_names(seg, chains, org_pieces)
     base_of_chain, people_at = _chain_org_keys(chains, resolved)
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
+    named = [(start, o.key) for (start, _), o in resolved.items()]
+    alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
     builders: dict[EntityRef, _Builder] = {}
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
     credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
+    _named_people(seg, builders, person_of, people)
     parents = _parents(seg, builders)
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
@@ -174,6 +181,7 @@ def _chain_org_keys(
             if current:
                 people_at[current].add(chain.person.text)
         base_of_chain.append(keys)
+    orgs_by_role(chains, base_of_chain, people_at)
     return base_of_chain, people_at
 
 
@@ -192,7 +200,9 @@ def _org_entities(
         b.aliases.update({o.surface, o.key})
         b.rules.add(o.rule)
         if key != o.key:
-            b.rules.add("alias:subsequence+shared-person")
+            b.rules.add(
+                "deictic:document-org" if deictic_kind(o.key) else "alias:subsequence+shared-person"
+            )
         b.mentions.append(span_of(seg, start, end))
         org_at[(start, end)] = ref
     return org_at
@@ -227,10 +237,52 @@ def _people(
                 where = (e.org.start if e.org else e.body.start, e.body.end)
                 org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
-                org = orgs[-1] or org
+                before = chain.elements[len(orgs) - 1]
+                if before.body is None or e.role.text in _BODY_ROLES:
+                    org = orgs[-1] or org  # 党委书记、副书记: the same committee
+                # else 党委书记、主任: the organisation itself, not its committee
+            seat = None if e.body else seat_of(org.key, e.role.text, inherited=e.org is None)
+            if seat is not None:
+                where = (e.org.start, e.org.end) if e.org else (e.role.start, e.role.end)
+                org = _seat(seg, builders, org, seat, where)
             orgs.append(org)
         element_orgs.append(tuple(orgs))
     return person_of, element_orgs
+
+
+def _named_people(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    person_of: dict[str, EntityRef],
+    people: tuple[Piece, ...],
+) -> None:
+    """People named without a post (the model's PERSON spans): an entity each, with its spans;
+    a name already linked gains the span."""
+    for piece in people:
+        ref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|"))
+        b = builders.setdefault(ref, _Builder(piece.text))
+        b.rules.add("person:model")
+        b.mentions.append(span_of(seg, piece.start, piece.end))
+
+
+def _seat(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    place: EntityRef,
+    seat: str,
+    where: tuple[int, int],
+) -> EntityRef:
+    """The government or party committee of a place (北京市人民政府), created on first use."""
+    ref = EntityRef("org", seat)
+    b = builders.setdefault(ref, _Builder(seat, classes=org_classes(seat)))
+    tail = seat[len(place.key) :] if seat.startswith(place.key) else ""
+    if tail:
+        b.aliases.update(a + tail for a in builders[place].aliases if a)
+        if tail == "人民政府":
+            b.aliases.update(a + "政府" for a in builders[place].aliases if a)
+    b.rules.add("place+title")
+    b.mentions.append(span_of(seg, *where))
+    return ref
 
 
 def _sub_body(
@@ -249,6 +301,7 @@ def _sub_body(
     return child
 
 
+_BODY_ROLES = frozenset({"书记", "副书记", "常务副书记", "委员", "常委", "成员"})
 _BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分校", "分院", "分局", "分会", "分社")
 
 

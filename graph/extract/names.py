@@ -25,6 +25,8 @@ _SPACE = frozenset(" \u3000\t")
 # tags of a token after a title that cannot be (part of) a given name
 _NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
 _GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
+GLUED = frozenset("及和与等")
+"""Conjunctions the segmenter may glue onto the end of a two-character name."""
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 
 
@@ -84,6 +86,8 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
             and _lone_given(nxt.text)
         ):
             end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
+        if end - tok.start == 3 and text[end - 1] in GLUED:
+            end -= 1  # the HMM glued a conjunction on (董某及 -> 董某 + 及)
         return Piece(tok.start, end, text[tok.start : end]), False
     if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
         # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)

@@ -14,18 +14,68 @@ sentences where such a candidate occurs, so the cost stays small.
 from __future__ import annotations
 
 import bisect
+from typing import TypeAlias
 
+from graph.extract.names import is_surname_start
 from graph.ner.tagger import tag_many
+from graph.text.segment import word_tags
 from graph.types import Segmented
+
+ModelSpan: TypeAlias = tuple[int, int, str]
+"""``(start, end, type)`` of a model mention, offsets into the document."""
+
+
+def tag_sentences(seg: Segmented) -> list[list[ModelSpan] | None]:
+    """The model's mentions in each sentence that may name a person (one batched call);
+    ``None`` for the sentences left untagged (no word there can be a name).
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "标题。会上，李明军讲话。天气很好。"))
+    >>> [None if s is None else [t for _, _, t in s] for s in tag_sentences(seg)]
+    [[], ['PERSON'], None]
+    """
+    todo = _name_sentences(seg)
+    tagged = tag_many([seg.sentences[i].text for i in todo], scores=False)
+    out: list[list[ModelSpan] | None] = [None] * len(seg.sentences)
+    for i, spans in zip(todo, tagged, strict=True):
+        start = seg.sentences[i].start
+        out[i] = [(a + start, b + start, t) for a, b, t, _ in spans]
+    return out
+
+
+_LEAD = 2
+
+
+def _name_sentences(seg: Segmented) -> list[int]:
+    """Indices of the sentences holding a word that can be a person's name: two to four
+    characters from a family name that the dictionary does not know as another word."""
+    tags = word_tags()
+    starts = [s.start for s in seg.sentences]
+    found = set(range(min(_LEAD, len(starts))))  # the title and lead name the document's subject
+    for tok in seg.tokens:
+        word = tok.text
+        if 2 <= len(word) <= 4:
+            tag = tags.get(word)
+            if (tag is None or tag.startswith("nr")) and is_surname_start(word):
+                found.add(bisect.bisect_right(starts, tok.start) - 1)
+    return sorted(i for i in found if i >= 0)
 
 
 class ModelOrgs:
-    """Callable ``(start, end) -> start of a model ORG ending at end | None`` for one document."""
+    """Callable ``(start, end) -> start of a model ORG ending at end | None`` for one document.
 
-    def __init__(self, seg: Segmented) -> None:
+    ``tagged`` holds the model's spans of every sentence when they were computed already
+    (:func:`tag_sentences`); otherwise each sentence is tagged on first use.
+    """
+
+    def __init__(self, seg: Segmented, tagged: list[list[ModelSpan] | None] | None = None) -> None:
         self.seg = seg
         self._starts = [s.start for s in seg.sentences]
         self._orgs: dict[int, list[tuple[int, int]]] = {}
+        for i, spans in enumerate(tagged or ()):
+            if spans is not None:
+                self._orgs[i] = [(a, b) for a, b, t in spans if t == "ORG"]
 
     def _model_orgs(self, pos: int) -> list[tuple[int, int]]:
         """``(start, end)`` of the model's ORG mentions in the sentence at ``pos``."""

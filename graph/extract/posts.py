@@ -16,9 +16,17 @@ CAPTION_CONFIDENCE = 0.95
 BODY_CONFIDENCE = 0.9
 CREDIT_CONFIDENCE = 0.9
 RULE_PENALTY = {
+    "deictic:document-org": 0.05,
+    "place+title": 0.03,
     "elided-prefix:document": 0.1,
     "elided-prefix:sentence": 0.05,
     "alias:subsequence+shared-person": 0.05,
+}
+RULE_DISCOUNT = {  # readings less direct than ORG ROLE NAME
+    "rules.list": 0.03,
+    "rules.appointment": 0.02,
+    "rules.title-after-name": 0.05,
+    "rules.removal": 0.05,
 }
 SUBORG_CONFIDENCE = {"sub-body:name": 0.92, "branch:name": 0.85, "region-hierarchy": 0.7}
 _ROLE_ALIASES = {"摄": "摄影"}
@@ -40,13 +48,24 @@ def membership_facts(
     seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking
 ) -> tuple[Membership, ...]:
     """Posts stated by title chains and photo credits, merged per (person, org, role)."""
-    found: dict[tuple[EntityRef, EntityRef, EntityRef], tuple[list[Span], float]] = {}
+    found: dict[tuple[EntityRef, EntityRef, EntityRef, bool], tuple[list[Span], float]] = {}
+    rules: dict[tuple[EntityRef, EntityRef, EntityRef, bool], tuple[float, str]] = {}
 
-    def add(person: EntityRef, org: EntityRef, role: str, span: Span, confidence: float) -> None:
+    def add(
+        person: EntityRef,
+        org: EntityRef,
+        role: str,
+        span: Span,
+        confidence: float,
+        former: bool = False,
+        rule: str = "rules.title-chain",
+    ) -> None:
         role_ref = EntityRef("role", _ROLE_ALIASES.get(role, role))
-        spans, best = found.get((person, org, role_ref), ([], 0.0))
+        key = (person, org, role_ref, former)
+        spans, best = found.get(key, ([], 0.0))
         spans.append(span)
-        found[(person, org, role_ref)] = (spans, max(best, confidence))
+        found[key] = (spans, max(best, confidence))
+        rules[key] = max(rules.get(key, (0.0, rule)), (confidence, rule))
 
     for chain, orgs in zip(chains, linking.element_orgs, strict=True):
         person = linking.person_of[chain.person.text]
@@ -54,21 +73,23 @@ def membership_facts(
         span = span_of(seg, chain.span.start, chain.span.end)
         for element, org in zip(chain.elements, orgs, strict=True):
             if org is not None:
-                add(person, org, element.role.text, span, base - _penalty(linking, org))
+                confidence = base - _penalty(linking, org) - RULE_DISCOUNT.get(chain.rule, 0.0)
+                add(person, org, element.role.text, span, confidence, element.former, chain.rule)
     for person, org, span in linking.credits:
-        add(person, org, "摄影", span, CREDIT_CONFIDENCE)
+        add(person, org, "摄影", span, CREDIT_CONFIDENCE, rule="rules.photo-credit")
     facts = []
-    for (person, org, role), (spans, confidence) in sorted(found.items()):
+    for (person, org, role, former), (spans, confidence) in sorted(found.items()):
         evidence = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
         facts.append(
             Membership(
                 person,
                 org,
                 role,
+                former=former,
                 doc_id=seg.doc.doc_id,
                 evidence=evidence,
                 confidence=round(confidence, 2),
-                extractor="rules.title-chain",
+                extractor=rules[(person, org, role, former)][1],
             )
         )
     return tuple(facts)

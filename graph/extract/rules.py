@@ -21,6 +21,7 @@ from typing import TypeAlias
 
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after, token_at
+from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Mention, Segmented
@@ -36,11 +37,13 @@ _MAX_ROLE = 8
 
 @dataclass(frozen=True, slots=True)
 class ChainElement:
-    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before'."""
+    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before';
+    ``former`` when the text says the post has ended (原主任, 免去…职务)."""
 
     org: Piece | None
     body: Piece | None
     role: Piece
+    former: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class TitleChain:
     person: Piece
     span: Piece
     caption: bool
+    rule: str = "rules.title-chain"  # the extractor that read it (kgo: provenance of the post)
 
 
 @cache
@@ -110,7 +114,14 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             break
         if text[s:end] in roles:
             best = s
+    if best is not None and best - 2 >= start_limit and text[best - 2 : best] == "代理":
+        best -= 2  # an acting title: 代理市长
+    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _LEVELS:
+        best -= text[best - 1] == "代"  # 某市代市长
     return best
+
+
+_LEVELS = frozenset("省市县区州旗盟镇乡")
 
 
 @cache
@@ -167,15 +178,63 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
             and cut < end
             and word not in _places()
             and not seg.doc.text.startswith(_org_suffixes(), cut)
+            and not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word)
         ):
             start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
         i += 1
+    m = _LEADING_TIME.match(seg.doc.text, start, end)
+    if m and m.end() < end:
+        start = m.end()  # 2月初商务部: the time is not part of the name
     while start < end:
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
         start = tok.end
     return start
+
+
+_LEADING_TIME = re.compile(
+    r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
+    r"(?<=[年月日])[初底中末]?(?:旬)?"
+)
+
+
+def _role_modifier(text: str, start: int, end: int) -> int | None:
+    """Where a title's modifier (营销, 高级策划, 行政) starts, when the name before it ends like an
+    organisation and the modifier, one to four characters, does not."""
+    for k in range(1, 5):
+        at = end - k
+        if at - start < 2:
+            break
+        head, modifier = "".join(text[start:at].split()), text[at:end]
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
+            break
+        if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
+            return at
+    return None
+
+
+def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
+    """和/与/及 inside a name (住房和城乡建设部, 国际合作与交流司): what precedes it in the
+    candidate is not itself an organisation name."""
+    if word not in ("和", "与", "及"):
+        return False
+    before = "".join(text[start:at].split())
+    return 0 < len(before) <= 10 and org_suffix_of(before) is None
+
+
+def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
+    """北京市 before 市长 or 党委, 区 before 团委, 我校 before anything (graph.extract.places)."""
+    if deictic_kind(name):
+        return True
+    if body is not None and (name in LEVELS or is_place(name)):
+        return True
+    return is_place(name) and (government_title(role) or party_title(role))
+
+
+def _shared_head(role: Piece) -> bool:
+    """A title whose first character can also end the organisation (部长, 局长, 厅长)."""
+    return role.text[:1] in "部局厅处司署" and role.text[1:2] == "长"
 
 
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
@@ -206,6 +265,8 @@ def parse_element(
         return None
     role = Piece(role_start, end, text[role_start:end])
     rest_end = role_start
+    former = rest_end - 1 >= start and text[rest_end - 1] == "原"
+    rest_end -= former  # 某局原局长: a post that has ended
     body = None
     for prefix in _bodies():
         b = rest_end - len(prefix)
@@ -217,23 +278,48 @@ def parse_element(
                 rest_end = b
             break
     org_start = _trim_leading(seg, starts, start, rest_end)
+    if text.startswith("原", org_start) and rest_end - org_start > 2:
+        org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
     org = None
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
-        if org_suffix_of(name) is None and not name.endswith(_company_suffixes()):
+        if (
+            body is None
+            and _shared_head(role)
+            and org_suffix_of(name) is None
+            and org_suffix_of(name + role.text[0]) is not None
+        ):
+            # the title's head character ends the name: 外交部长 = 外交部 + 部长
+            return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
+        split = _role_modifier(text, org_start, rest_end) if body is None else None
+        if split is not None and org_suffix_of(name) is None:
+            # 某某地产营销总监: a function word before the title belongs to the title
+            role = Piece(split, end, text[split:end])
+            rest_end, name = split, "".join(text[org_start:split].split())
+        if (
+            org_suffix_of(name) is None
+            and not name.endswith(_company_suffixes())
+            and not _named_by_place_or_pointer(name, body, role.text)
+        ):
             found = org_check(org_start, rest_end) if org_check else None
             if found is None:
                 return None
             org_start = found  # a name without a suffix that the mention model knows
         org = Piece(org_start, rest_end, text[org_start:rest_end])
-    return ChainElement(org, body, role)
+    return ChainElement(org, body, role, former)
 
 
-def title_chains(seg: Segmented, org_check: OrgCheck | None = None) -> tuple[TitleChain, ...]:
+def title_chains(
+    seg: Segmented,
+    org_check: OrgCheck | None = None,
+    names: dict[int, Piece] | None = None,
+) -> tuple[TitleChain, ...]:
     """Every ``[ORG][BODY]ROLE(、[ORG][BODY]ROLE)* NAME`` of the document.
 
     ``org_check(start, end)`` may accept an organisation name without a known suffix ending at
     ``end`` (returning where the name starts, not before ``start``) or refuse it (None).
+    ``names`` are person names by start offset (the model's) for titles the rules cannot read a
+    name after (主任何某: the segmenter reads 任何).
     """
     text = seg.doc.text
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
@@ -247,7 +333,7 @@ def title_chains(seg: Segmented, org_check: OrgCheck | None = None) -> tuple[Tit
             if m is None:
                 break
             pos = m.end()
-            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check)
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names)
             if chain is None:
                 pos += 1
                 continue
@@ -268,11 +354,17 @@ def _chain_ending_at(
     sentence_start: int,
     pos: int,
     org_check: OrgCheck | None = None,
+    names: dict[int, Piece] | None = None,
 ) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, start_limit=sentence_start) is None:
         return None
     found = person_after(seg, starts, pos)
+    if found is None and names:
+        j = pos
+        while j < len(text) and text[j] in " \u3000" and j - pos < 3:
+            j += 1
+        found = (names[j], False) if j in names else None
     if found is None:
         return None
     person, caption = found
@@ -288,8 +380,8 @@ def _chain_ending_at(
         elif elements:
             elements.clear()  # a broken link in the chain: keep only what follows it
         cursor = part_end + 1
-    if not elements or elements[0].org is None:
-        return None
+    if not elements:
+        return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)

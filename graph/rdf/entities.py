@@ -33,6 +33,8 @@ def write_entity(g: Graph, e: Entity, base: str) -> None:
         g.add((iri, RDF.type, SCHEMA.Organization))
         _write_classes(g, iri, e.classes, base)
     elif kind == "role":
+        for alias in e.aliases:  # a title as written in each script (记者, 記者) is its name
+            g.add((iri, RDFS.label, zh(alias)))
         g.add((iri, RDF.type, ORG.Role))
         g.add((iri, RDF.type, SKOS.Concept))
         scheme = URIRef(f"{base}scheme-roles")

@@ -64,10 +64,12 @@ def _write_membership(w: DocWriter, f: Membership, labels: dict[EntityRef, str])
     g.add((node, ORG.member, person))
     g.add((node, ORG.organization, org))
     g.add((node, ORG.role, role))
-    if w.attested is not None:
+    if f.former:
+        g.add((node, KGO.isFormer, Literal(True)))
+    elif w.attested is not None:
         _attested(g, node, w.attested, base)
     w.claim(node, f.confidence, f.evidence)
-    if f.confidence >= 0.5:
+    if f.confidence >= 0.5 and not f.former:
         org_label, role_label = labels[f.org], labels.get(f.role, f.role.key)
         post = URIRef(mint("post", f"{f.org.key}\x1f{f.role.key}", base))
         g.add((person, ORG.memberOf, org))

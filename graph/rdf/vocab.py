@@ -66,6 +66,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     droppedByteCount: URIRef
     droppedBytes: URIRef
     isDirectQuote: URIRef
+    isFormer: URIRef
     participantCount: URIRef
     reportingVerb: URIRef
 

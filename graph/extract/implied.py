@@ -1,0 +1,113 @@
+"""Organisations a title is at when the text does not name one next to it.
+
+- A deputy or acting title without an organisation (``副主任刘东辉``) is at the organisation where
+  the document last stated that title or a degree of it (``省人大常委会副主任马淑洁``).
+
+- A place before a government title is its government, before a party title its party
+  committee; a government title after a party committee's titles is at that place's government
+  (``中共某区委副书记、区长``).
+- A pointing word (我校, 本公司, 该院) is the organisation of that kind the document names first.
+
+>>> role_base("副主任")
+'主任'
+>>> seat_of("北京市", "代市长", inherited=False), seat_of("中共渝中区委", "区长", inherited=True)
+('北京市人民政府', '渝中区人民政府')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.extract.places import (
+    DEICTIC_TYPES,
+    LEVELS,
+    deictic_kind,
+    government_title,
+    is_place,
+    party_title,
+)
+from graph.extract.rules import TitleChain
+
+_ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行")
+
+
+def role_base(role: str) -> str:
+    """The title a deputy or acting title is a degree of (副主任 -> 主任, 代理市长 -> 市长).
+
+    >>> role_base("常务副校长"), role_base("代理省长"), role_base("秘书长")
+    ('校长', '省长', '秘书长')
+    """
+    for prefix in _ROLE_PREFIXES:
+        if role.startswith(prefix) and len(role) > len(prefix) + 1:
+            return role[len(prefix) :]
+    return role
+
+
+def orgs_by_role(
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+) -> None:
+    """A title written without an organisation (副主任刘东辉) is at the organisation where the
+    document last stated that title or a degree of it (主任, 副主任) before; failing that, at
+    the one organisation where it states it later."""
+    where: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        for e, key in zip(chain.elements, keys, strict=True):
+            if key is not None and e.body is None:
+                where[role_base(e.role.text)].append((e.role.start, key))
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        for i, (e, key) in enumerate(zip(chain.elements, keys, strict=True)):
+            if key is not None or e.body is not None:
+                continue
+            stated = where.get(role_base(e.role.text), [])
+            before = [(at, k) for at, k in stated if at < e.role.start]
+            later = {k for at, k in stated if at > e.role.start}
+            if before:
+                keys[i] = max(before)[1]
+            elif len(later) == 1:
+                keys[i] = next(iter(later))
+            if keys[i] is not None:
+                people_at[str(keys[i])].add(chain.person.text)
+
+
+_PARTY_PREFIXES = ("中国共产党", "中共")
+
+
+def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
+    """The organisation a place title is held in, when ``key`` names a place (or, for a title
+    carried over from the element before, a place's party committee)."""
+    if key in LEVELS or is_place(key):
+        if government_title(role):
+            return key + "人民政府"
+        if party_title(role):
+            return key + "委"
+        return None
+    if inherited and government_title(role) and key.startswith(_PARTY_PREFIXES):
+        region = key
+        for prefix in _PARTY_PREFIXES:
+            region = region.removeprefix(prefix)
+        region = region.removesuffix("委员会").removesuffix("委")
+        if is_place(region):
+            return region + "人民政府"
+    return None
+
+
+def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
+    """Pointing organisation words -> the organisation of that kind named first in the document.
+
+    >>> deictic_targets([(0, "同济大学"), (9, "校"), (20, "某某医院")])
+    {'校': '同济大学'}
+    """
+    out: dict[str, str] = {}
+    ordered = [k for _, k in sorted(named)]
+    for key in ordered:
+        kind = deictic_kind(key)
+        if kind is None:
+            continue
+        target = next(
+            (k for k in ordered if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind])), None
+        )
+        if target is not None:
+            out[key] = target
+    return out

@@ -1,0 +1,322 @@
+"""Posts stated for several people at once, as title chains of their own.
+
+- **Lists sharing a title**: ``X副主任A、B、C及秘书长D`` gives A, B and C the title of the chain
+  before them and D the new title at the same organisation.
+- **Appointments and elections**: ``任命A、B为X副市长``, ``A当选为X主席``, ``A等11名同志当选副主席``.
+- **Titles after the name**: ``X医院A教授``, ``X研究所的A研究员``, ``X医院A、B教授``.
+- **Removals**: ``免去A某局局长职务``, ``A辞去…职务``, ``A不再担任…``: posts that have ended.
+- **Bylines**: ``湖北日报讯（记者A、通讯员B、C）`` and ``中广网贵阳6月21日消息（记者A B）`` are
+  posts of the paper or agency named before 讯/消息/电.
+
+Names are the shipped model's PERSON spans or the rule names of :mod:`graph.extract.names`.
+
+>>> from graph.extract.rules import title_chains
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "华东市政协副主席林晓峰、陈思远及秘书长赵一鸣出席。"))
+>>> chains = title_chains(seg)
+>>> [(c.person.text, c.elements[-1].role.text) for c in list_chains(seg, chains, {})]
+[('陈思远', '副主席'), ('赵一鸣', '秘书长')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from graph.extract.names import BOUNDARY, Piece, person_after
+from graph.extract.people import looks_like_name
+from graph.extract.rules import ChainElement, TitleChain, org_suffix_of, parse_element
+from graph.resources import load_lexicon
+from graph.types import Segmented
+
+People = dict[int, Piece]
+"""Person names by start offset (model spans and rule names)."""
+
+_AND = ("以及", "、", "及", "和", "与")
+_ASIDE = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
+_MANY = re.compile(r"等?\d{1,3}(?:名|位)(?:同志)?")
+_ELECTED = ("当选为", "当选", "为", "任")
+_AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
+_BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
+_DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
+_DISPATCH = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|网|报|社|台))"
+    r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
+)
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return load_lexicon("roles")
+
+
+def _role_at(text: str, start: int) -> int | None:
+    """End of the longest role title starting at ``start``."""
+    for k in range(8, 1, -1):
+        if text[start : start + k] in _roles():
+            return start + k
+    return None
+
+
+def name_at(seg: Segmented, starts: dict[int, int], people: People, pos: int) -> Piece | None:
+    """A person name starting at ``pos``: the model's span, else the rules' name."""
+    if pos in people:
+        return people[pos]
+    found = person_after(seg, starts, pos)
+    if found is None or found[0].start != pos or not looks_like_name(found[0].text):
+        return None
+    return found[0]
+
+
+def _skip_aside(text: str, pos: int) -> int:
+    m = _ASIDE.match(text, pos)
+    return m.end() if m else pos
+
+
+def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) -> list[TitleChain]:
+    """Further people of a chain's title (``、B、C``) and further titles at its organisation
+    (``及秘书长D``), each as a chain of its own."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out: list[TitleChain] = []
+    for chain in chains:
+        elements = chain.elements
+        base = next((e.org for e in reversed(elements) if e.org), None)
+        pos = _skip_aside(text, chain.person.end)
+        while pos < len(text):
+            sep = next((a for a in _AND if text.startswith(a, pos)), None)
+            if sep is None:
+                break
+            q = pos + len(sep)
+            role_end = _role_at(text, q)
+            name = name_at(seg, starts, people, role_end) if role_end else None
+            if role_end is not None and name is not None:
+                role = Piece(q, role_end, text[q:role_end])
+                elements = (ChainElement(base, None, role),)
+            else:
+                name = name_at(seg, starts, people, q)
+                if name is None:
+                    break
+            span = Piece(q, name.end, text[q : name.end])
+            out.append(TitleChain(elements, name, span, False, "rules.list"))
+            pos = _skip_aside(text, name.end)
+    return out
+
+
+def _name_list(
+    seg: Segmented, starts: dict[int, int], people: People, end: int
+) -> list[Piece] | None:
+    """Names separated by 、 that end right before ``end`` (asides and 同志 allowed)."""
+    text = seg.doc.text
+    ordered = sorted(people.values(), key=lambda p: p.start)
+    names: list[Piece] = []
+    cursor = end
+    for p in reversed(ordered):
+        if p.end > cursor:
+            continue
+        gap = text[p.end : cursor]
+        if _ASIDE.fullmatch(gap):
+            names.insert(0, p)
+            cursor = p.start
+            if cursor > 0 and text[cursor - 1] == "、":
+                cursor -= 1
+                continue
+        break
+    return names or None
+
+
+def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out: list[TitleChain] = []
+    for p in sorted(people.values(), key=lambda p: p.start):
+        pos = _skip_aside(text, p.end)
+        m = _MANY.match(text, pos)
+        pos = m.end() if m else pos
+        verb = next((v for v in _ELECTED if text.startswith(v, pos)), None)
+        if verb is None:
+            continue
+        post_start = pos + len(verb)
+        post_end = post_start
+        while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
+            post_end += 1
+        elements = _post(seg, starts, post_start, post_end)
+        if not elements:
+            continue
+        names = _name_list(seg, starts, people, p.end)
+        for name in names or [p]:
+            span = Piece(name.start, post_end, text[name.start : post_end])
+            out.append(TitleChain(elements, name, span, False, "rules.appointment"))
+    return _unique(out)
+
+
+def _post(
+    seg: Segmented, starts: dict[int, int], start: int, end: int, *, former: bool = False
+) -> tuple[ChainElement, ...]:
+    """The titles ``[ORG]ROLE(、[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none)."""
+    text = seg.doc.text
+    elements: list[ChainElement] = []
+    cursor = start
+    for part_end in [i for i in range(start, end) if text[i] == "、"] + [end]:
+        element = parse_element(seg, starts, cursor, part_end)
+        if element is None:
+            return ()
+        if former:
+            element = ChainElement(element.org, element.body, element.role, True)
+        elements.append(element)
+        cursor = part_end + 1
+    return tuple(elements)
+
+
+_REMOVED_BEFORE = ("免去",)
+_REMOVED_AFTER = ("请求辞去", "辞去", "不再担任", "被免去")
+_POST_END = re.compile(r"职务|职|[，,。；;\n]|的")
+
+
+def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """Posts that end: ``免去A某局局长职务``, ``A辞去某局局长职务``, ``A不再担任某局局长``."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out: list[TitleChain] = []
+    named = dict(people)
+    for word in _REMOVED_BEFORE:
+        for hit in re.finditer(word, text):
+            name = name_at(seg, starts, {}, hit.end())
+            if name is not None:
+                named[name.start] = name
+    for p in sorted(named.values(), key=lambda p: p.start):
+        pos = _skip_aside(text, p.end)
+        after = next((w for w in _REMOVED_AFTER if text.startswith(w, pos)), None)
+        if after is not None:
+            post_start = pos + len(after)
+        elif text[: p.start].endswith(_REMOVED_BEFORE):
+            post_start = pos
+        else:
+            continue
+        stop = _POST_END.search(text, post_start)
+        post_end = stop.start() if stop else len(text)
+        elements = _post(seg, starts, post_start, post_end, former=True)
+        if elements:
+            span = Piece(p.start, post_end, text[p.start : post_end])
+            out.append(TitleChain(elements, p, span, False, "rules.removal"))
+    return out
+
+
+def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out: list[TitleChain] = []
+    for p in sorted(people.values(), key=lambda p: p.start):
+        role = next((r for r in _AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
+        if role is None:
+            continue
+        names = _name_list(seg, starts, people, p.end) or [p]
+        first = names[0].start
+        org_end = first - 1 if text[first - 1 : first] == "的" else first
+        org_start = org_end
+        while org_start > 0 and text[org_start - 1] not in BOUNDARY | {"\n", "、"}:
+            org_start -= 1
+        if org_start == org_end:
+            continue
+        element = parse_element(seg, starts, org_start, org_end)
+        if element is not None:
+            continue  # ORG ROLE NAME ROLE: the title chain speaks for it
+        name_text = "".join(text[org_start:org_end].split())
+        if org_suffix_of(name_text) is None:
+            continue
+        org = Piece(org_start, org_end, text[org_start:org_end])
+        role_piece = Piece(p.end, p.end + len(role), role)
+        for name in names:
+            span = Piece(org_start, p.end + len(role), text[org_start : p.end + len(role)])
+            chain = TitleChain((ChainElement(org, None, role_piece),), name, span, False)
+            out.append(replace(chain, rule="rules.title-after-name"))
+    return _unique(out)
+
+
+def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """Reporters and correspondents in the parenthesis after ``PAPER讯`` / ``PAPER…消息``."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    out: list[TitleChain] = []
+    for cue in _DISPATCH_CUE.finditer(text):
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        while line_start < cue.start() and text[line_start].isspace():
+            line_start += 1
+        m = _DISPATCH.match(text, line_start, cue.end())
+        if m is None or m.end() != cue.end():
+            continue  # the dispatch opens its line
+        org = Piece(m.start("org"), m.end("org"), m.group("org"))
+        pos, role = m.end(), None
+        close = min((i for i in (text.find(c, pos) for c in "）)】") if i >= 0), default=-1)
+        while 0 <= pos < close:
+            while pos < close and text[pos] in " \u3000、，,":
+                pos += 1
+            found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos)), None)
+            if found:
+                role = Piece(pos, pos + len(found), found)
+                pos = role.end
+                while pos < close and text[pos] in " \u3000":
+                    pos += 1
+            name = name_at(seg, starts, people, pos)
+            if name is None or role is None or name.end > close:
+                break
+            span = Piece(org.start, name.end, text[org.start : name.end])
+            chain = TitleChain((ChainElement(org, None, role),), name, span, False, "rules.byline")
+            out.append(chain)
+            pos = name.end
+    return out
+
+
+def several_people_chains(
+    seg: Segmented, chains: tuple[TitleChain, ...], names: tuple[Piece, ...]
+) -> tuple[TitleChain, ...]:
+    """Every chain of this module, given the document's title chains and model names."""
+    people = people_index(chains, names)
+    found = (  # the first of two chains for the same person and title is kept
+        byline_chains(seg, people)
+        + removal_chains(seg, people)
+        + appointment_chains(seg, people)
+        + after_name_title_chains(seg, people)
+        + list_chains(seg, chains, people)
+    )
+    return tuple(_unique(found))
+
+
+def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> People:
+    """Person names by start: the model's, then the title chains' own."""
+    people: People = {p.start: p for p in names}
+    for c in chains:
+        people.setdefault(c.person.start, c.person)
+    return people
+
+
+def with_model_names(
+    chains: tuple[TitleChain, ...], names: tuple[Piece, ...]
+) -> tuple[TitleChain, ...]:
+    """Chains whose name the rules cut short (袁某 + 一) take the model's longer name."""
+    longer = {p.start: p for p in names}
+    out = []
+    for c in chains:
+        m = longer.get(c.person.start)
+        if m is not None and c.person.end < m.end <= c.person.end + 1:
+            span = c.span
+            if span.end == c.person.end:
+                span = Piece(span.start, m.end, span.text + m.text[len(c.person.text) :])
+            c = replace(c, person=m, span=span)
+        out.append(c)
+    return tuple(out)
+
+
+def _unique(chains: list[TitleChain]) -> list[TitleChain]:
+    seen: set[tuple[int, int, tuple[tuple[int, int], ...]]] = set()
+    out = []
+    for c in chains:
+        key = (c.person.start, c.person.end, tuple((e.role.start, e.role.end) for e in c.elements))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,60 @@
+"""People the shipped mention model names, whether or not the text states a fact about them.
+
+Every legible personal name is an entity with its spans (historical persons, reporters, people
+listed as attending): the model's PERSON mentions, kept when they look like a Chinese name (two
+to four characters starting with a family name) and are not a title or a place.
+
+>>> from graph.extract.orgcheck import tag_sentences
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "会议由刘东辉主持，王宗璋出席。"))
+>>> [p.text for p in model_people(seg, tag_sentences(seg))]
+['刘东辉', '王宗璋']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from graph.extract.names import GLUED, Piece, is_surname_start
+from graph.extract.orgcheck import ModelSpan
+from graph.resources import load_lexicon
+from graph.types import Segmented
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return load_lexicon("roles") | load_lexicon("regions")
+
+
+def looks_like_name(name: str) -> bool:
+    """Two to four CJK characters starting with a family name, not a title or a place.
+
+    >>> looks_like_name("王宗璋"), looks_like_name("主任"), looks_like_name("王")
+    (True, False, False)
+    >>> looks_like_name("杨院长"), looks_like_name("董浩及")
+    (False, False)
+    """
+    return (
+        2 <= len(name) <= 4
+        and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+        and is_surname_start(name)
+        and name not in _not_names()
+        and not (len(name) > 2 and name[-1] in GLUED)
+        and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
+    )
+
+
+def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
+    """The model's PERSON mentions that look like names, in text order."""
+    text = seg.doc.text
+    out = []
+    for spans in tagged:
+        if spans is None:
+            continue
+        for a, b, t in spans:
+            if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
+                b -= 1  # 董某及
+            if t == "PERSON" and looks_like_name(text[a:b]):
+                out.append(Piece(a, b, text[a:b]))
+    return tuple(sorted(out, key=lambda p: p.start))

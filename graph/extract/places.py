@@ -1,0 +1,75 @@
+"""Organisations named by a place or by a pointing word, and the titles that go with them.
+
+- ``北京市代市长``: a place before a government title is that place's government
+  (北京市人民政府); before a party title (书记, 常委) its party committee (北京市委).
+- ``贵阳市党委``, ``区团委``: a place (or an elided level 区, 市) before a sub-body names that body.
+- ``我校``, ``本公司``, ``该院``: a pointing word names the organisation the document is about.
+
+>>> is_place("黔东南州"), is_place("全市"), government_title("代理市长"), party_title("副书记")
+(True, False, True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.resources import load_lexicon
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治州|自治县|地区|省|市|县|区|州|盟|旗|镇|乡)")
+_NOT_PLACE_START = tuple("全该本我各此每外其")
+_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长")
+_PARTY = ("书记", "副书记", "常委")
+LEVELS = frozenset("省市县区州旗盟镇乡")
+
+DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
+    "校": ("大学", "学院", "学校", "中学", "小学", "党校"),
+    "院": ("医院", "学院", "研究院", "法院", "检察院", "设计院", "科学院", "研究所"),
+    "公司": ("公司",),
+    "集团": ("集团", "集团公司", "集团有限公司", "集团股份有限公司"),
+    "局": ("局",),
+    "所": ("研究所", "所"),
+    "会": ("协会", "学会", "商会", "联合会", "委员会", "会"),
+    "厂": ("厂",),
+    "馆": ("馆",),
+}
+"""Pointing word (without 我/本/该) -> endings of the organisation it can point to."""
+_POINTERS = ("我", "本", "该", "")
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return load_lexicon("regions")
+
+
+def is_place(name: str) -> bool:
+    """A region name: in the packaged list, or a short name ending with an administrative level."""
+    if name in _regions():
+        return True
+    return bool(_PLACE.fullmatch(name)) and not name.startswith(_NOT_PLACE_START)
+
+
+def deictic_kind(name: str) -> str | None:
+    """The kind a pointing organisation word names (我校 -> 校), else None.
+
+    >>> deictic_kind("我校"), deictic_kind("本公司"), deictic_kind("学校"), deictic_kind("大学")
+    ('校', '公司', '校', None)
+    """
+    if name in ("学校", "集团公司"):
+        return "校" if name == "学校" else "集团"
+    for pointer in _POINTERS:
+        if name.startswith(pointer) and name[len(pointer) :] in DEICTIC_TYPES:
+            kind = name[len(pointer) :]
+            if pointer or kind in ("校", "院", "公司", "集团"):
+                return kind
+    return None
+
+
+def government_title(role: str) -> bool:
+    """A title held in a place's government (市长, 副县长, 代理省长)."""
+    return role.endswith(_GOVERNMENT)
+
+
+def party_title(role: str) -> bool:
+    """A title held in a place's party committee (书记, 副书记, 常委)."""
+    return role in _PARTY

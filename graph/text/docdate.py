@@ -1,0 +1,95 @@
+"""The date of a document: from its header, dateline, byline or 发布时间 line.
+
+Only a date the copy itself carries as its own date counts: a labelled line (发布时间, 发表时间,
+出版日期, 日期), a line holding nothing but a date (and a clock time, a source), or a
+Minguo-calendar stamp closing an agency story (1120123 = 2023-01-23).  The first year written
+somewhere in the text is never taken for it (a history paragraph, a plan for 2035).
+
+Relative days (今日, 昨天, 前天, 今（26）日, a bare 25日 in a dateline) are resolved against it.
+
+>>> document_date("标题\\n来源：某网 发布时间：2018-12-26 00:00\\n正文2029年规划。")
+datetime.date(2018, 12, 26)
+>>> document_date("标题\\n2011年06月21日15:18\\n正文"), document_date("正文1955年。")
+(datetime.date(2011, 6, 21), None)
+>>> document_date("正文。（编辑：某某）1120123")
+datetime.date(2023, 1, 23)
+>>> relative_day("今（26）日，会议召开。", date(2018, 12, 26))
+(0, 6, datetime.date(2018, 12, 26))
+>>> relative_day("昨天上午，会议召开。", date(2008, 10, 15))[2]
+datetime.date(2008, 10, 14)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_D = "[0-9０-９]"
+_ISO = rf"(?P<y>{_D}{{4}})\s*[-/.年]\s*(?P<m>{_D}{{1,2}})\s*[-/.月]\s*(?P<d>{_D}{{1,2}})日?"
+_US = rf"(?P<m2>{_D}{{1,2}})/(?P<d2>{_D}{{1,2}})/(?P<y2>{_D}{{4}})"
+_DATE = rf"(?:{_ISO}|{_US})"
+_LABEL = re.compile(
+    rf"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间)\s*[:：]?\s*{_DATE}"
+)
+_ALONE = re.compile(
+    rf"^[\s【\[（(]*{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s】\]）)]*"
+    r"(?:\S{0,12}|\s+(?:来源|作者|编辑|稿件来源)\S*(?:\s+\S+){0,3})?\s*$"
+)
+_MINGUO = re.compile(r"(?<!\d)(1[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
+_HEADER_LINES = 6
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_OFFSETS = {"今": 0, "昨": -1, "前": -2}
+_RELATIVE = re.compile(
+    r"(?P<w>今|昨|前)(?:\s*[（(](?P<n>\d{1,2})[）)]\s*)?(?:日|天)"
+    r"|(?<![0-9０-９月年\-/.])(?P<d>[0-9]{1,2})日(?![0-9])"
+)
+
+
+def _from_match(m: re.Match[str]) -> date | None:
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    try:
+        return date(
+            int(y.translate(_DIGITS)), int(mo.translate(_DIGITS)), int(d.translate(_DIGITS))
+        )
+    except ValueError:
+        return None
+
+
+def document_date(text: str) -> date | None:
+    """The document's own date, or None when its copy states none."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:_HEADER_LINES]:
+        for pattern in (_LABEL, _ALONE):
+            m = pattern.search(line)
+            if m and (found := _from_match(m)):
+                return found
+    for line in lines[-3:]:
+        m = _LABEL.search(line)
+        if m and (found := _from_match(m)):
+            return found
+    m = _MINGUO.search(lines[-1]) if lines else None
+    if m:
+        try:
+            return date(int(m[1]) + 1911, int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def relative_day(text: str, anchor: date) -> tuple[int, int, date] | None:
+    """The first relative day in ``text`` (今日, 昨天, 今（26）日, a bare 25日) resolved against
+    the document date ``anchor``: ``(start, end, day)``."""
+    for m in _RELATIVE.finditer(text):
+        if m["w"]:
+            day = anchor + timedelta(days=_OFFSETS[m["w"]])
+            if m["n"] and int(m["n"]) != day.day:
+                continue
+            return m.start(), m.end(), day
+        n = int(m["d"])
+        if n <= anchor.day:
+            return m.start(), m.end(), anchor.replace(day=n)
+        previous = anchor.replace(day=1) - timedelta(days=1)
+        if n <= previous.day:
+            return m.start(), m.end(), previous.replace(day=n)
+    return None

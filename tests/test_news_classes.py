@@ -1,0 +1,182 @@
+"""Classes of news statements (invented names and organisations): each test can fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.extract.document import extract_document
+from graph.types import Document, Entity, Extraction, Membership
+
+
+def _x(text: str) -> Extraction:
+    return extract_document(Document.from_text("n.txt", text))
+
+
+def _people(x: Extraction) -> dict[str, Entity]:
+    return {e.label: e for e in x.entities if e.ref.kind == "person"}
+
+
+def _posts(x: Extraction) -> set[tuple[str, str, str]]:
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
+    }
+
+
+def test_a_person_without_a_post_is_an_entity_with_its_spans() -> None:
+    text = "会议由刘东辉主持，王宗璋出席会议。"
+    people = _people(_x(text))
+    assert {"刘东辉", "王宗璋"} <= set(people)
+    span = people["王宗璋"].mentions[0]
+    assert text[span.start : span.end] == "王宗璋"
+
+
+def test_a_list_shares_the_title_and_the_organisation() -> None:
+    posts = _posts(_x("东江市政协副主席林晓峰、陈思远、赵一鸣及秘书长钱国栋出席会议。"))
+    assert {
+        ("林晓峰", "副主席", "东江市政协"),
+        ("陈思远", "副主席", "东江市政协"),
+        ("赵一鸣", "副主席", "东江市政协"),
+        ("钱国栋", "秘书长", "东江市政协"),
+    } <= posts
+
+
+def test_a_title_without_organisation_takes_the_one_stated_before() -> None:
+    text = "东江市人大常委会副主任林晓峰出席会议；副主任陈思远、赵一鸣分别主持会议。"
+    posts = _posts(_x(text))
+    assert ("陈思远", "副主任", "东江市人大常委会") in posts
+    assert ("赵一鸣", "副主任", "东江市人大常委会") in posts
+
+
+def test_appointments_give_each_name_the_post() -> None:
+    text = "会议决定任命林晓峰、陈思远为东江市人民政府副市长，赵一鸣为东江市人民政府秘书长。"
+    posts = _posts(_x(text))
+    assert ("林晓峰", "副市长", "东江市人民政府") in posts
+    assert ("陈思远", "副市长", "东江市人民政府") in posts
+    assert ("赵一鸣", "秘书长", "东江市人民政府") in posts
+
+
+def test_elected_with_asides_and_a_count() -> None:
+    text = "林晓峰当选东江市总工会主席。陈思远、赵一鸣（女）等2名同志当选副主席。"
+    posts = _posts(_x(text))
+    assert ("赵一鸣", "副主席", "东江市总工会") in posts
+    assert ("陈思远", "副主席", "东江市总工会") in posts
+
+
+def test_a_title_after_the_name() -> None:
+    posts = _posts(_x("东江医科大学附属医院林晓峰教授、南川大学陈思远、赵一鸣教授到会。"))
+    assert ("林晓峰", "教授", "东江医科大学附属医院") in posts
+    assert ("赵一鸣", "教授", "南川大学") in posts
+
+
+def test_a_byline_after_the_dispatch_is_a_post_of_the_paper() -> None:
+    posts = _posts(_x("东江日报讯 （记者林晓峰、通讯员陈思远、赵一鸣）3月5日，会议召开。"))
+    assert ("林晓峰", "记者", "东江日报") in posts
+    assert ("赵一鸣", "通讯员", "东江日报") in posts
+
+
+def test_place_titles_are_held_in_the_place_government_or_party_committee() -> None:
+    posts = _posts(_x("东江市代市长林晓峰、中共南川区委副书记、区长陈思远出席。"))
+    assert ("林晓峰", "代市长", "东江市人民政府") in posts
+    assert ("陈思远", "区长", "南川区人民政府") in posts
+    assert ("陈思远", "副书记", "中共南川区委") in posts
+
+
+def test_a_pointing_word_is_the_organisation_the_document_names() -> None:
+    text = "东江大学召开校庆大会。校党委书记林晓峰、校长陈思远、副校长赵一鸣出席。"
+    posts = _posts(_x(text))
+    assert ("陈思远", "校长", "东江大学") in posts
+    assert ("赵一鸣", "副校长", "东江大学") in posts
+    assert ("林晓峰", "书记", "东江大学党委") in posts
+
+
+def test_a_title_sharing_its_head_with_the_name() -> None:
+    assert ("林晓峰", "局长", "东江市财政局") in _posts(_x("东江市财政局长林晓峰出席。"))
+
+
+def _event_days(x: Extraction) -> set[tuple[str, str]]:
+    from graph.types import EventFact
+
+    return {(str(f.start), str(f.end)) for f in x.facts if isinstance(f, EventFact)}
+
+
+def test_a_bare_date_takes_the_year_of_the_document_date_not_of_the_text() -> None:
+    text = "标题\n发布时间：2018-07-23 13:42\n7月20日，东江区召开第六次妇女代表大会。规划到2035年。"
+    assert ("2018-07-20", "2018-07-20") in _event_days(_x(text))
+
+
+def test_a_relative_day_is_resolved_against_the_document_date() -> None:
+    text = "标题\n来源：某网 发布时间：2018-12-26 00:00\n今（26）日，东江市七届人大常委会第二十三次会议召开。"
+    assert ("2018-12-26", "2018-12-26") in _event_days(_x(text))
+
+
+def _former(x: Extraction) -> set[tuple[str, str, str]]:
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and f.former
+    }
+
+
+def test_removals_and_former_titles_are_former_posts() -> None:
+    text = (
+        "会议决定免去林晓峰东江市人民政府秘书长职务，接受陈思远辞去东江市人民政府副市长职务的请求。"
+        "东江市人大常委会原主任赵一鸣出席。"
+    )
+    x = _x(text)
+    former = _former(x)
+    assert ("林晓峰", "秘书长", "东江市人民政府") in former
+    assert ("陈思远", "副市长", "东江市人民政府") in former
+    assert ("赵一鸣", "主任", "东江市人大常委会") in former
+    assert not (former & {p for p in _posts(x) if p not in former})
+
+
+def test_varied_news_documents_build_into_a_graph_that_validates(tmp_path: Path) -> None:
+    from graph.build.pipeline import BuildOptions, build_corpus
+    from graph.sparql.validate import validate_export
+
+    docs = {
+        "removal.txt": "会议决定免去林晓峰东江市人民政府秘书长职务，任命陈思远为东江市人民政府副市长。",
+        "trad.txt": "（中央社記者林曉峰台中23日電）經濟部長陳思遠出席座談會。（編輯：趙一鳴）1120123",
+        "undated.txt": "东江市总工会第十四次代表大会在东江会堂召开。东江大学党委书记赵一鸣出席。",
+        "byline.txt": "东江日报讯 （记者林晓峰、通讯员陈思远）昨天上午，东江市召开工作会议。",
+        "list.txt": "标题\n2019-03-05\n东江市政协副主席林晓峰、陈思远及秘书长赵一鸣出席。",
+    }
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in docs.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build_corpus(src, out, options=BuildOptions())
+    assert not report.failures
+    result = validate_export(out)
+    assert result.conforms, result.text
+
+
+def test_titles_before_a_comma_belong_to_the_name_after_a_rank() -> None:
+    posts = _posts(_x("会上，东江市人民检察院党组书记、检察长，二级大检察官林晓峰讲话。"))
+    assert ("林晓峰", "党组书记", "东江市人民检察院") in posts
+    assert ("林晓峰", "检察长", "东江市人民检察院") in posts
+
+
+def test_titles_before_a_comma_belong_to_the_name_after_more_titles() -> None:
+    text = "东江市田径运动管理中心党委书记、副主任，东江市田径协会副主席林晓峰致辞。"
+    posts = _posts(_x(text))
+    assert ("林晓峰", "副主任", "东江市田径运动管理中心") in posts
+    assert ("林晓峰", "副主席", "东江市田径协会") in posts
+    assert ("林晓峰", "书记", "东江市田径运动管理中心党委") in posts
+
+
+def test_organisation_names_keep_inner_conjunctions_and_drop_leading_times() -> None:
+    posts = _posts(
+        _x("2月初，东江省住房和城乡建设厅副厅长林晓峰赴南川调研。3月初东江市商务局局长陈思远出席。")
+    )
+    assert ("林晓峰", "副厅长", "东江省住房和城乡建设厅") in posts
+    assert ("陈思远", "局长", "东江市商务局") in posts
+
+
+def test_a_modifier_before_the_title_belongs_to_the_title() -> None:
+    assert ("林晓峰", "营销总监", "东江置业有限公司") in _posts(
+        _x("东江置业有限公司营销总监林晓峰说。")
+    )
