@@ -1,4 +1,5 @@
-"""The request handler of ``kg serve``: SPARQL 1.1 Protocol at ``/sparql``, files at ``/``.
+"""The request handler of ``kg serve``: SPARQL 1.1 Protocol at ``/sparql``, the query page at
+``/query`` (:mod:`graph.sparql.querypage`), files at ``/``.
 
 What the requests mean is decided in :mod:`graph.sparql.protocol`; queries run in the worker
 pool of the server (:mod:`graph.sparql.worker`); this module reads and writes the bytes.
@@ -30,6 +31,7 @@ from graph.sparql.protocol import (
     negotiate,
     query_timeout,
 )
+from graph.sparql.querypage import query_page
 from graph.sparql.scan import add_using, check_services
 from graph.sparql.store import store_dir
 from graph.sparql.worker import Job, WorkerPool
@@ -95,6 +97,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 raise HttpError(400, "NUL byte in the request path")
             if url.path in ("/sparql", "/sparql/"):
                 self._sparql(method, url.query)
+            elif url.path == "/query" and method in ("GET", "HEAD"):
+                self._send(200, query_page(), "text/html; charset=utf-8")
             elif method in ("GET", "HEAD"):
                 self._static(url.path)
             else:
