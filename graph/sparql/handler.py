@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 import socket
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -31,7 +32,7 @@ from graph.sparql.protocol import (
     query_timeout,
 )
 from graph.sparql.querypage import query_page
-from graph.sparql.scan import check_services
+from graph.sparql.scan import add_using, check_services
 from graph.sparql.store import store_dir
 from graph.sparql.worker import Job, WorkerPool
 
@@ -139,6 +140,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._handle("POST")
 
+    def do_PUT(self) -> None:
+        self._handle("PUT")
+
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
+
+    def do_PATCH(self) -> None:
+        self._handle("PATCH")
+
     def do_OPTIONS(self) -> None:
         requested = self.headers.get("Access-Control-Request-Headers", "")
         self._send(
@@ -192,7 +202,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if method != "POST":
             return params
         body = self._read_body()
-        ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        ctype, _, options = self.headers.get("Content-Type", "").partition(";")
+        ctype = ctype.strip().lower()
+        charset = re.search(r"charset\s*=\s*\"?([\w.:-]+)", options, re.IGNORECASE)
+        if charset and charset.group(1).lower() not in ("utf-8", "utf8", "us-ascii"):
+            raise HttpError(415, f"unsupported charset {charset.group(1)!r}: send UTF-8")
         text = body.decode("utf-8", "replace")
         if ctype == "application/x-www-form-urlencoded":
             for k, v in urllib.parse.parse_qs(text, keep_blank_values=True).items():
@@ -206,12 +220,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return params
 
     def _sparql(self, method: str, query_string: str) -> None:
+        if method not in ("GET", "HEAD", "POST"):
+            raise HttpError(405, f"{method} is not a SPARQL Protocol method: use GET or POST")
         params = self._params(method, query_string)
         queries, updates = params.get("query", []), params.get("update", [])
         if updates:
             if method != "POST":
                 raise HttpError(405, "SPARQL UPDATE must use POST")
-            self._update(updates[0])
+            if len(updates) != 1 or queries:
+                raise HttpError(400, "give exactly one 'update' parameter (and no 'query')")
+            self._update(updates[0], params)
             return
         if not queries and method in ("GET", "HEAD"):
             self._describe()
@@ -233,7 +251,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except ServiceRefused as e:
             raise HttpError(403, str(e)) from None
 
-    def _update(self, update: str) -> None:
+    def _update(self, update: str, params: dict[str, list[str]]) -> None:
         if not self.server.options.allow_update:
             raise HttpError(
                 403,
@@ -241,7 +259,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 "(start kg serve with --allow-update)",
             )
         self._check_services(update)
-        self._run(Job(None, update), None)
+        using = {"default-graph-uri": params.get("using-graph-uri", [])}
+        using["named-graph-uri"] = params.get("using-named-graph-uri", [])
+        default, named = dataset(using)
+        try:
+            update = add_using(update, default or (), named or ())
+        except QueryError as e:
+            raise HttpError(400, str(e)) from None
+        self._run(Job(None, update, base_iri=self.server.url + "/sparql"), None)
         self._send(204, b"", "text/plain")
 
     def _describe(self) -> None:
@@ -282,6 +307,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             max_results=opts.max_results,
             default_graphs=default_graphs,
             named_graphs=named_graphs,
+            base_iri=self.server.url + "/sparql",
         )
         body, media, truncated = self._run(job, query_timeout(params, opts.timeout), accept)
         ctype = media + ("; charset=utf-8" if media.startswith("text/") or "json" in media else "")

@@ -20,10 +20,10 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from graph.errors import ServiceRefused
+from graph.errors import QueryError, ServiceRefused
 
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _TOKEN = re.compile(
@@ -103,6 +103,45 @@ def scan(text: str, *, prefixes: Mapping[str, str] | None = None) -> Scan:
                 target = target[1:]
             services.append(_target(target[0] if target else ("other", ""), known, base))
     return Scan(tuple(services), has_dataset)
+
+
+def add_using(update: str, default: Sequence[str], named: Sequence[str]) -> str:
+    """The update with ``USING`` / ``USING NAMED`` clauses for the protocol's
+    ``using-graph-uri`` / ``using-named-graph-uri``: before the ``WHERE`` of each
+    ``DELETE``/``INSERT`` operation.  An update that names its own (``USING``, ``WITH``) and
+    is also given graphs is refused (QueryError), as the protocol says.
+
+    >>> add_using("INSERT DATA { <a> <b> <c> } ; INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }", ["http://g/1"], [])
+    'INSERT DATA { <a> <b> <c> } ; INSERT { ?s ?p 1 } USING <http://g/1> WHERE { ?s ?p ?o }'
+    """
+    if not default and not named:
+        return update
+    clauses = " ".join([f"USING <{g}>" for g in default] + [f"USING NAMED <{g}>" for g in named])
+    out, last, depth, previous = [], 0, 0, ""
+    modify = False
+    for m in _TOKEN.finditer(update):
+        kind, value = m.lastgroup or "other", m.group()
+        if kind in ("ws", "comment"):
+            continue
+        if kind == "other":
+            depth += {"{": 1, "}": -1}.get(value, 0)
+            modify = modify and value != ";"
+        elif kind == "word" and depth == 0:
+            word = value.upper()
+            if word in ("USING", "WITH"):
+                raise QueryError(
+                    f"the update has its own {word} clause: give it no using-graph-uri or "
+                    "using-named-graph-uri parameters"
+                )
+            if word in ("DELETE", "INSERT"):
+                modify = True
+            elif word == "DATA" or (word == "WHERE" and previous == "DELETE"):
+                modify = False
+            elif word == "WHERE" and modify:
+                out += [update[last : m.start()], clauses, " "]
+                last, modify = m.start(), False
+            previous = word
+    return "".join(out) + update[last:]
 
 
 def _target(token: tuple[str, str], prefixes: Mapping[str, str], base: str | None) -> str:

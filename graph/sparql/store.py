@@ -107,19 +107,19 @@ class Store:
                 raise StoreError(f"{self.path}: cannot flush: {e}") from e
         self._inner = None
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, base_iri: str | None = None) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: store is open read-only")
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as e:
             raise QueryError(f"malformed update: {one_line(e)}") from e
         except OSError as e:
             raise StoreError(f"{self.path}: update failed: {e}") from e
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 UPDATE in one transaction."""
-        self._update(sparql)
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 UPDATE in one transaction (relative IRIs against ``base_iri``)."""
+        self._update(sparql, base_iri)
 
     def replace_graphs(
         self,
@@ -234,13 +234,14 @@ class Store:
         max_results: int | None = None,
         default_graphs: Iterable[str] | None = None,
         named_graphs: Iterable[str] | None = None,
+        base_iri: str | None = None,
     ) -> tuple[str, bytes | None, bool]:
         """Run a query and write its result with pyoxigraph's serialisers, capped.
 
         Returns ``(kind, body, truncated)`` as :func:`graph.sparql.serialize.serialize_raw`;
-        the dataset is chosen as in :meth:`query`.
+        the dataset is chosen as in :meth:`query`; relative IRIs resolve against ``base_iri``.
         """
-        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES), "base_iri": base_iri}
         kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
         return self._run(
             sparql,

@@ -57,6 +57,7 @@ class Job:
     max_results: int | None = None
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None  # what relative IRIs resolve against (the endpoint's URL)
 
 
 def run_job(store: Store, job: Job) -> Outcome:
@@ -69,7 +70,7 @@ def run_job(store: Store, job: Job) -> Outcome:
     """
     try:
         if job.update is not None:
-            store.update(job.update)
+            store.update(job.update, base_iri=job.base_iri)
             return ("ok", b"", "", False)
         kind, body, truncated = store.query_bytes(
             job.sparql or "",
@@ -78,6 +79,7 @@ def run_job(store: Store, job: Job) -> Outcome:
             max_results=job.max_results,
             default_graphs=job.default_graphs,
             named_graphs=job.named_graphs,
+            base_iri=job.base_iri,
         )
         if body is None:
             return ("406", kind)
