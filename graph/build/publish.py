@@ -28,33 +28,10 @@ from graph.network.nodelink import write_nodelink
 from graph.rdf.fragments import Fragment, export_chunks, fragment_of
 from graph.rdf.iris import digest20
 from graph.rdf.writer import document_graph, document_parts, entities_graph
-from graph.types import (
-    Document,
-    EventFact,
-    KnowledgeGraph,
-    Membership,
-    Quotation,
-    SubOrganisation,
-)
+from graph.sparql.stats import graph_stats
+from graph.types import Document, KnowledgeGraph
 
 log = logging.getLogger(__name__)
-
-
-def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
-    """Counts shown in the build summary and by ``kg stats``."""
-    kinds = [e.ref.kind for e in kg.entities]
-    facts = [type(f) for f in kg.facts]
-    return {
-        "documents": len(kg.documents),
-        "people": kinds.count("person"),
-        "organisations": kinds.count("org"),
-        "posts": facts.count(Membership),
-        "sub-orgs": facts.count(SubOrganisation),
-        "events": facts.count(EventFact),
-        "statements": facts.count(Quotation),
-        "concepts": kinds.count("concept"),
-        "facts": len(facts),
-    }
 
 
 def _fragment_path(out: Path, doc: Document, base: str) -> Path:
@@ -120,7 +97,8 @@ def publish(
     *,
     report: ProgressCallback | None = None,
 ) -> dict[str, int]:
-    """Write every export of ``kg`` into ``out`` and bring the store up to date."""
+    """Write every export of ``kg`` into ``out``, bring the store up to date, return its counts
+    (:func:`graph.sparql.stats.graph_stats`: the same numbers as ``kg stats``)."""
     out.mkdir(parents=True, exist_ok=True)
     docs = document_fragments(kg, out, base, changed, report=report)
     entities = _entities_fragment(kg, out, base)
@@ -130,9 +108,7 @@ def publish(
     stored = step("store", report)
     sync_store(out, [entities, *docs])
     stored()
-    counts = count_facts(kg)
-    counts["triples"] = entities.triples + sum(f.triples for f in docs)
-    return counts
+    return graph_stats(out)  # the counts of kg stats, from the store just written
 
 
 EXPORT_FILES = (
@@ -172,4 +148,4 @@ def _title(kg: KnowledgeGraph) -> str:
     return f"知识图谱 · {len(kg.documents)} 篇文档"
 
 
-__all__ = ["count_facts", "document_fragments", "publish"]
+__all__ = ["document_fragments", "publish"]

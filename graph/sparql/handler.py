@@ -28,6 +28,7 @@ from graph.sparql.protocol import (
     content_length,
     dataset,
     negotiate,
+    query_timeout,
 )
 from graph.sparql.querypage import query_page
 from graph.sparql.scan import check_services
@@ -282,7 +283,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             default_graphs=default_graphs,
             named_graphs=named_graphs,
         )
-        body, media, truncated = self._run(job, opts.timeout, accept)
+        body, media, truncated = self._run(job, query_timeout(params, opts.timeout), accept)
         ctype = media + ("; charset=utf-8" if media.startswith("text/") or "json" in media else "")
         extra = {"Vary": "Accept"}
         if truncated:
