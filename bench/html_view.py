@@ -232,7 +232,23 @@ def measure(browser: Any, n: int, tmp: Path, args: argparse.Namespace) -> dict[s
             out[name] |= {"drawn_nodes": report.shown_nodes, "clusters": report.clusters}
         shown = f"{tti:.2f} s" if tti is not None else f"> {timeout:.0f} s"
         print(f"{n:>6} {name:>5}: interactive {shown}, pan {fps} fps", flush=True)
+    out["ratios"] = ratios(out)
     return out
+
+
+def ratios(out: dict[str, Any]) -> dict[str, float | None]:
+    """This page against the baselines measured in the same run: time to interactive as a
+    ratio (below 1: sooner) and pan fps as a ratio (above 1: smoother); None when a baseline
+    has no figure (a timeout, or pyvis not run at this size)."""
+    view = out["view"]
+    got: dict[str, float | None] = {}
+    for base in ("cap", "pyvis"):
+        b = out.get(base, {})
+        for key, short in (("interactive_s", "interactive"), ("pan_fps", "fps")):
+            mine, theirs = view.get(key), b.get(key)
+            ok = mine is not None and theirs
+            got[f"{short}_vs_{base}"] = round(mine / theirs, 2) if ok else None
+    return got
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in (int(s) for s in args.sizes.split(",") if s):
             results["sizes"][str(n)] = measure(browser, n, tmp, args)
         browser.close()
+    at20k = results["sizes"].get("20000", {}).get("view", {}).get("interactive_s")
+    results["interactive_20k_within_3s"] = None if at20k is None else at20k <= 3.0
     print(json.dumps(results, ensure_ascii=False))
     return 0
 

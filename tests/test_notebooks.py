@@ -9,6 +9,7 @@ tag to the code, so an untagged plot cannot slip past the image check.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -68,9 +69,9 @@ def _outputs(cell: Any, mime: str) -> list[str]:
     return out
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_executes(path: Path) -> None:
+@functools.cache
+def executed(path: Path) -> Any:
+    """The notebook run top to bottom (nbclient), once per test session."""
     pytest.importorskip("graph.build.pipeline")
     from nbclient import NotebookClient
 
@@ -79,6 +80,13 @@ def test_notebook_executes(path: Path) -> None:
         nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     )
     client.execute()
+    return nb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_executes(path: Path) -> None:
+    nb = executed(path)
     cells = [c for c in nb.cells if c.cell_type == "code"]
     errors = [o for c in cells for o in c.outputs if o.get("output_type") == "error"]
     assert not errors, errors[0].get("evalue")
@@ -94,6 +102,79 @@ def test_notebook_executes(path: Path) -> None:
             (page,) = _outputs(cell, "text/html")
             assert "<iframe srcdoc=" in page and "vis.Network" in page
             assert tempfile.gettempdir() + "/" not in page  # the page itself, not a path to it
+
+
+# In the view's frame (a sandboxed srcdoc iframe): the nodes it holds and draws, and how many
+# pixels of its canvas are painted (the canvas is transparent until vis-network draws on it).
+VIEW_STATE = """() => {
+  const canvas = document.querySelector('#kg-network canvas');
+  const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0;
+  for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;
+  return {entities: JSON.parse(document.getElementById('kg-data').textContent).nodes.length,
+          drawn: network.body.data.nodes.length, painted: painted,
+          width: canvas.width, height: canvas.height};
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_saved_notebook_shows_the_view(path: Path, tmp_path: Path) -> None:
+    """The executed notebook, saved and exported to HTML (nbconvert, JupyterLab's look), opened
+    in headless Chromium with every request other than the file itself blocked and recorded:
+    the inline view runs in its frame, holds the graph's nodes and paints its canvas.
+
+    nbconvert's own page loads require.js and MathJax from a CDN; those two addresses are
+    pointed at empty ``data:`` scripts, so any outside request left would be the view's.
+    """
+    from nbconvert import HTMLExporter
+    from playwright.sync_api import sync_playwright
+
+    from graph.network.html import CHROMIUM, CHROMIUM_ARGS
+
+    saved = tmp_path / path.name
+    nbformat.write(executed(path), saved)
+    exporter = HTMLExporter(
+        template_name="lab",
+        mathjax_url="data:text/javascript,",
+        require_js_url="data:text/javascript,",
+    )
+    body, _ = exporter.from_notebook_node(nbformat.read(saved, as_version=4))
+    assert "<iframe" in body and "srcdoc=" in body
+    html_path = tmp_path / f"{path.stem}.html"
+    html_path.write_text(body, encoding="utf-8")
+
+    requests: list[str] = []
+    errors: list[str] = []
+
+    def route(r: Any) -> None:
+        requests.append(r.request.url)
+        if r.request.url == html_path.as_uri():
+            r.continue_()
+        else:
+            r.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.route("**/*", route)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(html_path.as_uri())
+            frame_element = page.locator("iframe").first
+            frame_element.scroll_into_view_if_needed()  # Chromium does not paint hidden frames
+            frame = frame_element.element_handle().content_frame()
+            assert frame is not None
+            frame.wait_for_function("window.kgReady === true", timeout=60_000, polling=100)
+            state = frame.evaluate(VIEW_STATE)
+        finally:
+            browser.close()
+    assert state["entities"] > 0 and state["drawn"] > 0, state
+    assert state["painted"] > 0.002 * state["width"] * state["height"], state
+    assert requests == [html_path.as_uri()]
+    assert errors == []
 
 
 @pytest.mark.slow
