@@ -1,33 +1,38 @@
 """Publish a merged KnowledgeGraph: RDF files, GraphML, node-link JSON, HTML, and the store.
 
-Every file is written atomically (temporary file + rename), so an interrupted build leaves the
-previous exports readable.  Each document's named graph is serialised once and cached under
-``out/.cache/graphs`` (keyed by the document's digest, the extractor fingerprint and the base
-IRI); a rebuild re-serialises only changed documents and the entities graph.  The store is
-reconciled with the exports graph by graph (``graph.build.storesync``).
+Every named graph is written once as sorted N-Triples (``graph.rdf.ntriples``, no rdflib
+``Graph``) and cached under ``out/.cache/graphs`` (keyed by the document's digest, the
+extractor fingerprint and the base IRI); a rebuild re-serialises only changed documents and the
+entities graph.  The graphs are streamed into two spool files (N-Quads and N-Triples, one graph
+in memory at a time), from which pyoxigraph writes Turtle, TriG and JSON-LD and bulk-loads a new
+store (``graph.rdf.exports``).  Every file is written atomically (temporary file + rename), so
+an interrupted build leaves the previous exports readable.  The store is reconciled with the
+exports graph by graph (``graph.build.storesync``).
 """
 
 from __future__ import annotations
 
 import logging
-import pickle
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 import networkx as nx
 
 from graph.build.fingerprint import extractor_fingerprint
 from graph.build.progress import ProgressCallback, step, tracked
-from graph.build.storesync import sync_store
+from graph.build.storesync import digest, sync_store
 from graph.io.atomic import atomic_write_bytes, atomic_writer
 from graph.network.convert import to_networkx
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
-from graph.rdf.fragments import Fragment, export_chunks, fragment_of
-from graph.rdf.iris import digest20
-from graph.rdf.writer import document_graph, document_parts, entities_graph
+from graph.rdf.exports import write_export
+from graph.rdf.iris import digest20, document_graph_iri, entities_graph_iri
+from graph.rdf.ntriples import count_lines, to_nquads
+from graph.rdf.writer import document_ntriples, document_parts, entities_ntriples
 from graph.types import (
     Document,
     EventFact,
@@ -57,59 +62,88 @@ def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
     }
 
 
-def _fragment_path(out: Path, doc: Document, base: str) -> Path:
+def _graph_path(out: Path, doc: Document, base: str) -> Path:
     key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base)
-    return out / ".cache" / "graphs" / f"{key}.pickle"
+    return out / ".cache" / "graphs" / f"{key}.nt"
 
 
-def _cached_fragment(path: Path) -> Fragment | None:
+def _read(path: Path) -> bytes | None:
     try:
-        with path.open("rb") as fh:
-            cached = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return path.read_bytes()
+    except OSError:
         return None
-    return cached if isinstance(cached, Fragment) else None
 
 
-def document_fragments(
+@dataclass(slots=True)
+class Spool:
+    """Every named graph of a build, on disk: N-Quads (all graphs), N-Triples (their union),
+    and each graph's own N-Triples file (cached across builds) with its digest."""
+
+    nquads: Path
+    ntriples: Path
+    digests: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    triples: int = 0
+
+    def add(self, iri: str, nt: bytes, source: Path, nq: IO[bytes], union: IO[bytes]) -> None:
+        if not nt:
+            return
+        nq.write(to_nquads(nt, iri))
+        union.write(nt)
+        self.digests[iri] = digest(nt)
+        self.sources[iri] = source
+        self.triples += count_lines(nt)
+
+    def graph(self, iri: str) -> bytes:
+        """The N-Triples of one named graph."""
+        return self.sources[iri].read_bytes()
+
+
+def spool_graphs(
     kg: KnowledgeGraph,
     out: Path,
     base: str,
     changed: set[str],
     *,
     report: ProgressCallback | None = None,
-) -> list[Fragment]:
-    """Serialised graphs of every document (cached ones reused unless in ``changed``)."""
+) -> Spool:
+    """Write the entities graph, then every document's graph (cached ones reused unless in
+    ``changed``), into the spool files of ``out/.cache``; one graph in memory at a time."""
+    cache_dir = out / ".cache"
+    spool = Spool(cache_dir / "spool.nq", cache_dir / "spool.nt")
     labels = {e.ref: e.label for e in kg.entities}
     parts = document_parts(kg)
-    fragments = []
-    for doc in tracked(kg.documents, "serialising", len(kg.documents), report):
-        path = _fragment_path(out, doc, base)
-        fragment = None if doc.doc_id in changed else _cached_fragment(path)
-        if fragment is None:
-            facts, linked = parts[doc.doc_id]
-            sentences = kg.sentences.get(doc.doc_id, ())
-            fragment = fragment_of(
-                document_graph(doc, facts, linked, labels, sentences, base), base
-            )
-            atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
-        fragments.append(fragment)
-    return fragments
+    with (
+        atomic_writer(spool.nquads, mode="wb") as nq,
+        atomic_writer(spool.ntriples, mode="wb") as nt,
+    ):
+        path, entities = _entities_graph(kg, out, base)
+        spool.add(entities_graph_iri(base), entities, path, nq, nt)
+        for doc in tracked(kg.documents, "serialising", len(kg.documents), report):
+            path = _graph_path(out, doc, base)
+            data = None if doc.doc_id in changed else _read(path)
+            if data is None:
+                facts, linked = parts.pop(doc.doc_id)
+                sentences = kg.sentences.get(doc.doc_id, ())
+                data = document_ntriples(doc, facts, linked, labels, sentences, base)
+                atomic_write_bytes(path, data)
+            spool.add(document_graph_iri(doc.doc_id, base), data, path, nq, nt)
+    return spool
 
 
-def _entities_fragment(kg: KnowledgeGraph, out: Path, base: str) -> Fragment:
+def _entities_graph(kg: KnowledgeGraph, out: Path, base: str) -> tuple[Path, bytes]:
     """The entities graph, reused when no entity's description changed (mentions don't count)."""
     described = [(e.ref, e.label, e.aliases, e.classes, e.link_rules) for e in kg.entities]
     key = digest20(repr(described), extractor_fingerprint(), base)
-    path = out / ".cache" / "graphs" / f"entities-{key}.pickle"
-    cached = _cached_fragment(path)
+    path = out / ".cache" / "graphs" / f"entities-{key}.nt"
+    cached = _read(path)
     if cached is not None:
-        return cached
-    for stale in path.parent.glob("entities-*.pickle"):
+        return path, cached
+    for stale in path.parent.glob("entities-*"):
         stale.unlink(missing_ok=True)
-    fragment = fragment_of(entities_graph(kg, base), base)
-    atomic_write_bytes(path, pickle.dumps(fragment, protocol=5))
-    return fragment
+    data = entities_ntriples(kg, base)
+    atomic_write_bytes(path, data)
+    return path, data
 
 
 def publish(
@@ -122,16 +156,17 @@ def publish(
 ) -> dict[str, int]:
     """Write every export of ``kg`` into ``out`` and bring the store up to date."""
     out.mkdir(parents=True, exist_ok=True)
-    docs = document_fragments(kg, out, base, changed, report=report)
-    entities = _entities_fragment(kg, out, base)
+    spool = spool_graphs(kg, out, base, changed, report=report)
     network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
     for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
-        _write_export(name, kg, out, [entities, *docs], network, base=base)
+        _write_export(name, kg, out, spool, network, base=base)
     stored = step("store", report)
-    sync_store(out, [entities, *docs])
+    sync_store(out, spool.digests, spool.graph, spool.nquads)
     stored()
+    for path in (spool.nquads, spool.ntriples):
+        path.unlink(missing_ok=True)
     counts = count_facts(kg)
-    counts["triples"] = entities.triples + sum(f.triples for f in docs)
+    counts["triples"] = spool.triples
     return counts
 
 
@@ -150,14 +185,15 @@ def _write_export(
     name: str,
     kg: KnowledgeGraph,
     out: Path,
-    fragments: list[Fragment],
+    spool: Spool,
     network: Callable[[], nx.MultiDiGraph],
     *,
     base: str,
 ) -> None:
     if name in _RDF_FORMATS:
-        with atomic_writer(out / name) as fh:
-            fh.writelines(export_chunks(_RDF_FORMATS[name], fragments, base))
+        fmt = _RDF_FORMATS[name]
+        with atomic_writer(out / name, mode="wb") as fh:
+            write_export(fmt, spool.ntriples if fmt == "turtle" else spool.nquads, fh, base)
     elif name == "graph.graphml":
         write_graphml(network(), out / name)
     elif name == "graph.json":
@@ -172,4 +208,4 @@ def _title(kg: KnowledgeGraph) -> str:
     return f"知识图谱 · {len(kg.documents)} 篇文档"
 
 
-__all__ = ["count_facts", "document_fragments", "publish"]
+__all__ = ["Spool", "count_facts", "publish", "spool_graphs"]

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from graph import __version__
 from graph.rdf.iris import document_iri, mint
+from graph.rdf.ntriples import TripleSink
 from graph.rdf.vocab import DCTERMS, FOAF, ITSRDF, KGO, NIF, PROV, RDF, RDFS, SCHEMA, XSD
 from graph.types import Document, Entity, Sentence, Span
 
@@ -36,7 +37,9 @@ def nni(value: int) -> Literal:
 class DocWriter:
     """Writes the triples of one document into its named graph."""
 
-    def __init__(self, g: Graph, doc: Document, sentences: tuple[Sentence, ...], base: str) -> None:
+    def __init__(
+        self, g: TripleSink, doc: Document, sentences: tuple[Sentence, ...], base: str
+    ) -> None:
         self.g, self.doc, self.base = g, doc, base
         text_base = base.replace("/id/", "/text/") if "/id/" in base else base + "text/"
         self.text_iri = f"{text_base}{doc.sha256[:20]}"

@@ -20,6 +20,7 @@ from graph.rdf.docwriter import DocWriter
 from graph.rdf.entities import write_entity
 from graph.rdf.facts import write_fact
 from graph.rdf.iris import DEFAULT_BASE, document_graph_iri, entities_graph_iri, entity_iri
+from graph.rdf.ntriples import NTriplesSink, TripleSink
 from graph.rdf.vocab import FOAF, ORG, PREFIXES, SKOS
 from graph.types import Document, Entity, EntityRef, EventFact, Fact, KnowledgeGraph, Sentence
 
@@ -39,9 +40,21 @@ def entities_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
     """The canonical entities: labels, aliases, types, link rules."""
     g = Graph(bind_namespaces="none", identifier=URIRef(entities_graph_iri(base)))
     _bind(g, base)
+    fill_entities(g, kg, base)
+    return g
+
+
+def fill_entities(g: TripleSink, kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> None:
+    """Add the triples of the entities graph to ``g``."""
     for e in kg.entities:
         write_entity(g, e, base)
-    return g
+
+
+def entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
+    """The entities graph as sorted N-Triples (the same triples as :func:`entities_graph`)."""
+    sink = NTriplesSink()
+    fill_entities(sink, kg, base)
+    return sink.ntriples()
 
 
 _LINKED = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}
@@ -61,6 +74,34 @@ def document_graph(
     """
     g = Graph(bind_namespaces="none", identifier=URIRef(document_graph_iri(doc.doc_id, base)))
     _bind(g, base)
+    fill_document(g, doc, facts, linked, labels, sentences, base)
+    return g
+
+
+def document_ntriples(
+    doc: Document,
+    facts: list[Fact],
+    linked: list[Entity],
+    labels: dict[EntityRef, str],
+    sentences: tuple[Sentence, ...],
+    base: str = DEFAULT_BASE,
+) -> bytes:
+    """One document's named graph as sorted N-Triples (the triples of :func:`document_graph`)."""
+    sink = NTriplesSink()
+    fill_document(sink, doc, facts, linked, labels, sentences, base)
+    return sink.ntriples()
+
+
+def fill_document(
+    g: TripleSink,
+    doc: Document,
+    facts: list[Fact],
+    linked: list[Entity],
+    labels: dict[EntityRef, str],
+    sentences: tuple[Sentence, ...],
+    base: str = DEFAULT_BASE,
+) -> None:
+    """Add the triples of one document's named graph to ``g``."""
     w = DocWriter(g, doc, sentences, base)
     w.attested = _report_day(facts)
     w.header()
@@ -68,7 +109,6 @@ def document_graph(
         write_fact(w, f, labels)
     for e in linked:
         w.link_mentions(e, URIRef(entity_iri(e.ref, base)), _LINKED[e.ref.kind])
-    return g
 
 
 def document_parts(kg: KnowledgeGraph) -> dict[str, tuple[list[Fact], list[Entity]]]:
