@@ -21,10 +21,12 @@ from typing import IO
 
 import networkx as nx
 
+from graph.build.cache import read_graph_file, write_graph_file
 from graph.build.fingerprint import extractor_fingerprint
 from graph.build.progress import ProgressCallback, step, tracked
 from graph.build.storesync import digest, sync_store
-from graph.io.atomic import atomic_write_bytes, atomic_writer
+from graph.errors import StoreError
+from graph.io.atomic import atomic_writer, temporary_name
 from graph.network.convert import to_networkx
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
@@ -67,13 +69,6 @@ def _graph_path(out: Path, doc: Document, base: str) -> Path:
     return out / ".cache" / "graphs" / f"{key}.nt"
 
 
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 @dataclass(slots=True)
 class Spool:
     """Every named graph of a build, on disk: N-Quads (all graphs), N-Triples (their union),
@@ -96,7 +91,10 @@ class Spool:
 
     def graph(self, iri: str) -> bytes:
         """The N-Triples of one named graph."""
-        return self.sources[iri].read_bytes()
+        data = read_graph_file(self.sources[iri])
+        if data is None:
+            raise StoreError(f"{self.sources[iri]}: cached graph vanished during the build")
+        return data
 
 
 def spool_graphs(
@@ -110,23 +108,26 @@ def spool_graphs(
     """Write the entities graph, then every document's graph (cached ones reused unless in
     ``changed``), into the spool files of ``out/.cache``; one graph in memory at a time."""
     cache_dir = out / ".cache"
-    spool = Spool(cache_dir / "spool.nq", cache_dir / "spool.nt")
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # transient files, read back within this build: no rename, no fsync; a killed build's
+    # spools are removed by the next one (graph.io.atomic.remove_stale_temporaries)
+    spool = Spool(
+        temporary_name(cache_dir / "spool.nq", "spool"),
+        temporary_name(cache_dir / "spool.nt", "spool"),
+    )
     labels = {e.ref: e.label for e in kg.entities}
     parts = document_parts(kg)
-    with (
-        atomic_writer(spool.nquads, mode="wb") as nq,
-        atomic_writer(spool.ntriples, mode="wb") as nt,
-    ):
+    with spool.nquads.open("wb") as nq, spool.ntriples.open("wb") as nt:
         path, entities = _entities_graph(kg, out, base)
         spool.add(entities_graph_iri(base), entities, path, nq, nt)
         for doc in tracked(kg.documents, "serialising", len(kg.documents), report):
             path = _graph_path(out, doc, base)
-            data = None if doc.doc_id in changed else _read(path)
+            data = None if doc.doc_id in changed else read_graph_file(path)
             if data is None:
                 facts, linked = parts.pop(doc.doc_id)
                 sentences = kg.sentences.get(doc.doc_id, ())
                 data = document_ntriples(doc, facts, linked, labels, sentences, base)
-                atomic_write_bytes(path, data)
+                write_graph_file(path, data)
             spool.add(document_graph_iri(doc.doc_id, base), data, path, nq, nt)
     return spool
 
@@ -136,13 +137,13 @@ def _entities_graph(kg: KnowledgeGraph, out: Path, base: str) -> tuple[Path, byt
     described = [(e.ref, e.label, e.aliases, e.classes, e.link_rules) for e in kg.entities]
     key = digest20(repr(described), extractor_fingerprint(), base)
     path = out / ".cache" / "graphs" / f"entities-{key}.nt"
-    cached = _read(path)
+    cached = read_graph_file(path)
     if cached is not None:
         return path, cached
     for stale in path.parent.glob("entities-*"):
         stale.unlink(missing_ok=True)
     data = entities_ntriples(kg, base)
-    atomic_write_bytes(path, data)
+    write_graph_file(path, data)
     return path, data
 
 

@@ -1,4 +1,4 @@
-"""Keep the store equal to the exports, quad for quad, whatever happened before.
+r"""Keep the store equal to the exports, quad for quad, whatever happened before.
 
 Each build compares the digest of every named graph it exports with a manifest of what the
 store holds (``OUT/.cache/store-manifest.json``) and replaces every graph whose digest differs

@@ -336,7 +336,8 @@ def bulk_load_store(path: Path, nquads: Path) -> None:
     """Create the store in the new folder ``path`` from an N-Quads file (no blank nodes).
 
     Oxigraph's bulk loader parses and sorts in Rust, without a transaction log, into a hidden
-    sibling folder renamed to ``path`` once complete (as :func:`create_store`).
+    sibling folder renamed to ``path`` once complete (as :func:`create_store`).  It skips IRI
+    validation (``lenient``): the file is the build's own, already parsed strictly.
     """
     path = Path(path)
     if path.exists():
@@ -344,7 +345,7 @@ def bulk_load_store(path: Path, nquads: Path) -> None:
     tmp = temporary_name(path, "bulk")
     try:
         inner = ox.Store(str(tmp))
-        inner.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        inner.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
         inner.flush()
         del inner
         tmp.rename(path)
