@@ -14,8 +14,8 @@ Prefixes are those of ``graph.rdf.vocab.PREFIXES`` (``kg:`` is the build's base 
 >>> import io, tempfile
 >>> from pathlib import Path
 >>> nq = Path(tempfile.mkdtemp()) / "g.nq"
->>> _ = nq.write_bytes(b'<https://kg.example.org/id/a> <http://schema.org/name> "文"@zh '
-...                    b'<https://kg.example.org/id/graph-1> .\\n')
+>>> quad = '<https://kg.example.org/id/a> <http://schema.org/name> "文"@zh '
+>>> _ = nq.write_bytes((quad + '<https://kg.example.org/id/graph-1> .\\n').encode())
 >>> buf = io.BytesIO()
 >>> write_export("trig", nq, buf)
 >>> buf.getvalue().decode().splitlines()[-3:]
