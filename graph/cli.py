@@ -68,6 +68,9 @@ def cli(ctx: click.Context, *, debug: bool) -> None:
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
 @click.option("--force", is_flag=True, help="Re-extract every document, even unchanged ones.")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.option(
+    "--max-memory", default="1G", show_default=True, help="Memory budget (e.g. 512M, 2G)."
+)
 def build(
     seeds: Path,
     *,
@@ -78,8 +81,10 @@ def build(
     scheduler: str | None,
     force: bool,
     no_progress: bool,
+    max_memory: str,
 ) -> None:
     """Build the graph of the documents in SEEDS into --out (RDF, HTML, GraphML, store)."""
+    from graph.build.memory import parse_size
     from graph.build.pipeline import BuildOptions, build_corpus
 
     options = BuildOptions(
@@ -88,6 +93,7 @@ def build(
         engine=engine,
         scheduler=scheduler,
         force=force,
+        max_memory=parse_size(max_memory),
         progress=None if no_progress or not sys.stderr.isatty() else ProgressBars(),
     )
     try:

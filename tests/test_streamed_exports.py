@@ -104,3 +104,35 @@ def test_build_exports_round_trip_and_are_byte_stable(corpus_dir: Path, tmp_path
     jsonld = rdflib.Dataset()
     jsonld.parse(tmp_path / "a" / "graph.jsonld", format="json-ld")
     assert _quads(jsonld) == _quads(ds)
+
+
+def test_a_build_under_a_low_memory_limit_writes_identical_exports(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    from test_store_sync import assert_store_equals_exports
+
+    from graph.build.pipeline import BuildOptions
+    from graph.build.publish import EXPORT_FILES
+
+    build_corpus(corpus_dir, tmp_path / "default")
+    build_corpus(corpus_dir, tmp_path / "low", options=BuildOptions(max_memory=1 << 20))
+    nquads = sum(len(f.read_bytes()) for f in (tmp_path / "low" / ".cache" / "graphs").iterdir())
+    assert nquads > 2 * (64 << 10)  # the store was bulk-loaded in several pieces
+    for name in EXPORT_FILES:
+        assert (tmp_path / "low" / name).read_bytes() == (tmp_path / "default" / name).read_bytes()
+    assert_store_equals_exports(tmp_path / "low")
+
+
+def test_max_memory_is_a_cli_option(corpus_dir: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    bad = CliRunner().invoke(
+        cli, ["build", str(corpus_dir), "--out", str(tmp_path), "--max-memory", "lots"]
+    )
+    assert bad.exit_code != 0 and "max-memory" in str(bad.exception)
+    ok = CliRunner().invoke(
+        cli, ["build", str(corpus_dir), "--out", str(tmp_path / "o"), "--max-memory", "256M"]
+    )
+    assert ok.exit_code == 0, ok.output

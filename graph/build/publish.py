@@ -23,6 +23,7 @@ import networkx as nx
 
 from graph.build.cache import read_graph_file, write_graph_file
 from graph.build.fingerprint import extractor_fingerprint
+from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
 from graph.build.progress import ProgressCallback, step, tracked
 from graph.build.storesync import digest, sync_store
 from graph.errors import StoreError
@@ -154,15 +155,19 @@ def publish(
     changed: set[str],
     *,
     report: ProgressCallback | None = None,
+    max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> dict[str, int]:
-    """Write every export of ``kg`` into ``out`` and bring the store up to date."""
+    """Write every export of ``kg`` into ``out`` and bring the store up to date (within a
+    memory budget of about ``max_memory`` bytes for what it streams, see graph.build.memory)."""
     out.mkdir(parents=True, exist_ok=True)
     spool = spool_graphs(kg, out, base, changed, report=report)
     network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
     for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
         _write_export(name, kg, out, spool, network, base=base)
+    network.cache_clear()  # the analytic graph is as big as the corpus: freed before the store
     stored = step("store", report)
-    sync_store(out, spool.digests, spool.graph, spool.nquads)
+    chunk = bulk_chunk_bytes(max_memory)
+    sync_store(out, spool.digests, spool.graph, spool.nquads, chunk_bytes=chunk)
     stored()
     for path in (spool.nquads, spool.ntriples):
         path.unlink(missing_ok=True)

@@ -61,17 +61,23 @@ def _write_manifest(out: Path, digests: dict[str, str]) -> None:
 
 
 def sync_store(
-    out: Path, digests: Mapping[str, str], ntriples: Callable[[str], bytes], nquads: Path
+    out: Path,
+    digests: Mapping[str, str],
+    ntriples: Callable[[str], bytes],
+    nquads: Path,
+    *,
+    chunk_bytes: int | None = None,
 ) -> tuple[int, int]:
     """Make the store of ``out`` hold exactly the named graphs of ``digests``; return
     (replaced, dropped).
 
     ``digests`` maps each graph IRI to the :func:`digest` of its N-Triples, ``ntriples(iri)``
-    reads them, and ``nquads`` holds every graph (bulk-loaded when there is no store yet).
+    reads them, and ``nquads`` holds every graph (bulk-loaded when there is no store yet, at
+    most ``chunk_bytes`` of it at a time).
     """
     if not store_dir(out).exists():  # first build: bulk-load a new store
         _write_manifest(out, {})
-        bulk_load_store(store_dir(out), nquads)
+        bulk_load_store(store_dir(out), nquads, chunk_bytes=chunk_bytes)
         _write_manifest(out, dict(digests))
         log.info("store: created with %d graphs", len(digests))
         return len(digests), 0

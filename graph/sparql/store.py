@@ -332,12 +332,13 @@ def create_store(
     return count
 
 
-def bulk_load_store(path: Path, nquads: Path) -> None:
+def bulk_load_store(path: Path, nquads: Path, *, chunk_bytes: int | None = None) -> None:
     """Create the store in the new folder ``path`` from an N-Quads file (no blank nodes).
 
     Oxigraph's bulk loader parses and sorts in Rust, without a transaction log, into a hidden
     sibling folder renamed to ``path`` once complete (as :func:`create_store`).  It skips IRI
-    validation (``lenient``): the file is the build's own, already parsed strictly.
+    validation (``lenient``): the file is the build's own, already parsed strictly.  Its
+    buffers grow with its input, so ``chunk_bytes`` bounds the N-Quads text given per call.
     """
     path = Path(path)
     if path.exists():
@@ -345,7 +346,12 @@ def bulk_load_store(path: Path, nquads: Path) -> None:
     tmp = temporary_name(path, "bulk")
     try:
         inner = ox.Store(str(tmp))
-        inner.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+        if chunk_bytes is None:
+            inner.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            with open(nquads, "rb") as fh:
+                while lines := fh.readlines(chunk_bytes):
+                    inner.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS, lenient=True)
         inner.flush()
         del inner
         tmp.rename(path)
