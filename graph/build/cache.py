@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -90,3 +91,57 @@ def read_graph_file(path: Path) -> bytes | None:
     except OSError:
         return None
     return data[: -len(END_MARK)] if data.endswith(END_MARK) else None
+
+
+_CHUNK = 1 << 22
+
+
+def read_graph_chunks(path: Path) -> Iterator[bytes] | None:
+    r"""A cached graph's N-Triples in pieces of whole lines, or None when absent or cut short.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "g.nt"
+    >>> write_graph_file(p, b"<a> <b> <c> .\n<a> <b> <d> .\n")
+    >>> b"".join(read_graph_chunks(p) or [])
+    b'<a> <b> <c> .\n<a> <b> <d> .\n'
+    """
+    try:
+        with path.open("rb") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size < len(END_MARK):
+                return None
+            fh.seek(size - len(END_MARK))
+            if fh.read() != END_MARK:
+                return None
+    except OSError:
+        return None
+    return _chunks(path, size - len(END_MARK))
+
+
+def _chunks(path: Path, length: int) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        while length > 0:
+            lines = fh.readlines(min(_CHUNK, length))
+            piece = b"".join(lines)
+            if len(piece) > length:  # the end marker came with the last lines
+                piece = piece[:length]
+            length -= len(piece)
+            if not piece:
+                return
+            yield piece
+
+
+def write_graph_chunks(path: Path, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Pass ``chunks`` through while caching them (with the end marker) as the graph ``path``;
+    the file appears once they are all written."""
+    tmp = temporary_name(path, "cache")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with tmp.open("wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+                yield chunk
+            fh.write(END_MARK)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

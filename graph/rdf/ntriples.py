@@ -77,6 +77,10 @@ class NTriplesSink:
     def __len__(self) -> int:
         return len(self._lines)
 
+    def lines(self) -> list[str]:
+        """The graph's N-Triples lines, sorted."""
+        return sorted(self._lines)
+
     def ntriples(self) -> bytes:
         """The graph as sorted N-Triples (UTF-8)."""
         return "".join(sorted(self._lines)).encode("utf-8")

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from rdflib import Dataset, Graph, URIRef
@@ -51,10 +52,22 @@ def fill_entities(g: TripleSink, kg: KnowledgeGraph, base: str = DEFAULT_BASE) -
 
 
 def entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
-    """The entities graph as sorted N-Triples (the same triples as :func:`entities_graph`)."""
-    sink = NTriplesSink()
-    fill_entities(sink, kg, base)
-    return sink.ntriples()
+    """The entities graph as N-Triples (the same triples as :func:`entities_graph`)."""
+    return b"".join(iter_entities_ntriples(kg, base))
+
+
+def iter_entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[bytes]:
+    """The entities graph as N-Triples, one entity at a time (in the order of ``kg.entities``,
+    its lines sorted): a line about a node entities share (a scheme, an organisation type) comes
+    only the first time, so the whole graph is never held at once."""
+    shared: set[str] = set()
+    for e in kg.entities:
+        sink = NTriplesSink()
+        write_entity(sink, e, base)
+        own = f"<{entity_iri(e.ref, base)}> "
+        lines = [x for x in sink.lines() if x.startswith(own) or x not in shared]
+        shared.update(x for x in lines if not x.startswith(own))
+        yield "".join(lines).encode("utf-8")
 
 
 _LINKED = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}
