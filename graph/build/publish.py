@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -71,13 +72,19 @@ def publish(
     out.mkdir(parents=True, exist_ok=True)
     spool = spool_graphs(kg, out, base, changed, report=report)
     network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
-    for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
-        _write_export(name, kg, out, spool, network, base=base)
-    network.cache_clear()  # the analytic graph is as big as the corpus: freed before the store
-    stored = step("store", report)
     chunk = bulk_chunk_bytes(max_memory)
-    sync_store(out, spool.digests, spool.graph, spool.nquads, chunk_bytes=chunk)
-    stored()
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
+        # the store loads (Oxigraph, in Rust, without the GIL) while the exports are written;
+        # if an export fails, leaving the block waits for the store, then raises
+        loading = pool.submit(
+            sync_store, out, spool.digests, spool.graph, spool.nquads, chunk_bytes=chunk
+        )
+        for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
+            _write_export(name, kg, out, spool, network, base=base)
+        network.cache_clear()  # the analytic graph is as big as the corpus
+        stored = step("store", report)  # what is left of it once the exports are written
+        loading.result()
+        stored()
     spool.remove()
     counts = count_facts(kg)
     counts["triples"] = spool.triples

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from rdflib import Dataset, Graph, URIRef
@@ -23,7 +24,16 @@ from graph.rdf.facts import write_fact
 from graph.rdf.iris import DEFAULT_BASE, document_graph_iri, entities_graph_iri, entity_iri
 from graph.rdf.ntriples import NTriplesSink, TripleSink
 from graph.rdf.vocab import FOAF, ORG, PREFIXES, SKOS
-from graph.types import Document, Entity, EntityRef, EventFact, Fact, KnowledgeGraph, Sentence
+from graph.types import (
+    Document,
+    Entity,
+    EntityRef,
+    EventFact,
+    Fact,
+    KnowledgeGraph,
+    Sentence,
+    Span,
+)
 
 
 def _report_day(facts: list[Fact]) -> date | None:
@@ -125,14 +135,20 @@ def fill_document(
 
 
 def document_parts(kg: KnowledgeGraph) -> dict[str, tuple[list[Fact], list[Entity]]]:
-    """Facts and linkable entities of each document."""
+    """Facts and linkable entities of each document (each entity with only its mentions in
+    that document: a name mentioned in every document would otherwise be scanned whole for
+    each of them)."""
     parts: dict[str, tuple[list[Fact], list[Entity]]] = {d.doc_id: ([], []) for d in kg.documents}
     for f in kg.facts:
         parts.setdefault(f.doc_id, ([], []))[0].append(f)
     for e in kg.entities:
         if e.ref.kind in _LINKED:
-            for doc_id in sorted({m.doc_id for m in e.mentions}):
-                parts.setdefault(doc_id, ([], []))[1].append(e)
+            by_doc: dict[str, list[Span]] = {}
+            for m in e.mentions:
+                by_doc.setdefault(m.doc_id, []).append(m)
+            for doc_id in sorted(by_doc):
+                mine = e if len(by_doc) == 1 else replace(e, mentions=tuple(by_doc[doc_id]))
+                parts.setdefault(doc_id, ([], []))[1].append(mine)
     return parts
 
 
