@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
@@ -24,13 +25,16 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: decimal(1) is "1", decimal(1.0) "1.0"
 def decimal(value: float) -> Literal:
     """An xsd:decimal rounded to three places (stable bytes)."""
     return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def nni(value: int) -> Literal:
-    """An xsd:nonNegativeInteger."""
+    """An xsd:nonNegativeInteger (literals are immutable: offsets repeat across spans and
+    documents, so each is built once)."""
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
