@@ -9,6 +9,7 @@ so that ``kg --help`` stays fast.  Every error prints one line on stderr,
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import signal
@@ -212,7 +213,7 @@ def validate(*, graph_dir: Path, shapes: Path | None) -> None:
 @GRAPH_DIR
 def stats(*, graph_dir: Path) -> None:
     """Counts of documents, entities and facts in the store."""
-    from graph.sparql.query import graph_stats
+    from graph.sparql.stats import graph_stats
 
     for key, value in graph_stats(graph_dir).items():
         click.echo(f"{key:<16} {value}")
@@ -282,6 +283,22 @@ def export_cmd(*, graph_dir: Path, fmt: str, out: Path) -> None:
 
     n = export_dump(graph_dir, out, fmt=fmt)
     click.echo(f"{n} quads written to {out}")
+
+
+@cli.command()
+@GRAPH_DIR
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="List wrong and missed posts and people.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate(*, graph_dir: Path, gold: Path, verbose: bool, as_json: bool) -> None:
+    """Score a build against your own hand-made gold (NEWS-GOLD format), per document."""
+    from graph.sparql.evaluate import evaluate_build, report_lines
+
+    result = evaluate_build(graph_dir, gold)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    click.echo("\n".join(report_lines(result, verbose=verbose)))
 
 
 class Interrupted(BaseException):

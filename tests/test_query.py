@@ -357,8 +357,9 @@ def test_errors(graph_dir: Path, tmp_path: Path) -> None:
 def test_stats(graph_dir: Path) -> None:
     stats = graph_stats(graph_dir)
     assert stats == {
-        "documents": 2, "people": 2, "organisations": 3, "memberships": 2, "events": 0,
-        "quotations": 1, "concepts": 1, "triples": stats["triples"],
+        "documents": 2, "people": 2, "organisations": 3, "posts": 2, "events": 0,
+        "statements": 1, "concepts": 1, "facts": stats["facts"], "sub-orgs": stats["sub-orgs"],
+        "triples": stats["triples"], "quads": stats["quads"],
     }  # fmt: skip
     assert stats["triples"] > 200
 
@@ -375,4 +376,4 @@ def test_cli_one_line_errors(
         main(["query", "--graph", str(tmp_path / "none"), "SELECT * {}"])
     assert "run kg build first" in capsys.readouterr().err
     result = CliRunner().invoke(cli, ["stats", "--graph", str(graph_dir)])
-    assert result.exit_code == 0 and "memberships" in result.output
+    assert result.exit_code == 0 and "posts" in result.output

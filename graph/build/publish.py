@@ -30,32 +30,10 @@ from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
 from graph.rdf.exports import write_export
-from graph.types import (
-    EventFact,
-    KnowledgeGraph,
-    Membership,
-    Quotation,
-    SubOrganisation,
-)
+from graph.sparql.stats import graph_stats
+from graph.types import KnowledgeGraph
 
 log = logging.getLogger(__name__)
-
-
-def count_facts(kg: KnowledgeGraph) -> dict[str, int]:
-    """Counts shown in the build summary and by ``kg stats``."""
-    kinds = [e.ref.kind for e in kg.entities]
-    facts = [type(f) for f in kg.facts]
-    return {
-        "documents": len(kg.documents),
-        "people": kinds.count("person"),
-        "organisations": kinds.count("org"),
-        "posts": facts.count(Membership),
-        "sub-orgs": facts.count(SubOrganisation),
-        "events": facts.count(EventFact),
-        "statements": facts.count(Quotation),
-        "concepts": kinds.count("concept"),
-        "facts": len(facts),
-    }
 
 
 def publish(
@@ -67,8 +45,9 @@ def publish(
     report: ProgressCallback | None = None,
     max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> dict[str, int]:
-    """Write every export of ``kg`` into ``out`` and bring the store up to date (within a
-    memory budget of about ``max_memory`` bytes for what it streams, see graph.build.memory)."""
+    """Write every export of ``kg`` into ``out``, bring the store up to date (within a memory
+    budget of about ``max_memory`` bytes for what it streams, see graph.build.memory), return
+    its counts (:func:`graph.sparql.stats.graph_stats`: the same numbers as ``kg stats``)."""
     out.mkdir(parents=True, exist_ok=True)
     spool = spool_graphs(kg, out, base, changed, report=report)
     network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
@@ -86,9 +65,7 @@ def publish(
         loading.result()
         stored()
     spool.remove()
-    counts = count_facts(kg)
-    counts["triples"] = spool.triples
-    return counts
+    return graph_stats(out)  # the counts of kg stats, from the store just written
 
 
 EXPORT_FILES = (
@@ -129,4 +106,4 @@ def _title(kg: KnowledgeGraph) -> str:
     return f"知识图谱 · {len(kg.documents)} 篇文档"
 
 
-__all__ = ["count_facts", "publish"]
+__all__ = ["publish"]

@@ -26,6 +26,7 @@ organizer, location, partOf, mentions, about), ``label`` (human-readable, e.g. t
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import networkx as nx
@@ -49,12 +50,18 @@ NODE_KINDS = ("person", "org", "place", "concept", "event")
 
 
 def span_record(span: Span, sentences: dict[str, tuple[Sentence, ...]]) -> dict[str, Any]:
-    """A JSON-friendly evidence record with the sentence text when known."""
+    """A JSON-friendly evidence record with the sentence text when known.
+
+    A document's sentences are in text order, so the sentence is found by bisection (a linear
+    scan per span made a huge document's network quadratic).
+    """
     sentence = ""
-    for s in sentences.get(span.doc_id, ()):
+    doc_sentences = sentences.get(span.doc_id, ())
+    i = bisect.bisect_left(doc_sentences, span.sentence_start, key=lambda s: s.start)
+    if i < len(doc_sentences):
+        s = doc_sentences[i]
         if s.start == span.sentence_start and s.end == span.sentence_end:
             sentence = s.text
-            break
     return {
         "doc": span.doc_id,
         "start": span.start,

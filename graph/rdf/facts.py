@@ -117,8 +117,9 @@ def _event(w: DocWriter, f: EventFact) -> None:
     g, node = w.g, URIRef(entity_iri(f.event, w.base))
     g.add((node, RDF.type, SCHEMA.EducationEvent if f.education else SCHEMA.Event))
     g.add((node, RDF.type, KGO.Fact))
+    # schema:name is what this document calls the event; its rdfs:label and skos:prefLabel
+    # are in the entities graph only (written here too, the union would hold them twice)
     g.add((node, SCHEMA.name, Literal(f.name, lang="zh")))
-    g.add((node, RDFS.label, Literal(f.name, lang="zh")))
     for day, prop in ((f.start, SCHEMA.startDate), (f.end, SCHEMA.endDate)):
         if day is not None:
             g.add((node, prop, Literal(day.isoformat(), datatype=XSD.date)))

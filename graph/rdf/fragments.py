@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import NamespaceManager
 
 from graph.rdf.iris import DEFAULT_BASE
 from graph.rdf.vocab import PREFIXES
@@ -71,8 +72,47 @@ def _without_prefixes(turtle: str) -> str:
     return "\n".join(lines[start:]).strip("\n")  # never re-indent: literals may span lines
 
 
+class LinearNamespaces(NamespaceManager):
+    """rdflib's namespace manager without its quadratic cost on many distinct IRIs.
+
+    rdflib files the namespace part of every subject and object IRI it shortens in a trie whose
+    insertion scans all siblings, so a huge document (one ``#char=a,b`` span IRI per mention,
+    each a namespace ``…#char=a,`` of its own) costs time quadratic in its size.  An IRI under
+    no bound namespace never gets a prefix when none may be generated (subjects and objects),
+    so it is refused at once without touching the trie: the output is the same, byte for byte.
+
+    >>> g = Graph(bind_namespaces="none")
+    >>> g.bind("ex", "http://x.org/")
+    >>> g.namespace_manager = LinearNamespaces(g)
+    >>> g.namespace_manager.compute_qname("http://x.org/a", generate=False)
+    ('ex', rdflib.term.URIRef('http://x.org/'), 'a')
+    >>> g.namespace_manager.compute_qname("http://y.org/t#char=0,1", generate=False)
+    Traceback (most recent call last):
+    ...
+    KeyError: 'No known prefix for http://y.org/t#char=0,1 and generate=False'
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(graph, bind_namespaces="none")
+        self.reset()  # the trie of the namespaces already bound in the graph's store
+        self._bound: tuple[str, ...] | None = None
+
+    def bind(self, prefix: str | None, namespace: Any, *args: Any, **kwargs: Any) -> None:
+        self._bound = None
+        super().bind(prefix, namespace, *args, **kwargs)
+
+    def compute_qname(self, uri: str, generate: bool = True) -> tuple[str, URIRef, str]:
+        if not generate:
+            if self._bound is None:
+                self._bound = tuple(str(ns) for _, ns in self.namespaces())
+            if not str.startswith(uri, self._bound):  # URIRef.startswith takes no tuple
+                raise KeyError(f"No known prefix for {uri} and generate=False")
+        return super().compute_qname(uri, generate)
+
+
 def fragment_of(g: Graph, base: str = DEFAULT_BASE) -> Fragment:
     """Serialise one named graph (its identifier is the graph IRI)."""
+    g.namespace_manager = LinearNamespaces(g)
     turtle = _without_prefixes(g.serialize(format="turtle"))
     data = json.loads(g.serialize(format="json-ld", context=_context(base)))
     nodes = data.get("@graph", [data]) if isinstance(data, dict) else data

@@ -1,4 +1,5 @@
-"""The request handler of ``kg serve``: SPARQL 1.1 Protocol at ``/sparql``, files at ``/``.
+"""The request handler of ``kg serve``: SPARQL 1.1 Protocol at ``/sparql``, the query page at
+``/query`` (:mod:`graph.sparql.querypage`), files at ``/``.
 
 What the requests mean is decided in :mod:`graph.sparql.protocol`; queries run in the worker
 pool of the server (:mod:`graph.sparql.worker`); this module reads and writes the bytes.
@@ -27,7 +28,9 @@ from graph.sparql.protocol import (
     content_length,
     dataset,
     negotiate,
+    query_timeout,
 )
+from graph.sparql.querypage import query_page
 from graph.sparql.scan import check_services
 from graph.sparql.store import store_dir
 from graph.sparql.worker import Job, WorkerPool
@@ -93,6 +96,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 raise HttpError(400, "NUL byte in the request path")
             if url.path in ("/sparql", "/sparql/"):
                 self._sparql(method, url.query)
+            elif url.path == "/query" and method in ("GET", "HEAD"):
+                self._send(200, query_page(), "text/html; charset=utf-8")
             elif method in ("GET", "HEAD"):
                 self._static(url.path)
             else:
@@ -278,7 +283,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             default_graphs=default_graphs,
             named_graphs=named_graphs,
         )
-        body, media, truncated = self._run(job, opts.timeout, accept)
+        body, media, truncated = self._run(job, query_timeout(params, opts.timeout), accept)
         ctype = media + ("; charset=utf-8" if media.startswith("text/") or "json" in media else "")
         extra = {"Vary": "Accept"}
         if truncated:

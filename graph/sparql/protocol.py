@@ -14,6 +14,7 @@ graph.sparql.protocol.HttpError: bad Content-Length '-5'
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -172,6 +173,27 @@ def dataset(params: dict[str, list[str]]) -> tuple[tuple[str, ...] | None, tuple
     if not default and not named:
         return None, None
     return default, named
+
+
+def query_timeout(params: dict[str, list[str]], limit: float) -> float:
+    """The seconds a query may run: its ``timeout`` parameter (seconds, as Fuseki reads it),
+    never above the server's ``limit``; 400 if it is not a positive number.
+
+    >>> query_timeout({"timeout": ["0.2"]}, 30.0), query_timeout({"timeout": ["90"]}, 30.0)
+    (0.2, 30.0)
+    >>> query_timeout({}, 30.0)
+    30.0
+    """
+    given = params.get("timeout", [""])[-1].strip()
+    if not given:
+        return limit
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise HttpError(400, f"bad timeout {given[:40]!r}: give a positive number of seconds")
+    return min(seconds, limit)
 
 
 def allowed_headers(requested: str) -> str:

@@ -1,4 +1,6 @@
-"""``kg query`` and ``kg stats``: SPARQL against the store, named queries, result formats.
+"""``kg query``: SPARQL against the store, named queries, result formats.
+
+(``kg stats`` is :func:`graph.sparql.stats.graph_stats`, also importable from here.)
 
 Named queries live in ``graph/queries/NAME.rq``.  Their comment header documents parameters::
 
@@ -34,7 +36,7 @@ from xml.sax.saxutils import quoteattr
 
 from graph.errors import ConfigError, QueryError
 from graph.io.atomic import atomic_write_bytes
-from graph.rdf.vocab import PREFIXES
+from graph.sparql.stats import graph_stats as graph_stats  # kg stats (re-exported)
 from graph.sparql.store import open_store, serialize_triples, store_dir
 from graph.sparql.terms import (
     AskResult,
@@ -335,44 +337,3 @@ def _table(result: SelectResult | AskResult) -> str:
     n = len(rows)
     out.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if result.truncated else ''})")
     return "\n".join(out) + "\n"
-
-
-# ------------------------------------------------------------------ stats
-
-_STATS = """
-SELECT
-  (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?person) AS ?people)
-  (COUNT(DISTINCT ?org) AS ?organisations) (COUNT(DISTINCT ?membership) AS ?memberships)
-  (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?quote) AS ?quotations)
-  (COUNT(DISTINCT ?concept) AS ?concepts)
-WHERE {
-  { ?doc a foaf:Document } UNION { ?doc a schema:NewsArticle }
-  UNION { ?person a foaf:Person } UNION { ?org a org:Organization }
-  UNION { ?membership a org:Membership }
-  UNION { ?event a ?ec . FILTER (?ec IN (schema:Event, schema:EducationEvent,
-          schema:BusinessEvent, schema:SocialEvent, schema:PublicationEvent)) }
-  UNION { ?quote a schema:Quotation }
-  UNION { ?concept a skos:Concept .
-          FILTER (EXISTS { ?concept a schema:DefinedTerm }
-                  || REGEX(STR(?concept), "[/#]concept-[0-9a-f]+$")) }
-}
-"""
-_TRIPLES = "SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-
-
-def graph_stats(graph_dir: Path) -> dict[str, int]:
-    """Counts of documents, entities, facts and distinct triples in the store.
-
-    Keys: documents, people, organisations, memberships, events, quotations, concepts, triples.
-    """
-    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    with open_store(store_dir(graph_dir), read_only=True) as store:
-        counts = store.query(prefixes + _STATS)
-        triples = store.query(_TRIPLES)
-    out: dict[str, int] = {}
-    for result in (counts, triples):
-        if not isinstance(result, SelectResult) or not result.rows:
-            raise QueryError("statistics query returned no row")
-        for var, term in zip(result.variables, result.rows[0], strict=True):
-            out[var] = int(term.value) if term is not None else 0
-    return out

@@ -49,6 +49,7 @@
     window.kgReadyAt = performance.now();
     document.body.setAttribute("data-kg-ready", "1");
     if (KG.focus !== null && KG.focus !== undefined) focusNode(KG.focus);
+    focusFromHash();
   }
   if (!KG.nodes.length) {
     setTimeout(markReady, 0);
@@ -154,6 +155,17 @@
     showNode(id);
   }
   window.kgFocus = focusNode;
+
+  /* graph.html#entity=<IRI> (the query page links results so) opens on that entity */
+  function focusFromHash() {
+    var m = /^#entity=(.+)$/.exec(location.hash);
+    if (!m) return;
+    var iri = decodeURIComponent(m[1]), nodes = info().nodes;
+    for (var i = 0; i < nodes.length; i++) if (nodes[i].iri === iri) { focusNode(i); return; }
+    clear(body);
+    body.appendChild(el("p", "不在图中 Not an entity of this view: " + iri, "kg-hint"));
+  }
+  window.addEventListener("hashchange", focusFromHash);
 
   /* details panel */
   var body = document.getElementById("kg-details-body");
