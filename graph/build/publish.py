@@ -30,7 +30,6 @@ from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
 from graph.rdf.exports import write_export
-from graph.sparql.stats import graph_stats
 from graph.types import KnowledgeGraph
 
 log = logging.getLogger(__name__)
@@ -47,7 +46,8 @@ def publish(
 ) -> dict[str, int]:
     """Write every export of ``kg`` into ``out``, bring the store up to date (within a memory
     budget of about ``max_memory`` bytes for what it streams, see graph.build.memory), return
-    its counts (:func:`graph.sparql.stats.graph_stats`: the same numbers as ``kg stats``)."""
+    its counts (those of :func:`graph.sparql.stats.graph_stats` and ``kg stats``, counted
+    from the spool by graph.build.counts)."""
     out.mkdir(parents=True, exist_ok=True)
     spool = spool_graphs(kg, out, base, changed, report=report)
     network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
@@ -65,7 +65,7 @@ def publish(
         loading.result()
         stored()
     spool.remove()
-    return graph_stats(out)  # the counts of kg stats, from the store just written
+    return spool.stats.counts()  # graph.sparql.stats.graph_stats(out), without the queries
 
 
 EXPORT_FILES = (

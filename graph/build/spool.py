@@ -22,6 +22,7 @@ from graph.build.cache import (
     write_graph_chunks,
     write_graph_file,
 )
+from graph.build.counts import StatsCounter
 from graph.build.fingerprint import extractor_fingerprint
 from graph.build.progress import ProgressCallback, tracked
 from graph.errors import StoreError
@@ -41,6 +42,7 @@ class Spool:
     digests: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
+    stats: StatsCounter = field(default_factory=StatsCounter)  # the counts of kg stats
 
     def add(
         self, iri: str, chunks: Iterable[bytes], source: Path, nq: IO[bytes], union: IO[bytes]
@@ -52,6 +54,7 @@ class Spool:
             nq.write(to_nquads(chunk, iri))
             union.write(chunk)
             h.update(chunk)
+            self.stats.add(chunk)
             lines += count_lines(chunk)
         if lines:
             self.digests[iri] = h.hexdigest()[:32]  # as graph.build.storesync.digest
