@@ -30,7 +30,6 @@ class SCHEMA(rdflib.namespace.DefinedNamespace):
     _NS = Namespace("http://schema.org/")
     _fail = True
 
-    BusinessEvent: URIRef
     CreativeWork: URIRef
     DefinedTerm: URIRef
     EducationEvent: URIRef
@@ -39,9 +38,7 @@ class SCHEMA(rdflib.namespace.DefinedNamespace):
     Organization: URIRef
     Person: URIRef
     Place: URIRef
-    PublicationEvent: URIRef
     Quotation: URIRef
-    SocialEvent: URIRef
     SoftwareApplication: URIRef
     about: URIRef
     creator: URIRef
