@@ -74,6 +74,9 @@ def cli(ctx: click.Context, *, debug: bool) -> None:
     default=None,
     help="Refuse larger files, e.g. 8MiB (default: $ZHKG_MAX_DOCUMENT_BYTES, else 8MiB).",
 )
+@click.option(
+    "--max-memory", default="1G", show_default=True, help="Memory budget (e.g. 512M, 2G)."
+)
 def build(
     seeds: Path,
     *,
@@ -85,11 +88,13 @@ def build(
     force: bool,
     no_progress: bool,
     max_document_size: str | None,
+    max_memory: str,
 ) -> None:
     """Build the graph of the documents in SEEDS into --out (RDF, HTML, GraphML, store).
 
     Undecodable bytes of a partly damaged file are dropped with a warning naming them.
     """
+    from graph.build.memory import parse_size as parse_memory
     from graph.build.pipeline import BuildOptions, build_corpus
     from graph.io.ingest import parse_size
 
@@ -104,6 +109,7 @@ def build(
         scheduler=scheduler,
         force=force,
         max_document_bytes=limit,
+        max_memory=parse_memory(max_memory),
         progress=None if no_progress or not sys.stderr.isatty() else ProgressBars(),
     )
     try:

@@ -78,3 +78,11 @@ def test_an_event_label_is_in_one_graph_only(build: tuple[Path, dict[str, int]])
     assert _count(out, twice) == 0
     labelled = "SELECT (COUNT(*) AS ?n) WHERE { ?e a schema:Event ; rdfs:label ?l }"
     assert _count(out, labelled) == 2
+
+
+def test_the_streamed_counter_has_the_definitions_of_kg_stats() -> None:
+    from graph.build.counts import CLASSES, KEYS
+    from graph.sparql import stats
+
+    assert KEYS == COUNT_KEYS
+    assert CLASSES == stats._CLASSES

@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 OUTSIDE_HOME_LIMIT = 2  # modules outside its home stages that may import a package
 HOMES = {  # stages built around a package: any of their modules may import it
     "rdflib": {"rdf", "sparql"},
+    "pyoxigraph": {"rdf", "sparql"},  # Rust parsers/serialisers for exports, and the store
     "networkx": {"network"},
     "numpy": {"ner"},
 }

@@ -1,4 +1,5 @@
-"""Process-pool and Dask builds give byte-identical exports; the fast tokenizer is identical.
+"""Process-pool and Dask builds give byte-identical exports (every file: Turtle, TriG, JSON-LD,
+GraphML, node-link JSON, HTML); the fast tokenizer is identical.
 
 The corpus is hand-made: invented people and organisations, posts stated in title chains,
 a person holding posts in two documents, a shared organisation and a byline.
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from graph.build.pipeline import BuildOptions, build_corpus
+from graph.build.publish import EXPORT_FILES
 from graph.types import Document
 
 DOCS = {
@@ -50,25 +52,30 @@ def write_corpus(folder: Path) -> Path:
     return seeds
 
 
+def exports(out: Path) -> dict[str, bytes]:
+    """The bytes of every export file of a build."""
+    return {name: (out / name).read_bytes() for name in EXPORT_FILES}
+
+
 @pytest.fixture(scope="module")
-def single(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    """The corpus and the graph.ttl of a one-process build."""
+def single(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """The corpus and the export files of a one-process build."""
     tmp = tmp_path_factory.mktemp("single")
     seeds = write_corpus(tmp)
     report = build_corpus(seeds, tmp / "out", options=BuildOptions(force=True))
     assert not report.failures
     assert report.counts["posts"] >= 8  # the corpus really exercises the post rules
-    return seeds, (tmp / "out" / "graph.ttl").read_bytes()
+    return seeds, exports(tmp / "out")
 
 
-def test_two_workers_same_turtle(single: tuple[Path, bytes], tmp_path: Path) -> None:
+def test_two_workers_same_turtle(single: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
     seeds, expected = single
     report = build_corpus(seeds, tmp_path, options=BuildOptions(workers=2, force=True))
     assert not report.failures
-    assert (tmp_path / "graph.ttl").read_bytes() == expected
+    assert exports(tmp_path) == expected
 
 
-def test_cli_workers_same_turtle(single: tuple[Path, bytes], tmp_path: Path) -> None:
+def test_cli_workers_same_turtle(single: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from graph.cli import cli
@@ -78,10 +85,12 @@ def test_cli_workers_same_turtle(single: tuple[Path, bytes], tmp_path: Path) -> 
         cli, ["build", str(seeds), "--out", str(tmp_path), "--workers", "2"]
     )
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "graph.ttl").read_bytes() == expected
+    assert exports(tmp_path) == expected
 
 
-def test_dask_local_cluster_threads_same_turtle(single: tuple[Path, bytes], tmp_path: Path) -> None:
+def test_dask_local_cluster_threads_same_turtle(
+    single: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
     distributed = pytest.importorskip("dask.distributed")
     seeds, expected = single
     with distributed.LocalCluster(
@@ -90,19 +99,19 @@ def test_dask_local_cluster_threads_same_turtle(single: tuple[Path, bytes], tmp_
         options = BuildOptions(engine="dask", scheduler=cluster.scheduler_address, force=True)
         report = build_corpus(seeds, tmp_path, options=options)
     assert not report.failures
-    assert (tmp_path / "graph.ttl").read_bytes() == expected
+    assert exports(tmp_path) == expected
 
 
 @pytest.mark.slow
 def test_dask_local_cluster_processes_same_turtle(
-    single: tuple[Path, bytes], tmp_path: Path
+    single: tuple[Path, dict[str, bytes]], tmp_path: Path
 ) -> None:
     """``scheduler=None`` starts a LocalCluster of real worker processes."""
     pytest.importorskip("dask.distributed")
     seeds, expected = single
     report = build_corpus(seeds, tmp_path, options=BuildOptions(engine="dask", force=True))
     assert not report.failures
-    assert (tmp_path / "graph.ttl").read_bytes() == expected
+    assert exports(tmp_path) == expected
 
 
 def test_extract_processes_reports_every_document() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.build.cache import load_cached, store_cached
+from graph.build.memory import DEFAULT_MAX_MEMORY
 from graph.build.merge import merge
 from graph.build.progress import ProgressCallback, StageClock, step, tracked
 from graph.errors import ConfigError, KGError
@@ -38,6 +39,7 @@ class BuildOptions:
     force: bool = False
     progress: ProgressCallback | None = None  # called as stages advance (graph.build.progress)
     max_document_bytes: int | None = None  # None: $ZHKG_MAX_DOCUMENT_BYTES, else 8 MiB
+    max_memory: int = DEFAULT_MAX_MEMORY  # bytes (graph.build.memory)
 
     @property
     def base(self) -> str:
@@ -115,6 +117,8 @@ def build_corpus(seeds: Path, out: Path, *, options: BuildOptions = BuildOptions
     if options.workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {options.workers}")
     options = replace(options, max_document_bytes=max_document_bytes(options.max_document_bytes))
+    if options.max_memory <= 0:
+        raise ConfigError(f"--max-memory must be positive, not {options.max_memory}")
     with folder_lock(out):
         return _build_locked(seeds, out, options)
 
@@ -140,11 +144,12 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
         extractions.append(x)
     merged = step("merging", report)
     kg = merge(extractions)
+    del extractions, cached  # the graph keeps what it needs
     merged()
     from graph.build.publish import publish
 
     changed = {d.doc_id for d in todo} - failed
-    counts = publish(kg, out, options.base, changed, report=report)
+    counts = publish(kg, out, options.base, changed, report=report, max_memory=options.max_memory)
     reused = len(docs) - len(todo)
     seconds = clock.seconds()
     return BuildReport(

@@ -140,11 +140,11 @@ def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph
                 evidence=evidence,
             )
         if isinstance(fact, EventFact):
-            source = next((d for d in kg.documents if d.doc_id == fact.doc_id), None)
+            source = document_iri(fact.doc_id, base)  # a node when the document is known
             event = entity_iri(fact.event, base)
-            if source is not None and event in g:
+            if source in g and event in g:
                 g.add_edge(
-                    document_iri(source.doc_id, base),
+                    source,
                     event,
                     key=f"{fact_iri(fact, base)}#about",
                     relation="about",

@@ -1,3 +1,4 @@
 """Where RDF is written: the vocabularies (``vocab``), every minted IRI (``iris``), and the
-named graph of each document (``writer`` with ``docwriter``, ``facts``, ``entities``), serialised
-into the export files by ``fragments``."""
+named graph of each document (``writer`` with ``docwriter``, ``facts``, ``entities``), as
+N-Triples lines (``ntriples``) streamed into the export files by pyoxigraph (``exports``);
+``fragments`` serialises rdflib datasets the same way with rdflib (tests, small graphs)."""

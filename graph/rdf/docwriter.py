@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from graph import __version__
 from graph.rdf.iris import document_iri, mint
+from graph.rdf.ntriples import TripleSink
 from graph.rdf.vocab import DCTERMS, FOAF, ITSRDF, KGO, NIF, PROV, RDF, RDFS, SCHEMA, XSD
 from graph.types import Document, Entity, Sentence, Span
 
@@ -24,20 +26,25 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: decimal(1) is "1", decimal(1.0) "1.0"
 def decimal(value: float) -> Literal:
     """An xsd:decimal rounded to three places (stable bytes)."""
     return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def nni(value: int) -> Literal:
-    """An xsd:nonNegativeInteger."""
+    """An xsd:nonNegativeInteger (literals are immutable: offsets repeat across spans and
+    documents, so each is built once)."""
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
 class DocWriter:
     """Writes the triples of one document into its named graph."""
 
-    def __init__(self, g: Graph, doc: Document, sentences: tuple[Sentence, ...], base: str) -> None:
+    def __init__(
+        self, g: TripleSink, doc: Document, sentences: tuple[Sentence, ...], base: str
+    ) -> None:
         self.g, self.doc, self.base = g, doc, base
         text_base = base.replace("/id/", "/text/") if "/id/" in base else base + "text/"
         self.text_iri = f"{text_base}{doc.sha256[:20]}"

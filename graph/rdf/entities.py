@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import itertools
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from graph.rdf.docwriter import zh
 from graph.rdf.iris import entity_iri, mint
+from graph.rdf.ntriples import TripleSink
 from graph.rdf.vocab import FOAF, ORG, RDF, RDFS, SCHEMA, SKOS
 from graph.types import Entity
 
 
-def write_entity(g: Graph, e: Entity, base: str) -> None:
+def write_entity(g: TripleSink, e: Entity, base: str) -> None:
     iri = URIRef(entity_iri(e.ref, base))
     kind = e.ref.kind
     g.add((iri, RDFS.label, zh(e.label)))
@@ -52,7 +53,7 @@ def write_entity(g: Graph, e: Entity, base: str) -> None:
         g.add((iri, RDF.type, SCHEMA.Place))
 
 
-def _write_classes(g: Graph, org: URIRef, classes: tuple[str, ...], base: str) -> None:
+def _write_classes(g: TripleSink, org: URIRef, classes: tuple[str, ...], base: str) -> None:
     """org:classification to an organisation type; the next class is its skos:broader."""
     scheme = URIRef(f"{base}scheme-orgtypes")
     nodes = [URIRef(mint("orgtype", c, base)) for c in classes]

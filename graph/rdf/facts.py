@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graph.rdf.docwriter import DocWriter, zh
 from graph.rdf.iris import entity_iri, fact_iri, mint
+from graph.rdf.ntriples import TripleSink
 from graph.rdf.vocab import KGO, ORG, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 from graph.types import EntityRef, EventFact, Fact, FactBase, Membership, Quotation, SubOrganisation
 
@@ -45,7 +46,7 @@ HEAD_ROLES = frozenset(
 )
 
 
-def _attested(g: Graph, membership: URIRef, day: date, base: str) -> None:
+def _attested(g: TripleSink, membership: URIRef, day: date, base: str) -> None:
     """org:memberDuring an interval that contains the day the document reports on."""
     interval = URIRef(mint("interval", day.isoformat(), base))
     instant = URIRef(mint("instant", day.isoformat(), base))

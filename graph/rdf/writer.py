@@ -12,6 +12,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from rdflib import Dataset, Graph, URIRef
@@ -20,8 +22,18 @@ from graph.rdf.docwriter import DocWriter
 from graph.rdf.entities import write_entity
 from graph.rdf.facts import write_fact
 from graph.rdf.iris import DEFAULT_BASE, document_graph_iri, entities_graph_iri, entity_iri
+from graph.rdf.ntriples import NTriplesSink, TripleSink
 from graph.rdf.vocab import FOAF, ORG, PREFIXES, SKOS
-from graph.types import Document, Entity, EntityRef, EventFact, Fact, KnowledgeGraph, Sentence
+from graph.types import (
+    Document,
+    Entity,
+    EntityRef,
+    EventFact,
+    Fact,
+    KnowledgeGraph,
+    Sentence,
+    Span,
+)
 
 
 def _report_day(facts: list[Fact]) -> date | None:
@@ -39,9 +51,33 @@ def entities_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
     """The canonical entities: labels, aliases, types, link rules."""
     g = Graph(bind_namespaces="none", identifier=URIRef(entities_graph_iri(base)))
     _bind(g, base)
+    fill_entities(g, kg, base)
+    return g
+
+
+def fill_entities(g: TripleSink, kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> None:
+    """Add the triples of the entities graph to ``g``."""
     for e in kg.entities:
         write_entity(g, e, base)
-    return g
+
+
+def entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
+    """The entities graph as N-Triples (the same triples as :func:`entities_graph`)."""
+    return b"".join(iter_entities_ntriples(kg, base))
+
+
+def iter_entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[bytes]:
+    """The entities graph as N-Triples, one entity at a time (in the order of ``kg.entities``,
+    its lines sorted): a line about a node entities share (a scheme, an organisation type) comes
+    only the first time, so the whole graph is never held at once."""
+    shared: set[str] = set()
+    for e in kg.entities:
+        sink = NTriplesSink()
+        write_entity(sink, e, base)
+        own = f"<{entity_iri(e.ref, base)}> "
+        lines = [x for x in sink.lines() if x.startswith(own) or x not in shared]
+        shared.update(x for x in lines if not x.startswith(own))
+        yield "".join(lines).encode("utf-8")
 
 
 _LINKED = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}
@@ -61,6 +97,34 @@ def document_graph(
     """
     g = Graph(bind_namespaces="none", identifier=URIRef(document_graph_iri(doc.doc_id, base)))
     _bind(g, base)
+    fill_document(g, doc, facts, linked, labels, sentences, base)
+    return g
+
+
+def document_ntriples(
+    doc: Document,
+    facts: list[Fact],
+    linked: list[Entity],
+    labels: dict[EntityRef, str],
+    sentences: tuple[Sentence, ...],
+    base: str = DEFAULT_BASE,
+) -> bytes:
+    """One document's named graph as sorted N-Triples (the triples of :func:`document_graph`)."""
+    sink = NTriplesSink()
+    fill_document(sink, doc, facts, linked, labels, sentences, base)
+    return sink.ntriples()
+
+
+def fill_document(
+    g: TripleSink,
+    doc: Document,
+    facts: list[Fact],
+    linked: list[Entity],
+    labels: dict[EntityRef, str],
+    sentences: tuple[Sentence, ...],
+    base: str = DEFAULT_BASE,
+) -> None:
+    """Add the triples of one document's named graph to ``g``."""
     w = DocWriter(g, doc, sentences, base)
     w.attested = _report_day(facts)
     w.header()
@@ -68,18 +132,23 @@ def document_graph(
         write_fact(w, f, labels)
     for e in linked:
         w.link_mentions(e, URIRef(entity_iri(e.ref, base)), _LINKED[e.ref.kind])
-    return g
 
 
 def document_parts(kg: KnowledgeGraph) -> dict[str, tuple[list[Fact], list[Entity]]]:
-    """Facts and linkable entities of each document."""
+    """Facts and linkable entities of each document (each entity with only its mentions in
+    that document: a name mentioned in every document would otherwise be scanned whole for
+    each of them)."""
     parts: dict[str, tuple[list[Fact], list[Entity]]] = {d.doc_id: ([], []) for d in kg.documents}
     for f in kg.facts:
         parts.setdefault(f.doc_id, ([], []))[0].append(f)
     for e in kg.entities:
         if e.ref.kind in _LINKED:
-            for doc_id in sorted({m.doc_id for m in e.mentions}):
-                parts.setdefault(doc_id, ([], []))[1].append(e)
+            by_doc: dict[str, list[Span]] = {}
+            for m in e.mentions:
+                by_doc.setdefault(m.doc_id, []).append(m)
+            for doc_id in sorted(by_doc):
+                mine = e if len(by_doc) == 1 else replace(e, mentions=tuple(by_doc[doc_id]))
+                parts.setdefault(doc_id, ([], []))[1].append(mine)
     return parts
 
 

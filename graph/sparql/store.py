@@ -333,6 +333,38 @@ def create_store(
     return count
 
 
+def bulk_load_store(path: Path, nquads: Path, *, chunk_bytes: int | None = None) -> None:
+    """Create the store in the new folder ``path`` from an N-Quads file (no blank nodes).
+
+    Oxigraph's bulk loader parses and sorts in Rust, without a transaction log, into a hidden
+    sibling folder renamed to ``path`` once complete (as :func:`create_store`).  It skips IRI
+    validation (``lenient``): the file is the build's own, already parsed strictly.  Its
+    buffers grow with its input, so ``chunk_bytes`` bounds the N-Quads text given per call.
+    """
+    path = Path(path)
+    if path.exists():
+        raise StoreError(f"cannot create store {path}: it already exists")
+    tmp = temporary_name(path, "bulk")
+    try:
+        inner = ox.Store(str(tmp))
+        if chunk_bytes is None:
+            inner.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            with open(nquads, "rb") as fh:
+                while lines := fh.readlines(chunk_bytes):
+                    inner.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS, lenient=True)
+        inner.flush()
+        del inner
+        tmp.rename(path)
+    except SyntaxError as e:
+        raise StoreError(f"{nquads}: cannot parse N-Quads: {one_line(e)}") from e
+    except OSError as e:
+        raise StoreError(f"cannot create store {path}: {one_line(e)}") from e
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _quad_in(t: Any, graph: Any, graph_index: int) -> Any:
     def term(x: Any) -> Any:
         return ox.BlankNode(f"g{graph_index}_{x.value}") if isinstance(x, ox.BlankNode) else x

@@ -21,9 +21,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.collection import Collection
-from w3c.evaluation import MF, SUITE, Outcome, required
 
 from graph.sparql.store import open_store
+from w3c.evaluation import MF, SUITE, Outcome, required
 
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")

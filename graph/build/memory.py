@@ -1,0 +1,43 @@
+"""The memory budget of a build (``kg build --max-memory``).
+
+The build streams what grows with the corpus through files: each named graph is written to the
+spools as soon as it is serialised, the exports are serialised from the spools, and the store's
+bulk loader, whose buffers grow with the quads it is given (about 0.7 GB for a million), is fed
+the N-Quads spool in pieces sized from the budget.  A lower budget means smaller pieces (slower
+loading, same store).
+
+>>> parse_size("1G"), parse_size("512m"), parse_size("2000000")
+(1073741824, 536870912, 2000000)
+>>> bulk_chunk_bytes(parse_size("1G")) // 2**20
+32
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.errors import ConfigError
+
+DEFAULT_MAX_MEMORY = 1 << 30
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
+
+# the bulk loader's peak is about 7 times the N-Quads text it is given at once (64 MB: 480 MB)
+_BULK_SHARE = 32  # the loader runs alongside the exports
+_MIN_CHUNK = 64 << 10
+
+
+def parse_size(text: str) -> int:
+    """Bytes of a size such as ``1G``, ``512M``, ``800MB`` or a plain number of bytes."""
+    m = _SIZE.match(text)
+    if m is None:
+        raise ConfigError(f"--max-memory: not a size: {text!r} (try 1G or 512M)")
+    size = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    if size <= 0:
+        raise ConfigError(f"--max-memory must be positive, not {text!r}")
+    return size
+
+
+def bulk_chunk_bytes(max_memory: int) -> int:
+    """N-Quads bytes given to the store's bulk loader per call under a budget of ``max_memory``."""
+    return max(max_memory // _BULK_SHARE, _MIN_CHUNK)

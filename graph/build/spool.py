@@ -1,0 +1,130 @@
+"""Every named graph of a build, streamed to disk: the spools the exports and the store read.
+
+Each named graph is serialised once as N-Triples (``graph.rdf.ntriples``, no rdflib ``Graph``)
+and cached under ``out/.cache/graphs`` (a document's graph keyed by its digest, the extractor
+fingerprint and the base IRI; the entities graph by a digest of every entity's description),
+so a rebuild re-serialises only changed documents and, if an entity changed, the entities
+graph.  The graphs are appended to two spool files, N-Quads (every graph) and N-Triples (their
+union), one graph (or, for the entities graph, one entity) in memory at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from graph.build.cache import (
+    read_graph_chunks,
+    read_graph_file,
+    write_graph_chunks,
+    write_graph_file,
+)
+from graph.build.counts import StatsCounter
+from graph.build.fingerprint import extractor_fingerprint
+from graph.build.progress import ProgressCallback, tracked
+from graph.errors import StoreError
+from graph.io.atomic import temporary_name
+from graph.rdf.iris import digest20, document_graph_iri, entities_graph_iri
+from graph.rdf.ntriples import count_lines, to_nquads
+from graph.rdf.writer import document_ntriples, document_parts, iter_entities_ntriples
+from graph.types import Document, KnowledgeGraph
+
+
+@dataclass(slots=True)
+class Spool:
+    """The spool files of a build, and each graph's digest and cached N-Triples file."""
+
+    nquads: Path
+    ntriples: Path
+    digests: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    triples: int = 0
+    stats: StatsCounter = field(default_factory=StatsCounter)  # the counts of kg stats
+
+    def add(
+        self, iri: str, chunks: Iterable[bytes], source: Path, nq: IO[bytes], union: IO[bytes]
+    ) -> None:
+        """Append a graph, given as pieces of whole N-Triples lines, to both spools."""
+        h = hashlib.sha256()
+        lines = 0
+        for chunk in chunks:
+            nq.write(to_nquads(chunk, iri))
+            union.write(chunk)
+            h.update(chunk)
+            self.stats.add(chunk)
+            lines += count_lines(chunk)
+        if lines:
+            self.digests[iri] = h.hexdigest()[:32]  # as graph.build.storesync.digest
+            self.sources[iri] = source
+            self.triples += lines
+
+    def graph(self, iri: str) -> bytes:
+        """The N-Triples of one named graph."""
+        data = read_graph_file(self.sources[iri])
+        if data is None:
+            raise StoreError(f"{self.sources[iri]}: cached graph vanished during the build")
+        return data
+
+    def remove(self) -> None:
+        for path in (self.nquads, self.ntriples):
+            path.unlink(missing_ok=True)
+
+
+def _graph_path(out: Path, doc: Document, base: str) -> Path:
+    dropped = (repr(doc.dropped),) if doc.dropped else ()  # the same text, other bytes
+    key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base, *dropped)
+    return out / ".cache" / "graphs" / f"{key}.nt"
+
+
+def spool_graphs(
+    kg: KnowledgeGraph,
+    out: Path,
+    base: str,
+    changed: set[str],
+    *,
+    report: ProgressCallback | None = None,
+) -> Spool:
+    """Write the entities graph, then every document's graph (cached ones reused unless in
+    ``changed``), into the spool files of ``out/.cache``."""
+    cache_dir = out / ".cache"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # transient files, read back within this build: no rename, no fsync; a killed build's
+    # spools are removed by the next one (graph.io.atomic.remove_stale_temporaries)
+    spool = Spool(
+        temporary_name(cache_dir / "spool.nq", "spool"),
+        temporary_name(cache_dir / "spool.nt", "spool"),
+    )
+    labels = {e.ref: e.label for e in kg.entities}
+    parts = document_parts(kg)
+    with spool.nquads.open("wb") as nq, spool.ntriples.open("wb") as nt:
+        path = _entities_path(kg, out, base)
+        chunks = read_graph_chunks(path)
+        if chunks is None:
+            for stale in path.parent.glob("entities-*"):
+                stale.unlink(missing_ok=True)
+            chunks = write_graph_chunks(path, iter_entities_ntriples(kg, base))
+        spool.add(entities_graph_iri(base), chunks, path, nq, nt)
+        for doc in tracked(kg.documents, "serialising", len(kg.documents), report):
+            path = _graph_path(out, doc, base)
+            facts, linked = parts.pop(doc.doc_id)
+            data = None if doc.doc_id in changed else read_graph_file(path)
+            if data is None:
+                sentences = kg.sentences.get(doc.doc_id, ())
+                data = document_ntriples(doc, facts, linked, labels, sentences, base)
+                write_graph_file(path, data)
+            spool.add(document_graph_iri(doc.doc_id, base), [data], path, nq, nt)
+    return spool
+
+
+def _entities_path(kg: KnowledgeGraph, out: Path, base: str) -> Path:
+    """Where the entities graph is cached: a digest of every entity's description (mentions
+    don't count, they are written in the documents' graphs)."""
+    h = hashlib.sha256()
+    for e in kg.entities:
+        h.update(repr((e.ref, e.label, e.aliases, e.classes, e.link_rules)).encode("utf-8"))
+        h.update(b"\n")
+    key = digest20(h.hexdigest(), extractor_fingerprint(), base)
+    return out / ".cache" / "graphs" / f"entities-{key}.nt"
