@@ -36,13 +36,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "people": ("foaf:Person",),
     "organisations": ("org:Organization",),
     "posts": ("org:Membership",),
-    "events": (
-        "schema:Event",
-        "schema:EducationEvent",
-        "schema:BusinessEvent",
-        "schema:SocialEvent",
-        "schema:PublicationEvent",
-    ),
+    "events": ("schema:Event", "schema:EducationEvent"),  # the event classes the build writes
     "statements": ("schema:Quotation",),
     "concepts": ("schema:DefinedTerm",),
     "facts": ("kgo:Fact",),
