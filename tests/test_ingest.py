@@ -209,11 +209,10 @@ def test_cp950_extensions() -> None:
     assert decode(text.encode("cp950")) == (text, "cp950")
 
 
-def test_an_unreadable_folder_is_named_not_skipped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from graph.build.pipeline import build_corpus
-
+@pytest.fixture
+def seeds_with_locked_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    """A seeds folder whose sub-folder ``locked`` cannot be listed (as without read permission;
+    patched so that the test also holds when run as root), next to one readable document."""
     seeds = tmp_path / "seeds"
     (seeds / "locked").mkdir(parents=True)
     (seeds / "locked" / "a.txt").write_text("南湖市民政局局长周立群主持会议。", encoding="utf-8")
@@ -221,18 +220,29 @@ def test_an_unreadable_folder_is_named_not_skipped(
     locked = str(seeds / "locked")
     real_scandir, real_listdir = os.scandir, os.listdir
 
-    def deny(path: object = ".") -> object:
+    def refuse(path: object) -> None:
         if str(path) == locked:
             raise PermissionError(13, "Permission denied", locked)
+
+    def deny(path: object = ".") -> object:
+        refuse(path)
         return real_scandir(path)  # type: ignore[call-overload]
 
     def deny_list(path: object = ".") -> list[str]:
-        if str(path) == locked:
-            raise PermissionError(13, "Permission denied", locked)
+        refuse(path)
         return real_listdir(path)  # type: ignore[call-overload, no-any-return]
 
     monkeypatch.setattr(os, "scandir", deny)
     monkeypatch.setattr(os, "listdir", deny_list)
+    return seeds, locked
+
+
+def test_an_unreadable_folder_is_named_not_skipped(
+    tmp_path: Path, seeds_with_locked_folder: tuple[Path, str]
+) -> None:
+    from graph.build.pipeline import build_corpus
+
+    seeds, locked = seeds_with_locked_folder
     assert Path(locked) in list(iter_sources(seeds))
     report = build_corpus(seeds, tmp_path / "out")
     assert report.failures == (f"{locked}: cannot read folder: permission denied",)
@@ -240,29 +250,13 @@ def test_an_unreadable_folder_is_named_not_skipped(
 
 
 def test_the_cli_names_an_unreadable_folder_and_exits_non_zero(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    seeds_with_locked_folder: tuple[Path, str],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from graph.cli import main
 
-    seeds = tmp_path / "seeds"
-    (seeds / "locked").mkdir(parents=True)
-    (seeds / "locked" / "a.txt").write_text("南湖市民政局局长周立群主持会议。", encoding="utf-8")
-    (seeds / "b.txt").write_text("西山县统计局局长林志明讲话。", encoding="utf-8")
-    locked = str(seeds / "locked")
-    real_scandir, real_listdir = os.scandir, os.listdir
-
-    def deny(path: object = ".") -> object:
-        if str(path) == locked:
-            raise PermissionError(13, "Permission denied", locked)
-        return real_scandir(path)  # type: ignore[call-overload]
-
-    def deny_list(path: object = ".") -> list[str]:
-        if str(path) == locked:
-            raise PermissionError(13, "Permission denied", locked)
-        return real_listdir(path)  # type: ignore[call-overload, no-any-return]
-
-    monkeypatch.setattr(os, "scandir", deny)  # as a folder without read permission does
-    monkeypatch.setattr(os, "listdir", deny_list)
+    seeds, locked = seeds_with_locked_folder
     with pytest.raises(SystemExit) as done:
         main(["build", str(seeds), "--out", str(tmp_path / "out"), "--no-progress"])
     assert done.value.code == 1

@@ -14,13 +14,10 @@ loading, same store).
 
 from __future__ import annotations
 
-import re
-
 from graph.errors import ConfigError
+from graph.io.ingest import parse_size as parse_bytes
 
 DEFAULT_MAX_MEMORY = 1 << 30
-_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
 
 # the bulk loader's peak is about 7 times the N-Quads text it is given at once (64 MB: 480 MB)
 _BULK_SHARE = 32  # the loader runs alongside the exports
@@ -28,11 +25,8 @@ _MIN_CHUNK = 64 << 10
 
 
 def parse_size(text: str) -> int:
-    """Bytes of a size such as ``1G``, ``512M``, ``800MB`` or a plain number of bytes."""
-    m = _SIZE.match(text)
-    if m is None:
-        raise ConfigError(f"--max-memory: not a size: {text!r} (try 1G or 512M)")
-    size = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    """Bytes of a memory budget such as ``1G``, ``512M``, ``800MB`` (powers of 1024), never 0."""
+    size = parse_bytes(text, name="--max-memory")
     if size <= 0:
         raise ConfigError(f"--max-memory must be positive, not {text!r}")
     return size
