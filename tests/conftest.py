@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run ("repro", the default), so the same code
+# passes or fails the same way in CI and on a laptop; HYPOTHESIS_PROFILE=explore draws new
+# random examples each run, to look for new failures (then pin them with @example).
+settings.register_profile("repro", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repro"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"

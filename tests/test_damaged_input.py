@@ -39,6 +39,21 @@ def test_nul_bytes_in_utf8_are_dropped_and_reported(tmp_path: Path) -> None:
     assert (d.start, d.end, d.at, d.reason) == (len(head), len(head) + 40, HALF, "NUL bytes")
 
 
+@pytest.mark.parametrize("damage", [b"\x17", b"\xae\"\x17", b"\x01\x1b\x7f"])
+def test_stray_control_bytes_in_a_short_text_are_dropped_not_fatal(
+    tmp_path: Path, damage: bytes
+) -> None:
+    """A short document (where one control byte is over 1 % of the text) with a control
+    byte in it is still text: the control bytes are dropped and named, the rest is read."""
+    head, tail = "某某市总工会主席王五表示同意。\n", "某某区民政局局长吴国栋讲话。\n"
+    path = _doc(tmp_path, "c.txt", head.encode() + damage + tail.encode())
+    doc = read_document(path, tmp_path)
+    assert doc.text.startswith(head) and doc.text.endswith(tail)
+    assert not any(ch < " " and ch not in "\t\n\v\f\r" for ch in doc.text)
+    assert "control characters" in {d.reason for d in doc.dropped}
+    assert sum(d.end - d.start for d in doc.dropped) <= len(damage)
+
+
 @pytest.mark.parametrize("first", ["gbk", "utf-8"])
 def test_half_gbk_half_utf8_is_read_whole(tmp_path: Path, first: str) -> None:
     second = "utf-8" if first == "gbk" else "gbk"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 import rdflib
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from graph.build.merge import merge
@@ -78,6 +78,7 @@ damage = st.binary(min_size=1, max_size=3).filter(lambda b: b[:1] >= b"\x80" or 
     phases=(Phase.explicit, Phase.generate),  # a build and a SHACL run each: no shrinking
 )
 @given(in_a_file, in_a_file, damage)
+@example(a="ï/", b="G¡Ĳ×|", bad=b'\xae"\x17')  # a stray control byte made the file "binary"
 def test_a_build_of_awkward_damaged_text_parses_and_validates(
     tmp_path_factory: pytest.TempPathFactory, a: str, b: str, bad: bytes
 ) -> None:

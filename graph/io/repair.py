@@ -31,12 +31,15 @@ from graph.types import DroppedBytes
 
 log = logging.getLogger(__name__)
 
-# pieces are lines (and NUL runs); a line longer than PIECE_BYTES is cut after a byte below
-# 0x30 (never part of a multi-byte character in UTF-8, GBK, GB18030 or Big5), else anywhere
+# pieces are lines and runs of control bytes (NUL and the C0 controls other than \t\n\v\f\r,
+# which are never part of a multi-byte character in UTF-8, GBK, GB18030 or Big5); a line
+# longer than PIECE_BYTES is cut after a byte below 0x30 (never part of one either), else
+# anywhere
 PIECE_BYTES = 64 * 1024
+_CONTROL = rb"\x00-\x08\x0e-\x1f"
 _PIECES = re.compile(
-    rb"\x00+|[^\x00\n]{0,%d}(?:\n|(?=\x00)|\Z)|[^\x00\n]{1,%d}[\x01-\x2f]|[^\x00\n]{1,%d}"
-    % (PIECE_BYTES, PIECE_BYTES, PIECE_BYTES),
+    rb"[%s]+|[^%s\n]{0,%d}(?:\n|(?=[%s])|\Z)|[^%s\n]{1,%d}[\x09-\x2f]|[^%s\n]{1,%d}"
+    % (_CONTROL, _CONTROL, PIECE_BYTES, _CONTROL, _CONTROL, PIECE_BYTES, _CONTROL, PIECE_BYTES),
 )
 _READINGS = ("utf-8", "gb18030", "big5")
 # at most this share of the (non-NUL) bytes may be dropped for the file to count as text
@@ -48,7 +51,7 @@ def repair(data: bytes, *, name: str) -> tuple[str, str, tuple[DroppedBytes, ...
     """``(text, encodings, dropped)`` of mostly-text bytes; IngestError when it is not text.
 
     ``encodings`` names the encodings used, joined by ``+``.  NUL bytes are always dropped;
-    other unreadable bytes may be at most a tenth of the rest, and the text must read as
+    stray control characters and other unreadable bytes may be at most a tenth of the rest, and the text must read as
     prose (:func:`graph.io.encoding.plausibility`), else the file is binary.
 
     >>> repair(bytes(range(256)) * 4, name="x.bin")
@@ -62,9 +65,13 @@ def repair(data: bytes, *, name: str) -> tuple[str, str, tuple[DroppedBytes, ...
     at = 0
     bad = nul = 0
     for start, piece in _pieces(data):
-        if piece.startswith(b"\x00"):
+        if piece.strip(b"\x00") == b"":
             _drop(dropped, start, start + len(piece), at, "NUL bytes")
             nul += len(piece)
+            continue
+        if piece[0] < 0x20 and piece[0] not in b"\t\n\v\f\r":
+            _drop(dropped, start, start + len(piece), at, "control characters")
+            bad += len(piece)
             continue
         text, encs, holes = _decode_piece(piece)
         for a, b, offset in holes:
@@ -89,8 +96,8 @@ def _is_text(text: str, bad: int, size: int) -> bool:
 def _pieces(data: bytes) -> Iterator[tuple[int, bytes]]:
     """``(offset, bytes)`` pieces that tile ``data``: NUL runs, and text ending at a boundary.
 
-    >>> list(_pieces(b"ab\\x00\\x00cd\\nef"))
-    [(0, b'ab'), (2, b'\\x00\\x00'), (4, b'cd\\n'), (7, b'ef')]
+    >>> list(_pieces(b"ab\\x00\\x00cd\\nef\\x17g"))
+    [(0, b'ab'), (2, b'\\x00\\x00'), (4, b'cd\\n'), (7, b'ef'), (9, b'\\x17'), (10, b'g')]
     """
     for m in _PIECES.finditer(data):
         if m.end() > m.start():
