@@ -39,7 +39,7 @@ def test_nul_bytes_in_utf8_are_dropped_and_reported(tmp_path: Path) -> None:
     assert (d.start, d.end, d.at, d.reason) == (len(head), len(head) + 40, HALF, "NUL bytes")
 
 
-@pytest.mark.parametrize("damage", [b"\x17", b"\xae\"\x17", b"\x01\x1b\x7f"])
+@pytest.mark.parametrize("damage", [b"\x17", b'\xae"\x17', b"\x01\x1b\x7f"])
 def test_stray_control_bytes_in_a_short_text_are_dropped_not_fatal(
     tmp_path: Path, damage: bytes
 ) -> None:
