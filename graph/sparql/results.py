@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, QueryTimeout, one_line
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.scan import scan
+from graph.sparql.scan import has_dataset
 from graph.sparql.terms import XSD, AskResult, GraphResult, QueryResult, SelectResult, Term
 
 _CHECK_EVERY = 256  # rows between two deadline checks
@@ -129,7 +129,7 @@ def dataset_arguments(
     []
     """
     if default_graphs is None and named_graphs is None:
-        if scan(sparql, prefixes=PREFIXES).has_dataset:
+        if has_dataset(sparql):
             return {}  # FROM / FROM NAMED: the engine builds the dataset the query names
         return {"use_default_graph_as_union": True}
     try:
