@@ -8,7 +8,8 @@ Named queries live in ``graph/queries/NAME.rq``.  Their comment header documents
     # @param person            -- person label (unbound: everyone)
 
 A parameter is an ordinary variable that the query projects; ``--bind role=副主席`` binds it
-through the engine (never by editing the query text), ``--bind role=`` removes its default.
+(SEP-0007 substitution: written in as a constant on the query's tokens, never pasted as text,
+see :mod:`graph.sparql.inline`), ``--bind role=`` removes its default.
 
 Binding values (see :func:`graph.sparql.terms.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
 ``"text"``, ``"text"@en``, ``"2018-06-01"^^xsd:date`` are literals, ``42``, ``0.5``,
