@@ -184,3 +184,29 @@ def test_hostile_literal_is_written_as_one_literal(store: Store) -> None:
     assert inline_bindings(query, {"x": value}) is not None
     result = store.query(query, {"x": value})
     assert isinstance(result, SelectResult) and result.rows == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?s ?x { ?s <http://q> ?o OPTIONAL { ?s <http://p> ?x } }",
+        "SELECT ?s ?x { { ?s <http://q> ?o } UNION { ?s <http://p> ?x } }",
+        "SELECT ?s ?x { ?s <http://q> ?o FILTER NOT EXISTS { ?s <http://p> ?x } }",
+        "SELECT ?s ?x { ?s <http://q> ?o FILTER (?o != ?x) }",
+    ],
+)
+def test_substitution_semantics_where_the_variable_may_stay_unbound(query: str) -> None:
+    """SEP-0007 replaces the variable everywhere (pyoxigraph does so too): an OPTIONAL that
+    would bind it to another value does not drop the row."""
+    raw = ox.Store()
+    s = ox.NamedNode("http://s")
+    raw.add(ox.Quad(s, ox.NamedNode("http://p"), ox.Literal("v")))
+    raw.add(ox.Quad(s, ox.NamedNode("http://q"), ox.Literal("w")))
+    value = Term("literal", "a")
+    want = [
+        tuple(map(str, row))
+        for row in raw.query(query, substitutions={ox.Variable("x"): to_ox(value)})
+    ]
+    rewritten = inline_bindings(query, {"x": value})
+    assert rewritten is not None
+    assert [tuple(map(str, row)) for row in raw.query(rewritten)] == want
