@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -129,7 +130,10 @@ def script_json(value: object) -> str:
     >>> script_json({"label": "</script><img src=x onerror=alert(1)>"})
     '{"label": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False)
+    return _script_safe(json.dumps(value, ensure_ascii=False))
+
+
+def _script_safe(text: str) -> str:
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(ch, esc)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -143,6 +147,12 @@ def fill_page(title: str, data: object, info: object) -> str:
     >>> "<title>示例 &lt;图&gt;</title>" in page, "<img src=x" in page, page.count("</script>")
     (True, False, 6)
     """
+    return "".join(iter_page(title, data, [json.dumps(info, ensure_ascii=False)]))
+
+
+def iter_page(title: str, data: object, info_json: Iterable[str]) -> Iterator[str]:
+    """:func:`fill_page` in pieces, ``info`` given as pieces of its JSON text (each made safe
+    inside ``<script>`` as it passes), so that a big graph's details are never one string."""
     parts = {
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_asset("vis-network.css"),
@@ -152,6 +162,14 @@ def fill_page(title: str, data: object, info: object) -> str:
         "CLUSTERS_JS": _asset("clusters.js"),
         "APP_JS": _asset("view.js"),
         "DATA": script_json(data),
-        "INFO": script_json(info),
     }
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
+    template = _asset("page.html")
+    at = 0
+    for m in _PLACEHOLDER.finditer(template):
+        yield template[at : m.start()]
+        if m.group(1) == "INFO":
+            yield from map(_script_safe, info_json)
+        else:
+            yield parts[m.group(1)]
+        at = m.end()
+    yield template[at:]
