@@ -152,6 +152,7 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
         done.append(x.doc)
     merged = step("merging", report)
     resolution = index.resolve()
+    del index  # the descriptions live on in the resolution's entities
     merged()
     from graph.build.publish import publish
 
