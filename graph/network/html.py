@@ -40,7 +40,14 @@ import networkx as nx
 
 from graph.io.atomic import atomic_writer
 from graph.network.overview import Communities, communities, disc_radius, layout
-from graph.network.page import KIND_STYLE, RELATION_COLOUR, iter_page, short_label, vis_options
+from graph.network.page import (
+    KIND_STYLE,
+    RELATION_COLOUR,
+    iter_page,
+    json_pieces,
+    short_label,
+    vis_options,
+)
 
 log = logging.getLogger(__name__)
 
@@ -343,7 +350,8 @@ def _page(
     nodes = [_node(g, n, i, xy[i], comm.of[i]) for i, n in enumerate(g)]
     index = {n: i for i, n in enumerate(g)}
     parallel: dict[tuple[int, int], int] = {}
-    edges = [_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True))]
+    edges = (_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True)))
+    names = ([str(d.get("label", n)), *_str_list(d.get("aliases"))] for n, d in g.nodes(data=True))
     report = HtmlReport(
         Path(), len(g), g.number_of_edges(), shown_nodes, shown_edges, len(collapsed), use_physics
     )
@@ -354,9 +362,7 @@ def _page(
         "note": _note(g, report),
         "kinds": _kinds(nodes),
         "nodes": nodes,
-        "names": [
-            [str(d.get("label", n)), *_str_list(d.get("aliases"))] for n, d in g.nodes(data=True)
-        ],
+        "names": names,  # (lists written item by item, see graph.network.page.json_pieces)
         "edges": edges,
         "clusters": _clusters(nodes, comm.members, centres),
         "collapsed": sorted(collapsed),
@@ -365,7 +371,7 @@ def _page(
         "docs": [{"id": d, "name": name} for d, name in sorted(docs.items())],
         "docNames": docs,
     }
-    return iter_page(title, data, _info_json(g)), report
+    return iter_page(title, json_pieces(data), _info_json(g)), report
 
 
 def _note(g: nx.MultiDiGraph, report: HtmlReport) -> str:

@@ -147,12 +147,36 @@ def fill_page(title: str, data: object, info: object) -> str:
     >>> "<title>示例 &lt;图&gt;</title>" in page, "<img src=x" in page, page.count("</script>")
     (True, False, 6)
     """
-    return "".join(iter_page(title, data, [json.dumps(info, ensure_ascii=False)]))
+    dumped = (json.dumps(value, ensure_ascii=False) for value in (data, info))
+    return "".join(iter_page(title, [next(dumped)], [next(dumped)]))
 
 
-def iter_page(title: str, data: object, info_json: Iterable[str]) -> Iterator[str]:
-    """:func:`fill_page` in pieces, ``info`` given as pieces of its JSON text (each made safe
-    inside ``<script>`` as it passes), so that a big graph's details are never one string."""
+def json_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False)`` in pieces, a value that is an
+    iterator written as a list, item by item (never the whole text, nor the whole list).
+
+    >>> "".join(json_pieces({"a": iter([1, {"b": "文"}]), "c": []})) == json.dumps(
+    ...     {"a": [1, {"b": "文"}], "c": []}, ensure_ascii=False)
+    True
+    """
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield "{"
+    for i, (key, value) in enumerate(data.items()):
+        yield f"{', ' if i else ''}{dumps(key)}: "
+        if isinstance(value, Iterator):
+            yield "["
+            for j, item in enumerate(value):
+                yield (", " if j else "") + dumps(item)
+            yield "]"
+        else:
+            yield dumps(value)
+    yield "}"
+
+
+def iter_page(title: str, data_json: Iterable[str], info_json: Iterable[str]) -> Iterator[str]:
+    """:func:`fill_page` in pieces, ``data`` and ``info`` given as pieces of their JSON text
+    (each made safe inside ``<script>`` as it passes), so that a big graph's page is never one
+    string."""
     parts = {
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_asset("vis-network.css"),
@@ -161,14 +185,13 @@ def iter_page(title: str, data: object, info_json: Iterable[str]) -> Iterator[st
         "LABELS_JS": _asset("labels.js"),
         "CLUSTERS_JS": _asset("clusters.js"),
         "APP_JS": _asset("view.js"),
-        "DATA": script_json(data),
     }
     template = _asset("page.html")
     at = 0
     for m in _PLACEHOLDER.finditer(template):
         yield template[at : m.start()]
-        if m.group(1) == "INFO":
-            yield from map(_script_safe, info_json)
+        if m.group(1) in ("DATA", "INFO"):
+            yield from map(_script_safe, data_json if m.group(1) == "DATA" else info_json)
         else:
             yield parts[m.group(1)]
         at = m.end()
