@@ -18,7 +18,12 @@ from graph.build.memory import DEFAULT_MAX_MEMORY
 from graph.build.progress import ProgressCallback, StageClock, step, tracked
 from graph.build.streammerge import EntityIndex
 from graph.errors import ConfigError, KGError
-from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
+from graph.extract.document import (
+    ExtractionFailure,
+    ExtractionResult,
+    extract_safely,
+    release_models,
+)
 from graph.io.atomic import remove_stale_temporaries
 from graph.io.ingest import iter_sources, max_document_bytes, read_document
 from graph.io.lock import folder_lock
@@ -150,6 +155,7 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
         store_cached(out, x)
         index.add(x)
         done.append(x.doc)
+    release_models()  # the tokenizers are not needed any more (about 110 MB)
     merged = step("merging", report)
     resolution = index.resolve()
     del index  # the descriptions live on in the resolution's entities
