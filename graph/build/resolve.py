@@ -63,7 +63,7 @@ def canonical_org_name(name: str) -> str:
     return name
 
 
-def _canonical_ref(ref: EntityRef) -> EntityRef:
+def canonical_ref(ref: EntityRef) -> EntityRef:
     if ref.kind == "org":
         return EntityRef("org", canonical_org_name(ref.key))
     if ref.kind == "person" and "|" in ref.key:
@@ -84,10 +84,10 @@ def resolve(kg: KnowledgeGraph) -> KnowledgeGraph:
     """The graph with entities that name the same organisation (or person) merged."""
     groups: dict[EntityRef, list[Entity]] = defaultdict(list)
     for e in kg.entities:
-        groups[_canonical_ref(e.ref)].append(e)
+        groups[canonical_ref(e.ref)].append(e)
     if all(len(g) == 1 and g[0].ref == ref for ref, g in groups.items()):
         return kg
     entities = tuple(_merge(ref, g) for ref, g in sorted(groups.items()))
-    facts = {f.map_refs(_canonical_ref) for f in kg.facts}
+    facts = {f.map_refs(canonical_ref) for f in kg.facts}
     unique = sorted(facts, key=fact_order)
     return KnowledgeGraph(kg.documents, entities, tuple(unique), kg.sentences)

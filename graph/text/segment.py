@@ -272,3 +272,10 @@ def span_of(seg: Segmented, start: int, end: int) -> Span:
     else:
         s_start, s_end = start, end
     return Span(seg.doc.doc_id, start, end, seg.doc.text[start:end], s_start, s_end)
+
+
+def release() -> None:
+    """Drop this process's tokenizers and tag table (about 80 MB); the next use builds them
+    again.  A build calls it once its extraction is done."""
+    for built in (tokenizer, _build_tokenizer, word_tags, _fast_tokenize):
+        built.cache_clear()
