@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.elision import dominant_regions, resolve_elided
-from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
+from graph.extract.implied import deictic_targets, orgs_by_neighbour, orgs_by_role, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgs import regions
 from graph.extract.places import deictic_kind
 from graph.extract.rules import TitleChain, org_suffix_of
+from graph.extract.subject import orgs_by_subject
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
@@ -131,7 +132,8 @@ def link_document(
     element is at, merge shortened names into organisation entities, then link the people.
     """
     resolved = _resolve_org_names(seg, chains, org_pieces)
-    base_of_chain, people_at = _chain_org_keys(chains, resolved)
+    base_of_chain, people_at = _chain_org_keys(seg.doc.text, chains, resolved)
+    _subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at)
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
     alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
@@ -164,8 +166,31 @@ def _resolve_org_names(
     return resolved
 
 
+def _subject_orgs(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    resolved: dict[tuple[int, int], OrgName],
+    orgs: tuple[Piece, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+) -> None:
+    """Titles still without an organisation are at the document's subject of their kind
+    (graph.extract.subject); a subject only the model names becomes an organisation name."""
+    if all(k is not None for keys in base_of_chain for k in keys):
+        return
+    model = {
+        span: o for span, o in _resolve_org_names(seg, (), orgs).items() if span not in resolved
+    }
+    named = [(s, e, o.key) for (s, e), o in (resolved | model).items()]
+    title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    used = orgs_by_subject(chains, base_of_chain, people_at, named, title)
+    for span, o in model.items():
+        if o.key in used:
+            resolved[span] = o
+
+
 def _chain_org_keys(
-    chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
+    text: str, chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
 ) -> tuple[list[list[str | None]], dict[str, set[str]]]:
     """The organisation key of each chain element (carried over from the element before it
     when it names none) and the people named at each organisation."""
@@ -181,6 +206,7 @@ def _chain_org_keys(
             if current:
                 people_at[current].add(chain.person.text)
         base_of_chain.append(keys)
+    orgs_by_neighbour(text, chains, base_of_chain, people_at)
     orgs_by_role(chains, base_of_chain, people_at)
     return base_of_chain, people_at
 

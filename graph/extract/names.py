@@ -100,8 +100,26 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
             and "\u4e00" <= nxt.text[0] <= "\u9fff"
             and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
         ):
-            return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False
+            end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
+            return Piece(tok.start, end, text[tok.start : end]), False
     return None
+
+
+_VERB_AFTER_NAME = frozenset("为在是将对向从被把给")
+_AFTER_ALONE = tuple("，、。；：,;:（(")
+
+
+def named_alone(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` (two characters) is followed by a verb glued to it here and stands alone,
+    followed by punctuation, elsewhere in the document.
+
+    >>> named_alone("主席张伟，副主席李强。张伟为学院颁奖", 11, 13)
+    True
+    """
+    if b >= len(text) or text[b] not in _VERB_AFTER_NAME:
+        return False
+    name = text[a:b]
+    return any(name + p in text for p in _AFTER_ALONE)
 
 
 def _lone_given(word: str) -> bool:

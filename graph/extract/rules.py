@@ -177,7 +177,10 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
             tags.get(word, "x") in _CUT_TAGS
             and cut < end
             and word not in _places()
-            and not seg.doc.text.startswith(_org_suffixes(), cut)
+            and (
+                not seg.doc.text.startswith(_org_suffixes(), cut)
+                or deictic_kind(seg.doc.text[cut:end].strip()) is not None
+            )
             and not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word)
         ):
             start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)

@@ -1,0 +1,95 @@
+"""The organisation a document is about, for titles written without one (副院长某某).
+
+A title that the text gives no organisation, neither next to it nor earlier in the document
+(:func:`graph.extract.implied.orgs_by_role`), is held at the organisation the document is about:
+of the organisations whose name ends like a seat of that title (院长 -> …院, 会长 -> …会;
+``role_seats.txt``), the one named in the title line, else the one named most often, else the
+first named. A sub-body title (党委书记, 工会主席) is at the document's main organisation.
+
+>>> seats_of("常务副院长"), seats_of("党委书记")
+(('院',), ())
+>>> subject_for([(0, 4, "东华医院"), (9, 13, "南山大学"), (20, 24, "南山大学")], ("院",), 5)
+'东华医院'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from graph.extract.implied import role_base
+from graph.extract.places import is_place
+from graph.extract.rules import TitleChain, org_suffix_of
+from graph.resources import resource_text
+
+Named = tuple[int, int, str]
+"""An organisation named in the document: start, end and canonical key."""
+
+_NOT_A_HOST = ("委", "政府", "党组", "支部", "党委", "纪委", "工会", "团委", "妇联")
+
+
+@cache
+def _seats() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in resource_text("role_seats.txt").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if "\t" in line:
+            role, endings = line.split("\t", 1)
+            out[role.strip()] = tuple(endings.split())
+    return out
+
+
+def seats_of(role: str) -> tuple[str, ...]:
+    """Endings of the organisations a title can be held in (empty: unknown, not guessed)."""
+    seats = _seats()
+    return seats.get(role) or seats.get(role_base(role)) or ()
+
+
+def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int) -> str | None:
+    """The organisation the document is about among those ending with one of ``endings``
+    (any organisation that can hold a sub-body when ``endings`` is empty)."""
+    fits = [
+        (start, key)
+        for start, _, key in named
+        if not key.startswith(("我", "本", "该"))
+        and not is_place(key)
+        and org_suffix_of(key) is not None
+        and (key.endswith(endings) if endings else not key.endswith(_NOT_A_HOST))
+    ]
+    if not fits:
+        return None
+    counts = Counter(key for _, key in fits)
+    first: dict[str, int] = {}
+    for start, key in sorted(fits):
+        first.setdefault(key, start)
+    in_title = {key for start, key in fits if start < title_end}
+    return max(counts, key=lambda k: (k in in_title, counts[k], -first[k]))
+
+
+def orgs_by_subject(
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+    named: Sequence[Named],
+    title_end: int,
+) -> set[str]:
+    """Fill each element still without an organisation with the document's subject of the
+    title's kind; returns the keys used."""
+    used: set[str] = set()
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        for i, (e, key) in enumerate(zip(chain.elements, keys, strict=True)):
+            if key is not None:
+                continue
+            if i > 0 and keys[i - 1] is not None:
+                keys[i] = keys[i - 1]  # 副院长、党委委员: the same organisation
+                continue
+            endings = seats_of(e.role.text)
+            if not endings and e.body is None:
+                continue
+            subject = subject_for(named, endings if e.body is None else (), title_end)
+            if subject is not None:
+                keys[i] = subject
+                used.add(subject)
+                people_at[subject].add(chain.person.text)
+    return used

@@ -1,0 +1,65 @@
+"""Titles written without an organisation: the neighbour in a list, the document's subject
+(invented names and organisations)."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.extract.orgcheck import clean_org
+from graph.extract.subject import seats_of, subject_for
+from graph.types import Document, Extraction, Membership
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    x: Extraction = extract_document(Document.from_text("s.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
+    }
+
+
+def test_a_bare_title_is_at_the_organisation_the_document_is_about() -> None:
+    posts = _posts(
+        "东华市第一人民医院召开职工大会\n\n"
+        "3月2日，东华市第一人民医院召开职工大会。院长周明远作报告，副院长李春芳主持会议。"
+        "党委书记王海生讲话。"
+    )
+    assert ("周明远", "院长", "东华市第一人民医院") in posts
+    assert ("李春芳", "副院长", "东华市第一人民医院") in posts
+    assert ("王海生", "书记", "东华市第一人民医院党委") in posts
+
+
+def test_a_bare_title_of_another_kind_gets_no_organisation() -> None:
+    posts = _posts("南岭大学召开座谈会\n\n会上，局长周明远讲话。")
+    assert not any(p[0] == "周明远" for p in posts)
+
+
+def test_a_listed_title_is_at_the_organisation_of_the_chain_before_it() -> None:
+    posts = _posts(
+        "会议在礼堂举行。华盛科技有限公司董事长、总裁袁明山，监事会主席钱立本，"
+        "青松学院院长孟凡，党委书记苏建军等出席会议。"
+    )
+    assert ("钱立本", "监事会主席", "华盛科技有限公司") in posts
+    assert ("苏建军", "书记", "青松学院党委") in posts
+
+
+def test_a_name_glued_to_a_verb_is_the_name_written_alone_elsewhere() -> None:
+    text = "华盛科技有限公司监事会主席钱立本，副总裁孟凡出席。监事会主席钱立本为学院颁奖。"
+    people = {
+        e.label
+        for e in extract_document(Document.from_text("s.txt", text)).entities
+        if e.ref.kind == "person"
+    }
+    assert "钱立本为" not in people
+
+
+def test_subject_prefers_the_title_line_then_the_most_named() -> None:
+    named = [(0, 4, "东华医院"), (9, 13, "南山医院"), (20, 24, "南山医院")]
+    assert subject_for(named, ("院",), 5) == "东华医院"
+    assert subject_for(named, ("院",), 0) == "南山医院"
+    assert subject_for(named, ("会",), 5) is None
+    assert seats_of("副会长") == ("会",) and seats_of("常委") == ()
+
+
+def test_a_model_organisation_loses_the_clause_before_it() -> None:
+    assert clean_org("会议由东华集团主持", 0, 7).text == "东华集团"
+    assert clean_org("新征程——东华集团", 0, 9).text == "东华集团"
