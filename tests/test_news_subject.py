@@ -63,3 +63,34 @@ def test_subject_prefers_the_title_line_then_the_most_named() -> None:
 def test_a_model_organisation_loses_the_clause_before_it() -> None:
     assert clean_org("会议由东华集团主持", 0, 7).text == "东华集团"
     assert clean_org("新征程——东华集团", 0, 9).text == "东华集团"
+
+
+def test_titles_before_a_colon_go_to_each_name_after_it() -> None:
+    posts = _posts(
+        "东江市书法家协会第三届理事会选举产生\n\n4月18日，东江市书法家协会召开会员代表大会。\n"
+        "主席：周明远\n副主席：李春芳、孙红梅\n秘书长：王海生"
+    )
+    assert {
+        ("周明远", "主席", "东江市书法家协会"),
+        ("李春芳", "副主席", "东江市书法家协会"),
+        ("孙红梅", "副主席", "东江市书法家协会"),
+        ("王海生", "秘书长", "东江市书法家协会"),
+    } <= posts
+
+
+def test_a_letter_of_appointment_confers_its_title() -> None:
+    posts = _posts(
+        "东华医院聘请知名专家\n5月6日，东华医院举行仪式。"
+        "院长王海生为周明远、李春芳及陈思远三位教授颁发了客座教授聘书。"
+    )
+    assert {
+        ("周明远", "客座教授", "东华医院"),
+        ("李春芳", "客座教授", "东华医院"),
+        ("陈思远", "客座教授", "东华医院"),
+    } <= posts
+
+
+def test_general_titles_of_the_dictionary() -> None:
+    posts = _posts("南岭大学副调研员周明远、东华矿业公司副总工程师李春芳出席会议。")
+    assert ("周明远", "副调研员", "南岭大学") in posts
+    assert ("李春芳", "副总工程师", "东华矿业公司") in posts

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from graph.extract.appositive import after_name_chains
+from graph.extract.colons import colon_chains
 from graph.extract.commas import comma_chains
+from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
 from graph.extract.lists import people_index, several_people_chains, with_model_names
@@ -66,6 +68,8 @@ def _extract_whole(doc: Document) -> Extraction:
     found = with_model_names(found, people)
     found += several_people_chains(seg, found, people)
     found += tuple(comma_chains(seg, found, people_index(found, people)))
+    index = people_index(found, people)
+    found += tuple(colon_chains(seg, index) + conferral_chains(seg, index))
     chains = tuple(sorted(found, key=lambda c: c.span.start))
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"

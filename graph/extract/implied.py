@@ -29,7 +29,7 @@ from graph.extract.places import (
 )
 from graph.extract.rules import TitleChain
 
-_ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行")
+_ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行", "名誉", "荣誉")
 
 
 def role_base(role: str) -> str:
