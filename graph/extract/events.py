@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from graph.extract.visits import visit_names
 from graph.resources import load_ordered
 from graph.text.dates import DateRange, document_year, find_range
 from graph.text.docdate import document_date, relative_day
+from graph.text.narrative import narrative_month, year_of_day
 from graph.text.segment import word_tags
 from graph.types import Segmented, Sentence
 
@@ -122,21 +124,25 @@ def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, 
 
 
 def find_events(seg: Segmented) -> list[EventRecord]:
-    """Events named in the document, with whatever attributes their sentence states."""
+    """Events named in the document (and visits it reports), with whatever attributes their
+    sentence states; a visit whose sentence has no date takes the last day stated before it."""
     text = seg.doc.text
     anchor = document_date(text)
-    year = anchor.year if anchor else document_year(seg.doc.title, text)
+    told = None if anchor else narrative_month(text)
+    year = anchor.year if anchor else told[0] if told else document_year(seg.doc.title, text)
     out = []
     starts = [t.start for t in seg.tokens]
+    last: DateRange | None = None
     for sentence in seg.sentences:
-        for start, end in _event_names(seg, starts, sentence):
+        s = sentence.text
+        stated = _day(s, year, anchor, told)
+        names = _event_names(seg, starts, sentence)
+        visits = [] if names else visit_names(sentence)
+        for start, end in names or visits:
             name = text[start:end]
-            s = sentence.text
-            off = sentence.start
-            dates = find_range(s, document_year(name) or year)
-            if dates is None and anchor is not None:
-                dates = _relative(s, anchor)
-            count = _COUNT.search(s, end - off)
+            own = _day(s, document_year(name) or year, anchor, told)
+            dates, off = (own, sentence.start) if own or not visits else (last, 0)
+            count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
                     name,
@@ -145,15 +151,40 @@ def find_events(seg: Segmented) -> list[EventRecord]:
                     dates.first if dates else None,
                     dates.last if dates else None,
                     (dates.start + off, dates.end + off) if dates else None,
-                    _group_span(_VENUE.search(s), "venue", off),
-                    _group_span(_ORGANISER.search(s), "org", off),
-                    _group_span(_PLAN.search(s), "plan", off),
+                    _group_span(_VENUE.search(s), "venue", sentence.start),
+                    _group_span(_ORGANISER.search(s), "org", sentence.start),
+                    _group_span(_PLAN.search(s), "plan", sentence.start),
                     int(count.group(1)) if count else None,
-                    (count.start() + off, count.end() + off) if count else None,
+                    (count.start() + sentence.start, count.end() + sentence.start)
+                    if count
+                    else None,
                     sentence,
                 )
             )
+        if stated is not None and "日" in stated.text:
+            last = DateRange(
+                stated.start + sentence.start,
+                stated.end + sentence.start,
+                stated.text,
+                stated.first,
+                stated.last,
+            )
     return [e for e in out if e.start or e.venue_span or e.organiser_span]
+
+
+def _day(
+    s: str, year: int | None, anchor: date | None, told: tuple[int, int] | None
+) -> DateRange | None:
+    """The day (or days) a sentence states: written, relative to the document's date, or in
+    an undated article the year its story is told in (graph.text.narrative)."""
+    dates = find_range(s, year)
+    if dates is None and anchor is not None:
+        return _relative(s, anchor)
+    if dates is not None and told is not None and "年" not in dates.text:
+        later = year_of_day(dates.first.month, told)
+        if later != year:
+            return find_range(s, later)
+    return dates
 
 
 @cache
