@@ -132,16 +132,17 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     year = anchor.year if anchor else told[0] if told else document_year(seg.doc.title, text)
     out = []
     starts = [t.start for t in seg.tokens]
-    last: DateRange | None = None
-    for sentence in seg.sentences:
+    for i, sentence in enumerate(seg.sentences):
         s = sentence.text
-        stated = _day(s, year, anchor, told)
         names = _event_names(seg, starts, sentence)
         visits = [] if names else visit_names(sentence)
         for start, end in names or visits:
             name = text[start:end]
             own = _day(s, document_year(name) or year, anchor, told)
-            dates, off = (own, sentence.start) if own or not visits else (last, 0)
+            if own or not visits:
+                dates, off = own, sentence.start
+            else:
+                dates, off = _day_before(seg, i, year, anchor, told), 0
             count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
@@ -161,15 +162,21 @@ def find_events(seg: Segmented) -> list[EventRecord]:
                     sentence,
                 )
             )
-        if stated is not None and "日" in stated.text:
-            last = DateRange(
-                stated.start + sentence.start,
-                stated.end + sentence.start,
-                stated.text,
-                stated.first,
-                stated.last,
-            )
     return [e for e in out if e.start or e.venue_span or e.organiser_span]
+
+
+def _day_before(
+    seg: Segmented, i: int, year: int | None, anchor: date | None, told: tuple[int, int] | None
+) -> DateRange | None:
+    """The last day stated in a sentence before sentence ``i`` (offsets in the document)."""
+    for sentence in reversed(seg.sentences[:i]):
+        found = _day(sentence.text, year, anchor, told)
+        if found is not None and "日" in found.text:
+            off = sentence.start
+            return DateRange(
+                found.start + off, found.end + off, found.text, found.first, found.last
+            )
+    return None
 
 
 def _day(
