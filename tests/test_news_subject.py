@@ -94,3 +94,24 @@ def test_general_titles_of_the_dictionary() -> None:
     posts = _posts("南岭大学副调研员周明远、东华矿业公司副总工程师李春芳出席会议。")
     assert ("周明远", "副调研员", "南岭大学") in posts
     assert ("李春芳", "副总工程师", "东华矿业公司") in posts
+
+
+def test_names_after_an_appointment_verb_that_the_model_misses() -> None:
+    posts = _posts("会议决定任命傅文澜、孙尧为东江市人民政府副市长。")
+    assert ("傅文澜", "副市长", "东江市人民政府") in posts
+
+
+def test_a_further_title_for_the_same_appointee_and_congress_delegates() -> None:
+    posts = _posts(
+        "会议决定任命林晓峰为东江市监察委员会副主任，并决定为代理主任。"
+        "会议补选陈思远、赵一鸣2名同志为省十三届人民代表大会代表。"
+    )
+    assert ("林晓峰", "副主任", "东江市监察委员会") in posts
+    assert ("林晓峰", "代理主任", "东江市监察委员会") in posts
+    assert ("陈思远", "代表", "省十三届人民代表大会") in posts
+    assert ("赵一鸣", "代表", "省十三届人民代表大会") in posts
+
+
+def test_a_name_opening_a_doctrine_is_not_a_person() -> None:
+    x = extract_document(Document.from_text("s.txt", "会议强调，要坚持以邓小平理论为指导。"))
+    assert not [e for e in x.entities if e.ref.kind == "person"]

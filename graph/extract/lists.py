@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from graph.extract.appointments import delegate_element, further_post, with_organisation
 from graph.extract.names import BOUNDARY, Piece, person_after
 from graph.extract.people import looks_like_name
 from graph.extract.rules import ChainElement, TitleChain, org_suffix_of, parse_element
@@ -146,10 +147,16 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         elements = _post(seg, starts, post_start, post_end)
         if not elements:
             continue
-        names = _name_list(seg, starts, people, p.end)
-        for name in names or [p]:
+        names = _name_list(seg, starts, people, p.end) or [p]
+        for name in names:
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
+        further = further_post(text, post_end)
+        if further is not None and (more := _post(seg, starts, *further)):
+            for name in names:
+                span = Piece(name.start, further[1], text[name.start : further[1]])
+                chain = TitleChain(with_organisation(more, elements), name, span, False)
+                out.append(replace(chain, rule="rules.appointment"))
     return _unique(out)
 
 
@@ -161,7 +168,9 @@ def _post(
     elements: list[ChainElement] = []
     cursor = start
     for part_end in [i for i in range(start, end) if text[i] == "、"] + [end]:
-        element = parse_element(seg, starts, cursor, part_end)
+        element = parse_element(seg, starts, cursor, part_end) or delegate_element(
+            seg, cursor, part_end
+        )
         if element is None:
             return ()
         if former:
@@ -276,6 +285,7 @@ def several_people_chains(
 ) -> tuple[TitleChain, ...]:
     """Every chain of this module, given the document's title chains and model names."""
     people = people_index(chains, names)
+    people.update(_named_after_triggers(seg, people))
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
@@ -284,6 +294,26 @@ def several_people_chains(
         + list_chains(seg, chains, people)
     )
     return tuple(_unique(found))
+
+
+_TRIGGERS = re.compile(r"(?:决定|同意|任命|提名|聘任|聘请|补选|选举|推选|免去|接受)")
+
+
+def _named_after_triggers(seg: Segmented, people: People) -> People:
+    """Names the model missed in ``任命A、B为…``, ``决定A为…``: the rules' names after the
+    verb, separated by 、."""
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    found: People = {}
+    for m in _TRIGGERS.finditer(text):
+        pos = m.end()
+        while (name := name_at(seg, starts, people, pos)) is not None:
+            found.setdefault(name.start, name)
+            pos = _skip_aside(text, name.end)
+            if not text.startswith("、", pos):
+                break
+            pos += 1
+    return found
 
 
 def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> People:

@@ -45,6 +45,10 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+_DOCTRINE = ("新时代", "思想", "理论")
+"""A name that opens the name of a doctrine (某某思想) is not a mention of the person."""
+
+
 def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
     """The model's PERSON mentions that look like names, in text order."""
     text = seg.doc.text
@@ -57,6 +61,6 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
                 b -= 1  # 董某及
             elif t == "PERSON" and b - a == 3 and named_alone(text, a, b - 1):
                 b -= 1  # 张某为学院颁奖, after 主席张某，
-            if t == "PERSON" and looks_like_name(text[a:b]):
+            if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
                 out.append(Piece(a, b, text[a:b]))
     return tuple(sorted(out, key=lambda p: p.start))
