@@ -115,3 +115,8 @@ def test_a_further_title_for_the_same_appointee_and_congress_delegates() -> None
 def test_a_name_opening_a_doctrine_is_not_a_person() -> None:
     x = extract_document(Document.from_text("s.txt", "会议强调，要坚持以邓小平理论为指导。"))
     assert not [e for e in x.entities if e.ref.kind == "person"]
+
+
+def test_a_region_in_brackets_inside_a_company_name() -> None:
+    posts = _posts("会上，王楠与运营公司华信（北京）科技有限公司董事长顾清签订协议。")
+    assert ("顾清", "董事长", "华信（北京）科技有限公司") in posts

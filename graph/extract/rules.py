@@ -150,6 +150,9 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     i = role_start
     while i > sentence_start:
         ch = text[i - 1]
+        if ch in "）)" and (opened := _region_aside(text, i - 1, sentence_start)) is not None:
+            i = opened  # 某某（上海）体育发展有限公司: a region in brackets after the brand
+            break
         if ch in _BOUNDARY:
             break
         if ch in "\n\r":
@@ -163,6 +166,28 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue
         i -= 1
     return i
+
+
+_MAX_BRAND = 4
+
+
+def _region_aside(text: str, close: int, lower: int) -> int | None:
+    """Where the brand before ``（region）`` closing at ``close`` starts (at most four
+    characters: 某某（上海）体育发展有限公司), when there is one."""
+    opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
+    if opened <= lower or close - opened > 6:
+        return None
+    inner = text[opened + 1 : close]
+    if inner not in _places() and not is_place(inner):
+        return None
+    brand = opened
+    while brand > max(lower, opened - _MAX_BRAND) and "\u4e00" <= text[brand - 1] <= "\u9fff":
+        brand -= 1
+    for k in range(opened - 1, brand, -1):
+        if org_suffix_of(text[brand:k]) is not None:
+            brand = k  # 运营公司跑友（上海）…: the brand starts after the name before it
+            break
+    return brand if brand < opened else None
 
 
 def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
