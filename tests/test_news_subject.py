@@ -120,3 +120,23 @@ def test_a_name_opening_a_doctrine_is_not_a_person() -> None:
 def test_a_region_in_brackets_inside_a_company_name() -> None:
     posts = _posts("会上，王楠与运营公司华信（北京）科技有限公司董事长顾清签订协议。")
     assert ("顾清", "董事长", "华信（北京）科技有限公司") in posts
+
+
+def test_a_county_meeting_the_gazetteer_does_not_know() -> None:
+    posts = _posts(
+        "东岭县召开县委常委会议\n3月5日，县委书记林晓峰主持召开县委常委会议。"
+        "县委副书记、县长陈思远，县委常委、常务副县长赵一鸣出席会议，副县长周明远列席会议。"
+    )
+    assert {
+        ("林晓峰", "书记", "东岭县委"),
+        ("陈思远", "副书记", "东岭县委"),
+        ("陈思远", "县长", "东岭县人民政府"),
+        ("赵一鸣", "常务副县长", "东岭县人民政府"),
+        ("周明远", "副县长", "东岭县人民政府"),
+    } <= posts
+    assert not any(org == "东岭县委" and role.endswith("县长") for _, role, org in posts)
+
+
+def test_an_editor_credit_is_a_post_of_the_agency() -> None:
+    posts = _posts("新华社东江5月3日电（记者林晓峰）东江市召开大会。\n（编辑：陈思远）")
+    assert ("陈思远", "编辑", "新华社") in posts

@@ -114,8 +114,8 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             break
         if text[s:end] in roles:
             best = s
-    if best is not None and best - 2 >= start_limit and text[best - 2 : best] == "代理":
-        best -= 2  # an acting title: 代理市长
+    if best is not None and best - 2 >= start_limit and text[best - 2 : best] in ("代理", "常务"):
+        best -= 2  # an acting or executive title: 代理市长, 常务副县长
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _LEVELS:
         best -= text[best - 1] == "代"  # 某市代市长
     return best

@@ -52,7 +52,7 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
     fits = [
         (start, key)
         for start, _, key in named
-        if not key.startswith(("我", "本", "该"))
+        if (not key.startswith(("我", "本", "该")) or key in endings)
         and not is_place(key)
         and org_suffix_of(key) is not None
         and (key.endswith(endings) if endings else not key.endswith(_NOT_A_HOST))
