@@ -140,3 +140,20 @@ def test_a_county_meeting_the_gazetteer_does_not_know() -> None:
 def test_an_editor_credit_is_a_post_of_the_agency() -> None:
     posts = _posts("新华社东江5月3日电（记者林晓峰）东江市召开大会。\n（编辑：陈思远）")
     assert ("陈思远", "编辑", "新华社") in posts
+
+
+def test_organisation_boundaries_of_captions_conjunctions_and_industry_words() -> None:
+    assert ("陈思远", "副秘书长", "东江市园艺协会") in _posts(
+        "图为东江市园艺协会副秘书长陈思远发言。"
+    )
+    assert ("林晓峰", "副局长", "东江市住房保障和房产管理局") in _posts(
+        "在记者向东江市住房保障和房产管理局副局长林晓峰求证时，他说明了情况。"
+    )
+    assert ("赵一鸣", "研究员", "华东证券") in _posts("华东证券研究员赵一鸣表示，价格会上涨。")
+    assert ("孙红梅", "分析师", "东岭咨询") in _posts("东岭咨询分析师孙红梅表示，市场回暖。")
+
+
+def test_new_organisation_endings_and_titles() -> None:
+    posts = _posts("东江市园艺研究会顾问林晓峰、东江市文联副主席陈思远出席。")
+    assert ("林晓峰", "顾问", "东江市园艺研究会") in posts
+    assert ("陈思远", "副主席", "东江市文联") in posts

@@ -207,9 +207,12 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
                 or deictic_kind(seg.doc.text[cut:end].strip()) is not None
             )
             and not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word)
+            and not seg.doc.text.startswith(("和", "与"), cut)  # 住房保障和房产管理局
         ):
             start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
         i += 1
+    if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
+        start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
     m = _LEADING_TIME.match(seg.doc.text, start, end)
     if m and m.end() < end:
         start = m.end()  # 2月初商务部: the time is not part of the name
@@ -221,6 +224,7 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     return start
 
 
+_CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为")
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
     r"(?<=[年月日])[初底中末]?(?:旬)?"
@@ -320,7 +324,11 @@ def parse_element(
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
         split = _role_modifier(text, org_start, rest_end) if body is None else None
-        if split is not None and org_suffix_of(name) is None:
+        if (
+            split is not None
+            and org_suffix_of(name) is None
+            and not name.endswith(_company_suffixes())
+        ):
             # 某某地产营销总监: a function word before the title belongs to the title
             role = Piece(split, end, text[split:end])
             rest_end, name = split, "".join(text[org_start:split].split())
