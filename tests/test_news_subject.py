@@ -157,3 +157,17 @@ def test_new_organisation_endings_and_titles() -> None:
     posts = _posts("东江市园艺研究会顾问林晓峰、东江市文联副主席陈思远出席。")
     assert ("林晓峰", "顾问", "东江市园艺研究会") in posts
     assert ("陈思远", "副主席", "东江市文联") in posts
+
+
+def test_titles_in_brackets_after_the_name_with_a_copula_and_joined_by_jian() -> None:
+    posts = _posts(
+        "林晓峰（东江市园艺协会会长）出席会议。南岭医院党委书记兼院长赵一鸣主持。"
+        "王海生是东岭公司董事长。东江大学的副校长钱立本也参加了。"
+    )
+    assert {
+        ("林晓峰", "会长", "东江市园艺协会"),
+        ("赵一鸣", "书记", "南岭医院党委"),
+        ("赵一鸣", "院长", "南岭医院"),
+        ("王海生", "董事长", "东岭公司"),
+        ("钱立本", "副校长", "东江大学"),
+    } <= posts

@@ -1,4 +1,5 @@
-"""Posts written after the name: ``NAME，ORG ROLE`` and ``NAME 任/担任/出任 ORG ROLE``.
+"""Posts written after the name: ``NAME，ORG ROLE``, ``NAME（ORG ROLE）`` and
+``NAME 任/担任/出任/是 ORG ROLE``.
 
 They become the same ``TitleChain`` records as ``ORG ROLE NAME`` so linking and relations treat
 every phrasing alike.
@@ -23,7 +24,12 @@ _APPOSITION = re.compile(
     r"(?:^|(?<=[，,。；;：:\n“”]))(?P<name>[\u4e00-\u9fff]{2,3})[，,](?P<post>[^，,。；;：:\n“”]{3,40}?)(?=[，,。；;])"
 )
 _TAKES_POST = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,3})(?:现任|出任|担任|兼任|任)(?P<post>[^，,。；;：:\n“”]{3,40}?)(?:一职|职务)?(?=[，,。；;]|$)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?:现任|出任|担任|兼任|任|是|系)(?P<post>[^，,。；;：:\n“”]{3,40}?)(?:一职|职务)?(?=[，,。；;]|$)"
+)
+
+
+_BRACKETED = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<post>[^（）()，,。；;：:\n“”]{3,40}?)[）)]"
 )
 
 
@@ -43,7 +49,7 @@ def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
     starts = {t.start: i for i, t in enumerate(seg.tokens)}
     bounds = set(starts) | {t.end for t in seg.tokens}
     out = []
-    for pattern in (_APPOSITION, _TAKES_POST):
+    for pattern in (_APPOSITION, _TAKES_POST, _BRACKETED):
         for m in pattern.finditer(text):
             name = m.group("name")
             if not _plausible_name(bounds, m.start("name"), name):

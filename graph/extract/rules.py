@@ -297,6 +297,8 @@ def parse_element(
         return None
     role = Piece(role_start, end, text[role_start:end])
     rest_end = role_start
+    if rest_end - 1 > start and text[rest_end - 1] == "的":
+        rest_end -= 1  # 某某大学的副校长
     former = rest_end - 1 >= start and text[rest_end - 1] == "原"
     rest_end -= former  # 某局原局长: a post that has ended
     body = None
@@ -409,7 +411,7 @@ def _chain_ending_at(
     )
     elements: list[ChainElement] = []
     cursor = begin
-    for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:
+    for part_end in _element_ends(text, begin, pos):
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements.append(element)
@@ -421,6 +423,15 @@ def _chain_ending_at(
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
+
+
+def _element_ends(text: str, begin: int, end: int) -> list[int]:
+    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), at ``end``."""
+    return [
+        i
+        for i in range(begin, end)
+        if text[i] == "、" or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+    ] + [end]
 
 
 def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:
