@@ -171,3 +171,15 @@ def test_titles_in_brackets_after_the_name_with_a_copula_and_joined_by_jian() ->
         ("王海生", "董事长", "东岭公司"),
         ("钱立本", "副校长", "东江大学"),
     } <= posts
+
+
+def test_a_bare_government_title_is_at_the_government_the_document_names() -> None:
+    posts = _posts(
+        "东江市人民政府召开常务会议\n5月2日，东江市人民政府召开常务会议。"
+        "市长林晓峰主持会议，副市长陈思远、赵一鸣出席。"
+    )
+    assert {
+        ("林晓峰", "市长", "东江市人民政府"),
+        ("陈思远", "副市长", "东江市人民政府"),
+        ("赵一鸣", "副市长", "东江市人民政府"),
+    } <= posts

@@ -19,7 +19,7 @@ from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
 from graph.extract.lists import people_index, several_people_chains, with_model_names
 from graph.extract.names import photo_credits
-from graph.extract.orgcheck import ModelOrgs, clean_org, tag_sentences
+from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
 from graph.extract.people import model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
@@ -73,7 +73,7 @@ def _extract_whole(doc: Document) -> Extraction:
     chains = tuple(sorted(found, key=lambda c: c.span.start))
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
-    )
+    ) + place_institutions(doc.text, tagged)
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people, model_orgs)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)

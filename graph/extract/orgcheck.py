@@ -77,6 +77,37 @@ def clean_org(text: str, a: int, b: int) -> Piece:
     return Piece(a, b, text[a:b])
 
 
+_INSTITUTIONS = (
+    "人民政府",
+    "政府",
+    "人大常委会",
+    "政协",
+    "总工会",
+    "人民法院",
+    "人民检察院",
+    "公安局",
+    "妇联",
+    "团委",
+    "委",
+)
+
+
+def place_institutions(text: str, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
+    """A place the model names followed by an institution of places (东江市 + 人民政府).
+
+    >>> place_institutions("东江市人民政府召开会议", [[(0, 3, "PLACE")]])
+    (Piece(start=0, end=7, text='东江市人民政府'),)
+    """
+    out = []
+    for spans in tagged:
+        for a, b, t in spans or ():
+            if t == "PLACE":
+                found = next((w for w in _INSTITUTIONS if text.startswith(w, b)), None)
+                if found is not None:
+                    out.append(Piece(a, b + len(found), text[a : b + len(found)]))
+    return tuple(out)
+
+
 class ModelOrgs:
     """Callable ``(start, end) -> start of a model ORG ending at end | None`` for one document.
 
