@@ -49,3 +49,11 @@ def test_a_visit_is_an_event_dated_by_its_sentence_or_the_day_before_it() -> Non
 def test_a_visit_with_a_written_date() -> None:
     events = _events("2019年的工作\n2月3日，市长陈思远到东华社区走访慰问困难群众。")
     assert events == {"市长陈思远到东华社区走访慰问困难群众": (date(2019, 2, 3), date(2019, 2, 3))}
+
+
+def test_the_event_of_the_title_takes_the_day_of_the_lead() -> None:
+    events = _events(
+        "东华集团召开2019年度民主生活会\n发布时间：2020-01-22\n"
+        "1月20日，集团领导班子召开会议，党委书记林晓峰主持。"
+    )
+    assert events["2019年度民主生活会"][0] == date(2020, 1, 20)

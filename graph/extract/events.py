@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -27,7 +28,7 @@ from graph.text.dates import DateRange, document_year, find_range
 from graph.text.docdate import document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.text.segment import word_tags
-from graph.types import Segmented, Sentence
+from graph.types import Segmented, Sentence, Token
 
 _NAME_TAGS = frozenset(
     {
@@ -87,7 +88,7 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
     toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
     out = []
     for i, tok in enumerate(toks):
-        if not _ends_with_suffix(tok.text):
+        if not _ends_with_suffix(tok.text) and not _split_suffix(toks, i):
             continue
         j, start = i - 1, tok.start
         while j >= 0 and _in_name(toks[j].text, tags):
@@ -95,6 +96,19 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+def _split_suffix(toks: list[Token], i: int) -> bool:
+    """An event ending the segmenter split (民主 生活 会): the word with the one or two before
+    it ends with a longer event ending than the word alone."""
+    if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
+        return False
+    if toks[i - 1].end != toks[i].start:
+        return False
+    joined = toks[i - 1].text + toks[i].text
+    if i > 1 and toks[i - 2].end == toks[i - 1].start:
+        joined = toks[i - 2].text + joined
+    return any(joined.endswith(x) and len(x) > 2 for x in _suffixes())
 
 
 _NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
@@ -125,13 +139,15 @@ def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, 
 
 def find_events(seg: Segmented) -> list[EventRecord]:
     """Events named in the document (and visits it reports), with whatever attributes their
-    sentence states; a visit whose sentence has no date takes the last day stated before it."""
+    sentence states; a visit whose sentence has no date takes the last day stated before it,
+    the event of the title the day of the lead."""
     text = seg.doc.text
     anchor = document_date(text)
     told = None if anchor else narrative_month(text)
     year = anchor.year if anchor else told[0] if told else document_year(seg.doc.title, text)
     out = []
     starts = [t.start for t in seg.tokens]
+    title_end = text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
     for i, sentence in enumerate(seg.sentences):
         s = sentence.text
         names = _event_names(seg, starts, sentence)
@@ -139,10 +155,15 @@ def find_events(seg: Segmented) -> list[EventRecord]:
         for start, end in names or visits:
             name = text[start:end]
             own = _day(s, document_year(name) or year, anchor, told)
-            if own or not visits:
+            dates: DateRange | None
+            if own:
                 dates, off = own, sentence.start
+            elif visits:  # a visit: the last day stated before it
+                dates, off = _first_day(reversed(seg.sentences[:i]), year, anchor, told), 0
+            elif sentence.start < title_end:  # the title's event: the day of the lead
+                dates, off = _first_day(seg.sentences[i + 1 : i + 5], year, anchor, told), 0
             else:
-                dates, off = _day_before(seg, i, year, anchor, told), 0
+                dates, off = None, 0
             count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
@@ -165,11 +186,14 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     return [e for e in out if e.start or e.venue_span or e.organiser_span]
 
 
-def _day_before(
-    seg: Segmented, i: int, year: int | None, anchor: date | None, told: tuple[int, int] | None
+def _first_day(
+    sentences: Iterable[Sentence],
+    year: int | None,
+    anchor: date | None,
+    told: tuple[int, int] | None,
 ) -> DateRange | None:
-    """The last day stated in a sentence before sentence ``i`` (offsets in the document)."""
-    for sentence in reversed(seg.sentences[:i]):
+    """The day stated in the first of ``sentences`` that states one (document offsets)."""
+    for sentence in sentences:
         found = _day(sentence.text, year, anchor, told)
         if found is not None and "日" in found.text:
             off = sentence.start
