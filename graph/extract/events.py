@@ -87,8 +87,11 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
     lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
     out = []
+    last = _suffix_index()[2]
     for i, tok in enumerate(toks):
-        if not _ends_with_suffix(tok.text) and not _split_suffix(toks, i):
+        if tok.text[-1:] not in last:
+            continue
+        if not _ends_with_suffix(tok.text) and not (len(tok.text) == 1 and _split_suffix(toks, i)):
             continue
         j, start = i - 1, tok.start
         while j >= 0 and _in_name(toks[j].text, tags):
