@@ -183,3 +183,14 @@ def test_a_bare_government_title_is_at_the_government_the_document_names() -> No
         ("陈思远", "副市长", "东江市人民政府"),
         ("赵一鸣", "副市长", "东江市人民政府"),
     } <= posts
+
+
+def test_names_listed_with_known_names_are_people() -> None:
+    x = extract_document(Document.from_text("s.txt", "出席会议的有林晓峰、傅文澜、陈思远。"))
+    people = {e.label for e in x.entities if e.ref.kind == "person"}
+    assert {"林晓峰", "傅文澜", "陈思远"} <= people
+
+
+def test_a_name_the_segmenter_splits_before_a_list_mark() -> None:
+    posts = _posts("东江市委新闻发言人黄家忠、南岭市委新闻发言人田琼出席。")
+    assert ("黄家忠", "新闻发言人", "东江市委") in posts

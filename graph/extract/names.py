@@ -26,6 +26,7 @@ _SPACE = frozenset(" \u3000\t")
 _NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
 _GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
 GLUED = frozenset("及和与等")
+_NAME_END = frozenset("、，,。；;")  # a lone character before these ends a name (黄某 + 忠、)
 """Conjunctions the segmenter may glue onto the end of a two-character name."""
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 
@@ -76,6 +77,14 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if tok is None or not is_surname_start(tok.text):
         return None
     tags = word_tags()
+    nxt = token_at(seg.tokens, starts, tok.end)
+    if (
+        len(tok.text) == 2
+        and nxt is not None
+        and _lone_given(nxt.text)
+        and text[nxt.end : nxt.end + 1] in _NAME_END
+    ):
+        return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False  # 黄家 + 忠、
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
         end = tok.end
         nxt = token_at(seg.tokens, starts, end)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from graph.extract.names import GLUED, Piece, is_surname_start, named_alone
+from graph.extract.names import GLUED, Piece, is_surname_start, named_alone, person_after
 from graph.extract.orgcheck import ModelSpan
 from graph.resources import load_lexicon
 from graph.types import Segmented
@@ -64,3 +64,54 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
                 out.append(Piece(a, b, text[a:b]))
     return tuple(sorted(out, key=lambda p: p.start))
+
+
+def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names listed with them by 、 that the model missed (王某、李某某、…):
+    a name-like word between 、 and a known name, read by the rules.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "出席会议的有林晓峰、傅文澜、陈思远。"))
+    >>> [p.text for p in listed_people(seg, (Piece(6, 9, "林晓峰"),))]
+    ['林晓峰', '傅文澜', '陈思远']
+    """
+    text = seg.doc.text
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    ends = {t.end for t in seg.tokens}
+    found = {p.start: p for p in people}
+    todo = list(people)
+    while todo:
+        p = todo.pop()
+        for q in (_listed_after(seg, starts, p), _listed_before(text, ends, starts, p)):
+            if q is not None and q.start not in found:
+                found[q.start] = q
+                todo.append(q)
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _listed_after(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
+    text = seg.doc.text
+    if not text.startswith("、", p.end):
+        return None
+    found = person_after(seg, starts, p.end + 1)
+    if found is None or found[0].start != p.end + 1 or not looks_like_name(found[0].text):
+        return None
+    q = found[0]
+    return q if q.end >= len(text) or text[q.end] in _LIST_END else None
+
+
+def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) -> Piece | None:
+    if p.start < 3 or text[p.start - 1] != "、":
+        return None
+    for k in (3, 2):
+        a = p.start - 1 - k
+        if a >= 0 and a in starts and text[a - 1 : a] in _LIST_START:
+            name = text[a : p.start - 1]
+            if looks_like_name(name):
+                return Piece(a, p.start - 1, name)
+    return None
+
+
+_LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
+_LIST_START = frozenset("、，,。；;：:（(\n 有")
