@@ -4,12 +4,14 @@
 Trains nothing.  Usage (from the repository root)::
 
     .venv/bin/python bench/ner_eval.py [--shared ../shared] [--chars 120000] [--runs 3]
+                                       [--test GOLD.jsonl|DIR ...]
 
 For each corpus (CLUENER, MSRA, Resume, PD1998) every tenth line of the file (the part
-``graph/ner/training/train.py`` never trains on; see ``graph.ner.training.corpus``), and the whole of the
-Resume dev file, are tagged with ``graph.ner.annotate_jsonl`` (the function behind
-``kg mentions``) and scored by ``shared/tools/score_mentions.py --json`` over the types the corpus
-annotates.  Throughput (chars/s, median of ``--runs`` runs on the same text, in
+``graph/ner/training/train.py`` never trains on; see ``graph.ner.training.corpus``), the whole
+of the Resume dev file, and every file given with ``--test`` (any JSONL gold in the same
+format, for example a corpus's real test split; ``--no-heldout`` scores only those) are tagged
+with ``graph.ner.annotate_jsonl`` (the function behind ``kg mentions``) and scored by
+``shared/tools/score_mentions.py --json`` over the types the corpus annotates.  Throughput (chars/s, median of ``--runs`` runs on the same text, in
 the same process) is measured for ``annotate_jsonl``, raw ``jieba.lcut`` and ``jieba.posseg``;
 start-up is the wall time of ``python -m graph mentions`` on one short line.  The last line
 printed is one JSON object with every number.
@@ -74,6 +76,67 @@ def _bootstrap_f1(
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
+def _test_files(paths: list[Path]) -> list[Path]:
+    """The JSONL gold files given with ``--test`` (a file, or every ``*.jsonl`` of a folder)."""
+    files: list[Path] = []
+    for path in paths:
+        found = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+        if not found or not all(f.is_file() for f in found):
+            raise SystemExit(f"ner_eval: {path}: no JSONL gold file there")
+        files += found
+    return files
+
+
+def _types_of(path: Path) -> tuple[str, ...]:
+    """The mention types a gold file annotates (as the scorer maps its labels)."""
+    seen = {t for line in read_lines(path) for _, _, t in spans_of(json.loads(line))}
+    types = tuple(t for t in ("PERSON", "ORG", "ROLE", "PLACE") if t in seen)
+    if not types:
+        raise SystemExit(f"ner_eval: {path}: no PERSON, ORG, ROLE or PLACE span in the gold")
+    return types
+
+
+def _evaluate(
+    name: str,
+    lines: list[str],
+    records: list[dict[str, object]],
+    types: tuple[str, ...],
+    tool: Path,
+    tmp: Path,
+) -> dict[str, object]:
+    """Tag one gold set with ``annotate_jsonl``, score it, print and return the figures."""
+    gold = tmp / f"{name}.gold.jsonl"
+    gold.write_text("".join(lines), encoding="utf-8")
+    src = "".join(
+        json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in records
+    )
+    out = io.StringIO()
+    annotate_jsonl(io.StringIO(src), out)
+    pred = tmp / f"{name}.pred.jsonl"
+    pred.write_text(out.getvalue(), encoding="utf-8")
+    res = _score(tool, gold, pred, types)
+    low, high = _bootstrap_f1(records, out.getvalue(), types)
+    per_type, overall = res["per_type"], res["overall"]
+    assert isinstance(per_type, dict) and isinstance(overall, dict)
+    print(f"\n{name}: {len(records)} docs, types {', '.join(types)}")
+    print(f"  {'type':<8} {'n_gold':>7} {'P':>6} {'R':>6} {'F1':>6}")
+    for t, v in per_type.items():
+        print(f"  {t:<8} {v['n_gold']:>7} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}")
+    o = overall
+    print(f"  {'overall':<8} {o['n_gold']:>7} {o['p']:6.3f} {o['r']:6.3f} {o['f1']:6.3f}")
+    print(f"  F1 95 % bootstrap interval over documents: {low:.3f}-{high:.3f}")
+    return {
+        "docs": len(records),
+        "types": list(types),
+        "per_type": {
+            t: {k: round(v[k], 4) for k in ("p", "r", "f1")} | {"n_gold": v["n_gold"]}
+            for t, v in per_type.items()
+        },
+        "overall": {k: round(overall[k], 4) for k in ("p", "r", "f1")},
+        "f1_95ci": [round(low, 4), round(high, 4)],
+    }
+
+
 def _median_rate(fn: object, texts: list[str], runs: int) -> float:
     n = sum(map(len, texts))
     times = []
@@ -104,6 +167,14 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--chars", type=int, default=120_000, help="size of the throughput text")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument(
+        "--test",
+        type=Path,
+        action="append",
+        default=[],
+        help="also score this JSONL gold file, or every *.jsonl of this folder (repeatable)",
+    )
+    ap.add_argument("--no-heldout", action="store_true", help="score only the --test files")
     args = ap.parse_args()
     data, tool = args.shared / "data", args.shared / "tools" / "score_mentions.py"
     if not data.is_dir() or not tool.is_file():
@@ -115,41 +186,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         sets = [(name, heldout_lines(data / rel), types) for name, (rel, types) in CORPORA.items()]
         sets += [(name, read_lines(data / rel), types) for name, (rel, types) in UNSEEN.items()]
+        if args.no_heldout:
+            sets = []
+        sets += [(path.stem, read_lines(path), _types_of(path)) for path in _test_files(args.test)]
         for name, lines, types in sets:
-            gold = Path(tmp) / f"{name}.gold.jsonl"
-            gold.write_text("".join(lines), encoding="utf-8")
             records = [json.loads(line) for line in lines]
             all_texts.append([r["text"] for r in records])
-            src = "".join(
-                json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n"
-                for r in records
-            )
-            out = io.StringIO()
-            annotate_jsonl(io.StringIO(src), out)
-            pred = Path(tmp) / f"{name}.pred.jsonl"
-            pred.write_text(out.getvalue(), encoding="utf-8")
-            res = _score(tool, gold, pred, types)
-            low, high = _bootstrap_f1(records, out.getvalue(), types)
-            per_type = res["per_type"]
-            overall = res["overall"]
-            assert isinstance(per_type, dict) and isinstance(overall, dict)
-            report[name] = {
-                "docs": len(records),
-                "types": list(types),
-                "per_type": {
-                    t: {k: round(v[k], 4) for k in ("p", "r", "f1")} | {"n_gold": v["n_gold"]}
-                    for t, v in per_type.items()
-                },
-                "overall": {k: round(overall[k], 4) for k in ("p", "r", "f1")},
-                "f1_95ci": [round(low, 4), round(high, 4)],
-            }
-            print(f"\n{name}: {len(records)} held-out docs, types {', '.join(types)}")
-            print(f"  {'type':<8} {'n_gold':>7} {'P':>6} {'R':>6} {'F1':>6}")
-            for t, v in per_type.items():
-                print(f"  {t:<8} {v['n_gold']:>7} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}")
-            o = overall
-            print(f"  {'overall':<8} {o['n_gold']:>7} {o['p']:6.3f} {o['r']:6.3f} {o['f1']:6.3f}")
-            print(f"  F1 95 % bootstrap interval over documents: {low:.3f}-{high:.3f}")
+            report[name] = _evaluate(name, lines, records, types, tool, Path(tmp))
 
     # throughput on the same text: round-robin over the corpora up to --chars characters
     texts: list[str] = []

@@ -11,20 +11,24 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import signal
 import sys
 import warnings
-from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any, NoReturn, TextIO, cast
+from typing import TextIO, cast
 
 import click
 
 from graph import __version__
-from graph.console import MESSAGE_LIMIT, ProgressBars, configure_logging, reconfigured
-from graph.errors import ConfigError, KGError, one_line
+from graph.console import (
+    MESSAGE_LIMIT,
+    ProgressBars,
+    configure_logging,
+    install_signals,
+    reconfigured,
+    run_command,
+)
+from graph.errors import ConfigError, one_line
 
 log = logging.getLogger("graph")
 
@@ -316,38 +320,6 @@ def evaluate(*, graph_dir: Path, gold: Path, verbose: bool, as_json: bool) -> No
     click.echo("\n".join(report_lines(result, verbose=verbose)))
 
 
-class Interrupted(BaseException):
-    """Raised in the main process by SIGINT/SIGTERM; passes through click and library handlers."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _fail(message: object, code: int) -> NoReturn:
-    click.echo(f"kg: {one_line(message, limit=MESSAGE_LIMIT)}", err=True)
-    sys.exit(code)
-
-
-def _signal_handler(main_pid: int) -> Callable[[int, FrameType | None], None]:
-    def handler(signum: int, frame: FrameType | None) -> None:
-        if os.getpid() != main_pid:  # a forked worker: leave it to its pool
-            raise KeyboardInterrupt
-        raise Interrupted(signum)
-
-    return handler
-
-
-def _install_signals() -> dict[int, Any]:
-    previous: dict[int, Any] = {}
-    handler = _signal_handler(os.getpid())
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        # not in the main thread (embedded use), keep the defaults
-        with contextlib.suppress(ValueError):
-            previous[signum] = signal.signal(signum, handler)
-    return previous
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``kg`` console script: run the command, turn every error into one line.
 
@@ -363,53 +335,16 @@ def main(argv: list[str] | None = None) -> None:
     args = list(argv if argv is not None else sys.argv[1:])
     debug = "--debug" in args[: args.index("--") if "--" in args else len(args)]
     configure_logging(debug)
-    previous = _install_signals()
+    previous = install_signals()
     with warnings.catch_warnings():
         if debug:
             logging.captureWarnings(True)
         else:
             warnings.simplefilter("ignore")
         try:
-            code = _run(args, debug)
+            code = run_command(cli, args, debug=debug)
         finally:
             for signum, old in previous.items():
                 signal.signal(signum, old)
     if code:
         sys.exit(code)
-
-
-def _run(args: list[str], debug: bool) -> int:
-    try:
-        rv = cli.main(args=args, prog_name="kg", standalone_mode=False)
-    except (Interrupted, KeyboardInterrupt, click.exceptions.Abort) as e:
-        signum = e.signum if isinstance(e, Interrupted) else signal.SIGINT
-        what = "interrupted" if signum == signal.SIGINT else "terminated"
-        _fail(what, 128 + signum)
-    except click.exceptions.NoArgsIsHelpError as e:
-        e.show()  # plain `kg`: the help text, as click prints it
-        return e.exit_code
-    except click.exceptions.UsageError as e:
-        cmd = e.ctx.command_path if e.ctx is not None else "kg"
-        _fail(f"{e.format_message()} (see {cmd} --help)", e.exit_code)
-    except click.ClickException as e:
-        _fail(e.format_message(), e.exit_code)
-    except KGError as e:
-        if debug:
-            raise
-        _fail(e, 1)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
-        return 141
-    except OSError as e:
-        if debug:
-            raise
-        where = f"{e.filename}: " if e.filename else ""
-        _fail(f"{where}{e.strerror or e}", 1)
-    except MemoryError:
-        _fail("out of memory", 1)
-    except Exception as e:  # a bug: still one line, the traceback is one --debug away
-        if debug:
-            raise
-        _fail(f"internal error: {type(e).__name__}: {e} (run kg --debug ... for the traceback)", 1)
-    return rv if isinstance(rv, int) else 0

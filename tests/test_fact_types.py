@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from graph.rdf.fragments import serialise
+from graph.rdf.exports import export_bytes
 from graph.rdf.iris import entity_iri, fact_iri, mint
 from graph.rdf.vocab import KGO, NIF, ORG, PROV, RDF, SCHEMA
-from graph.rdf.writer import to_dataset
 from graph.types import (
     Document,
     Entity,
@@ -161,9 +160,8 @@ def test_map_refs_replaces_every_entity_and_nothing_else(fact: Fact) -> None:
 def written(facts: tuple[Fact, ...]) -> Graph:
     """The facts written to RDF, serialised as TriG, parsed back and merged into one graph."""
     entities = tuple(Entity(ref, label) for ref, label in LABELS.items())
-    ds = to_dataset(KnowledgeGraph((DOC,), entities, facts))
     back = Dataset()
-    back.parse(data=serialise(ds, "trig"), format="trig")
+    back.parse(data=export_bytes(KnowledgeGraph((DOC,), entities, facts), "trig"), format="trig")
     union = Graph()
     for ctx in back.graphs():
         for triple in ctx:

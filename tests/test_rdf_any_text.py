@@ -16,8 +16,7 @@ from graph.build.merge import merge
 from graph.build.pipeline import build_corpus
 from graph.cli import main
 from graph.extract.document import extract_document
-from graph.rdf.fragments import dataset_fragments, export_chunks
-from graph.rdf.writer import to_dataset
+from graph.rdf.exports import export_bytes
 from graph.sparql.validate import validate_graph
 from graph.types import Document
 
@@ -34,8 +33,7 @@ awkward = st.text(
 
 def _exports(text: str) -> dict[str, str]:
     kg = merge([extract_document(Document.from_text("any.txt", text))])
-    fragments = dataset_fragments(to_dataset(kg))
-    return {fmt: "".join(export_chunks(fmt, fragments)) for fmt in ("turtle", "trig", "json-ld")}
+    return {fmt: export_bytes(kg, fmt).decode() for fmt in ("turtle", "trig", "json-ld")}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
