@@ -186,7 +186,15 @@ def find_events(seg: Segmented) -> list[EventRecord]:
                     sentence,
                 )
             )
-    return [e for e in out if e.start or e.venue_span or e.organiser_span]
+    kept = [e for e in out if e.start or e.venue_span or e.organiser_span]
+    return [e for e in kept if not _told_again(e, kept, title_end)]
+
+
+def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bool:
+    """An event of the title that the body names too (劳模表彰会 and 2019年劳模表彰会)."""
+    if e.name_start >= title_end:
+        return False
+    return any(o.name_start >= title_end and (e.name in o.name or o.name in e.name) for o in events)
 
 
 def _first_day(
