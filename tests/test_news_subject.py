@@ -194,3 +194,8 @@ def test_names_listed_with_known_names_are_people() -> None:
 def test_a_name_the_segmenter_splits_before_a_list_mark() -> None:
     posts = _posts("东江市委新闻发言人黄家忠、南岭市委新闻发言人田琼出席。")
     assert ("黄家忠", "新闻发言人", "东江市委") in posts
+
+
+def test_an_adverb_before_he_makes_it_a_clause_conjunction() -> None:
+    posts = _posts("会上，王立新还和东江大学校长黄秀林交流了意见。")
+    assert ("黄秀林", "校长", "东江大学") in posts

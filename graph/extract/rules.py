@@ -195,21 +195,24 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     a preposition inside the candidate (记者从X公司) starts the name after it."""
     tags = word_tags()
     i = starts.get(start)
+    clause = False  # an adverb before 和 makes it a clause's conjunction (某某还和…)
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
+        tag = tags.get(word, "x")
         if (
-            tags.get(word, "x") in _CUT_TAGS
+            tag in _CUT_TAGS
             and cut < end
             and word not in _places()
             and (
                 not seg.doc.text.startswith(_org_suffixes(), cut)
                 or deictic_kind(seg.doc.text[cut:end].strip()) is not None
             )
-            and not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word)
-            and not seg.doc.text.startswith(("和", "与"), cut)  # 住房保障和房产管理局
+            and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
+            and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
         ):
-            start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
+            start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
+        clause = clause or tag == "d"
         i += 1
     if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
         start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
