@@ -199,3 +199,20 @@ def test_a_name_the_segmenter_splits_before_a_list_mark() -> None:
 def test_an_adverb_before_he_makes_it_a_clause_conjunction() -> None:
     posts = _posts("会上，王立新还和东江大学校长黄秀林交流了意见。")
     assert ("黄秀林", "校长", "东江大学") in posts
+
+
+def test_two_chains_joined_by_he_in_one_clause() -> None:
+    posts = _posts("近期，东江证监局副局长林晓峰和南岭市外汇管理局副局长陈思远透露了消息。")
+    assert ("陈思远", "副局长", "南岭市外汇管理局") in posts
+    assert ("林晓峰", "副局长", "东江证监局") in posts
+
+
+def test_honorific_repeating_the_family_name_and_host_words() -> None:
+    posts = _posts("下面请出本次活动的承办方东岭集团董事长王晨王总讲话。")
+    assert ("王晨", "董事长", "东岭集团") in posts
+
+
+def test_offices_and_groups_as_organisations() -> None:
+    posts = _posts("东江市扶贫办主任林晓峰、东江市城市化工作领导小组组长陈思远出席。")
+    assert ("林晓峰", "主任", "东江市扶贫办") in posts
+    assert ("陈思远", "组长", "东江市城市化工作领导小组") in posts

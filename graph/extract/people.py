@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from graph.extract.names import GLUED, Piece, is_surname_start, named_alone, person_after
+from graph.extract.names import (
+    GLUED,
+    Piece,
+    is_surname_start,
+    named_alone,
+    person_after,
+    surname_repeated,
+)
 from graph.extract.orgcheck import ModelSpan
 from graph.resources import load_lexicon
 from graph.types import Segmented
@@ -59,7 +66,11 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         for a, b, t in spans:
             if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
                 b -= 1  # 董某及
-            elif t == "PERSON" and b - a == 3 and named_alone(text, a, b - 1):
+            elif (
+                t == "PERSON"
+                and b - a == 3
+                and (named_alone(text, a, b - 1) or surname_repeated(text, a, b))
+            ):
                 b -= 1  # 张某为学院颁奖, after 主席张某，
             if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
                 out.append(Piece(a, b, text[a:b]))

@@ -227,7 +227,7 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
     return start
 
 
-_CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为")
+_CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
     r"(?<=[年月日])[初底中末]?(?:旬)?"
@@ -367,19 +367,21 @@ def title_chains(
     chains: list[TitleChain] = []
     role_end = _role_end_char()
     for sentence in seg.sentences:
-        pos = sentence.start
+        pos = floor = sentence.start
         while pos < sentence.end:
             # jump to the next position right after a character that can end a role
             m = role_end.search(text, max(pos - 1, sentence.start), sentence.end - 1)
             if m is None:
                 break
             pos = m.end()
-            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names)
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names, floor)
             if chain is None:
                 pos += 1
                 continue
             chains.append(chain)
             pos = chain.person.end
+            if text.startswith(("和", "与", "及", "同", "跟"), pos):
+                floor = pos  # the next chain starts after this name (…局长A和X局长B)
     return tuple(chains)
 
 
@@ -396,6 +398,7 @@ def _chain_ending_at(
     pos: int,
     org_check: OrgCheck | None = None,
     names: dict[int, Piece] | None = None,
+    floor: int = 0,
 ) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, start_limit=sentence_start) is None:
@@ -410,7 +413,9 @@ def _chain_ending_at(
         return None
     person, caption = found
     begin = _chain_start(
-        text, role_ending_at(text, pos, start_limit=sentence_start) or pos, sentence_start
+        text,
+        role_ending_at(text, pos, start_limit=sentence_start) or pos,
+        max(sentence_start, floor),
     )
     elements: list[ChainElement] = []
     cursor = begin
