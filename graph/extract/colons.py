@@ -2,7 +2,7 @@
 ``X协会秘书长：D``, each name a chain of its own (its organisation, when the title names
 none, is found by linking: the title stated before, or the document's subject).
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "名单如下。\\n副主席：林晓峰、陈思远\\n秘书长：赵一鸣"))
 >>> [(c.person.text, c.elements[0].role.text) for c in colon_chains(seg, {})]
@@ -16,6 +16,7 @@ import re
 from graph.extract.lists import People, name_at
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 _COLON = re.compile(r"[：:]")
@@ -47,7 +48,7 @@ def _titles(seg: Segmented, starts: dict[int, int], colon: int) -> tuple[ChainEl
 def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """A chain for each name listed after ``TITLE：``."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _COLON.finditer(text):
         elements = _titles(seg, starts, m.start())

@@ -1,7 +1,7 @@
 """Titles conferred by handing over a letter of appointment: ``为A、B两位教授颁发了客座教授
 聘书`` gives A and B the title before 聘书 (its organisation, unnamed here, found by linking).
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "院长为林晓峰、陈思远颁发了客座教授聘书。"))
 >>> [(c.person.text, c.elements[0].role.text) for c in conferral_chains(seg, {})]
@@ -15,6 +15,7 @@ import re
 from graph.extract.lists import People, name_at
 from graph.extract.names import Piece
 from graph.extract.rules import ChainElement, TitleChain, role_ending_at
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 _LETTER = re.compile(r"(?:颁发|颁授|授予)了?(?P<role>[\u4e00-\u9fff]{2,8})(?:聘书|证书)")
@@ -26,7 +27,7 @@ _REACH = 80
 def conferral_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """A chain for each name between ``为`` and ``颁发…聘书``."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _LETTER.finditer(text):
         role_start = role_ending_at(text, m.end("role"), start_limit=m.start("role"))

@@ -131,9 +131,10 @@ def link_document(
     Four phases: resolve elided organisation names, read which organisation each title-chain
     element is at, merge shortened names into organisation entities, then link the people.
     """
-    resolved = _resolve_org_names(seg, chains, org_pieces)
+    doc_regions = dominant_regions(seg.doc.text)
+    resolved = _resolve_org_names(seg, chains, org_pieces, doc_regions)
     base_of_chain, people_at = _chain_org_keys(seg.doc.text, chains, resolved)
-    _subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at)
+    _subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
     alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
@@ -148,11 +149,15 @@ def link_document(
 
 
 def _resolve_org_names(
-    seg: Segmented, chains: tuple[TitleChain, ...], org_pieces: tuple[Piece, ...]
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    org_pieces: tuple[Piece, ...],
+    doc_regions: dict[str, str] | None = None,
 ) -> dict[tuple[int, int], OrgName]:
     """Every organisation name span, with elided region prefixes filled in from context."""
     text = seg.doc.text
-    doc_regions = dominant_regions(text)
+    if doc_regions is None:
+        doc_regions = dominant_regions(text)
     resolved: dict[tuple[int, int], OrgName] = {}
     pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
     sentence_starts = [s.start for s in seg.sentences]
@@ -173,13 +178,16 @@ def _subject_orgs(
     orgs: tuple[Piece, ...],
     base_of_chain: list[list[str | None]],
     people_at: dict[str, set[str]],
+    doc_regions: dict[str, str],
 ) -> None:
     """Titles still without an organisation are at the document's subject of their kind
     (graph.extract.subject); a subject only the model names becomes an organisation name."""
     if all(k is not None for keys in base_of_chain for k in keys):
         return
     model = {
-        span: o for span, o in _resolve_org_names(seg, (), orgs).items() if span not in resolved
+        span: o
+        for span, o in _resolve_org_names(seg, (), orgs, doc_regions).items()
+        if span not in resolved
     }
     named = [(s, e, o.key) for (s, e), o in (resolved | model).items()]
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0

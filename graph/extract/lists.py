@@ -11,7 +11,7 @@
 Names are the shipped model's PERSON spans or the rule names of :mod:`graph.extract.names`.
 
 >>> from graph.extract.rules import title_chains
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "华东市政协副主席林晓峰、陈思远及秘书长赵一鸣出席。"))
 >>> chains = title_chains(seg)
@@ -30,6 +30,7 @@ from graph.extract.names import BOUNDARY, Piece, person_after
 from graph.extract.people import looks_like_name
 from graph.extract.rules import ChainElement, TitleChain, org_suffix_of, parse_element
 from graph.resources import load_lexicon
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 People = dict[int, Piece]
@@ -80,7 +81,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
     """Further people of a chain's title (``、B、C``) and further titles at its organisation
     (``及秘书长D``), each as a chain of its own."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for chain in chains:
         elements = chain.elements
@@ -131,7 +132,7 @@ def _name_list(
 def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
         pos = _skip_aside(text, p.end)
@@ -188,7 +189,7 @@ _POST_END = re.compile(r"职务|职|[，,。；;\n]|的")
 def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """Posts that end: ``免去A某局局长职务``, ``A辞去某局局长职务``, ``A不再担任某局局长``."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     named = dict(people)
     for word in _REMOVED_BEFORE:
@@ -217,7 +218,7 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
         role = next((r for r in _AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
@@ -249,7 +250,7 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
 def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """Reporters and correspondents in the parenthesis after ``PAPER讯`` / ``PAPER…消息``."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for cue in _DISPATCH_CUE.finditer(text):
         line_start = text.rfind("\n", 0, cue.start()) + 1
@@ -303,7 +304,7 @@ def _named_after_triggers(seg: Segmented, people: People) -> People:
     """Names the model missed in ``任命A、B为…``, ``决定A为…``: the rules' names after the
     verb, separated by 、."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     found: People = {}
     for m in _TRIGGERS.finditer(text):
         pos = m.end()

@@ -5,7 +5,7 @@ listed as attending): the model's PERSON mentions, kept when they look like a Ch
 to four characters starting with a family name) and are not a title or a place.
 
 >>> from graph.extract.orgcheck import tag_sentences
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "会议由刘东辉主持，王宗璋出席。"))
 >>> [p.text for p in model_people(seg, tag_sentences(seg))]
@@ -26,6 +26,7 @@ from graph.extract.names import (
 )
 from graph.extract.orgcheck import ModelSpan
 from graph.resources import load_lexicon
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 
@@ -88,7 +89,7 @@ def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...
     ['林晓峰', '傅文澜', '陈思远']
     """
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     ends = {t.end for t in seg.tokens}
     found = {p.start: p for p in people}
     todo = list(people)

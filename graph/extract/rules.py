@@ -3,7 +3,7 @@
 The rules rely only on general dictionaries (role titles, organisation suffixes, body prefixes,
 regions, family names) and the owned jieba tokenizer; no names of particular people.
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "据悉，河北省农业厅副厅长、党组成员王小明表示同意。"))
 >>> chain = title_chains(seg)[0]
@@ -23,7 +23,7 @@ from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after, token_at
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon, load_ordered
-from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.text.segment import FUNCTION_TAGS, token_index, word_tags
 from graph.types import Mention, Segmented
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)
@@ -363,7 +363,7 @@ def title_chains(
     name after (主任何某: the segmenter reads 任何).
     """
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     chains: list[TitleChain] = []
     role_end = _role_end_char()
     for sentence in seg.sentences:
