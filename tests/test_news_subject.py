@@ -216,3 +216,7 @@ def test_offices_and_groups_as_organisations() -> None:
     posts = _posts("东江市扶贫办主任林晓峰、东江市城市化工作领导小组组长陈思远出席。")
     assert ("林晓峰", "主任", "东江市扶贫办") in posts
     assert ("陈思远", "组长", "东江市城市化工作领导小组") in posts
+
+
+def test_a_verb_that_is_a_word_of_the_name_is_kept() -> None:
+    assert ("林晓峰", "所长", "应用经济研究所") in _posts("应用经济研究所所长林晓峰日前表示同意。")

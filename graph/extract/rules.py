@@ -202,6 +202,7 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
         tag = tags.get(word, "x")
         if (
             tag in _CUT_TAGS
+            and word not in _NAME_VERBS
             and cut < end
             and word not in _places()
             and (
@@ -223,10 +224,17 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
+        if tok.text in _NAME_VERBS:
+            break
         start = tok.end
     return start
 
 
+_NAME_VERBS = frozenset(
+    {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
+     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助"}
+)  # fmt: skip
+"""Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
 _CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
