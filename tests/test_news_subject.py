@@ -220,3 +220,12 @@ def test_offices_and_groups_as_organisations() -> None:
 
 def test_a_verb_that_is_a_word_of_the_name_is_kept() -> None:
     assert ("林晓峰", "所长", "应用经济研究所") in _posts("应用经济研究所所长林晓峰日前表示同意。")
+
+
+def test_a_dispatch_glued_to_the_name_and_military_and_sports_titles() -> None:
+    assert ("林晓峰", "行政总裁", "东华银行集团") in _posts(
+        "东江网4月13日电东华银行集团行政总裁林晓峰去年获得最高薪。"
+    )
+    posts = _posts("东江队主帅陈思远公布了名单。南岭军区司令赵一鸣出席。")
+    assert ("陈思远", "主帅", "东江队") in posts
+    assert ("赵一鸣", "司令", "南岭军区") in posts

@@ -217,6 +217,9 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
         i += 1
     if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
         start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
+    m = _DATELINE.match(seg.doc.text, start, end)
+    if m and m.end() < end - 2:
+        start = m.end()  # 某某网4月13日电渣打银行…: a dispatch line glued to the name
     m = _LEADING_TIME.match(seg.doc.text, start, end)
     if m and m.end() < end:
         start = m.end()  # 2月初商务部: the time is not part of the name
@@ -236,6 +239,7 @@ _NAME_VERBS = frozenset(
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
 _CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
     r"(?<=[年月日])[初底中末]?(?:旬)?"
