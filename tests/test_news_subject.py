@@ -229,3 +229,9 @@ def test_a_dispatch_glued_to_the_name_and_military_and_sports_titles() -> None:
     posts = _posts("东江队主帅陈思远公布了名单。南岭军区司令赵一鸣出席。")
     assert ("陈思远", "主帅", "东江队") in posts
     assert ("赵一鸣", "司令", "南岭军区") in posts
+
+
+def test_the_leaders_before_an_organisation_are_not_part_of_its_name() -> None:
+    posts = _posts("开幕式由主管领导东江市委常委、组织部部长林晓峰主持。")
+    assert ("林晓峰", "常委", "东江市委") in posts
+    assert not any(org.startswith("主管") for _, _, org in posts)

@@ -217,6 +217,9 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
         i += 1
     if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
         start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
+    lead = seg.doc.text.rfind("领导", start, end - 2)
+    if lead >= 0 and not seg.doc.text.startswith(("领导小组", "领导班子"), lead):
+        start = lead + 2  # 主管领导区委常委: the leaders are not part of the name
     m = _DATELINE.match(seg.doc.text, start, end)
     if m and m.end() < end - 2:
         start = m.end()  # 某某网4月13日电渣打银行…: a dispatch line glued to the name
