@@ -235,3 +235,14 @@ def test_the_leaders_before_an_organisation_are_not_part_of_its_name() -> None:
     posts = _posts("开幕式由主管领导东江市委常委、组织部部长林晓峰主持。")
     assert ("林晓峰", "常委", "东江市委") in posts
     assert not any(org.startswith("主管") for _, _, org in posts)
+
+
+def test_a_listed_title_of_another_kind_is_not_at_the_chain_before() -> None:
+    posts = _posts("华盛科技有限公司董事长袁明山，副市长钱立本，东江市总工会主席孟凡出席。")
+    assert not any(p[0] == "钱立本" and p[2] == "华盛科技有限公司" for p in posts)
+    assert ("袁明山", "董事长", "华盛科技有限公司") in posts
+
+
+def test_a_bare_party_secretary_is_not_put_in_a_government() -> None:
+    posts = _posts("东岭县人民政府召开会议\n会上，党委书记林晓峰讲话。")
+    assert not any(p[0] == "林晓峰" for p in posts)

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from graph.extract.places import (
@@ -42,36 +41,6 @@ def role_base(role: str) -> str:
         if role.startswith(prefix) and len(role) > len(prefix) + 1:
             return role[len(prefix) :]
     return role
-
-
-_LIST_SEPARATORS = frozenset("、，,")
-_ASIDE_END = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
-
-
-def orgs_by_neighbour(
-    text: str,
-    chains: tuple[TitleChain, ...],
-    base_of_chain: list[list[str | None]],
-    people_at: dict[str, set[str]],
-) -> None:
-    """A chain listed right after another one (``学院院长A、党委书记B``, ``X公司总裁A，监事会
-    主席B``) whose titles name no organisation is at the organisation of the chain before it."""
-    for i in range(1, len(chains)):
-        chain, keys = chains[i], base_of_chain[i]
-        before, before_keys = chains[i - 1], base_of_chain[i - 1]
-        if keys[0] is not None or before_keys[-1] is None:
-            continue
-        m = _ASIDE_END.match(text, before.person.end)
-        gap = m.end() if m else before.person.end
-        first = chain.elements[0]
-        start = (first.org or first.body or first.role).start
-        if gap + 1 != start or text[gap] not in _LIST_SEPARATORS:
-            continue
-        for j, key in enumerate(keys):
-            if key is not None:
-                break
-            keys[j] = before_keys[-1]
-        people_at[str(before_keys[-1])].add(chain.person.text)
 
 
 def orgs_by_role(

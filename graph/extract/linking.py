@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.elision import dominant_regions, resolve_elided
-from graph.extract.implied import deictic_targets, orgs_by_neighbour, orgs_by_role, seat_of
+from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgs import regions
 from graph.extract.places import deictic_kind
 from graph.extract.rules import TitleChain, org_suffix_of
-from graph.extract.subject import orgs_by_subject
+from graph.extract.subject import orgs_by_neighbour, orgs_by_subject
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key

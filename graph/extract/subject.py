@@ -14,19 +14,24 @@ first named. A sub-body title (党委书记, 工会主席) is at the document's 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
 from graph.extract.implied import role_base
-from graph.extract.places import is_place
+from graph.extract.places import government_title, is_place
 from graph.extract.rules import TitleChain, org_suffix_of
 from graph.resources import resource_text
 
 Named = tuple[int, int, str]
 """An organisation named in the document: start, end and canonical key."""
 
-_NOT_A_HOST = ("委", "政府", "党组", "支部", "党委", "纪委", "工会", "团委", "妇联")
+_HOSTS = (
+    "公司", "集团", "大学", "学院", "学校", "中学", "小学", "医院", "院", "所", "局", "中心",
+    "会", "厂", "社", "银行", "行", "馆", "台", "站", "队",
+)  # fmt: skip
+"""Organisations whose sub-bodies (党委, 工会) a bare 党委书记 or 工会主席 can be of."""
 
 
 @cache
@@ -55,7 +60,7 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
         if (not key.startswith(("我", "本", "该")) or key in endings)
         and not is_place(key)
         and org_suffix_of(key) is not None
-        and (key.endswith(endings) if endings else not key.endswith(_NOT_A_HOST))
+        and key.endswith(endings or _HOSTS)
     ]
     if not fits:
         return None
@@ -65,6 +70,20 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
         first.setdefault(key, start)
     in_title = {key for start, key in fits if start < title_end}
     return max(counts, key=lambda k: (k in in_title, counts[k], -first[k]))
+
+
+def fits(role: str, key: str) -> bool:
+    """Whether an organisation can hold a title: its seats (role_seats.txt) end the name, a
+    government title is at a party committee's place (县委 -> 县人民政府), an unlisted title
+    anywhere.
+
+    >>> fits("副院长", "东华医院"), fits("副市长", "东华公司"), fits("县长", "东岭县委")
+    (True, False, True)
+    """
+    endings = seats_of(role)
+    if not endings or key.endswith(endings):
+        return True
+    return government_title(role) and key.endswith(("委", "委员会"))
 
 
 def orgs_by_subject(
@@ -93,3 +112,35 @@ def orgs_by_subject(
                 used.add(subject)
                 people_at[subject].add(chain.person.text)
     return used
+
+
+_LIST_SEPARATORS = frozenset("、，,")
+_ASIDE_END = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
+
+
+def orgs_by_neighbour(
+    text: str,
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+) -> None:
+    """A chain listed right after another one (``学院院长A、党委书记B``, ``X公司总裁A，监事会
+    主席B``) whose titles name no organisation is at the organisation of the chain before it."""
+    for i in range(1, len(chains)):
+        chain, keys = chains[i], base_of_chain[i]
+        before, before_keys = chains[i - 1], base_of_chain[i - 1]
+        if keys[0] is not None or before_keys[-1] is None:
+            continue
+        m = _ASIDE_END.match(text, before.person.end)
+        gap = m.end() if m else before.person.end
+        first = chain.elements[0]
+        start = (first.org or first.body or first.role).start
+        if gap + 1 != start or text[gap] not in _LIST_SEPARATORS:
+            continue
+        if not fits(first.role.text, str(before_keys[-1])) and first.body is None:
+            continue  # X公司董事长A，副市长B: not the company's
+        for j, key in enumerate(keys):
+            if key is not None:
+                break
+            keys[j] = before_keys[-1]
+        people_at[str(before_keys[-1])].add(chain.person.text)
