@@ -57,3 +57,8 @@ def test_the_event_of_the_title_takes_the_day_of_the_lead() -> None:
         "1月20日，集团领导班子召开会议，党委书记林晓峰主持。"
     )
     assert events["2019年度民主生活会"][0] == date(2020, 1, 20)
+
+
+def test_a_short_bracketed_word_inside_an_event_name() -> None:
+    events = _events("2019年3月5日，东岭县委召开常委（扩大）会议，县委书记林晓峰主持。")
+    assert events.get("常委（扩大）会议") == (date(2019, 3, 5), date(2019, 3, 5))

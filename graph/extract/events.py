@@ -94,11 +94,26 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
         if not _ends_with_suffix(tok.text) and not (len(tok.text) == 1 and _split_suffix(toks, i)):
             continue
         j, start = i - 1, tok.start
-        while j >= 0 and _in_name(toks[j].text, tags):
-            start, j = toks[j].start, j - 1
+        while j >= 0:
+            if _in_name(toks[j].text, tags):
+                start, j = toks[j].start, j - 1
+            elif (k := _bracket_open(toks, j)) is not None:
+                start, j = toks[k].start, k - 1  # 常委（扩大）会议
+            else:
+                break
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+def _bracket_open(toks: list[Token], j: int) -> int | None:
+    """Where a short bracketed word closing at token ``j`` opens (（扩大）), when it does."""
+    if toks[j].text not in ("）", ")"):
+        return None
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if toks[k].text in ("（", "("):
+            return k if toks[j].end - toks[k].start <= 6 and k > 0 else None
+    return None
 
 
 def _split_suffix(toks: list[Token], i: int) -> bool:
