@@ -246,3 +246,9 @@ def test_a_listed_title_of_another_kind_is_not_at_the_chain_before() -> None:
 def test_a_bare_party_secretary_is_not_put_in_a_government() -> None:
     posts = _posts("东岭县人民政府召开会议\n会上，党委书记林晓峰讲话。")
     assert not any(p[0] == "林晓峰" for p in posts)
+
+
+def test_academicians_and_police_titles() -> None:
+    posts = _posts("中国科学院院士林晓峰、东江市公安局南山派出所民警陈思远出席。")
+    assert ("林晓峰", "院士", "中国科学院") in posts
+    assert ("陈思远", "民警", "东江市公安局南山派出所") in posts
