@@ -1,14 +1,14 @@
 """Entity resolution across documents.
 
 Organisations: one IRI per canonical name.  Names are compared after
-``canonical_org_name`` (北京总工会 → 北京市总工会: a city's short name before a government
+``canonical_org_name`` (南京总工会 → 南京市总工会: a city's short name before a government
 body gets its level word back); the variants stay as ``skos:altLabel``.  People are keyed by
 name + anchor organisation, so two people with the same name in different organisations stay
 two people; they merge only when their anchors resolve to the same organisation.  Every merge
 adds its rule to ``Entity.link_rules``.
 
->>> canonical_org_name("北京总工会"), canonical_org_name("北京大学")
-('北京市总工会', '北京大学')
+>>> canonical_org_name("南京总工会"), canonical_org_name("北京大学")
+('南京市总工会', '北京大学')
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ that document), as ``graph.rdf.writer.document_parts`` does for the merged graph
 >>> from graph.extract.document import extract_document
 >>> from graph.types import Document
 >>> xs = [extract_document(Document.from_text(f"{i}.txt", t)) for i, t in
-...       enumerate(["北京总工会主席张三讲话。", "北京市总工会主席张三指出，要弘扬劳模精神。"])]
+...       enumerate(["南京总工会主席张三讲话。", "南京市总工会主席张三指出，要弘扬劳模精神。"])]
 >>> index = EntityIndex()
 >>> for x in reversed(xs):
 ...     index.add(x)
