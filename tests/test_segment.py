@@ -46,3 +46,14 @@ def test_span_of_knows_its_sentence() -> None:
     span = span_of(seg, 7, 9)
     assert span.text == seg.doc.text[7:9]
     assert (span.sentence_start, span.sentence_end) == (5, 13)
+
+
+def test_token_index_follows_the_document_asked_for() -> None:
+    from graph.text.segment import segment, token_index
+    from graph.types import Document
+
+    a = segment(Document.from_text("a.txt", "东江市总工会召开会议。"))
+    b = segment(Document.from_text("b.txt", "南岭大学举行典礼。"))
+    assert token_index(a) == {t.start: i for i, t in enumerate(a.tokens)}
+    assert token_index(b) == {t.start: i for i, t in enumerate(b.tokens)}
+    assert token_index(a) == {t.start: i for i, t in enumerate(a.tokens)}

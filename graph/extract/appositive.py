@@ -1,9 +1,10 @@
-"""Posts written after the name: ``NAME，ORG ROLE`` and ``NAME 任/担任/出任 ORG ROLE``.
+"""Posts written after the name: ``NAME，ORG ROLE``, ``NAME（ORG ROLE）`` and
+``NAME 任/担任/出任/是 ORG ROLE``.
 
 They become the same ``TitleChain`` records as ``ORG ROLE NAME`` so linking and relations treat
 every phrasing alike.
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "王建民，河北省农业厅厅长，出席会议。李红梅担任华北电力大学校长。"))
 >>> [(c.person.text, c.elements[0].org.text, c.elements[0].role.text) for c in after_name_chains(seg)]
@@ -15,15 +16,20 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import Piece, is_surname_start
-from graph.extract.rules import TitleChain, parse_element
-from graph.text.segment import word_tags
+from graph.extract.rules import TitleChain, parse_element, role_ending_at
+from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
 _APPOSITION = re.compile(
     r"(?:^|(?<=[，,。；;：:\n“”]))(?P<name>[\u4e00-\u9fff]{2,3})[，,](?P<post>[^，,。；;：:\n“”]{3,40}?)(?=[，,。；;])"
 )
 _TAKES_POST = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,3})(?:现任|出任|担任|兼任|任)(?P<post>[^，,。；;：:\n“”]{3,40}?)(?:一职|职务)?(?=[，,。；;]|$)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?:现任|出任|担任|兼任|任|是|系)(?P<post>[^，,。；;：:\n“”]{3,40}?)(?:一职|职务)?(?=[，,。；;]|$)"
+)
+
+
+_BRACKETED = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<post>[^（）()，,。；;：:\n“”]{3,40}?)[）)]"
 )
 
 
@@ -40,12 +46,14 @@ def _plausible_name(bounds: set[int], start: int, name: str) -> bool:
 def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
     """Posts stated after the person's name, as title chains."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     bounds = set(starts) | {t.end for t in seg.tokens}
     out = []
-    for pattern in (_APPOSITION, _TAKES_POST):
+    for pattern in (_APPOSITION, _TAKES_POST, _BRACKETED):
         for m in pattern.finditer(text):
             name = m.group("name")
+            if role_ending_at(text, m.end("post"), start_limit=m.start("post")) is None:
+                continue  # the post must end with a title
             if not _plausible_name(bounds, m.start("name"), name):
                 continue
             element = parse_element(seg, starts, m.start("post"), m.end("post"))

@@ -5,7 +5,7 @@ The titles before the comma belong to the name after it when they end right at t
 name of their own) and what stands between the comma and the name is either more titles (a title
 chain of that name) or a rank (二级大检察官, 一级警监).
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> text = "会上，东江市人民检察院党组书记、检察长，二级大检察官林晓峰讲话。"
 >>> seg = segment(Document.from_text("d.txt", text))
@@ -21,6 +21,7 @@ import re
 from graph.extract.lists import People
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 _RANK = re.compile(
@@ -53,7 +54,7 @@ def comma_chains(
 ) -> list[TitleChain]:
     """Chains for the titles before a comma that belong to the name after it."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     by_person = {c.person.start: c for c in chains}
     out: list[TitleChain] = []
     for start in sorted(people):

@@ -12,18 +12,21 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from graph.extract.appositive import after_name_chains
+from graph.extract.colons import colon_chains
 from graph.extract.commas import comma_chains
+from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
 from graph.extract.lists import people_index, several_people_chains, with_model_names
-from graph.extract.names import Piece, photo_credits
-from graph.extract.orgcheck import ModelOrgs, tag_sentences
+from graph.extract.names import photo_credits
+from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
-from graph.extract.people import model_people
+from graph.extract.people import listed_people, model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import chain_mentions, title_chains
 from graph.extract.traditional import extract_in_analysis_script
 from graph.extract.windows import extract_bounded
+from graph.text.segment import release as release_segmenter
 from graph.text.segment import segment
 from graph.types import Document, Entity, Extraction, Fact
 
@@ -60,16 +63,18 @@ def extract_document(doc: Document) -> Extraction:
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    people = model_people(seg, tagged)
+    people = listed_people(seg, model_people(seg, tagged))
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg)
     found = with_model_names(found, people)
     found += several_people_chains(seg, found, people)
     found += tuple(comma_chains(seg, found, people_index(found, people)))
+    index = people_index(found, people)
+    found += tuple(colon_chains(seg, index) + conferral_chains(seg, index))
     chains = tuple(sorted(found, key=lambda c: c.span.start))
     model_orgs = tuple(
-        Piece(a, b, doc.text[a:b]) for spans in tagged if spans for a, b, t in spans if t == "ORG"
-    )
+        clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
+    ) + place_institutions(doc.text, tagged)
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people, model_orgs)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)
@@ -115,3 +120,12 @@ def fact_order(f: Fact) -> tuple[str, str, str]:
 def sorted_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     """Entities in the order of their keys."""
     return tuple(sorted(entities, key=lambda e: e.ref))
+
+
+def release_models() -> None:
+    """Free the tokenizers and the mention model of this process (a build calls it once its
+    documents are extracted; extracting again loads them again)."""
+    from graph.ner import release
+
+    release()
+    release_segmenter()

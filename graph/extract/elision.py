@@ -2,7 +2,7 @@
 
 A name written without its region takes the nearest region of the right level named before it
 in the sentence (``区总工会`` after ``海淀区``), otherwise the document's dominant region of that
-level (``市总工会`` in a text about 北京 is ``北京市总工会``).  Words that merely start with a
+level (``市总工会`` in a text about 南京 is ``南京市总工会``).  Words that merely start with a
 level character (``市场``, ``区域``) are left as written.
 
 >>> resolve_elided("市总工会", "全市", {"市": "某城市"})
@@ -11,10 +11,12 @@ level character (``市场``, ``区域``) are left as written.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
 from graph.extract.orgs import region_stem, regions
+from graph.extract.places import is_place
 
 _LEVEL_CHARS = "市区县省州"
 _NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
@@ -86,7 +88,32 @@ def dominant_regions(text: str) -> dict[str, str]:
                 counts[name] = n
         if counts:
             best[level] = min(counts, key=lambda k: (-counts[k], text.find(region_stem(k))))
+    for level, name in _unlisted(text).items():
+        best.setdefault(level, name)
     return best
+
+
+_UNLISTED = re.compile(
+    r"(?:^|(?<=[\s，。、；：“（《]))([\u4e00-\u9fff]{2}[市区县])"
+    r"(?=委|人民|政府|人大|政协|总工会|纪委|法院|检察院|公安局|召开|举行|举办|第)",
+    re.MULTILINE,
+)
+
+
+def _unlisted(text: str) -> dict[str, str]:
+    """Per level, the region the gazetteer does not know that the text names most often at
+    the start of a clause before an organisation word (东岭县委, 东岭县召开…).
+
+    >>> _unlisted("东岭县召开会议\\n会上，东岭县委书记讲话。全县人民。")
+    {'县': '东岭县'}
+    """
+    counts: Counter[str] = Counter(
+        m[1] for m in _UNLISTED.finditer(text) if is_place(m[1]) and m[1] not in regions()
+    )
+    out: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        out.setdefault(name[-1], name)
+    return out
 
 
 def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple[str, str]:

@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from graph.extract.visits import visit_names
 from graph.resources import load_ordered
 from graph.text.dates import DateRange, document_year, find_range
 from graph.text.docdate import document_date, relative_day
+from graph.text.narrative import narrative_month, year_of_day
 from graph.text.segment import word_tags
-from graph.types import Segmented, Sentence
+from graph.types import Segmented, Sentence, Token
 
 _NAME_TAGS = frozenset(
     {
@@ -84,15 +87,46 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
     lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
     out = []
+    last = _suffix_index()[2]
     for i, tok in enumerate(toks):
-        if not _ends_with_suffix(tok.text):
+        if tok.text[-1:] not in last:
+            continue
+        if not _ends_with_suffix(tok.text) and not (len(tok.text) == 1 and _split_suffix(toks, i)):
             continue
         j, start = i - 1, tok.start
-        while j >= 0 and _in_name(toks[j].text, tags):
-            start, j = toks[j].start, j - 1
+        while j >= 0:
+            if _in_name(toks[j].text, tags):
+                start, j = toks[j].start, j - 1
+            elif (k := _bracket_open(toks, j)) is not None:
+                start, j = toks[k].start, k - 1  # 常委（扩大）会议
+            else:
+                break
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+def _bracket_open(toks: list[Token], j: int) -> int | None:
+    """Where a short bracketed word closing at token ``j`` opens (（扩大）), when it does."""
+    if toks[j].text not in ("）", ")"):
+        return None
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if toks[k].text in ("（", "("):
+            return k if toks[j].end - toks[k].start <= 6 and k > 0 else None
+    return None
+
+
+def _split_suffix(toks: list[Token], i: int) -> bool:
+    """An event ending the segmenter split (民主 生活 会): the word with the one or two before
+    it ends with a longer event ending than the word alone."""
+    if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
+        return False
+    if toks[i - 1].end != toks[i].start:
+        return False
+    joined = toks[i - 1].text + toks[i].text
+    if i > 1 and toks[i - 2].end == toks[i - 1].start:
+        joined = toks[i - 2].text + joined
+    return any(joined.endswith(x) and len(x) > 2 for x in _suffixes())
 
 
 _NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
@@ -122,21 +156,33 @@ def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, 
 
 
 def find_events(seg: Segmented) -> list[EventRecord]:
-    """Events named in the document, with whatever attributes their sentence states."""
+    """Events named in the document (and visits it reports), with whatever attributes their
+    sentence states; a visit whose sentence has no date takes the last day stated before it,
+    the event of the title the day of the lead."""
     text = seg.doc.text
     anchor = document_date(text)
-    year = anchor.year if anchor else document_year(seg.doc.title, text)
+    told = None if anchor else narrative_month(text)
+    year = anchor.year if anchor else told[0] if told else document_year(seg.doc.title, text)
     out = []
     starts = [t.start for t in seg.tokens]
-    for sentence in seg.sentences:
-        for start, end in _event_names(seg, starts, sentence):
+    title_end = text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    for i, sentence in enumerate(seg.sentences):
+        s = sentence.text
+        names = _event_names(seg, starts, sentence)
+        visits = [] if names else visit_names(sentence)
+        for start, end in names or visits:
             name = text[start:end]
-            s = sentence.text
-            off = sentence.start
-            dates = find_range(s, document_year(name) or year)
-            if dates is None and anchor is not None:
-                dates = _relative(s, anchor)
-            count = _COUNT.search(s, end - off)
+            own = _day(s, document_year(name) or year, anchor, told)
+            dates: DateRange | None
+            if own:
+                dates, off = own, sentence.start
+            elif visits:  # a visit: the last day stated before it
+                dates, off = _first_day(reversed(seg.sentences[:i]), year, anchor, told), 0
+            elif sentence.start < title_end:  # the title's event: the day of the lead
+                dates, off = _first_day(seg.sentences[i + 1 : i + 5], year, anchor, told), 0
+            else:
+                dates, off = None, 0
+            count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
                     name,
@@ -145,15 +191,57 @@ def find_events(seg: Segmented) -> list[EventRecord]:
                     dates.first if dates else None,
                     dates.last if dates else None,
                     (dates.start + off, dates.end + off) if dates else None,
-                    _group_span(_VENUE.search(s), "venue", off),
-                    _group_span(_ORGANISER.search(s), "org", off),
-                    _group_span(_PLAN.search(s), "plan", off),
+                    _group_span(_VENUE.search(s), "venue", sentence.start),
+                    _group_span(_ORGANISER.search(s), "org", sentence.start),
+                    _group_span(_PLAN.search(s), "plan", sentence.start),
                     int(count.group(1)) if count else None,
-                    (count.start() + off, count.end() + off) if count else None,
+                    (count.start() + sentence.start, count.end() + sentence.start)
+                    if count
+                    else None,
                     sentence,
                 )
             )
-    return [e for e in out if e.start or e.venue_span or e.organiser_span]
+    kept = [e for e in out if e.start or e.venue_span or e.organiser_span]
+    return [e for e in kept if not _told_again(e, kept, title_end)]
+
+
+def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bool:
+    """An event of the title that the body names too (劳模表彰会 and 2019年劳模表彰会)."""
+    if e.name_start >= title_end:
+        return False
+    return any(o.name_start >= title_end and (e.name in o.name or o.name in e.name) for o in events)
+
+
+def _first_day(
+    sentences: Iterable[Sentence],
+    year: int | None,
+    anchor: date | None,
+    told: tuple[int, int] | None,
+) -> DateRange | None:
+    """The day stated in the first of ``sentences`` that states one (document offsets)."""
+    for sentence in sentences:
+        found = _day(sentence.text, year, anchor, told)
+        if found is not None and "日" in found.text:
+            off = sentence.start
+            return DateRange(
+                found.start + off, found.end + off, found.text, found.first, found.last
+            )
+    return None
+
+
+def _day(
+    s: str, year: int | None, anchor: date | None, told: tuple[int, int] | None
+) -> DateRange | None:
+    """The day (or days) a sentence states: written, relative to the document's date, or in
+    an undated article the year its story is told in (graph.text.narrative)."""
+    dates = find_range(s, year)
+    if dates is None and anchor is not None:
+        return _relative(s, anchor)
+    if dates is not None and told is not None and "年" not in dates.text:
+        later = year_of_day(dates.first.month, told)
+        if later != year:
+            return find_range(s, later)
+    return dates
 
 
 @cache

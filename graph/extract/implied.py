@@ -28,7 +28,7 @@ from graph.extract.places import (
 )
 from graph.extract.rules import TitleChain
 
-_ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行")
+_ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行", "名誉", "荣誉")
 
 
 def role_base(role: str) -> str:
@@ -83,12 +83,12 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
         if party_title(role):
             return key + "委"
         return None
-    if inherited and government_title(role) and key.startswith(_PARTY_PREFIXES):
+    if inherited and government_title(role) and key.endswith(("委", "委员会")):
         region = key
         for prefix in _PARTY_PREFIXES:
             region = region.removeprefix(prefix)
         region = region.removesuffix("委员会").removesuffix("委")
-        if is_place(region):
+        if is_place(region) or region in LEVELS:
             return region + "人民政府"
     return None
 

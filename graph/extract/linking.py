@@ -2,7 +2,7 @@
 
 - Elided region prefixes are resolved from context (``graph.extract.elision``): ``区总工会`` takes the
   nearest district named before it in the sentence, ``市总工会`` the document's dominant city
-  (``北京市总工会``).
+  (``南京市总工会``).
 - A name broken by layout (``华东汽车⏎⏎有限公司``) is a key without whitespace; a shortened or
   repaired name is merged as an alias of a longer name when the same person holds posts at
   both and one is a character subsequence of the other (same suffix, same first characters).
@@ -27,6 +27,7 @@ from graph.extract.names import Piece
 from graph.extract.orgs import regions
 from graph.extract.places import deictic_kind
 from graph.extract.rules import TitleChain, org_suffix_of
+from graph.extract.subject import orgs_by_neighbour, orgs_by_subject
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
@@ -130,8 +131,10 @@ def link_document(
     Four phases: resolve elided organisation names, read which organisation each title-chain
     element is at, merge shortened names into organisation entities, then link the people.
     """
-    resolved = _resolve_org_names(seg, chains, org_pieces)
-    base_of_chain, people_at = _chain_org_keys(chains, resolved)
+    doc_regions = dominant_regions(seg.doc.text)
+    resolved = _resolve_org_names(seg, chains, org_pieces, doc_regions)
+    base_of_chain, people_at = _chain_org_keys(seg.doc.text, chains, resolved)
+    _subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
     alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
@@ -146,11 +149,15 @@ def link_document(
 
 
 def _resolve_org_names(
-    seg: Segmented, chains: tuple[TitleChain, ...], org_pieces: tuple[Piece, ...]
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    org_pieces: tuple[Piece, ...],
+    doc_regions: dict[str, str] | None = None,
 ) -> dict[tuple[int, int], OrgName]:
     """Every organisation name span, with elided region prefixes filled in from context."""
     text = seg.doc.text
-    doc_regions = dominant_regions(text)
+    if doc_regions is None:
+        doc_regions = dominant_regions(text)
     resolved: dict[tuple[int, int], OrgName] = {}
     pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
     sentence_starts = [s.start for s in seg.sentences]
@@ -164,8 +171,34 @@ def _resolve_org_names(
     return resolved
 
 
+def _subject_orgs(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    resolved: dict[tuple[int, int], OrgName],
+    orgs: tuple[Piece, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+    doc_regions: dict[str, str],
+) -> None:
+    """Titles still without an organisation are at the document's subject of their kind
+    (graph.extract.subject); a subject only the model names becomes an organisation name."""
+    if all(k is not None for keys in base_of_chain for k in keys):
+        return
+    model = {
+        span: o
+        for span, o in _resolve_org_names(seg, (), orgs, doc_regions).items()
+        if span not in resolved
+    }
+    named = [(s, e, o.key) for (s, e), o in (resolved | model).items()]
+    title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    used = orgs_by_subject(chains, base_of_chain, people_at, named, title)
+    for span, o in model.items():
+        if o.key in used:
+            resolved[span] = o
+
+
 def _chain_org_keys(
-    chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
+    text: str, chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
 ) -> tuple[list[list[str | None]], dict[str, set[str]]]:
     """The organisation key of each chain element (carried over from the element before it
     when it names none) and the people named at each organisation."""
@@ -181,6 +214,7 @@ def _chain_org_keys(
             if current:
                 people_at[current].add(chain.person.text)
         base_of_chain.append(keys)
+    orgs_by_neighbour(text, chains, base_of_chain, people_at)
     orgs_by_role(chains, base_of_chain, people_at)
     return base_of_chain, people_at
 
@@ -197,7 +231,7 @@ def _org_entities(
         key = alias_to.get(o.key, o.key)
         ref = EntityRef("org", key)
         b = builders.setdefault(ref, _Builder(key, classes=org_classes(key)))
-        b.aliases.update({o.surface, o.key})
+        b.aliases.update({o.surface, o.key, "".join(seg.doc.text[start:end].split())})
         b.rules.add(o.rule)
         if key != o.key:
             b.rules.add(

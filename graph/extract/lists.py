@@ -11,7 +11,7 @@
 Names are the shipped model's PERSON spans or the rule names of :mod:`graph.extract.names`.
 
 >>> from graph.extract.rules import title_chains
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "华东市政协副主席林晓峰、陈思远及秘书长赵一鸣出席。"))
 >>> chains = title_chains(seg)
@@ -25,10 +25,12 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from graph.extract.appointments import delegate_element, further_post, with_organisation
 from graph.extract.names import BOUNDARY, Piece, person_after
 from graph.extract.people import looks_like_name
 from graph.extract.rules import ChainElement, TitleChain, org_suffix_of, parse_element
 from graph.resources import load_lexicon
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 People = dict[int, Piece]
@@ -79,7 +81,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
     """Further people of a chain's title (``、B、C``) and further titles at its organisation
     (``及秘书长D``), each as a chain of its own."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for chain in chains:
         elements = chain.elements
@@ -130,7 +132,7 @@ def _name_list(
 def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
         pos = _skip_aside(text, p.end)
@@ -146,10 +148,16 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         elements = _post(seg, starts, post_start, post_end)
         if not elements:
             continue
-        names = _name_list(seg, starts, people, p.end)
-        for name in names or [p]:
+        names = _name_list(seg, starts, people, p.end) or [p]
+        for name in names:
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
+        further = further_post(text, post_end)
+        if further is not None and (more := _post(seg, starts, *further)):
+            for name in names:
+                span = Piece(name.start, further[1], text[name.start : further[1]])
+                chain = TitleChain(with_organisation(more, elements), name, span, False)
+                out.append(replace(chain, rule="rules.appointment"))
     return _unique(out)
 
 
@@ -161,7 +169,9 @@ def _post(
     elements: list[ChainElement] = []
     cursor = start
     for part_end in [i for i in range(start, end) if text[i] == "、"] + [end]:
-        element = parse_element(seg, starts, cursor, part_end)
+        element = parse_element(seg, starts, cursor, part_end) or delegate_element(
+            seg, cursor, part_end
+        )
         if element is None:
             return ()
         if former:
@@ -179,7 +189,7 @@ _POST_END = re.compile(r"职务|职|[，,。；;\n]|的")
 def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """Posts that end: ``免去A某局局长职务``, ``A辞去某局局长职务``, ``A不再担任某局局长``."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     named = dict(people)
     for word in _REMOVED_BEFORE:
@@ -208,7 +218,7 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
         role = next((r for r in _AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
@@ -240,7 +250,7 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
 def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """Reporters and correspondents in the parenthesis after ``PAPER讯`` / ``PAPER…消息``."""
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     out: list[TitleChain] = []
     for cue in _DISPATCH_CUE.finditer(text):
         line_start = text.rfind("\n", 0, cue.start()) + 1
@@ -276,6 +286,7 @@ def several_people_chains(
 ) -> tuple[TitleChain, ...]:
     """Every chain of this module, given the document's title chains and model names."""
     people = people_index(chains, names)
+    people.update(_named_after_triggers(seg, people))
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
@@ -284,6 +295,26 @@ def several_people_chains(
         + list_chains(seg, chains, people)
     )
     return tuple(_unique(found))
+
+
+_TRIGGERS = re.compile(r"(?:决定|同意|任命|提名|聘任|聘请|补选|选举|推选|免去|接受)")
+
+
+def _named_after_triggers(seg: Segmented, people: People) -> People:
+    """Names the model missed in ``任命A、B为…``, ``决定A为…``: the rules' names after the
+    verb, separated by 、."""
+    text = seg.doc.text
+    starts = token_index(seg)
+    found: People = {}
+    for m in _TRIGGERS.finditer(text):
+        pos = m.end()
+        while (name := name_at(seg, starts, people, pos)) is not None:
+            found.setdefault(name.start, name)
+            pos = _skip_aside(text, name.end)
+            if not text.startswith("、", pos):
+                break
+            pos += 1
+    return found
 
 
 def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> People:

@@ -26,6 +26,9 @@ _SPACE = frozenset(" \u3000\t")
 _NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
 _GIVEN_TAGS = frozenset({"ng", "zg", "nr", "n", "x", "tg", "g", "ag", "rg", "mg"})
 GLUED = frozenset("及和与等")
+_SIR = frozenset({"总", "董", "书记", "局", "局长", "主任", "院长", "校长", "老师", "先生", "女士"})
+_LEVEL_AFTER = frozenset("省市县区州镇乡")
+_NAME_END = frozenset("、，,。；;")  # a lone character before these ends a name (黄某 + 忠、)
 """Conjunctions the segmenter may glue onto the end of a two-character name."""
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 
@@ -76,6 +79,16 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if tok is None or not is_surname_start(tok.text):
         return None
     tags = word_tags()
+    nxt = token_at(seg.tokens, starts, tok.end)
+    if (
+        len(tok.text) == 2
+        and nxt is not None
+        and _lone_given(nxt.text)
+        and text[nxt.end : nxt.end + 1] in _NAME_END
+    ):
+        return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False  # 黄家 + 忠、
+    if surname_repeated(text, tok.start, tok.end):
+        return Piece(tok.start, tok.start + 2, tok.text[:2]), False  # 王某王总: 王总 is 王某
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
         end = tok.end
         nxt = token_at(seg.tokens, starts, end)
@@ -99,9 +112,39 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
             and 1 <= len(nxt.text) <= 2
             and "\u4e00" <= nxt.text[0] <= "\u9fff"
             and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
+            and not (tags.get(tok.text) == "p" and text[nxt.end : nxt.end + 1] in _LEVEL_AFTER)
+            # 向 + 东江 + 市: a preposition before a place, not the family name 向
         ):
-            return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False
+            end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
+            return Piece(tok.start, end, text[tok.start : end]), False
     return None
+
+
+_VERB_AFTER_NAME = frozenset("为在是将对向从被把给")
+_AFTER_ALONE = tuple("，、。；：,;:（(")
+
+
+def named_alone(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` (two characters) is followed by a verb glued to it here and stands alone,
+    followed by punctuation, elsewhere in the document.
+
+    >>> named_alone("主席张伟，副主席李强。张伟为学院颁奖", 11, 13)
+    True
+    """
+    if b >= len(text) or text[b] not in _VERB_AFTER_NAME:
+        return False
+    name = text[a:b]
+    return any(name + p in text for p in _AFTER_ALONE)
+
+
+def surname_repeated(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` (three characters) ends with its own family name before an honorific:
+    王某王总 is 王某 and 王总.
+
+    >>> surname_repeated("王诚王总，有请", 0, 3)
+    True
+    """
+    return b - a == 3 and text[b - 1] == text[a] and text.startswith(tuple(_SIR), b)
 
 
 def _lone_given(word: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from typing import TypeAlias
 
-from graph.extract.names import is_surname_start
+from graph.extract.names import Piece, is_surname_start
 from graph.ner.tagger import tag_many
 from graph.text.segment import word_tags
 from graph.types import Segmented
@@ -62,6 +62,52 @@ def _name_sentences(seg: Segmented) -> list[int]:
     return sorted(i for i in found if i >= 0)
 
 
+_CLAUSE_WORDS = "由在从对向将把被据—－- \u3000"
+
+
+def clean_org(text: str, a: int, b: int) -> Piece:
+    """A model ORG span without the clause before a preposition inside it (会议由某集团).
+
+    >>> clean_org("会议由东华集团主持", 0, 7).text
+    '东华集团'
+    """
+    cut = max(text.rfind(c, a, b - 2) for c in _CLAUSE_WORDS)
+    if cut >= a:
+        a = cut + 1
+    return Piece(a, b, text[a:b])
+
+
+_INSTITUTIONS = (
+    "人民政府",
+    "政府",
+    "人大常委会",
+    "政协",
+    "总工会",
+    "人民法院",
+    "人民检察院",
+    "公安局",
+    "妇联",
+    "团委",
+    "委",
+)
+
+
+def place_institutions(text: str, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
+    """A place the model names followed by an institution of places (东江市 + 人民政府).
+
+    >>> place_institutions("东江市人民政府召开会议", [[(0, 3, "PLACE")]])
+    (Piece(start=0, end=7, text='东江市人民政府'),)
+    """
+    out = []
+    for spans in tagged:
+        for a, b, t in spans or ():
+            if t == "PLACE":
+                found = next((w for w in _INSTITUTIONS if text.startswith(w, b)), None)
+                if found is not None:
+                    out.append(Piece(a, b + len(found), text[a : b + len(found)]))
+    return tuple(out)
+
+
 class ModelOrgs:
     """Callable ``(start, end) -> start of a model ORG ending at end | None`` for one document.
 
@@ -92,6 +138,7 @@ class ModelOrgs:
 
     def __call__(self, start: int, end: int) -> int | None:
         for a, b in self._model_orgs(start):
+            a = clean_org(self.seg.doc.text, a, b).start
             if b == end and a >= start:
                 return a
         return None

@@ -5,7 +5,7 @@ listed as attending): the model's PERSON mentions, kept when they look like a Ch
 to four characters starting with a family name) and are not a title or a place.
 
 >>> from graph.extract.orgcheck import tag_sentences
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "会议由刘东辉主持，王宗璋出席。"))
 >>> [p.text for p in model_people(seg, tag_sentences(seg))]
@@ -16,9 +16,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from graph.extract.names import GLUED, Piece, is_surname_start
+from graph.extract.names import (
+    GLUED,
+    Piece,
+    is_surname_start,
+    named_alone,
+    person_after,
+    surname_repeated,
+)
 from graph.extract.orgcheck import ModelSpan
 from graph.resources import load_lexicon
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 
@@ -45,6 +53,10 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+_DOCTRINE = ("新时代", "思想", "理论")
+"""A name that opens the name of a doctrine (某某思想) is not a mention of the person."""
+
+
 def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
     """The model's PERSON mentions that look like names, in text order."""
     text = seg.doc.text
@@ -55,6 +67,63 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         for a, b, t in spans:
             if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
                 b -= 1  # 董某及
-            if t == "PERSON" and looks_like_name(text[a:b]):
+            elif (
+                t == "PERSON"
+                and b - a == 3
+                and (named_alone(text, a, b - 1) or surname_repeated(text, a, b))
+            ):
+                b -= 1  # 张某为学院颁奖, after 主席张某，
+            if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
                 out.append(Piece(a, b, text[a:b]))
     return tuple(sorted(out, key=lambda p: p.start))
+
+
+def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names listed with them by 、 that the model missed (王某、李某某、…):
+    a name-like word between 、 and a known name, read by the rules.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "出席会议的有林晓峰、傅文澜、陈思远。"))
+    >>> [p.text for p in listed_people(seg, (Piece(6, 9, "林晓峰"),))]
+    ['林晓峰', '傅文澜', '陈思远']
+    """
+    text = seg.doc.text
+    starts = token_index(seg)
+    ends = {t.end for t in seg.tokens}
+    found = {p.start: p for p in people}
+    todo = list(people)
+    while todo:
+        p = todo.pop()
+        for q in (_listed_after(seg, starts, p), _listed_before(text, ends, starts, p)):
+            if q is not None and q.start not in found:
+                found[q.start] = q
+                todo.append(q)
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _listed_after(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
+    text = seg.doc.text
+    if not text.startswith("、", p.end):
+        return None
+    found = person_after(seg, starts, p.end + 1)
+    if found is None or found[0].start != p.end + 1 or not looks_like_name(found[0].text):
+        return None
+    q = found[0]
+    return q if q.end >= len(text) or text[q.end] in _LIST_END else None
+
+
+def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) -> Piece | None:
+    if p.start < 3 or text[p.start - 1] != "、":
+        return None
+    for k in (3, 2):
+        a = p.start - 1 - k
+        if a >= 0 and a in starts and text[a - 1 : a] in _LIST_START:
+            name = text[a : p.start - 1]
+            if looks_like_name(name):
+                return Piece(a, p.start - 1, name)
+    return None
+
+
+_LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
+_LIST_START = frozenset("、，,。；;：:（(\n 有")

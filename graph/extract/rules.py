@@ -3,7 +3,7 @@
 The rules rely only on general dictionaries (role titles, organisation suffixes, body prefixes,
 regions, family names) and the owned jieba tokenizer; no names of particular people.
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
 >>> seg = segment(Document.from_text("d.txt", "据悉，河北省农业厅副厅长、党组成员王小明表示同意。"))
 >>> chain = title_chains(seg)[0]
@@ -23,7 +23,7 @@ from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after, token_at
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon, load_ordered
-from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.text.segment import FUNCTION_TAGS, token_index, word_tags
 from graph.types import Mention, Segmented
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)
@@ -114,8 +114,8 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             break
         if text[s:end] in roles:
             best = s
-    if best is not None and best - 2 >= start_limit and text[best - 2 : best] == "代理":
-        best -= 2  # an acting title: 代理市长
+    if best is not None and best - 2 >= start_limit and text[best - 2 : best] in ("代理", "常务"):
+        best -= 2  # an acting or executive title: 代理市长, 常务副县长
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _LEVELS:
         best -= text[best - 1] == "代"  # 某市代市长
     return best
@@ -150,6 +150,9 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     i = role_start
     while i > sentence_start:
         ch = text[i - 1]
+        if ch in "）)" and (opened := _region_aside(text, i - 1, sentence_start)) is not None:
+            i = opened  # 某某（上海）体育发展有限公司: a region in brackets after the brand
+            break
         if ch in _BOUNDARY:
             break
         if ch in "\n\r":
@@ -165,23 +168,61 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     return i
 
 
+_MAX_BRAND = 4
+
+
+def _region_aside(text: str, close: int, lower: int) -> int | None:
+    """Where the brand before ``（region）`` closing at ``close`` starts (at most four
+    characters: 某某（上海）体育发展有限公司), when there is one."""
+    opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
+    if opened <= lower or close - opened > 6:
+        return None
+    inner = text[opened + 1 : close]
+    if inner not in _places() and not is_place(inner):
+        return None
+    brand = opened
+    while brand > max(lower, opened - _MAX_BRAND) and "\u4e00" <= text[brand - 1] <= "\u9fff":
+        brand -= 1
+    for k in range(opened - 1, brand, -1):
+        if org_suffix_of(text[brand:k]) is not None:
+            brand = k  # 运营公司跑友（上海）…: the brand starts after the name before it
+            break
+    return brand if brand < opened else None
+
+
 def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
     """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
     a preposition inside the candidate (记者从X公司) starts the name after it."""
     tags = word_tags()
     i = starts.get(start)
+    clause = False  # an adverb before 和 makes it a clause's conjunction (某某还和…)
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
+        tag = tags.get(word, "x")
         if (
-            tags.get(word, "x") in _CUT_TAGS
+            tag in _CUT_TAGS
+            and word not in _NAME_VERBS
             and cut < end
             and word not in _places()
-            and not seg.doc.text.startswith(_org_suffixes(), cut)
-            and not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word)
+            and (
+                not seg.doc.text.startswith(_org_suffixes(), cut)
+                or deictic_kind(seg.doc.text[cut:end].strip()) is not None
+            )
+            and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
+            and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
         ):
-            start = cut  # the rest must not be a bare suffix (上海开放大学, 驾驶学校)
+            start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
+        clause = clause or tag == "d"
         i += 1
+    if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
+        start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
+    lead = seg.doc.text.rfind("领导", start, end - 2)
+    if lead >= 0 and not seg.doc.text.startswith(("领导小组", "领导班子"), lead):
+        start = lead + 2  # 主管领导区委常委: the leaders are not part of the name
+    m = _DATELINE.match(seg.doc.text, start, end)
+    if m and m.end() < end - 2:
+        start = m.end()  # 某某网4月13日电渣打银行…: a dispatch line glued to the name
     m = _LEADING_TIME.match(seg.doc.text, start, end)
     if m and m.end() < end:
         start = m.end()  # 2月初商务部: the time is not part of the name
@@ -189,10 +230,19 @@ def _trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) 
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
+        if tok.text in _NAME_VERBS:
+            break
         start = tok.end
     return start
 
 
+_NAME_VERBS = frozenset(
+    {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
+     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助"}
+)  # fmt: skip
+"""Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
+_CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
     r"(?<=[年月日])[初底中末]?(?:旬)?"
@@ -265,6 +315,8 @@ def parse_element(
         return None
     role = Piece(role_start, end, text[role_start:end])
     rest_end = role_start
+    if rest_end - 1 > start and text[rest_end - 1] == "的":
+        rest_end -= 1  # 某某大学的副校长
     former = rest_end - 1 >= start and text[rest_end - 1] == "原"
     rest_end -= former  # 某局原局长: a post that has ended
     body = None
@@ -292,7 +344,11 @@ def parse_element(
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
         split = _role_modifier(text, org_start, rest_end) if body is None else None
-        if split is not None and org_suffix_of(name) is None:
+        if (
+            split is not None
+            and org_suffix_of(name) is None
+            and not name.endswith(_company_suffixes())
+        ):
             # 某某地产营销总监: a function word before the title belongs to the title
             role = Piece(split, end, text[split:end])
             rest_end, name = split, "".join(text[org_start:split].split())
@@ -322,23 +378,25 @@ def title_chains(
     name after (主任何某: the segmenter reads 任何).
     """
     text = seg.doc.text
-    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    starts = token_index(seg)
     chains: list[TitleChain] = []
     role_end = _role_end_char()
     for sentence in seg.sentences:
-        pos = sentence.start
+        pos = floor = sentence.start
         while pos < sentence.end:
             # jump to the next position right after a character that can end a role
             m = role_end.search(text, max(pos - 1, sentence.start), sentence.end - 1)
             if m is None:
                 break
             pos = m.end()
-            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names)
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names, floor)
             if chain is None:
                 pos += 1
                 continue
             chains.append(chain)
             pos = chain.person.end
+            if text.startswith(("和", "与", "及", "同", "跟"), pos):
+                floor = pos  # the next chain starts after this name (…局长A和X局长B)
     return tuple(chains)
 
 
@@ -355,6 +413,7 @@ def _chain_ending_at(
     pos: int,
     org_check: OrgCheck | None = None,
     names: dict[int, Piece] | None = None,
+    floor: int = 0,
 ) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, start_limit=sentence_start) is None:
@@ -369,11 +428,13 @@ def _chain_ending_at(
         return None
     person, caption = found
     begin = _chain_start(
-        text, role_ending_at(text, pos, start_limit=sentence_start) or pos, sentence_start
+        text,
+        role_ending_at(text, pos, start_limit=sentence_start) or pos,
+        max(sentence_start, floor),
     )
     elements: list[ChainElement] = []
     cursor = begin
-    for part_end in [i for i in range(begin, pos) if text[i] == "、"] + [pos]:
+    for part_end in _element_ends(text, begin, pos):
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements.append(element)
@@ -385,6 +446,15 @@ def _chain_ending_at(
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
+
+
+def _element_ends(text: str, begin: int, end: int) -> list[int]:
+    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), at ``end``."""
+    return [
+        i
+        for i in range(begin, end)
+        if text[i] == "、" or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+    ] + [end]
 
 
 def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:

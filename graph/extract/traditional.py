@@ -45,7 +45,8 @@ class _Restorer:
 
     def span(self, s: Span) -> Span:
         text = self.original[s.start : s.end]
-        self.names.setdefault(normalise_key(self.analysed[s.start : s.end]), normalise_key(text))
+        # as written (full-width brackets kept), whitespace from the layout left out
+        self.names.setdefault(normalise_key(self.analysed[s.start : s.end]), "".join(text.split()))
         return Span(s.doc_id, s.start, s.end, text, s.sentence_start, s.sentence_end)
 
     def name(self, value: str) -> str:

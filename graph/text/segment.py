@@ -272,3 +272,24 @@ def span_of(seg: Segmented, start: int, end: int) -> Span:
     else:
         s_start, s_end = start, end
     return Span(seg.doc.doc_id, start, end, seg.doc.text[start:end], s_start, s_end)
+
+
+_INDEX: list[tuple[Segmented, dict[int, int]]] = []
+
+
+def token_index(seg: Segmented) -> dict[int, int]:
+    """Token start offset -> token index, computed once per segmented document (the last one
+    asked for is kept: extraction asks for it from every stage of one document in turn)."""
+    if _INDEX and _INDEX[0][0] is seg:
+        return _INDEX[0][1]
+    index = {t.start: i for i, t in enumerate(seg.tokens)}
+    _INDEX[:] = [(seg, index)]
+    return index
+
+
+def release() -> None:
+    """Drop this process's tokenizers and tag table (about 80 MB); the next use builds them
+    again.  A build calls it once its extraction is done."""
+    for built in (tokenizer, _build_tokenizer, word_tags, _fast_tokenize):
+        built.cache_clear()
+    _INDEX.clear()

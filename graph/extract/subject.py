@@ -1,0 +1,146 @@
+"""The organisation a document is about, for titles written without one (副院长某某).
+
+A title that the text gives no organisation, neither next to it nor earlier in the document
+(:func:`graph.extract.implied.orgs_by_role`), is held at the organisation the document is about:
+of the organisations whose name ends like a seat of that title (院长 -> …院, 会长 -> …会;
+``role_seats.txt``), the one named in the title line, else the one named most often, else the
+first named. A sub-body title (党委书记, 工会主席) is at the document's main organisation.
+
+>>> seats_of("常务副院长"), seats_of("党委书记")
+(('院',), ())
+>>> subject_for([(0, 4, "东华医院"), (9, 13, "南山大学"), (20, 24, "南山大学")], ("院",), 5)
+'东华医院'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from graph.extract.implied import role_base
+from graph.extract.places import government_title, is_place
+from graph.extract.rules import TitleChain, org_suffix_of
+from graph.resources import resource_text
+
+Named = tuple[int, int, str]
+"""An organisation named in the document: start, end and canonical key."""
+
+_HOSTS = (
+    "公司", "集团", "大学", "学院", "学校", "中学", "小学", "医院", "院", "所", "局", "中心",
+    "会", "厂", "社", "银行", "行", "馆", "台", "站", "队",
+)  # fmt: skip
+"""Organisations whose sub-bodies (党委, 工会) a bare 党委书记 or 工会主席 can be of."""
+
+
+@cache
+def _seats() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in resource_text("role_seats.txt").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if "\t" in line:
+            role, endings = line.split("\t", 1)
+            out[role.strip()] = tuple(endings.split())
+    return out
+
+
+def seats_of(role: str) -> tuple[str, ...]:
+    """Endings of the organisations a title can be held in (empty: unknown, not guessed)."""
+    seats = _seats()
+    return seats.get(role) or seats.get(role_base(role)) or ()
+
+
+def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int) -> str | None:
+    """The organisation the document is about among those ending with one of ``endings``
+    (any organisation that can hold a sub-body when ``endings`` is empty)."""
+    fits = [
+        (start, key)
+        for start, _, key in named
+        if (not key.startswith(("我", "本", "该")) or key in endings)
+        and not is_place(key)
+        and org_suffix_of(key) is not None
+        and key.endswith(endings or _HOSTS)
+    ]
+    if not fits:
+        return None
+    counts = Counter(key for _, key in fits)
+    first: dict[str, int] = {}
+    for start, key in sorted(fits):
+        first.setdefault(key, start)
+    in_title = {key for start, key in fits if start < title_end}
+    return max(counts, key=lambda k: (k in in_title, counts[k], -first[k]))
+
+
+def fits(role: str, key: str) -> bool:
+    """Whether an organisation can hold a title: its seats (role_seats.txt) end the name, a
+    government title is at a party committee's place (县委 -> 县人民政府), an unlisted title
+    anywhere.
+
+    >>> fits("副院长", "东华医院"), fits("副市长", "东华公司"), fits("县长", "东岭县委")
+    (True, False, True)
+    """
+    endings = seats_of(role)
+    if not endings or key.endswith(endings):
+        return True
+    return government_title(role) and key.endswith(("委", "委员会"))
+
+
+def orgs_by_subject(
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+    named: Sequence[Named],
+    title_end: int,
+) -> set[str]:
+    """Fill each element still without an organisation with the document's subject of the
+    title's kind; returns the keys used."""
+    used: set[str] = set()
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        for i, (e, key) in enumerate(zip(chain.elements, keys, strict=True)):
+            if key is not None:
+                continue
+            if i > 0 and keys[i - 1] is not None:
+                keys[i] = keys[i - 1]  # 副院长、党委委员: the same organisation
+                continue
+            endings = seats_of(e.role.text)
+            if not endings and e.body is None:
+                continue
+            subject = subject_for(named, endings if e.body is None else (), title_end)
+            if subject is not None:
+                keys[i] = subject
+                used.add(subject)
+                people_at[subject].add(chain.person.text)
+    return used
+
+
+_LIST_SEPARATORS = frozenset("、，,")
+_ASIDE_END = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
+
+
+def orgs_by_neighbour(
+    text: str,
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+) -> None:
+    """A chain listed right after another one (``学院院长A、党委书记B``, ``X公司总裁A，监事会
+    主席B``) whose titles name no organisation is at the organisation of the chain before it."""
+    for i in range(1, len(chains)):
+        chain, keys = chains[i], base_of_chain[i]
+        before, before_keys = chains[i - 1], base_of_chain[i - 1]
+        if keys[0] is not None or before_keys[-1] is None:
+            continue
+        m = _ASIDE_END.match(text, before.person.end)
+        gap = m.end() if m else before.person.end
+        first = chain.elements[0]
+        start = (first.org or first.body or first.role).start
+        if gap + 1 != start or text[gap] not in _LIST_SEPARATORS:
+            continue
+        if not fits(first.role.text, str(before_keys[-1])) and first.body is None:
+            continue  # X公司董事长A，副市长B: not the company's
+        for j, key in enumerate(keys):
+            if key is not None:
+                break
+            keys[j] = before_keys[-1]
+        people_at[str(before_keys[-1])].add(chain.person.text)

@@ -1,0 +1,42 @@
+"""Visits a news story reports (慰问, 视察, 调研, 考察 …) as events named by their clause.
+
+>>> from graph.types import Sentence
+>>> text = "3月5日，市长林晓峰到东华社区走访慰问困难群众。"
+>>> [text[a:b] for a, b in visit_names(Sentence(0, len(text), text))]
+['市长林晓峰到东华社区走访慰问困难群众']
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.types import Sentence
+
+_VISIT = re.compile(
+    r"慰问|慰勉|视察|调研|考察|检查指导|督导|走访|看望|巡视|参观|察看|参香|拜年|访问"
+)
+_CLAUSE = frozenset("，,。；;！!？?：:\n")
+_LEAD = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十〇零]{1,4}[年月日号])*"
+    r"(?:上午|下午|晚上|晚|中午|早上|凌晨|期间|近日|日前|当天|当日|今天|今日|昨天|昨日)?"
+)
+_MIN, _MAX = 5, 40
+
+
+def visit_names(sentence: Sentence) -> list[tuple[int, int]]:
+    """The clause (its leading time words left out) of the first visit verb of a sentence."""
+    m = _VISIT.search(sentence.text)
+    if m is None:
+        return []
+    s = sentence.text
+    lo, hi = m.start(), m.end()
+    while lo > 0 and s[lo - 1] not in _CLAUSE:
+        lo -= 1
+    while hi < len(s) and s[hi] not in _CLAUSE:
+        hi += 1
+    lead = _LEAD.match(s, lo)
+    if lead is not None:
+        lo = lead.end()
+    if not _MIN <= hi - lo <= _MAX:
+        return []
+    return [(sentence.start + lo, sentence.start + hi)]

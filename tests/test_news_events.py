@@ -1,0 +1,64 @@
+"""Event dates in undated articles and reported visits (invented names and places)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.extract.document import extract_document
+from graph.text.narrative import narrative_month, year_of_day
+from graph.types import Document, EventFact
+
+
+def _events(text: str) -> dict[str, tuple[date | None, date | None]]:
+    x = extract_document(Document.from_text("e.txt", text))
+    return {f.name: (f.start, f.end) for f in x.facts if isinstance(f, EventFact)}
+
+
+def test_an_undated_article_is_told_after_the_months_it_reports_as_past() -> None:
+    events = _events(
+        "东华医院举行论坛\n\n8月8日，东华医院举行第二届微创外科高峰论坛。"
+        "2016年11月，院长提出新的发展模式，半年多来成效明显。医院计划于2019年6月建成新楼。"
+    )
+    assert events["第二届微创外科高峰论坛"][0] == date(2017, 8, 8)
+
+
+def test_plans_and_range_ends_do_not_date_the_story() -> None:
+    assert narrative_month("预计到2030年6月完成。2021年5月已经开工。") == (2021, 5)
+    assert narrative_month("活动将于2022年10月推出，2021年3月到2023年3月举行。") == (2021, 3)
+    assert year_of_day(3, (2021, 3)) == 2021 and year_of_day(2, (2021, 3)) == 2022
+
+
+def test_a_dated_article_keeps_its_own_year() -> None:
+    events = _events(
+        "发布时间：2019-05-02\n东华市召开表彰大会\n4月30日，东华市劳动模范表彰大会召开。"
+        "2020年12月将建成新馆。"
+    )
+    assert events["东华市劳动模范表彰大会"][0] == date(2019, 4, 30)
+
+
+def test_a_visit_is_an_event_dated_by_its_sentence_or_the_day_before_it() -> None:
+    events = _events(
+        "发布时间：2021-02-05\n东华社南岭5日电 今年春节前夕，市长陈思远到东华社区走访慰问困难群众。\n"
+        "随后，陈思远前往南岭敬老院看望老人。"
+    )
+    assert set(events.values()) == {(date(2021, 2, 5), date(2021, 2, 5))}
+    assert any(name.endswith("看望老人") for name in events)
+    assert any(name.endswith("走访慰问困难群众") for name in events)
+
+
+def test_a_visit_with_a_written_date() -> None:
+    events = _events("2019年的工作\n2月3日，市长陈思远到东华社区走访慰问困难群众。")
+    assert events == {"市长陈思远到东华社区走访慰问困难群众": (date(2019, 2, 3), date(2019, 2, 3))}
+
+
+def test_the_event_of_the_title_takes_the_day_of_the_lead() -> None:
+    events = _events(
+        "东华集团召开2019年度民主生活会\n发布时间：2020-01-22\n"
+        "1月20日，集团领导班子召开会议，党委书记林晓峰主持。"
+    )
+    assert events["2019年度民主生活会"][0] == date(2020, 1, 20)
+
+
+def test_a_short_bracketed_word_inside_an_event_name() -> None:
+    events = _events("2019年3月5日，东岭县委召开常委（扩大）会议，县委书记林晓峰主持。")
+    assert events.get("常委（扩大）会议") == (date(2019, 3, 5), date(2019, 3, 5))
