@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -10,8 +11,8 @@ import pytest
 from html_sample import sample_graph
 
 from graph.errors import ConfigError
-from graph.network.graphml import flatten_value, write_graphml
-from graph.network.nodelink import read_nodelink, write_nodelink
+from graph.network.graphml import flatten_graph, flatten_value, write_graphml
+from graph.network.nodelink import read_nodelink, to_nodelink, write_nodelink
 
 
 def test_graphml_round_trip(tmp_path: Path) -> None:
@@ -80,3 +81,35 @@ def test_nodelink_bad_files(tmp_path: Path) -> None:
     bad.write_text('{"nodes": []}', encoding="utf-8")
     with pytest.raises(ConfigError, match="needs 'nodes' and 'edges'"):
         read_nodelink(bad)
+
+
+def _networkx_graphml(g: nx.MultiDiGraph) -> bytes:
+    """What the writer wrote before it was streamed: networkx's own writer."""
+    buf = io.BytesIO()
+    nx.write_graphml(flatten_graph(g), buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def _odd_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.graph.update(name="x<&>", id="g1", count=2)
+    g.add_node('a\n"b', weird=object(), n=3, f=1.5, t=True, items=[1, 2], empty="", none=None)
+    g.add_node("c", evidence=[{"doc": "d<1>", "start": 0}])
+    g.add_edge('a\n"b', "c", key=7, label="&", confidence=0.5)
+    g.add_edge("c", "c", key="k")
+    return g
+
+
+def test_streamed_graphml_is_networkx_graphml(tmp_path: Path) -> None:
+    for g in (sample_graph(), nx.MultiDiGraph(), _odd_graph()):
+        path = tmp_path / "g.graphml"
+        write_graphml(g, path)
+        assert path.read_bytes() == _networkx_graphml(g)
+
+
+def test_streamed_nodelink_is_json_dumps(tmp_path: Path) -> None:
+    for g in (sample_graph(), nx.MultiDiGraph(), _odd_graph()):
+        path = tmp_path / "g.json"
+        write_nodelink(g, path)
+        text = json.dumps(to_nodelink(g), ensure_ascii=False, separators=(",", ":"), default=str)
+        assert path.read_text(encoding="utf-8") == text + "\n"

@@ -15,10 +15,15 @@ from pathlib import Path
 
 from graph.build.cache import load_cached, store_cached
 from graph.build.memory import DEFAULT_MAX_MEMORY
-from graph.build.merge import merge
 from graph.build.progress import ProgressCallback, StageClock, step, tracked
+from graph.build.streammerge import EntityIndex
 from graph.errors import ConfigError, KGError
-from graph.extract.document import ExtractionFailure, ExtractionResult, extract_safely
+from graph.extract.document import (
+    ExtractionFailure,
+    ExtractionResult,
+    extract_safely,
+    release_models,
+)
 from graph.io.atomic import remove_stale_temporaries
 from graph.io.ingest import iter_sources, max_document_bytes, read_document
 from graph.io.lock import folder_lock
@@ -131,9 +136,16 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     warnings = tuple(dropped_warning(d) for d in docs if d.dropped)
     for warning in warnings:
         log.warning("%s", warning)
-    cached = {} if options.force else {d.doc_id: load_cached(out, d) for d in docs}
-    todo = [d for d in docs if cached.get(d.doc_id) is None]
-    extractions = [x for x in cached.values() if x is not None]
+    index = EntityIndex()  # the merge's first pass: entity descriptions, no mentions
+    done: list[Document] = []  # documents whose extraction is in the cache
+    todo: list[Document] = []
+    for doc in docs:
+        cached = None if options.force else load_cached(out, doc)
+        if cached is None:
+            todo.append(doc)
+        else:
+            index.add(cached)
+            done.append(doc)
     failed: set[str] = set()
     for x in tracked(extract_all(todo, options=options), "extracting", len(todo), report):
         if isinstance(x, ExtractionFailure):
@@ -141,15 +153,20 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
             failed.add(x.doc_id)
             continue
         store_cached(out, x)
-        extractions.append(x)
+        index.add(x)
+        done.append(x.doc)
+    release_models()  # the tokenizers are not needed any more (about 110 MB)
     merged = step("merging", report)
-    kg = merge(extractions)
-    del extractions, cached  # the graph keeps what it needs
+    resolution = index.resolve()
+    del index  # the descriptions live on in the resolution's entities
     merged()
     from graph.build.publish import publish
 
     changed = {d.doc_id for d in todo} - failed
-    counts = publish(kg, out, options.base, changed, report=report, max_memory=options.max_memory)
+    done.sort(key=lambda d: d.doc_id)
+    counts = publish(
+        resolution, done, out, options.base, changed, report=report, max_memory=options.max_memory
+    )
     reused = len(docs) - len(todo)
     seconds = clock.seconds()
     return BuildReport(

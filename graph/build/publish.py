@@ -13,30 +13,34 @@ exports graph by graph (``graph.build.storesync``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from functools import cache
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
 
+from graph.build.cache import cache_path, load_cached
 from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
 from graph.build.progress import ProgressCallback, step, tracked
-from graph.build.spool import Spool, spool_graphs
+from graph.build.spool import DocumentPart, Spool, spool_graphs
 from graph.build.storesync import sync_store
+from graph.build.streammerge import LINKED_KINDS, Resolution
+from graph.errors import StoreError
 from graph.io.atomic import atomic_writer
-from graph.network.convert import to_networkx
+from graph.network.convert import NetworkBuilder
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
 from graph.rdf.exports import write_export
-from graph.types import KnowledgeGraph
+from graph.types import Document
 
 log = logging.getLogger(__name__)
 
 
 def publish(
-    kg: KnowledgeGraph,
+    resolution: Resolution,
+    documents: list[Document],
     out: Path,
     base: str,
     changed: set[str],
@@ -44,14 +48,29 @@ def publish(
     report: ProgressCallback | None = None,
     max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> dict[str, int]:
-    """Write every export of ``kg`` into ``out``, bring the store up to date (within a memory
-    budget of about ``max_memory`` bytes for what it streams, see graph.build.memory), return
-    its counts (those of :func:`graph.sparql.stats.graph_stats` and ``kg stats``, counted
-    from the spool by graph.build.counts)."""
+    """Write every export of the merged graph into ``out``, bring the store up to date (within
+    a memory budget of about ``max_memory`` bytes for what it streams, see graph.build.memory),
+    return its counts (those of :func:`graph.sparql.stats.graph_stats` and ``kg stats``,
+    counted from the spool by graph.build.counts).
+
+    ``resolution`` holds the canonical entities; ``documents`` (sorted by id) are those whose
+    extraction is in the cache of ``out``: each is read again, one at a time, to write its named
+    graph and add its nodes' evidence and its edges to the analytic graph."""
     out.mkdir(parents=True, exist_ok=True)
-    spool = spool_graphs(kg, out, base, changed, report=report)
-    network = cache(lambda: to_networkx(kg, base))  # built once, for the three network files
+    network = NetworkBuilder(base)
+    for doc in documents:
+        network.add_document(doc)
+    for e in resolution.entities:
+        network.add_entity(e)
+    parts = tracked(
+        _document_parts(resolution, documents, out, network),
+        "serialising",
+        len(documents),
+        report,
+    )
+    spool = spool_graphs(resolution.entities, parts, out, base, changed)
     chunk = bulk_chunk_bytes(max_memory)
+    title = _title(documents)
     with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
         # the store loads (Oxigraph, in Rust, without the GIL) while the exports are written;
         # if an export fails, leaving the block waits for the store, then raises
@@ -59,13 +78,34 @@ def publish(
             sync_store, out, spool.digests, spool.graph, spool.nquads, chunk_bytes=chunk
         )
         for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
-            _write_export(name, kg, out, spool, network, base=base)
-        network.cache_clear()  # the analytic graph is as big as the corpus
+            _write_export(name, out, spool, network.graph, base=base, title=title)
+        del network  # the analytic graph is as big as the corpus
         stored = step("store", report)  # what is left of it once the exports are written
         loading.result()
         stored()
     spool.remove()
     return spool.stats.counts()  # graph.sparql.stats.graph_stats(out), without the queries
+
+
+def _document_parts(
+    resolution: Resolution, documents: list[Document], out: Path, network: NetworkBuilder
+) -> Iterator[DocumentPart]:
+    """Each document's part of the merged graph, from its cached extraction; its mentions and
+    facts go into ``network`` on the way."""
+    by_ref = {e.ref: e for e in resolution.entities}
+    labels = resolution.labels()
+    for doc in documents:
+        x = load_cached(out, doc)
+        if x is None:
+            raise StoreError(f"{cache_path(out, doc)}: cached extraction vanished during the build")
+        sentences = {doc.doc_id: x.sentences}
+        mentions = list(resolution.mentions(x))
+        facts = resolution.facts(x)
+        for ref, spans in mentions:
+            network.add_mentions(ref, spans, sentences)
+        network.add_facts(facts, labels, sentences)
+        linked = [replace(by_ref[r], mentions=s) for r, s in mentions if r.kind in LINKED_KINDS]
+        yield DocumentPart(doc, facts, linked, x.sentences)
 
 
 EXPORT_FILES = (
@@ -80,30 +120,24 @@ _RDF_FORMATS = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.jsonld": "js
 
 
 def _write_export(
-    name: str,
-    kg: KnowledgeGraph,
-    out: Path,
-    spool: Spool,
-    network: Callable[[], nx.MultiDiGraph],
-    *,
-    base: str,
+    name: str, out: Path, spool: Spool, network: nx.MultiDiGraph, *, base: str, title: str
 ) -> None:
     if name in _RDF_FORMATS:
         fmt = _RDF_FORMATS[name]
         with atomic_writer(out / name, mode="wb") as fh:
             write_export(fmt, spool.ntriples if fmt == "turtle" else spool.nquads, fh, base)
     elif name == "graph.graphml":
-        write_graphml(network(), out / name)
+        write_graphml(network, out / name)
     elif name == "graph.json":
-        write_nodelink(network(), out / name)
+        write_nodelink(network, out / name)
     else:
-        write_html(network(), out / name, title=_title(kg))
+        write_html(network, out / name, title=title)
 
 
-def _title(kg: KnowledgeGraph) -> str:
-    if len(kg.documents) == 1:
-        return f"知识图谱 · {kg.documents[0].title or kg.documents[0].doc_id}"
-    return f"知识图谱 · {len(kg.documents)} 篇文档"
+def _title(documents: list[Document]) -> str:
+    if len(documents) == 1:
+        return f"知识图谱 · {documents[0].title or documents[0].doc_id}"
+    return f"知识图谱 · {len(documents)} 篇文档"
 
 
 __all__ = ["publish"]

@@ -1,14 +1,14 @@
 """Entity resolution across documents.
 
 Organisations: one IRI per canonical name.  Names are compared after
-``canonical_org_name`` (北京总工会 → 北京市总工会: a city's short name before a government
+``canonical_org_name`` (南京总工会 → 南京市总工会: a city's short name before a government
 body gets its level word back); the variants stay as ``skos:altLabel``.  People are keyed by
 name + anchor organisation, so two people with the same name in different organisations stay
 two people; they merge only when their anchors resolve to the same organisation.  Every merge
 adds its rule to ``Entity.link_rules``.
 
->>> canonical_org_name("北京总工会"), canonical_org_name("北京大学")
-('北京市总工会', '北京大学')
+>>> canonical_org_name("南京总工会"), canonical_org_name("北京大学")
+('南京市总工会', '北京大学')
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def canonical_org_name(name: str) -> str:
     return name
 
 
-def _canonical_ref(ref: EntityRef) -> EntityRef:
+def canonical_ref(ref: EntityRef) -> EntityRef:
     if ref.kind == "org":
         return EntityRef("org", canonical_org_name(ref.key))
     if ref.kind == "person" and "|" in ref.key:
@@ -84,10 +84,10 @@ def resolve(kg: KnowledgeGraph) -> KnowledgeGraph:
     """The graph with entities that name the same organisation (or person) merged."""
     groups: dict[EntityRef, list[Entity]] = defaultdict(list)
     for e in kg.entities:
-        groups[_canonical_ref(e.ref)].append(e)
+        groups[canonical_ref(e.ref)].append(e)
     if all(len(g) == 1 and g[0].ref == ref for ref, g in groups.items()):
         return kg
     entities = tuple(_merge(ref, g) for ref, g in sorted(groups.items()))
-    facts = {f.map_refs(_canonical_ref) for f in kg.facts}
+    facts = {f.map_refs(canonical_ref) for f in kg.facts}
     unique = sorted(facts, key=fact_order)
     return KnowledgeGraph(kg.documents, entities, tuple(unique), kg.sentences)

@@ -24,13 +24,12 @@ from graph.build.cache import (
 )
 from graph.build.counts import StatsCounter
 from graph.build.fingerprint import extractor_fingerprint
-from graph.build.progress import ProgressCallback, tracked
 from graph.errors import StoreError
 from graph.io.atomic import temporary_name
 from graph.rdf.iris import digest20, document_graph_iri, entities_graph_iri
 from graph.rdf.ntriples import count_lines, to_nquads
-from graph.rdf.writer import document_ntriples, document_parts, iter_entities_ntriples
-from graph.types import Document, KnowledgeGraph
+from graph.rdf.writer import document_ntriples, iter_entities_ntriples
+from graph.types import Document, Entity, Fact, Sentence
 
 
 @dataclass(slots=True)
@@ -79,16 +78,25 @@ def _graph_path(out: Path, doc: Document, base: str) -> Path:
     return out / ".cache" / "graphs" / f"{key}.nt"
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentPart:
+    """What one document's named graph is written from."""
+
+    doc: Document
+    facts: list[Fact]
+    linked: list[Entity]
+    sentences: tuple[Sentence, ...]
+
+
 def spool_graphs(
-    kg: KnowledgeGraph,
+    entities: tuple[Entity, ...],
+    documents: Iterable[DocumentPart],
     out: Path,
     base: str,
     changed: set[str],
-    *,
-    report: ProgressCallback | None = None,
 ) -> Spool:
     """Write the entities graph, then every document's graph (cached ones reused unless in
-    ``changed``), into the spool files of ``out/.cache``."""
+    ``changed``), into the spool files of ``out/.cache``; ``documents`` come one at a time."""
     cache_dir = out / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
     # transient files, read back within this build: no rename, no fsync; a killed build's
@@ -97,33 +105,31 @@ def spool_graphs(
         temporary_name(cache_dir / "spool.nq", "spool"),
         temporary_name(cache_dir / "spool.nt", "spool"),
     )
-    labels = {e.ref: e.label for e in kg.entities}
-    parts = document_parts(kg)
+    labels = {e.ref: e.label for e in entities}
     with spool.nquads.open("wb") as nq, spool.ntriples.open("wb") as nt:
-        path = _entities_path(kg, out, base)
+        path = _entities_path(entities, out, base)
         chunks = read_graph_chunks(path)
         if chunks is None:
             for stale in path.parent.glob("entities-*"):
                 stale.unlink(missing_ok=True)
-            chunks = write_graph_chunks(path, iter_entities_ntriples(kg, base))
+            chunks = write_graph_chunks(path, iter_entities_ntriples(entities, base))
         spool.add(entities_graph_iri(base), chunks, path, nq, nt)
-        for doc in tracked(kg.documents, "serialising", len(kg.documents), report):
+        for part in documents:
+            doc = part.doc
             path = _graph_path(out, doc, base)
-            facts, linked = parts.pop(doc.doc_id)
             data = None if doc.doc_id in changed else read_graph_file(path)
             if data is None:
-                sentences = kg.sentences.get(doc.doc_id, ())
-                data = document_ntriples(doc, facts, linked, labels, sentences, base)
+                data = document_ntriples(doc, part.facts, part.linked, labels, part.sentences, base)
                 write_graph_file(path, data)
             spool.add(document_graph_iri(doc.doc_id, base), [data], path, nq, nt)
     return spool
 
 
-def _entities_path(kg: KnowledgeGraph, out: Path, base: str) -> Path:
+def _entities_path(entities: tuple[Entity, ...], out: Path, base: str) -> Path:
     """Where the entities graph is cached: a digest of every entity's description (mentions
     don't count, they are written in the documents' graphs)."""
     h = hashlib.sha256()
-    for e in kg.entities:
+    for e in entities:
         h.update(repr((e.ref, e.label, e.aliases, e.classes, e.link_rules)).encode("utf-8"))
         h.update(b"\n")
     key = digest20(h.hexdigest(), extractor_fingerprint(), base)

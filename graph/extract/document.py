@@ -26,6 +26,7 @@ from graph.extract.posts import membership_facts, role_entities, suborganisation
 from graph.extract.rules import chain_mentions, title_chains
 from graph.extract.traditional import extract_in_analysis_script
 from graph.extract.windows import extract_bounded
+from graph.text.segment import release as release_segmenter
 from graph.text.segment import segment
 from graph.types import Document, Entity, Extraction, Fact
 
@@ -119,3 +120,12 @@ def fact_order(f: Fact) -> tuple[str, str, str]:
 def sorted_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     """Entities in the order of their keys."""
     return tuple(sorted(entities, key=lambda e: e.ref))
+
+
+def release_models() -> None:
+    """Free the tokenizers and the mention model of this process (a build calls it once its
+    documents are extracted; extracting again loads them again)."""
+    from graph.ner import release
+
+    release()
+    release_segmenter()

@@ -2,7 +2,7 @@
 
 A name written without its region takes the nearest region of the right level named before it
 in the sentence (``区总工会`` after ``海淀区``), otherwise the document's dominant region of that
-level (``市总工会`` in a text about 北京 is ``北京市总工会``).  Words that merely start with a
+level (``市总工会`` in a text about 南京 is ``南京市总工会``).  Words that merely start with a
 level character (``市场``, ``区域``) are left as written.
 
 >>> resolve_elided("市总工会", "全市", {"市": "某城市"})

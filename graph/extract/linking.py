@@ -2,7 +2,7 @@
 
 - Elided region prefixes are resolved from context (``graph.extract.elision``): ``区总工会`` takes the
   nearest district named before it in the sentence, ``市总工会`` the document's dominant city
-  (``北京市总工会``).
+  (``南京市总工会``).
 - A name broken by layout (``华东汽车⏎⏎有限公司``) is a key without whitespace; a shortened or
   repaired name is merged as an alias of a longer name when the same person holds posts at
   both and one is a character subsequence of the other (same suffix, same first characters).

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from graph.types import Mention, Segmented
 
-__all__ = ["annotate_jsonl", "extract_mentions", "tag_text"]
+__all__ = ["annotate_jsonl", "extract_mentions", "release", "tag_text"]
 
 
 def tag_text(text: str) -> list[Mention]:
@@ -64,3 +64,12 @@ def annotate_jsonl(src: TextIO, dst: TextIO, *, batch: int = 500) -> int:
     from graph.ner.jsonl import annotate_jsonl as _annotate
 
     return _annotate(src, dst, batch=batch)
+
+
+def release() -> None:
+    """Drop the loaded model and word cutter (about 35 MB); the next use loads them again."""
+    from graph.ner.tagger import _model
+    from graph.ner.wordseg import _cutter, _rjieba
+
+    for loaded in (_model, _rjieba, _cutter):
+        loaded.cache_clear()

@@ -27,12 +27,14 @@ organizer, location, partOf, mentions, about), ``label`` (human-readable, e.g. t
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
 from graph.rdf.iris import DEFAULT_BASE, document_iri, entity_iri, fact_iri
 from graph.types import (
+    Document,
     Entity,
     EntityRef,
     EventFact,
@@ -72,18 +74,6 @@ def span_record(span: Span, sentences: dict[str, tuple[Sentence, ...]]) -> dict[
     }
 
 
-def _add_entity(g: nx.MultiDiGraph, e: Entity, kg: KnowledgeGraph, base: str) -> None:
-    g.add_node(
-        entity_iri(e.ref, base),
-        kind=e.ref.kind,
-        label=e.label,
-        aliases=list(e.aliases),
-        classes=list(e.classes),
-        docs=sorted({m.doc_id for m in e.mentions}),
-        evidence=[span_record(m, kg.sentences) for m in e.mentions],
-    )
-
-
 def _edges_of(
     fact: Fact, labels: dict[EntityRef, str]
 ) -> list[tuple[str, EntityRef, EntityRef, str]]:
@@ -108,10 +98,28 @@ def _edges_of(
 
 def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     """Build the analytic graph: one node per entity and document, one edge per fact relation."""
-    g = nx.MultiDiGraph()
+    b = NetworkBuilder(base)
     for doc in kg.documents:
-        g.add_node(
-            document_iri(doc.doc_id, base),
+        b.add_document(doc)
+    for e in kg.entities:
+        b.add_entity(e)
+        b.add_mentions(e.ref, e.mentions, kg.sentences)
+    b.add_facts(kg.facts, {e.ref: e.label for e in kg.entities}, kg.sentences)
+    return b.graph
+
+
+class NetworkBuilder:
+    """The analytic graph built piece by piece: every document and entity node first (nodes
+    in that order), then each document's mentions and facts (a build adds them document by
+    document, from extractions read one at a time)."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.graph = nx.MultiDiGraph()
+        self.base = base
+
+    def add_document(self, doc: Document) -> None:
+        self.graph.add_node(
+            document_iri(doc.doc_id, self.base),
             kind="document",
             label=doc.title or doc.doc_id,
             aliases=[doc.doc_id],
@@ -119,38 +127,76 @@ def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph
             docs=[doc.doc_id],
             evidence=[],
         )
-    labels = {e.ref: e.label for e in kg.entities}
-    for e in kg.entities:
+
+    def add_entity(self, e: Entity) -> None:
+        """A node for ``e`` if its kind is drawn (its mentions are added by add_mentions)."""
         if e.ref.kind in NODE_KINDS:
-            _add_entity(g, e, kg, base)
-    for fact in kg.facts:
-        evidence = [span_record(s, kg.sentences) for s in fact.evidence]
-        for rel, src, dst, label in _edges_of(fact, labels):
-            u, v = entity_iri(src, base), entity_iri(dst, base)
-            if u not in g or v not in g:
-                continue
-            g.add_edge(
-                u,
-                v,
-                key=f"{fact_iri(fact, base)}#{rel}-{dst.key}",
-                relation=rel,
-                label=label,
-                confidence=fact.confidence,
-                docs=[fact.doc_id],
-                evidence=evidence,
+            self.graph.add_node(
+                entity_iri(e.ref, self.base),
+                kind=e.ref.kind,
+                label=e.label,
+                aliases=list(e.aliases),
+                classes=list(e.classes),
+                docs=[],
+                evidence=[],
             )
-        if isinstance(fact, EventFact):
-            source = document_iri(fact.doc_id, base)  # a node when the document is known
-            event = entity_iri(fact.event, base)
-            if source in g and event in g:
+
+    def add_mentions(
+        self,
+        ref: EntityRef,
+        spans: Iterable[Span],
+        sentences: dict[str, tuple[Sentence, ...]],
+    ) -> None:
+        """Evidence of an entity node, after what it has (its documents stay sorted if the
+        spans come in document order)."""
+        node = self.graph.nodes.get(entity_iri(ref, self.base))
+        if node is None:
+            return
+        docs, evidence = node["docs"], node["evidence"]
+        unsorted = False
+        for span in spans:
+            evidence.append(span_record(span, sentences))
+            if not docs or docs[-1] != span.doc_id:
+                unsorted = unsorted or bool(docs and span.doc_id < docs[-1])
+                docs.append(span.doc_id)
+        if unsorted:
+            docs[:] = sorted(set(docs))
+
+    def add_facts(
+        self,
+        facts: Iterable[Fact],
+        labels: dict[EntityRef, str],
+        sentences: dict[str, tuple[Sentence, ...]],
+    ) -> None:
+        """One edge per relation of each fact whose ends are nodes."""
+        g, base = self.graph, self.base
+        for fact in facts:
+            evidence = [span_record(s, sentences) for s in fact.evidence]
+            for rel, src, dst, label in _edges_of(fact, labels):
+                u, v = entity_iri(src, base), entity_iri(dst, base)
+                if u not in g or v not in g:
+                    continue
                 g.add_edge(
-                    source,
-                    event,
-                    key=f"{fact_iri(fact, base)}#about",
-                    relation="about",
-                    label="报道",
+                    u,
+                    v,
+                    key=f"{fact_iri(fact, base)}#{rel}-{dst.key}",
+                    relation=rel,
+                    label=label,
                     confidence=fact.confidence,
                     docs=[fact.doc_id],
                     evidence=evidence,
                 )
-    return g
+            if isinstance(fact, EventFact):
+                source = document_iri(fact.doc_id, base)  # a node when the document is known
+                event = entity_iri(fact.event, base)
+                if source in g and event in g:
+                    g.add_edge(
+                        source,
+                        event,
+                        key=f"{fact_iri(fact, base)}#about",
+                        relation="about",
+                        label="报道",
+                        confidence=fact.confidence,
+                        docs=[fact.doc_id],
+                        evidence=evidence,
+                    )

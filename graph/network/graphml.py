@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +74,124 @@ def flatten_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
+_NS = nx.readwrite.graphml.GraphML
+_ROOT = (
+    f'<graphml xmlns="{_NS.NS_GRAPHML}" xmlns:xsi="{_NS.NS_XSI}" '
+    f'xsi:schemaLocation="{_NS.SCHEMALOCATION}">'
+)
+_XML_TYPE = {bool: "boolean", int: "long", float: "double", str: "string"}  # as networkx
+_FLUSH = 1 << 20  # characters buffered between writes
+
+
+def _escape(text: str, *, attribute: bool = False) -> str:
+    """XML escaping as ``xml.etree.ElementTree`` does it (what networkx's writer uses)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if attribute:
+        text = text.replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;")
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def _flat_type(value: Any) -> type | None:
+    """The type of ``flatten_value(value)``, without flattening it."""
+    if value is None:
+        return None
+    if isinstance(value, bool | int | float | str):
+        return type(value)
+    return str
+
+
+def _keys(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+    """(name, GraphML type, scope) -> key id, numbered as networkx numbers them: graph, then
+    node, then edge attributes, in the order they are first met."""
+    keys: dict[tuple[str, str, str], str] = {}
+    scopes: list[tuple[str, Iterable[dict[str, Any]]]] = [
+        ("graph", [_graph_attrs(g)]),
+        ("node", (d for _, d in g.nodes(data=True))),
+        ("edge", (d for *_, d in g.edges(keys=True, data=True))),
+    ]
+    for scope, records in scopes:
+        for data in records:
+            for name, value in data.items():
+                kind = _flat_type(value)
+                if kind is not None:
+                    keys.setdefault((str(name), _XML_TYPE.get(kind, "string"), scope), "")
+    return {k: f"d{i}" for i, k in enumerate(keys)}
+
+
+def _data(
+    out: list[str], attrs: dict[str, Any], scope: str, keys: dict[tuple[str, str, str], str]
+) -> None:
+    for name, value in attrs.items():
+        flat = flatten_value(value)
+        if flat is None:
+            continue
+        kid = keys[(str(name), _XML_TYPE.get(type(flat), "string"), scope)]
+        text = _escape(str(flat))
+        out.append(f'<data key="{kid}">{text}</data>' if text else f'<data key="{kid}" />')
+
+
+def _element(head: str, children: list[str], indent: str, tag: str) -> str:
+    """An element and its children (one per line, one level deeper), as networkx indents."""
+    if not children:
+        return f"{indent}{head} />\n"
+    inner = "".join(f"{indent}  {c}\n" for c in children)
+    return f"{indent}{head}>\n{inner}{indent}</{tag}>\n"
+
+
+def iter_graphml(g: nx.MultiDiGraph) -> Iterator[str]:
+    """GraphML of ``g`` (attributes flattened) in pieces, one node or edge at a time: the same
+    text as ``networkx.write_graphml`` of :func:`flatten_graph` (``prettyprint``), without
+    building the document in memory."""
+    keys = _keys(g)
+    yield f"<?xml version='1.0' encoding='utf-8'?>\n{_ROOT}\n"
+    for (name, kind, scope), kid in reversed(keys.items()):
+        name = _escape(name, attribute=True)
+        yield f'  <key id="{kid}" for="{scope}" attr.name="{name}" attr.type="{kind}" />\n'
+    graph_data: list[str] = []
+    _data(graph_data, _graph_attrs(g), "graph", keys)
+    gid = flatten_value(g.graph.get("id"))
+    head = f'<graph edgedefault="directed"{_id_attr(gid)}'
+    if not len(g) and not graph_data:
+        yield f"  {head} />\n</graphml>\n"
+        return
+    yield f"  {head}>\n"
+    for n, attrs in g.nodes(data=True):
+        children: list[str] = []
+        _data(children, attrs, "node", keys)
+        yield _element(f'<node id="{_escape(str(n), attribute=True)}"', children, "    ", "node")
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        children = []
+        _data(children, attrs, "edge", keys)
+        ends = (
+            f'source="{_escape(str(u), attribute=True)}" target="{_escape(str(v), attribute=True)}"'
+        )
+        head = f'<edge {ends} id="{_escape(str(k), attribute=True)}"'
+        yield _element(head, children, "    ", "edge")
+    yield "".join(f"    {c}\n" for c in graph_data)
+    yield "  </graph>\n</graphml>\n"
+
+
+def _graph_attrs(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """The graph's own attributes as networkx writes them (its ``id`` is the element's)."""
+    skip = ("id", "node_default", "edge_default")
+    return {str(k): v for k, v in g.graph.items() if str(k) not in skip}
+
+
+def _id_attr(gid: Any) -> str:
+    return "" if gid is None else f' id="{_escape(str(gid), attribute=True)}"'
+
+
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``g`` as GraphML (UTF-8, attributes flattened) to ``path`` atomically."""
-    flat = flatten_graph(g)
+    """Write ``g`` as GraphML (UTF-8, attributes flattened) to ``path`` atomically, streamed."""
+    buffered: list[str] = []
+    size = 0
     with atomic_writer(Path(path), mode="wb") as fh:
-        nx.write_graphml(flat, fh, encoding="utf-8", prettyprint=True)
-    log.info("wrote %s (%d nodes, %d edges)", path, flat.number_of_nodes(), flat.number_of_edges())
+        for piece in iter_graphml(g):
+            buffered.append(piece)
+            size += len(piece)
+            if size >= _FLUSH:
+                fh.write("".join(buffered).encode("utf-8", "xmlcharrefreplace"))
+                buffered, size = [], 0
+        fh.write("".join(buffered).encode("utf-8", "xmlcharrefreplace"))
+    log.info("wrote %s (%d nodes, %d edges)", path, g.number_of_nodes(), g.number_of_edges())

@@ -28,18 +28,26 @@ True
 
 from __future__ import annotations
 
+import json
 import logging
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graph.io.atomic import atomic_write_text
+from graph.io.atomic import atomic_writer
 from graph.network.overview import Communities, communities, disc_radius, layout
-from graph.network.page import KIND_STYLE, RELATION_COLOUR, fill_page, short_label, vis_options
+from graph.network.page import (
+    KIND_STYLE,
+    RELATION_COLOUR,
+    iter_page,
+    json_pieces,
+    short_label,
+    vis_options,
+)
 
 log = logging.getLogger(__name__)
 
@@ -119,35 +127,54 @@ def _edge(
     edge: tuple[Any, Any, Any, dict[str, Any]],
     index: dict[Any, int],
     parallel: dict[tuple[int, int], int],
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Edge number ``j`` as drawn on the canvas, and its details for the side panel.
+) -> dict[str, Any]:
+    """Edge number ``j`` as drawn on the canvas (its details are :func:`_edge_info`).
 
     ``parallel`` counts the edges drawn so far between each pair of nodes (updated here).
     """
-    u, v, key, data = edge
+    u, v, _, data = edge
     rel = str(data.get("relation", ""))
-    label = str(data.get("label", "") or rel)
     drawn: dict[str, Any] = {
         "id": j,
         "from": index[u],
         "to": index[v],
         "color": RELATION_COLOUR.get(rel, "#999999"),
-        "label": label,  # drawn by the page on hover or selection, not by vis-network
+        "label": str(data.get("label", "") or rel),  # drawn by the page on hover or selection
     }
     pair = (min(index[u], index[v]), max(index[u], index[v]))
     k = parallel[pair] = parallel.get(pair, -1) + 1
     if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
         side = "curvedCW" if k % 2 else "curvedCCW"
         drawn["smooth"] = {"enabled": True, "type": side, "roundness": 0.25 * ((k + 1) // 2)}
+    return drawn
+
+
+def _edge_info(edge: tuple[Any, Any, Any, dict[str, Any]]) -> dict[str, Any]:
+    """An edge's details for the side panel."""
+    _, _, key, data = edge
+    rel = str(data.get("relation", ""))
     conf = data.get("confidence")
-    return drawn, {
+    return {
         "key": str(key),
         "relation": rel,
-        "label": label,
+        "label": str(data.get("label", "") or rel),
         "confidence": float(conf) if isinstance(conf, int | float) else None,
         "docs": _str_list(data.get("docs")),
         "evidence": _evidence(data.get("evidence")),
     }
+
+
+def _info_json(g: nx.MultiDiGraph) -> Iterator[str]:
+    """The JSON text of the details block ``{"nodes": [...], "edges": [...]}`` in pieces, one
+    node or edge at a time (the text of ``json.dumps`` of the whole block)."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield '{"nodes": ['
+    for i, n in enumerate(g):
+        yield (", " if i else "") + dumps(_node_info(g, n))
+    yield '], "edges": ['
+    for j, e in enumerate(g.edges(keys=True, data=True)):
+        yield (", " if j else "") + dumps(_edge_info(e))
+    yield "]}"
 
 
 def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
@@ -295,6 +322,21 @@ def render_html(
     focus: Hashable | None = None,
 ) -> tuple[str, HtmlReport]:
     """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
+    pieces, report = _page(
+        g, title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
+    )
+    return "".join(pieces), report
+
+
+def _page(
+    g: nx.MultiDiGraph,
+    *,
+    title: str,
+    aggregate_above: int,
+    physics: bool | None,
+    focus: Hashable | None,
+) -> tuple[Iterator[str], HtmlReport]:
+    """The page in pieces (the details streamed, see ``graph.network.page.iter_page``)."""
     if aggregate_above < 1:
         raise ValueError("aggregate_above must be positive")
     aggregate = len(g) > aggregate_above
@@ -308,8 +350,8 @@ def render_html(
     nodes = [_node(g, n, i, xy[i], comm.of[i]) for i, n in enumerate(g)]
     index = {n: i for i, n in enumerate(g)}
     parallel: dict[tuple[int, int], int] = {}
-    edges = [_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True))]
-    info = {"nodes": [_node_info(g, n) for n in g], "edges": [details for _, details in edges]}
+    edges = (_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True)))
+    names = ([str(d.get("label", n)), *_str_list(d.get("aliases"))] for n, d in g.nodes(data=True))
     report = HtmlReport(
         Path(), len(g), g.number_of_edges(), shown_nodes, shown_edges, len(collapsed), use_physics
     )
@@ -320,8 +362,8 @@ def render_html(
         "note": _note(g, report),
         "kinds": _kinds(nodes),
         "nodes": nodes,
-        "names": [[n["label"], *n["aliases"]] for n in info["nodes"]],
-        "edges": [drawn for drawn, _ in edges],
+        "names": names,  # (lists written item by item, see graph.network.page.json_pieces)
+        "edges": edges,
         "clusters": _clusters(nodes, comm.members, centres),
         "collapsed": sorted(collapsed),
         "options": vis_options(shown_nodes, physics=use_physics),
@@ -329,7 +371,7 @@ def render_html(
         "docs": [{"id": d, "name": name} for d, name in sorted(docs.items())],
         "docNames": docs,
     }
-    return fill_page(title, data, info), report
+    return iter_page(title, json_pieces(data), _info_json(g)), report
 
 
 def _note(g: nx.MultiDiGraph, report: HtmlReport) -> str:
@@ -362,9 +404,10 @@ def write_html(
     than ``PHYSICS_LIMIT`` nodes are drawn at the opening (then the layout is drawn as is).
     ``focus`` (a node id) is selected, with its details shown, once the page is ready.
     """
-    page, report = render_html(
+    pieces, report = _page(
         g, title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
     )
-    atomic_write_text(Path(path), page)
+    with atomic_writer(Path(path)) as fh:
+        fh.writelines(pieces)
     log.info("wrote %s (%d of %d nodes drawn)", path, report.shown_nodes, report.total_nodes)
     return replace(report, path=Path(path))

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graph.errors import ConfigError
-from graph.io.atomic import atomic_write_text
+from graph.io.atomic import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,24 @@ def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
     return g
 
 
+def iter_nodelink(g: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`write_nodelink` in pieces, one node or edge at a time (the same text
+    as ``json.dumps(to_nodelink(g))`` with its options, without the whole dict in memory)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+    yield f'{{"directed":true,"multigraph":true,"graph":{dumps(g.graph)},"nodes":['
+    for i, (n, data) in enumerate(g.nodes(data=True)):
+        yield ("," if i else "") + dumps({**data, "id": n})
+    yield '],"edges":['
+    for i, (u, v, k, data) in enumerate(g.edges(keys=True, data=True)):
+        yield ("," if i else "") + dumps({**data, "source": u, "target": v, "key": k})
+    yield f'],"format":{dumps(FORMAT)}}}\n'
+
+
 def write_nodelink(g: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``g`` as node-link JSON (UTF-8, Chinese kept readable) to ``path`` atomically."""
-    text = json.dumps(to_nodelink(g), ensure_ascii=False, separators=(",", ":"), default=str)
-    atomic_write_text(Path(path), text + "\n")
+    """Write ``g`` as node-link JSON (UTF-8, Chinese kept readable) to ``path`` atomically,
+    streamed."""
+    with atomic_writer(Path(path)) as fh:
+        fh.writelines(iter_nodelink(g))
     log.info("wrote %s (%d nodes, %d edges)", path, g.number_of_nodes(), g.number_of_edges())
 
 

@@ -24,7 +24,10 @@ hash order.
 
 from __future__ import annotations
 
+import itertools
 import math
+import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -142,17 +145,22 @@ def _pack(radii: list[float]) -> list[tuple[float, float]]:
     """Centres for discs of ``radii``: largest first, each at the first free place on a spiral."""
     order = sorted(range(len(radii)), key=lambda c: (-radii[c], c))
     centres: list[tuple[float, float]] = [(0.0, 0.0)] * len(radii)
-    cell = 2.0 * (max(radii, default=1.0) + GAP)
+    # a disc is filed under every grid cell its box (radius + GAP) touches, so a candidate
+    # looks only at the cells its own box touches (cells sized for the typical disc)
+    cell = 2.0 * (statistics.median(radii) + GAP) if radii else 1.0
     grid: dict[tuple[int, int], list[int]] = {}
 
+    def cells(x: float, y: float, reach: float) -> Iterator[tuple[int, int]]:
+        x0, x1 = math.floor((x - reach) / cell), math.floor((x + reach) / cell)
+        y0, y1 = math.floor((y - reach) / cell), math.floor((y + reach) / cell)
+        return itertools.product(range(x0, x1 + 1), range(y0, y1 + 1))
+
     def free(x: float, y: float, r: float) -> bool:
-        gx, gy = math.floor(x / cell), math.floor(y / cell)
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for d in grid.get((gx + dx, gy + dy), ()):
-                    cx, cy = centres[d]
-                    if math.hypot(x - cx, y - cy) < r + radii[d] + GAP:
-                        return False
+        for key in cells(x, y, r):
+            for d in grid.get(key, ()):
+                cx, cy = centres[d]
+                if math.hypot(x - cx, y - cy) < r + radii[d] + GAP:
+                    return False
         return True
 
     area = 0.0
@@ -167,8 +175,8 @@ def _pack(radii: list[float]) -> list[tuple[float, float]]:
             d = dist + step * 0.25 * (r + GAP)
             x, y = d * math.cos(a), d * math.sin(a)
         centres[c] = (round(x, 1), round(y, 1))
-        cell_key = (math.floor(x / cell), math.floor(y / cell))
-        grid.setdefault(cell_key, []).append(c)
+        for key in cells(x, y, r + GAP + 1.0):  # (+1: the centres are rounded)
+            grid.setdefault(key, []).append(c)
         area += math.pi * (r + GAP) ** 2
     return centres
 

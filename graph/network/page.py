@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -129,7 +130,10 @@ def script_json(value: object) -> str:
     >>> script_json({"label": "</script><img src=x onerror=alert(1)>"})
     '{"label": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False)
+    return _script_safe(json.dumps(value, ensure_ascii=False))
+
+
+def _script_safe(text: str) -> str:
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(ch, esc)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -143,6 +147,36 @@ def fill_page(title: str, data: object, info: object) -> str:
     >>> "<title>示例 &lt;图&gt;</title>" in page, "<img src=x" in page, page.count("</script>")
     (True, False, 6)
     """
+    dumped = (json.dumps(value, ensure_ascii=False) for value in (data, info))
+    return "".join(iter_page(title, [next(dumped)], [next(dumped)]))
+
+
+def json_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False)`` in pieces, a value that is an
+    iterator written as a list, item by item (never the whole text, nor the whole list).
+
+    >>> "".join(json_pieces({"a": iter([1, {"b": "文"}]), "c": []})) == json.dumps(
+    ...     {"a": [1, {"b": "文"}], "c": []}, ensure_ascii=False)
+    True
+    """
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield "{"
+    for i, (key, value) in enumerate(data.items()):
+        yield f"{', ' if i else ''}{dumps(key)}: "
+        if isinstance(value, Iterator):
+            yield "["
+            for j, item in enumerate(value):
+                yield (", " if j else "") + dumps(item)
+            yield "]"
+        else:
+            yield dumps(value)
+    yield "}"
+
+
+def iter_page(title: str, data_json: Iterable[str], info_json: Iterable[str]) -> Iterator[str]:
+    """:func:`fill_page` in pieces, ``data`` and ``info`` given as pieces of their JSON text
+    (each made safe inside ``<script>`` as it passes), so that a big graph's page is never one
+    string."""
     parts = {
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_asset("vis-network.css"),
@@ -151,7 +185,14 @@ def fill_page(title: str, data: object, info: object) -> str:
         "LABELS_JS": _asset("labels.js"),
         "CLUSTERS_JS": _asset("clusters.js"),
         "APP_JS": _asset("view.js"),
-        "DATA": script_json(data),
-        "INFO": script_json(info),
     }
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
+    template = _asset("page.html")
+    at = 0
+    for m in _PLACEHOLDER.finditer(template):
+        yield template[at : m.start()]
+        if m.group(1) in ("DATA", "INFO"):
+            yield from map(_script_safe, data_json if m.group(1) == "DATA" else info_json)
+        else:
+            yield parts[m.group(1)]
+        at = m.end()
+    yield template[at:]

@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -66,12 +66,14 @@ def entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
     return b"".join(iter_entities_ntriples(kg, base))
 
 
-def iter_entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[bytes]:
+def iter_entities_ntriples(
+    entities: KnowledgeGraph | Iterable[Entity], base: str = DEFAULT_BASE
+) -> Iterator[bytes]:
     """The entities graph as N-Triples, one entity at a time (in the order of ``kg.entities``,
     its lines sorted): a line about a node entities share (a scheme, an organisation type) comes
     only the first time, so the whole graph is never held at once."""
     shared: set[str] = set()
-    for e in kg.entities:
+    for e in entities.entities if isinstance(entities, KnowledgeGraph) else entities:
         sink = NTriplesSink()
         write_entity(sink, e, base)
         own = f"<{entity_iri(e.ref, base)}> "

@@ -8,7 +8,8 @@ Named queries live in ``graph/queries/NAME.rq``.  Their comment header documents
     # @param person            -- person label (unbound: everyone)
 
 A parameter is an ordinary variable that the query projects; ``--bind role=副主席`` binds it
-through the engine (never by editing the query text), ``--bind role=`` removes its default.
+(SEP-0007 substitution: written in as a constant on the query's tokens, never pasted as text,
+see :mod:`graph.sparql.inline`), ``--bind role=`` removes its default.
 
 Binding values (see :func:`graph.sparql.terms.parse_term`): ``<iri>`` or ``kg:person-…`` are IRIs,
 ``"text"``, ``"text"@en``, ``"2018-06-01"^^xsd:date`` are literals, ``42``, ``0.5``,
@@ -28,6 +29,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -65,6 +67,21 @@ class NamedQuery:
     description: str
     params: tuple[str, ...]
     defaults: dict[str, str]
+    forms: tuple[tuple[str, str], ...] = ()  # (parameter, text): the form when it is bound
+
+    def text_for(self, bound: Iterable[str]) -> str:
+        """The text to run when the parameters ``bound`` have values.
+
+        A query may ship other forms of itself in ``queries/bound/NAME.PARAM.rq``, written for
+        when PARAM is bound (the engine's plan for one order of patterns can be fast bound and
+        slow unbound, or the reverse); each gives the same answer as the main text.
+
+        >>> nq = named_queries()["fact_evidence"]
+        >>> nq.text_for([]) == nq.text, nq.text_for(["fact"]) == nq.text
+        (True, False)
+        """
+        names = set(bound)
+        return next((text for param, text in self.forms if param in names), self.text)
 
 
 @cache
@@ -86,7 +103,11 @@ def named_queries() -> dict[str, NamedQuery]:
                     defaults[m[1]] = m[2]
             else:
                 desc.append(line.lstrip("# ").strip())
-        out[path.stem] = NamedQuery(path.stem, text, " ".join(desc), tuple(params), defaults)
+        forms = tuple(
+            (form.stem.partition(".")[2], form.read_text(encoding="utf-8"))
+            for form in sorted(QUERIES_DIR.glob(f"bound/{path.stem}.*.rq"))
+        )
+        out[path.stem] = NamedQuery(path.stem, text, " ".join(desc), tuple(params), defaults, forms)
     return out
 
 
@@ -115,16 +136,15 @@ def resolve_query(
         raise ConfigError("give either a SPARQL query (text or .rq file) or --name NAME")
     given = parse_bindings(bindings)
     merged: dict[str, Term | None] = {}
+    text = query or ""
     if name is not None:
         nq = named_queries().get(name)
         if nq is None:
             known = ", ".join(sorted(named_queries()))
             raise QueryError(f"unknown named query {name!r} (known: {known})")
-        text = nq.text
         merged = {k: parse_term(v) for k, v in nq.defaults.items()}
     else:
         assert query is not None
-        text = query
         if query.strip().endswith(".rq") or (
             len(query) < 4096 and "\n" not in query and Path(query).is_file()
         ):
@@ -134,7 +154,10 @@ def resolve_query(
             except OSError as e:
                 raise QueryError(f"{path}: cannot read query file: {e.strerror or e}") from e
     merged.update(given)
-    return text, {k: v for k, v in merged.items() if v is not None}
+    values = {k: v for k, v in merged.items() if v is not None}
+    if name is not None:
+        text = named_queries()[name].text_for(values)
+    return text, values
 
 
 def run_query(

@@ -6,8 +6,8 @@ is in-lined into the one page, which therefore works with no network: SPARQL hig
 syntax check, prefix and variable completion (the completers that would ask
 ``lov.linkeddata.es`` are switched off), results as a sortable, filterable table with CSV
 download, and the raw response (JSON) for download.  The named queries of
-:func:`graph.sparql.query.named_queries` are the examples, their parameter defaults bound by a
-trailing ``VALUES`` clause; an entity IRI in a result links to the graph view (``graph.html``)
+:func:`graph.sparql.query.named_queries` are the examples, their parameter defaults written in
+as constants (as ``kg query`` binds them); an entity IRI in a result links to the graph view (``graph.html``)
 opened on that entity (``#entity=<IRI>``).
 
 >>> page = query_page().decode("utf-8")
@@ -27,6 +27,7 @@ from typing import Any
 
 from graph.rdf.iris import DEFAULT_BASE
 from graph.rdf.vocab import PREFIXES
+from graph.sparql.inline import inline_bindings
 from graph.sparql.query import NamedQuery, named_queries
 from graph.sparql.terms import parse_term
 
@@ -38,15 +39,23 @@ _SLOT = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
 def example_text(query: NamedQuery) -> str:
-    """The named query as it runs with its defaults: a trailing ``VALUES`` clause binds them
-    (a parameter without a default stays unbound).
+    """The named query as it runs with its defaults, written in as constants the way
+    ``kg query`` binds them (:mod:`graph.sparql.inline`; a parameter without a default stays
+    unbound).  A trailing ``VALUES`` clause would give the same rows, but the engine joins it
+    after evaluating the whole pattern: ``q1_union_chairs`` took 30 s so at 1M quads, 0.7 s
+    with the constants written in.
 
     >>> print(example_text(named_queries()["q1_union_chairs"]).splitlines()[-1])
-    VALUES (?role ?orgType) { ("主席"@zh "工会"@zh) }
+    ORDER BY DESC(?confidence) ?person
+    >>> '("主席"@zh AS ?role)' in example_text(named_queries()["q1_union_chairs"])
+    True
     """
     bound = {name: parse_term(value) for name, value in query.defaults.items()}
     if not bound:
         return query.text
+    written = inline_bindings(query.text_for(bound), bound)
+    if written is not None:
+        return written
     names = " ".join(f"?{name}" for name in bound)
     values = " ".join(term.n3() for term in bound.values())
     return query.text.rstrip() + f"\nVALUES ({names}) {{ ({values}) }}\n"

@@ -19,14 +19,14 @@ from __future__ import annotations
 import io
 import itertools
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, QueryTimeout, one_line
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.scan import scan
+from graph.sparql.scan import has_dataset
 from graph.sparql.terms import XSD, AskResult, GraphResult, QueryResult, SelectResult, Term
 
 _CHECK_EVERY = 256  # rows between two deadline checks
@@ -81,9 +81,10 @@ def materialise(
     """
     if isinstance(raw, ox.QueryBoolean):
         return AskResult(bool(raw))
+    term = _memo_from_ox()
     if isinstance(raw, ox.QueryTriples):
         gen: Generator[Any, None, None] = (
-            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in raw
+            (term(t.subject), term(t.predicate), term(t.object)) for t in raw
         )
         try:
             triples, cut = _take(gen, max_results, deadline, timeout)
@@ -92,12 +93,26 @@ def materialise(
         return GraphResult(triples, cut)
     names = tuple(v.value for v in raw.variables)
     width = range(len(names))
-    gen = (tuple(None if s[i] is None else from_ox(s[i]) for i in width) for s in raw)
+    gen = (tuple(None if s[i] is None else term(s[i]) for i in width) for s in raw)
     try:
         rows, cut = _take(gen, max_results, deadline, timeout)
     finally:
         gen.close()
     return SelectResult(names, rows, cut)
+
+
+def _memo_from_ox() -> Callable[[Any], Term]:
+    """:func:`from_ox` remembering the terms it has made (a result repeats its predicates,
+    classes and entities; a pyoxigraph term hashes in Rust, a new Term costs more)."""
+    memo: dict[Any, Term] = {}
+
+    def term(t: Any) -> Term:
+        found = memo.get(t)
+        if found is None:
+            found = memo[t] = from_ox(t)
+        return found
+
+    return term
 
 
 def _take(
@@ -129,7 +144,7 @@ def dataset_arguments(
     []
     """
     if default_graphs is None and named_graphs is None:
-        if scan(sparql, prefixes=PREFIXES).has_dataset:
+        if has_dataset(sparql):
             return {}  # FROM / FROM NAMED: the engine builds the dataset the query names
         return {"use_default_graph_as_union": True}
     try:

@@ -22,6 +22,7 @@ import re
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.errors import QueryError, ServiceRefused
 
@@ -227,3 +228,30 @@ def check_services(
         else:
             continue
         raise ServiceRefused(f"SERVICE {shown} refused: {reason}")
+
+
+Token = tuple[str, str, int, int]  # kind, text, start, end
+
+
+@lru_cache(maxsize=512)
+def lex(text: str) -> tuple[Token, ...]:
+    """The tokens of a query (kind, text, start and end offsets), without spaces and comments.
+
+    >>> [t[:2] for t in lex('SELECT ?x { ?x <http://a/#?y> "?z" } # ?w')]
+    [('word', 'SELECT'), ('var', '?x'), ('other', '{'), ('var', '?x'), ('iri', '<http://a/#?y>'), ('string', '"?z"'), ('other', '}')]
+    """
+    return tuple(
+        (m.lastgroup or "other", m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if m.lastgroup not in ("ws", "comment")
+    )
+
+
+@lru_cache(maxsize=512)
+def has_dataset(text: str) -> bool:
+    """Whether a query names its own dataset (``FROM``, ``FROM NAMED``): :attr:`Scan.has_dataset`.
+
+    >>> has_dataset("SELECT * FROM <http://g/1> { ?s ?p ?o }"), has_dataset("SELECT * {}")
+    (True, False)
+    """
+    return any(kind == "word" and value.upper() == "FROM" for kind, value, _, _ in lex(text))

@@ -36,6 +36,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import atomic_writer, temporary_name
 from graph.rdf.vocab import PREFIXES
+from graph.sparql.inline import inline_bindings
 from graph.sparql.results import dataset_arguments, materialise, serialize_raw, to_ox
 from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
 
@@ -201,8 +202,10 @@ class Store:
     ) -> QueryResult:
         """Run a SPARQL query and materialise its result in this thread.
 
-        ``bindings`` pre-bind variables through the engine (SEP-0007 substitution, never by
-        editing the query text); a SELECT must project every bound variable.  Values are
+        ``bindings`` pre-bind variables (SEP-0007 substitution): the values are written into
+        the query as constants where that is certainly the same query, so the engine starts
+        from them (:mod:`graph.sparql.inline`), else passed to the engine, which joins them
+        with the evaluated pattern; a SELECT must project every bound variable.  Values are
         :class:`Term`, rdflib terms, numbers or the text syntax of :func:`parse_term`.
         ``timeout`` (seconds) is checked while results stream; ``max_results`` caps rows or
         triples and sets ``truncated``.
@@ -214,12 +217,11 @@ class Store:
         union of all graphs as its default graph, and every named graph.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
-        subs = {ox.Variable(k.lstrip("?$")): to_ox(to_term(v)) for k, v in (bindings or {}).items()}
-        kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": dict(PREFIXES)}
+        terms = {k.lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
+        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
         kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
         return self._run(
-            sparql,
-            kwargs,
+            _attempts(sparql, terms, kwargs),
             lambda raw: materialise(
                 raw, max_results=max_results, deadline=deadline, timeout=timeout
             ),
@@ -244,16 +246,21 @@ class Store:
         kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES), "base_iri": base_iri}
         kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
         return self._run(
-            sparql,
-            kwargs,
+            [(sparql, kwargs)],
             lambda raw: serialize_raw(raw, results=results, graph=graph, max_results=max_results),
         )
 
-    def _run(self, sparql: str, kwargs: dict[str, Any], consume: Callable[[Any], R]) -> R:
-        """Run a query and ``consume`` its pyoxigraph result in this thread; errors translated."""
+    def _run(
+        self, attempts: Sequence[tuple[str, dict[str, Any]]], consume: Callable[[Any], R]
+    ) -> R:
+        """Run a query and ``consume`` its pyoxigraph result in this thread; errors translated.
+
+        ``attempts`` are equivalent forms of the query (text, arguments): the first that
+        parses runs; the last one's syntax error is the one reported.
+        """
         raw: Any = None
         try:
-            raw = self._store.query(sparql, **kwargs)
+            raw = self._parse(attempts)
             return consume(raw)
         except (SyntaxError, RuntimeError, OSError, QueryError) as e:
             # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
@@ -263,6 +270,29 @@ class Store:
         finally:
             raw = None
         raise error from None
+
+    def _parse(self, attempts: Sequence[tuple[str, dict[str, Any]]]) -> Any:
+        """The pyoxigraph result of the first attempt that parses (evaluation is lazy)."""
+        for sparql, kwargs in attempts[:-1]:
+            try:
+                return self._store.query(sparql, **kwargs)
+            except SyntaxError:
+                continue
+        sparql, kwargs = attempts[-1]
+        return self._store.query(sparql, **kwargs)
+
+
+def _attempts(
+    sparql: str, terms: Mapping[str, Term], kwargs: dict[str, Any]
+) -> list[tuple[str, dict[str, Any]]]:
+    """The query with its bound values written in (see :mod:`graph.sparql.inline`), then the
+    query with the engine's substitutions, which hold where writing them in does not."""
+    subs = {ox.Variable(k): to_ox(v) for k, v in terms.items()}
+    fallback = (sparql, {**kwargs, "substitutions": subs or None})
+    if not terms:
+        return [fallback]
+    inlined = inline_bindings(sparql, terms)
+    return [fallback] if inlined is None else [(inlined, kwargs), fallback]
 
 
 def _translate(e: BaseException, path: Path) -> StoreError | QueryError:

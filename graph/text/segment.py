@@ -285,3 +285,11 @@ def token_index(seg: Segmented) -> dict[int, int]:
     index = {t.start: i for i, t in enumerate(seg.tokens)}
     _INDEX[:] = [(seg, index)]
     return index
+
+
+def release() -> None:
+    """Drop this process's tokenizers and tag table (about 80 MB); the next use builds them
+    again.  A build calls it once its extraction is done."""
+    for built in (tokenizer, _build_tokenizer, word_tags, _fast_tokenize):
+        built.cache_clear()
+    _INDEX.clear()
