@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
-from graph.extract.orgs import regions
+from graph.extract.orgnames import org_suffix_of
 from graph.extract.places import deictic_kind
-from graph.extract.rules import TitleChain, org_suffix_of
+from graph.extract.rules import TitleChain
 from graph.extract.subject import orgs_by_neighbour, orgs_by_subject
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
@@ -336,7 +337,6 @@ def _sub_body(
 
 
 _BODY_ROLES = frozenset({"书记", "副书记", "常务副书记", "委员", "常委", "成员"})
-_BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分校", "分院", "分局", "分会", "分社")
 
 
 def _credits(
@@ -381,7 +381,7 @@ def _parents(
                 if ref.key.endswith(body) and ref.key[: -len(body)] in orgs:
                     out.append((ref, orgs[ref.key[: -len(body)]], "sub-body:name", evidence))
                     break
-        parent = _branch_parent(ref.key)
+        parent = branch_parent(ref.key)
         if parent:
             pref = EntityRef("org", parent)
             pb = builders.setdefault(pref, _Builder(parent, classes=org_classes(parent)))
@@ -393,28 +393,7 @@ def _parents(
                 if start >= evidence.start:
                     pb.mentions.append(span_of(seg, start, start + len(parent)))
             out.append((ref, pref, "branch:name", evidence))
-        upper = _upper_level(ref.key, orgs)
+        upper = upper_level(ref.key, orgs)
         if upper:
             out.append((ref, upper, "region-hierarchy", evidence))
     return tuple(out)
-
-
-def _branch_parent(name: str) -> str | None:
-    """The head organisation a branch name starts with (某某有限公司某地分公司 -> 某某有限公司)."""
-    if not name.endswith(_BRANCH_SUFFIXES):
-        return None
-    for suffix in ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "银行", "大学"):
-        i = name.rfind(suffix, 0, len(name) - 3)
-        if i > 1:
-            return name[: i + len(suffix)]
-    return None
-
-
-def _upper_level(name: str, orgs: dict[str, EntityRef]) -> EntityRef | None:
-    """区X ⊂ 市X when the district lies in that city and 市X is named in the document."""
-    for region, parent in regions().items():
-        if parent and name.startswith(region) and len(name) > len(region):
-            upper = parent + name[len(region) :]
-            if upper in orgs:
-                return orgs[upper]
-    return None

@@ -27,8 +27,9 @@ from functools import cache
 
 from graph.extract.appointments import delegate_element, further_post, with_organisation
 from graph.extract.names import BOUNDARY, Piece, person_after
+from graph.extract.orgnames import org_suffix_of
 from graph.extract.people import looks_like_name
-from graph.extract.rules import ChainElement, TitleChain, org_suffix_of, parse_element
+from graph.extract.rules import ChainElement, TitleChain, parse_element
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented

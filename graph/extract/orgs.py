@@ -13,7 +13,7 @@ import bisect
 from functools import cache
 
 from graph.extract.names import Piece
-from graph.extract.rules import org_suffix_of
+from graph.extract.orgnames import org_suffix_of
 from graph.resources import load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented

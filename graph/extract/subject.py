@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from functools import cache
 
 from graph.extract.implied import role_base
+from graph.extract.orgnames import org_suffix_of
 from graph.extract.places import government_title, is_place
-from graph.extract.rules import TitleChain, org_suffix_of
+from graph.extract.rules import TitleChain
 from graph.resources import resource_text
 
 Named = tuple[int, int, str]

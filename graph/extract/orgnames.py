@@ -1,0 +1,186 @@
+"""Organisation names before a title: where a name starts and whether it ends like one.
+
+A candidate runs back from the title to the clause start; what is not part of the name is cut
+off: function words and verbs (记者从…, 担任…) except the verbs that are words of names
+(应用, 保障), a dispatch or a time glued to it, the leaders named before it (主管领导…), a
+caption's 图为; 和/与 stay inside a name (住房和城乡建设部) unless an adverb makes them the
+clause's conjunction (某某还和…).
+
+>>> org_suffix_of("某某大学"), company_suffix("某某药业")
+('大学', True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.extract.names import token_at
+from graph.extract.places import deictic_kind, is_place
+from graph.resources import load_lexicon, load_ordered
+from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.types import Segmented
+
+# leading words that are not part of an organisation name
+_LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
+# words that never occur inside an organisation name: the name starts after the last of them
+_CUT_TAGS = FUNCTION_TAGS | {"v"}
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("org_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Region names and their short forms (保定市, 保定): never cut out of a name."""
+    names = load_lexicon("regions")
+    return names | {n[:-1] for n in names if len(n) >= 3 and n[-1] in "省市区县州"}
+
+
+@cache
+def _company_suffixes() -> tuple[str, ...]:
+    """Company-name endings trusted only right before a title and a name (某某药业董事长…)."""
+    return tuple(load_ordered("company_suffixes"))
+
+
+@cache
+def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    suffixes = _org_suffixes()
+    return tuple(sorted({len(s) for s in suffixes}, reverse=True)), frozenset(suffixes)
+
+
+def org_suffix_of(name: str) -> str | None:
+    """The longest organisation suffix ``name`` ends with (news names like 本报 count too).
+
+    >>> org_suffix_of("某某大学")
+    '大学'
+    """
+    if name in load_lexicon("news_orgs"):
+        return name
+    lengths, suffixes = _suffix_index()
+    for k in lengths:
+        if k < len(name) and name[-k:] in suffixes:
+            return name[-k:]
+    return None
+
+
+_MAX_BRAND = 4
+
+
+def region_aside(text: str, close: int, lower: int) -> int | None:
+    """Where the brand before ``（region）`` closing at ``close`` starts (at most four
+    characters: 某某（上海）体育发展有限公司), when there is one."""
+    opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
+    if opened <= lower or close - opened > 6:
+        return None
+    inner = text[opened + 1 : close]
+    if inner not in _places() and not is_place(inner):
+        return None
+    brand = opened
+    while brand > max(lower, opened - _MAX_BRAND) and "\u4e00" <= text[brand - 1] <= "\u9fff":
+        brand -= 1
+    for k in range(opened - 1, brand, -1):
+        if org_suffix_of(text[brand:k]) is not None:
+            brand = k  # 运营公司跑友（上海）…: the brand starts after the name before it
+            break
+    return brand if brand < opened else None
+
+
+def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
+    """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
+    a preposition inside the candidate (记者从X公司) starts the name after it."""
+    tags = word_tags()
+    i = starts.get(start)
+    clause = False  # an adverb before 和 makes it a clause's conjunction (某某还和…)
+    while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
+        word = seg.tokens[i].text
+        cut = seg.tokens[i].end
+        tag = tags.get(word, "x")
+        if (
+            tag in _CUT_TAGS
+            and word not in _NAME_VERBS
+            and cut < end
+            and word not in _places()
+            and (
+                not seg.doc.text.startswith(_org_suffixes(), cut)
+                or deictic_kind(seg.doc.text[cut:end].strip()) is not None
+            )
+            and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
+            and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
+        ):
+            start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
+        clause = clause or tag == "d"
+        i += 1
+    if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
+        start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
+    lead = seg.doc.text.rfind("领导", start, end - 2)
+    if lead >= 0 and not seg.doc.text.startswith(("领导小组", "领导班子"), lead):
+        start = lead + 2  # 主管领导区委常委: the leaders are not part of the name
+    m = _DATELINE.match(seg.doc.text, start, end)
+    if m and m.end() < end - 2:
+        start = m.end()  # 某某网4月13日电渣打银行…: a dispatch line glued to the name
+    m = _LEADING_TIME.match(seg.doc.text, start, end)
+    if m and m.end() < end:
+        start = m.end()  # 2月初商务部: the time is not part of the name
+    while start < end:
+        tok = token_at(seg.tokens, starts, start)
+        if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
+            break
+        if tok.text in _NAME_VERBS:
+            break
+        start = tok.end
+    return start
+
+
+_NAME_VERBS = frozenset(
+    {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
+     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助"}
+)  # fmt: skip
+"""Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
+_CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
+_LEADING_TIME = re.compile(
+    r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
+    r"(?<=[年月日])[初底中末]?(?:旬)?"
+)
+
+
+def role_modifier(text: str, start: int, end: int) -> int | None:
+    """Where a title's modifier (营销, 高级策划, 行政) starts, when the name before it ends like an
+    organisation and the modifier, one to four characters, does not."""
+    for k in range(1, 5):
+        at = end - k
+        if at - start < 2:
+            break
+        head, modifier = "".join(text[start:at].split()), text[at:end]
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
+            break
+        if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
+            return at
+    return None
+
+
+def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
+    """和/与/及 inside a name (住房和城乡建设部, 国际合作与交流司): what precedes it in the
+    candidate is not itself an organisation name."""
+    if word not in ("和", "与", "及"):
+        return False
+    before = "".join(text[start:at].split())
+    return 0 < len(before) <= 10 and org_suffix_of(before) is None
+
+
+def company_suffix(name: str) -> bool:
+    """Whether ``name`` ends with a company-name ending (某某药业)."""
+    return name.endswith(_company_suffixes())
+
+
+def places() -> frozenset[str]:
+    """Region names and their short forms (保定市, 保定)."""
+    return _places()
+
+
+def org_suffixes() -> tuple[str, ...]:
+    """Organisation endings, longest first."""
+    return _org_suffixes()
