@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.lists import People, name_at
-from graph.extract.names import BOUNDARY, Piece
-from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.extract.names import Piece
+from graph.extract.rules import TitleChain, clause_titles
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -24,34 +24,13 @@ _BETWEEN_NAMES = frozenset("、，, \u3000")
 _MAX_TITLES = 30
 
 
-def _titles(seg: Segmented, starts: dict[int, int], colon: int) -> tuple[ChainElement, ...]:
-    """``[ORG]ROLE(、[ORG]ROLE)*`` from the clause start up to the colon (else none)."""
-    text = seg.doc.text
-    begin = colon
-    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
-        begin -= 1
-    while begin < colon and text[begin].isspace():
-        begin += 1
-    if begin == colon or colon - begin > _MAX_TITLES:
-        return ()
-    elements: list[ChainElement] = []
-    cursor = begin
-    for part_end in [i for i in range(begin, colon) if text[i] == "、"] + [colon]:
-        element = parse_element(seg, starts, cursor, part_end)
-        if element is None:
-            return ()
-        elements.append(element)
-        cursor = part_end + 1
-    return tuple(elements)
-
-
 def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """A chain for each name listed after ``TITLE：``."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _COLON.finditer(text):
-        elements = _titles(seg, starts, m.start())
+        elements = clause_titles(seg, starts, m.start(), _MAX_TITLES)
         if not elements:
             continue
         first = elements[0]

@@ -20,7 +20,7 @@ import re
 
 from graph.extract.lists import People
 from graph.extract.names import BOUNDARY, Piece
-from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.extract.rules import TitleChain, clause_titles
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -28,25 +28,6 @@ _RANK = re.compile(
     r"(?:[一二三四五六七八九十]级|首席|高级)?[\u4e00-\u9fff]{0,4}(?:检察官|法官|警监|警督|警司|警员)"
 )
 _MAX_GAP = 30
-
-
-def _titles(seg: Segmented, starts: dict[int, int], end: int) -> tuple[ChainElement, ...]:
-    """``[ORG]ROLE(、[ORG]ROLE)*`` ending at ``end`` and starting at the clause start."""
-    text = seg.doc.text
-    begin = end
-    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
-        begin -= 1
-    if end - begin > _MAX_GAP * 2 or begin == end:
-        return ()
-    elements: list[ChainElement] = []
-    cursor = begin
-    for part_end in [i for i in range(begin, end) if text[i] == "、"] + [end]:
-        element = parse_element(seg, starts, cursor, part_end)
-        if element is None:
-            return ()
-        elements.append(element)
-        cursor = part_end + 1
-    return tuple(elements) if elements[0].org is not None else ()
 
 
 def comma_chains(
@@ -67,8 +48,8 @@ def comma_chains(
         own = chain is not None and chain.span.start == comma + 1
         if not (own or _RANK.fullmatch(between)):
             continue
-        elements = _titles(seg, starts, comma)
-        if not elements:
+        elements = clause_titles(seg, starts, comma, _MAX_GAP * 2)
+        if not elements or elements[0].org is None:  # a bare title before a comma is not enough
             continue
         name = people[start]
         begin = comma

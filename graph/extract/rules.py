@@ -148,6 +148,31 @@ def _shared_head(role: Piece) -> bool:
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
 
 
+def clause_titles(
+    seg: Segmented, starts: dict[int, int], end: int, max_chars: int
+) -> tuple[ChainElement, ...]:
+    """``[ORG]ROLE(、[ORG]ROLE)*`` from the start of the clause (after a boundary or a line
+    break, leading spaces skipped) up to ``end``; none when any part is not a title or the
+    clause is longer than ``max_chars``.  Used before a colon (``主席：A``) and a comma."""
+    text = seg.doc.text
+    begin = end
+    while begin > 0 and text[begin - 1] not in _BOUNDARY and text[begin - 1] != "\n":
+        begin -= 1
+    while begin < end and text[begin].isspace():
+        begin += 1
+    if begin == end or end - begin > max_chars:
+        return ()
+    elements: list[ChainElement] = []
+    cursor = begin
+    for part_end in [i for i in range(begin, end) if text[i] == "、"] + [end]:
+        element = parse_element(seg, starts, cursor, part_end)
+        if element is None:
+            return ()
+        elements.append(element)
+        cursor = part_end + 1
+    return tuple(elements)
+
+
 def parse_element(
     seg: Segmented,
     starts: dict[int, int],
