@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from graph.ner.persons import conjunction_kept, glued_tail
 from graph.resources import load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented, Token
@@ -99,7 +100,13 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
             and _lone_given(nxt.text)
         ):
             end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
-        if end - tok.start == 3 and text[end - 1] in GLUED:
+        if end - tok.start == 3:
+            end -= glued_tail(text, tok.start, end)  # 陈某报 + 到, 李某今 + (8)日
+        if (
+            end - tok.start == 3
+            and text[end - 1] in GLUED
+            and not conjunction_kept(text, tok.start, end)
+        ):
             end -= 1  # the HMM glued a conjunction on (董某及 -> 董某 + 及)
         return Piece(tok.start, end, text[tok.start : end]), False
     if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:

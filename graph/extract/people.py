@@ -25,6 +25,7 @@ from graph.extract.names import (
     surname_repeated,
 )
 from graph.extract.orgcheck import ModelSpan
+from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -35,20 +36,22 @@ def _not_names() -> frozenset[str]:
     return load_lexicon("roles") | load_lexicon("regions")
 
 
-def looks_like_name(name: str) -> bool:
+def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     """Two to four CJK characters starting with a family name, not a title or a place.
 
     >>> looks_like_name("王宗璋"), looks_like_name("主任"), looks_like_name("王")
     (True, False, False)
     >>> looks_like_name("杨院长"), looks_like_name("董浩及")
     (False, False)
+    >>> looks_like_name("王建和", conjunction_kept=True)
+    True
     """
     return (
         2 <= len(name) <= 4
         and all("\u4e00" <= ch <= "\u9fff" for ch in name)
         and is_surname_start(name)
         and name not in _not_names()
-        and not (len(name) > 2 and name[-1] in GLUED)
+        and (conjunction_kept or not (len(name) > 2 and name[-1] in GLUED))
         and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
     )
 
@@ -58,24 +61,32 @@ _DOCTRINE = ("新时代", "思想", "理论")
 
 
 def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
-    """The model's PERSON mentions that look like names, in text order."""
+    """The model's PERSON mentions that look like names, in text order (made consistent over
+    the document first: 王某 + 和 is 王某和 wherever 王某和 stands whole)."""
     text = seg.doc.text
+    found = [(a, b, t, 1.0) for spans in tagged if spans for a, b, t in spans]
     out = []
-    for spans in tagged:
-        if spans is None:
+    for a, b, t, _ in consistent(text, found):
+        if t != "PERSON":
             continue
-        for a, b, t in spans:
-            if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
-                b -= 1  # 董某及
-            elif (
-                t == "PERSON"
-                and b - a == 3
-                and (named_alone(text, a, b - 1) or surname_repeated(text, a, b))
-            ):
-                b -= 1  # 张某为学院颁奖, after 主席张某，
-            if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
-                out.append(Piece(a, b, text[a:b]))
+        b, kept = _name_end(text, a, b)
+        name = text[a:b]
+        if looks_like_name(name, conjunction_kept=kept) and not text.startswith(_DOCTRINE, b):
+            out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
+
+
+def _name_end(text: str, a: int, b: int) -> tuple[int, bool]:
+    """Where the model's name ``text[a:b]`` ends, and whether a final conjunction is kept."""
+    if b - a != 3:
+        return b, False
+    if text[b - 1] in GLUED:
+        if conjunction_kept(text, a, b):
+            return b, True  # 王某和，
+        return b - 1, False  # 董某及
+    if named_alone(text, a, b - 1) or surname_repeated(text, a, b):
+        return b - 1, False  # 张某为学院颁奖, after 主席张某，
+    return b, False
 
 
 def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:

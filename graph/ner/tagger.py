@@ -22,6 +22,7 @@ from graph.errors import ModelError
 from graph.ner.compiled import CompiledCRF, Span, decode_batch, label_spans, load
 from graph.ner.encode import emissions
 from graph.ner.features import Items, char_features
+from graph.ner.persons import refine
 from graph.ner.wordseg import word_spans
 from graph.text.script import analysis_text
 
@@ -86,7 +87,8 @@ def tag_many(texts: Sequence[str], *, scores: bool = True) -> list[list[Span]]:
 
     Sentences of all texts are tagged together in batches of about ``BATCH_CHARS`` characters.
     The score is the marginal probability of the mention's first label; ``scores=False`` skips
-    computing it (every score is then 0.5), which halves the decoding work.
+    computing it (every score is then 0.5), which halves the decoding work.  PERSON boundaries
+    are then fixed over each text by ``graph.ner.persons.refine`` (王某 + 和 → 王某和).
 
     >>> [[t for _, _, t, _ in spans] for spans in tag_many(["", "张伟东现任深圳华信电子股份有限公司董事长。"])]
     [[], ['PERSON', 'ORG', 'ROLE']]
@@ -105,8 +107,8 @@ def tag_many(texts: Sequence[str], *, scores: bool = True) -> list[list[Span]]:
         jobs.clear()
         sentences.clear()
 
-    for i, text in enumerate(texts):
-        simple = analysis_text(text)
+    simples = [analysis_text(text) for text in texts]
+    for i, (text, simple) in enumerate(zip(texts, simples, strict=True)):
         for start, end in pieces(text):
             jobs.append((i, start))
             sentences.append(simple[start:end])
@@ -116,4 +118,7 @@ def tag_many(texts: Sequence[str], *, scores: bool = True) -> list[list[Span]]:
                 size = 0
     if sentences:
         flush()
-    return out
+    return [
+        refine(simple, spans) if any(t == "PERSON" for _, _, t, _ in spans) else spans
+        for simple, spans in zip(simples, out, strict=True)
+    ]

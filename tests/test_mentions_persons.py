@@ -1,0 +1,94 @@
+"""Person-name boundaries (``graph.ner.persons``): names neither cut nor glued, as classes.
+
+Every name here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ner.compiled import Span
+from graph.ner.persons import conjunction_kept, consistent, glued_tail, is_name, refine
+
+
+def _person(text: str, name: str, start: int = 0) -> Span:
+    i = text.index(name, start)
+    return (i, i + len(name), "PERSON", 0.9)
+
+
+def _names(text: str, spans: list[Span]) -> list[str]:
+    return [text[a:b] for a, b, t, _ in spans if t == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("记者李明今日到达北京。", "李明今", "李明"),  # a time word after the name
+        ("赵文涛上月到任。", "赵文涛上月", "赵文涛"),
+        ("行政长官郑子安今（8）日出席会议。", "郑子安今", "郑子安"),
+        ("记者周琦报道：会议召开。", "周琦报", "周琦"),  # a reporting verb
+        ("副部长孙立表示，要做好工作。", "孙立表", "孙立"),
+        ("（记者郭林摄）", "郭林摄", "郭林"),  # a photo credit
+        ("选举韩冬为副市长。", "韩冬为", "韩冬"),  # a preposition opening the next phrase
+        ("来宾有范明和吴强两位。", "范明和", "范明"),  # a conjunction before a name
+        ("向所长冯玮报到，开始值班。", "冯玮报", "冯玮"),  # a verb that is not a name ending
+        ("摄影：（彭锋）", "（彭锋）", "彭锋"),  # punctuation is never part of a name
+        ("县长林明远宣誓就职。", "长林明远", "林明远"),  # the end of a title is not a name
+    ],
+)
+def test_glued_names_are_trimmed(text: str, model: str, expected: str) -> None:
+    assert _names(text, refine(text, [_person(text, model)])) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("党委书记王建和，副书记张强。", "王建", "王建和"),  # a conjunction before punctuation
+        ("主席林政则，一向关心地方。", "林政", "林政则"),
+        ("王建和说，今年要办好学校。", "王建", "王建和"),  # a conjunction before a verb
+        ("出席的有刘德、陈刚。", "陈刚", "陈刚"),  # nothing to add
+    ],
+)
+def test_cut_names_are_extended(text: str, model: str, expected: str) -> None:
+    assert _names(text, refine(text, [_person(text, model)])) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("孙晓明说，要做好工作。", "孙晓明"),  # 明说 is a verb, but 明 ends many names
+        ("张建成立即赶到现场。", "张建成"),  # 成立 competes with 立即
+        ("李建国家中有三口人。", "李建国"),  # 国家 is a noun, not a following phrase
+        ("王明等，均已到会。", "王明"),  # 等 is never a name's end
+        ("来宾有陈平、马克。", "陈平"),
+    ],
+)
+def test_whole_names_are_kept(text: str, model: str) -> None:
+    assert _names(text, refine(text, [_person(text, model)])) == [model]
+
+
+def test_the_same_name_over_a_document() -> None:
+    text = "局长黎海挺到场。黎海挺进入值班室。黎海挺说：好。"
+    spans = [_person(text, "黎海", i) for i in (2, 8, 17)]
+    assert _names(text, consistent(text, spans)) == ["黎海挺"] * 3
+    text = "书记马秀和，校长。马秀和致开幕辞。"
+    spans = [_person(text, "马秀和"), _person(text, "马秀", 9)]
+    assert _names(text, consistent(text, spans)) == ["马秀和", "马秀和"]
+    assert conjunction_kept(text, 9, 12)
+
+
+def test_a_name_seen_once_before_varied_words_is_not_extended() -> None:
+    text = "韩梅到场。韩梅说：好。"
+    spans = [_person(text, "韩梅"), _person(text, "韩梅", 5)]
+    assert _names(text, consistent(text, spans)) == ["韩梅", "韩梅"]
+
+
+def test_rules_need_a_family_name() -> None:
+    assert is_name("欧阳明") and not is_name("所长")
+    assert glued_tail("所长报到", 0, 3) == 0
+
+
+def test_other_types_are_untouched() -> None:
+    text = "北京市今日开会。"
+    spans: list[Span] = [(0, 4, "PLACE", 0.9)]
+    assert refine(text, spans) == spans
