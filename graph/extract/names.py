@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from graph.ner.persons import conjunction_kept, glued_tail
+from graph.ner.persons import conjunction_kept, glued_tail, preposition_lead
 from graph.resources import load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented, Token
@@ -77,8 +77,8 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
         return Piece(j, k, text[j:k]), True
     tok = token_at(seg.tokens, starts, j)
-    if tok is None or not is_surname_start(tok.text):
-        return None
+    if tok is None or not is_surname_start(tok.text) or preposition_lead(text, tok.start):
+        return None  # 由 + 秘书局, 由张 + 秘书长: a preposition, not a family name
     tags = word_tags()
     nxt = token_at(seg.tokens, starts, tok.end)
     if (

@@ -27,7 +27,7 @@ from graph.extract.names import (
 from graph.extract.orgcheck import ModelSpan
 from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
-from graph.text.segment import token_index
+from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
 
@@ -53,6 +53,23 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and name not in _not_names()
         and (conjunction_kept or not (len(name) > 2 and name[-1] in GLUED))
         and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
+        and not _two_words(name)
+    )
+
+
+_WORD_TAGS = ("v", "a", "d")
+
+
+def _two_words(name: str) -> bool:
+    """A four-character "name" that the dictionary reads as two verbs, adjectives or adverbs
+    (宣誓 + 就职), whatever tag it gives the whole.
+
+    >>> _two_words("宣誓就职"), _two_words("欧阳明华")
+    (True, False)
+    """
+    tags = word_tags()
+    return len(name) == 4 and all(
+        tags.get(name[k : k + 2], "n").startswith(_WORD_TAGS) for k in (0, 2)
     )
 
 

@@ -183,13 +183,33 @@ def conjunction_kept(text: str, a: int, b: int) -> bool:
 
 
 def _lead(text: str, a: int, b: int) -> int:
-    """How many characters at the start of ``text[a:b]`` end the title before it (县长 + 林某)."""
+    """How many characters at the start of ``text[a:b]`` are not the name: the end of the title
+    before it (县长 + 林某) or a preposition (由 + 张某主持)."""
     if b - a < 3 or not is_name(text[a + 1 : b]):
         return 0
+    if preposition_lead(text, a):
+        return 1
     for k in range(1, _MAX_ROLE):
         if a - k >= 0 and text[a - k : a + 1] in _roles():
             return 1
     return 0
+
+
+_LEAD_PREPOSITIONS = frozenset("由对在从把被给为与跟同")
+"""Prepositions that are seldom family names (向, 于 and 和 are common ones)."""
+
+
+def preposition_lead(text: str, a: int) -> bool:
+    """A name cannot start at ``a`` with a preposition before a family name or a noun (由 + 张某,
+    由 + 秘书局).
+
+    >>> preposition_lead("由张伟主持", 0), preposition_lead("由秘书长主持", 0)
+    (True, True)
+    """
+    if text[a : a + 1] not in _LEAD_PREPOSITIONS or a + 1 >= len(text):
+        return False
+    word = _word_at(text, a + 1)
+    return text[a + 1] in _surnames()[1] or _tags().get(word, "").startswith("n")
 
 
 def _extend(text: str, a: int, b: int, taken: set[int]) -> bool:

@@ -1,0 +1,37 @@
+"""People from the model and the rules: names neither cut nor glued (invented names)."""
+
+from __future__ import annotations
+
+from graph.extract.names import person_after
+from graph.extract.orgcheck import tag_sentences
+from graph.extract.people import looks_like_name, model_people
+from graph.text.segment import segment, token_index
+from graph.types import Document, Segmented
+
+
+def _seg(text: str) -> Segmented:
+    return segment(Document.from_text("d.txt", text))
+
+
+def test_a_preposition_does_not_open_a_rule_name() -> None:
+    text = "新任发言人由秘书局局长丁文远出任。"
+    seg = _seg(text)
+    assert person_after(seg, token_index(seg), text.index("由")) is None
+
+
+def test_a_glued_verb_is_cut_from_a_rule_name() -> None:
+    text = "向所长冯玮报到，开始值班。"
+    seg = _seg(text)
+    found = person_after(seg, token_index(seg), text.index("冯"))
+    assert found is not None and found[0].text == "冯玮"
+
+
+def test_two_common_words_are_not_a_name() -> None:
+    assert not looks_like_name("宣誓就职")
+    assert looks_like_name("欧阳明华")
+
+
+def test_a_conjunction_ending_a_name_is_kept_over_the_document() -> None:
+    seg = _seg("党委书记马秀和，副书记张强出席。马秀和致开幕辞。")
+    names = [p.text for p in model_people(seg, tag_sentences(seg))]
+    assert names.count("马秀和") == 2 and "马秀" not in names
