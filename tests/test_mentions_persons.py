@@ -29,6 +29,8 @@ def _names(text: str, spans: list[Span]) -> list[str]:
         ("记者周琦报道：会议召开。", "周琦报", "周琦"),  # a reporting verb
         ("副部长孙立表示，要做好工作。", "孙立表", "孙立"),
         ("（记者郭林摄）", "郭林摄", "郭林"),  # a photo credit
+        ("●别了＞韩立词　●", "韩立词", "韩立"),  # a lyrics credit
+        ("这座桥是石匠李春所建。", "李春所", "李春"),  # a word 所建 that names seldom end in
         ("选举韩冬为副市长。", "韩冬为", "韩冬"),  # a preposition opening the next phrase
         ("来宾有范明和吴强两位。", "范明和", "范明"),  # a conjunction before a name
         ("向所长冯玮报到，开始值班。", "冯玮报", "冯玮"),  # a verb that is not a name ending
