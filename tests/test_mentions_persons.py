@@ -32,7 +32,14 @@ def _names(text: str, spans: list[Span]) -> list[str]:
         ("●别了＞韩立词　●", "韩立词", "韩立"),  # a lyrics credit
         ("这座桥是石匠李春所建。", "李春所", "李春"),  # a word 所建 that names seldom end in
         ("选举韩冬为副市长。", "韩冬为", "韩冬"),  # a preposition opening the next phrase
-        ("来宾有范明和吴强两位。", "范明和", "范明"),  # a conjunction before a name
+        ("来宾有范明和吴强两位。", "范明和", "范明"),
+        ("会议决定，许伟任市政府副市长。", "许伟任", "许伟"),  # an appointment verb
+        ("讲述者是作家邵墉之子。", "邵墉之子", "邵墉"),  # a kinship word
+        (
+            "剧中太子（卫洋饰）登场。",
+            "卫洋饰",
+            "卫洋",
+        ),  # a cast credit  # a conjunction before a name
         ("向所长冯玮报到，开始值班。", "冯玮报", "冯玮"),  # a verb that is not a name ending
         ("摄影：（彭锋）", "（彭锋）", "彭锋"),  # punctuation is never part of a name
         ("县长林明远宣誓就职。", "长林明远", "林明远"),  # the end of a title is not a name
@@ -63,6 +70,7 @@ def test_cut_names_are_extended(text: str, model: str, expected: str) -> None:
         ("李建国家中有三口人。", "李建国"),  # 国家 is a noun, not a following phrase
         ("王明等，均已到会。", "王明"),  # 等 is never a name's end
         ("来宾有陈平、马克。", "陈平"),
+        ("戏曲家孔尚任及其作品。", "孔尚任"),  # 任 before a conjunction ends the name
     ],
 )
 def test_whole_names_are_kept(text: str, model: str) -> None:

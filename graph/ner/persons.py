@@ -27,12 +27,16 @@ _KEEP_PUNCT = frozenset("·•・")
 _BRACKET_DAY = ("今（", "今(", "昨（", "昨(")
 """今 or 昨 before a bracketed day number (李某今（8）日出席)."""
 _CONJUNCTIONS = frozenset("和与及同跟")
-_PREPOSITIONS = frozenset("为把被将对向在从由给即并是")
+_PREPOSITIONS = frozenset("为把被将对向在从由给即并是任兼")
 """Function characters that, glued to the end of a name, open the next phrase instead."""
 _NOT_GIVEN = frozenset("的了们等家某氏摄说称讲道笑哭")
 """Characters that stand alone after a name and do not end a given name."""
 _NOT_GIVEN_TAGS = ("v", "u", "y", "f", "k", "q", "m", "r", "e", "o")
-_CREDITS = frozenset("摄绘画译词曲")
+_CREDITS = frozenset("摄绘画译词曲饰")
+_KIN = frozenset(
+    {"之子", "之女", "之父", "之母", "之妻", "妻子", "丈夫", "夫人", "儿子", "女儿", "父亲", "母亲"}
+)
+"""Kinship words glued after a name (某某之子, 某某夫人)."""
 _TITLES = frozenset({"同志", "先生", "女士", "老师", "教授", "博士", "医生", "夫人", "小姐"})
 _MAX_ROLE = 6
 
@@ -138,7 +142,7 @@ def glued_tail(text: str, a: int, b: int) -> int:
             continue
         if _is_time(text, b - k):
             return k
-        if len(_starts_with(text, b - k, _reporting(), 2)) >= k:
+        if len(_starts_with(text, b - k, _reporting(), 2)) >= k or text[b - k : b] in _KIN:
             return k
     c = text[b - 1]
     if b - a < 3 or not is_name(text[a : b - 1]):
@@ -149,7 +153,12 @@ def glued_tail(text: str, a: int, b: int) -> int:
     nxt_tag = _tags().get(nxt, "x")
     if c in _CONJUNCTIONS and b < len(text) and is_name(text[b : b + 2]) and nxt not in _roles():
         return 1  # 王某和李某
-    if c in _PREPOSITIONS and nxt and not nxt_tag.startswith("v") and nxt not in _TITLES:
+    if (
+        c in _PREPOSITIONS
+        and nxt
+        and not nxt_tag.startswith(("v", "c", "u"))
+        and nxt not in _TITLES
+    ):
         return 1  # 张某为副市长, 李某将这辆车
     verb = text[b - 1 : b + 1]
     if (
@@ -276,6 +285,7 @@ def consistent(text: str, spans: Sequence[Span]) -> list[Span]:
             and b not in taken
             and b < len(text)
             and (longer.get(name) == text[a : b + 1] or _always_followed(text, name) == text[b])
+            and not glued_tail(text, a, b + 1)  # 某某 + 摄 at every photo stays 某某
         ):
             b += 1
         out.append((a, b, t, score))
