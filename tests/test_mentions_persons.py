@@ -102,3 +102,19 @@ def test_other_types_are_untouched() -> None:
     text = "北京市今日开会。"
     spans: list[Span] = [(0, 4, "PLACE", 0.9)]
     assert refine(text, spans) == spans
+
+
+def test_a_glued_name_is_trimmed_to_the_form_that_stands_whole() -> None:
+    text = "所长邹玮报到。邹玮，男，三十岁。"
+    spans = [_person(text, "邹玮报"), _person(text, "邹玮", 7)]
+    assert _names(text, consistent(text, spans)) == ["邹玮", "邹玮"]
+    text = "主任王建和，副主任。王建和李强到场。"
+    spans = [_person(text, "王建和"), _person(text, "王建和", 10)]
+    assert _names(text, consistent(text, spans)) == ["王建和", "王建和"]  # 王建和 stands whole
+
+
+def test_mentions_of_a_document_are_consistent() -> None:
+    from graph.ner import tag_text
+
+    text = "局长黎海挺进入值班室。黎海挺说：好。黎海挺随后离开。"
+    assert [m.text for m in tag_text(text) if m.type == "PERSON"] == ["黎海挺"] * 3

@@ -265,31 +265,50 @@ def refine(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def consistent(text: str, spans: Sequence[Span]) -> list[Span]:
-    """PERSON spans made consistent over one text: a two-character name is extended to the
-    three-character name that is a whole mention elsewhere, or that the text always writes it
-    as (the same third character before different words, at least twice).
+    """PERSON spans made consistent over one text.  A name stands *whole* where a clause ends
+    after it.  A two-character name is extended to the three-character one that stands whole
+    elsewhere or that the text always writes (the same third character before different words,
+    at least twice); a three-character name whose last character makes a word with the next is
+    trimmed to the two-character one that stands whole elsewhere.  Never against a form that
+    stands whole itself.
 
     >>> t = "黎伟挺到场。黎伟挺说"
     >>> [t[a:b] for a, b, _, _ in consistent(t, [(0, 2, "PERSON", 1.0), (6, 8, "PERSON", 1.0)])]
     ['黎伟挺', '黎伟挺']
+    >>> t = "所长陈玮报到。陈玮，男"
+    >>> [t[a:b] for a, b, _, _ in consistent(t, [(2, 5, "PERSON", 1.0), (7, 9, "PERSON", 1.0)])]
+    ['陈玮', '陈玮']
     """
-    names = {text[a:b] for a, b, t, _ in spans if t == _PERSON}
+    names = {text[a:b] for a, b, t, _ in spans if t == _PERSON and is_name(text[a:b])}
+    whole = {n for n in names if _stands_whole(text, n)}
     taken = {a for a, _, _, _ in spans}
-    longer = {n[:2]: n for n in names if len(n) == 3 and is_name(n)}
     out: list[Span] = []
     for a, b, t, score in spans:
-        name = text[a:b]
-        if (
-            t == _PERSON
-            and b - a == 2
-            and b not in taken
-            and b < len(text)
-            and (longer.get(name) == text[a : b + 1] or _always_followed(text, name) == text[b])
-            and not glued_tail(text, a, b + 1)  # 某某 + 摄 at every photo stays 某某
-        ):
-            b += 1
+        if t == _PERSON and text[a:b] in names and text[a:b] not in whole:
+            if b - a == 2 and _extends(text, a, b, whole) and b not in taken:
+                b += 1
+            elif b - a == 3 and text[a : b - 1] in whole and text[b - 1 : b + 1] in _tags():
+                b -= 1
         out.append((a, b, t, score))
     return out
+
+
+def _stands_whole(text: str, name: str) -> bool:
+    i = text.find(name)
+    while i >= 0:
+        if _ends_clause(text, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def _extends(text: str, a: int, b: int, whole: set[str]) -> bool:
+    longer = text[a : b + 1]
+    return (
+        b < len(text)
+        and (longer in whole or _always_followed(text, text[a:b]) == text[b])
+        and not glued_tail(text, a, b + 1)  # 某某 + 摄 at every photo stays 某某
+    )
 
 
 def _always_followed(text: str, name: str) -> str:
