@@ -35,3 +35,7 @@ def test_a_conjunction_ending_a_name_is_kept_over_the_document() -> None:
     seg = _seg("党委书记马秀和，副书记张强出席。马秀和致开幕辞。")
     names = [p.text for p in model_people(seg, tag_sentences(seg))]
     assert names.count("马秀和") == 2 and "马秀" not in names
+
+
+def test_common_family_names_are_known() -> None:
+    assert looks_like_name("萧明远")  # 萧, a family name of its own beside 肖
