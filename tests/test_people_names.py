@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.extract.names import person_after
+from graph.extract.names import Piece, person_after
 from graph.extract.orgcheck import tag_sentences
 from graph.extract.people import looks_like_name, model_people
 from graph.text.segment import segment, token_index
@@ -39,3 +39,10 @@ def test_a_conjunction_ending_a_name_is_kept_over_the_document() -> None:
 
 def test_common_family_names_are_known() -> None:
     assert looks_like_name("萧明远")  # 萧, a family name of its own beside 肖
+
+
+def test_a_spaced_byline_name_ends_at_the_space() -> None:
+    text = "本报讯 （记者 韩立新 通讯员 孔青） 1月3日，会议召开。"
+    seg = _seg(text)
+    found = person_after(seg, token_index(seg), text.index("记者") + 2)
+    assert found == (Piece(8, 11, "韩立新"), True)

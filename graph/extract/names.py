@@ -73,7 +73,7 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     k = j
     while k < len(text) and "\u4e00" <= text[k] <= "\u9fff" and k - j < 5:
         k += 1
-    at_line_end = k >= len(text) or text[k] in "\n\r/／"
+    at_line_end = k >= len(text) or text[k] in "\n\r/／ )）\u3000"  # or a spaced byline
     if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
         return Piece(j, k, text[j:k]), True
     tok = token_at(seg.tokens, starts, j)
