@@ -46,3 +46,11 @@ def test_a_spaced_byline_name_ends_at_the_space() -> None:
     seg = _seg(text)
     found = person_after(seg, token_index(seg), text.index("记者") + 2)
     assert found == (Piece(8, 11, "韩立新"), True)
+
+
+def test_the_last_listed_name_may_end_before_a_verb() -> None:
+    from graph.extract.people import listed_people
+
+    seg = _seg("县领导韩立新、孔维青出席会议。")
+    found = listed_people(seg, (Piece(3, 6, "韩立新"),))
+    assert [p.text for p in found] == ["韩立新", "孔维青"]

@@ -138,7 +138,13 @@ def _listed_after(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | N
     if found is None or found[0].start != p.end + 1 or not looks_like_name(found[0].text):
         return None
     q = found[0]
-    return q if q.end >= len(text) or text[q.end] in _LIST_END else None
+    ends_list = q.end >= len(text) or text[q.end] in _LIST_END
+    return q if ends_list or _verb_after(text, q.end) else None
+
+
+def _verb_after(text: str, i: int) -> bool:
+    """A verb of two characters starts at ``i`` (the last of a list: …、某某出席会议)."""
+    return word_tags().get(text[i : i + 2], "").startswith("v")
 
 
 def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) -> Piece | None:
