@@ -25,6 +25,7 @@ def _names(text: str, spans: list[Span]) -> list[str]:
     [
         ("记者李明今日到达北京。", "李明今", "李明"),  # a time word after the name
         ("赵文涛上月到任。", "赵文涛上月", "赵文涛"),
+        ("韩岩上月来京。", "韩岩上", "韩岩"),
         ("行政长官郑子安今（8）日出席会议。", "郑子安今", "郑子安"),
         ("记者周琦报道：会议召开。", "周琦报", "周琦"),  # a reporting verb
         ("副部长孙立表示，要做好工作。", "孙立表", "孙立"),
@@ -55,6 +56,8 @@ def test_glued_names_are_trimmed(text: str, model: str, expected: str) -> None:
         ("党委书记王建和，副书记张强。", "王建", "王建和"),  # a conjunction before punctuation
         ("主席林政则，一向关心地方。", "林政", "林政则"),
         ("王建和说，今年要办好学校。", "王建", "王建和"),  # a conjunction before a verb
+        ("韩岩上月来京。", "韩", "韩岩"),  # a family name alone, before a time word
+        ("一句话就问吕老：好吗", "吕", "吕"),  # an honorific
         ("出席的有刘德、陈刚。", "陈刚", "陈刚"),  # nothing to add
     ],
 )

@@ -29,7 +29,7 @@ _BRACKET_DAY = ("今（", "今(", "昨（", "昨(")
 _CONJUNCTIONS = frozenset("和与及同跟")
 _PREPOSITIONS = frozenset("为把被将对向在从由给即并是任兼")
 """Function characters that, glued to the end of a name, open the next phrase instead."""
-_NOT_GIVEN = frozenset("的了们等家某氏摄说称讲道笑哭")
+_NOT_GIVEN = frozenset("的了们等家某氏摄说称讲道笑哭老总")
 """Characters that stand alone after a name and do not end a given name."""
 _NOT_GIVEN_TAGS = ("v", "u", "y", "f", "k", "q", "m", "r", "e", "o")
 _CREDITS = frozenset("摄绘画译词曲饰")
@@ -222,17 +222,29 @@ def preposition_lead(text: str, a: int) -> bool:
 
 
 def _extend(text: str, a: int, b: int, taken: set[int]) -> bool:
-    """Whether the two-character name ``text[a:b]`` lost its third character to a word."""
-    if b - a != 2 or b >= len(text) or b in taken or not is_name(text[a:b]):
+    """Whether the name ``text[a:b]`` (a family name, alone or with one more character) lost
+    its last character to a word: a clause, a time word or a reporting verb follows that."""
+    if not 1 <= b - a <= 2 or b >= len(text) or b in taken or not is_name(text[a : b + 1]):
         return False
     c = text[b]
-    if not _is_cjk(c) or c in _NOT_GIVEN or _tags().get(c, "x").startswith(_NOT_GIVEN_TAGS):
+    tag = _tags().get(c, "x")
+    if not _is_cjk(c) or c in _NOT_GIVEN or tag.startswith(_NOT_GIVEN_TAGS):
         return False
-    if _is_time(text, b) or len(_word_at(text, b)) > 1 or _final_count(c) < _RARE_FINAL:
+    time_after = _is_time(text, b + 1)  # 岩上 is a word, but 上月 wins: 韩岩 + 上月
+    if _is_time(text, b) or _final_count(c) < _RARE_FINAL:
         return False
-    if c in _CONJUNCTIONS and _starts_with(text, b + 1, _reporting(), 2):
+    if len(_word_at(text, b)) > 1 and not time_after:
+        return False
+    reporting = bool(_starts_with(text, b + 1, _reporting(), 2))
+    if c in _CONJUNCTIONS and reporting:
         return True  # 王某和说: a conjunction does not come before a verb
-    return _ends_clause(text, b + 1)
+    if _ends_clause(text, b + 1):
+        return True
+    # 韩 + 某 + 上月: not after an adverb or a function word (某某还表示, 某某在今年)
+    return not tag.startswith(_FUNCTION_TAGS) and (reporting or time_after)
+
+
+_FUNCTION_TAGS = ("d", "p", "c")
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
