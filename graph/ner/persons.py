@@ -33,6 +33,9 @@ _NOT_GIVEN = frozenset("的了们等家某氏摄说称讲道笑哭老总")
 """Characters that stand alone after a name and do not end a given name."""
 _NOT_GIVEN_TAGS = ("v", "u", "y", "f", "k", "q", "m", "r", "e", "o")
 _CREDITS = frozenset("摄绘画译词曲饰")
+"""Credit verbs after a name at the end of a caption: 某某摄）, 某某饰）; never before 、 or ，
+(某某译、 is a name in a list)."""
+_LIST_MARKS = frozenset("、，,")
 _KIN = frozenset(
     {"之子", "之女", "之父", "之母", "之妻", "妻子", "丈夫", "夫人", "儿子", "女儿", "父亲", "母亲"}
 )
@@ -147,7 +150,7 @@ def glued_tail(text: str, a: int, b: int) -> int:
     c = text[b - 1]
     if b - a < 3 or not is_name(text[a : b - 1]):
         return 0
-    if c in _CREDITS and _is_boundary(text, b):
+    if c in _CREDITS and _is_boundary(text, b) and text[b : b + 1] not in _LIST_MARKS:
         return 1  # 某某摄）
     nxt = _word_at(text, b)
     nxt_tag = _tags().get(nxt, "x")
