@@ -62,3 +62,29 @@ def test_the_event_of_the_title_takes_the_day_of_the_lead() -> None:
 def test_a_short_bracketed_word_inside_an_event_name() -> None:
     events = _events("2019年3月5日，东岭县委召开常委（扩大）会议，县委书记林晓峰主持。")
     assert events.get("常委（扩大）会议") == (date(2019, 3, 5), date(2019, 3, 5))
+
+
+def test_weeks_and_months_relative_to_the_document_date() -> None:
+    events = _events(
+        "标题\n2019-03-05\n上周三，东江市召开水务工作座谈会。本月1日，东江市召开防汛工作会议。"
+        "上月28日，南川区召开水利建设推进会。"
+    )
+    assert events["水务工作座谈会"] == (date(2019, 2, 27), date(2019, 2, 27))
+    assert events["防汛工作会议"] == (date(2019, 3, 1), date(2019, 3, 1))
+    assert events["水利建设推进会"] == (date(2019, 2, 28), date(2019, 2, 28))
+
+
+def test_recently_gives_no_day() -> None:
+    assert _events("标题\n2019-03-05\n日前，东江市在东江会堂召开水务工作座谈会。")[
+        "水务工作座谈会"
+    ] == (None, None)
+
+
+def test_a_source_line_or_a_date_in_chinese_numerals_dates_the_copy() -> None:
+    for header in (
+        "来源：东江日报 2019-03-05",
+        "东江日报 2019年3月5日 第2版",
+        "二〇一九年三月五日",
+    ):
+        events = _events(f"标题\n{header}\n昨天，东江市召开水务工作会议。")
+        assert events["水务工作会议"] == (date(2019, 3, 4), date(2019, 3, 4)), header
