@@ -91,9 +91,10 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
     for i, tok in enumerate(toks):
         if tok.text[-1:] not in last:
             continue
-        if not _ends_with_suffix(tok.text) and not (len(tok.text) == 1 and _split_suffix(toks, i)):
+        split = 0 if _ends_with_suffix(tok.text) else _split_suffix(toks, i)
+        if not _ends_with_suffix(tok.text) and not split:
             continue
-        j, start = i - 1, tok.start
+        j, start = i - 1 - max(split - 1, 0), toks[i - max(split - 1, 0)].start
         while j >= 0:
             if _in_name(toks[j].text, tags):
                 start, j = toks[j].start, j - 1
@@ -116,17 +117,21 @@ def _bracket_open(toks: list[Token], j: int) -> int | None:
     return None
 
 
-def _split_suffix(toks: list[Token], i: int) -> bool:
-    """An event ending the segmenter split (民主 生活 会): the word with the one or two before
-    it ends with a longer event ending than the word alone."""
+def _split_suffix(toks: list[Token], i: int) -> int:
+    """An event ending the segmenter split (民主 生活 会, 推进 会): how many tokens, this one
+    and the one or two before it, the longest event ending spans (0 when none does)."""
     if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
-        return False
+        return 0
     if toks[i - 1].end != toks[i].start:
-        return False
-    joined = toks[i - 1].text + toks[i].text
-    if i > 1 and toks[i - 2].end == toks[i - 1].start:
-        joined = toks[i - 2].text + joined
-    return any(joined.endswith(x) and len(x) > 2 for x in _suffixes())
+        return 0
+    joined, n = toks[i].text, 1
+    for k in (i - 1, i - 2):
+        if k < 0 or (k < i - 1 and toks[k].end != toks[k + 1].start):
+            break
+        joined = toks[k].text + joined
+        if any(joined.endswith(x) and len(x) > 2 for x in _suffixes()):
+            n = i - k + 1
+    return n if n > 1 else 0
 
 
 _NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
