@@ -180,3 +180,21 @@ def test_a_modifier_before_the_title_belongs_to_the_title() -> None:
     assert ("林晓峰", "营销总监", "东江置业有限公司") in _posts(
         _x("东江置业有限公司营销总监林晓峰说。")
     )
+
+
+def test_a_short_form_the_article_defines_is_the_full_organisation() -> None:
+    text = (
+        "东江电力股份有限公司（以下简称“东电”）今日举行会议。东电董事长林晓峰出席。"
+        "南川省水利科学研究院（简称省水科院）成立于1958年，省水科院副院长陈思远主持。"
+    )
+    x = _x(text)
+    posts = _posts(x)
+    assert ("林晓峰", "董事长", "东江电力股份有限公司") in posts
+    assert ("陈思远", "副院长", "南川省水利科学研究院") in posts
+    org = next(e for e in x.entities if e.label == "东江电力股份有限公司")
+    assert "东电" in org.aliases
+
+
+def test_a_short_form_of_something_else_is_no_organisation() -> None:
+    text = "东江市推行义务教育阶段“双减”政策（简称“双减”）。双减主任林晓峰介绍。"
+    assert not any(org == "双减" for _, _, org in _posts(_x(text)))

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+from graph.extract.abbreviations import is_short_form, short_form_aliases
 from graph.extract.elision import dominant_regions, resolve_elided
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
@@ -139,6 +140,14 @@ def link_document(
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
     alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
+    alias_to.update(
+        short_form_aliases(
+            seg.doc.text,
+            [(s, e, o.key) for (s, e), o in resolved.items()]
+            + [(p.start, p.end, normalise_key(p.text)) for p in orgs],
+            [(o.surface, o.key) for o in resolved.values()],
+        )
+    )
     builders: dict[EntityRef, _Builder] = {}
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
@@ -236,7 +245,11 @@ def _org_entities(
         b.rules.add(o.rule)
         if key != o.key:
             b.rules.add(
-                "deictic:document-org" if deictic_kind(o.key) else "alias:subsequence+shared-person"
+                "deictic:document-org"
+                if deictic_kind(o.key)
+                else "alias:defined-short-form"
+                if is_short_form(seg.doc.text, o.surface)
+                else "alias:subsequence+shared-person"
             )
         b.mentions.append(span_of(seg, start, end))
         org_at[(start, end)] = ref
