@@ -198,3 +198,15 @@ def test_a_short_form_the_article_defines_is_the_full_organisation() -> None:
 def test_a_short_form_of_something_else_is_no_organisation() -> None:
     text = "东江市推行义务教育阶段“双减”政策（简称“双减”）。双减主任林晓峰介绍。"
     assert not any(org == "双减" for _, _, org in _posts(_x(text)))
+
+
+def test_hospital_departments_belong_to_the_title_or_are_the_organisation() -> None:
+    posts = _posts(
+        _x(
+            "东江市人民医院呼吸内科副主任医师陈思远说。"
+            "南川省肿瘤医院赵一鸣教授及我院胸外科钱国栋主任医师进行了手术演示。"
+        )
+    )
+    assert ("陈思远", "呼吸内科副主任医师", "东江市人民医院") in posts
+    assert ("赵一鸣", "教授", "南川省肿瘤医院") in posts
+    assert ("钱国栋", "主任医师", "我院胸外科") in posts

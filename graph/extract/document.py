@@ -17,7 +17,12 @@ from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.linking import link_document
-from graph.extract.lists import people_index, several_people_chains, with_model_names
+from graph.extract.lists import (
+    after_name_people,
+    people_index,
+    several_people_chains,
+    with_model_names,
+)
 from graph.extract.names import photo_credits
 from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
@@ -63,7 +68,7 @@ def extract_document(doc: Document) -> Extraction:
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    people = listed_people(seg, model_people(seg, tagged))
+    people = listed_people(seg, after_name_people(seg, model_people(seg, tagged)))
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg)
     found = with_model_names(found, people)

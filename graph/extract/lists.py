@@ -27,7 +27,7 @@ from functools import cache
 
 from graph.extract.appointments import delegate_element, further_post, with_organisation
 from graph.extract.names import BOUNDARY, Piece, person_after
-from graph.extract.orgnames import org_suffix_of
+from graph.extract.orgnames import department_of, org_suffix_of, trim_leading
 from graph.extract.people import looks_like_name
 from graph.extract.rules import ChainElement, TitleChain, parse_element
 from graph.resources import load_lexicon
@@ -216,6 +216,41 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return out
 
 
+def _after_titled(text: str, start: int, end: int) -> int:
+    """Where an organisation before a name starts after another titled name (某某教授及我院…)."""
+    for role in _AFTER_NAME_ROLES:
+        at = text.rfind(role, start, end)
+        if at >= 0 and text[at + len(role) : at + len(role) + 1] in ("及", "和", "与"):
+            start = at + len(role) + 1
+    return start
+
+
+def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed between an organisation or a department and
+    a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
+    text = seg.doc.text
+    starts = token_index(seg)
+    found = {p.start: p for p in people}
+    for role in _AFTER_NAME_ROLES:
+        at = text.find(role)
+        while at >= 0:
+            for k in (3, 2):
+                a = at - k
+                name = text[a:at]
+                before = "".join(text[max(0, a - 12) : a].split())
+                if (
+                    a in starts
+                    and a not in found
+                    and looks_like_name(name)
+                    and before
+                    and (org_suffix_of(before) is not None or department_of(before) is not None)
+                ):
+                    found[a] = Piece(a, at, name)
+                    break
+            at = text.find(role, at + len(role))
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
     text = seg.doc.text
@@ -236,9 +271,10 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         element = parse_element(seg, starts, org_start, org_end)
         if element is not None:
             continue  # ORG ROLE NAME ROLE: the title chain speaks for it
+        org_start = trim_leading(seg, starts, _after_titled(text, org_start, org_end), org_end)
         name_text = "".join(text[org_start:org_end].split())
-        if org_suffix_of(name_text) is None:
-            continue
+        if org_suffix_of(name_text) is None and department_of(name_text) is None:
+            continue  # an organisation, or a department of one (某某医院胸外科, 我院胸外科)
         org = Piece(org_start, org_end, text[org_start:org_end])
         role_piece = Piece(p.end, p.end + len(role), role)
         for name in names:

@@ -109,6 +109,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             )
             and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
             and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
+            and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
         ):
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
@@ -147,16 +148,47 @@ _LEADING_TIME = re.compile(
 )
 
 
+_DEPARTMENT = "科"
+_MAX_DEPARTMENT = 6
+
+
+def is_department(name: str, at: int) -> bool:
+    """Whether ``name[at:]`` is a hospital department (呼吸内科, 胸外科, 介入科) of the
+    organisation or pointing word before it (某某医院, 我院): a verb starting a department's
+    name (呼吸, 消化, 介入) does not start the organisation's name.
+
+    >>> is_department("东江市人民医院呼吸内科", 7), is_department("东江市人民医院", 2)
+    (True, False)
+    """
+    head, tail = name[:at], name[at:]
+    return (
+        0 < len(tail) <= _MAX_DEPARTMENT
+        and tail.endswith(_DEPARTMENT)
+        and (org_suffix_of(head) is not None or any(deictic_kind(head[-k:]) for k in (2, 3)))
+    )
+
+
+def department_of(name: str) -> int | None:
+    """Where the hospital department ending ``name`` starts (某某医院胸外科 -> at 胸外科)."""
+    for k in range(2, _MAX_DEPARTMENT + 1):
+        if len(name) > k and is_department(name, len(name) - k):
+            return len(name) - k
+    return None
+
+
 def role_modifier(text: str, start: int, end: int) -> int | None:
-    """Where a title's modifier (营销, 高级策划, 行政) starts, when the name before it ends like an
-    organisation and the modifier, one to four characters, does not."""
-    for k in range(1, 5):
+    """Where a title's modifier (营销, 高级策划, 行政; a department, 心血管内科) starts, when the
+    name before it ends like an organisation and the modifier, one to four characters (a
+    department up to six), does not."""
+    for k in range(1, _MAX_DEPARTMENT + 1):
         at = end - k
         if at - start < 2:
             break
         head, modifier = "".join(text[start:at].split()), text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
+        if k > 4 and not modifier.endswith(_DEPARTMENT):
+            continue
         if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
             return at
     return None
