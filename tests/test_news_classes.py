@@ -210,3 +210,15 @@ def test_hospital_departments_belong_to_the_title_or_are_the_organisation() -> N
     assert ("陈思远", "呼吸内科副主任医师", "东江市人民医院") in posts
     assert ("赵一鸣", "教授", "南川省肿瘤医院") in posts
     assert ("钱国栋", "主任医师", "我院胸外科") in posts
+
+
+def test_a_committee_department_written_alone_after_its_standing_member_title() -> None:
+    posts = _posts(_x("东江市委常委、宣传部部长林晓峰，东江大学党委常委、组织部部长陈思远出席。"))
+    assert ("林晓峰", "部长", "东江市委宣传部") in posts
+    assert ("陈思远", "部长", "东江大学党委组织部") in posts
+
+
+def test_an_acting_head_and_a_general_association() -> None:
+    posts = _posts(_x("東江市治安警察局代局長林曉峰、東江工會聯合總會副理事長陳思遠出席。"))
+    assert ("林曉峰", "代局长", "東江市治安警察局") in posts
+    assert ("陳思遠", "副理事长", "東江工會聯合總會") in posts

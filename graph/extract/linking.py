@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.abbreviations import is_short_form, short_form_aliases
-from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.elision import committee_department, dominant_regions, resolve_elided
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
@@ -178,6 +178,17 @@ def _resolve_org_names(
         surface = normalise_key(p.text)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+    for chain in chains:
+        committee = None
+        for e in chain.elements:
+            if e.org is None:
+                continue
+            o = resolved[(e.org.start, e.org.end)]
+            if committee and (full := committee_department(o.surface, committee)):
+                resolved[(e.org.start, e.org.end)] = OrgName(
+                    full, full, o.surface, "committee:chain"
+                )
+            committee = o.key + (e.body.text if e.body else "")
     return resolved
 
 

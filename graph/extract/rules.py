@@ -100,12 +100,14 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             best = s
     if best is not None and best - 2 >= start_limit and text[best - 2 : best] in ("代理", "常务"):
         best -= 2  # an acting or executive title: 代理市长, 常务副县长
-    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _LEVELS:
-        best -= text[best - 1] == "代"  # 某市代市长
+    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
+        best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
     return best
 
 
 _LEVELS = frozenset("省市县区州旗盟镇乡")
+_ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
+"""Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
 
 
 def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
