@@ -222,3 +222,14 @@ def test_an_acting_head_and_a_general_association() -> None:
     posts = _posts(_x("東江市治安警察局代局長林曉峰、東江工會聯合總會副理事長陳思遠出席。"))
     assert ("林曉峰", "代局长", "東江市治安警察局") in posts
     assert ("陳思遠", "副理事长", "東江工會聯合總會") in posts
+
+
+def test_we_stays_unresolved_when_only_other_schools_are_named() -> None:
+    x = _x(
+        "由东江市关工委和我校联合举办的研讨会在我校开幕。我校党委书记石秀和，党委副书记、"
+        "校长林晓峰，以及东江农业大学、南川大学等25所高校的代表参加。石秀和致辞。"
+    )
+    posts = _posts(x)
+    assert ("林晓峰", "校长", "我校") in posts
+    assert ("石秀和", "书记", "我校党委") in posts
+    assert "石秀" not in _people(x)

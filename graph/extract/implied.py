@@ -94,20 +94,28 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
 
 
 def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
-    """Pointing organisation words -> the organisation of that kind named first in the document.
+    """Pointing organisation words -> the organisation of that kind named first in the document,
+    before the pointing word is first used; when none is named before it, the only one of that
+    kind named later (我校 before a list of other universities stays 我校).
 
     >>> deictic_targets([(0, "同济大学"), (9, "校"), (20, "某某医院")])
     {'校': '同济大学'}
+    >>> deictic_targets([(0, "我校"), (9, "某某大学"), (20, "东江大学")])
+    {}
     """
     out: dict[str, str] = {}
-    ordered = [k for _, k in sorted(named)]
-    for key in ordered:
+    ordered = sorted(named)
+    for at, key in ordered:
         kind = deictic_kind(key)
-        if kind is None:
+        if kind is None or key in out:
             continue
-        target = next(
-            (k for k in ordered if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind])), None
-        )
-        if target is not None:
-            out[key] = target
+        of_kind = [
+            (a, k) for a, k in ordered if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind])
+        ]
+        before = [k for a, k in of_kind if a < at]
+        later = {k for _, k in of_kind}
+        if before:
+            out[key] = before[0]
+        elif len(later) == 1:
+            out[key] = next(iter(later))
     return out

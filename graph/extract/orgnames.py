@@ -129,8 +129,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
-        if tok.text in _NAME_VERBS:
-            break
+        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
+            break  # 我校, 本院: a pointing word is the organisation's name
         start = tok.end
     return start
 

@@ -19,6 +19,7 @@ from functools import cache
 from graph.extract.names import (
     GLUED,
     Piece,
+    glued_conjunction,
     is_surname_start,
     named_alone,
     person_after,
@@ -53,6 +54,32 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+def _names_ending_in_and(text: str, tagged: list[list[ModelSpan] | None]) -> frozenset[str]:
+    """Names the model tags ending with 和/及/与 before a punctuation mark somewhere (石某和，):
+    the same three characters are that name elsewhere too (石某和致辞)."""
+    found: set[str] = set()
+    for spans in tagged:
+        for a, b, t in spans or ():
+            if t == "PERSON" and b - a == 2:
+                found |= _ending_in_and(text, b)
+            elif t == "PERSON" and not glued_conjunction(text, b):
+                found.add(text[a:b])
+    return frozenset(n for n in found if _name_ending_in_and(n))
+
+
+def _ending_in_and(text: str, b: int) -> frozenset[str]:
+    """The two characters before ``b`` with the 和/及/与 after them, when a punctuation mark
+    follows that (石某和，)."""
+    if text[b : b + 1] in GLUED and not glued_conjunction(text, b + 1):
+        return frozenset({text[b - 2 : b + 1]})
+    return frozenset()
+
+
+def _name_ending_in_and(name: str) -> bool:
+    """A three-character name ending with 和/及/与 before a punctuation mark (石某和，)."""
+    return len(name) == 3 and name[-1] in GLUED and looks_like_name(name[:-1] + "某")
+
+
 _DOCTRINE = ("新时代", "思想", "理论")
 """A name that opens the name of a doctrine (某某思想) is not a mention of the person."""
 
@@ -61,11 +88,19 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
     """The model's PERSON mentions that look like names, in text order."""
     text = seg.doc.text
     out = []
+    whole = _names_ending_in_and(text, tagged)
     for spans in tagged:
         if spans is None:
             continue
         for a, b, t in spans:
-            if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
+            if t == "PERSON" and b - a == 2 and text[a : b + 1] in whole | _ending_in_and(text, b):
+                b += 1  # 石某 + 和，
+            if (
+                t == "PERSON"
+                and b - a == 3
+                and glued_conjunction(text, b)
+                and text[a:b] not in whole
+            ):
                 b -= 1  # 董某及
             elif (
                 t == "PERSON"
@@ -73,7 +108,12 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
                 and (named_alone(text, a, b - 1) or surname_repeated(text, a, b))
             ):
                 b -= 1  # 张某为学院颁奖, after 主席张某，
-            if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
+            name = text[a:b]
+            if (
+                t == "PERSON"
+                and (looks_like_name(name) or _name_ending_in_and(name))
+                and not text.startswith(_DOCTRINE, b)
+            ):
                 out.append(Piece(a, b, text[a:b]))
     return tuple(sorted(out, key=lambda p: p.start))
 
