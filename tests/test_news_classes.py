@@ -233,3 +233,20 @@ def test_we_stays_unresolved_when_only_other_schools_are_named() -> None:
     assert ("林晓峰", "校长", "我校") in posts
     assert ("石秀和", "书记", "我校党委") in posts
     assert "石秀" not in _people(x)
+
+
+def test_departments_named_alone_in_a_hospital_story() -> None:
+    posts = _posts(
+        _x(
+            "东江医院心内科主任林晓峰，康复医学科主任陈思远，推拿科副主任医师赵一鸣以及"
+            "心胸外科副主任医师钱国栋、医师孙立平参加义诊。"
+        )
+    )
+    assert ("陈思远", "主任", "康复医学科") in posts
+    assert ("赵一鸣", "副主任医师", "推拿科") in posts
+    assert ("钱国栋", "副主任医师", "心胸外科") in posts
+    assert ("孙立平", "医师", "心胸外科") in posts
+
+
+def test_a_discipline_is_no_department() -> None:
+    assert not _posts(_x("东江大学计算机学科带头人林晓峰说。"))

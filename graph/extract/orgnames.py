@@ -110,6 +110,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
             and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
             and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
+            and not _department_from(seg.doc.text, seg.tokens[i].start, end)
         ):
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
@@ -131,6 +132,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break
         if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
             break  # 我校, 本院: a pointing word is the organisation's name
+        if _department_from(seg.doc.text, tok.start, end):
+            break  # 推拿科
         start = tok.end
     return start
 
@@ -166,6 +169,34 @@ def is_department(name: str, at: int) -> bool:
         and tail.endswith(_DEPARTMENT)
         and (org_suffix_of(head) is not None or any(deictic_kind(head[-k:]) for k in (2, 3)))
     )
+
+
+_NOT_DEPARTMENTS = ("学科", "本科", "专科", "预科", "工科", "理科", "文科", "百科")
+
+
+def hospital_department(name: str, text: str) -> bool:
+    """A department named alone (康复医学科, 心胸外科) in a text that names a hospital.
+
+    >>> hospital_department("心胸外科", "某某医院心内科主任"), hospital_department("心胸外科", "某某大学")
+    (True, False)
+    """
+    return (
+        3 <= len(name) <= _MAX_DEPARTMENT + 1
+        and name.endswith(_DEPARTMENT)
+        and (not name.endswith(_NOT_DEPARTMENTS) or name.endswith("医学科"))
+        and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+        and ("医院" in text or "卫生院" in text)
+    )
+
+
+_MAX_VERB_DEPARTMENT = 5
+
+
+def _department_from(text: str, at: int, end: int) -> bool:
+    """A department name starts at ``at`` (推拿科, 康复医学科 before 科主任): a verb there is
+    not cut off."""
+    name = text[at : end + (text[end : end + 1] == _DEPARTMENT)]
+    return len(name) <= _MAX_VERB_DEPARTMENT and hospital_department(name, text)
 
 
 def department_of(name: str) -> int | None:

@@ -23,6 +23,7 @@ from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orgnames import (
     company_suffix,
+    hospital_department,
     org_suffix_of,
     region_aside,
     role_modifier,
@@ -220,6 +221,10 @@ def parse_element(
     org = None
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
+        if body is None and role.text[:1] == "科" and hospital_department(name + "科", text):
+            # a department before 科主任/科长: 康复医学科主任 = 主任 of 康复医学科
+            role = Piece(role.start + 1, end, role.text[1:])
+            return ChainElement(Piece(org_start, role.start, name + "科"), None, role, former)
         if (
             body is None
             and _shared_head(role)
@@ -237,6 +242,7 @@ def parse_element(
             org_suffix_of(name) is None
             and not company_suffix(name)
             and not _named_by_place_or_pointer(name, body, role.text)
+            and not hospital_department(name, text)
         ):
             found = org_check(org_start, rest_end) if org_check else None
             if found is None:
@@ -276,7 +282,7 @@ def title_chains(
                 continue
             chains.append(chain)
             pos = chain.person.end
-            if text.startswith(("和", "与", "及", "同", "跟"), pos):
+            if text.startswith(("和", "与", "及", "以及", "同", "跟"), pos):
                 floor = pos  # the next chain starts after this name (…局长A和X局长B)
     return tuple(chains)
 
