@@ -88,3 +88,20 @@ def test_a_source_line_or_a_date_in_chinese_numerals_dates_the_copy() -> None:
     ):
         events = _events(f"标题\n{header}\n昨天，东江市召开水务工作会议。")
         assert events["水务工作会议"] == (date(2019, 3, 4), date(2019, 3, 4)), header
+
+
+def test_a_quoted_event_name_keeps_its_verbs() -> None:
+    events = _events(
+        "标题\n2014.12.25\n东江县政府今天上午，举办「东江县第17届县长宣誓就职暨交接典礼」。"
+    )
+    assert events["东江县第17届县长宣誓就职暨交接典礼"] == (date(2014, 12, 25), date(2014, 12, 25))
+
+
+def test_listed_days_and_a_lead_with_only_a_part_of_the_day() -> None:
+    events = _events(
+        "标题\n2021年9月29日是第22个世界心脏病日。上午，东江医院心脏中心在门诊大厅举办了"
+        "心脏健康义诊科普活动。"
+    )
+    assert events["心脏健康义诊科普活动"][0] == date(2021, 9, 29)
+    events = _events("标题\n2021年10月9日、10月10日，东江市秋季大型义诊活动在广场开展。")
+    assert events["东江市秋季大型义诊活动"] == (date(2021, 10, 9), date(2021, 10, 10))

@@ -57,6 +57,7 @@ _NAME_TAGS = frozenset(
 _COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")
 _ORGANISER = re.compile(r"由(?P<org>[^，,。；;由在]{2,30}?)(?:主办|承办|举办|组织|主持|牵头)")
 _VENUE = re.compile(r"在(?P<venue>[^，,。；;在]{2,30}?)(?:举办|举行|召开|开幕|开班|开展|进行)")
+_SAME_DAY = ("上午", "下午", "晚上", "当天", "当日", "同日", "中午", "傍晚")
 _PLAN = re.compile(r"(?:列入|纳入|作为)(?P<plan>[^，,。；;]{2,40}?计划)")
 
 
@@ -102,9 +103,24 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
                 start, j = toks[k].start, k - 1  # 常委（扩大）会议
             else:
                 break
+        start = _quoted_start(seg.doc.text, sentence.start, start, tok.end)
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+_QUOTES = {"」": "「", "”": "“", "》": "《", "』": "『"}
+_MAX_QUOTED = 40
+
+
+def _quoted_start(text: str, lower: int, start: int, end: int) -> int:
+    """Where a quoted event name starts when the ending closes the quote (举办「某某县长宣誓
+    就职暨交接典礼」): the whole quotation is the name, verbs inside it included."""
+    opening = _QUOTES.get(text[end : end + 1])
+    if opening is None:
+        return start
+    at = text.rfind(opening, max(lower, end - _MAX_QUOTED), start + 1)
+    return at + 1 if at >= 0 and at + 1 <= start else start
 
 
 def _bracket_open(toks: list[Token], j: int) -> int | None:
@@ -181,7 +197,9 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             dates: DateRange | None
             if own:
                 dates, off = own, sentence.start
-            elif visits:  # a visit: the last day stated before it
+            elif visits or s.lstrip().startswith(_SAME_DAY):
+                # a visit, or a sentence opening with a part of the day (上午，…): the last
+                # day stated before it
                 dates, off = _first_day(reversed(seg.sentences[:i]), year, anchor, told), 0
             elif sentence.start < title_end:  # the title's event: the day of the lead
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], year, anchor, told), 0
