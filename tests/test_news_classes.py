@@ -250,3 +250,16 @@ def test_departments_named_alone_in_a_hospital_story() -> None:
 
 def test_a_discipline_is_no_department() -> None:
     assert not _posts(_x("东江大学计算机学科带头人林晓峰说。"))
+
+
+def test_a_title_held_by_someone_named_after_by() -> None:
+    x = _x(
+        "其中，东江市台湾工作办公室新闻发言人由副主任林晓峰担任。"
+        "东江市深化改革委员会新任新闻发言人由秘书局局长陈思远出任。"
+    )
+    posts = _posts(x)
+    assert ("林晓峰", "新闻发言人", "东江市台湾工作办公室") in posts
+    assert ("林晓峰", "副主任", "东江市台湾工作办公室") in posts
+    assert ("陈思远", "新闻发言人", "东江市深化改革委员会") in posts
+    assert ("陈思远", "局长", "秘书局") in posts
+    assert "由秘书" not in _people(x)

@@ -16,6 +16,7 @@ from graph.extract.colons import colon_chains
 from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
+from graph.extract.heldby import held_by
 from graph.extract.linking import link_document
 from graph.extract.lists import (
     after_name_people,
@@ -76,7 +77,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
     found += tuple(colon_chains(seg, index) + conferral_chains(seg, index))
-    chains = tuple(sorted(found, key=lambda c: c.span.start))
+    chains = held_by(seg, tuple(sorted(found, key=lambda c: c.span.start)))
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
     ) + place_institutions(doc.text, tagged)

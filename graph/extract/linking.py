@@ -184,9 +184,9 @@ def _resolve_org_names(
             if e.org is None:
                 continue
             o = resolved[(e.org.start, e.org.end)]
-            if committee and (full := committee_department(o.surface, committee)):
+            if committee and (dept := committee_department(o.surface, committee)):
                 resolved[(e.org.start, e.org.end)] = OrgName(
-                    full, full, o.surface, "committee:chain"
+                    dept, dept, o.surface, "committee:chain"
                 )
             committee = o.key + (e.body.text if e.body else "")
     return resolved

@@ -107,6 +107,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
 
 
 _LEVELS = frozenset("省市县区州旗盟镇乡")
+_TENURE = frozenset({"新任", "现任", "首任"})
 _ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
 """Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
 
@@ -205,6 +206,8 @@ def parse_element(
         rest_end -= 1  # 某某大学的副校长
     former = rest_end - 1 >= start and text[rest_end - 1] == "原"
     rest_end -= former  # 某局原局长: a post that has ended
+    if not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
+        rest_end -= 2  # 某局新任局长: the tenure is not part of the title
     body = None
     for prefix in _bodies():
         b = rest_end - len(prefix)
