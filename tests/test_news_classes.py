@@ -263,3 +263,11 @@ def test_a_title_held_by_someone_named_after_by() -> None:
     assert ("陈思远", "新闻发言人", "东江市深化改革委员会") in posts
     assert ("陈思远", "局长", "秘书局") in posts
     assert "由秘书" not in _people(x)
+
+
+def test_a_meeting_chaired_by_a_title_without_organisation() -> None:
+    posts = _posts(
+        _x("东江地质研究所召开座谈会。会议由党委书记、副所长林晓峰主持，人事处负责人参加。")
+    )
+    assert ("林晓峰", "书记", "东江地质研究所党委") in posts
+    assert ("林晓峰", "副所长", "东江地质研究所") in posts

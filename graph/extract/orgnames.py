@@ -101,7 +101,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         if (
             tag in _CUT_TAGS
             and word not in _NAME_VERBS
-            and cut < end
+            and (cut < end or word == "由")  # 会议由党委书记某某主持
             and word not in _places()
             and (
                 not seg.doc.text.startswith(_org_suffixes(), cut)
