@@ -271,3 +271,20 @@ def test_a_meeting_chaired_by_a_title_without_organisation() -> None:
     )
     assert ("林晓峰", "书记", "东江地质研究所党委") in posts
     assert ("林晓峰", "副所长", "东江地质研究所") in posts
+
+
+def test_traditional_place_titles_and_councillors() -> None:
+    x = _x("東江縣議員王敏光、林滄敏服務處執行長林明毅、線西鄉長蔡麗娟出席。")
+    label_sets = {e.ref: {e.label, *e.aliases} for e in x.entities}
+    posts = {
+        (
+            next(e.label for e in x.entities if e.ref == f.person),
+            f.role.key,
+            frozenset(label_sets[f.org]),
+        )
+        for f in x.facts
+        if isinstance(f, Membership)
+    }
+    assert any(p == "王敏光" and r == "议员" and "東江縣議會" in o for p, r, o in posts)
+    assert any(p == "蔡麗娟" and r == "乡长" and "線西鄉" in o for p, r, o in posts)
+    assert not any(p == "林滄敏" for p, _, _ in posts)

@@ -71,6 +71,7 @@ def orgs_by_role(
                 people_at[str(keys[i])].add(chain.person.text)
 
 
+_COUNCILLOR = "议员"
 _PARTY_PREFIXES = ("中国共产党", "中共")
 
 
@@ -78,6 +79,8 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
     """The organisation a place title is held in, when ``key`` names a place (or, for a title
     carried over from the element before, a place's party committee)."""
     if key in LEVELS or is_place(key):
+        if role.endswith(_COUNCILLOR):
+            return key + "议会"  # 某县议员: a member of the county council
         if government_title(role):
             return key + "人民政府"
         if party_title(role):

@@ -337,8 +337,9 @@ def _seat(
     tail = seat[len(place.key) :] if seat.startswith(place.key) else ""
     if tail:
         b.aliases.update(a + tail for a in builders[place].aliases if a)
-        if tail == "人民政府":
+        if tail == "人民政府":  # 某县政府, and the place itself (某县长 is the head of 某县)
             b.aliases.update(a + "政府" for a in builders[place].aliases if a)
+            b.aliases.update(a for a in builders[place].aliases if a)
     b.rules.add("place+title")
     b.mentions.append(span_of(seg, *where))
     return ref

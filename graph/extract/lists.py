@@ -100,12 +100,25 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 elements = (ChainElement(base, None, role),)
             else:
                 name = name_at(seg, starts, people, q)
-                if name is None:
-                    break
+                if name is None or not _ends_listed_name(text, name.end):
+                    break  # 、某某服务处执行长…: the name opens an organisation's name
             span = Piece(q, name.end, text[q : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.list"))
             pos = _skip_aside(text, name.end)
     return out
+
+
+def _ends_listed_name(text: str, end: int) -> bool:
+    """Whether a listed name ends at ``end``, not opening an organisation's name (某某服务处)."""
+    for k in range(2, 5):
+        after = text[end : end + k]
+        if (
+            len(after) == k
+            and all("\u4e00" <= ch <= "\u9fff" for ch in after)
+            and org_suffix_of(text[end - 2 : end] + after) is not None
+        ):
+            return False
+    return True
 
 
 def _name_list(

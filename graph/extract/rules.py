@@ -25,6 +25,7 @@ from graph.extract.orgnames import (
     company_suffix,
     hospital_department,
     org_suffix_of,
+    org_suffixes,
     region_aside,
     role_modifier,
     trim_leading,
@@ -136,17 +137,19 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
 
 
 def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
-    """北京市 before 市长 or 党委, 区 before 团委, 我校 before anything (graph.extract.places)."""
+    """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
+    anything (graph.extract.places)."""
     if deictic_kind(name):
         return True
     if body is not None and (name in LEVELS or is_place(name)):
         return True
-    return is_place(name) and (government_title(role) or party_title(role))
+    return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
 
 
 def _shared_head(role: Piece) -> bool:
-    """A title whose first character can also end the organisation (部长, 局长, 厅长)."""
-    return role.text[:1] in "部局厅处司署" and role.text[1:2] == "长"
+    """A title whose first character can also end the organisation (部长, 局长, 厅长) or the
+    place (乡长, 镇长, 县长: 某某乡长 is the head of 某某乡)."""
+    return role.text[:1] in "部局厅处司署乡镇县市区省州旗" and role.text[1:2] == "长"
 
 
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
@@ -232,7 +235,9 @@ def parse_element(
             body is None
             and _shared_head(role)
             and org_suffix_of(name) is None
-            and org_suffix_of(name + role.text[0]) is not None
+            and not is_place(name)
+            and not name.endswith(org_suffixes())
+            and (org_suffix_of(name + role.text[0]) is not None or is_place(name + role.text[0]))
         ):
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
