@@ -288,3 +288,14 @@ def test_traditional_place_titles_and_councillors() -> None:
     assert any(p == "王敏光" and r == "议员" and "東江縣議會" in o for p, r, o in posts)
     assert any(p == "蔡麗娟" and r == "乡长" and "線西鄉" in o for p, r, o in posts)
     assert not any(p == "林滄敏" for p, _, _ in posts)
+
+
+def test_a_list_names_a_unit_and_a_title_once() -> None:
+    text = (
+        "东江市关工委副主任王茂根、秘书长原永堂，南川省关工委副主任宋陵生、办公室主任董从信，"
+        "南川省教育厅关工委常务副主任郝运福、顾问柏守逊、秘书长吴益东出席。"
+    )
+    posts = _posts(_x(text))
+    assert ("董从信", "主任", "南川省关工委办公室") in posts
+    assert {o for p, r, o in posts if p == "原永堂"} == {"东江市关工委"}
+    assert {o for p, r, o in posts if p == "吴益东"} == {"南川省教育厅关工委"}

@@ -17,9 +17,9 @@ from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.heldby import held_by
+from graph.extract.implied import without_read_twice
 from graph.extract.linking import link_document
 from graph.extract.lists import (
-    after_name_people,
     people_index,
     several_people_chains,
     with_model_names,
@@ -27,7 +27,7 @@ from graph.extract.lists import (
 from graph.extract.names import photo_credits
 from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
-from graph.extract.people import listed_people, model_people
+from graph.extract.people import after_name_people, listed_people, model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import chain_mentions, title_chains
 from graph.extract.traditional import extract_in_analysis_script
@@ -77,7 +77,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
     found += tuple(colon_chains(seg, index) + conferral_chains(seg, index))
-    chains = held_by(seg, tuple(sorted(found, key=lambda c: c.span.start)))
+    chains = held_by(seg, without_read_twice(tuple(sorted(found, key=lambda c: c.span.start))))
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
     ) + place_institutions(doc.text, tagged)

@@ -122,3 +122,22 @@ def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
         elif len(later) == 1:
             out[key] = next(iter(later))
     return out
+
+
+def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
+    """``chains`` less the chains naming no organisation whose titles another chain of the same
+    name span reads with one (``X副主任A、秘书长B``: the list rule gives 秘书长 its X)."""
+    placed = {
+        (c.person.start, c.person.end, e.role.start, e.role.end)
+        for c in chains
+        for e in c.elements
+        if e.org is not None
+    }
+    return tuple(
+        c
+        for c in chains
+        if any(e.org is not None or e.body is not None for e in c.elements)
+        or not all(
+            (c.person.start, c.person.end, e.role.start, e.role.end) in placed for e in c.elements
+        )
+    )

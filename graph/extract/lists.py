@@ -28,7 +28,7 @@ from functools import cache
 from graph.extract.appointments import delegate_element, further_post, with_organisation
 from graph.extract.names import BOUNDARY, Piece, person_after
 from graph.extract.orgnames import department_of, org_suffix_of, trim_leading
-from graph.extract.people import looks_like_name
+from graph.extract.people import AFTER_NAME_ROLES, looks_like_name
 from graph.extract.rules import ChainElement, TitleChain, parse_element
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
@@ -41,7 +41,6 @@ _AND = ("以及", "、", "及", "和", "与")
 _ASIDE = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
 _MANY = re.compile(r"等?\d{1,3}(?:名|位)(?:同志)?")
 _ELECTED = ("当选为", "当选", "为", "任")
-_AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
 _BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
 _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 _DISPATCH = re.compile(
@@ -53,6 +52,10 @@ _DISPATCH = re.compile(
 @cache
 def _roles() -> frozenset[str]:
     return load_lexicon("roles")
+
+
+_SUB_UNITS = ("办公室", "研究室", "秘书处", "办公厅")
+"""Units of an organisation a list names alone (X副主任A、办公室主任B: B heads X办公室)."""
 
 
 def _role_at(text: str, start: int) -> int | None:
@@ -93,11 +96,13 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             if sep is None:
                 break
             q = pos + len(sep)
-            role_end = _role_at(text, q)
+            unit = next((u for u in _SUB_UNITS if text.startswith(u, q)), "") if base else ""
+            role_end = _role_at(text, q + len(unit))
             name = name_at(seg, starts, people, role_end) if role_end else None
             if role_end is not None and name is not None:
-                role = Piece(q, role_end, text[q:role_end])
-                elements = (ChainElement(base, None, role),)
+                role = Piece(q + len(unit), role_end, text[q + len(unit) : role_end])
+                body = Piece(q, q + len(unit), unit) if unit else None
+                elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
             else:
                 name = name_at(seg, starts, people, q)
                 if name is None or not _ends_listed_name(text, name.end):
@@ -231,37 +236,11 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
 
 def _after_titled(text: str, start: int, end: int) -> int:
     """Where an organisation before a name starts after another titled name (某某教授及我院…)."""
-    for role in _AFTER_NAME_ROLES:
+    for role in AFTER_NAME_ROLES:
         at = text.rfind(role, start, end)
         if at >= 0 and text[at + len(role) : at + len(role) + 1] in ("及", "和", "与"):
             start = at + len(role) + 1
     return start
-
-
-def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
-    """``people`` and the names the model missed between an organisation or a department and
-    a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
-    text = seg.doc.text
-    starts = token_index(seg)
-    found = {p.start: p for p in people}
-    for role in _AFTER_NAME_ROLES:
-        at = text.find(role)
-        while at >= 0:
-            for k in (3, 2):
-                a = at - k
-                name = text[a:at]
-                before = "".join(text[max(0, a - 12) : a].split())
-                if (
-                    a in starts
-                    and a not in found
-                    and looks_like_name(name)
-                    and before
-                    and (org_suffix_of(before) is not None or department_of(before) is not None)
-                ):
-                    found[a] = Piece(a, at, name)
-                    break
-            at = text.find(role, at + len(role))
-    return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
@@ -270,7 +249,7 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
-        role = next((r for r in _AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
+        role = next((r for r in AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
         if role is None:
             continue
         names = _name_list(seg, starts, people, p.end) or [p]
