@@ -299,3 +299,9 @@ def test_a_list_names_a_unit_and_a_title_once() -> None:
     assert ("董从信", "主任", "南川省关工委办公室") in posts
     assert {o for p, r, o in posts if p == "原永堂"} == {"东江市关工委"}
     assert {o for p, r, o in posts if p == "吴益东"} == {"南川省教育厅关工委"}
+
+
+def test_a_byline_sets_names_off_by_spaces() -> None:
+    posts = _posts(_x("标题\n本报讯 （记者 余家希 通讯员 郑青） 11月30日，东江商会召开大会。"))
+    assert ("余家希", "记者", "本报") in posts
+    assert ("郑青", "通讯员", "本报") in posts

@@ -300,7 +300,7 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 pos = role.end
                 while pos < close and text[pos] in " \u3000":
                     pos += 1
-            name = name_at(seg, starts, people, pos)
+            name = name_at(seg, starts, people, pos) or _delimited_name(text, pos, close)
             if name is None or role is None or name.end > close:
                 break
             span = Piece(org.start, name.end, text[org.start : name.end])
@@ -308,6 +308,17 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
             out.append(chain)
             pos = name.end
     return out
+
+
+_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】])")
+
+
+def _delimited_name(text: str, pos: int, close: int) -> Piece | None:
+    """A name a byline sets off by spaces or separators (（记者 某某某 通讯员 …）)."""
+    m = _DELIMITED.match(text, pos, close + 1)
+    if m is None or not looks_like_name(m.group()):
+        return None
+    return Piece(m.start(), m.end(), m.group())
 
 
 def several_people_chains(
