@@ -305,3 +305,16 @@ def test_a_byline_sets_names_off_by_spaces() -> None:
     posts = _posts(_x("标题\n本报讯 （记者 余家希 通讯员 郑青） 11月30日，东江商会召开大会。"))
     assert ("余家希", "记者", "本报") in posts
     assert ("郑青", "通讯员", "本报") in posts
+
+
+def test_more_titles_and_a_provincial_government_written_short() -> None:
+    posts = _posts(
+        _x(
+            "國家商務部部長助理林曉峰、外交部駐東江特派員公署副特派員陳思遠、"
+            "東江縣後備軍人指揮部指揮官趙一鳴出席，省府秘書長錢國棟代表出席。"
+        )
+    )
+    assert ("林曉峰", "部长助理", "國家商務部") in posts
+    assert ("陳思遠", "副特派员", "外交部駐東江特派員公署") in posts
+    assert ("趙一鳴", "指挥官", "東江縣後備軍人指揮部") in posts
+    assert any(p == "錢國棟" and r == "秘书长" for p, r, _ in posts)

@@ -140,7 +140,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
 
 _NAME_VERBS = frozenset(
     {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
-     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助"}
+     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助",
+     "执行", "驻"}
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
 _CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
