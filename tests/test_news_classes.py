@@ -318,3 +318,13 @@ def test_more_titles_and_a_provincial_government_written_short() -> None:
     assert ("陳思遠", "副特派员", "外交部駐東江特派員公署") in posts
     assert ("趙一鳴", "指挥官", "東江縣後備軍人指揮部") in posts
     assert any(p == "錢國棟" and r == "秘书长" for p, r, _ in posts)
+
+
+def test_names_are_not_glued_to_a_day_or_cut_before_their_last_character() -> None:
+    people = _people(
+        _x(
+            "東江特區行政長官崔世安今（8）日出席論壇。行政院政務委員兼東江省政府主席林政則，一向關心地方。"
+        )
+    )
+    assert "崔世安" in people and "崔世安今" not in people
+    assert "林政" not in people

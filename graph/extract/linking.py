@@ -316,8 +316,14 @@ def _named_people(
     people: tuple[Piece, ...],
 ) -> None:
     """People named without a post (the model's PERSON spans): an entity each, with its spans;
-    a name already linked gains the span."""
+    a name already linked gains the span; a span cut short of a name a rule read at the same
+    place (林某 of 林某则) is left out."""
+    longer = {
+        m.start: m.end for ref, b in builders.items() if ref.kind == "person" for m in b.mentions
+    }
     for piece in people:
+        if longer.get(piece.start, piece.end) > piece.end:
+            continue
         ref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|"))
         b = builders.setdefault(ref, _Builder(piece.text))
         b.rules.add("person:model")

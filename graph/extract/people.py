@@ -81,6 +81,16 @@ def _name_ending_in_and(name: str) -> bool:
     return len(name) == 3 and name[-1] in GLUED and looks_like_name(name[:-1] + "某")
 
 
+_TIME_HEADS = frozenset("今昨")
+
+
+def _time_after(text: str, b: int) -> bool:
+    """Whether the character before ``b`` opens a day word (今日, 昨天, 今（8）日)."""
+    if text[b : b + 1] in ("（", "("):
+        return text[b + 1 : b + 2].isdigit()
+    return text[b : b + 1] in ("日", "天", "晨", "晚")
+
+
 _DOCTRINE = ("新时代", "思想", "理论")
 """A name that opens the name of a doctrine (某某思想) is not a mention of the person."""
 
@@ -109,6 +119,13 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
                 and (named_alone(text, a, b - 1) or surname_repeated(text, a, b))
             ):
                 b -= 1  # 张某为学院颁奖, after 主席张某，
+            if (
+                t == "PERSON"
+                and b - a in (3, 4)
+                and text[b - 1] in _TIME_HEADS
+                and _time_after(text, b)
+            ):
+                b -= 1  # 崔某某今（8）日: the day is not part of the name
             name = text[a:b]
             if (
                 t == "PERSON"
