@@ -19,12 +19,14 @@ from functools import cache
 from graph.extract.names import (
     GLUED,
     Piece,
+    glued_conjunction,
     is_surname_start,
     named_alone,
     person_after,
     surname_repeated,
 )
 from graph.extract.orgcheck import ModelSpan
+from graph.extract.orgnames import department_of, org_suffix_of
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -53,6 +55,42 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+def _names_ending_in_and(text: str, tagged: list[list[ModelSpan] | None]) -> frozenset[str]:
+    """Names the model tags ending with 和/及/与 before a punctuation mark somewhere (石某和，):
+    the same three characters are that name elsewhere too (石某和致辞)."""
+    found: set[str] = set()
+    for spans in tagged:
+        for a, b, t in spans or ():
+            if t == "PERSON" and b - a == 2:
+                found |= _ending_in_and(text, b)
+            elif t == "PERSON" and not glued_conjunction(text, b):
+                found.add(text[a:b])
+    return frozenset(n for n in found if _name_ending_in_and(n))
+
+
+def _ending_in_and(text: str, b: int) -> frozenset[str]:
+    """The two characters before ``b`` with the 和/及/与 after them, when a punctuation mark
+    follows that (石某和，)."""
+    if text[b : b + 1] in GLUED and not glued_conjunction(text, b + 1):
+        return frozenset({text[b - 2 : b + 1]})
+    return frozenset()
+
+
+def _name_ending_in_and(name: str) -> bool:
+    """A three-character name ending with 和/及/与 before a punctuation mark (石某和，)."""
+    return len(name) == 3 and name[-1] in GLUED and looks_like_name(name[:-1] + "某")
+
+
+_TIME_HEADS = frozenset("今昨")
+
+
+def _time_after(text: str, b: int) -> bool:
+    """Whether the character before ``b`` opens a day word (今日, 昨天, 今（8）日)."""
+    if text[b : b + 1] in ("（", "("):
+        return text[b + 1 : b + 2].isdigit()
+    return text[b : b + 1] in ("日", "天", "晨", "晚")
+
+
 _DOCTRINE = ("新时代", "思想", "理论")
 """A name that opens the name of a doctrine (某某思想) is not a mention of the person."""
 
@@ -61,11 +99,19 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
     """The model's PERSON mentions that look like names, in text order."""
     text = seg.doc.text
     out = []
+    whole = _names_ending_in_and(text, tagged)
     for spans in tagged:
         if spans is None:
             continue
         for a, b, t in spans:
-            if t == "PERSON" and b - a == 3 and text[b - 1] in GLUED:
+            if t == "PERSON" and b - a == 2 and text[a : b + 1] in whole | _ending_in_and(text, b):
+                b += 1  # 石某 + 和，
+            if (
+                t == "PERSON"
+                and b - a == 3
+                and glued_conjunction(text, b)
+                and text[a:b] not in whole
+            ):
                 b -= 1  # 董某及
             elif (
                 t == "PERSON"
@@ -73,7 +119,19 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
                 and (named_alone(text, a, b - 1) or surname_repeated(text, a, b))
             ):
                 b -= 1  # 张某为学院颁奖, after 主席张某，
-            if t == "PERSON" and looks_like_name(text[a:b]) and not text.startswith(_DOCTRINE, b):
+            if (
+                t == "PERSON"
+                and b - a in (3, 4)
+                and text[b - 1] in _TIME_HEADS
+                and _time_after(text, b)
+            ):
+                b -= 1  # 崔某某今（8）日: the day is not part of the name
+            name = text[a:b]
+            if (
+                t == "PERSON"
+                and (looks_like_name(name) or _name_ending_in_and(name))
+                and not text.startswith(_DOCTRINE, b)
+            ):
                 out.append(Piece(a, b, text[a:b]))
     return tuple(sorted(out, key=lambda p: p.start))
 
@@ -127,3 +185,33 @@ def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) 
 
 _LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
 _LIST_START = frozenset("、，,。；;：:（(\n 有")
+
+
+AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
+"""Titles written after the name (某某医院王某教授)."""
+
+
+def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed between an organisation or a department and
+    a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
+    text = seg.doc.text
+    starts = token_index(seg)
+    found = {p.start: p for p in people}
+    for role in AFTER_NAME_ROLES:
+        at = text.find(role)
+        while at >= 0:
+            for k in (3, 2):
+                a = at - k
+                name = text[a:at]
+                before = "".join(text[max(0, a - 12) : a].split())
+                if (
+                    a in starts
+                    and a not in found
+                    and looks_like_name(name)
+                    and before
+                    and (org_suffix_of(before) is not None or department_of(before) is not None)
+                ):
+                    found[a] = Piece(a, at, name)
+                    break
+            at = text.find(role, at + len(role))
+    return tuple(sorted(found.values(), key=lambda p: p.start))
