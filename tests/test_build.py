@@ -125,3 +125,24 @@ def test_progress_shows_on_a_terminal_and_not_in_a_pipe(corpus_dir: Path, tmp_pa
     assert proc.wait(timeout=120) == 0
     text = seen.decode("utf-8", "replace")
     assert "extracting" in text and "exporting" in text and "items" in text
+
+
+# One organisation written in two scripts: its label in the merged graph comes from the
+# traditional-script document once that arrives, and the post label in the other document's
+# graph (organisation label + title) must follow it even though that document did not change.
+_SIMPLIFIED = "台北市政府秘书长陈国强今天表示，市府将加强防灾工作。陈国强说，各局处要落实责任。\n"
+_TRADITIONAL = "臺北市政府秘書長陳國強今天表示，市府將加強防災工作。陳國強說，各局處要落實責任。\n"
+
+
+def test_an_unchanged_document_follows_labels_another_document_changes(tmp_path: Path) -> None:
+    seeds, out, clean = tmp_path / "seeds", tmp_path / "out", tmp_path / "clean"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(_SIMPLIFIED, encoding="utf-8")
+    build_corpus(seeds, out, options=BuildOptions())
+    (seeds / "b.txt").write_text(_TRADITIONAL, encoding="utf-8")
+    second = build_corpus(seeds, out, options=BuildOptions())
+    assert (second.extracted, second.reused) == (1, 1)
+    build_corpus(seeds, clean, options=BuildOptions())
+    assert "臺北市政府秘書長" in (clean / "graph.trig").read_text(encoding="utf-8")
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name

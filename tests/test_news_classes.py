@@ -180,3 +180,151 @@ def test_a_modifier_before_the_title_belongs_to_the_title() -> None:
     assert ("林晓峰", "营销总监", "东江置业有限公司") in _posts(
         _x("东江置业有限公司营销总监林晓峰说。")
     )
+
+
+def test_a_short_form_the_article_defines_is_the_full_organisation() -> None:
+    text = (
+        "东江电力股份有限公司（以下简称“东电”）今日举行会议。东电董事长林晓峰出席。"
+        "南川省水利科学研究院（简称省水科院）成立于1958年，省水科院副院长陈思远主持。"
+    )
+    x = _x(text)
+    posts = _posts(x)
+    assert ("林晓峰", "董事长", "东江电力股份有限公司") in posts
+    assert ("陈思远", "副院长", "南川省水利科学研究院") in posts
+    org = next(e for e in x.entities if e.label == "东江电力股份有限公司")
+    assert "东电" in org.aliases
+
+
+def test_a_short_form_of_something_else_is_no_organisation() -> None:
+    text = "东江市推行义务教育阶段“双减”政策（简称“双减”）。双减主任林晓峰介绍。"
+    assert not any(org == "双减" for _, _, org in _posts(_x(text)))
+
+
+def test_hospital_departments_belong_to_the_title_or_are_the_organisation() -> None:
+    posts = _posts(
+        _x(
+            "东江市人民医院呼吸内科副主任医师陈思远说。"
+            "南川省肿瘤医院赵一鸣教授及我院胸外科钱国栋主任医师进行了手术演示。"
+        )
+    )
+    assert ("陈思远", "呼吸内科副主任医师", "东江市人民医院") in posts
+    assert ("赵一鸣", "教授", "南川省肿瘤医院") in posts
+    assert ("钱国栋", "主任医师", "我院胸外科") in posts
+
+
+def test_a_committee_department_written_alone_after_its_standing_member_title() -> None:
+    posts = _posts(_x("东江市委常委、宣传部部长林晓峰，东江大学党委常委、组织部部长陈思远出席。"))
+    assert ("林晓峰", "部长", "东江市委宣传部") in posts
+    assert ("陈思远", "部长", "东江大学党委组织部") in posts
+
+
+def test_an_acting_head_and_a_general_association() -> None:
+    posts = _posts(_x("東江市治安警察局代局長林曉峰、東江工會聯合總會副理事長陳思遠出席。"))
+    assert ("林曉峰", "代局长", "東江市治安警察局") in posts
+    assert ("陳思遠", "副理事长", "東江工會聯合總會") in posts
+
+
+def test_we_stays_unresolved_when_only_other_schools_are_named() -> None:
+    x = _x(
+        "由东江市关工委和我校联合举办的研讨会在我校开幕。我校党委书记石秀和，党委副书记、"
+        "校长林晓峰，以及东江农业大学、南川大学等25所高校的代表参加。石秀和致辞。"
+    )
+    posts = _posts(x)
+    assert ("林晓峰", "校长", "我校") in posts
+    assert ("石秀和", "书记", "我校党委") in posts
+    assert "石秀" not in _people(x)
+
+
+def test_departments_named_alone_in_a_hospital_story() -> None:
+    posts = _posts(
+        _x(
+            "东江医院心内科主任林晓峰，康复医学科主任陈思远，推拿科副主任医师赵一鸣以及"
+            "心胸外科副主任医师钱国栋、医师孙立平参加义诊。"
+        )
+    )
+    assert ("陈思远", "主任", "康复医学科") in posts
+    assert ("赵一鸣", "副主任医师", "推拿科") in posts
+    assert ("钱国栋", "副主任医师", "心胸外科") in posts
+    assert ("孙立平", "医师", "心胸外科") in posts
+
+
+def test_a_discipline_is_no_department() -> None:
+    assert not _posts(_x("东江大学计算机学科带头人林晓峰说。"))
+
+
+def test_a_title_held_by_someone_named_after_by() -> None:
+    x = _x(
+        "其中，东江市台湾工作办公室新闻发言人由副主任林晓峰担任。"
+        "东江市深化改革委员会新任新闻发言人由秘书局局长陈思远出任。"
+    )
+    posts = _posts(x)
+    assert ("林晓峰", "新闻发言人", "东江市台湾工作办公室") in posts
+    assert ("林晓峰", "副主任", "东江市台湾工作办公室") in posts
+    assert ("陈思远", "新闻发言人", "东江市深化改革委员会") in posts
+    assert ("陈思远", "局长", "秘书局") in posts
+    assert "由秘书" not in _people(x)
+
+
+def test_a_meeting_chaired_by_a_title_without_organisation() -> None:
+    posts = _posts(
+        _x("东江地质研究所召开座谈会。会议由党委书记、副所长林晓峰主持，人事处负责人参加。")
+    )
+    assert ("林晓峰", "书记", "东江地质研究所党委") in posts
+    assert ("林晓峰", "副所长", "东江地质研究所") in posts
+
+
+def test_traditional_place_titles_and_councillors() -> None:
+    x = _x("東江縣議員王敏光、林滄敏服務處執行長林明毅、線西鄉長蔡麗娟出席。")
+    label_sets = {e.ref: {e.label, *e.aliases} for e in x.entities}
+    posts = {
+        (
+            next(e.label for e in x.entities if e.ref == f.person),
+            f.role.key,
+            frozenset(label_sets[f.org]),
+        )
+        for f in x.facts
+        if isinstance(f, Membership)
+    }
+    assert any(p == "王敏光" and r == "议员" and "東江縣議會" in o for p, r, o in posts)
+    assert any(p == "蔡麗娟" and r == "乡长" and "線西鄉" in o for p, r, o in posts)
+    assert not any(p == "林滄敏" for p, _, _ in posts)
+
+
+def test_a_list_names_a_unit_and_a_title_once() -> None:
+    text = (
+        "东江市关工委副主任王茂根、秘书长原永堂，南川省关工委副主任宋陵生、办公室主任董从信，"
+        "南川省教育厅关工委常务副主任郝运福、顾问柏守逊、秘书长吴益东出席。"
+    )
+    posts = _posts(_x(text))
+    assert ("董从信", "主任", "南川省关工委办公室") in posts
+    assert {o for p, r, o in posts if p == "原永堂"} == {"东江市关工委"}
+    assert {o for p, r, o in posts if p == "吴益东"} == {"南川省教育厅关工委"}
+
+
+def test_a_byline_sets_names_off_by_spaces() -> None:
+    posts = _posts(_x("标题\n本报讯 （记者 余家希 通讯员 郑青） 11月30日，东江商会召开大会。"))
+    assert ("余家希", "记者", "本报") in posts
+    assert ("郑青", "通讯员", "本报") in posts
+
+
+def test_more_titles_and_a_provincial_government_written_short() -> None:
+    posts = _posts(
+        _x(
+            "國家商務部部長助理林曉峰、外交部駐東江特派員公署副特派員陳思遠、"
+            "東江縣後備軍人指揮部指揮官趙一鳴出席，省府秘書長錢國棟代表出席。"
+        )
+    )
+    assert ("林曉峰", "部长助理", "國家商務部") in posts
+    assert ("陳思遠", "副特派员", "外交部駐東江特派員公署") in posts
+    assert ("趙一鳴", "指挥官", "東江縣後備軍人指揮部") in posts
+    assert any(p == "錢國棟" and r == "秘书长" for p, r, _ in posts)
+
+
+def test_names_are_not_glued_to_a_day_or_cut_before_their_last_character() -> None:
+    people = _people(
+        _x(
+            "東江特區行政長官崔世安今（8）日出席論壇。行政院政務委員兼東江省政府主席林政則，一向關心地方。"
+        )
+    )
+    assert "崔世安" in people and "崔世安今" not in people
+    assert "林政" not in people

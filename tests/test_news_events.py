@@ -62,3 +62,46 @@ def test_the_event_of_the_title_takes_the_day_of_the_lead() -> None:
 def test_a_short_bracketed_word_inside_an_event_name() -> None:
     events = _events("2019年3月5日，东岭县委召开常委（扩大）会议，县委书记林晓峰主持。")
     assert events.get("常委（扩大）会议") == (date(2019, 3, 5), date(2019, 3, 5))
+
+
+def test_weeks_and_months_relative_to_the_document_date() -> None:
+    events = _events(
+        "标题\n2019-03-05\n上周三，东江市召开水务工作座谈会。本月1日，东江市召开防汛工作会议。"
+        "上月28日，南川区召开水利建设推进会。"
+    )
+    assert events["水务工作座谈会"] == (date(2019, 2, 27), date(2019, 2, 27))
+    assert events["防汛工作会议"] == (date(2019, 3, 1), date(2019, 3, 1))
+    assert events["水利建设推进会"] == (date(2019, 2, 28), date(2019, 2, 28))
+
+
+def test_recently_gives_no_day() -> None:
+    assert _events("标题\n2019-03-05\n日前，东江市在东江会堂召开水务工作座谈会。")[
+        "水务工作座谈会"
+    ] == (None, None)
+
+
+def test_a_source_line_or_a_date_in_chinese_numerals_dates_the_copy() -> None:
+    for header in (
+        "来源：东江日报 2019-03-05",
+        "东江日报 2019年3月5日 第2版",
+        "二〇一九年三月五日",
+    ):
+        events = _events(f"标题\n{header}\n昨天，东江市召开水务工作会议。")
+        assert events["水务工作会议"] == (date(2019, 3, 4), date(2019, 3, 4)), header
+
+
+def test_a_quoted_event_name_keeps_its_verbs() -> None:
+    events = _events(
+        "标题\n2014.12.25\n东江县政府今天上午，举办「东江县第17届县长宣誓就职暨交接典礼」。"
+    )
+    assert events["东江县第17届县长宣誓就职暨交接典礼"] == (date(2014, 12, 25), date(2014, 12, 25))
+
+
+def test_listed_days_and_a_lead_with_only_a_part_of_the_day() -> None:
+    events = _events(
+        "标题\n2021年9月29日是第22个世界心脏病日。上午，东江医院心脏中心在门诊大厅举办了"
+        "心脏健康义诊科普活动。"
+    )
+    assert events["心脏健康义诊科普活动"][0] == date(2021, 9, 29)
+    events = _events("标题\n2021年10月9日、10月10日，东江市秋季大型义诊活动在广场开展。")
+    assert events["东江市秋季大型义诊活动"] == (date(2021, 10, 9), date(2021, 10, 10))

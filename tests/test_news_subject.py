@@ -252,3 +252,22 @@ def test_academicians_and_police_titles() -> None:
     posts = _posts("中国科学院院士林晓峰、东江市公安局南山派出所民警陈思远出席。")
     assert ("林晓峰", "院士", "中国科学院") in posts
     assert ("陈思远", "民警", "东江市公安局南山派出所") in posts
+
+
+def test_a_chain_after_and_takes_the_organisation_of_the_chain_before() -> None:
+    from graph.extract.document import extract_document
+    from graph.types import Document, Membership
+
+    x = extract_document(
+        Document.from_text(
+            "s.txt",
+            "在东江地质研究所党委书记、副所长林晓峰和党委副书记、纪委书记陈思远的陪同下，"
+            "南川省科技局局长赵一鸣参观了实验室。",
+        )
+    )
+    label = {e.ref: e.label for e in x.entities}
+    posts = {
+        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
+    }
+    assert ("陈思远", "副书记", "东江地质研究所党委") in posts
+    assert ("陈思远", "书记", "东江地质研究所纪委") in posts

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +29,7 @@ from graph.io.atomic import temporary_name
 from graph.rdf.iris import digest20, document_graph_iri, entities_graph_iri
 from graph.rdf.ntriples import count_lines, to_nquads
 from graph.rdf.writer import document_ntriples, iter_entities_ntriples
-from graph.types import Document, Entity, Fact, Sentence
+from graph.types import Document, Entity, EntityRef, Fact, Sentence
 
 
 @dataclass(slots=True)
@@ -72,10 +72,41 @@ class Spool:
             path.unlink(missing_ok=True)
 
 
-def _graph_path(out: Path, doc: Document, base: str) -> Path:
+def _graph_path(out: Path, part: DocumentPart, labels: dict[EntityRef, str], base: str) -> Path:
+    """Where a document's graph is cached: ``{document key}-{corpus key}.nt``.
+
+    The document key names the text and the extractor; the corpus key names what the rest of
+    the corpus decides for this document's graph: its facts on canonical keys, the
+    descriptions of the entities it links, and the labels of every entity its facts name (a
+    post's label is its organisation's label, which another document can change)."""
+    doc = part.doc
     dropped = (repr(doc.dropped),) if doc.dropped else ()  # the same text, other bytes
     key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base, *dropped)
-    return out / ".cache" / "graphs" / f"{key}.nt"
+    used = sorted((r.kind, r.key, labels.get(r, "")) for r in _named_refs(part.facts))
+    described = [replace(e, mentions=()) for e in part.linked]
+    context = digest20(repr(part.facts), repr(described), repr(used))
+    return out / ".cache" / "graphs" / f"{key}-{context}.nt"
+
+
+def _named_refs(facts: Iterable[Fact]) -> set[EntityRef]:
+    """Every entity the facts name (collected through ``map_refs``)."""
+    named: set[EntityRef] = set()
+
+    def note(ref: EntityRef) -> EntityRef:
+        named.add(ref)
+        return ref
+
+    for f in facts:
+        f.map_refs(note)
+    return named
+
+
+def _forget_other_versions(path: Path) -> None:
+    """Remove the document's graphs cached for another state of the corpus."""
+    key = path.name.split("-", 1)[0]
+    for stale in path.parent.glob(f"{key}-*.nt"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +147,11 @@ def spool_graphs(
         spool.add(entities_graph_iri(base), chunks, path, nq, nt)
         for part in documents:
             doc = part.doc
-            path = _graph_path(out, doc, base)
+            path = _graph_path(out, part, labels, base)
             data = None if doc.doc_id in changed else read_graph_file(path)
             if data is None:
                 data = document_ntriples(doc, part.facts, part.linked, labels, part.sentences, base)
+                _forget_other_versions(path)
                 write_graph_file(path, data)
             spool.add(document_graph_iri(doc.doc_id, base), [data], path, nq, nt)
     return spool

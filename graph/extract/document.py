@@ -16,12 +16,18 @@ from graph.extract.colons import colon_chains
 from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
+from graph.extract.heldby import held_by
+from graph.extract.implied import without_read_twice
 from graph.extract.linking import link_document
-from graph.extract.lists import people_index, several_people_chains, with_model_names
+from graph.extract.lists import (
+    people_index,
+    several_people_chains,
+    with_model_names,
+)
 from graph.extract.names import photo_credits
 from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
-from graph.extract.people import listed_people, model_people
+from graph.extract.people import after_name_people, listed_people, model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import chain_mentions, title_chains
 from graph.extract.traditional import extract_in_analysis_script
@@ -63,7 +69,7 @@ def extract_document(doc: Document) -> Extraction:
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    people = listed_people(seg, model_people(seg, tagged))
+    people = listed_people(seg, after_name_people(seg, model_people(seg, tagged)))
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg)
     found = with_model_names(found, people)
@@ -71,7 +77,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
     found += tuple(colon_chains(seg, index) + conferral_chains(seg, index))
-    chains = tuple(sorted(found, key=lambda c: c.span.start))
+    chains = held_by(seg, without_read_twice(tuple(sorted(found, key=lambda c: c.span.start))))
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
     ) + place_institutions(doc.text, tagged)

@@ -150,3 +150,21 @@ def _nearest_region(before: str, level: str) -> str | None:
         if hits:
             return min(hits, key=rank.__getitem__)
     return None
+
+
+_COMMITTEE_DEPARTMENTS = frozenset(
+    {"宣传部", "组织部", "统战部", "政法委", "政研室", "办公室", "秘书处", "教育工作委员会"}
+)
+"""Departments of a party committee written alone after its 常委 (市委常委、宣传部部长)."""
+
+
+def committee_department(name: str, committee: str) -> str | None:
+    """The full name of a party committee's department written alone right after a title at
+    that committee in one chain (东江市委常委、宣传部部长: 宣传部 is 东江市委宣传部).
+
+    >>> committee_department("宣传部", "东江市委"), committee_department("宣传部", "东江大学")
+    ('东江市委宣传部', None)
+    """
+    if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 3:
+        return None
+    return committee + name

@@ -57,6 +57,7 @@ _NAME_TAGS = frozenset(
 _COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")
 _ORGANISER = re.compile(r"由(?P<org>[^，,。；;由在]{2,30}?)(?:主办|承办|举办|组织|主持|牵头)")
 _VENUE = re.compile(r"在(?P<venue>[^，,。；;在]{2,30}?)(?:举办|举行|召开|开幕|开班|开展|进行)")
+_SAME_DAY = ("上午", "下午", "晚上", "当天", "当日", "同日", "中午", "傍晚")
 _PLAN = re.compile(r"(?:列入|纳入|作为)(?P<plan>[^，,。；;]{2,40}?计划)")
 
 
@@ -91,9 +92,10 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
     for i, tok in enumerate(toks):
         if tok.text[-1:] not in last:
             continue
-        if not _ends_with_suffix(tok.text) and not (len(tok.text) == 1 and _split_suffix(toks, i)):
+        split = 0 if _ends_with_suffix(tok.text) else _split_suffix(toks, i)
+        if not _ends_with_suffix(tok.text) and not split:
             continue
-        j, start = i - 1, tok.start
+        j, start = i - 1 - max(split - 1, 0), toks[i - max(split - 1, 0)].start
         while j >= 0:
             if _in_name(toks[j].text, tags):
                 start, j = toks[j].start, j - 1
@@ -101,9 +103,24 @@ def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[
                 start, j = toks[k].start, k - 1  # 常委（扩大）会议
             else:
                 break
+        start = _quoted_start(seg.doc.text, sentence.start, start, tok.end)
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+_QUOTES = {"」": "「", "”": "“", "》": "《", "』": "『"}
+_MAX_QUOTED = 40
+
+
+def _quoted_start(text: str, lower: int, start: int, end: int) -> int:
+    """Where a quoted event name starts when the ending closes the quote (举办「某某县长宣誓
+    就职暨交接典礼」): the whole quotation is the name, verbs inside it included."""
+    opening = _QUOTES.get(text[end : end + 1])
+    if opening is None:
+        return start
+    at = text.rfind(opening, max(lower, end - _MAX_QUOTED), start + 1)
+    return at + 1 if at >= 0 and at + 1 <= start else start
 
 
 def _bracket_open(toks: list[Token], j: int) -> int | None:
@@ -116,17 +133,21 @@ def _bracket_open(toks: list[Token], j: int) -> int | None:
     return None
 
 
-def _split_suffix(toks: list[Token], i: int) -> bool:
-    """An event ending the segmenter split (民主 生活 会): the word with the one or two before
-    it ends with a longer event ending than the word alone."""
+def _split_suffix(toks: list[Token], i: int) -> int:
+    """An event ending the segmenter split (民主 生活 会, 推进 会): how many tokens, this one
+    and the one or two before it, the longest event ending spans (0 when none does)."""
     if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
-        return False
+        return 0
     if toks[i - 1].end != toks[i].start:
-        return False
-    joined = toks[i - 1].text + toks[i].text
-    if i > 1 and toks[i - 2].end == toks[i - 1].start:
-        joined = toks[i - 2].text + joined
-    return any(joined.endswith(x) and len(x) > 2 for x in _suffixes())
+        return 0
+    joined, n = toks[i].text, 1
+    for k in (i - 1, i - 2):
+        if k < 0 or (k < i - 1 and toks[k].end != toks[k + 1].start):
+            break
+        joined = toks[k].text + joined
+        if any(joined.endswith(x) and len(x) > 2 for x in _suffixes()):
+            n = i - k + 1
+    return n if n > 1 else 0
 
 
 _NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
@@ -176,7 +197,9 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             dates: DateRange | None
             if own:
                 dates, off = own, sentence.start
-            elif visits:  # a visit: the last day stated before it
+            elif visits or s.lstrip().startswith(_SAME_DAY):
+                # a visit, or a sentence opening with a part of the day (上午，…): the last
+                # day stated before it
                 dates, off = _first_day(reversed(seg.sentences[:i]), year, anchor, told), 0
             elif sentence.start < title_end:  # the title's event: the day of the lead
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], year, anchor, told), 0

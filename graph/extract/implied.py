@@ -71,6 +71,7 @@ def orgs_by_role(
                 people_at[str(keys[i])].add(chain.person.text)
 
 
+_COUNCILLOR = "议员"
 _PARTY_PREFIXES = ("中国共产党", "中共")
 
 
@@ -78,6 +79,8 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
     """The organisation a place title is held in, when ``key`` names a place (or, for a title
     carried over from the element before, a place's party committee)."""
     if key in LEVELS or is_place(key):
+        if role.endswith(_COUNCILLOR):
+            return key + "议会"  # 某县议员: a member of the county council
         if government_title(role):
             return key + "人民政府"
         if party_title(role):
@@ -94,20 +97,47 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
 
 
 def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
-    """Pointing organisation words -> the organisation of that kind named first in the document.
+    """Pointing organisation words -> the organisation of that kind named first in the document,
+    before the pointing word is first used; when none is named before it, the only one of that
+    kind named later (我校 before a list of other universities stays 我校).
 
     >>> deictic_targets([(0, "同济大学"), (9, "校"), (20, "某某医院")])
     {'校': '同济大学'}
+    >>> deictic_targets([(0, "我校"), (9, "某某大学"), (20, "东江大学")])
+    {}
     """
     out: dict[str, str] = {}
-    ordered = [k for _, k in sorted(named)]
-    for key in ordered:
+    ordered = sorted(named)
+    for at, key in ordered:
         kind = deictic_kind(key)
-        if kind is None:
+        if kind is None or key in out:
             continue
-        target = next(
-            (k for k in ordered if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind])), None
-        )
-        if target is not None:
-            out[key] = target
+        of_kind = [
+            (a, k) for a, k in ordered if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind])
+        ]
+        before = [k for a, k in of_kind if a < at]
+        later = {k for _, k in of_kind}
+        if before:
+            out[key] = before[0]
+        elif len(later) == 1:
+            out[key] = next(iter(later))
     return out
+
+
+def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
+    """``chains`` less the chains naming no organisation whose titles another chain of the same
+    name span reads with one (``X副主任A、秘书长B``: the list rule gives 秘书长 its X)."""
+    placed = {
+        (c.person.start, c.person.end, e.role.start, e.role.end)
+        for c in chains
+        for e in c.elements
+        if e.org is not None
+    }
+    return tuple(
+        c
+        for c in chains
+        if any(e.org is not None or e.body is not None for e in c.elements)
+        or not all(
+            (c.person.start, c.person.end, e.role.start, e.role.end) in placed for e in c.elements
+        )
+    )

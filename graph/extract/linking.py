@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.extract.elision import dominant_regions, resolve_elided
+from graph.extract.abbreviations import is_short_form, short_form_aliases
+from graph.extract.elision import committee_department, dominant_regions, resolve_elided
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
 from graph.extract.names import Piece
@@ -139,6 +140,14 @@ def link_document(
     alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
     alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
+    alias_to.update(
+        short_form_aliases(
+            seg.doc.text,
+            [(s, e, o.key) for (s, e), o in resolved.items()]
+            + [(p.start, p.end, normalise_key(p.text)) for p in orgs],
+            [(o.surface, o.key) for o in resolved.values()],
+        )
+    )
     builders: dict[EntityRef, _Builder] = {}
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
@@ -169,6 +178,17 @@ def _resolve_org_names(
         surface = normalise_key(p.text)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+    for chain in chains:
+        committee = None
+        for e in chain.elements:
+            if e.org is None:
+                continue
+            o = resolved[(e.org.start, e.org.end)]
+            if committee and (dept := committee_department(o.surface, committee)):
+                resolved[(e.org.start, e.org.end)] = OrgName(
+                    dept, dept, o.surface, "committee:chain"
+                )
+            committee = o.key + (e.body.text if e.body else "")
     return resolved
 
 
@@ -236,7 +256,11 @@ def _org_entities(
         b.rules.add(o.rule)
         if key != o.key:
             b.rules.add(
-                "deictic:document-org" if deictic_kind(o.key) else "alias:subsequence+shared-person"
+                "deictic:document-org"
+                if deictic_kind(o.key)
+                else "alias:defined-short-form"
+                if is_short_form(seg.doc.text, o.surface)
+                else "alias:subsequence+shared-person"
             )
         b.mentions.append(span_of(seg, start, end))
         org_at[(start, end)] = ref
@@ -292,8 +316,14 @@ def _named_people(
     people: tuple[Piece, ...],
 ) -> None:
     """People named without a post (the model's PERSON spans): an entity each, with its spans;
-    a name already linked gains the span."""
+    a name already linked gains the span; a span cut short of a name a rule read at the same
+    place (林某 of 林某则) is left out."""
+    longer = {
+        m.start: m.end for ref, b in builders.items() if ref.kind == "person" for m in b.mentions
+    }
     for piece in people:
+        if longer.get(piece.start, piece.end) > piece.end:
+            continue
         ref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|"))
         b = builders.setdefault(ref, _Builder(piece.text))
         b.rules.add("person:model")
@@ -313,8 +343,9 @@ def _seat(
     tail = seat[len(place.key) :] if seat.startswith(place.key) else ""
     if tail:
         b.aliases.update(a + tail for a in builders[place].aliases if a)
-        if tail == "人民政府":
+        if tail == "人民政府":  # 某县政府, and the place itself (某县长 is the head of 某县)
             b.aliases.update(a + "政府" for a in builders[place].aliases if a)
+            b.aliases.update(a for a in builders[place].aliases if a)
     b.rules.add("place+title")
     b.mentions.append(span_of(seg, *where))
     return ref

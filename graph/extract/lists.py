@@ -27,8 +27,8 @@ from functools import cache
 
 from graph.extract.appointments import delegate_element, further_post, with_organisation
 from graph.extract.names import BOUNDARY, Piece, person_after
-from graph.extract.orgnames import org_suffix_of
-from graph.extract.people import looks_like_name
+from graph.extract.orgnames import department_of, org_suffix_of, trim_leading
+from graph.extract.people import AFTER_NAME_ROLES, looks_like_name
 from graph.extract.rules import ChainElement, TitleChain, parse_element
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
@@ -41,7 +41,6 @@ _AND = ("以及", "、", "及", "和", "与")
 _ASIDE = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
 _MANY = re.compile(r"等?\d{1,3}(?:名|位)(?:同志)?")
 _ELECTED = ("当选为", "当选", "为", "任")
-_AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
 _BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
 _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 _DISPATCH = re.compile(
@@ -53,6 +52,10 @@ _DISPATCH = re.compile(
 @cache
 def _roles() -> frozenset[str]:
     return load_lexicon("roles")
+
+
+_SUB_UNITS = ("办公室", "研究室", "秘书处", "办公厅")
+"""Units of an organisation a list names alone (X副主任A、办公室主任B: B heads X办公室)."""
 
 
 def _role_at(text: str, start: int) -> int | None:
@@ -93,19 +96,34 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             if sep is None:
                 break
             q = pos + len(sep)
-            role_end = _role_at(text, q)
+            unit = next((u for u in _SUB_UNITS if text.startswith(u, q)), "") if base else ""
+            role_end = _role_at(text, q + len(unit))
             name = name_at(seg, starts, people, role_end) if role_end else None
             if role_end is not None and name is not None:
-                role = Piece(q, role_end, text[q:role_end])
-                elements = (ChainElement(base, None, role),)
+                role = Piece(q + len(unit), role_end, text[q + len(unit) : role_end])
+                body = Piece(q, q + len(unit), unit) if unit else None
+                elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
             else:
                 name = name_at(seg, starts, people, q)
-                if name is None:
-                    break
+                if name is None or not _ends_listed_name(text, name.end):
+                    break  # 、某某服务处执行长…: the name opens an organisation's name
             span = Piece(q, name.end, text[q : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.list"))
             pos = _skip_aside(text, name.end)
     return out
+
+
+def _ends_listed_name(text: str, end: int) -> bool:
+    """Whether a listed name ends at ``end``, not opening an organisation's name (某某服务处)."""
+    for k in range(2, 5):
+        after = text[end : end + k]
+        if (
+            len(after) == k
+            and all("\u4e00" <= ch <= "\u9fff" for ch in after)
+            and org_suffix_of(text[end - 2 : end] + after) is not None
+        ):
+            return False
+    return True
 
 
 def _name_list(
@@ -216,13 +234,22 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return out
 
 
+def _after_titled(text: str, start: int, end: int) -> int:
+    """Where an organisation before a name starts after another titled name (某某教授及我院…)."""
+    for role in AFTER_NAME_ROLES:
+        at = text.rfind(role, start, end)
+        if at >= 0 and text[at + len(role) : at + len(role) + 1] in ("及", "和", "与"):
+            start = at + len(role) + 1
+    return start
+
+
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
-        role = next((r for r in _AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
+        role = next((r for r in AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
         if role is None:
             continue
         names = _name_list(seg, starts, people, p.end) or [p]
@@ -236,9 +263,10 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         element = parse_element(seg, starts, org_start, org_end)
         if element is not None:
             continue  # ORG ROLE NAME ROLE: the title chain speaks for it
+        org_start = trim_leading(seg, starts, _after_titled(text, org_start, org_end), org_end)
         name_text = "".join(text[org_start:org_end].split())
-        if org_suffix_of(name_text) is None:
-            continue
+        if org_suffix_of(name_text) is None and department_of(name_text) is None:
+            continue  # an organisation, or a department of one (某某医院胸外科, 我院胸外科)
         org = Piece(org_start, org_end, text[org_start:org_end])
         role_piece = Piece(p.end, p.end + len(role), role)
         for name in names:
@@ -272,7 +300,7 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 pos = role.end
                 while pos < close and text[pos] in " \u3000":
                     pos += 1
-            name = name_at(seg, starts, people, pos)
+            name = name_at(seg, starts, people, pos) or _delimited_name(text, pos, close)
             if name is None or role is None or name.end > close:
                 break
             span = Piece(org.start, name.end, text[org.start : name.end])
@@ -280,6 +308,17 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
             out.append(chain)
             pos = name.end
     return out
+
+
+_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】])")
+
+
+def _delimited_name(text: str, pos: int, close: int) -> Piece | None:
+    """A name a byline sets off by spaces or separators (（记者 某某某 通讯员 …）)."""
+    m = _DELIMITED.match(text, pos, close + 1)
+    if m is None or not looks_like_name(m.group()):
+        return None
+    return Piece(m.start(), m.end(), m.group())
 
 
 def several_people_chains(

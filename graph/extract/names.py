@@ -59,6 +59,19 @@ def token_at(tokens: tuple[Token, ...], starts: dict[int, int], pos: int) -> Tok
     return tokens[i] if i is not None else None
 
 
+_CLAUSE_END = frozenset("，、。；：,;:）)")
+
+
+def glued_conjunction(text: str, end: int) -> bool:
+    """Whether the name candidate ending at ``end`` ends with a conjunction glued on (董某及王某):
+    not when a punctuation mark follows (石某和，is a name).
+
+    >>> glued_conjunction("董浩及王明", 3), glued_conjunction("石秀和，", 3)
+    (True, False)
+    """
+    return text[end - 1 : end] in GLUED and text[end : end + 1] not in _CLAUSE_END
+
+
 def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piece, bool] | None:
     """A person name right after a title at ``pos``: ``(piece, caption)``.
 
@@ -100,11 +113,18 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
             and _lone_given(nxt.text)
         ):
             end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
+        elif (
+            len(tok.text) == 2
+            and nxt is not None
+            and nxt.text in GLUED
+            and conjunction_kept(text, tok.start, nxt.end)
+        ):
+            end = nxt.end  # 石某 + 和 + ，: the name ends with 和
         if end - tok.start == 3:
             end -= glued_tail(text, tok.start, end)  # 陈某报 + 到, 李某今 + (8)日
         if (
             end - tok.start == 3
-            and text[end - 1] in GLUED
+            and glued_conjunction(text, end)
             and not conjunction_kept(text, tok.start, end)
         ):
             end -= 1  # the HMM glued a conjunction on (董某及 -> 董某 + 及)

@@ -1,4 +1,5 @@
-"""Organisation names without a known suffix, confirmed by the shipped mention model.
+"""Organisation names without a known suffix, confirmed by the shipped mention model (or
+defined by the article as a short form, graph.extract.abbreviations).
 
 Title chains accept ``ORG ROLE NAME`` only when ORG ends like an organisation (…公司, …大学);
 names such as 某某时空 or 某某快递 are confirmed by the CRF instead.  The model runs only on the
@@ -16,6 +17,7 @@ from __future__ import annotations
 import bisect
 from typing import TypeAlias
 
+from graph.extract.abbreviations import short_form_ending_at
 from graph.extract.names import Piece, is_surname_start
 from graph.ner.tagger import tag_many
 from graph.text.segment import word_tags
@@ -137,6 +139,9 @@ class ModelOrgs:
         return self._orgs[i]
 
     def __call__(self, start: int, end: int) -> int | None:
+        short = short_form_ending_at(self.seg.doc.text, start, end)
+        if short is not None:
+            return short  # a short form the article defined (以下简称“某电”)
         for a, b in self._model_orgs(start):
             a = clean_org(self.seg.doc.text, a, b).start
             if b == end and a >= start:

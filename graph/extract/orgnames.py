@@ -101,7 +101,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         if (
             tag in _CUT_TAGS
             and word not in _NAME_VERBS
-            and cut < end
+            and (cut < end or word == "由")  # 会议由党委书记某某主持
             and word not in _places()
             and (
                 not seg.doc.text.startswith(_org_suffixes(), cut)
@@ -109,6 +109,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             )
             and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
             and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
+            and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
+            and not _department_from(seg.doc.text, seg.tokens[i].start, end)
         ):
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
@@ -128,15 +130,18 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
-        if tok.text in _NAME_VERBS:
-            break
+        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
+            break  # 我校, 本院: a pointing word is the organisation's name
+        if _department_from(seg.doc.text, tok.start, end):
+            break  # 推拿科
         start = tok.end
     return start
 
 
 _NAME_VERBS = frozenset(
     {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
-     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助"}
+     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助",
+     "执行", "驻"}
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
 _CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
@@ -144,19 +149,79 @@ _DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
     r"(?<=[年月日])[初底中末]?(?:旬)?"
+    r"|第[0-9０-９一二三四五六七八九十]{1,3}[届任]"  # 第17届某县长: the term is not the name
 )
 
 
+_DEPARTMENT = "科"
+_MAX_DEPARTMENT = 6
+
+
+def is_department(name: str, at: int) -> bool:
+    """Whether ``name[at:]`` is a hospital department (呼吸内科, 胸外科, 介入科) of the
+    organisation or pointing word before it (某某医院, 我院): a verb starting a department's
+    name (呼吸, 消化, 介入) does not start the organisation's name.
+
+    >>> is_department("东江市人民医院呼吸内科", 7), is_department("东江市人民医院", 2)
+    (True, False)
+    """
+    head, tail = name[:at], name[at:]
+    return (
+        0 < len(tail) <= _MAX_DEPARTMENT
+        and tail.endswith(_DEPARTMENT)
+        and (org_suffix_of(head) is not None or any(deictic_kind(head[-k:]) for k in (2, 3)))
+    )
+
+
+_NOT_DEPARTMENTS = ("学科", "本科", "专科", "预科", "工科", "理科", "文科", "百科")
+
+
+def hospital_department(name: str, text: str) -> bool:
+    """A department named alone (康复医学科, 心胸外科) in a text that names a hospital.
+
+    >>> hospital_department("心胸外科", "某某医院心内科主任"), hospital_department("心胸外科", "某某大学")
+    (True, False)
+    """
+    return (
+        3 <= len(name) <= _MAX_DEPARTMENT + 1
+        and name.endswith(_DEPARTMENT)
+        and (not name.endswith(_NOT_DEPARTMENTS) or name.endswith("医学科"))
+        and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+        and ("医院" in text or "卫生院" in text)
+    )
+
+
+_MAX_VERB_DEPARTMENT = 5
+
+
+def _department_from(text: str, at: int, end: int) -> bool:
+    """A department name starts at ``at`` (推拿科, 康复医学科 before 科主任): a verb there is
+    not cut off."""
+    name = text[at : end + (text[end : end + 1] == _DEPARTMENT)]
+    return len(name) <= _MAX_VERB_DEPARTMENT and hospital_department(name, text)
+
+
+def department_of(name: str) -> int | None:
+    """Where the hospital department ending ``name`` starts (某某医院胸外科 -> at 胸外科)."""
+    for k in range(2, _MAX_DEPARTMENT + 1):
+        if len(name) > k and is_department(name, len(name) - k):
+            return len(name) - k
+    return None
+
+
 def role_modifier(text: str, start: int, end: int) -> int | None:
-    """Where a title's modifier (营销, 高级策划, 行政) starts, when the name before it ends like an
-    organisation and the modifier, one to four characters, does not."""
-    for k in range(1, 5):
+    """Where a title's modifier (营销, 高级策划, 行政; a department, 心血管内科) starts, when the
+    name before it ends like an organisation and the modifier, one to four characters (a
+    department up to six), does not."""
+    for k in range(1, _MAX_DEPARTMENT + 1):
         at = end - k
         if at - start < 2:
             break
         head, modifier = "".join(text[start:at].split()), text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
+        if k > 4 and not modifier.endswith(_DEPARTMENT):
+            continue
         if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
             return at
     return None

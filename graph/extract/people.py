@@ -25,6 +25,7 @@ from graph.extract.names import (
     surname_repeated,
 )
 from graph.extract.orgcheck import ModelSpan
+from graph.extract.orgnames import department_of, org_suffix_of
 from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
 from graph.text.segment import token_index, word_tags
@@ -161,3 +162,33 @@ def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) 
 
 _LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
 _LIST_START = frozenset("、，,。；;：:（(\n 有")
+
+
+AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
+"""Titles written after the name (某某医院王某教授)."""
+
+
+def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed between an organisation or a department and
+    a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
+    text = seg.doc.text
+    starts = token_index(seg)
+    found = {p.start: p for p in people}
+    for role in AFTER_NAME_ROLES:
+        at = text.find(role)
+        while at >= 0:
+            for k in (3, 2):
+                a = at - k
+                name = text[a:at]
+                before = "".join(text[max(0, a - 12) : a].split())
+                if (
+                    a in starts
+                    and a not in found
+                    and looks_like_name(name)
+                    and before
+                    and (org_suffix_of(before) is not None or department_of(before) is not None)
+                ):
+                    found[a] = Piece(a, at, name)
+                    break
+            at = text.find(role, at + len(role))
+    return tuple(sorted(found.values(), key=lambda p: p.start))

@@ -23,7 +23,9 @@ from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orgnames import (
     company_suffix,
+    hospital_department,
     org_suffix_of,
+    org_suffixes,
     region_aside,
     role_modifier,
     trim_leading,
@@ -100,12 +102,15 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             best = s
     if best is not None and best - 2 >= start_limit and text[best - 2 : best] in ("代理", "常务"):
         best -= 2  # an acting or executive title: 代理市长, 常务副县长
-    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _LEVELS:
-        best -= text[best - 1] == "代"  # 某市代市长
+    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
+        best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
     return best
 
 
 _LEVELS = frozenset("省市县区州旗盟镇乡")
+_TENURE = frozenset({"新任", "现任", "首任"})
+_ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
+"""Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
 
 
 def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
@@ -132,17 +137,19 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
 
 
 def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
-    """北京市 before 市长 or 党委, 区 before 团委, 我校 before anything (graph.extract.places)."""
+    """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
+    anything (graph.extract.places)."""
     if deictic_kind(name):
         return True
     if body is not None and (name in LEVELS or is_place(name)):
         return True
-    return is_place(name) and (government_title(role) or party_title(role))
+    return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
 
 
 def _shared_head(role: Piece) -> bool:
-    """A title whose first character can also end the organisation (部长, 局长, 厅长)."""
-    return role.text[:1] in "部局厅处司署" and role.text[1:2] == "长"
+    """A title whose first character can also end the organisation (部长, 局长, 厅长) or the
+    place (乡长, 镇长, 县长: 某某乡长 is the head of 某某乡)."""
+    return role.text[:1] in "部局厅处司署乡镇县市区省州旗" and role.text[1:2] == "长"
 
 
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
@@ -202,6 +209,8 @@ def parse_element(
         rest_end -= 1  # 某某大学的副校长
     former = rest_end - 1 >= start and text[rest_end - 1] == "原"
     rest_end -= former  # 某局原局长: a post that has ended
+    if not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
+        rest_end -= 2  # 某局新任局长: the tenure is not part of the title
     body = None
     for prefix in _bodies():
         b = rest_end - len(prefix)
@@ -218,11 +227,17 @@ def parse_element(
     org = None
     if org_start < rest_end:
         name = "".join(text[org_start:rest_end].split())
+        if body is None and role.text[:1] == "科" and hospital_department(name + "科", text):
+            # a department before 科主任/科长: 康复医学科主任 = 主任 of 康复医学科
+            role = Piece(role.start + 1, end, role.text[1:])
+            return ChainElement(Piece(org_start, role.start, name + "科"), None, role, former)
         if (
             body is None
             and _shared_head(role)
             and org_suffix_of(name) is None
-            and org_suffix_of(name + role.text[0]) is not None
+            and not is_place(name)
+            and not name.endswith(org_suffixes())
+            and (org_suffix_of(name + role.text[0]) is not None or is_place(name + role.text[0]))
         ):
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
@@ -235,6 +250,7 @@ def parse_element(
             org_suffix_of(name) is None
             and not company_suffix(name)
             and not _named_by_place_or_pointer(name, body, role.text)
+            and not hospital_department(name, text)
         ):
             found = org_check(org_start, rest_end) if org_check else None
             if found is None:
@@ -274,7 +290,7 @@ def title_chains(
                 continue
             chains.append(chain)
             pos = chain.person.end
-            if text.startswith(("和", "与", "及", "同", "跟"), pos):
+            if text.startswith(("和", "与", "及", "以及", "同", "跟"), pos):
                 floor = pos  # the next chain starts after this name (…局长A和X局长B)
     return tuple(chains)
 

@@ -115,7 +115,7 @@ def orgs_by_subject(
     return used
 
 
-_LIST_SEPARATORS = frozenset("、，,")
+_LIST_SEPARATORS = ("、", "，", ",", "和", "及", "以及", "与")
 _ASIDE_END = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
 
 
@@ -126,7 +126,8 @@ def orgs_by_neighbour(
     people_at: dict[str, set[str]],
 ) -> None:
     """A chain listed right after another one (``学院院长A、党委书记B``, ``X公司总裁A，监事会
-    主席B``) whose titles name no organisation is at the organisation of the chain before it."""
+    主席B``, ``X所所长A和党委副书记B``) whose titles name no organisation is at the organisation
+    of the chain before it."""
     for i in range(1, len(chains)):
         chain, keys = chains[i], base_of_chain[i]
         before, before_keys = chains[i - 1], base_of_chain[i - 1]
@@ -136,7 +137,8 @@ def orgs_by_neighbour(
         gap = m.end() if m else before.person.end
         first = chain.elements[0]
         start = (first.org or first.body or first.role).start
-        if gap + 1 != start or text[gap] not in _LIST_SEPARATORS:
+        sep = next((w for w in _LIST_SEPARATORS if text.startswith(w, gap)), "")
+        if not sep or gap + len(sep) != start:
             continue
         if not fits(first.role.text, str(before_keys[-1])) and first.body is None:
             continue  # X公司董事长A，副市长B: not the company's

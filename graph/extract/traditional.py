@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from graph.text.script import analysis_text
+from graph.text.script import analysis_text, traditional_text
 from graph.types import (
     Document,
     Entity,
@@ -42,6 +42,7 @@ class _Restorer:
     def __init__(self, original: str, analysed: str) -> None:
         self.original, self.analysed = original, analysed
         self.names: dict[str, str] = {}
+        self._chars: dict[str, str] | None = None
 
     def span(self, s: Span) -> Span:
         text = self.original[s.start : s.end]
@@ -50,10 +51,28 @@ class _Restorer:
         return Span(s.doc_id, s.start, s.end, text, s.sentence_start, s.sentence_end)
 
     def name(self, value: str) -> str:
+        """``value`` as written: a name the text holds, else each character in the script the
+        document writes it in (a generated name: 某縣 + 议会 -> 某縣議會)."""
         if value in self.names:
             return self.names[value]
         i = self.analysed.find(value)
-        return self.original[i : i + len(value)] if i >= 0 else value
+        if i >= 0:
+            return self.original[i : i + len(value)]
+        written = self._written()
+        if not any("\u4e00" <= o <= "\u9fff" for o in written.values()):
+            return value  # only full-width forms were folded: the text is simplified
+        converted = traditional_text(value)
+        return "".join(written.get(ch, t) for ch, t in zip(value, converted, strict=True))
+
+    def _written(self) -> dict[str, str]:
+        """Analysis character -> the one character the document writes for it."""
+        if self._chars is None:
+            seen: dict[str, set[str]] = {}
+            for a, o in zip(self.analysed, self.original, strict=True):
+                if a != o:
+                    seen.setdefault(a, set()).add(o)
+            self._chars = {a: next(iter(o)) for a, o in seen.items() if len(o) == 1}
+        return self._chars
 
     def text(self, value: str, evidence: tuple[Span, ...]) -> str:
         """``value`` as written in the original: found in the evidence, else by name."""

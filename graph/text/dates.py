@@ -84,13 +84,14 @@ _PARTS = re.compile(
 _FINDER_YEAR = 2000
 
 
-def _range(use: str) -> re.Pattern[str]:
+def _range(use: str, sep: str = _SEP) -> re.Pattern[str]:
     """A date, or two joined by a range separator, as groups ``a`` and ``b``."""
-    return re.compile(rf"(?P<a>{_DATE[use]})(?:{_SEP}(?P<b>{_DATE[use]}))?")
+    return re.compile(rf"(?P<a>{_DATE[use]})(?:{sep}(?P<b>{_DATE[use]}))?")
 
 
 _MENTION = re.compile(_DATE["mention"])
-_EVENT = _range("day")
+# An event's days may also be listed: 9月9日、9月10日 (its first and last day).
+_EVENT = _range("day", r"\s*(?:到|至|—|－|-|~|～|、)\s*")
 _EXPRESSION = _range("any")
 _DOCUMENT_YEAR = re.compile(rf"(?:(?<!{_AR})({_AR}{{4}})|(?<!{_CD})({_CD}{{4}}))年")
 
@@ -249,6 +250,9 @@ def find_range(text: str, default_year: int | None) -> DateRange | None:
     >>> r = find_range("2020年12月30日至2021年1月2日", None)
     >>> str(r.first), str(r.last), r.end
     ('2020-12-30', '2021-01-02', 21)
+    >>> r = find_range("2017年9月9日、9月10日，义诊活动开展", None)
+    >>> str(r.first), str(r.last)
+    ('2017-09-09', '2017-09-10')
     """
     m = _EVENT.search(text)
     days = None if m is None else _resolve(m, default_year)

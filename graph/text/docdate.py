@@ -5,7 +5,12 @@ Only a date the copy itself carries as its own date counts: a labelled line (发
 Minguo-calendar stamp closing an agency story (1120123 = 2023-01-23).  The first year written
 somewhere in the text is never taken for it (a history paragraph, a plan for 2035).
 
-Relative days (今日, 昨天, 前天, 今（26）日, a bare 25日 in a dateline) are resolved against it.
+A header line that names the copy's source, author, editor or page (来源：某报 2019-03-05,
+某日报 2019年3月5日 第2版) carries its date too, and a date in Chinese numerals standing alone
+(二〇一九年三月五日) is read by the same grammar as the text's dates.
+
+Relative days (今日, 昨天, 前天, 今（26）日, 昨晚, 上周三, 本月1日, 上月28日, a bare 25日 in a
+dateline) are resolved against it.  日前 and 近日 say only "recently": they give no day.
 
 >>> document_date("标题\\n来源：某网 发布时间：2018-12-26 00:00\\n正文2029年规划。")
 datetime.date(2018, 12, 26)
@@ -17,12 +22,20 @@ datetime.date(2023, 1, 23)
 (0, 6, datetime.date(2018, 12, 26))
 >>> relative_day("昨天上午，会议召开。", date(2008, 10, 15))[2]
 datetime.date(2008, 10, 14)
+>>> [relative_day(s, date(2019, 3, 5))[2].isoformat() for s in ("上周三召开", "本月1日召开")]
+['2019-02-27', '2019-03-01']
+>>> document_date("标题\\n来源：某日报 2019-03-05\\n正文")
+datetime.date(2019, 3, 5)
+>>> document_date("标题\\n二〇一九年三月五日\\n正文")
+datetime.date(2019, 3, 5)
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from graph.text.dates import normalise
 
 _D = "[0-9０-９]"
 _ISO = rf"(?P<y>{_D}{{4}})\s*[-/.年]\s*(?P<m>{_D}{{1,2}})\s*[-/.月]\s*(?P<d>{_D}{{1,2}})日?"
@@ -35,13 +48,24 @@ _ALONE = re.compile(
     rf"^[\s【\[（(]*{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s】\]）)]*"
     r"(?:\S{0,12}|\s+(?:来源|作者|编辑|稿件来源)\S*(?:\s+\S+){0,3})?\s*$"
 )
+# A header line naming the copy's source, author, editor, page or counters, with a full date.
+_SOURCE_LINE = re.compile(
+    r"来源|作者|编辑|责编|第\s*[0-9０-９一二三四五六七八九十]+\s*版|浏览|点击|阅读(?:量|数|次数|[:：])"
+)
+_CN_ALONE = re.compile(
+    r"^[\s【\[（(]*[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s】\]）)]*$"
+)
 _MINGUO = re.compile(r"(?<!\d)(1[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
 _HEADER_LINES = 6
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _OFFSETS = {"今": 0, "昨": -1, "前": -2}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKS = {"上": -1, "本": 0, "这": 0}
 _RELATIVE = re.compile(
-    r"(?P<w>今|昨|前)(?:\s*[（(](?P<n>\d{1,2})[）)]\s*)?(?:日|天)"
+    r"(?P<w>今|昨|前)(?:\s*[（(](?P<n>\d{1,2})[）)]\s*)?(?:日|天|晚|晨|早|夜)(?!前|后)"
+    r"|(?P<wk>上|本|这)周(?P<wd>[一二三四五六日天])"
+    r"|(?P<mo>本|上)月(?P<md>[0-9]{1,2})[日号]"
     r"|(?<![0-9０-９月年\-/.])(?P<d>[0-9]{1,2})日(?![0-9])"
 )
 
@@ -60,10 +84,8 @@ def document_date(text: str) -> date | None:
     """The document's own date, or None when its copy states none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:_HEADER_LINES]:
-        for pattern in (_LABEL, _ALONE):
-            m = pattern.search(line)
-            if m and (found := _from_match(m)):
-                return found
+        if found := _header_date(line):
+            return found
     for line in lines[-3:]:
         m = _LABEL.search(line)
         if m and (found := _from_match(m)):
@@ -77,10 +99,41 @@ def document_date(text: str) -> date | None:
     return None
 
 
+def _header_date(line: str) -> date | None:
+    """The date a header line gives the copy: labelled, alone, or beside its source."""
+    for pattern in (_LABEL, _ALONE):
+        m = pattern.search(line)
+        if m and (found := _from_match(m)):
+            return found
+    if _CN_ALONE.match(line) and (days := normalise(line.strip(" 　【】[]（）()"), None)):
+        return days[0]
+    if len(line) <= 60 and _SOURCE_LINE.search(line):
+        for m in re.finditer(_DATE, line):
+            if found := _from_match(m):
+                return found
+    return None
+
+
+def _shifted(m: re.Match[str], anchor: date) -> date | None:
+    """The day a week or month phrase names (上周三, 本月1日, 上月28日) against ``anchor``."""
+    if m["wk"]:
+        monday = anchor - timedelta(days=anchor.weekday() + 7 * -_WEEKS[m["wk"]])
+        return monday + timedelta(days=_WEEKDAYS[m["wd"]])
+    month = anchor if m["mo"] == "本" else anchor.replace(day=1) - timedelta(days=1)
+    try:
+        return month.replace(day=int(m["md"]))
+    except ValueError:
+        return None
+
+
 def relative_day(text: str, anchor: date) -> tuple[int, int, date] | None:
     """The first relative day in ``text`` (今日, 昨天, 今（26）日, a bare 25日) resolved against
     the document date ``anchor``: ``(start, end, day)``."""
     for m in _RELATIVE.finditer(text):
+        if m["wk"] or m["mo"]:
+            if (day := _shifted(m, anchor)) is not None:
+                return m.start(), m.end(), day
+            continue
         if m["w"]:
             day = anchor + timedelta(days=_OFFSETS[m["w"]])
             if m["n"] and int(m["n"]) != day.day:

@@ -67,3 +67,21 @@ def analysis_text(text: str) -> str:
         log.warning("script conversion changed the length; analysing the original text")
         return text
     return out
+
+
+@cache
+def _to_traditional() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional_text(text: str) -> str:
+    """``text`` in traditional script, for names the tool writes itself in a traditional-script
+    document (某縣 + 议会); ``text`` itself when the conversion changes its length.
+
+    >>> traditional_text("议会")
+    '議會'
+    """
+    out = str(_to_traditional().convert(text))
+    return out if len(out) == len(text) else text

@@ -1,0 +1,103 @@
+"""Short forms an article defines for an organisation: ``某某电力股份有限公司（以下简称“某电”）``.
+
+The short form (``某电``) is an organisation name wherever the article uses it, even without an
+organisation ending, and it names the same organisation as the full name written right before
+the bracket.  Linking merges the two (the full name is the label, the short form an alias).
+
+>>> text = "东江电力股份有限公司（以下简称“东电”）召开会议。东电董事长林晓峰出席。"
+>>> [(d.short, d.at) for d in defined_short_forms(text)]
+[('东电', 10)]
+>>> short_form_ending_at(text, 0, 27)
+25
+>>> short_form_aliases(text, [(0, 10, "东江电力股份有限公司")], [("东电", "东电")])
+{'东电': '东江电力股份有限公司'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.extract.orgnames import company_suffix, org_suffix_of
+
+_DEFINITION = re.compile(
+    r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)\s*[:：]?\s*[“\"「‘']?"
+    r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)[”\"」’']?\s*(?:[，,、或]|[）)])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ShortForm:
+    """A short form defined in the text, and where its bracket opens (the full name's end)."""
+
+    short: str
+    at: int
+
+
+@lru_cache(maxsize=64)
+def defined_short_forms(text: str) -> tuple[ShortForm, ...]:
+    """Every short form the text defines in a bracket right after an organisation's name
+    (以下简称, 简称, 下称): the text before the bracket ends like one (…公司, …研究院)."""
+    return tuple(
+        ShortForm(m["short"], m.start())
+        for m in _DEFINITION.finditer(text)
+        if _ends_like_org(text[max(0, m.start() - 30) : m.start()])
+    )
+
+
+def _ends_like_org(before: str) -> bool:
+    return bool(before) and (org_suffix_of(before) is not None or company_suffix(before))
+
+
+def short_form_ending_at(text: str, start: int, end: int) -> int | None:
+    """Start of a defined short form that ends at ``end`` and starts at or after ``start``,
+    used after its definition (None when there is none)."""
+    for form in defined_short_forms(text):
+        begin = end - len(form.short)
+        if begin >= start and form.at < begin and text[begin:end] == form.short:
+            return begin
+    return None
+
+
+def short_form_targets(
+    forms: Iterable[ShortForm],
+    names: Iterable[tuple[int, int, str]],
+    keys_of: Mapping[str, Iterable[str]],
+) -> dict[str, str]:
+    """Organisation key of a short form (and of every key it was resolved to, ``keys_of``) ->
+    key of the full name that ends where its definition opens (the longest such name)."""
+    ending: dict[int, str] = {}
+    for _, end, key in sorted(names, key=lambda n: n[0] - n[1]):
+        ending.setdefault(end, key)
+    out: dict[str, str] = {}
+    for form in forms:
+        full = ending.get(form.at)
+        if full is None or full == form.short:
+            continue
+        for key in (form.short, *keys_of.get(form.short, ())):
+            if key != full:
+                out[key] = full
+    return out
+
+
+def short_form_aliases(
+    text: str, names: Iterable[tuple[int, int, str]], resolved: Iterable[tuple[str, str]]
+) -> dict[str, str]:
+    """Short forms ``text`` defines -> the full names before their brackets, from the
+    organisation names found (``(start, end, key)``) and the keys each surface was resolved
+    to (``(surface, key)``: 省某院 may have become 某省某院)."""
+    forms = defined_short_forms(text)
+    if not forms:
+        return {}
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for surface, key in resolved:
+        keys_of[surface].append(key)
+    return short_form_targets(forms, names, keys_of)
+
+
+def is_short_form(text: str, surface: str) -> bool:
+    """Whether ``surface`` is a short form ``text`` defines."""
+    return any(f.short == surface for f in defined_short_forms(text))
