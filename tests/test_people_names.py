@@ -54,3 +54,8 @@ def test_the_last_listed_name_may_end_before_a_verb() -> None:
     seg = _seg("县领导韩立新、孔维青出席会议。")
     found = listed_people(seg, (Piece(3, 6, "韩立新"),))
     assert [p.text for p in found] == ["韩立新", "孔维青"]
+
+
+def test_a_name_does_not_end_in_deng_before_punctuation() -> None:
+    seg = _seg("参加会议的有蒋明等。蒋明，男。")
+    assert [p.text for p in model_people(seg, tag_sentences(seg))] == ["蒋明", "蒋明"]
