@@ -74,7 +74,10 @@ def test_cut_names_are_extended(text: str, model: str, expected: str) -> None:
         ("王明等，均已到会。", "王明"),  # 等 is never a name's end
         ("来宾有陈平、马克。", "陈平"),
         ("戏曲家孔尚任及其作品。", "孔尚任"),
-        ("由张嘉译、孔琳主演。", "张嘉译"),  # a credit verb before 、 is a name in a list  # 任 before a conjunction ends the name
+        (
+            "由张嘉译、孔琳主演。",
+            "张嘉译",
+        ),  # a credit verb before 、 is a name in a list  # 任 before a conjunction ends the name
     ],
 )
 def test_whole_names_are_kept(text: str, model: str) -> None:
