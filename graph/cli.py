@@ -296,12 +296,24 @@ def view(
 @GRAPH_DIR
 @click.option("--format", "fmt", type=click.Choice(["nquads", "ntriples"]), default="nquads")
 @click.option("--out", type=click.Path(path_type=Path), required=True)
-def export_cmd(*, graph_dir: Path, fmt: str, out: Path) -> None:
+@click.option(
+    "--shards",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Write N-Quads in this many files part-NNNN.nq in the folder --out (each graph whole).",
+)
+def export_cmd(*, graph_dir: Path, fmt: str, out: Path, shards: int | None) -> None:
     """Stream the whole store as N-Quads / N-Triples for bulk loading elsewhere."""
-    from graph.sparql.store import export_dump
+    from graph.sparql.dump import export_dump, export_shards
 
-    n = export_dump(graph_dir, out, fmt=fmt)
-    click.echo(f"{n} quads written to {out}")
+    if shards is None:
+        n = export_dump(graph_dir, out, fmt=fmt)
+        click.echo(f"{n} quads written to {out}")
+        return
+    if fmt != "nquads":
+        raise click.UsageError("--shards writes N-Quads: use --format nquads")
+    counts = export_shards(graph_dir, out, shards=shards)
+    click.echo(f"{sum(counts)} quads written to {len(counts)} shards in {out}")
 
 
 @cli.command()

@@ -139,3 +139,25 @@ def test_server_has_the_same_graphs_and_quads(dump: tuple[Path, Path], server: s
     out, _ = dump
     assert _count(server, GRAPHS) == _local(out, GRAPHS) >= len(DOCS)
     assert _count(server, QUADS) == _local(out, QUADS)
+
+
+def test_shards_load_in_parallel_to_the_same_quads(dump: tuple[Path, Path], tmp_path: Path) -> None:
+    """``kg export --shards 3`` gives files that ``oxigraph load`` reads at once: same quads."""
+    exe = _oxigraph()
+    out, _ = dump
+    shards = tmp_path / "shards"
+    args = ["export", "--graph", str(out), "--out", str(shards), "--shards", "3"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    files = sorted(str(f) for f in shards.glob("part-*.nq"))
+    assert len(files) == 3
+    db = tmp_path / "db"
+    subprocess.run([exe, "load", "--location", str(db), "--file", *files], check=True, timeout=120)
+    answer = subprocess.run(
+        [exe, "query", "--location", str(db), "--query", QUADS, "--results-format", "csv"],
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    )
+    assert int(answer.stdout.split()[-1]) == _local(out, QUADS) > len(DOCS)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import QueryError, QueryTimeout, StoreError
-from graph.sparql.store import create_store, export_dump, open_store, store_dir
+from graph.sparql.dump import export_dump, export_shards, shard_name
+from graph.sparql.store import create_store, open_store, store_dir
 from graph.sparql.terms import AskResult, GraphResult, SelectResult, Term, parse_term
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sparql_small.trig"
@@ -134,6 +135,41 @@ def test_export_dump(loaded: Path, tmp_path: Path) -> None:
     assert 0 < triples <= quads
     with pytest.raises(StoreError):
         export_dump(loaded, nt, fmt="turtle")
+
+
+def _graph_of(line: str) -> str:
+    return line.rsplit(" ", 2)[-2]
+
+
+def test_export_shards_hold_each_graph_whole_once(loaded: Path, tmp_path: Path) -> None:
+    whole = tmp_path / "all.nq"
+    export_dump(loaded, whole, fmt="nquads")
+    out = tmp_path / "shards"
+    counts = export_shards(loaded, out, shards=2)
+    files = sorted(out.iterdir())
+    assert [f.name for f in files] == [shard_name(0), shard_name(1)]
+    lines = [f.read_text(encoding="utf-8").splitlines() for f in files]
+    assert counts == [len(part) for part in lines]
+    assert sorted(line for part in lines for line in part) == sorted(
+        whole.read_text(encoding="utf-8").splitlines()
+    )
+    graphs = [{_graph_of(line) for line in part} for part in lines]
+    assert not graphs[0] & graphs[1] and len(graphs[0] | graphs[1]) == 3
+
+
+def test_export_shards_are_stable_and_replace_the_folder(loaded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shards"
+    export_shards(loaded, out, shards=3)
+    first = {f.name: f.read_bytes() for f in out.iterdir()}
+    export_shards(loaded, out, shards=3)
+    assert {f.name: f.read_bytes() for f in out.iterdir()} == first
+    export_shards(loaded, out, shards=1)
+    assert [f.name for f in out.iterdir()] == [shard_name(0)]
+    assert not [f for f in tmp_path.iterdir() if f.name.startswith(".")]
+    with pytest.raises(StoreError, match="at least 1"):
+        export_shards(loaded, out, shards=0)
+    with pytest.raises(StoreError, match="is a file"):
+        export_shards(loaded, out / shard_name(0), shards=2)
 
 
 def _contents(path: Path) -> tuple[int, set[str], list[tuple[str, ...]], int]:

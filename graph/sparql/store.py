@@ -29,12 +29,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError, one_line
-from graph.io.atomic import atomic_writer, temporary_name
+from graph.io.atomic import temporary_name
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.inline import inline_bindings
 from graph.sparql.results import dataset_arguments, materialise, serialize_raw, to_ox
@@ -189,6 +189,39 @@ class Store:
     def named_graphs(self) -> set[str]:
         """IRIs of the named graphs in the store."""
         return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def write_nquads(self, fh: IO[bytes], graphs: Iterable[str] | None = None) -> int:
+        """Write every quad (or those of the named ``graphs``) as N-Quads; return the count."""
+        inner = self._store
+        if graphs is None:
+            inner.dump(fh, format=ox.RdfFormat.N_QUADS)
+            return len(inner)
+        counter = [0]
+
+        def quads() -> Iterator[ox.Quad]:
+            for iri in graphs:
+                for quad in inner.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
+                    counter[0] += 1
+                    yield quad
+
+        ox.serialize(quads(), fh, format=ox.RdfFormat.N_QUADS)
+        return counter[0]
+
+    def write_union_ntriples(self, fh: IO[bytes]) -> int:
+        """Write the distinct triples of the union of all graphs as N-Triples; return the count."""
+        sols = self._store.query(
+            "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+        )
+        assert isinstance(sols, ox.QuerySolutions)
+        counter = [0]
+
+        def triples() -> Iterator[ox.Triple]:
+            for row in sols:
+                counter[0] += 1
+                yield ox.Triple(row[0], row[1], row[2])
+
+        ox.serialize(triples(), fh, format=ox.RdfFormat.N_TRIPLES)
+        return counter[0]
 
     def query(
         self,
@@ -418,33 +451,3 @@ def open_store(path: Path, *, read_only: bool = False) -> Store:
         raise StoreError(f"cannot open store {path}: {reason}") from e
     log.debug("opened store %s (read_only=%s)", path, read_only)
     return Store(path, inner, read_only=read_only)
-
-
-def export_dump(graph_dir: Path, out: Path, *, fmt: str) -> int:
-    """Stream the store of ``graph_dir`` to ``out`` as ``nquads`` or ``ntriples``; return the count.
-
-    N-Quads keeps the per-document graphs (for bulk loading into Oxigraph server, Virtuoso,
-    QLever, Fuseki); N-Triples writes the distinct triples of their union.
-    """
-    if fmt not in ("nquads", "ntriples"):
-        raise StoreError(f"unknown dump format {fmt!r} (use nquads or ntriples)")
-    with open_store(store_dir(graph_dir), read_only=True) as store:
-        inner = store._store
-        with atomic_writer(Path(out), mode="wb") as fh:
-            if fmt == "nquads":
-                count = len(inner)
-                inner.dump(fh, format=ox.RdfFormat.N_QUADS)
-                return count
-            counter = [0]
-
-            def triples() -> Iterator[ox.Triple]:
-                sols = inner.query(
-                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-                )
-                assert isinstance(sols, ox.QuerySolutions)
-                for s in sols:
-                    counter[0] += 1
-                    yield ox.Triple(s[0], s[1], s[2])
-
-            ox.serialize(triples(), fh, format=ox.RdfFormat.N_TRIPLES)
-            return counter[0]
