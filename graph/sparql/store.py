@@ -1,9 +1,10 @@
 """The embedded on-disk SPARQL store (pyoxigraph, RocksDB) behind ``kg query`` and ``kg serve``.
 
-pyoxigraph is imported only here and in ``graph.sparql.results``, which turns its terms and
-results into plain Python records (:class:`Term`, :class:`SelectResult`, :class:`AskResult`,
-:class:`GraphResult`); so the rule "a pyoxigraph result cannot cross threads" is kept by
-construction: a query is run *and* materialised in the calling thread.
+pyoxigraph is imported here, in ``graph.rdf.exports`` (Rust serialisers for the export files)
+and in ``graph.sparql.results``, which turns its terms and results into plain Python records
+(:class:`Term`, :class:`SelectResult`, :class:`AskResult`, :class:`GraphResult`); so the rule
+"a pyoxigraph result cannot cross threads" is kept by construction: a query is run *and*
+materialised in the calling thread.
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
