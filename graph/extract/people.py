@@ -14,10 +14,12 @@ to four characters starting with a family name) and are not a title or a place.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from graph.extract.names import (
     GLUED,
+    NAME_DOTS,
     Piece,
     is_surname_start,
     named_alone,
@@ -26,6 +28,7 @@ from graph.extract.names import (
 )
 from graph.extract.orgcheck import ModelSpan
 from graph.extract.orgnames import department_of, org_suffix_of
+from graph.extract.rules import role_ending_at
 from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
 from graph.text.segment import token_index, word_tags
@@ -74,6 +77,58 @@ def _two_words(name: str) -> bool:
     )
 
 
+def is_transliteration(name: str) -> bool:
+    """Two or more parts of CJK characters joined by a name dot (a foreign name as written).
+
+    >>> is_transliteration("约翰·史密斯"), is_transliteration("约翰•史密斯"), is_transliteration("约翰")
+    (True, True, False)
+    >>> is_transliteration("·史密斯"), is_transliteration("中国·北京·海淀区·某某街道办事处")
+    (False, False)
+    """
+    parts = re.split(f"[{NAME_DOTS}]", name)
+    return (
+        2 <= len(parts) <= 4
+        and len(name) <= 16
+        and all(1 <= len(part) <= 6 and _all_cjk(part) for part in parts)
+        and not any(part in _not_names() or _region(part) for part in parts)
+    )
+
+
+def _region(name: str) -> bool:
+    """A listed region, by its full or its short name (北京 for 北京市).
+
+    >>> _region("北京"), _region("彼得")
+    (True, False)
+    """
+    regions = load_lexicon("regions")
+    return name in regions or any(name + level in regions for level in "省市县区")
+
+
+def titled_name(text: str, a: int, b: int) -> bool:
+    """The model's name ``text[a:b]`` right after a title (主教练 + 某某), where a transliterated
+    or otherwise unusual name (no common family name) is expected; or a transliteration anywhere.
+
+    >>> titled_name("德国队主教练勒夫说", 6, 8), titled_name("主教练表示", 3, 5)
+    (True, False)
+    """
+    name = text[a:b]
+    if is_transliteration(name):
+        return True
+    tag = word_tags().get(name)
+    return (
+        2 <= len(name) <= 4
+        and _all_cjk(name)
+        and role_ending_at(text, a) is not None
+        and name not in _not_names()
+        and (tag is None or tag.startswith("nr"))
+        and not _two_words(name)
+    )
+
+
+def _all_cjk(part: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in part)
+
+
 _DOCTRINE = ("新时代", "思想", "理论")
 """A name that opens the name of a doctrine (某某思想) is not a mention of the person."""
 
@@ -89,7 +144,9 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             continue
         b, kept = _name_end(text, a, b)
         name = text[a:b]
-        if looks_like_name(name, conjunction_kept=kept) and not text.startswith(_DOCTRINE, b):
+        if text.startswith(_DOCTRINE, b):
+            continue
+        if looks_like_name(name, conjunction_kept=kept) or titled_name(text, a, b):
             out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graph.extract.names import is_surname_start
+from graph.extract.names import NAME_DOTS, is_surname_start
 from graph.resources import resource_text
 from graph.text.segment import word_tags
 from graph.types import EntityRef, Segmented
@@ -221,6 +221,7 @@ def speaker_candidates(seg: Segmented, known: set[str]) -> set[str]:
             and 2 <= len(prev.text) <= 3
             and is_surname_start(prev.text)
             and prev.text not in tags
+            and not (prev.start and seg.doc.text[prev.start - 1] in NAME_DOTS)  # 约翰·史某说
         ):
             out.add(prev.text)
     return out

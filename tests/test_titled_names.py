@@ -1,0 +1,55 @@
+"""Names without a common family name after a title, transliterations, Latin titles (invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.document import extract_document
+from graph.extract.people import is_transliteration, titled_name
+from graph.types import Document, Membership
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    x = extract_document(Document.from_text("d.txt", text))
+    labels = {e.ref: e.label for e in x.entities}
+    return {
+        (labels[f.person], labels[f.role], labels[f.org])
+        for f in x.facts
+        if isinstance(f, Membership)
+    }
+
+
+def _people(text: str) -> list[str]:
+    x = extract_document(Document.from_text("d.txt", text))
+    return sorted(e.label for e in x.entities if e.ref.kind == "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("红星足球俱乐部主教练奥斯卡在赛后表示满意。", ("奥斯卡", "主教练", "红星足球俱乐部")),
+        (
+            "北方国防部发言人彼得·沃尔科夫表示，演习将如期举行。",
+            ("彼得·沃尔科夫", "发言人", "北方国防部"),
+        ),
+        ("蓝海软件有限公司CEO张晓东表示，公司将扩大投资。", ("张晓东", "CEO", "蓝海软件有限公司")),
+    ],
+)
+def test_the_model_name_after_a_title_holds_the_post(text: str, post: tuple[str, str, str]) -> None:
+    assert post in _posts(text)
+
+
+def test_the_last_part_of_a_transliteration_is_no_person_of_its_own() -> None:
+    people = _people("北方国防部发言人彼得·沃尔科夫表示，演习将如期举行。")
+    assert people == ["彼得·沃尔科夫"]
+
+
+def test_words_after_a_title_are_no_name() -> None:
+    text = "新任市长宣誓就职，随后主持会议。"
+    assert not titled_name(text, 4, 8)
+    assert "宣誓就职" not in _people(text)
+
+
+def test_transliterations_are_parts_of_characters_joined_by_a_name_dot() -> None:
+    assert is_transliteration("彼得·沃尔科夫") and is_transliteration("安娜•卡列尼娜")
+    assert not is_transliteration("彼得·") and not is_transliteration("北京·朝阳")
