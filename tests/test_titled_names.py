@@ -53,3 +53,9 @@ def test_words_after_a_title_are_no_name() -> None:
 def test_transliterations_are_parts_of_characters_joined_by_a_name_dot() -> None:
     assert is_transliteration("彼得·沃尔科夫") and is_transliteration("安娜•卡列尼娜")
     assert not is_transliteration("彼得·") and not is_transliteration("北京·朝阳")
+
+
+def test_a_name_the_model_knows_then_a_modifier_of_the_title() -> None:
+    """蓝鲸乐居 has no organisation ending; the model's ORG confirms it, 豪宅 goes to the title."""
+    posts = _posts("蓝鲸乐居豪宅主编周文涛认为，市场将回暖。")
+    assert ("周文涛", "豪宅主编", "蓝鲸乐居") in posts

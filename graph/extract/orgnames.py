@@ -13,6 +13,7 @@ clause's conjunction (某某还和…).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from graph.extract.names import token_at
@@ -224,6 +225,25 @@ def role_modifier(text: str, start: int, end: int) -> int | None:
             continue
         if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
             return at
+    return None
+
+
+def modifier_after_known_name(
+    text: str, start: int, end: int, known_org: Callable[[int, int], int | None]
+) -> tuple[int, int] | None:
+    """``(org start, modifier start)`` when ``text[start:end]`` is a name without a suffix that
+    ``known_org`` confirms (the mention model's ORG), then a title's modifier of one to four
+    characters (某某 + 创意 + 总监), the shortest modifier first; else None."""
+    for k in range(1, 5):
+        at = end - k
+        if at - start < 2:
+            break
+        modifier = text[at:end]
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
+            break
+        found = known_org(start, at)
+        if found is not None:
+            return found, at
     return None
 
 

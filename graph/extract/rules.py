@@ -24,6 +24,7 @@ from graph.extract.names import Piece, person_after
 from graph.extract.orgnames import (
     company_suffix,
     hospital_department,
+    modifier_after_known_name,
     org_suffix_of,
     org_suffixes,
     region_aside,
@@ -253,6 +254,11 @@ def parse_element(
             and not hospital_department(name, text)
         ):
             found = org_check(org_start, rest_end) if org_check else None
+            if found is None and org_check is not None and body is None:
+                known = modifier_after_known_name(text, org_start, rest_end, org_check)
+                if known is not None:  # 某某 (the model's ORG) + 创意 + 总监
+                    found, rest_end = known
+                    role = Piece(rest_end, end, text[rest_end:end])
             if found is None:
                 return None
             org_start = found  # a name without a suffix that the mention model knows
