@@ -59,3 +59,20 @@ def test_a_name_the_model_knows_then_a_modifier_of_the_title() -> None:
     """蓝鲸乐居 has no organisation ending; the model's ORG confirms it, 豪宅 goes to the title."""
     posts = _posts("蓝鲸乐居豪宅主编周文涛认为，市场将回暖。")
     assert ("周文涛", "豪宅主编", "蓝鲸乐居") in posts
+
+
+@pytest.mark.parametrize("name", ["John Smith", "JohnSmith"])
+def test_a_latin_name_after_a_title_holds_the_post(name: str) -> None:
+    assert (name, "市场总监", "星海软件") in _posts(
+        f"星海软件市场总监{name}表示，新品将在下月发布。"
+    )
+
+
+def test_a_latin_word_is_no_name_without_a_title_before_it() -> None:
+    assert _people("星海软件发布了新品Galaxy，销量很好。") == []
+
+
+def test_a_news_outlet_the_model_reads_with_the_title_after_it() -> None:
+    """The model's ORG 澎湃新闻记者 swallows the title; its first word (澎湃) reads as a verb."""
+    posts = _posts("澎湃新闻记者张晓东从法院获悉，案件将于下月开庭。")
+    assert ("张晓东", "记者", "澎湃新闻") in posts

@@ -15,11 +15,13 @@ sentences where such a candidate occurs, so the cost stays small.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from typing import TypeAlias
 
 from graph.extract.abbreviations import short_form_ending_at
 from graph.extract.names import Piece, is_surname_start
 from graph.ner.tagger import tag_many
+from graph.resources import load_lexicon
 from graph.text.segment import word_tags
 from graph.types import Segmented
 
@@ -110,6 +112,11 @@ def place_institutions(text: str, tagged: list[list[ModelSpan] | None]) -> tuple
     return tuple(out)
 
 
+@cache
+def _roles() -> frozenset[str]:
+    return load_lexicon("roles")
+
+
 class ModelOrgs:
     """Callable ``(start, end) -> start of a model ORG ending at end | None`` for one document.
 
@@ -142,8 +149,9 @@ class ModelOrgs:
         short = short_form_ending_at(self.seg.doc.text, start, end)
         if short is not None:
             return short  # a short form the article defined (以下简称“某电”)
+        text = self.seg.doc.text
         for a, b in self._model_orgs(start):
-            a = clean_org(self.seg.doc.text, a, b).start
-            if b == end and a >= start:
-                return a
+            a = clean_org(text, a, b).start
+            if a >= start and (b == end or (b > end and text[end:b] in _roles())):
+                return a  # the model's ORG, which may swallow the title after it (某某新闻记者)
         return None

@@ -114,6 +114,8 @@ def titled_name(text: str, a: int, b: int) -> bool:
     name = text[a:b]
     if is_transliteration(name):
         return True
+    if _LATIN_NAME.fullmatch(name):
+        return role_ending_at(text, a) is not None  # 市场总监 + 某 Smith
     tag = word_tags().get(name)
     return (
         2 <= len(name) <= 4
@@ -123,6 +125,10 @@ def titled_name(text: str, a: int, b: int) -> bool:
         and (tag is None or tag.startswith("nr"))
         and not _two_words(name)
     )
+
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ ·.'’-]?[A-Z][a-z]+){0,3}")
+"""A name in Latin letters, each part capitalised (John Smith, JohnSmith, O’Connor)."""
 
 
 def _all_cjk(part: str) -> bool:

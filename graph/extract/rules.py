@@ -254,6 +254,8 @@ def parse_element(
             and not hospital_department(name, text)
         ):
             found = org_check(org_start, rest_end) if org_check else None
+            if found is None and org_check is not None and org_start > start:
+                found = org_check(start, rest_end)  # words trimmed as verbs (澎湃) start it
             if found is None and org_check is not None and body is None:
                 known = modifier_after_known_name(text, org_start, rest_end, org_check)
                 if known is not None:  # 某某 (the model's ORG) + 创意 + 总监
