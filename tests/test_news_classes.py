@@ -328,3 +328,71 @@ def test_names_are_not_glued_to_a_day_or_cut_before_their_last_character() -> No
     )
     assert "崔世安" in people and "崔世安今" not in people
     assert "林政" not in people
+
+
+def test_a_short_name_the_article_also_writes_in_full_is_an_organisation() -> None:
+    posts = _posts(_x("东电公司召开会议。东电代理董事长林晓峰出席。"))
+    assert ("林晓峰", "代理董事长", "东电") in posts
+    # 台 alone is a measure word: the name is kept whole when 台电公司 is written too
+    posts = _posts(_x("听取台电公司简报。经济部长王美花、台电代理董事长林晓峰出席。"))
+    assert ("林晓峰", "代理董事长", "台电") in posts
+
+
+def test_a_short_name_never_written_in_full_or_a_pronoun_is_no_organisation() -> None:
+    assert not _posts(_x("东电代理董事长林晓峰出席。"))
+    assert not _posts(_x("我们公司发展很快。我们董事长林晓峰出席。"))
+
+
+def test_names_before_comrade_in_a_long_decision_hold_their_posts() -> None:
+    x = _x(
+        "经研究决定：张明远同志任泉州市发展和改革委员会主任；李春芳同志任泉州市财政局局长，"
+        "免去其泉州市审计局局长职务；王海生同志任泉州市卫生健康委员会副主任（试用期一年）。"
+    )
+    assert ("王海生", "副主任", "泉州市卫生健康委员会") in _posts(x)
+
+
+def test_the_present_posts_of_a_biography_belong_to_the_name_opening_it() -> None:
+    posts = _posts(_x("林晓峰，男，汉族，1965年8月生，大学学历，现任东江市财政局局长、党组书记。"))
+    assert ("林晓峰", "局长", "东江市财政局") in posts
+    assert not _posts(_x("林晓峰说，现任东江市财政局局长的人很忙。"))
+
+
+def test_a_name_the_model_cuts_after_its_family_name_is_whole() -> None:
+    posts = _posts(_x("市总工会主席赵立新汇报了工作。"))
+    assert ("赵立新", "主席", "市总工会") in posts
+
+
+def test_a_qualifier_between_the_title_and_the_name() -> None:
+    posts = _posts(_x("东华市总工会副主席（兼职）李春芳出席。"))
+    assert ("李春芳", "副主席", "东华市总工会") in posts
+
+
+def test_a_unit_a_list_names_alone_is_a_body_of_the_chains_organisation() -> None:
+    posts = _posts(_x("东华市总工会副主席李春芳、经审会主任王海生出席。"))
+    assert ("王海生", "主任", "东华市总工会经审会") in posts
+
+
+def test_a_regions_head_and_a_court_of_final_appeal() -> None:
+    posts = _posts(_x("东海特别行政区行政长官林晓峰、立法会主席陈思远、终审法院院长赵一鸣出席。"))
+    assert ("林晓峰", "行政长官", "东海特别行政区") in posts
+    assert ("赵一鸣", "院长", "终审法院") in posts
+    assert ("陈思远", "主席", "立法会") in posts
+    assert not any(p[0] == "陈思远" and p[2] != "立法会" for p in posts)
+
+
+def test_a_family_name_left_alone_after_a_title_is_read_with_its_given_name() -> None:
+    x = _x(
+        "东华市召开发布会\n2021-05-13\n东华市政府新闻办举行发布会。会议介绍了情况。"
+        "东华市政府新闻办副主任、新闻发言人赵立新主持发布会。"
+    )
+    assert ("赵立新", "新闻发言人", "东华市政府新闻办") in _posts(x)
+
+
+def test_a_verb_before_a_verb_of_organisation_names_stays_in_the_name() -> None:
+    posts = _posts(_x("东华市召开会议。人力资源社会保障部就业促进司副司长王海生出席。"))
+    assert ("王海生", "副司长", "人力资源社会保障部就业促进司") in posts
+
+
+def test_a_generic_name_is_the_institute_the_document_is_about() -> None:
+    x = _x("东华研究所召开学术年会\n\n11月18日，东华研究所召开学术年会。研究所所长张明远出席。")
+    assert ("张明远", "所长", "东华研究所") in _posts(x)

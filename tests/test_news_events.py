@@ -74,12 +74,6 @@ def test_weeks_and_months_relative_to_the_document_date() -> None:
     assert events["水利建设推进会"] == (date(2019, 2, 28), date(2019, 2, 28))
 
 
-def test_recently_gives_no_day() -> None:
-    assert _events("标题\n2019-03-05\n日前，东江市在东江会堂召开水务工作座谈会。")[
-        "水务工作座谈会"
-    ] == (None, None)
-
-
 def test_a_source_line_or_a_date_in_chinese_numerals_dates_the_copy() -> None:
     for header in (
         "来源：东江日报 2019-03-05",
@@ -105,3 +99,19 @@ def test_listed_days_and_a_lead_with_only_a_part_of_the_day() -> None:
     assert events["心脏健康义诊科普活动"][0] == date(2021, 9, 29)
     events = _events("标题\n2021年10月9日、10月10日，东江市秋季大型义诊活动在广场开展。")
     assert events["东江市秋季大型义诊活动"] == (date(2021, 10, 9), date(2021, 10, 10))
+
+
+def test_an_event_told_as_recent_takes_the_documents_date() -> None:
+    events = _events(
+        "东江市总工会召开代表大会\n2019-03-05\n日前，东江市总工会第五次代表大会在会议中心召开。"
+        "近日，东江市妇联第三次代表大会开幕。各单位须于3月30日前完成总结。"
+    )
+    assert events["东江市总工会第五次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    assert events["东江市妇联第三次代表大会"][0] == date(2019, 3, 5)
+
+
+def test_a_recent_event_is_less_certain_than_a_dated_one() -> None:
+    x = extract_document(
+        Document.from_text("e.txt", "标题\n2019-03-05\n日前，东江市总工会第五次代表大会召开。")
+    )
+    assert [f.confidence for f in x.facts if isinstance(f, EventFact)] == [0.6]

@@ -271,3 +271,57 @@ def test_a_chain_after_and_takes_the_organisation_of_the_chain_before() -> None:
     }
     assert ("陈思远", "副书记", "东江地质研究所党委") in posts
     assert ("陈思远", "书记", "东江地质研究所纪委") in posts
+
+
+def test_a_bare_title_is_at_the_pointing_word_when_no_organisation_of_its_kind_is_named() -> None:
+    posts = _posts(
+        "3月2日，我院在东江广场举办义诊活动。我院专家为群众答疑。副院长周明远主持论坛后赶往现场。"
+    )
+    assert ("周明远", "副院长", "我院") in posts
+
+
+def test_a_pointing_word_is_no_seat_of_a_title_of_another_kind() -> None:
+    posts = _posts("我院举办义诊活动。总经理周明远到场。")
+    assert not any(p[0] == "周明远" for p in posts)
+
+
+def test_a_title_after_a_titled_name_is_at_the_same_organisation() -> None:
+    posts = _posts("东华医院副院长周明远教授出席。东岭集团董事长李春芳教授致辞。")
+    assert ("周明远", "教授", "东华医院") in posts
+    assert ("王海生", "教授", "我院") in _posts("我院举办义诊。副院长王海生教授到场。")
+    assert not any(p[0] == "李春芳" and p[1] == "教授" for p in posts)
+
+
+def test_a_department_named_alone_holds_a_title_after_the_name() -> None:
+    posts = _posts("东华医院举办义诊。下午，心血管内科周明远教授为群众答疑。")
+    assert ("周明远", "教授", "心血管内科") in posts
+
+
+def test_a_bare_title_is_at_the_title_lines_organisation_before_one_named_later() -> None:
+    posts = _posts(
+        "华岭集团召开工作会议\n\n1月14日，华岭集团召开工作会议。集团公司董事长张明远作报告，"
+        "总经理李春芳主持会议。下属华岭化工有限公司总经理周晓东发言。"
+    )
+    assert ("李春芳", "总经理", "华岭集团") in posts
+    assert ("周晓东", "总经理", "华岭化工有限公司") in posts
+
+
+def test_a_title_after_the_name_of_another_kind_is_at_the_documents_institute() -> None:
+    posts = _posts(
+        "东华研究所召开学术年会\n\n11月18日，东华研究所召开学术年会。所长张明远主持会议，"
+        "首席科学家钱国栋研究员作报告。"
+    )
+    assert ("钱国栋", "研究员", "东华研究所") in posts
+
+
+def test_a_bare_professor_in_a_hospital_story_is_at_the_hospital() -> None:
+    assert ("周明远", "教授", "东华医院") in _posts("东华医院举办义诊活动。教授周明远为群众答疑。")
+
+
+def test_a_party_title_without_organisation_before_a_placed_title_shares_its_organisation() -> None:
+    posts = _posts(
+        "东岭集团有限公司召开职工代表大会\n\n3月19日，东岭集团有限公司召开职工代表大会。"
+        "党组副书记、总经理李春芳作工作报告。"
+    )
+    assert ("李春芳", "总经理", "东岭集团有限公司") in posts
+    assert ("李春芳", "党组副书记", "东岭集团有限公司") in posts

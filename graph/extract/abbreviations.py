@@ -21,7 +21,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.extract.orgnames import company_suffix, org_suffix_of
+from graph.extract.orgnames import company_suffix, org_suffix_of, written_in_full
+from graph.extract.places import is_place
 
 _DEFINITION = re.compile(
     r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)\s*[:：]?\s*[“\"「‘']?"
@@ -58,6 +59,38 @@ def short_form_ending_at(text: str, start: int, end: int) -> int | None:
     for form in defined_short_forms(text):
         begin = end - len(form.short)
         if begin >= start and form.at < begin and text[begin:end] == form.short:
+            return begin
+    return None
+
+
+_NOT_NAME_START = tuple("我你他她它本该这那各每其此全两几某")
+"""Pronouns and quantifiers: 我们公司, 这家公司 are no names."""
+
+
+def short_name_ending_at(text: str, word_starts: Iterable[int], start: int, end: int) -> int | None:
+    """Start of an organisation's short name used without a definition that ends at ``end``
+    (某电代理董事长): two to four characters starting a word, which the article also writes
+    with an organisation ending (某电公司), themselves no organisation word or place.
+
+    >>> short_name_ending_at("东电董事长林晓峰到东电公司视察。", [0, 2], 0, 2)
+    0
+    >>> short_name_ending_at("集团董事长林晓峰到集团公司视察。", [0, 2], 0, 2) is None
+    True
+    """
+    starts = set(word_starts)
+    for k in (4, 3, 2):
+        begin = end - k
+        name = text[begin:end]
+        if (
+            begin >= start
+            and begin in starts
+            and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+            and org_suffix_of("某" + name) is None
+            and not company_suffix("某" + name)
+            and not is_place(name)
+            and not name.startswith(_NOT_NAME_START)
+            and written_in_full(text, begin, end)
+        ):
             return begin
     return None
 

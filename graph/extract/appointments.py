@@ -1,5 +1,6 @@
 """Appointment clauses beyond ``A为X副市长``: a further title for the same people
-(``任命A为X副主任，并决定为代理主任``) and delegates of a congress (``补选A为X人民代表大会代表``).
+(``任命A为X副主任，并决定为代理主任``), delegates of a congress (``补选A为X人民代表大会代表``)
+and the present posts of a short biography (``A，男，汉族，1965年生，现任X常委、Y部长``).
 
 >>> from graph.text.segment import segment
 >>> from graph.types import Document
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import BOUNDARY, Piece
-from graph.extract.rules import ChainElement
+from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.text.segment import token_index
 from graph.types import Segmented
 
 _FURTHER = re.compile(r"[，,]\s*(?:并|同时)(?:决定|同意)?(?:任命)?(?:为|任)")
@@ -54,3 +56,45 @@ def with_organisation(
         return elements
     first = elements[0]
     return (ChainElement(org, first.body, first.role, first.former), *elements[1:])
+
+
+_CURRENTLY = re.compile(r"现任|现为")
+_BIO_NAME_END = ("，", ",", "（", "(")
+_CLAUSE_END = frozenset("，,。；;\n")
+
+
+def biography_chains(seg: Segmented, people: dict[int, Piece]) -> list[TitleChain]:
+    """``A，男，汉族，…，现任X常委、Y部长。``: the titles after 现任 belong to the name that
+    opens the sentence, when every part between 、 is a title.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "林晓峰，男，1965年生，现任东江市财政局局长。"))
+    >>> [(c.person.text, c.elements[0].role.text) for c in biography_chains(seg, {0: Piece(0, 3, "林晓峰")})]
+    [('林晓峰', '局长')]
+    """
+    text = seg.doc.text
+    starts = token_index(seg)
+    out: list[TitleChain] = []
+    for m in _CURRENTLY.finditer(text):
+        begin = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+        while begin < m.start() and text[begin].isspace():
+            begin += 1
+        name = people.get(begin)
+        if name is None or not text.startswith(_BIO_NAME_END, name.end):
+            continue
+        end = m.end()
+        while end < len(text) and text[end] not in _CLAUSE_END:
+            end += 1
+        elements: list[ChainElement] = []
+        cursor = m.end()
+        for part_end in [i for i in range(m.end(), end) if text[i] == "、"] + [end]:
+            element = parse_element(seg, starts, cursor, part_end)
+            if element is None:
+                break
+            elements.append(element)
+            cursor = part_end + 1
+        if elements and len(elements) == text.count("、", m.end(), end) + 1:
+            span = Piece(name.start, end, text[name.start : end])
+            out.append(TitleChain(tuple(elements), name, span, False, "rules.biography"))
+    return out

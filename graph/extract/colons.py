@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lists import People, name_at
+from graph.extract.listbase import People, name_at
 from graph.extract.names import Piece
 from graph.extract.rules import TitleChain, clause_titles
 from graph.text.segment import token_index

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lists import People
+from graph.extract.listbase import People
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.rules import TitleChain, clause_titles
 from graph.text.segment import token_index

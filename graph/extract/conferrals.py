@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lists import People, name_at
+from graph.extract.listbase import People, name_at
 from graph.extract.names import Piece
 from graph.extract.rules import ChainElement, TitleChain, role_ending_at
 from graph.text.segment import token_index

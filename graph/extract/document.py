@@ -27,7 +27,12 @@ from graph.extract.lists import (
 from graph.extract.names import photo_credits
 from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
-from graph.extract.people import after_name_people, listed_people, model_people
+from graph.extract.people import (
+    after_name_people,
+    comrade_people,
+    listed_people,
+    model_people,
+)
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import chain_mentions, title_chains
 from graph.extract.traditional import extract_in_analysis_script
@@ -69,7 +74,9 @@ def extract_document(doc: Document) -> Extraction:
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    people = listed_people(seg, after_name_people(seg, model_people(seg, tagged)))
+    people = listed_people(
+        seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))
+    )
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg)
     found = with_model_names(found, people)

@@ -17,6 +17,12 @@ from graph.text.segment import span_of
 from graph.types import Entity, EntityRef, EventFact, Fact, Quotation, Segmented, Span
 
 EVENT_CONFIDENCE = 0.85
+RECENT_CONFIDENCE = 0.6
+"""An event dated 日前 or 近日: the document's date stands for a recent, unstated day."""
+
+
+def _told_as_recent(seg: Segmented, span: tuple[int, int] | None) -> bool:
+    return span is not None and seg.doc.text[span[0] : span[1]] in ("日前", "近日")
 
 
 def document_facts(seg: Segmented, linking: Linking) -> tuple[tuple[Fact, ...], tuple[Entity, ...]]:
@@ -104,7 +110,9 @@ def _event_facts(
                 education=any(e.name.endswith(s) for s in ("班", "讲座", "研修", "训练营")),
                 doc_id=seg.doc.doc_id,
                 evidence=unique,
-                confidence=EVENT_CONFIDENCE,
+                confidence=RECENT_CONFIDENCE
+                if _told_as_recent(seg, e.date_span)
+                else EVENT_CONFIDENCE,
                 extractor="rules.event-sentence",
             )
         )

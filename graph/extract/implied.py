@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from graph.extract.places import (
     DEICTIC_TYPES,
@@ -47,10 +48,13 @@ def orgs_by_role(
     chains: tuple[TitleChain, ...],
     base_of_chain: list[list[str | None]],
     people_at: dict[str, set[str]],
+    in_title: Callable[[str], str | None] = lambda role: None,
 ) -> None:
     """A title written without an organisation (副主任刘东辉) is at the organisation where the
     document last stated that title or a degree of it (主任, 副主任) before; failing that, at
-    the one organisation where it states it later."""
+    the organisation of its kind that the title line names (``in_title``: 某集团召开… 总经理A,
+    though a subsidiary's 总经理 is named later), else at the one organisation where it states
+    it later."""
     where: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for e, key in zip(chain.elements, keys, strict=True):
@@ -66,7 +70,7 @@ def orgs_by_role(
             if before:
                 keys[i] = max(before)[1]
             elif len(later) == 1:
-                keys[i] = next(iter(later))
+                keys[i] = in_title(e.role.text) or next(iter(later))
             if keys[i] is not None:
                 people_at[str(keys[i])].add(chain.person.text)
 

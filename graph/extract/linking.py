@@ -16,33 +16,26 @@
 
 from __future__ import annotations
 
-import bisect
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.abbreviations import is_short_form, short_form_aliases
-from graph.extract.elision import committee_department, dominant_regions, resolve_elided
+from graph.extract.elision import dominant_regions
 from graph.extract.hierarchy import branch_parent, upper_level
-from graph.extract.implied import deictic_targets, orgs_by_role, seat_of
+from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
-from graph.extract.orgnames import org_suffix_of
+from graph.extract.orgkeys import (
+    OrgName,
+    alias_targets,
+    chain_org_keys,
+    resolve_org_names,
+    subject_orgs,
+)
 from graph.extract.places import deictic_kind
 from graph.extract.rules import TitleChain
-from graph.extract.subject import orgs_by_neighbour, orgs_by_subject
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
-
-
-@dataclass(frozen=True, slots=True)
-class OrgName:
-    """A resolved organisation name: canonical key and label, and the rule that made it."""
-
-    key: str
-    label: str
-    surface: str
-    rule: str
 
 
 @dataclass(slots=True)
@@ -99,27 +92,6 @@ def org_classes(label: str) -> tuple[str, ...]:
     return ()
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-def _alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
-    """Map a shortened/broken name key to the full name key it stands for."""
-    out: dict[str, str] = {}
-    for a in names:
-        for b in names:
-            if (
-                len(a) < len(b)
-                and a[:2] == b[:2]
-                and org_suffix_of(a) == org_suffix_of(b)
-                and _is_subsequence(a, b)
-                and people_at.get(a, set()) & people_at.get(b, set())
-            ):
-                out[a] = b
-    return out
-
-
 def link_document(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -134,10 +106,10 @@ def link_document(
     element is at, merge shortened names into organisation entities, then link the people.
     """
     doc_regions = dominant_regions(seg.doc.text)
-    resolved = _resolve_org_names(seg, chains, org_pieces, doc_regions)
-    base_of_chain, people_at = _chain_org_keys(seg.doc.text, chains, resolved)
-    _subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
-    alias_to = _alias_targets({o.key: o.label for o in resolved.values()}, people_at)
+    resolved = resolve_org_names(seg, chains, org_pieces, doc_regions)
+    base_of_chain, people_at = chain_org_keys(seg, chains, resolved, orgs, doc_regions)
+    subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
+    alias_to = alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
     alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
     alias_to.update(
@@ -156,88 +128,6 @@ def link_document(
     parents = _parents(seg, builders)
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
-
-
-def _resolve_org_names(
-    seg: Segmented,
-    chains: tuple[TitleChain, ...],
-    org_pieces: tuple[Piece, ...],
-    doc_regions: dict[str, str] | None = None,
-) -> dict[tuple[int, int], OrgName]:
-    """Every organisation name span, with elided region prefixes filled in from context."""
-    text = seg.doc.text
-    if doc_regions is None:
-        doc_regions = dominant_regions(text)
-    resolved: dict[tuple[int, int], OrgName] = {}
-    pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
-    sentence_starts = [s.start for s in seg.sentences]
-    for p in pieces:
-        i = bisect.bisect_right(sentence_starts, p.start) - 1
-        sentence = seg.sentences[i] if i >= 0 and p.start < seg.sentences[i].end else None
-        before = text[sentence.start : p.start] if sentence else ""
-        surface = normalise_key(p.text)
-        full, rule = resolve_elided(surface, before, doc_regions)
-        resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
-    for chain in chains:
-        committee = None
-        for e in chain.elements:
-            if e.org is None:
-                continue
-            o = resolved[(e.org.start, e.org.end)]
-            if committee and (dept := committee_department(o.surface, committee)):
-                resolved[(e.org.start, e.org.end)] = OrgName(
-                    dept, dept, o.surface, "committee:chain"
-                )
-            committee = o.key + (e.body.text if e.body else "")
-    return resolved
-
-
-def _subject_orgs(
-    seg: Segmented,
-    chains: tuple[TitleChain, ...],
-    resolved: dict[tuple[int, int], OrgName],
-    orgs: tuple[Piece, ...],
-    base_of_chain: list[list[str | None]],
-    people_at: dict[str, set[str]],
-    doc_regions: dict[str, str],
-) -> None:
-    """Titles still without an organisation are at the document's subject of their kind
-    (graph.extract.subject); a subject only the model names becomes an organisation name."""
-    if all(k is not None for keys in base_of_chain for k in keys):
-        return
-    model = {
-        span: o
-        for span, o in _resolve_org_names(seg, (), orgs, doc_regions).items()
-        if span not in resolved
-    }
-    named = [(s, e, o.key) for (s, e), o in (resolved | model).items()]
-    title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
-    used = orgs_by_subject(chains, base_of_chain, people_at, named, title)
-    for span, o in model.items():
-        if o.key in used:
-            resolved[span] = o
-
-
-def _chain_org_keys(
-    text: str, chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
-) -> tuple[list[list[str | None]], dict[str, set[str]]]:
-    """The organisation key of each chain element (carried over from the element before it
-    when it names none) and the people named at each organisation."""
-    base_of_chain: list[list[str | None]] = []
-    people_at: dict[str, set[str]] = defaultdict(set)
-    for chain in chains:
-        keys: list[str | None] = []
-        current: str | None = None
-        for e in chain.elements:
-            if e.org:
-                current = resolved[(e.org.start, e.org.end)].key
-            keys.append(current)
-            if current:
-                people_at[current].add(chain.person.text)
-        base_of_chain.append(keys)
-    orgs_by_neighbour(text, chains, base_of_chain, people_at)
-    orgs_by_role(chains, base_of_chain, people_at)
-    return base_of_chain, people_at
 
 
 def _org_entities(

@@ -3,10 +3,9 @@
 - **Lists sharing a title**: ``X副主任A、B、C及秘书长D`` gives A, B and C the title of the chain
   before them and D the new title at the same organisation.
 - **Appointments and elections**: ``任命A、B为X副市长``, ``A当选为X主席``, ``A等11名同志当选副主席``.
-- **Titles after the name**: ``X医院A教授``, ``X研究所的A研究员``, ``X医院A、B教授``.
 - **Removals**: ``免去A某局局长职务``, ``A辞去…职务``, ``A不再担任…``: posts that have ended.
-- **Bylines**: ``湖北日报讯（记者A、通讯员B、C）`` and ``中广网贵阳6月21日消息（记者A B）`` are
-  posts of the paper or agency named before 讯/消息/电.
+- Titles after the name and bylines (:mod:`graph.extract.bylines`), the present posts of a
+  biography (:mod:`graph.extract.appointments`) are read here too.
 
 Names are the shipped model's PERSON spans or the rule names of :mod:`graph.extract.names`.
 
@@ -25,28 +24,32 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from graph.extract.appointments import delegate_element, further_post, with_organisation
-from graph.extract.names import BOUNDARY, Piece, person_after
-from graph.extract.orgnames import department_of, org_suffix_of, trim_leading
-from graph.extract.people import AFTER_NAME_ROLES, looks_like_name
+from graph.extract.appointments import (
+    biography_chains,
+    delegate_element,
+    further_post,
+    with_organisation,
+)
+from graph.extract.bylines import after_name_title_chains, byline_chains
+from graph.extract.listbase import (
+    People,
+    name_at,
+    name_list,
+    skip_aside,
+    unique_chains,
+)
+from graph.extract.names import BOUNDARY, Piece
+from graph.extract.orgnames import (
+    org_suffix_of,
+)
 from graph.extract.rules import ChainElement, TitleChain, parse_element
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
 
-People = dict[int, Piece]
-"""Person names by start offset (model spans and rule names)."""
-
 _AND = ("以及", "、", "及", "和", "与")
-_ASIDE = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
 _MANY = re.compile(r"等?\d{1,3}(?:名|位)(?:同志)?")
 _ELECTED = ("当选为", "当选", "为", "任")
-_BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
-_DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
-_DISPATCH = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|网|报|社|台))"
-    r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
-)
 
 
 @cache
@@ -66,37 +69,23 @@ def _role_at(text: str, start: int) -> int | None:
     return None
 
 
-def name_at(seg: Segmented, starts: dict[int, int], people: People, pos: int) -> Piece | None:
-    """A person name starting at ``pos``: the model's span, else the rules' name."""
-    if pos in people:
-        return people[pos]
-    found = person_after(seg, starts, pos)
-    if found is None or found[0].start != pos or not looks_like_name(found[0].text):
-        return None
-    return found[0]
-
-
-def _skip_aside(text: str, pos: int) -> int:
-    m = _ASIDE.match(text, pos)
-    return m.end() if m else pos
-
-
 def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) -> list[TitleChain]:
     """Further people of a chain's title (``、B、C``) and further titles at its organisation
     (``及秘书长D``), each as a chain of its own."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
+    own_orgs = {e.org.start for c in chains for e in c.elements if e.org}
     for chain in chains:
         elements = chain.elements
         base = next((e.org for e in reversed(elements) if e.org), None)
-        pos = _skip_aside(text, chain.person.end)
+        pos = skip_aside(text, chain.person.end)
         while pos < len(text):
             sep = next((a for a in _AND if text.startswith(a, pos)), None)
             if sep is None:
                 break
             q = pos + len(sep)
-            unit = next((u for u in _SUB_UNITS if text.startswith(u, q)), "") if base else ""
+            unit = _unit_at(seg, starts, q) if base and q not in own_orgs else ""
             role_end = _role_at(text, q + len(unit))
             name = name_at(seg, starts, people, role_end) if role_end else None
             if role_end is not None and name is not None:
@@ -109,8 +98,32 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                     break  # 、某某服务处执行长…: the name opens an organisation's name
             span = Piece(q, name.end, text[q : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.list"))
-            pos = _skip_aside(text, name.end)
+            pos = skip_aside(text, name.end)
     return out
+
+
+_UNIT_ENDS = ("会", "室", "处", "科", "部", "办", "组")
+
+
+def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
+    """A unit of the organisation that a list names alone before a title (、办公室主任B,
+    、经审会主任C): a listed unit, or one word ending like a unit (…会, …室, …处) that no
+    title chain reads as an organisation of its own (、立法会主席C)."""
+    text = seg.doc.text
+    unit = next((u for u in _SUB_UNITS if text.startswith(u, q)), "")
+    i = starts.get(q)
+    if unit or i is None:
+        return unit
+    word = seg.tokens[i].text
+    if (
+        2 <= len(word) <= 5
+        and word.endswith(_UNIT_ENDS)
+        and word not in _roles()
+        and org_suffix_of(word) is None  # 财务部主任: a chain of its own
+        and _role_at(text, q + len(word)) is not None
+    ):
+        return word
+    return ""
 
 
 def _ends_listed_name(text: str, end: int) -> bool:
@@ -126,35 +139,13 @@ def _ends_listed_name(text: str, end: int) -> bool:
     return True
 
 
-def _name_list(
-    seg: Segmented, starts: dict[int, int], people: People, end: int
-) -> list[Piece] | None:
-    """Names separated by 、 that end right before ``end`` (asides and 同志 allowed)."""
-    text = seg.doc.text
-    ordered = sorted(people.values(), key=lambda p: p.start)
-    names: list[Piece] = []
-    cursor = end
-    for p in reversed(ordered):
-        if p.end > cursor:
-            continue
-        gap = text[p.end : cursor]
-        if _ASIDE.fullmatch(gap):
-            names.insert(0, p)
-            cursor = p.start
-            if cursor > 0 and text[cursor - 1] == "、":
-                cursor -= 1
-                continue
-        break
-    return names or None
-
-
 def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
-        pos = _skip_aside(text, p.end)
+        pos = skip_aside(text, p.end)
         m = _MANY.match(text, pos)
         pos = m.end() if m else pos
         verb = next((v for v in _ELECTED if text.startswith(v, pos)), None)
@@ -167,7 +158,7 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         elements = _post(seg, starts, post_start, post_end)
         if not elements:
             continue
-        names = _name_list(seg, starts, people, p.end) or [p]
+        names = name_list(seg, starts, people, p.end) or [p]
         for name in names:
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
@@ -177,7 +168,7 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 span = Piece(name.start, further[1], text[name.start : further[1]])
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
-    return _unique(out)
+    return unique_chains(out)
 
 
 def _post(
@@ -217,7 +208,7 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
             if name is not None:
                 named[name.start] = name
     for p in sorted(named.values(), key=lambda p: p.start):
-        pos = _skip_aside(text, p.end)
+        pos = skip_aside(text, p.end)
         after = next((w for w in _REMOVED_AFTER if text.startswith(w, pos)), None)
         if after is not None:
             post_start = pos + len(after)
@@ -234,93 +225,6 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return out
 
 
-def _after_titled(text: str, start: int, end: int) -> int:
-    """Where an organisation before a name starts after another titled name (某某教授及我院…)."""
-    for role in AFTER_NAME_ROLES:
-        at = text.rfind(role, start, end)
-        if at >= 0 and text[at + len(role) : at + len(role) + 1] in ("及", "和", "与"):
-            start = at + len(role) + 1
-    return start
-
-
-def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
-    text = seg.doc.text
-    starts = token_index(seg)
-    out: list[TitleChain] = []
-    for p in sorted(people.values(), key=lambda p: p.start):
-        role = next((r for r in AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
-        if role is None:
-            continue
-        names = _name_list(seg, starts, people, p.end) or [p]
-        first = names[0].start
-        org_end = first - 1 if text[first - 1 : first] == "的" else first
-        org_start = org_end
-        while org_start > 0 and text[org_start - 1] not in BOUNDARY | {"\n", "、"}:
-            org_start -= 1
-        if org_start == org_end:
-            continue
-        element = parse_element(seg, starts, org_start, org_end)
-        if element is not None:
-            continue  # ORG ROLE NAME ROLE: the title chain speaks for it
-        org_start = trim_leading(seg, starts, _after_titled(text, org_start, org_end), org_end)
-        name_text = "".join(text[org_start:org_end].split())
-        if org_suffix_of(name_text) is None and department_of(name_text) is None:
-            continue  # an organisation, or a department of one (某某医院胸外科, 我院胸外科)
-        org = Piece(org_start, org_end, text[org_start:org_end])
-        role_piece = Piece(p.end, p.end + len(role), role)
-        for name in names:
-            span = Piece(org_start, p.end + len(role), text[org_start : p.end + len(role)])
-            chain = TitleChain((ChainElement(org, None, role_piece),), name, span, False)
-            out.append(replace(chain, rule="rules.title-after-name"))
-    return _unique(out)
-
-
-def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """Reporters and correspondents in the parenthesis after ``PAPER讯`` / ``PAPER…消息``."""
-    text = seg.doc.text
-    starts = token_index(seg)
-    out: list[TitleChain] = []
-    for cue in _DISPATCH_CUE.finditer(text):
-        line_start = text.rfind("\n", 0, cue.start()) + 1
-        while line_start < cue.start() and text[line_start].isspace():
-            line_start += 1
-        m = _DISPATCH.match(text, line_start, cue.end())
-        if m is None or m.end() != cue.end():
-            continue  # the dispatch opens its line
-        org = Piece(m.start("org"), m.end("org"), m.group("org"))
-        pos, role = m.end(), None
-        close = min((i for i in (text.find(c, pos) for c in "）)】") if i >= 0), default=-1)
-        while 0 <= pos < close:
-            while pos < close and text[pos] in " \u3000、，,":
-                pos += 1
-            found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos)), None)
-            if found:
-                role = Piece(pos, pos + len(found), found)
-                pos = role.end
-                while pos < close and text[pos] in " \u3000":
-                    pos += 1
-            name = name_at(seg, starts, people, pos) or _delimited_name(text, pos, close)
-            if name is None or role is None or name.end > close:
-                break
-            span = Piece(org.start, name.end, text[org.start : name.end])
-            chain = TitleChain((ChainElement(org, None, role),), name, span, False, "rules.byline")
-            out.append(chain)
-            pos = name.end
-    return out
-
-
-_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】])")
-
-
-def _delimited_name(text: str, pos: int, close: int) -> Piece | None:
-    """A name a byline sets off by spaces or separators (（记者 某某某 通讯员 …）)."""
-    m = _DELIMITED.match(text, pos, close + 1)
-    if m is None or not looks_like_name(m.group()):
-        return None
-    return Piece(m.start(), m.end(), m.group())
-
-
 def several_people_chains(
     seg: Segmented, chains: tuple[TitleChain, ...], names: tuple[Piece, ...]
 ) -> tuple[TitleChain, ...]:
@@ -331,10 +235,11 @@ def several_people_chains(
         byline_chains(seg, people)
         + removal_chains(seg, people)
         + appointment_chains(seg, people)
+        + biography_chains(seg, people)
         + after_name_title_chains(seg, people)
         + list_chains(seg, chains, people)
     )
-    return tuple(_unique(found))
+    return tuple(unique_chains(found))
 
 
 _TRIGGERS = re.compile(r"(?:决定|同意|任命|提名|聘任|聘请|补选|选举|推选|免去|接受)")
@@ -350,7 +255,7 @@ def _named_after_triggers(seg: Segmented, people: People) -> People:
         pos = m.end()
         while (name := name_at(seg, starts, people, pos)) is not None:
             found.setdefault(name.start, name)
-            pos = _skip_aside(text, name.end)
+            pos = skip_aside(text, name.end)
             if not text.startswith("、", pos):
                 break
             pos += 1
@@ -380,14 +285,3 @@ def with_model_names(
             c = replace(c, person=m, span=span)
         out.append(c)
     return tuple(out)
-
-
-def _unique(chains: list[TitleChain]) -> list[TitleChain]:
-    seen: set[tuple[int, int, tuple[tuple[int, int], ...]]] = set()
-    out = []
-    for c in chains:
-        key = (c.person.start, c.person.end, tuple((e.role.start, e.role.end) for e in c.elements))
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out

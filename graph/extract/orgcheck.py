@@ -15,15 +15,16 @@ sentences where such a candidate occurs, so the cost stays small.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TypeAlias
 
-from graph.extract.abbreviations import short_form_ending_at
+from graph.extract.abbreviations import short_form_ending_at, short_name_ending_at
 from graph.extract.names import Piece, is_surname_start
 from graph.ner.tagger import tag_many
 from graph.resources import load_lexicon
 from graph.text.segment import word_tags
-from graph.types import Segmented
+from graph.types import Segmented, Token
 
 ModelSpan: TypeAlias = tuple[int, int, str]
 """``(start, end, type)`` of a model mention, offsets into the document."""
@@ -57,13 +58,31 @@ def _name_sentences(seg: Segmented) -> list[int]:
     tags = word_tags()
     starts = [s.start for s in seg.sentences]
     found = set(range(min(_LEAD, len(starts))))  # the title and lead name the document's subject
-    for tok in seg.tokens:
+    toks = seg.tokens
+    for j, tok in enumerate(toks):
         word = tok.text
         if 2 <= len(word) <= 4:
             tag = tags.get(word)
             if (tag is None or tag.startswith("nr")) and is_surname_start(word):
                 found.add(bisect.bisect_right(starts, tok.start) - 1)
+        elif _split_after_title(toks, j, tags):
+            found.add(bisect.bisect_right(starts, tok.start) - 1)
     return sorted(i for i in found if i >= 0)
+
+
+def _split_after_title(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -> bool:
+    """A family name the segmenter left alone right after a title, before a short word
+    (新闻发言人 + 赵 + 立新: the dictionary reads 立新 as an adverb)."""
+    if j == 0 or j + 1 >= len(toks) or len(toks[j].text) != 1:
+        return False
+    given = toks[j + 1].text
+    return (
+        (tags.get(toks[j - 1].text) == "role" or toks[j - 1].text in load_lexicon("roles"))
+        and toks[j - 1].end == toks[j].start == toks[j + 1].start - 1
+        and 1 <= len(given) <= 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in given)
+        and is_surname_start(toks[j].text + given)
+    )
 
 
 _CLAUSE_WORDS = "由在从对向将把被据—－- \u3000"
@@ -128,6 +147,7 @@ class ModelOrgs:
         self.seg = seg
         self._starts = [s.start for s in seg.sentences]
         self._orgs: dict[int, list[tuple[int, int]]] = {}
+        self._word_starts: frozenset[int] | None = None
         for i, spans in enumerate(tagged or ()):
             if spans is not None:
                 self._orgs[i] = [(a, b) for a, b, t in spans if t == "ORG"]
@@ -149,6 +169,11 @@ class ModelOrgs:
         short = short_form_ending_at(self.seg.doc.text, start, end)
         if short is not None:
             return short  # a short form the article defined (以下简称“某电”)
+        if self._word_starts is None:
+            self._word_starts = frozenset(t.start for t in self.seg.tokens)
+        short = short_name_ending_at(self.seg.doc.text, self._word_starts, start, end)
+        if short is not None:
+            return short  # a short name the article also writes in full (某电 … 某电公司)
         text = self.seg.doc.text
         for a, b in self._model_orgs(start):
             a = clean_org(text, a, b).start

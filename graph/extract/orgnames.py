@@ -112,6 +112,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
             and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
             and not _department_from(seg.doc.text, seg.tokens[i].start, end)
+            and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
         ):
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
@@ -133,16 +134,38 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break
         if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
             break  # 我校, 本院: a pointing word is the organisation's name
+        if end - tok.start <= _MAX_SHORT_NAME and written_in_full(seg.doc.text, tok.start, end):
+            break  # 台电 (台 a measure word) where the article writes 台电公司
         if _department_from(seg.doc.text, tok.start, end):
             break  # 推拿科
         start = tok.end
     return start
 
 
+FULL_ENDINGS = ("公司", "集团", "股份", "大学", "学院", "医院", "银行", "研究院", "研究所")
+"""Endings written after a short name elsewhere in the article (某电 … 某电公司)."""
+_MAX_SHORT_NAME = 4
+
+
+def written_in_full(text: str, start: int, end: int) -> bool:
+    """Whether the article also writes ``text[start:end]`` with an organisation ending.
+
+    >>> written_in_full("东电董事长到东电公司视察", 0, 2), written_in_full("东电董事长", 0, 2)
+    (True, False)
+    """
+    name = text[start:end]
+    return bool(name) and any(name + ending in text for ending in FULL_ENDINGS)
+
+
+def _name_verb_at(seg: Segmented, i: int, end: int) -> bool:
+    """Token ``i`` is a verb of organisation names inside the candidate (就业 + 促进 + 司)."""
+    return i < len(seg.tokens) and seg.tokens[i].end < end and seg.tokens[i].text in _NAME_VERBS
+
+
 _NAME_VERBS = frozenset(
     {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
      "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助",
-     "执行", "驻"}
+     "执行", "驻", "终审"}
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
 _CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")

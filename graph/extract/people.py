@@ -145,9 +145,12 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
     text = seg.doc.text
     found = [(a, b, t, 1.0) for spans in tagged if spans for a, b, t in spans]
     out = []
+    starts = token_index(seg)
     for a, b, t, _ in consistent(text, found):
         if t != "PERSON":
             continue
+        if b - a == 1:
+            b = _given_after(seg, starts, a, b)
         b, kept = _name_end(text, a, b)
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
@@ -155,6 +158,35 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         if looks_like_name(name, conjunction_kept=kept) or titled_name(text, a, b):
             out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
+
+
+_NOT_GIVEN_TAGS = frozenset({"c", "p", "r", "m", "q", "f", "y", "e", "o", "k", "role"})
+
+
+def _given_after(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
+    """Where a name ends that the model cut after its family name (赵 + 立新 + 汇报): the
+    two-character word after it, when that word is no function word, title or reporting verb
+    (立新, 建国 are words the dictionary tags as adverbs or verbs)."""
+    i = starts.get(b)
+    if i is None or not is_surname_start(seg.doc.text[a:b] + "某"):
+        return b
+    word = seg.tokens[i].text
+    tag = word_tags().get(word, "x")
+    if (
+        len(word) == 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+        and tag not in _NOT_GIVEN_TAGS
+        and not tag.startswith("u")
+        and word not in _reporting_verbs()
+        and word not in _not_names()
+    ):
+        return b + 2
+    return b
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return load_lexicon("reporting_verbs")
 
 
 def _name_end(text: str, a: int, b: int) -> tuple[int, bool]:
@@ -194,6 +226,39 @@ def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
+_COMRADE = re.compile(r"等?同志")
+_BEFORE_COMRADE = frozenset('：:；;，,、。\n（(“"') | {""}
+
+
+def comrade_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed before 同志 (…；王某某同志任…, 关于王某等同志…):
+    a name-like word starting a word after a punctuation mark or a verb.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "决定：林晓峰同志任局长；傅文澜同志任处长。"))
+    >>> [p.text for p in comrade_people(seg, ())]
+    ['林晓峰', '傅文澜']
+    """
+    text = seg.doc.text
+    starts = token_index(seg)
+    tags = word_tags()
+    found = {p.start: p for p in people}
+    covered = {i for p in people for i in range(p.start, p.end)}
+    for m in _COMRADE.finditer(text):
+        end = m.start()
+        for k in (3, 2):
+            a = end - k
+            if a < 0 or a not in starts or a in covered or not looks_like_name(text[a:end]):
+                continue
+            i = starts[a]
+            before = seg.tokens[i - 1].text if i > 0 else ""
+            if before[-1:] in _BEFORE_COMRADE or tags.get(before, "x") in ("v", "p"):
+                found[a] = Piece(a, end, text[a:end])
+                break
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
 def _listed_after(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
     text = seg.doc.text
     if not text.startswith("、", p.end):
@@ -229,6 +294,20 @@ _LIST_START = frozenset("、，,。；;：:（(\n 有")
 
 AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
 """Titles written after the name (某某医院王某教授)."""
+_AFTER_NAME_SEATS = ("大学", "学院", "院", "中心", "所", "科", "室", "校")
+"""Endings of organisations (and of the seats of a title before the name) that hold them."""
+
+
+def after_name_seat(org: str | None, seats: tuple[str, ...]) -> bool:
+    """Whether a title after the name (教授) is at the organisation ``org`` of the title before
+    it, or, when that title names none, at the seat of that title (``seats``, its endings).
+
+    >>> after_name_seat("东华医院", ()), after_name_seat(None, ("院",)), after_name_seat("某某公司", ())
+    (True, True, False)
+    """
+    if org is not None:
+        return "".join(org.split()).endswith(_AFTER_NAME_SEATS)
+    return any(s.endswith(_AFTER_NAME_SEATS) for s in seats)
 
 
 def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:

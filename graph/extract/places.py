@@ -35,6 +35,15 @@ DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
 }
 """Pointing word (without 我/本/该) -> endings of the organisation it can point to."""
 _POINTERS = ("我", "本", "该", "")
+_GENERIC = {"学校": "校", "集团公司": "集团", "研究所": "所", "研究院": "院", "医院": "院"}
+"""Generic names an article uses for the organisation it is about."""
+_POINTING = re.compile(
+    "[我本该](?:"
+    + "|".join(k for k in sorted(DEICTIC_TYPES, key=len, reverse=True) if k not in "会所")
+    + "|所(?![在有知说见做能想谓以属得需])|会(?![议在将把对继一也更再不很要用为能让和与])"
+    + ")"
+)
+"""A pointing word in running text (我所 but not 我所在, 本会 but not 本会议 or 我会继续)."""
 
 
 @cache
@@ -55,14 +64,23 @@ def deictic_kind(name: str) -> str | None:
     >>> deictic_kind("我校"), deictic_kind("本公司"), deictic_kind("学校"), deictic_kind("大学")
     ('校', '公司', '校', None)
     """
-    if name in ("学校", "集团公司"):
-        return "校" if name == "学校" else "集团"
+    if name in _GENERIC:
+        return _GENERIC[name]  # 研究所所长A: the institute the document is about
     for pointer in _POINTERS:
         if name.startswith(pointer) and name[len(pointer) :] in DEICTIC_TYPES:
             kind = name[len(pointer) :]
             if pointer or kind in ("校", "院", "公司", "集团"):
                 return kind
     return None
+
+
+def pointing_words(text: str) -> list[tuple[int, int, str]]:
+    """Pointing organisation words written in ``text`` (我院, 本公司, 该校): start, end, word.
+
+    >>> pointing_words("我院举办义诊，本公司参加。")
+    [(0, 2, '我院'), (7, 10, '本公司')]
+    """
+    return [(m.start(), m.end(), m.group()) for m in _POINTING.finditer(text)]
 
 
 def government_title(role: str) -> bool:

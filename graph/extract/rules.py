@@ -144,7 +144,12 @@ def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool
         return True
     if body is not None and (name in LEVELS or is_place(name)):
         return True
+    if role.endswith(_REGION_HEAD) and name.endswith(("特别行政区", "特区")):
+        return True  # 某某特别行政区行政长官: the head of the region itself
     return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
+
+
+_REGION_HEAD = "行政长官"
 
 
 def _shared_head(role: Piece) -> bool:
@@ -309,6 +314,10 @@ def _role_end_char() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(_role_index()[1])) + "]")
 
 
+_QUALIFIER = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
+"""A qualifier between a title and the name (（兼职）, （挂职）, （正处级）)."""
+
+
 def _chain_ending_at(
     seg: Segmented,
     starts: dict[int, int],
@@ -321,6 +330,9 @@ def _chain_ending_at(
     text = seg.doc.text
     if role_ending_at(text, pos, start_limit=sentence_start) is None:
         return None
+    role_end = pos
+    aside = _QUALIFIER.match(text, pos)
+    pos = aside.end() if aside else pos  # 副主席（兼职）某某: the name after the qualifier
     found = person_after(seg, starts, pos)
     if found is None and names:
         j = pos
@@ -332,12 +344,12 @@ def _chain_ending_at(
     person, caption = found
     begin = _chain_start(
         text,
-        role_ending_at(text, pos, start_limit=sentence_start) or pos,
+        role_ending_at(text, role_end, start_limit=sentence_start) or role_end,
         max(sentence_start, floor),
     )
     elements: list[ChainElement] = []
     cursor = begin
-    for part_end in _element_ends(text, begin, pos):
+    for part_end in _element_ends(text, begin, role_end):
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements.append(element)

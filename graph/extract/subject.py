@@ -21,7 +21,7 @@ from functools import cache
 
 from graph.extract.implied import role_base
 from graph.extract.orgnames import org_suffix_of
-from graph.extract.places import government_title, is_place
+from graph.extract.places import DEICTIC_TYPES, deictic_kind, government_title, is_place
 from graph.extract.rules import TitleChain
 from graph.resources import resource_text
 
@@ -64,6 +64,8 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
         and key.endswith(endings or _HOSTS)
     ]
     if not fits:
+        fits = _pointing_fits(named, endings)
+    if not fits:
         return None
     counts = Counter(key for _, key in fits)
     first: dict[str, int] = {}
@@ -71,6 +73,21 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
         first.setdefault(key, start)
     in_title = {key for start, key in fits if start < title_end}
     return max(counts, key=lambda k: (k in in_title, counts[k], -first[k]))
+
+
+def _pointing_fits(named: Sequence[Named], endings: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Pointing words (我院, 本公司) that can name an organisation ending with one of
+    ``endings``: the seat when the document names no organisation of that kind at all."""
+    out = []
+    for start, _, key in named:
+        kind = deictic_kind(key)
+        if (
+            kind is not None
+            and key[0] in "我本该"
+            and any(t.endswith(endings or _HOSTS) for t in DEICTIC_TYPES[kind])
+        ):
+            out.append((start, key))
+    return out
 
 
 def fits(role: str, key: str) -> bool:
@@ -112,7 +129,20 @@ def orgs_by_subject(
                 keys[i] = subject
                 used.add(subject)
                 people_at[subject].add(chain.person.text)
+        for i in range(len(keys) - 2, -1, -1):
+            if keys[i] is None and keys[i + 1] is not None and _party_role(chain, i):
+                keys[i] = keys[i + 1]  # 党组副书记、总经理: the party group of that company
     return used
+
+
+_PARTY_ROLE_PREFIXES = ("党组", "党委", "纪委", "党总支", "党支部")
+
+
+def _party_role(chain: TitleChain, i: int) -> bool:
+    """A party title written without an organisation (党组副书记, 党委委员) before a title
+    that has one in the same chain."""
+    e = chain.elements[i]
+    return e.org is None and e.body is None and e.role.text.startswith(_PARTY_ROLE_PREFIXES)
 
 
 _LIST_SEPARATORS = ("、", "，", ",", "和", "及", "以及", "与")

@@ -10,7 +10,8 @@ A header line that names the copy's source, author, editor or page (来源：某
 (二〇一九年三月五日) is read by the same grammar as the text's dates.
 
 Relative days (今日, 昨天, 前天, 今（26）日, 昨晚, 上周三, 本月1日, 上月28日, a bare 25日 in a
-dateline) are resolved against it.  日前 and 近日 say only "recently": they give no day.
+dateline) are resolved against it.  日前 and 近日 say only "recently": they are read as the
+document's own date, the nearest day the copy states (a deadline such as 9月30日前 is no 日前).
 
 >>> document_date("标题\\n来源：某网 发布时间：2018-12-26 00:00\\n正文2029年规划。")
 datetime.date(2018, 12, 26)
@@ -24,6 +25,8 @@ datetime.date(2023, 1, 23)
 datetime.date(2008, 10, 14)
 >>> [relative_day(s, date(2019, 3, 5))[2].isoformat() for s in ("上周三召开", "本月1日召开")]
 ['2019-02-27', '2019-03-01']
+>>> relative_day("日前，会议召开。", date(2019, 3, 5)), relative_day("9月30日前完成", date(2019, 3, 5))
+((0, 2, datetime.date(2019, 3, 5)), None)
 >>> document_date("标题\\n来源：某日报 2019-03-05\\n正文")
 datetime.date(2019, 3, 5)
 >>> document_date("标题\\n二〇一九年三月五日\\n正文")
@@ -68,6 +71,9 @@ _RELATIVE = re.compile(
     r"|(?P<mo>本|上)月(?P<md>[0-9]{1,2})[日号]"
     r"|(?<![0-9０-９月年\-/.])(?P<d>[0-9]{1,2})日(?![0-9])"
 )
+
+_RECENTLY = re.compile(r"(?<![0-9０-９一二三四五六七八九十月号])日前|近日")
+"""日前, 近日: recently, told on the document's date (not 30日前, a deadline)."""
 
 
 def _from_match(m: re.Match[str]) -> date | None:
@@ -145,4 +151,5 @@ def relative_day(text: str, anchor: date) -> tuple[int, int, date] | None:
         previous = anchor.replace(day=1) - timedelta(days=1)
         if n <= previous.day:
             return m.start(), m.end(), previous.replace(day=n)
-    return None
+    recent = _RECENTLY.search(text)
+    return (recent.start(), recent.end(), anchor) if recent else None

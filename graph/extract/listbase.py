@@ -1,0 +1,71 @@
+"""Names in lists of people, shared by the rules that read several people at once.
+
+>>> from graph.text.segment import segment, token_index
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "林晓峰、陈思远同志"))
+>>> people = {0: Piece(0, 3, "林晓峰"), 4: Piece(4, 7, "陈思远")}
+>>> [p.text for p in name_list(seg, token_index(seg), people, 9) or []]
+['林晓峰', '陈思远']
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.names import Piece, person_after
+from graph.extract.people import looks_like_name
+from graph.extract.rules import TitleChain
+from graph.types import Segmented
+
+People = dict[int, Piece]
+"""Person names by start offset (model spans and rule names)."""
+
+ASIDE = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
+
+
+def name_at(seg: Segmented, starts: dict[int, int], people: People, pos: int) -> Piece | None:
+    """A person name starting at ``pos``: the model's span, else the rules' name."""
+    if pos in people:
+        return people[pos]
+    found = person_after(seg, starts, pos)
+    if found is None or found[0].start != pos or not looks_like_name(found[0].text):
+        return None
+    return found[0]
+
+
+def skip_aside(text: str, pos: int) -> int:
+    m = ASIDE.match(text, pos)
+    return m.end() if m else pos
+
+
+def name_list(
+    seg: Segmented, starts: dict[int, int], people: People, end: int
+) -> list[Piece] | None:
+    """Names separated by 、 that end right before ``end`` (asides and 同志 allowed)."""
+    text = seg.doc.text
+    ordered = sorted(people.values(), key=lambda p: p.start)
+    names: list[Piece] = []
+    cursor = end
+    for p in reversed(ordered):
+        if p.end > cursor:
+            continue
+        gap = text[p.end : cursor]
+        if ASIDE.fullmatch(gap):
+            names.insert(0, p)
+            cursor = p.start
+            if cursor > 0 and text[cursor - 1] == "、":
+                cursor -= 1
+                continue
+        break
+    return names or None
+
+
+def unique_chains(chains: list[TitleChain]) -> list[TitleChain]:
+    seen: set[tuple[int, int, tuple[tuple[int, int], ...]]] = set()
+    out = []
+    for c in chains:
+        key = (c.person.start, c.person.end, tuple((e.role.start, e.role.end) for e in c.elements))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

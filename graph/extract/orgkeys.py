@@ -1,0 +1,157 @@
+"""The organisation of each title: resolved names and the organisation key of every element.
+
+- Every organisation name span, with elided region prefixes filled in from context
+  (:func:`resolve_org_names`), and a party committee's department after its title in a chain.
+- The key of each chain element: carried over from the element before it, from a neighbour in
+  a list, from where the document states the title, from the title line, or from the
+  organisation the document is about (:func:`chain_org_keys`, :func:`subject_orgs`).
+- Shortened or broken names that stand for a longer one (:func:`alias_targets`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.extract.elision import committee_department, dominant_regions, resolve_elided
+from graph.extract.implied import orgs_by_role
+from graph.extract.names import Piece
+from graph.extract.orgnames import org_suffix_of
+from graph.extract.places import pointing_words
+from graph.extract.rules import TitleChain
+from graph.extract.subject import orgs_by_neighbour, orgs_by_subject, seats_of, subject_for
+from graph.types import Segmented, normalise_key
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """A resolved organisation name: canonical key and label, and the rule that made it."""
+
+    key: str
+    label: str
+    surface: str
+    rule: str
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
+    """Map a shortened/broken name key to the full name key it stands for."""
+    out: dict[str, str] = {}
+    for a in names:
+        for b in names:
+            if (
+                len(a) < len(b)
+                and a[:2] == b[:2]
+                and org_suffix_of(a) == org_suffix_of(b)
+                and _is_subsequence(a, b)
+                and people_at.get(a, set()) & people_at.get(b, set())
+            ):
+                out[a] = b
+    return out
+
+
+def resolve_org_names(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    org_pieces: tuple[Piece, ...],
+    doc_regions: dict[str, str] | None = None,
+) -> dict[tuple[int, int], OrgName]:
+    """Every organisation name span, with elided region prefixes filled in from context."""
+    text = seg.doc.text
+    if doc_regions is None:
+        doc_regions = dominant_regions(text)
+    resolved: dict[tuple[int, int], OrgName] = {}
+    pieces = list(org_pieces) + [e.org for c in chains for e in c.elements if e.org]
+    sentence_starts = [s.start for s in seg.sentences]
+    for p in pieces:
+        i = bisect.bisect_right(sentence_starts, p.start) - 1
+        sentence = seg.sentences[i] if i >= 0 and p.start < seg.sentences[i].end else None
+        before = text[sentence.start : p.start] if sentence else ""
+        surface = normalise_key(p.text)
+        full, rule = resolve_elided(surface, before, doc_regions)
+        resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+    for chain in chains:
+        committee = None
+        for e in chain.elements:
+            if e.org is None:
+                continue
+            o = resolved[(e.org.start, e.org.end)]
+            if committee and (dept := committee_department(o.surface, committee)):
+                resolved[(e.org.start, e.org.end)] = OrgName(
+                    dept, dept, o.surface, "committee:chain"
+                )
+            committee = o.key + (e.body.text if e.body else "")
+    return resolved
+
+
+def subject_orgs(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    resolved: dict[tuple[int, int], OrgName],
+    orgs: tuple[Piece, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+    doc_regions: dict[str, str],
+) -> None:
+    """Titles still without an organisation are at the document's subject of their kind
+    (graph.extract.subject); a subject only the model names becomes an organisation name."""
+    if all(k is not None for keys in base_of_chain for k in keys):
+        return
+    model = {
+        span: o
+        for span, o in resolve_org_names(seg, (), orgs, doc_regions).items()
+        if span not in resolved
+    }
+    named_at = {(s, e) for s, e in resolved} | set(model)
+    for s, e, word in pointing_words(seg.doc.text):
+        if not any(a <= s and e <= b for a, b in named_at):
+            model[(s, e)] = OrgName(word, word, word, "deictic:pointing-word")
+    named = [(s, e, o.key) for (s, e), o in (resolved | model).items()]
+    title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    used = orgs_by_subject(chains, base_of_chain, people_at, named, title)
+    for span, o in model.items():
+        if o.key in used:
+            resolved[span] = o
+
+
+def chain_org_keys(
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    resolved: dict[tuple[int, int], OrgName],
+    orgs: tuple[Piece, ...] = (),
+    doc_regions: dict[str, str] | None = None,
+) -> tuple[list[list[str | None]], dict[str, set[str]]]:
+    """The organisation key of each chain element (carried over from the element before it
+    when it names none) and the people named at each organisation."""
+    base_of_chain: list[list[str | None]] = []
+    people_at: dict[str, set[str]] = defaultdict(set)
+    for chain in chains:
+        keys: list[str | None] = []
+        current: str | None = None
+        for e in chain.elements:
+            if e.org:
+                current = resolved[(e.org.start, e.org.end)].key
+            keys.append(current)
+            if current:
+                people_at[current].add(chain.person.text)
+        base_of_chain.append(keys)
+    orgs_by_neighbour(seg.doc.text, chains, base_of_chain, people_at)
+    title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    in_title_orgs = tuple(p for p in orgs if p.end <= title)
+    model = {
+        span: o
+        for span, o in resolve_org_names(seg, (), in_title_orgs, doc_regions).items()
+        if span not in resolved
+    }
+    in_title = [(s, e, o.key) for (s, e), o in (resolved | model).items() if e <= title]
+    orgs_by_role(
+        chains, base_of_chain, people_at, lambda role: subject_for(in_title, seats_of(role), title)
+    )
+    used = {k for keys in base_of_chain for k in keys}
+    resolved.update((span, o) for span, o in model.items() if o.key in used)
+    return base_of_chain, people_at
