@@ -9,6 +9,7 @@ when one of its labels, or its label less a trailing sub-body, is an organisatio
 of that document).  The last line is one JSON object.
 
     PYTHONPATH=. .venv/bin/python bench/news_eval.py --half odd [-v]
+    PYTHONPATH=. .venv/bin/python bench/news_eval.py --texts DIR --gold DIR --half all  # any set
 
 The texts are never committed (see ../shared/data/news-dev/README.md for fetching them).
 """
@@ -35,17 +36,19 @@ SHARED = ROOT.parents[1] / "shared" / "data" / "news-dev"
 def genres(shared: Path) -> dict[str, str]:
     """Document -> genre, read from the SOURCES tables (first column file, second genre)."""
     out = {}
-    for src in sorted(shared.glob("SOURCES_*.md")):
+    for src in sorted(shared.glob("SOURCES*.md")):
         for line in src.read_text(encoding="utf-8").splitlines():
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if len(cells) > 2 and re.fullmatch(r"[ab]\d\d(\.txt)?", cells[0]):
+            if len(cells) > 2 and re.fullmatch(r"[a-z]\d\d(\.txt)?", cells[0]):
                 name = cells[0] if cells[0].endswith(".txt") else cells[0] + ".txt"
                 out[name] = re.sub(r"\s*\(.*", "", cells[1])
     return out
 
 
 def in_half(name: str, half: str) -> bool:
-    """``a03.txt`` is odd, ``b12.txt`` even."""
+    """``a03.txt`` is odd, ``b12.txt`` even; every file is in ``all``."""
+    if half == "all":
+        return True
     n = int(name[1:3])
     return (n % 2 == 1) == (half == "odd")
 
@@ -70,14 +73,14 @@ def _accepted(label: str, accepted: set[str]) -> bool:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=("odd", "even"), default="odd")
+    ap.add_argument("--half", choices=("odd", "even", "all"), default="odd")
     ap.add_argument("--texts", type=Path, default=ROOT / "data" / "news-dev")
     ap.add_argument("--gold", type=Path, default=SHARED)
     ap.add_argument("--keep", type=Path, default=None, help="Build here and keep it.")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
     gold: dict[str, Any] = {}
-    for path in sorted(a.gold.glob("gold_*.json")):
+    for path in sorted(a.gold.glob("gold*.json")):
         gold.update(json.loads(path.read_text(encoding="utf-8")))
     names = sorted(n for n in gold if in_half(n, a.half) and (a.texts / n).is_file())
     missing = sorted(n for n in gold if in_half(n, a.half) and not (a.texts / n).is_file())
