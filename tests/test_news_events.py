@@ -115,3 +115,33 @@ def test_a_recent_event_is_less_certain_than_a_dated_one() -> None:
         Document.from_text("e.txt", "标题\n2019-03-05\n日前，东江市总工会第五次代表大会召开。")
     )
     assert [f.confidence for f in x.facts if isinstance(f, EventFact)] == [0.6]
+
+
+def test_a_dateline_without_a_year_takes_the_document_year_and_dates_the_lead() -> None:
+    events = _events(
+        "东江日报\n2019-03-06\n新华社东江3月5日电（记者 林某）东江市第三次代表大会今天在会议中心开幕。"
+    )
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    events = _events(
+        "中新网南岭3月5日电 南岭市第三次代表大会4日在会议中心开幕。\n发布时间：2019-03-06 10:00"
+    )
+    assert events["南岭市第三次代表大会"] == (date(2019, 3, 4), date(2019, 3, 4))
+
+
+def test_a_dateline_at_the_turn_of_the_year() -> None:
+    events = _events("标题\n2020-01-02\n本报东江12月31日讯 东江市第三次代表大会昨天闭幕。")
+    assert events["东江市第三次代表大会"] == (date(2019, 12, 30), date(2019, 12, 30))
+
+
+def test_a_dateline_with_its_year_dates_the_document() -> None:
+    events = _events("新华社东江2019年3月5日电 东江市第三次代表大会昨日在会议中心开幕。")
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 4), date(2019, 3, 4))
+
+
+def test_an_undated_dateline_story_leaves_the_year_unknown() -> None:
+    """No header date and a dateline without a year: no year is guessed from the text."""
+    events = _events(
+        "新华社东江3月5日电 东江市第三次代表大会今天在会议中心开幕。会议审议2035年远景目标，"
+        "2035年基本建成新城。"
+    )
+    assert events["东江市第三次代表大会"] == (None, None)

@@ -25,7 +25,7 @@ from functools import cache
 from graph.extract.visits import visit_names
 from graph.resources import load_ordered
 from graph.text.dates import DateRange, document_year, find_range
-from graph.text.docdate import document_date, relative_day
+from graph.text.docdate import Dateline, dateline, document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.text.segment import word_tags
 from graph.types import Segmented, Sentence, Token
@@ -176,14 +176,61 @@ def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, 
     return (m.start(group) + offset, m.end(group) + offset) if m else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """What dates a document's sentences: its text with the dateline blanked out (a dateline's
+    day is no event's own date), the default year (``None``: unknown), the day relative days
+    count from (the dateline's, else the document's date), the month an undated story is told
+    in, and the dateline."""
+
+    text: str
+    year: int | None
+    anchor: date | None
+    told: tuple[int, int] | None
+    line: Dateline | None
+
+    @staticmethod
+    def of(seg: Segmented) -> _Clock:
+        text = seg.doc.text
+        published = document_date(text)
+        line = dateline(text, published)
+        if line is not None:
+            text = text[: line.start] + " " * (line.end - line.start) + text[line.end :]
+        if published is not None:
+            year: int | None = published.year
+            told = None
+        elif line is not None:  # a newswire story whose year nobody wrote: left unknown
+            year, told = None, None
+        else:
+            told = narrative_month(text)
+            year = told[0] if told else document_year(seg.doc.title, text)
+        anchor = line.day if line is not None and line.day else published
+        return _Clock(text, year, anchor, told, line)
+
+    def day(self, sentence: Sentence, year: int | None = None) -> DateRange | None:
+        """The sentence's own day (sentence offsets); the lead of a dateline story without
+        one is told on the dateline's day."""
+        s = self.text[sentence.start : sentence.end]
+        found = _day(s, year or self.year, self.anchor, self.told)
+        line = self.line
+        if found is None and line and line.day and sentence.start <= line.start < sentence.end:
+            at = line.start - sentence.start
+            return DateRange(
+                at,
+                at + line.end - line.start,
+                sentence.text[at : at + line.end - line.start],
+                line.day,
+                line.day,
+            )
+        return found
+
+
 def find_events(seg: Segmented) -> list[EventRecord]:
     """Events named in the document (and visits it reports), with whatever attributes their
     sentence states; a visit whose sentence has no date takes the last day stated before it,
     the event of the title the day of the lead."""
     text = seg.doc.text
-    anchor = document_date(text)
-    told = None if anchor else narrative_month(text)
-    year = anchor.year if anchor else told[0] if told else document_year(seg.doc.title, text)
+    clock = _Clock.of(seg)
     out = []
     starts = [t.start for t in seg.tokens]
     title_end = text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
@@ -193,16 +240,16 @@ def find_events(seg: Segmented) -> list[EventRecord]:
         visits = [] if names else visit_names(sentence)
         for start, end in names or visits:
             name = text[start:end]
-            own = _day(s, document_year(name) or year, anchor, told)
+            own = clock.day(sentence, document_year(name))
             dates: DateRange | None
             if own:
                 dates, off = own, sentence.start
             elif visits or s.lstrip().startswith(_SAME_DAY):
                 # a visit, or a sentence opening with a part of the day (上午，…): the last
                 # day stated before it
-                dates, off = _first_day(reversed(seg.sentences[:i]), year, anchor, told), 0
+                dates, off = _first_day(reversed(seg.sentences[:i]), clock), 0
             elif sentence.start < title_end:  # the title's event: the day of the lead
-                dates, off = _first_day(seg.sentences[i + 1 : i + 5], year, anchor, told), 0
+                dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
             else:
                 dates, off = None, 0
             count = _COUNT.search(s, end - sentence.start)
@@ -235,15 +282,10 @@ def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bo
     return any(o.name_start >= title_end and (e.name in o.name or o.name in e.name) for o in events)
 
 
-def _first_day(
-    sentences: Iterable[Sentence],
-    year: int | None,
-    anchor: date | None,
-    told: tuple[int, int] | None,
-) -> DateRange | None:
+def _first_day(sentences: Iterable[Sentence], clock: _Clock) -> DateRange | None:
     """The day stated in the first of ``sentences`` that states one (document offsets)."""
     for sentence in sentences:
-        found = _day(sentence.text, year, anchor, told)
+        found = clock.day(sentence)
         if found is not None and "日" in found.text:
             off = sentence.start
             return DateRange(
