@@ -145,3 +145,44 @@ def test_an_undated_dateline_story_leaves_the_year_unknown() -> None:
         "2035年基本建成新城。"
     )
     assert events["东江市第三次代表大会"] == (None, None)
+
+
+def test_a_meeting_named_only_by_its_noun_is_dated_in_its_clause() -> None:
+    events = _events("标题\n2019-03-06\n3月5日上午，东江市委召开常委会议，研究部署春耕工作。")
+    assert events == {"东江市委召开常委会议": (date(2019, 3, 5), date(2019, 3, 5))}
+    assert _events("标题\n2019-03-06\n3月5日，东江县举行揭牌仪式。") == {
+        "东江县举行揭牌仪式": (date(2019, 3, 5), date(2019, 3, 5))
+    }
+    # the day is not in its clause nor the one before it: no event, the visit is kept
+    assert (
+        _events("标题\n2019-03-06\n东江市委召开常委会议，研究部署春耕工作。会议时间为3月5日。")
+        == {}
+    )
+    events = _events("标题\n2019-03-06\n3月5日，东江市领导到基层调研，在座谈中指出，要召开会议。")
+    assert events == {"东江市领导到基层调研": (date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_an_event_takes_the_day_that_opens_the_sentence_before_it() -> None:
+    text = "3月5日上午，代表们步入会场。东江市第三次代表大会在国歌声中开幕。"
+    events = _events(f"标题\n2019-03-06\n{text}")
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    # not from another paragraph, nor from a day inside the sentence before
+    apart = text.replace("。", "。\n", 1)
+    events = _events(f"标题\n2019-03-06\n{apart}")
+    assert events["东江市第三次代表大会"] == (None, None)
+    events = _events("标题\n2019-03-06\n代表们3月5日步入会场。东江市第三次代表大会在国歌声中开幕。")
+    assert events["东江市第三次代表大会"] == (None, None)
+
+
+def test_the_event_of_an_earlier_sentence_keeps_its_day_to_itself() -> None:
+    events = _events(
+        "标题\n2019-03-06\n3月5日上午，东江市委召开会议。会议传达学习了东江市第三次代表大会精神。"
+    )
+    assert events == {"东江市委召开会议": (date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_a_bracketed_agency_dateline() -> None:
+    events = _events(
+        "标题\n2023-01-24\n（东江社记者林某南岭23日电）市长陈思远今天到东华社区走访慰问困难群众。"
+    )
+    assert set(events.values()) == {(date(2023, 1, 23), date(2023, 1, 23))}

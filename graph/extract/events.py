@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from graph.extract.meetings import meeting_names
 from graph.extract.visits import visit_names
 from graph.resources import load_ordered
 from graph.text.dates import DateRange, document_year, find_range
@@ -234,24 +235,17 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     out = []
     starts = [t.start for t in seg.tokens]
     title_end = text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    named: set[int] = set()  # the sentences that name an event
     for i, sentence in enumerate(seg.sentences):
         s = sentence.text
-        names = _event_names(seg, starts, sentence)
-        visits = [] if names else visit_names(sentence)
-        for start, end in names or visits:
+        kind, spans = _named_in(seg, starts, sentence, clock)
+        if spans:
+            named.add(i)
+        for start, end in spans:
             name = text[start:end]
-            own = clock.day(sentence, document_year(name))
-            dates: DateRange | None
-            if own:
-                dates, off = own, sentence.start
-            elif visits or s.lstrip().startswith(_SAME_DAY):
-                # a visit, or a sentence opening with a part of the day (上午，…): the last
-                # day stated before it
-                dates, off = _first_day(reversed(seg.sentences[:i]), clock), 0
-            elif sentence.start < title_end:  # the title's event: the day of the lead
+            dates, off = _event_day(seg, i, clock, kind, document_year(name), named)
+            if dates is None and sentence.start < title_end:  # the title's: the lead's day
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
-            else:
-                dates, off = None, 0
             count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
@@ -273,6 +267,53 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             )
     kept = [e for e in out if e.start or e.venue_span or e.organiser_span]
     return [e for e in kept if not _told_again(e, kept, title_end)]
+
+
+def _named_in(
+    seg: Segmented, starts: list[int], sentence: Sentence, clock: _Clock
+) -> tuple[str, list[tuple[int, int]]]:
+    """The events a sentence names (``named``), else the meeting it reports held (召开会议:
+    ``meeting``) on a day written in its clause or the one before, else the visit it reports
+    (``visit``)."""
+    if names := _event_names(seg, starts, sentence):
+        return "named", names
+    own = clock.day(sentence)
+    at = sentence.start
+    if meetings := [m for m in meeting_names(sentence) if _held_on(sentence.text, own, m, at)]:
+        return "meeting", meetings
+    return "visit", visit_names(sentence)
+
+
+def _event_day(
+    seg: Segmented, i: int, clock: _Clock, kind: str, year: int | None, named: set[int]
+) -> tuple[DateRange | None, int]:
+    """The day of an event of sentence ``i`` and the offset its span is relative to: its own,
+    else for a visit or a sentence opening with a part of the day (上午，…) the last day
+    stated before it, else the day that opens the sentence before it in its paragraph when
+    that sentence names no event (3月5日上午，代表们步入会场。大会…开幕。)."""
+    sentence = seg.sentences[i]
+    if own := clock.day(sentence, year):
+        return own, sentence.start
+    if kind == "visit" or sentence.text.lstrip().startswith(_SAME_DAY):
+        return _first_day(reversed(seg.sentences[:i]), clock), 0
+    if i == 0 or i - 1 in named:
+        return None, 0
+    before = seg.sentences[i - 1]
+    if "\n" in seg.doc.text[before.start : sentence.start].strip(" \u3000") or "\n" in before.text:
+        return None, 0
+    day = clock.day(before)
+    if day is None or "日" not in day.text or before.text[: day.start].strip():
+        return None, 0
+    return day, before.start
+
+
+def _held_on(s: str, own: DateRange | None, span: tuple[int, int], at: int) -> bool:
+    """A meeting named by its clause (``span``, ``at`` the sentence's offset) whose own date
+    ``own`` (sentence offsets) is written in that clause or the one before it."""
+    start, end = span[0] - at, span[1] - at
+    if own is None or own.start >= end:
+        return False
+    return sum(s[own.end : start].count(c) for c in "，,；;") <= 1
 
 
 def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bool:
