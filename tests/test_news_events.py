@@ -186,3 +186,16 @@ def test_a_bracketed_agency_dateline() -> None:
         "标题\n2023-01-24\n（东江社记者林某南岭23日电）市长陈思远今天到东华社区走访慰问困难群众。"
     )
     assert set(events.values()) == {(date(2023, 1, 23), date(2023, 1, 23))}
+
+
+def test_the_next_day_counts_from_the_day_stated_before() -> None:
+    events = _events(
+        "标题\n2019-03-06\n3月4日，东江市第三次代表大会开幕。"
+        "次日，东江市第三次代表大会主席团第二次会议召开。"
+    )
+    assert events == {
+        "东江市第三次代表大会": (date(2019, 3, 4), date(2019, 3, 4)),
+        "东江市第三次代表大会主席团第二次会议": (date(2019, 3, 5), date(2019, 3, 5)),
+    }
+    events = _events("标题\n2019-03-06\n3月4日，代表们报到。东江市第三次代表大会于次日开幕。")
+    assert events == {"东江市第三次代表大会": (date(2019, 3, 5), date(2019, 3, 5))}

@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from graph.extract.meetings import meeting_names
@@ -58,6 +58,7 @@ _NAME_TAGS = frozenset(
 _COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")
 _ORGANISER = re.compile(r"由(?P<org>[^，,。；;由在]{2,30}?)(?:主办|承办|举办|组织|主持|牵头)")
 _VENUE = re.compile(r"在(?P<venue>[^，,。；;在]{2,30}?)(?:举办|举行|召开|开幕|开班|开展|进行)")
+_NEXT_DAY = re.compile(r"次日|翌日|第二天")
 _SAME_DAY = ("上午", "下午", "晚上", "当天", "当日", "同日", "中午", "傍晚")
 _PLAN = re.compile(r"(?:列入|纳入|作为)(?P<plan>[^，,。；;]{2,40}?计划)")
 
@@ -276,7 +277,10 @@ def _named_in(
     ``meeting``) on a day written in its clause or the one before, else the visit it reports
     (``visit``)."""
     if names := _event_names(seg, starts, sentence):
-        return "named", names
+        # 某某大会主席团第二次会议 names one event, not also 某某大会
+        return "named", [
+            n for n in names if not any(o != n and o[0] <= n[0] and n[1] <= o[1] for o in names)
+        ]
     own = clock.day(sentence)
     at = sentence.start
     if meetings := [m for m in meeting_names(sentence) if _held_on(sentence.text, own, m, at)]:
@@ -289,11 +293,16 @@ def _event_day(
 ) -> tuple[DateRange | None, int]:
     """The day of an event of sentence ``i`` and the offset its span is relative to: its own,
     else for a visit or a sentence opening with a part of the day (上午，…) the last day
-    stated before it, else the day that opens the sentence before it in its paragraph when
+    stated before it (the day after it for 次日, 翌日), else the day that opens the sentence before it in its paragraph when
     that sentence names no event (3月5日上午，代表们步入会场。大会…开幕。)."""
     sentence = seg.sentences[i]
     if own := clock.day(sentence, year):
         return own, sentence.start
+    if (m := _NEXT_DAY.search(sentence.text)) and (
+        last := _first_day(reversed(seg.sentences[:i]), clock)
+    ):
+        day = last.last + timedelta(days=1)
+        return DateRange(m.start(), m.end(), m.group(), day, day), sentence.start
     if kind == "visit" or sentence.text.lstrip().startswith(_SAME_DAY):
         return _first_day(reversed(seg.sentences[:i]), clock), 0
     if i == 0 or i - 1 in named:
