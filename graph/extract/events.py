@@ -301,8 +301,8 @@ def _event_day(
     if (m := _NEXT_DAY.search(sentence.text)) and (
         last := _first_day(reversed(seg.sentences[:i]), clock)
     ):
-        day = last.last + timedelta(days=1)
-        return DateRange(m.start(), m.end(), m.group(), day, day), sentence.start
+        after = last.last + timedelta(days=1)
+        return DateRange(m.start(), m.end(), m.group(), after, after), sentence.start
     if kind == "visit" or sentence.text.lstrip().startswith(_SAME_DAY):
         return _first_day(reversed(seg.sentences[:i]), clock), 0
     if i == 0 or i - 1 in named:
