@@ -199,3 +199,10 @@ def test_the_next_day_counts_from_the_day_stated_before() -> None:
     }
     events = _events("标题\n2019-03-06\n3月4日，代表们报到。东江市第三次代表大会于次日开幕。")
     assert events == {"东江市第三次代表大会": (date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_a_dateline_with_only_a_day_and_one_in_traditional_script() -> None:
+    events = _events("标题\n2019-03-06\n新华社东江5日电 东江市第三次代表大会今天开幕。")
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    events = _events("標題\n2019-03-06\n（東江社記者林某南嶺5日電）東江市第三次代表大會今天開幕。")
+    assert set(events.values()) == {(date(2019, 3, 5), date(2019, 3, 5))}
