@@ -45,13 +45,10 @@ def test_a_quote_inside_a_quote_and_a_missing_quote_mark() -> None:
     assert _quotes(
         "标题\n东江市市长林晓峰出席会议。“要落实“全民健身”战略，做好春耕工作。”林晓峰说。"
     ) == [("林晓峰", "说", "要落实“全民健身”战略，做好春耕工作。", True)]
-    # the quote opened after 表示 never closes in its paragraph: no words are guessed for it
-    assert (
-        _quotes(
-            "标题\n东江市市长林晓峰出席会议。林晓峰表示，“要落实“全民健身’战略，做好春耕工作。\n第二段。"
-        )
-        == []
-    )
+    # the quote opened after 表示 never closes in its paragraph: its first sentence is reported
+    assert _quotes(
+        "标题\n东江市市长林晓峰出席会议。林晓峰表示，“要落实“全民健身’战略，做好春耕工作。\n第二段。"
+    ) == [("林晓峰", "表示", "要落实“全民健身’战略，做好春耕工作", False)]
 
 
 def test_a_pronoun_is_the_one_person_named_before_it_in_its_paragraph() -> None:

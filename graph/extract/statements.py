@@ -168,13 +168,16 @@ def _plain_gap(gap: str) -> bool:
 
 
 def _reported(text: str, start: int, sentence_end: int) -> tuple[int, int, bool] | None:
-    """Span of the quoted (direct) or reported text that follows a verb ending at ``start``."""
+    """Span of the quoted (direct) or reported text that follows a verb ending at ``start``; of
+    a quote that is never closed, its first sentence as reported text."""
     i = start
     while i < len(text) and text[i] in _AFTER_VERB + " ":
         i += 1
     if i < len(text) and text[i] in _OPEN:
         close = _closing(text, i)
-        return (i + 1, close, True) if close else None
+        if close:
+            return i + 1, close, True
+        i += 1  # a quote mark is missing: its first sentence, as reported speech
     end = sentence_end
     while end > i and text[end - 1] in _SENTENCE_END + '”"':
         end -= 1
