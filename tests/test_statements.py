@@ -64,6 +64,7 @@ def test_an_ambiguous_pronoun_gives_no_statement() -> None:
     assert _quotes("标题\n东江市市长林晓峰、副市长陈思远出席会议。他表示，要做好春耕工作。") == []
     # the person named is in another paragraph
     assert _quotes("标题\n东江市市长林晓峰出席会议。\n他指出，要做好春耕工作。") == []
+    assert _quotes("标题\n东江市市长林晓峰出席会议。他们表示，要做好春耕工作。") == []
     # 他 is an object here, not the speaker
     assert _quotes("标题\n东江市市长林晓峰出席会议，副市长陈思远对他表示感谢。") == []
 

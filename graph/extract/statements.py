@@ -136,6 +136,8 @@ def _subject(text: str, at: int, verb_start: int) -> bool:
     if at and text[at - 1] in _NOT_SUBJECT:
         return False
     gap = text[at + 1 : verb_start]
+    if gap.startswith(("们", "們", "人")):  # 他们, 他人: not one person
+        return False
     return not gap or (len(gap) <= _PRONOUN_GAP and _plain_gap(gap) and "，" not in gap)
 
 
