@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.extract.document import extract_document
+from graph.text.docdate import dateline
 from graph.text.narrative import narrative_month, year_of_day
 from graph.types import Document, EventFact
 
@@ -206,3 +207,15 @@ def test_a_dateline_with_only_a_day_and_one_in_traditional_script() -> None:
     assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
     events = _events("標題\n2019-03-06\n（東江社記者林某南嶺5日電）東江市第三次代表大會今天開幕。")
     assert set(events.values()) == {(date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_a_dateline_with_spaces_and_lines_that_are_no_datelines() -> None:
+    published = date(2019, 3, 6)
+    found = dateline("标题\n中新网 3月5日电 正文", published)
+    assert found is not None and found.day == date(2019, 3, 5)
+    for line in (
+        "东江日报 2019年3月5日 第2版",
+        "本报讯（记者 林某）3月5日，会议召开。",
+        "东江市委3月5日电话会议",
+    ):
+        assert dateline(line, published) is None, line
