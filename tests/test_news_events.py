@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.extract.document import extract_document
+from graph.text.docdate import dateline
 from graph.text.narrative import narrative_month, year_of_day
 from graph.types import Document, EventFact
 
@@ -115,3 +116,106 @@ def test_a_recent_event_is_less_certain_than_a_dated_one() -> None:
         Document.from_text("e.txt", "标题\n2019-03-05\n日前，东江市总工会第五次代表大会召开。")
     )
     assert [f.confidence for f in x.facts if isinstance(f, EventFact)] == [0.6]
+
+
+def test_a_dateline_without_a_year_takes_the_document_year_and_dates_the_lead() -> None:
+    events = _events(
+        "东江日报\n2019-03-06\n新华社东江3月5日电（记者 林某）东江市第三次代表大会今天在会议中心开幕。"
+    )
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    events = _events(
+        "中新网南岭3月5日电 南岭市第三次代表大会4日在会议中心开幕。\n发布时间：2019-03-06 10:00"
+    )
+    assert events["南岭市第三次代表大会"] == (date(2019, 3, 4), date(2019, 3, 4))
+
+
+def test_a_dateline_at_the_turn_of_the_year() -> None:
+    events = _events("标题\n2020-01-02\n本报东江12月31日讯 东江市第三次代表大会昨天闭幕。")
+    assert events["东江市第三次代表大会"] == (date(2019, 12, 30), date(2019, 12, 30))
+
+
+def test_a_dateline_with_its_year_dates_the_document() -> None:
+    events = _events("新华社东江2019年3月5日电 东江市第三次代表大会昨日在会议中心开幕。")
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 4), date(2019, 3, 4))
+
+
+def test_an_undated_dateline_story_leaves_the_year_unknown() -> None:
+    """No header date and a dateline without a year: no year is guessed from the text."""
+    events = _events(
+        "新华社东江3月5日电 东江市第三次代表大会今天在会议中心开幕。会议审议2035年远景目标，"
+        "2035年基本建成新城。"
+    )
+    assert events["东江市第三次代表大会"] == (None, None)
+
+
+def test_a_meeting_named_only_by_its_noun_is_dated_in_its_clause() -> None:
+    events = _events("标题\n2019-03-06\n3月5日上午，东江市委召开常委会议，研究部署春耕工作。")
+    assert events == {"东江市委召开常委会议": (date(2019, 3, 5), date(2019, 3, 5))}
+    assert _events("标题\n2019-03-06\n3月5日，东江县举行揭牌仪式。") == {
+        "东江县举行揭牌仪式": (date(2019, 3, 5), date(2019, 3, 5))
+    }
+    # the day is not in its clause nor the one before it: no event, the visit is kept
+    assert (
+        _events("标题\n2019-03-06\n东江市委召开常委会议，研究部署春耕工作。会议时间为3月5日。")
+        == {}
+    )
+    events = _events("标题\n2019-03-06\n3月5日，东江市领导到基层调研，在座谈中指出，要召开会议。")
+    assert events == {"东江市领导到基层调研": (date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_an_event_takes_the_day_that_opens_the_sentence_before_it() -> None:
+    text = "3月5日上午，代表们步入会场。东江市第三次代表大会在国歌声中开幕。"
+    events = _events(f"标题\n2019-03-06\n{text}")
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    # not from another paragraph, nor from a day inside the sentence before
+    apart = text.replace("。", "。\n", 1)
+    events = _events(f"标题\n2019-03-06\n{apart}")
+    assert events["东江市第三次代表大会"] == (None, None)
+    events = _events("标题\n2019-03-06\n代表们3月5日步入会场。东江市第三次代表大会在国歌声中开幕。")
+    assert events["东江市第三次代表大会"] == (None, None)
+
+
+def test_the_event_of_an_earlier_sentence_keeps_its_day_to_itself() -> None:
+    events = _events(
+        "标题\n2019-03-06\n3月5日上午，东江市委召开会议。会议传达学习了东江市第三次代表大会精神。"
+    )
+    assert events == {"东江市委召开会议": (date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_a_bracketed_agency_dateline() -> None:
+    events = _events(
+        "标题\n2023-01-24\n（东江社记者林某南岭23日电）市长陈思远今天到东华社区走访慰问困难群众。"
+    )
+    assert set(events.values()) == {(date(2023, 1, 23), date(2023, 1, 23))}
+
+
+def test_the_next_day_counts_from_the_day_stated_before() -> None:
+    events = _events(
+        "标题\n2019-03-06\n3月4日，东江市第三次代表大会开幕。"
+        "次日，东江市第三次代表大会主席团第二次会议召开。"
+    )
+    assert events == {
+        "东江市第三次代表大会": (date(2019, 3, 4), date(2019, 3, 4)),
+        "东江市第三次代表大会主席团第二次会议": (date(2019, 3, 5), date(2019, 3, 5)),
+    }
+    events = _events("标题\n2019-03-06\n3月4日，代表们报到。东江市第三次代表大会于次日开幕。")
+    assert events == {"东江市第三次代表大会": (date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_a_dateline_with_only_a_day_and_one_in_traditional_script() -> None:
+    events = _events("标题\n2019-03-06\n新华社东江5日电 东江市第三次代表大会今天开幕。")
+    assert events["东江市第三次代表大会"] == (date(2019, 3, 5), date(2019, 3, 5))
+    events = _events("標題\n2019-03-06\n（東江社記者林某南嶺5日電）東江市第三次代表大會今天開幕。")
+    assert set(events.values()) == {(date(2019, 3, 5), date(2019, 3, 5))}
+
+
+def test_a_dateline_with_spaces_and_lines_that_are_no_datelines() -> None:
+    published = date(2019, 3, 6)
+    found = dateline("标题\n中新网 3月5日电 正文", published)
+    assert found is not None and found.day == date(2019, 3, 5)
+    for line in (
+        "东江日报 2019年3月5日 第2版",
+        "本报讯（记者 林某）3月5日，会议召开。",
+        "东江市委3月5日电话会议",
+    ):
+        assert dateline(line, published) is None, line

@@ -19,13 +19,14 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
+from graph.extract.meetings import meeting_names
 from graph.extract.visits import visit_names
 from graph.resources import load_ordered
 from graph.text.dates import DateRange, document_year, find_range
-from graph.text.docdate import document_date, relative_day
+from graph.text.docdate import Dateline, dateline, document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.text.segment import word_tags
 from graph.types import Segmented, Sentence, Token
@@ -57,6 +58,7 @@ _NAME_TAGS = frozenset(
 _COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")
 _ORGANISER = re.compile(r"由(?P<org>[^，,。；;由在]{2,30}?)(?:主办|承办|举办|组织|主持|牵头)")
 _VENUE = re.compile(r"在(?P<venue>[^，,。；;在]{2,30}?)(?:举办|举行|召开|开幕|开班|开展|进行)")
+_NEXT_DAY = re.compile(r"次日|翌日|第二天")
 _SAME_DAY = ("上午", "下午", "晚上", "当天", "当日", "同日", "中午", "傍晚")
 _PLAN = re.compile(r"(?:列入|纳入|作为)(?P<plan>[^，,。；;]{2,40}?计划)")
 
@@ -176,35 +178,75 @@ def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, 
     return (m.start(group) + offset, m.end(group) + offset) if m else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """What dates a document's sentences: its text with the dateline blanked out (a dateline's
+    day is no event's own date), the default year (``None``: unknown), the day relative days
+    count from (the dateline's, else the document's date), the month an undated story is told
+    in, and the dateline."""
+
+    text: str
+    year: int | None
+    anchor: date | None
+    told: tuple[int, int] | None
+    line: Dateline | None
+
+    @staticmethod
+    def of(seg: Segmented) -> _Clock:
+        text = seg.doc.text
+        published = document_date(text)
+        line = dateline(text, published)
+        if line is not None:
+            text = text[: line.start] + " " * (line.end - line.start) + text[line.end :]
+        if published is not None:
+            year: int | None = published.year
+            told = None
+        elif line is not None:  # a newswire story whose year nobody wrote: left unknown
+            year, told = None, None
+        else:
+            told = narrative_month(text)
+            year = told[0] if told else document_year(seg.doc.title, text)
+        anchor = line.day if line is not None and line.day else published
+        return _Clock(text, year, anchor, told, line)
+
+    def day(self, sentence: Sentence, year: int | None = None) -> DateRange | None:
+        """The sentence's own day (sentence offsets); the lead of a dateline story without
+        one is told on the dateline's day."""
+        s = self.text[sentence.start : sentence.end]
+        found = _day(s, year or self.year, self.anchor, self.told)
+        line = self.line
+        if found is None and line and line.day and sentence.start <= line.start < sentence.end:
+            at = line.start - sentence.start
+            return DateRange(
+                at,
+                at + line.end - line.start,
+                sentence.text[at : at + line.end - line.start],
+                line.day,
+                line.day,
+            )
+        return found
+
+
 def find_events(seg: Segmented) -> list[EventRecord]:
     """Events named in the document (and visits it reports), with whatever attributes their
     sentence states; a visit whose sentence has no date takes the last day stated before it,
     the event of the title the day of the lead."""
     text = seg.doc.text
-    anchor = document_date(text)
-    told = None if anchor else narrative_month(text)
-    year = anchor.year if anchor else told[0] if told else document_year(seg.doc.title, text)
+    clock = _Clock.of(seg)
     out = []
     starts = [t.start for t in seg.tokens]
     title_end = text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
+    named: set[int] = set()  # the sentences that name an event
     for i, sentence in enumerate(seg.sentences):
         s = sentence.text
-        names = _event_names(seg, starts, sentence)
-        visits = [] if names else visit_names(sentence)
-        for start, end in names or visits:
+        kind, spans = _named_in(seg, starts, sentence, clock)
+        if spans:
+            named.add(i)
+        for start, end in spans:
             name = text[start:end]
-            own = _day(s, document_year(name) or year, anchor, told)
-            dates: DateRange | None
-            if own:
-                dates, off = own, sentence.start
-            elif visits or s.lstrip().startswith(_SAME_DAY):
-                # a visit, or a sentence opening with a part of the day (上午，…): the last
-                # day stated before it
-                dates, off = _first_day(reversed(seg.sentences[:i]), year, anchor, told), 0
-            elif sentence.start < title_end:  # the title's event: the day of the lead
-                dates, off = _first_day(seg.sentences[i + 1 : i + 5], year, anchor, told), 0
-            else:
-                dates, off = None, 0
+            dates, off = _event_day(seg, i, clock, kind, document_year(name), named)
+            if dates is None and sentence.start < title_end:  # the title's: the lead's day
+                dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
             count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
@@ -228,6 +270,61 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     return [e for e in kept if not _told_again(e, kept, title_end)]
 
 
+def _named_in(
+    seg: Segmented, starts: list[int], sentence: Sentence, clock: _Clock
+) -> tuple[str, list[tuple[int, int]]]:
+    """The events a sentence names (``named``), else the meeting it reports held (召开会议:
+    ``meeting``) on a day written in its clause or the one before, else the visit it reports
+    (``visit``)."""
+    if names := _event_names(seg, starts, sentence):
+        # 某某大会主席团第二次会议 names one event, not also 某某大会
+        return "named", [
+            n for n in names if not any(o != n and o[0] <= n[0] and n[1] <= o[1] for o in names)
+        ]
+    own = clock.day(sentence)
+    at = sentence.start
+    if meetings := [m for m in meeting_names(sentence) if _held_on(sentence.text, own, m, at)]:
+        return "meeting", meetings
+    return "visit", visit_names(sentence)
+
+
+def _event_day(
+    seg: Segmented, i: int, clock: _Clock, kind: str, year: int | None, named: set[int]
+) -> tuple[DateRange | None, int]:
+    """The day of an event of sentence ``i`` and the offset its span is relative to: its own,
+    else for a visit or a sentence opening with a part of the day (上午，…) the last day
+    stated before it (the day after it for 次日, 翌日), else the day that opens the sentence before it in its paragraph when
+    that sentence names no event (3月5日上午，代表们步入会场。大会…开幕。)."""
+    sentence = seg.sentences[i]
+    if own := clock.day(sentence, year):
+        return own, sentence.start
+    if (m := _NEXT_DAY.search(sentence.text)) and (
+        last := _first_day(reversed(seg.sentences[:i]), clock)
+    ):
+        after = last.last + timedelta(days=1)
+        return DateRange(m.start(), m.end(), m.group(), after, after), sentence.start
+    if kind == "visit" or sentence.text.lstrip().startswith(_SAME_DAY):
+        return _first_day(reversed(seg.sentences[:i]), clock), 0
+    if i == 0 or i - 1 in named:
+        return None, 0
+    before = seg.sentences[i - 1]
+    if "\n" in seg.doc.text[before.start : sentence.start].strip(" \u3000") or "\n" in before.text:
+        return None, 0
+    day = clock.day(before)
+    if day is None or "日" not in day.text or before.text[: day.start].strip():
+        return None, 0
+    return day, before.start
+
+
+def _held_on(s: str, own: DateRange | None, span: tuple[int, int], at: int) -> bool:
+    """A meeting named by its clause (``span``, ``at`` the sentence's offset) whose own date
+    ``own`` (sentence offsets) is written in that clause or the one before it."""
+    start, end = span[0] - at, span[1] - at
+    if own is None or own.start >= end:
+        return False
+    return sum(s[own.end : start].count(c) for c in "，,；;") <= 1
+
+
 def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bool:
     """An event of the title that the body names too (劳模表彰会 and 2019年劳模表彰会)."""
     if e.name_start >= title_end:
@@ -235,15 +332,10 @@ def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bo
     return any(o.name_start >= title_end and (e.name in o.name or o.name in e.name) for o in events)
 
 
-def _first_day(
-    sentences: Iterable[Sentence],
-    year: int | None,
-    anchor: date | None,
-    told: tuple[int, int] | None,
-) -> DateRange | None:
+def _first_day(sentences: Iterable[Sentence], clock: _Clock) -> DateRange | None:
     """The day stated in the first of ``sentences`` that states one (document offsets)."""
     for sentence in sentences:
-        found = _day(sentence.text, year, anchor, told)
+        found = clock.day(sentence)
         if found is not None and "日" in found.text:
             off = sentence.start
             return DateRange(

@@ -28,8 +28,13 @@ def visit_names(sentence: Sentence) -> list[tuple[int, int]]:
     m = _VISIT.search(sentence.text)
     if m is None:
         return []
+    return clause_of(sentence, m.start(), m.end())
+
+
+def clause_of(sentence: Sentence, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clause of ``sentence.text[lo:hi]`` as a name: its leading time words left out, and
+    none when it is too short or too long (document offsets)."""
     s = sentence.text
-    lo, hi = m.start(), m.end()
     while lo > 0 and s[lo - 1] not in _CLAUSE:
         lo -= 1
     while hi < len(s) and s[hi] not in _CLAUSE:

@@ -1,7 +1,8 @@
 """The date of a document: from its header, dateline, byline or 发布时间 line.
 
 Only a date the copy itself carries as its own date counts: a labelled line (发布时间, 发表时间,
-出版日期, 日期), a line holding nothing but a date (and a clock time, a source), or a
+出版日期, 日期), a line holding nothing but a date (and a clock time, a source), a newswire
+dateline with its year (新华社某地2019年3月5日电), or a
 Minguo-calendar stamp closing an agency story (1120123 = 2023-01-23).  The first year written
 somewhere in the text is never taken for it (a history paragraph, a plan for 2035).
 
@@ -36,6 +37,7 @@ datetime.date(2019, 3, 5)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from graph.text.dates import normalise
@@ -92,6 +94,9 @@ def document_date(text: str) -> date | None:
     for line in lines[:_HEADER_LINES]:
         if found := _header_date(line):
             return found
+    told = dateline(text, None)
+    if told is not None and told.day is not None:
+        return told.day
     for line in lines[-3:]:
         m = _LABEL.search(line)
         if m and (found := _from_match(m)):
@@ -118,6 +123,62 @@ def _header_date(line: str) -> date | None:
             if found := _from_match(m):
                 return found
     return None
+
+
+_DATELINE = re.compile(
+    r"^[\s【\[（(]*(?:本报|本刊|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|網|报|報|台|臺))"
+    r"\s?[\u4e00-\u9fff]{0,10}?\s?"
+    r"(?P<date>(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)(?:[电電](?![视視话話力影器子脑腦报報梯商信站厂廠池源缆纜线線网網台车車])|[讯訊])"
+)
+_DATELINE_LINES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A newswire dateline (新华社某地3月5日电, 本报某地5日讯) at ``text[start:end]``: the day
+    the story is told, ``None`` when its year (or month) is not known."""
+
+    start: int
+    end: int
+    day: date | None
+
+
+def dateline(text: str, published: date | None) -> Dateline | None:
+    """The dateline opening one of the first lines, its day resolved against the document's
+    date ``published``; without one a dateline that gives no year leaves the day unknown.
+
+    >>> dateline("标题\\n新华社某地3月5日电（记者 某某）正文", date(2019, 3, 6)).day
+    datetime.date(2019, 3, 5)
+    >>> dateline("新华社某地3月5日电 正文", None).day is None
+    True
+    >>> dateline("本报某地12月31日讯 正文", date(2020, 1, 2)).day
+    datetime.date(2019, 12, 31)
+    """
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        m = _DATELINE.match(line)
+        if m:
+            day = _dateline_day(m["date"], published)
+            return Dateline(offset + m.start("date"), offset + m.end(), day)
+        offset += len(line) + 1
+        if n >= _DATELINE_LINES:
+            break
+    return None
+
+
+def _dateline_day(written: str, published: date | None) -> date | None:
+    if "年" in written:
+        days = normalise(written, None)
+        return days[0] if days else None
+    if published is None:
+        return None
+    if "月" not in written:
+        found = relative_day(written, published)
+        return found[2] if found else None
+    days = normalise(written, published.year)
+    if days and days[0] > published + timedelta(days=1):
+        days = normalise(written, published.year - 1)
+    return days[0] if days else None
 
 
 def _shifted(m: re.Match[str], anchor: date) -> date | None:

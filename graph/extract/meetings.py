@@ -1,0 +1,46 @@
+"""Meetings named only by a generic noun (召开会议, 召开常委会议, 举行揭牌仪式) as events named by
+their clause, as visits are (graph.extract.visits).
+
+The event finder (graph.extract.events) keeps such a clause only when the date it is held on is
+written in the same clause or the one before it (3月5日上午，东江市委召开常委会议). A clause that
+opens with the bare noun (会议在某地开幕) speaks of a meeting already named and is no new one.
+
+>>> from graph.types import Sentence
+>>> text = "3月5日上午，东江市委召开常委会议，研究部署春耕工作。"
+>>> [text[a:b] for a, b in meeting_names(Sentence(0, len(text), text))]
+['东江市委召开常委会议']
+>>> text = "揭牌仪式在东江县举行。"
+>>> [text[a:b] for a, b in meeting_names(Sentence(0, len(text), text))]
+['揭牌仪式在东江县举行']
+>>> text = "3月5日，会议在东江会堂开幕。"
+>>> meeting_names(Sentence(0, len(text), text))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.visits import clause_of
+from graph.types import Sentence
+
+_NOUN = r"(?:会议|大会|座谈会|仪式|典礼|常委会|党委会|党组会|办公会|例会|全会)"
+_CLAUSE_END = r"(?=[，,。；;！!？?：:\n]|$)"
+_HELD = re.compile(
+    rf"(?:召开|举行|举办)了?[^，,。；;：:、\n]{{0,10}}?{_NOUN}{_CLAUSE_END}"
+    rf"|{_NOUN}[^，,。；;：:、\n]{{0,12}}?(?:召开|举行|举办|开幕){_CLAUSE_END}"
+)
+
+
+def meeting_names(sentence: Sentence) -> list[tuple[int, int]]:
+    """The clause (its leading time words left out) of the first meeting held in a sentence."""
+    m = _HELD.search(sentence.text)
+    if m is None:
+        return []
+    found = clause_of(sentence, m.start(), m.end())
+    at = sentence.start
+    return [(a, b) for a, b in found if not sentence.text[a - at :].startswith(_AGAIN)]
+
+
+_AGAIN = ("会议", "大会", "仪式", "典礼", "本次", "此次", "这次", "该", "上述")
+"""A clause opening with these speaks of a meeting already named (会议在某地开幕)."""
