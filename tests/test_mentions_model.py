@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -55,22 +54,31 @@ def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
         load(tmp_path / "bad.npz")
 
 
-def test_import_is_lazy_and_cli_starts_fast() -> None:
+def test_import_is_lazy_and_mentions_loads_no_graph_stack() -> None:
+    """``kg mentions`` starts fast because it imports neither the tagger before it is needed
+    nor the RDF, network, store and dataframe stack at all (no timed assertion: CI is noisy;
+    ``bench/ner_eval.py`` measures the start-up)."""
     heavy = "('pycrfsuite', 'opencc', 'rjieba', 'jieba', 'numpy')"
     code = f"import sys, graph.ner; print(any(m in sys.modules for m in {heavy}))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "False"
-    t = time.perf_counter()
+    stack = ("rdflib", "networkx", "pyvis", "pyoxigraph", "pandas", "dask")
+    probe = (
+        "import atexit, runpy, sys\n"
+        f"atexit.register(lambda: print('LOADED', [m for m in {stack!r} if m in sys.modules]))\n"
+        "sys.argv = ['kg', 'mentions']\n"
+        "runpy.run_module('graph', run_name='__main__')\n"
+    )
     res = subprocess.run(
-        [sys.executable, "-m", "graph", "mentions"],
+        [sys.executable, "-c", probe],
         input='{"id": "1", "text": "记者李文华报道。"}\n',
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=True,
     )
-    elapsed = time.perf_counter() - t
     assert '"id": "1"' in res.stdout
-    assert elapsed < 6.0  # the contract is < 3 s; leave room for a loaded CI machine
+    assert '"李文华"' in res.stdout
+    assert "LOADED []" in res.stdout
