@@ -142,6 +142,8 @@ def test_varied_news_documents_build_into_a_graph_that_validates(tmp_path: Path)
         "undated.txt": "东江市总工会第十四次代表大会在东江会堂召开。东江大学党委书记赵一鸣出席。",
         "byline.txt": "东江日报讯 （记者林晓峰、通讯员陈思远）昨天上午，东江市召开工作会议。",
         "list.txt": "标题\n2019-03-05\n东江市政协副主席林晓峰、陈思远及秘书长赵一鸣出席。",
+        "seat.txt": "新华社东江3月5日电 东江市第三次代表大会今天开幕。\n"
+        "“我们要把工作做好。”东江市市长林晓峰说。他表示，今年将继续推进改革。",
     }
     src = tmp_path / "src"
     src.mkdir()
@@ -396,3 +398,14 @@ def test_a_verb_before_a_verb_of_organisation_names_stays_in_the_name() -> None:
 def test_a_generic_name_is_the_institute_the_document_is_about() -> None:
     x = _x("东华研究所召开学术年会\n\n11月18日，东华研究所召开学术年会。研究所所长张明远出席。")
     assert ("张明远", "所长", "东华研究所") in _posts(x)
+
+
+def test_a_place_before_a_government_title_is_one_entity_at_that_span() -> None:
+    """东江市 of 东江市市长 is the seat (东江市人民政府), not also an organisation 东江市."""
+    x = _x("东江市第三次代表大会今天开幕。“我们要把工作做好。”东江市市长林晓峰说。")
+    owners: dict[tuple[int, int], set[str]] = {}
+    for e in x.entities:
+        for m in e.mentions:
+            owners.setdefault((m.start, m.end), set()).add(e.label)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    assert ("林晓峰", "市长", "东江市人民政府") in _posts(x)

@@ -125,6 +125,7 @@ def link_document(
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
     credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
     _named_people(seg, builders, person_of, people)
+    _drop_emptied(builders, org_at)
     parents = _parents(seg, builders)
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
@@ -237,8 +238,35 @@ def _seat(
             b.aliases.update(a + "政府" for a in builders[place].aliases if a)
             b.aliases.update(a for a in builders[place].aliases if a)
     b.rules.add("place+title")
-    b.mentions.append(span_of(seg, *where))
+    span = span_of(seg, *where)
+    b.mentions.append(span)
+    if span in builders[place].mentions:  # one entity per span: the seat, not the place too
+        builders[place].mentions.remove(span)
     return ref
+
+
+def _drop_emptied(
+    builders: dict[EntityRef, _Builder], org_at: dict[tuple[int, int], EntityRef]
+) -> None:
+    """Forget the organisations whose every span a seat took over (东江市 of 东江市市长): the
+    span is the seat's, and so is the organisation read there."""
+    emptied = {ref for ref, b in builders.items() if ref.kind == "org" and not b.mentions}
+    if not emptied:
+        return
+    holder = {
+        (m.start, m.end): ref
+        for ref, b in builders.items()
+        if ref.kind == "org"
+        for m in b.mentions
+    }
+    for where, ref in list(org_at.items()):
+        if ref in emptied:
+            if where in holder:
+                org_at[where] = holder[where]
+            else:
+                del org_at[where]
+    for ref in emptied:
+        del builders[ref]
 
 
 def _sub_body(
