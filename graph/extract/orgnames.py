@@ -98,7 +98,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
-        tag = tags.get(word, "x")
+        tag = tags.get(word, _function_pair(word, tags))
         if (
             tag in _CUT_TAGS
             and word not in _NAME_VERBS
@@ -140,6 +140,18 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         start = tok.end
     return start
+
+
+def _function_pair(word: str, tags: dict[str, str]) -> str:
+    """The tag of a two-character word the dictionary lacks: ``p`` for a pronoun or adverb and
+    a preposition written together (另据, 又据), else ``x``.
+
+    >>> _function_pair("另据", {"另": "r", "据": "p"}), _function_pair("东江", {"东": "f"})
+    ('p', 'x')
+    """
+    if len(word) == 2 and tags.get(word[0]) in ("r", "d") and tags.get(word[1]) == "p":
+        return "p"
+    return "x"
 
 
 FULL_ENDINGS = ("公司", "集团", "股份", "大学", "学院", "医院", "银行", "研究院", "研究所")
@@ -229,6 +241,30 @@ def department_of(name: str) -> int | None:
     """Where the hospital department ending ``name`` starts (某某医院胸外科 -> at 胸外科)."""
     for k in range(2, _MAX_DEPARTMENT + 1):
         if len(name) > k and is_department(name, len(name) - k):
+            return len(name) - k
+    return None
+
+
+_FACULTY = "系"
+_FACULTY_SEATS = ("大学", "学院")
+
+
+def faculty_of(name: str) -> int | None:
+    """Where the department of a university ending ``name`` starts (某某大学金融系 -> at 金融系):
+    two to five characters ending in 系 after a name ending in 大学 or 学院.
+
+    >>> faculty_of("东华大学经济学院金融系"), faculty_of("金融系"), faculty_of("东华大学体系")
+    (8, None, None)
+    """
+    for k in range(3, 6):
+        head, tail = name[:-k], name[-k:]
+        if (
+            len(name) > k
+            and tail.endswith(_FACULTY)
+            and head.endswith(_FACULTY_SEATS)
+            and org_suffix_of(head) is not None
+            and all("\u4e00" <= ch <= "\u9fff" for ch in tail)
+        ):
             return len(name) - k
     return None
 

@@ -27,7 +27,7 @@ from graph.extract.names import (
     surname_repeated,
 )
 from graph.extract.orgcheck import ModelSpan
-from graph.extract.orgnames import department_of, org_suffix_of
+from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
 from graph.extract.rules import role_ending_at
 from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
@@ -310,6 +310,20 @@ def after_name_seat(org: str | None, seats: tuple[str, ...]) -> bool:
     return any(s.endswith(_AFTER_NAME_SEATS) for s in seats)
 
 
+_UNIT_ENDINGS = ("系", "院", "所", "科", "室", "处", "部", "中心")
+"""Endings of a university's or an institute's units (金融系, 商学院): such a word between an
+organisation and a title is a unit, never a name (某某大学金融系教授)."""
+
+
+def _unit_word(name: str) -> bool:
+    """Whether a would-be name is a unit of the organisation before it.
+
+    >>> _unit_word("金融系"), _unit_word("商学院"), _unit_word("林晓峰")
+    (True, True, False)
+    """
+    return len(name) >= 3 and name.endswith(_UNIT_ENDINGS)
+
+
 def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """``people`` and the names the model missed between an organisation or a department and
     a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
@@ -327,8 +341,14 @@ def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece,
                     a in starts
                     and a not in found
                     and looks_like_name(name)
+                    and not _unit_word(name)
+                    and not looks_like_name(text[at + len(role) : at + len(role) + 3])
                     and before
-                    and (org_suffix_of(before) is not None or department_of(before) is not None)
+                    and (
+                        org_suffix_of(before) is not None
+                        or department_of(before) is not None
+                        or faculty_of(before) is not None
+                    )
                 ):
                     found[a] = Piece(a, at, name)
                     break

@@ -1,0 +1,43 @@
+"""Units, faculties and leading words around posts (invented names and organisations)."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.types import Document, Extraction, Membership
+
+
+def _x(text: str) -> Extraction:
+    return extract_document(Document.from_text("n.txt", text))
+
+
+def _people(x: Extraction) -> set[str]:
+    return {e.label for e in x.entities if e.ref.kind == "person"}
+
+
+def _posts(x: Extraction) -> set[tuple[str, str, str]]:
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
+    }
+
+
+def test_a_unit_before_a_title_is_not_a_person() -> None:
+    x = _x("东华大学经济学院金融系教授林晓峰表示，市场仍将回暖。")
+    assert _people(x) == {"林晓峰"}
+    assert all(person == "林晓峰" for person, _, _ in _posts(x))
+    x = _x("江南师范大学商学院副教授陈思远博士说，银行之间竞争激烈。")
+    assert _people(x) == {"陈思远"}
+    assert ("陈思远", "副教授", "江南师范大学商学院") in _posts(x)
+
+
+def test_a_universitys_department_holds_a_title_after_the_name() -> None:
+    assert ("林晓峰", "教授", "东江大学金融系") in _posts(_x("东江大学金融系林晓峰教授出席会议。"))
+    posts = _posts(_x("东江大学经济学院国际贸易系陈思远副教授作报告。"))
+    assert ("陈思远", "副教授", "东江大学经济学院国际贸易系") in posts
+    assert not _posts(_x("东江大学体系林晓峰教授出席。"))
+
+
+def test_a_pronoun_and_a_preposition_written_together_start_no_organisation() -> None:
+    posts = _posts(_x("另据东江市摄影协会理事、南州市摄影协会常务理事林晓峰称，市场有周期。"))
+    assert ("林晓峰", "理事", "东江市摄影协会") in posts
+    assert ("林晓峰", "常务理事", "南州市摄影协会") in posts
