@@ -41,3 +41,10 @@ def test_a_pronoun_and_a_preposition_written_together_start_no_organisation() ->
     posts = _posts(_x("另据东江市摄影协会理事、南州市摄影协会常务理事林晓峰称，市场有周期。"))
     assert ("林晓峰", "理事", "东江市摄影协会") in posts
     assert ("林晓峰", "常务理事", "南州市摄影协会") in posts
+
+
+def test_a_committee_member_glued_to_the_next_title_is_two_posts() -> None:
+    posts = _posts(_x("东江市委常委统战部部长林晓峰出席活动。"))
+    assert ("林晓峰", "常委", "东江市委") in posts
+    assert ("林晓峰", "部长", "东江市委统战部") in posts
+    assert ("林晓峰", "副主任", "东江市委常委会") in _posts(_x("东江市委常委会副主任林晓峰出席。"))

@@ -34,7 +34,7 @@ from graph.extract.orgnames import (
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
-from graph.types import Mention, Segmented
+from graph.types import Segmented
 
 _MAX_ORG = 40
 _MAX_ROLE = 8
@@ -355,7 +355,7 @@ def _chain_ending_at(
             elements.append(element)
         elif elements:
             elements.clear()  # a broken link in the chain: keep only what follows it
-        cursor = part_end + 1
+        cursor = part_end + (text[part_end] in "、兼")
     if not elements:
         return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
@@ -364,46 +364,30 @@ def _chain_ending_at(
 
 
 def _element_ends(text: str, begin: int, end: int) -> list[int]:
-    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), at ``end``."""
+    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), after a
+    committee's 常委 glued to the next title (市委常委统战部部长), at ``end``."""
     return [
         i
         for i in range(begin, end)
-        if text[i] == "、" or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+        if text[i] == "、"
+        or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+        or _glued_member(text, begin, i)
     ] + [end]
 
 
-def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:
-    """PERSON, ORG and ROLE mentions of the title chains."""
-    out: list[Mention] = []
-    for chain in chains:
-        score = 0.95 if chain.caption else 0.9
-        out.append(
-            Mention(
-                chain.person.start,
-                chain.person.end,
-                "PERSON",
-                chain.person.text,
-                score,
-                "rules.chain",
-            )
-        )
-        for e in chain.elements:
-            if e.org:
-                out.append(Mention(e.org.start, e.org.end, "ORG", e.org.text, score, "rules.chain"))
-            role_start = e.body.start if e.body else e.role.start
-            out.append(
-                Mention(
-                    role_start,
-                    e.role.end,
-                    "ROLE",
-                    chain_text(chain, role_start, e.role.end),
-                    score,
-                    "rules.chain",
-                )
-            )
-    return tuple(out)
+_MEMBER = "常委"
 
 
-def chain_text(chain: TitleChain, start: int, end: int) -> str:
-    """Text of ``[start, end)`` inside the chain's span."""
-    return chain.span.text[start - chain.span.start : end - chain.span.start]
+def _glued_member(text: str, begin: int, at: int) -> bool:
+    """Whether the 常委 of a party committee (某某市委常委) ends at ``at``, with another title
+    written right after it (某某市委常委统战部部长): not 常委会, the standing committee.
+
+    >>> _glued_member("东江市委常委统战部部长", 0, 6), _glued_member("东江市委常委会主任", 0, 6)
+    (True, False)
+    """
+    return (
+        text.startswith("委" + _MEMBER, at - 3)
+        and at - 3 > begin
+        and text[at] not in "会、，,兼"
+        and "\u4e00" <= text[at] <= "\u9fff"
+    )
