@@ -48,3 +48,11 @@ def test_a_committee_member_glued_to_the_next_title_is_two_posts() -> None:
     assert ("林晓峰", "常委", "东江市委") in posts
     assert ("林晓峰", "部长", "东江市委统战部") in posts
     assert ("林晓峰", "副主任", "东江市委常委会") in _posts(_x("东江市委常委会副主任林晓峰出席。"))
+
+
+def test_a_name_that_opens_the_next_chains_organisation_is_not_listed() -> None:
+    x = _x("东华公司董事长林晓峰、金茂家具总经理陈思远出席。")
+    assert _people(x) == {"林晓峰", "陈思远"}
+    assert _posts(x) == {("林晓峰", "董事长", "东华公司"), ("陈思远", "总经理", "金茂家具")}
+    posts = _posts(_x("东江市政协副主席林晓峰、陈思远及秘书长钱国栋出席会议。"))
+    assert ("陈思远", "副主席", "东江市政协") in posts
