@@ -56,3 +56,9 @@ def test_a_name_that_opens_the_next_chains_organisation_is_not_listed() -> None:
     assert _posts(x) == {("林晓峰", "董事长", "东华公司"), ("陈思远", "总经理", "金茂家具")}
     posts = _posts(_x("东江市政协副主席林晓峰、陈思远及秘书长钱国栋出席会议。"))
     assert ("陈思远", "副主席", "东江市政协") in posts
+
+
+def test_the_first_name_of_a_list_after_an_appointment_verb_is_read_by_the_rules() -> None:
+    x = _x("会议表决通过了人事任免职名单，决定任命林家毫、孙尧、黄建盛为省政府副省长。")
+    assert {"林家毫", "孙尧", "黄建盛"} <= _people(x)
+    assert ("林家毫", "副省长", "省政府") in _posts(x)

@@ -212,14 +212,12 @@ def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...
     >>> [p.text for p in listed_people(seg, (Piece(6, 9, "林晓峰"),))]
     ['林晓峰', '傅文澜', '陈思远']
     """
-    text = seg.doc.text
     starts = token_index(seg)
-    ends = {t.end for t in seg.tokens}
     found = {p.start: p for p in people}
     todo = list(people)
     while todo:
         p = todo.pop()
-        for q in (_listed_after(seg, starts, p), _listed_before(text, ends, starts, p)):
+        for q in (_listed_after(seg, starts, p), _listed_before(seg, starts, p)):
             if q is not None and q.start not in found:
                 found[q.start] = q
                 todo.append(q)
@@ -276,16 +274,31 @@ def _verb_after(text: str, i: int) -> bool:
     return word_tags().get(text[i : i + 2], "").startswith("v")
 
 
-def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) -> Piece | None:
+def _listed_before(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
+    text = seg.doc.text
     if p.start < 3 or text[p.start - 1] != "、":
         return None
     for k in (3, 2):
         a = p.start - 1 - k
-        if a >= 0 and a in starts and text[a - 1 : a] in _LIST_START:
+        if (
+            a >= 0
+            and a in starts
+            and (text[a - 1 : a] in _LIST_START or _after_verb(seg, starts, a))
+        ):
             name = text[a : p.start - 1]
             if looks_like_name(name):
                 return Piece(a, p.start - 1, name)
     return None
+
+
+_LIST_VERBS = frozenset({"任命", "免去", "选举", "补选", "聘任", "聘请", "推选", "提名", "表彰"})
+"""Verbs a list of names follows (任命A、B为…)."""
+
+
+def _after_verb(seg: Segmented, starts: dict[int, int], a: int) -> bool:
+    """Whether the word before the token at ``a`` is a verb a list of names follows."""
+    i = starts[a]
+    return i > 0 and seg.tokens[i - 1].text in _LIST_VERBS
 
 
 _LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
