@@ -62,3 +62,15 @@ def test_the_first_name_of_a_list_after_an_appointment_verb_is_read_by_the_rules
     x = _x("会议表决通过了人事任免职名单，决定任命林家毫、孙尧、黄建盛为省政府副省长。")
     assert {"林家毫", "孙尧", "黄建盛"} <= _people(x)
     assert ("林家毫", "副省长", "省政府") in _posts(x)
+
+
+def test_a_government_title_listed_after_a_party_secretary_is_at_the_government() -> None:
+    posts = _posts(_x("东江县委书记林晓峰、县长陈思远出席。"))
+    assert ("陈思远", "县长", "东江县人民政府") in posts
+    assert ("林晓峰", "书记", "东江县委") in posts
+    assert ("陈思远", "副书记", "东江县委") in _posts(_x("东江县委书记林晓峰、副书记陈思远出席。"))
+
+
+def test_the_last_name_of_a_list_before_zai_is_read() -> None:
+    x = _x("大会执行主席林晓峰、张焕伦、刘东方、阳玮在主席台前排就座。")
+    assert {"林晓峰", "张焕伦", "刘东方", "阳玮"} <= _people(x)

@@ -190,7 +190,9 @@ def _people(
                 if before.body is None or e.role.text in _BODY_ROLES:
                     org = orgs[-1] or org  # 党委书记、副书记: the same committee
                 # else 党委书记、主任: the organisation itself, not its committee
-            seat = None if e.body else seat_of(org.key, e.role.text, inherited=e.org is None)
+            # an organisation carried over from the chain before (委书记A、县长B) is inherited
+            inherited = e.org is None or e.org.start < chain.span.start
+            seat = None if e.body else seat_of(org.key, e.role.text, inherited=inherited)
             if seat is not None:
                 where = (e.org.start, e.org.end) if e.org else (e.role.start, e.role.end)
                 org = _seat(seg, builders, org, seat, where)

@@ -301,7 +301,7 @@ def _after_verb(seg: Segmented, starts: dict[int, int], a: int) -> bool:
     return i > 0 and seg.tokens[i - 1].text in _LIST_VERBS
 
 
-_LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
+_LIST_END = frozenset("、，,。；;：:）)等和及与在\n ")
 _LIST_START = frozenset("、，,。；;：:（(\n 有")
 
 
