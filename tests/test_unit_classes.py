@@ -74,3 +74,9 @@ def test_a_government_title_listed_after_a_party_secretary_is_at_the_government(
 def test_the_last_name_of_a_list_before_zai_is_read() -> None:
     x = _x("大会执行主席林晓峰、张焕伦、刘东方、阳玮在主席台前排就座。")
     assert {"林晓峰", "张焕伦", "刘东方", "阳玮"} <= _people(x)
+
+
+def test_a_functions_director_is_a_title() -> None:
+    posts = _posts(_x("东华集团公司总裁林晓峰，运营总监赵一鸣、技术总监钱国栋出席。"))
+    assert ("赵一鸣", "运营总监", "东华集团公司") in posts
+    assert ("钱国栋", "技术总监", "东华集团公司") in posts
