@@ -80,3 +80,9 @@ def test_a_functions_director_is_a_title() -> None:
     posts = _posts(_x("东华集团公司总裁林晓峰，运营总监赵一鸣、技术总监钱国栋出席。"))
     assert ("赵一鸣", "运营总监", "东华集团公司") in posts
     assert ("钱国栋", "技术总监", "东华集团公司") in posts
+
+
+def test_a_conjunction_inside_a_unit_after_a_long_name_keeps_it_whole() -> None:
+    org = "东江市政策研究中心住宅与房地产研究处"
+    assert ("林晓峰", "处长", org) in _posts(_x(f"{org}处长林晓峰表示。"))
+    assert ("林晓峰", "局长", "东江市财政局") in _posts(_x("东江市教育局和东江市财政局局长林晓峰出席。"))

@@ -312,7 +312,11 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     if word not in ("和", "与", "及"):
         return False
     before = "".join(text[start:at].split())
-    return 0 < len(before) <= 10 and org_suffix_of(before) is None
+    if org_suffix_of(before) is not None:
+        return False
+    # a unit after a longer name (某某政策研究中心 + 住宅与房地产研究处): from the last ending
+    head = next((k for k in range(len(before) - 1, 1, -1) if org_suffix_of(before[:k])), 0)
+    return 0 < len(before) - head <= 10
 
 
 def company_suffix(name: str) -> bool:
