@@ -85,4 +85,12 @@ def test_a_functions_director_is_a_title() -> None:
 def test_a_conjunction_inside_a_unit_after_a_long_name_keeps_it_whole() -> None:
     org = "东江市政策研究中心住宅与房地产研究处"
     assert ("林晓峰", "处长", org) in _posts(_x(f"{org}处长林晓峰表示。"))
-    assert ("林晓峰", "局长", "东江市财政局") in _posts(_x("东江市教育局和东江市财政局局长林晓峰出席。"))
+    assert ("林晓峰", "局长", "东江市财政局") in _posts(
+        _x("东江市教育局和东江市财政局局长林晓峰出席。")
+    )
+
+
+def test_village_and_neighbourhood_committees_are_organisations() -> None:
+    assert ("林晓峰", "主任", "东江村村委会") in _posts(_x("东江村村委会主任林晓峰说。"))
+    assert ("林晓峰", "主任", "东江社区居委会") in _posts(_x("东江社区居委会主任林晓峰说。"))
+    assert ("林晓峰", "主任", "东江社区") in _posts(_x("东江社区主任林晓峰说。"))
