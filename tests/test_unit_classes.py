@@ -94,3 +94,11 @@ def test_village_and_neighbourhood_committees_are_organisations() -> None:
     assert ("林晓峰", "主任", "东江村村委会") in _posts(_x("东江村村委会主任林晓峰说。"))
     assert ("林晓峰", "主任", "东江社区居委会") in _posts(_x("东江社区居委会主任林晓峰说。"))
     assert ("林晓峰", "主任", "东江社区") in _posts(_x("东江社区主任林晓峰说。"))
+
+
+def test_a_portfolio_before_a_title_is_not_an_organisation() -> None:
+    posts = _posts(_x("东江市主管文化副市长林晓峰出席。"))
+    assert posts == {("林晓峰", "副市长", "东江市人民政府")}
+    posts = _posts(_x("东华公司主管财务的副总经理林晓峰出席。"))
+    assert posts == {("林晓峰", "副总经理", "东华公司")}
+    assert not _posts(_x("分管科技副市长林晓峰出席。"))

@@ -108,6 +108,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
     return best
 
 
+_PORTFOLIO = ("分管", "主管", "协管")
 _LEVELS = frozenset("省市县区州旗盟镇乡")
 _TENURE = frozenset({"新任", "现任", "首任"})
 _ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
@@ -228,6 +229,9 @@ def parse_element(
                 rest_end = b
             break
     org_start = trim_leading(seg, starts, start, rest_end)
+    portfolio = [at for w in _PORTFOLIO if (at := text.find(w, org_start, rest_end)) >= 0]
+    if portfolio:  # 某市分管科技的副市长: a portfolio, not part of the organisation
+        rest_end = min(portfolio)
     if text.startswith("原", org_start) and rest_end - org_start > 2:
         org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
     org = None
