@@ -102,3 +102,11 @@ def test_a_portfolio_before_a_title_is_not_an_organisation() -> None:
     posts = _posts(_x("东华公司主管财务的副总经理林晓峰出席。"))
     assert posts == {("林晓峰", "副总经理", "东华公司")}
     assert not _posts(_x("分管科技副市长林晓峰出席。"))
+
+
+def test_industry_endings_name_companies_before_a_title_and_a_name() -> None:
+    posts = _posts(_x("出席的有东华家私董事长林晓峰、华信医药总裁陈思远、三华重工董事长赵一鸣。"))
+    assert ("林晓峰", "董事长", "东华家私") in posts
+    assert ("陈思远", "总裁", "华信医药") in posts
+    assert ("赵一鸣", "董事长", "三华重工") in posts
+    assert not _posts(_x("绿色环保理念倡导者林晓峰表示。"))
