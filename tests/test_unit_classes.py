@@ -110,3 +110,10 @@ def test_industry_endings_name_companies_before_a_title_and_a_name() -> None:
     assert ("陈思远", "总裁", "华信医药") in posts
     assert ("赵一鸣", "董事长", "三华重工") in posts
     assert not _posts(_x("绿色环保理念倡导者林晓峰表示。"))
+
+
+def test_a_group_form_in_brackets_stays_inside_the_company_name() -> None:
+    org = "中国东方航运（集团）有限公司"
+    assert ("林晓峰", "总经理", org) in _posts(_x(f"{org}总经理林晓峰表示。"))
+    org = "东华（集团）股份有限公司"
+    assert ("林晓峰", "董事长", org) in _posts(_x(f"{org}董事长林晓峰表示。"))

@@ -68,19 +68,24 @@ def org_suffix_of(name: str) -> str | None:
 
 
 _MAX_BRAND = 4
+_MAX_FORM_BRAND = 10
+_FORM_ASIDES = frozenset({"集团", "控股", "股份"})
 
 
 def region_aside(text: str, close: int, lower: int) -> int | None:
     """Where the brand before ``（region）`` closing at ``close`` starts (at most four
-    characters: 某某（上海）体育发展有限公司), when there is one."""
+    characters: 某某（上海）体育发展有限公司), or before a group form (某某航空（集团）有限公司,
+    at most ten), when there is one."""
     opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
     if opened <= lower or close - opened > 6:
         return None
     inner = text[opened + 1 : close]
-    if inner not in _places() and not is_place(inner):
+    form = inner in _FORM_ASIDES  # 某某（集团）有限公司: the group form, not a region
+    if not form and inner not in _places() and not is_place(inner):
         return None
+    longest = _MAX_FORM_BRAND if form else _MAX_BRAND
     brand = opened
-    while brand > max(lower, opened - _MAX_BRAND) and "\u4e00" <= text[brand - 1] <= "\u9fff":
+    while brand > max(lower, opened - longest) and "\u4e00" <= text[brand - 1] <= "\u9fff":
         brand -= 1
     for k in range(opened - 1, brand, -1):
         if org_suffix_of(text[brand:k]) is not None:
