@@ -117,3 +117,10 @@ def test_a_group_form_in_brackets_stays_inside_the_company_name() -> None:
     assert ("林晓峰", "总经理", org) in _posts(_x(f"{org}总经理林晓峰表示。"))
     org = "东华（集团）股份有限公司"
     assert ("林晓峰", "董事长", org) in _posts(_x(f"{org}董事长林晓峰表示。"))
+
+
+def test_a_places_body_written_alone_after_its_committee_takes_the_place() -> None:
+    posts = _posts(_x("东江县纪委书记、监委主任林晓峰出席。"))
+    assert ("林晓峰", "主任", "东江县监委") in posts
+    posts = _posts(_x("东江县委常委、人大常委会主任林晓峰出席。"))
+    assert ("林晓峰", "主任", "东江县人大常委会") in posts
