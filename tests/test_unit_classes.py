@@ -124,3 +124,11 @@ def test_a_places_body_written_alone_after_its_committee_takes_the_place() -> No
     assert ("林晓峰", "主任", "东江县监委") in posts
     posts = _posts(_x("东江县委常委、人大常委会主任林晓峰出席。"))
     assert ("林晓峰", "主任", "东江县人大常委会") in posts
+
+
+def test_a_unit_named_by_its_heads_title_is_part_of_the_organisation() -> None:
+    posts = _posts(_x("东华矿业公司安源煤矿矿长林晓峰出席。"))
+    assert ("林晓峰", "矿长", "东华矿业公司安源煤矿") in posts
+    posts = _posts(_x("东江电力公司第一分厂厂长林晓峰出席。"))
+    assert ("林晓峰", "厂长", "东江电力公司第一分厂") in posts
+    assert ("林晓峰", "营销总监", "东华地产") in _posts(_x("东华地产营销总监林晓峰表示。"))

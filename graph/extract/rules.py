@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeAlias
 
+from graph.extract.chainparts import glued_member, head_unit
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orgnames import (
@@ -252,6 +253,8 @@ def parse_element(
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
         split = role_modifier(text, org_start, rest_end) if body is None else None
+        if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
+            return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), None, role)
         if split is not None and org_suffix_of(name) is None and not company_suffix(name):
             # 某某地产营销总监: a function word before the title belongs to the title
             role = Piece(split, end, text[split:end])
@@ -375,23 +378,5 @@ def _element_ends(text: str, begin: int, end: int) -> list[int]:
         for i in range(begin, end)
         if text[i] == "、"
         or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
-        or _glued_member(text, begin, i)
+        or glued_member(text, begin, i)
     ] + [end]
-
-
-_MEMBER = "常委"
-
-
-def _glued_member(text: str, begin: int, at: int) -> bool:
-    """Whether the 常委 of a party committee (某某市委常委) ends at ``at``, with another title
-    written right after it (某某市委常委统战部部长): not 常委会, the standing committee.
-
-    >>> _glued_member("东江市委常委统战部部长", 0, 6), _glued_member("东江市委常委会主任", 0, 6)
-    (True, False)
-    """
-    return (
-        text.startswith("委" + _MEMBER, at - 3)
-        and at - 3 > begin
-        and text[at] not in "会、，,兼"
-        and "\u4e00" <= text[at] <= "\u9fff"
-    )
