@@ -132,3 +132,12 @@ def test_a_unit_named_by_its_heads_title_is_part_of_the_organisation() -> None:
     posts = _posts(_x("东江电力公司第一分厂厂长林晓峰出席。"))
     assert ("林晓峰", "厂长", "东江电力公司第一分厂") in posts
     assert ("林晓峰", "营销总监", "东华地产") in _posts(_x("东华地产营销总监林晓峰表示。"))
+
+
+def test_a_union_or_womens_federation_after_a_place_committee_title_is_the_places() -> None:
+    posts = _posts(_x("东江县委常委、妇联主席林晓峰出席。"))
+    assert ("林晓峰", "主席", "东江县妇联") in posts
+    posts = _posts(_x("东江县委常委、工会主席林晓峰出席。"))
+    assert ("林晓峰", "主席", "东江县总工会") in posts
+    posts = _posts(_x("东华大学党委书记、工会主席林晓峰出席。"))
+    assert ("林晓峰", "主席", "东华大学工会") in posts

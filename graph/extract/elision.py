@@ -171,7 +171,7 @@ def committee_department(name: str, committee: str) -> str | None:
 
 
 _PLACE_BODIES = frozenset(
-    {"监委", "人大常委会", "政协", "总工会", "工商联", "科协", "文联", "残联"}
+    {"监委", "人大常委会", "政协", "总工会", "妇联", "工商联", "科协", "文联", "残联"}
 )
 """Bodies of a place written alone after a title at its party or discipline committee
 (东江县纪委书记、监委主任: 东江县监委)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.abbreviations import is_short_form, short_form_aliases
-from graph.extract.elision import dominant_regions
+from graph.extract.elision import dominant_regions, place_body
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
@@ -182,7 +182,10 @@ def _people(
                 orgs.append(None)
                 continue
             org = EntityRef("org", alias_to.get(base_key, base_key))
-            if e.body:
+            own = place_body(_PLACE_BODY.get(e.body.text, ""), org.key) if e.body else None
+            if e.body and e.org is None and own:  # 县委常委、妇联主席: the county's 妇联
+                org = _seat(seg, builders, org, own, (e.body.start, e.body.end))
+            elif e.body:
                 where = (e.org.start if e.org else e.body.start, e.body.end)
                 org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
@@ -220,6 +223,10 @@ def _named_people(
         b = builders.setdefault(ref, _Builder(piece.text))
         b.rules.add("person:model")
         b.mentions.append(span_of(seg, piece.start, piece.end))
+
+
+_PLACE_BODY = {"妇联": "妇联", "工会": "总工会"}
+"""Bodies written alone after a title at a place's committee that are the place's own."""
 
 
 def _seat(
