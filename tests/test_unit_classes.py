@@ -141,3 +141,11 @@ def test_a_union_or_womens_federation_after_a_place_committee_title_is_the_place
     assert ("林晓峰", "主席", "东江县总工会") in posts
     posts = _posts(_x("东华大学党委书记、工会主席林晓峰出席。"))
     assert ("林晓峰", "主席", "东华大学工会") in posts
+
+
+def test_a_places_body_listed_alone_after_a_committee_title_keeps_both_posts() -> None:
+    posts = _posts(_x("东江县委常委、政协主席林晓峰出席。"))
+    assert {("林晓峰", "常委", "东江县委"), ("林晓峰", "主席", "东江县政协")} <= posts
+    posts = _posts(_x("东江市委常委总工会主席林晓峰出席。"))
+    assert {("林晓峰", "常委", "东江市委"), ("林晓峰", "主席", "东江市总工会")} <= posts
+    assert not _posts(_x("总工会主席林晓峰出席。"))

@@ -170,7 +170,7 @@ def committee_department(name: str, committee: str) -> str | None:
     return committee + name
 
 
-_PLACE_BODIES = frozenset(
+PLACE_BODIES = frozenset(
     {"监委", "人大常委会", "政协", "总工会", "妇联", "工商联", "科协", "文联", "残联"}
 )
 """Bodies of a place written alone after a title at its party or discipline committee
@@ -185,7 +185,7 @@ def place_body(name: str, committee: str) -> str | None:
     >>> place_body("监委", "东江县纪委"), place_body("政协", "中共东江县委"), place_body("监委", "东华大学纪委")
     ('东江县监委', '东江县政协', None)
     """
-    if name not in _PLACE_BODIES:
+    if name not in PLACE_BODIES:
         return None
     region = committee.removeprefix("中国共产党").removeprefix("中共")
     for ending in _COMMITTEES:

@@ -20,6 +20,7 @@ from functools import cache
 from typing import TypeAlias
 
 from graph.extract.chainparts import glued_member, head_unit
+from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orgnames import (
@@ -139,6 +140,14 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     return i
 
 
+def _listed_body(text: str, start: int, name: str) -> bool:
+    """A place's body named alone after another title (、政协主席, 委常委总工会主席), which
+    orgkeys.place_body completes."""
+    return name in PLACE_BODIES and (
+        text[start - 1 : start] == "、" or text[max(0, start - 2) : start] == "常委"
+    )
+
+
 def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
     """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
     anything (graph.extract.places)."""
@@ -225,7 +234,9 @@ def parse_element(
         if b >= start and text[b:rest_end] == prefix:
             whole = text[start:rest_end]
             suffix = org_suffix_of("".join(whole.split()))
-            if suffix is None or len(suffix) <= len(prefix):
+            if (suffix is None or len(suffix) <= len(prefix)) and not _listed_body(
+                text, start, whole
+            ):
                 body = Piece(b, rest_end, prefix)
                 rest_end = b
             break
@@ -263,6 +274,7 @@ def parse_element(
             org_suffix_of(name) is None
             and not company_suffix(name)
             and not _named_by_place_or_pointer(name, body, role.text)
+            and not _listed_body(text, start, name)  # 某县委常委、政协主席
             and not hospital_department(name, text)
         ):
             found = org_check(org_start, rest_end) if org_check else None
