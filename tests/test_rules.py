@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from graph.extract.chainmentions import chain_mentions
 from graph.extract.names import photo_credits
 from graph.extract.orgs import region_orgs
-from graph.extract.rules import chain_mentions, title_chains
+from graph.extract.rules import title_chains
 from graph.text.segment import segment
 from graph.types import Document
 

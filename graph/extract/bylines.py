@@ -15,6 +15,7 @@ from graph.extract.listbase import People, name_at, name_list, unique_chains
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orgnames import (
     department_of,
+    faculty_of,
     hospital_department,
     org_suffix_of,
     trim_leading,
@@ -77,6 +78,7 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         if (
             org_suffix_of(name_text) is None
             and department_of(name_text) is None
+            and faculty_of(name_text) is None
             and not hospital_department(name_text, text)
         ):
             continue  # an organisation, or a department of one (某某医院胸外科, 我院胸外科, 胸外科)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from graph.extract.appositive import after_name_chains
+from graph.extract.chainmentions import chain_mentions
 from graph.extract.colons import colon_chains
 from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
@@ -34,7 +35,7 @@ from graph.extract.people import (
     model_people,
 )
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
-from graph.extract.rules import chain_mentions, title_chains
+from graph.extract.rules import title_chains
 from graph.extract.traditional import extract_in_analysis_script
 from graph.extract.windows import extract_bounded
 from graph.text.segment import release as release_segmenter

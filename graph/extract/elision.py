@@ -168,3 +168,28 @@ def committee_department(name: str, committee: str) -> str | None:
     if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 3:
         return None
     return committee + name
+
+
+PLACE_BODIES = frozenset(
+    {"监委", "人大常委会", "政协", "总工会", "妇联", "工商联", "科协", "文联", "残联"}
+)
+"""Bodies of a place written alone after a title at its party or discipline committee
+(东江县纪委书记、监委主任: 东江县监委)."""
+_COMMITTEES = ("纪委", "委")
+
+
+def place_body(name: str, committee: str) -> str | None:
+    """The full name of a place's body written alone right after a title at that place's
+    committee in one chain.
+
+    >>> place_body("监委", "东江县纪委"), place_body("政协", "中共东江县委"), place_body("监委", "东华大学纪委")
+    ('东江县监委', '东江县政协', None)
+    """
+    if name not in PLACE_BODIES:
+        return None
+    region = committee.removeprefix("中国共产党").removeprefix("中共")
+    for ending in _COMMITTEES:
+        if region.endswith(ending):
+            region = region[: -len(ending)]
+            return region + name if is_place(region) else None
+    return None

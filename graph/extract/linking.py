@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.abbreviations import is_short_form, short_form_aliases
-from graph.extract.elision import dominant_regions
+from graph.extract.elision import dominant_regions, place_body
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
@@ -183,7 +183,10 @@ def _people(
                 orgs.append(None)
                 continue
             org = EntityRef("org", alias_to.get(base_key, base_key))
-            if e.body:
+            own = place_body(_PLACE_BODY.get(e.body.text, ""), org.key) if e.body else None
+            if e.body and e.org is None and own:  # 县委常委、妇联主席: the county's 妇联
+                org = _seat(seg, builders, org, own, (e.body.start, e.body.end))
+            elif e.body:
                 where = (e.org.start if e.org else e.body.start, e.body.end)
                 org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
@@ -191,7 +194,9 @@ def _people(
                 if before.body is None or e.role.text in _BODY_ROLES:
                     org = orgs[-1] or org  # 党委书记、副书记: the same committee
                 # else 党委书记、主任: the organisation itself, not its committee
-            seat = None if e.body else seat_of(org.key, e.role.text, inherited=e.org is None)
+            # an organisation carried over from the chain before (委书记A、县长B) is inherited
+            inherited = e.org is None or e.org.start < chain.span.start
+            seat = None if e.body else seat_of(org.key, e.role.text, inherited=inherited)
             if seat is not None:
                 where = (e.org.start, e.org.end) if e.org else (e.role.start, e.role.end)
                 org = _seat(seg, builders, org, seat, where)
@@ -219,6 +224,10 @@ def _named_people(
         b = builders.setdefault(ref, _Builder(piece.text))
         b.rules.add("person:model")
         b.mentions.append(span_of(seg, piece.start, piece.end))
+
+
+_PLACE_BODY = {"妇联": "妇联", "工会": "总工会"}
+"""Bodies written alone after a title at a place's committee that are the place's own."""
 
 
 def _seat(

@@ -94,7 +94,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
             else:
                 name = name_at(seg, starts, people, q)
-                if name is None or not _ends_listed_name(text, name.end):
+                if name is None or not _ends_listed_name(text, name.end) or q in own_orgs:
                     break  # 、某某服务处执行长…: the name opens an organisation's name
             span = Piece(q, name.end, text[q : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.list"))

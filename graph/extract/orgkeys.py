@@ -14,7 +14,12 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.extract.elision import committee_department, dominant_regions, resolve_elided
+from graph.extract.elision import (
+    committee_department,
+    dominant_regions,
+    place_body,
+    resolve_elided,
+)
 from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
 from graph.extract.orgnames import org_suffix_of
@@ -84,6 +89,10 @@ def resolve_org_names(
             if committee and (dept := committee_department(o.surface, committee)):
                 resolved[(e.org.start, e.org.end)] = OrgName(
                     dept, dept, o.surface, "committee:chain"
+                )
+            elif committee and (body := place_body(o.surface, committee)):
+                resolved[(e.org.start, e.org.end)] = OrgName(
+                    body, body, o.surface, "committee:place-body"
                 )
             committee = o.key + (e.body.text if e.body else "")
     return resolved

@@ -68,19 +68,24 @@ def org_suffix_of(name: str) -> str | None:
 
 
 _MAX_BRAND = 4
+_MAX_FORM_BRAND = 10
+_FORM_ASIDES = frozenset({"集团", "控股", "股份"})
 
 
 def region_aside(text: str, close: int, lower: int) -> int | None:
     """Where the brand before ``（region）`` closing at ``close`` starts (at most four
-    characters: 某某（上海）体育发展有限公司), when there is one."""
+    characters: 某某（上海）体育发展有限公司), or before a group form (某某航空（集团）有限公司,
+    at most ten), when there is one."""
     opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
     if opened <= lower or close - opened > 6:
         return None
     inner = text[opened + 1 : close]
-    if inner not in _places() and not is_place(inner):
+    form = inner in _FORM_ASIDES  # 某某（集团）有限公司: the group form, not a region
+    if not form and inner not in _places() and not is_place(inner):
         return None
+    longest = _MAX_FORM_BRAND if form else _MAX_BRAND
     brand = opened
-    while brand > max(lower, opened - _MAX_BRAND) and "\u4e00" <= text[brand - 1] <= "\u9fff":
+    while brand > max(lower, opened - longest) and "\u4e00" <= text[brand - 1] <= "\u9fff":
         brand -= 1
     for k in range(opened - 1, brand, -1):
         if org_suffix_of(text[brand:k]) is not None:
@@ -98,7 +103,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
-        tag = tags.get(word, "x")
+        tag = tags.get(word, _function_pair(word, tags))
         if (
             tag in _CUT_TAGS
             and word not in _NAME_VERBS
@@ -140,6 +145,18 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         start = tok.end
     return start
+
+
+def _function_pair(word: str, tags: dict[str, str]) -> str:
+    """The tag of a two-character word the dictionary lacks: ``p`` for a pronoun or adverb and
+    a preposition written together (另据, 又据), else ``x``.
+
+    >>> _function_pair("另据", {"另": "r", "据": "p"}), _function_pair("东江", {"东": "f"})
+    ('p', 'x')
+    """
+    if len(word) == 2 and tags.get(word[0]) in ("r", "d") and tags.get(word[1]) == "p":
+        return "p"
+    return "x"
 
 
 FULL_ENDINGS = ("公司", "集团", "股份", "大学", "学院", "医院", "银行", "研究院", "研究所")
@@ -233,6 +250,30 @@ def department_of(name: str) -> int | None:
     return None
 
 
+_FACULTY = "系"
+_FACULTY_SEATS = ("大学", "学院")
+
+
+def faculty_of(name: str) -> int | None:
+    """Where the department of a university ending ``name`` starts (某某大学金融系 -> at 金融系):
+    two to five characters ending in 系 after a name ending in 大学 or 学院.
+
+    >>> faculty_of("东华大学经济学院金融系"), faculty_of("金融系"), faculty_of("东华大学体系")
+    (8, None, None)
+    """
+    for k in range(3, 6):
+        head, tail = name[:-k], name[-k:]
+        if (
+            len(name) > k
+            and tail.endswith(_FACULTY)
+            and head.endswith(_FACULTY_SEATS)
+            and org_suffix_of(head) is not None
+            and all("\u4e00" <= ch <= "\u9fff" for ch in tail)
+        ):
+            return len(name) - k
+    return None
+
+
 def role_modifier(text: str, start: int, end: int) -> int | None:
     """Where a title's modifier (营销, 高级策划, 行政; a department, 心血管内科) starts, when the
     name before it ends like an organisation and the modifier, one to four characters (a
@@ -276,7 +317,11 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     if word not in ("和", "与", "及"):
         return False
     before = "".join(text[start:at].split())
-    return 0 < len(before) <= 10 and org_suffix_of(before) is None
+    if org_suffix_of(before) is not None:
+        return False
+    # a unit after a longer name (某某政策研究中心 + 住宅与房地产研究处): from the last ending
+    head = next((k for k in range(len(before) - 1, 1, -1) if org_suffix_of(before[:k])), 0)
+    return 0 < len(before) - head <= 10
 
 
 def company_suffix(name: str) -> bool:

@@ -27,7 +27,7 @@ from graph.extract.names import (
     surname_repeated,
 )
 from graph.extract.orgcheck import ModelSpan
-from graph.extract.orgnames import department_of, org_suffix_of
+from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
 from graph.extract.rules import role_ending_at
 from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
@@ -212,14 +212,12 @@ def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...
     >>> [p.text for p in listed_people(seg, (Piece(6, 9, "林晓峰"),))]
     ['林晓峰', '傅文澜', '陈思远']
     """
-    text = seg.doc.text
     starts = token_index(seg)
-    ends = {t.end for t in seg.tokens}
     found = {p.start: p for p in people}
     todo = list(people)
     while todo:
         p = todo.pop()
-        for q in (_listed_after(seg, starts, p), _listed_before(text, ends, starts, p)):
+        for q in (_listed_after(seg, starts, p), _listed_before(seg, starts, p)):
             if q is not None and q.start not in found:
                 found[q.start] = q
                 todo.append(q)
@@ -276,19 +274,34 @@ def _verb_after(text: str, i: int) -> bool:
     return word_tags().get(text[i : i + 2], "").startswith("v")
 
 
-def _listed_before(text: str, ends: set[int], starts: dict[int, int], p: Piece) -> Piece | None:
+def _listed_before(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
+    text = seg.doc.text
     if p.start < 3 or text[p.start - 1] != "、":
         return None
     for k in (3, 2):
         a = p.start - 1 - k
-        if a >= 0 and a in starts and text[a - 1 : a] in _LIST_START:
+        if (
+            a >= 0
+            and a in starts
+            and (text[a - 1 : a] in _LIST_START or _after_verb(seg, starts, a))
+        ):
             name = text[a : p.start - 1]
             if looks_like_name(name):
                 return Piece(a, p.start - 1, name)
     return None
 
 
-_LIST_END = frozenset("、，,。；;：:）)等和及与\n ")
+_LIST_VERBS = frozenset({"任命", "免去", "选举", "补选", "聘任", "聘请", "推选", "提名", "表彰"})
+"""Verbs a list of names follows (任命A、B为…)."""
+
+
+def _after_verb(seg: Segmented, starts: dict[int, int], a: int) -> bool:
+    """Whether the word before the token at ``a`` is a verb a list of names follows."""
+    i = starts[a]
+    return i > 0 and seg.tokens[i - 1].text in _LIST_VERBS
+
+
+_LIST_END = frozenset("、，,。；;：:）)等和及与在\n ")
 _LIST_START = frozenset("、，,。；;：:（(\n 有")
 
 
@@ -310,6 +323,20 @@ def after_name_seat(org: str | None, seats: tuple[str, ...]) -> bool:
     return any(s.endswith(_AFTER_NAME_SEATS) for s in seats)
 
 
+_UNIT_ENDINGS = ("系", "院", "所", "科", "室", "处", "部", "中心")
+"""Endings of a university's or an institute's units (金融系, 商学院): such a word between an
+organisation and a title is a unit, never a name (某某大学金融系教授)."""
+
+
+def _unit_word(name: str) -> bool:
+    """Whether a would-be name is a unit of the organisation before it.
+
+    >>> _unit_word("金融系"), _unit_word("商学院"), _unit_word("林晓峰")
+    (True, True, False)
+    """
+    return len(name) >= 3 and name.endswith(_UNIT_ENDINGS)
+
+
 def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """``people`` and the names the model missed between an organisation or a department and
     a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
@@ -327,8 +354,14 @@ def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece,
                     a in starts
                     and a not in found
                     and looks_like_name(name)
+                    and not _unit_word(name)
+                    and not looks_like_name(text[at + len(role) : at + len(role) + 3])
                     and before
-                    and (org_suffix_of(before) is not None or department_of(before) is not None)
+                    and (
+                        org_suffix_of(before) is not None
+                        or department_of(before) is not None
+                        or faculty_of(before) is not None
+                    )
                 ):
                     found[a] = Piece(a, at, name)
                     break

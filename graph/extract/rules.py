@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeAlias
 
+from graph.extract.chainparts import glued_member, head_unit
+from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orgnames import (
@@ -34,7 +36,7 @@ from graph.extract.orgnames import (
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
-from graph.types import Mention, Segmented
+from graph.types import Segmented
 
 _MAX_ORG = 40
 _MAX_ROLE = 8
@@ -108,6 +110,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
     return best
 
 
+_PORTFOLIO = ("分管", "主管", "协管")
 _LEVELS = frozenset("省市县区州旗盟镇乡")
 _TENURE = frozenset({"新任", "现任", "首任"})
 _ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
@@ -135,6 +138,14 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue
         i -= 1
     return i
+
+
+def _listed_body(text: str, start: int, name: str) -> bool:
+    """A place's body named alone after another title (、政协主席, 委常委总工会主席), which
+    orgkeys.place_body completes."""
+    return name in PLACE_BODIES and (
+        text[start - 1 : start] == "、" or text[max(0, start - 2) : start] == "常委"
+    )
 
 
 def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
@@ -223,11 +234,16 @@ def parse_element(
         if b >= start and text[b:rest_end] == prefix:
             whole = text[start:rest_end]
             suffix = org_suffix_of("".join(whole.split()))
-            if suffix is None or len(suffix) <= len(prefix):
+            if (suffix is None or len(suffix) <= len(prefix)) and not _listed_body(
+                text, start, whole
+            ):
                 body = Piece(b, rest_end, prefix)
                 rest_end = b
             break
     org_start = trim_leading(seg, starts, start, rest_end)
+    portfolio = [at for w in _PORTFOLIO if (at := text.find(w, org_start, rest_end)) >= 0]
+    if portfolio:  # 某市分管科技的副市长: a portfolio, not part of the organisation
+        rest_end = min(portfolio)
     if text.startswith("原", org_start) and rest_end - org_start > 2:
         org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
     org = None
@@ -248,6 +264,8 @@ def parse_element(
             # the title's head character ends the name: 外交部长 = 外交部 + 部长
             return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
         split = role_modifier(text, org_start, rest_end) if body is None else None
+        if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
+            return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), None, role)
         if split is not None and org_suffix_of(name) is None and not company_suffix(name):
             # 某某地产营销总监: a function word before the title belongs to the title
             role = Piece(split, end, text[split:end])
@@ -256,6 +274,7 @@ def parse_element(
             org_suffix_of(name) is None
             and not company_suffix(name)
             and not _named_by_place_or_pointer(name, body, role.text)
+            and not _listed_body(text, start, name)  # 某县委常委、政协主席
             and not hospital_department(name, text)
         ):
             found = org_check(org_start, rest_end) if org_check else None
@@ -355,7 +374,7 @@ def _chain_ending_at(
             elements.append(element)
         elif elements:
             elements.clear()  # a broken link in the chain: keep only what follows it
-        cursor = part_end + 1
+        cursor = part_end + (text[part_end] in "、兼")
     if not elements:
         return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
@@ -364,46 +383,12 @@ def _chain_ending_at(
 
 
 def _element_ends(text: str, begin: int, end: int) -> list[int]:
-    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), at ``end``."""
+    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), after a
+    committee's 常委 glued to the next title (市委常委统战部部长), at ``end``."""
     return [
         i
         for i in range(begin, end)
-        if text[i] == "、" or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+        if text[i] == "、"
+        or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+        or glued_member(text, begin, i)
     ] + [end]
-
-
-def chain_mentions(chains: tuple[TitleChain, ...]) -> tuple[Mention, ...]:
-    """PERSON, ORG and ROLE mentions of the title chains."""
-    out: list[Mention] = []
-    for chain in chains:
-        score = 0.95 if chain.caption else 0.9
-        out.append(
-            Mention(
-                chain.person.start,
-                chain.person.end,
-                "PERSON",
-                chain.person.text,
-                score,
-                "rules.chain",
-            )
-        )
-        for e in chain.elements:
-            if e.org:
-                out.append(Mention(e.org.start, e.org.end, "ORG", e.org.text, score, "rules.chain"))
-            role_start = e.body.start if e.body else e.role.start
-            out.append(
-                Mention(
-                    role_start,
-                    e.role.end,
-                    "ROLE",
-                    chain_text(chain, role_start, e.role.end),
-                    score,
-                    "rules.chain",
-                )
-            )
-    return tuple(out)
-
-
-def chain_text(chain: TitleChain, start: int, end: int) -> str:
-    """Text of ``[start, end)`` inside the chain's span."""
-    return chain.span.text[start - chain.span.start : end - chain.span.start]

@@ -1,0 +1,26 @@
+"""Small readings of the parts of a title chain (``graph.extract.rules``): a committee's 常委
+glued to the next title, and a unit named by the head of its head's title."""
+
+from __future__ import annotations
+
+_MEMBER = "常委"
+
+
+def glued_member(text: str, begin: int, at: int) -> bool:
+    """Whether the 常委 of a party committee (某某市委常委) ends at ``at``, with another title
+    written right after it (某某市委常委统战部部长): not 常委会, the standing committee.
+
+    >>> glued_member("东江市委常委统战部部长", 0, 6), glued_member("东江市委常委会主任", 0, 6)
+    (True, False)
+    """
+    return (
+        text.startswith("委" + _MEMBER, at - 3)
+        and at - 3 > begin
+        and text[at] not in "会、，,兼"
+        and "\u4e00" <= text[at] <= "\u9fff"
+    )
+
+
+def head_unit(name: str, role: str) -> bool:
+    """A unit named by the first character of its head's title (安源煤矿 + 矿长, 第一分厂 + 厂长)."""
+    return len(role) == 2 and role[1] == "长" and name.endswith(role[0])
