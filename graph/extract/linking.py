@@ -31,7 +31,7 @@ from graph.extract.orgkeys import (
     resolve_org_names,
     subject_orgs,
 )
-from graph.extract.places import deictic_kind
+from graph.extract.places import deictic_kind, is_place
 from graph.extract.rules import TitleChain
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
@@ -125,7 +125,7 @@ def link_document(
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
     credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
     _named_people(seg, builders, person_of, people)
-    _drop_emptied(builders, org_at)
+    _drop_emptied(builders, org_at, {o for orgs in element_orgs for o in orgs if o})
     parents = _parents(seg, builders)
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
@@ -249,17 +249,20 @@ def _seat(
     b.rules.add("place+title")
     span = span_of(seg, *where)
     b.mentions.append(span)
-    if span in builders[place].mentions:  # one entity per span: the seat, not the place too
-        builders[place].mentions.remove(span)
+    mentions = builders[place].mentions
+    if is_place(place.key) and normalise_key(span.text) == place.key and span in mentions:
+        mentions.remove(span)  # one entity per span: the seat, not the place too
     return ref
 
 
 def _drop_emptied(
-    builders: dict[EntityRef, _Builder], org_at: dict[tuple[int, int], EntityRef]
+    builders: dict[EntityRef, _Builder],
+    org_at: dict[tuple[int, int], EntityRef],
+    held: set[EntityRef],
 ) -> None:
-    """Forget the organisations whose every span a seat took over (东江市 of 东江市市长): the
-    span is the seat's, and so is the organisation read there."""
-    emptied = {ref for ref, b in builders.items() if ref.kind == "org" and not b.mentions}
+    """Forget the places whose every span a seat took over (东江市 of 东江市市长) and that hold
+    no post: the span is the seat's, and so is the organisation read there."""
+    emptied = {ref for ref, b in builders.items() if ref.kind == "org" and not b.mentions} - held
     if not emptied:
         return
     holder = {
@@ -333,6 +336,8 @@ def _parents(
     orgs = {ref.key: ref for ref in builders if ref.kind == "org"}
     for ref in sorted(list(orgs.values())):
         b = builders[ref]
+        if not b.mentions:
+            continue
         evidence = b.mentions[0]
         if "sub-body:name" in b.rules:
             for body in sorted(load_lexicon("body_prefixes"), key=len, reverse=True):
