@@ -111,6 +111,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
 
 
 _PORTFOLIO = ("分管", "主管", "协管")
+_REGION_HEAD = "行政长官"
 _LEVELS = frozenset("省市县区州旗盟镇乡")
 _TENURE = frozenset({"新任", "现任", "首任"})
 _ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
@@ -158,9 +159,6 @@ def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool
     if role.endswith(_REGION_HEAD) and name.endswith(("特别行政区", "特区")):
         return True  # 某某特别行政区行政长官: the head of the region itself
     return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
-
-
-_REGION_HEAD = "行政长官"
 
 
 def _shared_head(role: Piece) -> bool:
