@@ -1,70 +1,74 @@
 """The RDF of canonical entities: people, organisations with their types, roles, concepts,
 places; labels, aliases and the link rules that merged their mentions.
+
+Terms are N-Triples strings (``graph.rdf.ntriples``).
 """
 
 from __future__ import annotations
 
 import itertools
 
-from rdflib import Literal, URIRef
-
-from graph.rdf.docwriter import zh
+from graph.rdf.docwriter import LABEL, A
 from graph.rdf.iris import entity_iri, mint
-from graph.rdf.ntriples import TripleSink
-from graph.rdf.vocab import FOAF, ORG, RDF, RDFS, SCHEMA, SKOS
+from graph.rdf.ntriples import TripleSink, iri, lang, zh
+from graph.rdf.vocab import FOAF, ORG, SCHEMA, SKOS
 from graph.types import Entity
+
+_PREF, _ALT, _NOTE = iri(SKOS.prefLabel), iri(SKOS.altLabel), iri(SKOS.editorialNote)
+_CONCEPT, _SCHEME, _IN_SCHEME = iri(SKOS.Concept), iri(SKOS.ConceptScheme), iri(SKOS.inScheme)
 
 
 def write_entity(g: TripleSink, e: Entity, base: str) -> None:
-    iri = URIRef(entity_iri(e.ref, base))
-    kind = e.ref.kind
-    g.add((iri, RDFS.label, zh(e.label)))
+    node = iri(entity_iri(e.ref, base))
+    add, kind = g.add, e.ref.kind
+    add(node, LABEL, zh(e.label))
     for rule in e.link_rules:  # why mentions were merged into this entity
-        g.add((iri, SKOS.editorialNote, Literal(f"link rule: {rule}", lang="en")))
+        add(node, _NOTE, lang(f"link rule: {rule}", "en"))
     if kind == "person":
-        g.add((iri, RDF.type, FOAF.Person))
-        g.add((iri, RDF.type, SCHEMA.Person))
-        g.add((iri, FOAF.name, zh(e.label)))
+        add(node, A, iri(FOAF.Person))
+        add(node, A, iri(SCHEMA.Person))
+        add(node, iri(FOAF.name), zh(e.label))
         return
-    g.add((iri, SKOS.prefLabel, zh(e.label)))
+    add(node, _PREF, zh(e.label))
     for alias in e.aliases:
-        g.add((iri, SKOS.altLabel, zh(alias)))
+        add(node, _ALT, zh(alias))
     if kind == "org":
-        g.add((iri, RDF.type, ORG.Organization))
-        g.add((iri, RDF.type, SCHEMA.Organization))
-        _write_classes(g, iri, e.classes, base)
+        add(node, A, iri(ORG.Organization))
+        add(node, A, iri(SCHEMA.Organization))
+        _write_classes(g, node, e.classes, base)
     elif kind == "role":
         for alias in e.aliases:  # a title as written in each script (记者, 記者) is its name
-            g.add((iri, RDFS.label, zh(alias)))
-        g.add((iri, RDF.type, ORG.Role))
-        g.add((iri, RDF.type, SKOS.Concept))
-        scheme = URIRef(f"{base}scheme-roles")
-        g.add((iri, SKOS.inScheme, scheme))
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, RDFS.label, zh("职务")))
+            add(node, LABEL, zh(alias))
+        add(node, A, iri(ORG.Role))
+        add(node, A, _CONCEPT)
+        _in_scheme(g, node, f"{base}scheme-roles", "职务")
     elif kind == "concept":
-        scheme = URIRef(f"{base}scheme-topics")
-        g.add((iri, RDF.type, SKOS.Concept))
-        g.add((iri, RDF.type, SCHEMA.DefinedTerm))
-        g.add((iri, SKOS.inScheme, scheme))
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, RDFS.label, zh("主题概念")))
+        add(node, A, _CONCEPT)
+        add(node, A, iri(SCHEMA.DefinedTerm))
+        _in_scheme(g, node, f"{base}scheme-topics", "主题概念")
     elif kind == "place":
-        g.add((iri, RDF.type, SCHEMA.Place))
+        add(node, A, iri(SCHEMA.Place))
 
 
-def _write_classes(g: TripleSink, org: URIRef, classes: tuple[str, ...], base: str) -> None:
+def _in_scheme(g: TripleSink, node: str, scheme_iri: str, label: str) -> None:
+    scheme = iri(scheme_iri)
+    g.add(node, _IN_SCHEME, scheme)
+    g.add(scheme, A, _SCHEME)
+    g.add(scheme, LABEL, zh(label))
+
+
+def _write_classes(g: TripleSink, org: str, classes: tuple[str, ...], base: str) -> None:
     """org:classification to an organisation type; the next class is its skos:broader."""
-    scheme = URIRef(f"{base}scheme-orgtypes")
-    nodes = [URIRef(mint("orgtype", c, base)) for c in classes]
+    add, scheme = g.add, iri(f"{base}scheme-orgtypes")
+    nodes = [iri(mint("orgtype", c, base)) for c in classes]
     for node, label in zip(nodes, classes, strict=True):
-        g.add((node, RDF.type, SKOS.Concept))
-        g.add((node, SKOS.inScheme, scheme))
-        g.add((node, RDFS.label, zh(label)))
-        g.add((node, SKOS.prefLabel, zh(label)))
+        add(node, A, _CONCEPT)
+        add(node, _IN_SCHEME, scheme)
+        add(node, LABEL, zh(label))
+        add(node, _PREF, zh(label))
     for narrower, broader in itertools.pairwise(nodes):
-        g.add((narrower, SKOS.broader, broader))
+        add(narrower, iri(SKOS.broader), broader)
     if nodes:
-        g.add((org, ORG.classification, nodes[0]))
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, RDFS.label, zh("组织类型")))
+        add(org, iri(ORG.classification), nodes[0])
+        add(scheme, A, _SCHEME)
+        add(scheme, LABEL, zh("组织类型"))

@@ -1,18 +1,17 @@
 """The RDF of each kind of fact: posts (org:Membership and its shortcuts), sub-organisations
 (a triple plus an rdf:Statement), events (schema:Event) and statements (schema:Quotation).
+
+Terms are N-Triples strings (``graph.rdf.ntriples``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
-
-from graph.rdf.docwriter import DocWriter, zh
+from graph.rdf.docwriter import LABEL, A, DocWriter
 from graph.rdf.iris import entity_iri, fact_iri, mint
-from graph.rdf.ntriples import TripleSink
-from graph.rdf.vocab import KGO, ORG, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
+from graph.rdf.ntriples import TripleSink, boolean, iri, typed, zh
+from graph.rdf.vocab import KGO, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.types import EntityRef, EventFact, Fact, FactBase, Membership, Quotation, SubOrganisation
 
 HEAD_ROLES = frozenset(
@@ -46,53 +45,73 @@ HEAD_ROLES = frozenset(
 )
 
 
-def _attested(g: TripleSink, membership: URIRef, day: date, base: str) -> None:
+_DATE, _INTEGER = str(XSD.date), str(XSD.integer)
+_MEMBERSHIP, _MEMBER, _ORGANIZATION, _ROLE = (
+    iri(ORG.Membership),
+    iri(ORG.member),
+    iri(ORG.organization),
+    iri(ORG.role),
+)
+_MEMBER_OF, _HOLDS, _POST, _POST_IN, _HEAD_OF = (
+    iri(ORG.memberOf),
+    iri(ORG.holds),
+    iri(ORG.Post),
+    iri(ORG.postIn),
+    iri(ORG.headOf),
+)
+_PREF_LABEL, _IS_FORMER, _TRUE = iri(SKOS.prefLabel), iri(KGO.isFormer), boolean(True)
+_QUOTATION, _CREATOR, _VERB = iri(SCHEMA.Quotation), iri(SCHEMA.creator), iri(KGO.reportingVerb)
+_DIRECT, _TEXT, _BASED_ON = iri(KGO.isDirectQuote), iri(SCHEMA.text), iri(SCHEMA.isBasedOn)
+_MENTIONS = iri(SCHEMA.mentions)
+
+
+def _attested(g: TripleSink, membership: str, day: date, base: str) -> None:
     """org:memberDuring an interval that contains the day the document reports on."""
-    interval = URIRef(mint("interval", day.isoformat(), base))
-    instant = URIRef(mint("instant", day.isoformat(), base))
-    g.add((membership, ORG.memberDuring, interval))
-    g.add((interval, RDF.type, TIME.Interval))
-    g.add((interval, TIME.inside, instant))
-    g.add((instant, RDF.type, TIME.Instant))
-    g.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
+    interval = iri(mint("interval", day.isoformat(), base))
+    instant = iri(mint("instant", day.isoformat(), base))
+    g.add(membership, iri(ORG.memberDuring), interval)
+    g.add(interval, A, iri(TIME.Interval))
+    g.add(interval, iri(TIME.inside), instant)
+    g.add(instant, A, iri(TIME.Instant))
+    g.add(instant, iri(TIME.inXSDDate), typed(day.isoformat(), _DATE))
 
 
 def _write_membership(w: DocWriter, f: Membership, labels: dict[EntityRef, str]) -> None:
-    g, base = w.g, w.base
-    node = URIRef(fact_iri(f, base))
-    person, org, role = (URIRef(entity_iri(r, base)) for r in (f.person, f.org, f.role))
-    g.add((node, RDF.type, ORG.Membership))
-    g.add((node, ORG.member, person))
-    g.add((node, ORG.organization, org))
-    g.add((node, ORG.role, role))
+    add, base = w.g.add, w.base
+    node = iri(fact_iri(f, base))
+    person, org, role = (iri(entity_iri(r, base)) for r in (f.person, f.org, f.role))
+    add(node, A, _MEMBERSHIP)
+    add(node, _MEMBER, person)
+    add(node, _ORGANIZATION, org)
+    add(node, _ROLE, role)
     if f.former:
-        g.add((node, KGO.isFormer, Literal(True)))
+        add(node, _IS_FORMER, _TRUE)
     elif w.attested is not None:
-        _attested(g, node, w.attested, base)
+        _attested(w.g, node, w.attested, base)
     w.claim(node, f.confidence, f.evidence)
     if f.confidence >= 0.5 and not f.former:
         org_label, role_label = labels[f.org], labels.get(f.role, f.role.key)
-        post = URIRef(mint("post", f"{f.org.key}\x1f{f.role.key}", base))
-        g.add((person, ORG.memberOf, org))
-        g.add((person, ORG.holds, post))
-        g.add((post, RDF.type, ORG.Post))
-        g.add((post, ORG.postIn, org))
-        g.add((post, ORG.role, role))
-        g.add((post, RDFS.label, zh(org_label + role_label)))
-        g.add((post, SKOS.prefLabel, zh(org_label + role_label)))
+        post = iri(mint("post", f"{f.org.key}\x1f{f.role.key}", base))
+        add(person, _MEMBER_OF, org)
+        add(person, _HOLDS, post)
+        add(post, A, _POST)
+        add(post, _POST_IN, org)
+        add(post, _ROLE, role)
+        add(post, LABEL, zh(org_label + role_label))
+        add(post, _PREF_LABEL, zh(org_label + role_label))
         if role_label in HEAD_ROLES:
-            g.add((person, ORG.headOf, org))
+            add(person, _HEAD_OF, org)
 
 
-def _write_reified(w: DocWriter, f: SubOrganisation, s: URIRef, p: URIRef, o: Node) -> None:
-    node = URIRef(fact_iri(f, w.base))
-    w.g.add((node, RDF.type, RDF.Statement))
-    w.g.add((node, RDF.subject, s))
-    w.g.add((node, RDF.predicate, p))
-    w.g.add((node, RDF.object, o))
+def _write_reified(w: DocWriter, f: SubOrganisation, s: str, p: str, o: str) -> None:
+    add, node = w.g.add, iri(fact_iri(f, w.base))
+    add(node, A, iri(RDF.Statement))
+    add(node, iri(RDF.subject), s)
+    add(node, iri(RDF.predicate), p)
+    add(node, iri(RDF.object), o)
     w.claim(node, f.confidence, f.evidence)
     if f.confidence >= 0.5:
-        w.g.add((s, p, o))
+        add(s, p, o)
 
 
 def write_fact(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
@@ -101,8 +120,8 @@ def write_fact(w: DocWriter, f: Fact, labels: dict[EntityRef, str]) -> None:
         case Membership():
             _write_membership(w, f, labels)
         case SubOrganisation():
-            child, parent = (URIRef(entity_iri(r, w.base)) for r in (f.child, f.parent))
-            _write_reified(w, f, child, ORG.subOrganizationOf, parent)
+            child, parent = (iri(entity_iri(r, w.base)) for r in (f.child, f.parent))
+            _write_reified(w, f, child, iri(ORG.subOrganizationOf), parent)
         case EventFact():
             _event(w, f)
         case Quotation():
@@ -116,36 +135,36 @@ def _unknown(f: FactBase) -> None:
 
 
 def _event(w: DocWriter, f: EventFact) -> None:
-    g, node = w.g, URIRef(entity_iri(f.event, w.base))
-    g.add((node, RDF.type, SCHEMA.EducationEvent if f.education else SCHEMA.Event))
-    g.add((node, RDF.type, KGO.Fact))
+    add, node = w.g.add, iri(entity_iri(f.event, w.base))
+    add(node, A, iri(SCHEMA.EducationEvent if f.education else SCHEMA.Event))
+    add(node, A, iri(KGO.Fact))
     # schema:name is what this document calls the event; its rdfs:label and skos:prefLabel
     # are in the entities graph only (written here too, the union would hold them twice)
-    g.add((node, SCHEMA.name, Literal(f.name, lang="zh")))
+    add(node, iri(SCHEMA.name), zh(f.name))
     for day, prop in ((f.start, SCHEMA.startDate), (f.end, SCHEMA.endDate)):
         if day is not None:
-            g.add((node, prop, Literal(day.isoformat(), datatype=XSD.date)))
+            add(node, iri(prop), typed(day.isoformat(), _DATE))
     for ref, prop in (
         (f.venue, SCHEMA.location),
         (f.organiser, SCHEMA.organizer),
         (f.plan, SCHEMA.funder),
     ):
         if ref is not None:
-            g.add((node, prop, URIRef(entity_iri(ref, w.base))))
+            add(node, iri(prop), iri(entity_iri(ref, w.base)))
     if f.participants is not None:
-        g.add((node, KGO.participantCount, Literal(f.participants, datatype=XSD.integer)))
-    g.add((w.doc_node, SCHEMA.about, node))
+        add(node, iri(KGO.participantCount), typed(str(f.participants), _INTEGER))
+    add(w.doc_node, iri(SCHEMA.about), node)
     w.claim(node, f.confidence, f.evidence)
 
 
 def _quote(w: DocWriter, f: Quotation) -> None:
-    g, node = w.g, URIRef(fact_iri(f, w.base))
-    g.add((node, RDF.type, SCHEMA.Quotation))
-    g.add((node, SCHEMA.creator, URIRef(entity_iri(f.speaker, w.base))))
-    g.add((node, KGO.reportingVerb, Literal(f.verb, lang="zh")))
-    g.add((node, KGO.isDirectQuote, Literal(f.direct)))
-    g.add((node, SCHEMA.text, Literal(f.text, lang="zh")))
-    g.add((node, SCHEMA.isBasedOn, w.doc_node))
+    add, node = w.g.add, iri(fact_iri(f, w.base))
+    add(node, A, _QUOTATION)
+    add(node, _CREATOR, iri(entity_iri(f.speaker, w.base)))
+    add(node, _VERB, zh(f.verb))
+    add(node, _DIRECT, boolean(f.direct))
+    add(node, _TEXT, zh(f.text))
+    add(node, _BASED_ON, w.doc_node)
     for concept in f.concepts:
-        g.add((node, SCHEMA.mentions, URIRef(entity_iri(concept, w.base))))
+        add(node, _MENTIONS, iri(entity_iri(concept, w.base)))
     w.claim(node, f.confidence, f.evidence)

@@ -22,7 +22,7 @@ from graph.rdf.docwriter import DocWriter
 from graph.rdf.entities import write_entity
 from graph.rdf.facts import write_fact
 from graph.rdf.iris import DEFAULT_BASE, document_graph_iri, entities_graph_iri, entity_iri
-from graph.rdf.ntriples import NTriplesSink, TripleSink
+from graph.rdf.ntriples import NTriplesSink, TripleSink, iri
 from graph.rdf.vocab import FOAF, ORG, PREFIXES, SKOS
 from graph.types import (
     Document,
@@ -49,9 +49,14 @@ def _bind(g: Graph, base: str) -> None:
 
 def entities_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
     """The canonical entities: labels, aliases, types, link rules."""
-    g = Graph(bind_namespaces="none", identifier=URIRef(entities_graph_iri(base)))
+    return _parsed(entities_ntriples(kg, base), entities_graph_iri(base), base)
+
+
+def _parsed(ntriples: bytes, identifier: str, base: str) -> Graph:
+    """An rdflib ``Graph`` of N-Triples written here."""
+    g = Graph(bind_namespaces="none", identifier=URIRef(identifier))
     _bind(g, base)
-    fill_entities(g, kg, base)
+    g.parse(data=ntriples.decode("utf-8"), format="nt")
     return g
 
 
@@ -82,7 +87,7 @@ def iter_entities_ntriples(
         yield "".join(lines).encode("utf-8")
 
 
-_LINKED = {"person": FOAF.Person, "org": ORG.Organization, "concept": SKOS.Concept}
+_LINKED = {"person": iri(FOAF.Person), "org": iri(ORG.Organization), "concept": iri(SKOS.Concept)}
 
 
 def document_graph(
@@ -97,10 +102,8 @@ def document_graph(
 
     It depends only on that document's extraction, so it can be cached per document.
     """
-    g = Graph(bind_namespaces="none", identifier=URIRef(document_graph_iri(doc.doc_id, base)))
-    _bind(g, base)
-    fill_document(g, doc, facts, linked, labels, sentences, base)
-    return g
+    data = document_ntriples(doc, facts, linked, labels, sentences, base)
+    return _parsed(data, document_graph_iri(doc.doc_id, base), base)
 
 
 def document_ntriples(
@@ -133,7 +136,7 @@ def fill_document(
     for f in facts:
         write_fact(w, f, labels)
     for e in linked:
-        w.link_mentions(e, URIRef(entity_iri(e.ref, base)), _LINKED[e.ref.kind])
+        w.link_mentions(e, iri(entity_iri(e.ref, base)), _LINKED[e.ref.kind])
 
 
 def document_parts(kg: KnowledgeGraph) -> dict[str, tuple[list[Fact], list[Entity]]]:
