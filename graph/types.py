@@ -103,6 +103,9 @@ class Sentence:
     end: int
     text: str
 
+    def __reduce__(self) -> tuple[type[Sentence], tuple[int, int, str]]:
+        return (Sentence, (self.start, self.end, self.text))  # as Span.__reduce__
+
 
 @dataclass(frozen=True, slots=True)
 class Segmented:
@@ -136,6 +139,14 @@ class Span:
     sentence_start: int
     sentence_end: int
 
+    def __reduce__(self) -> tuple[type[Span], tuple[str, int, int, str, int, int]]:
+        # pickled by its fields (the dataclass's per-field __setstate__ is twice as slow to
+        # load, and the build reads every document's spans back from the cache)
+        return (
+            Span,
+            (self.doc_id, self.start, self.end, self.text, self.sentence_start, self.sentence_end),
+        )
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class EntityRef:
@@ -143,6 +154,9 @@ class EntityRef:
 
     kind: EntityKind
     key: str
+
+    def __reduce__(self) -> tuple[type[EntityRef], tuple[EntityKind, str]]:
+        return (EntityRef, (self.kind, self.key))  # as Span.__reduce__
 
 
 @dataclass(frozen=True, slots=True)
