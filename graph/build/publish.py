@@ -32,7 +32,7 @@ from graph.network.convert import NetworkBuilder
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
-from graph.rdf.exports import write_export
+from graph.rdf.exports import turtle_from_trig, write_export
 from graph.types import Document
 
 log = logging.getLogger(__name__)
@@ -109,23 +109,25 @@ def _document_parts(
 
 
 EXPORT_FILES = (
-    "graph.ttl",
     "graph.trig",
+    "graph.ttl",  # from graph.trig
     "graph.jsonld",
     "graph.graphml",
     "graph.json",
     "graph.html",
 )
-_RDF_FORMATS = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.jsonld": "json-ld"}
+_RDF_FORMATS = {"graph.trig": "trig", "graph.jsonld": "json-ld"}
 
 
 def _write_export(
     name: str, out: Path, spool: Spool, network: nx.MultiDiGraph, *, base: str, title: str
 ) -> None:
-    if name in _RDF_FORMATS:
-        fmt = _RDF_FORMATS[name]
+    if name == "graph.ttl":
+        with (out / "graph.trig").open("rb") as trig, atomic_writer(out / name, mode="wb") as fh:
+            turtle_from_trig(trig, fh)
+    elif name in _RDF_FORMATS:
         with atomic_writer(out / name, mode="wb") as fh:
-            write_export(fmt, spool.ntriples if fmt == "turtle" else spool.nquads, fh, base)
+            write_export(_RDF_FORMATS[name], spool.nquads, fh, base)
     elif name == "graph.graphml":
         write_graphml(network, out / name)
     elif name == "graph.json":

@@ -4,8 +4,8 @@ Each named graph is serialised once as N-Triples (``graph.rdf.ntriples``, no rdf
 and cached under ``out/.cache/graphs`` (a document's graph keyed by its digest, the extractor
 fingerprint and the base IRI; the entities graph by a digest of every entity's description),
 so a rebuild re-serialises only changed documents and, if an entity changed, the entities
-graph.  The graphs are appended to two spool files, N-Quads (every graph) and N-Triples (their
-union), one graph (or, for the entities graph, one entity) in memory at a time.
+graph.  The graphs are appended to one spool file of N-Quads, one graph (or, for the entities
+graph, one entity) in memory at a time.
 """
 
 from __future__ import annotations
@@ -37,21 +37,17 @@ class Spool:
     """The spool files of a build, and each graph's digest and cached N-Triples file."""
 
     nquads: Path
-    ntriples: Path
     digests: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
     stats: StatsCounter = field(default_factory=StatsCounter)  # the counts of kg stats
 
-    def add(
-        self, iri: str, chunks: Iterable[bytes], source: Path, nq: IO[bytes], union: IO[bytes]
-    ) -> None:
-        """Append a graph, given as pieces of whole N-Triples lines, to both spools."""
+    def add(self, iri: str, chunks: Iterable[bytes], source: Path, nq: IO[bytes]) -> None:
+        """Append a graph, given as pieces of whole N-Triples lines, to the spool."""
         h = hashlib.sha256()
         lines = 0
         for chunk in chunks:
             nq.write(to_nquads(chunk, iri))
-            union.write(chunk)
             h.update(chunk)
             self.stats.add(chunk)
             lines += count_lines(chunk)
@@ -68,8 +64,7 @@ class Spool:
         return data
 
     def remove(self) -> None:
-        for path in (self.nquads, self.ntriples):
-            path.unlink(missing_ok=True)
+        self.nquads.unlink(missing_ok=True)
 
 
 def _graph_path(out: Path, part: DocumentPart, labels: dict[EntityRef, str], base: str) -> Path:
@@ -132,19 +127,16 @@ def spool_graphs(
     cache_dir.mkdir(parents=True, exist_ok=True)
     # transient files, read back within this build: no rename, no fsync; a killed build's
     # spools are removed by the next one (graph.io.atomic.remove_stale_temporaries)
-    spool = Spool(
-        temporary_name(cache_dir / "spool.nq", "spool"),
-        temporary_name(cache_dir / "spool.nt", "spool"),
-    )
+    spool = Spool(temporary_name(cache_dir / "spool.nq", "spool"))
     labels = {e.ref: e.label for e in entities}
-    with spool.nquads.open("wb") as nq, spool.ntriples.open("wb") as nt:
+    with spool.nquads.open("wb") as nq:
         path = _entities_path(entities, out, base)
         chunks = read_graph_chunks(path)
         if chunks is None:
             for stale in path.parent.glob("entities-*"):
                 stale.unlink(missing_ok=True)
             chunks = write_graph_chunks(path, iter_entities_ntriples(entities, base))
-        spool.add(entities_graph_iri(base), chunks, path, nq, nt)
+        spool.add(entities_graph_iri(base), chunks, path, nq)
         for part in documents:
             doc = part.doc
             path = _graph_path(out, part, labels, base)
@@ -153,7 +145,7 @@ def spool_graphs(
                 data = document_ntriples(doc, part.facts, part.linked, labels, part.sentences, base)
                 _forget_other_versions(path)
                 write_graph_file(path, data)
-            spool.add(document_graph_iri(doc.doc_id, base), [data], path, nq, nt)
+            spool.add(document_graph_iri(doc.doc_id, base), [data], path, nq)
     return spool
 
 

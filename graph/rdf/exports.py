@@ -1,12 +1,15 @@
 """The RDF export files, streamed by pyoxigraph's Rust parsers and serialisers.
 
-A build writes every named graph once as sorted N-Triples (``graph.rdf.ntriples``) into two
-spool files on disk: N-Quads (every graph, for TriG, JSON-LD and the store's bulk loader) and
-N-Triples (the union, for Turtle).  The exports are serialised from the spools, quad by quad,
-so memory does not grow with the corpus, and their bytes depend only on the spools' bytes:
+A build writes every named graph once as sorted N-Triples (``graph.rdf.ntriples``) into a
+spool file of N-Quads on disk (for TriG, JSON-LD and the store's bulk loader).  The exports are
+serialised from the spool, quad by quad, so memory does not grow with the corpus, and their
+bytes depend only on the spool's bytes:
 
-- ``graph.ttl``: Turtle of all triples (a triple stated in two graphs appears twice);
 - ``graph.trig``: TriG, one block per named graph;
+- ``graph.ttl``: Turtle of all triples (a triple stated in two graphs appears twice), the
+  TriG text without its graph blocks (:func:`turtle_from_trig`: pyoxigraph writes the triples
+  of a block as it writes Turtle, one tab deeper, so this is the text its Turtle serialiser
+  gives for the union, without a second pass over the quads);
 - ``graph.jsonld``: JSON-LD 1.1 in expanded form (full IRIs), one ``@graph`` per named graph.
 
 Prefixes are those of ``graph.rdf.vocab.PREFIXES`` (``kg:`` is the build's base IRI).
@@ -25,6 +28,7 @@ Prefixes are those of ``graph.rdf.vocab.PREFIXES`` (``kg:`` is the build's base 
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -51,12 +55,43 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def write_export(fmt: str, source: Path, out: IO[bytes], base: str = DEFAULT_BASE) -> None:
-    """Serialise a spool as ``turtle`` (``source`` is N-Triples), or ``trig`` or ``json-ld``
-    (``source`` is N-Quads), into the binary file ``out``."""
+    """Serialise an N-Quads spool as ``turtle``, ``trig`` or ``json-ld`` into the binary file
+    ``out`` (a build writes Turtle from its TriG file instead: :func:`turtle_from_trig`)."""
     if fmt not in _FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    kind = ox.RdfFormat.N_TRIPLES if fmt == "turtle" else ox.RdfFormat.N_QUADS
-    _serialise(ox.parse(path=source, format=kind), fmt, out, base)
+    quads = ox.parse(path=source, format=ox.RdfFormat.N_QUADS)
+    if fmt != "turtle":
+        _serialise(quads, fmt, out, base)
+        return
+    with tempfile.TemporaryFile() as trig:
+        _serialise(quads, "trig", trig, base)
+        trig.seek(0)
+        turtle_from_trig(trig, out)
+
+
+def turtle_from_trig(trig: IO[bytes], out: IO[bytes]) -> None:
+    """Turtle of every triple of a TriG text written by :func:`write_export`: its lines less
+    the graph blocks' first and last lines and their indentation (the serialiser escapes line
+    breaks inside literals, so every line of a block is a line of Turtle).
+
+    >>> trig = b"@prefix kg: <https://kg.example.org/id/> .\\nkg:g1 {\\n\\tkg:a kg:p kg:b .\\n}\\n"
+    >>> buf = io.BytesIO()
+    >>> turtle_from_trig(io.BytesIO(trig), buf)
+    >>> buf.getvalue().decode().splitlines()
+    ['@prefix kg: <https://kg.example.org/id/> .', 'kg:a kg:p kg:b .']
+    """
+    block: list[bytes] = []
+    for line in trig:
+        if line.startswith(b"\t"):
+            block.append(line[1:])
+        elif line == b"}\n" or line.endswith(b" {\n"):
+            continue
+        else:
+            block.append(line)
+        if len(block) >= 4096:
+            out.write(b"".join(block))
+            block.clear()
+    out.write(b"".join(block))
 
 
 def _serialise(
@@ -85,10 +120,13 @@ def export_bytes(kg: KnowledgeGraph, fmt: str, base: str = DEFAULT_BASE) -> byte
         sentences = kg.sentences.get(doc.doc_id, ())
         data = document_ntriples(doc, facts, linked, labels, sentences, base)
         graphs.append((document_graph_iri(doc.doc_id, base), data))
-    if fmt == "turtle":
-        source, kind = b"".join(nt for _, nt in graphs), ox.RdfFormat.N_TRIPLES
-    else:
-        source, kind = b"".join(to_nquads(nt, iri) for iri, nt in graphs), ox.RdfFormat.N_QUADS
+    source = b"".join(to_nquads(nt, iri) for iri, nt in graphs)
+    trig = io.BytesIO()
+    quads = ox.parse(source, format=ox.RdfFormat.N_QUADS)
+    _serialise(quads, "json-ld" if fmt == "json-ld" else "trig", trig, base)
+    if fmt != "turtle":
+        return trig.getvalue()
+    trig.seek(0)
     out = io.BytesIO()
-    _serialise(ox.parse(source, format=kind), fmt, out, base)
+    turtle_from_trig(trig, out)
     return out.getvalue()
