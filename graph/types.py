@@ -170,6 +170,10 @@ class Entity:
     mentions: tuple[Span, ...] = ()
     link_rules: tuple[str, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Entity], tuple[object, ...]]:
+        fields = (self.ref, self.label, self.aliases, self.classes, self.mentions, self.link_rules)
+        return (Entity, fields)  # as Span.__reduce__
+
 
 FactValue: TypeAlias = "EntityRef | str | int | float | bool | date"
 
