@@ -165,7 +165,14 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     changed = {d.doc_id for d in todo} - failed
     done.sort(key=lambda d: d.doc_id)
     counts = publish(
-        resolution, done, out, options.base, changed, report=report, max_memory=options.max_memory
+        resolution,
+        done,
+        out,
+        options.base,
+        changed,
+        report=report,
+        max_memory=options.max_memory,
+        workers=options.workers,
     )
     reused = len(docs) - len(todo)
     seconds = clock.seconds()

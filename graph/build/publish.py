@@ -23,6 +23,7 @@ import networkx as nx
 from graph.build.cache import cache_path, load_cached
 from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
 from graph.build.progress import ProgressCallback, step, tracked
+from graph.build.rdfjob import RDF_FILES, start_rdf_files
 from graph.build.spool import DocumentPart, Spool, spool_graphs
 from graph.build.storesync import sync_store
 from graph.build.streammerge import LINKED_KINDS, Resolution
@@ -47,11 +48,13 @@ def publish(
     *,
     report: ProgressCallback | None = None,
     max_memory: int = DEFAULT_MAX_MEMORY,
+    workers: int = 1,
 ) -> dict[str, int]:
     """Write every export of the merged graph into ``out``, bring the store up to date (within
     a memory budget of about ``max_memory`` bytes for what it streams, see graph.build.memory),
     return its counts (those of :func:`graph.sparql.stats.graph_stats` and ``kg stats``,
-    counted from the spool by graph.build.counts).
+    counted from the spool by graph.build.counts).  With ``workers`` > 1 the RDF files are
+    written by a child process meanwhile (graph.build.rdfjob).
 
     ``resolution`` holds the canonical entities; ``documents`` (sorted by id) are those whose
     extraction is in the cache of ``out``: each is read again, one at a time, to write its named
@@ -71,15 +74,23 @@ def publish(
     spool = spool_graphs(resolution.entities, parts, out, base, changed)
     chunk = bulk_chunk_bytes(max_memory)
     title = _title(documents)
+    # with more than one core, a child writes the RDF files beside the network files (forked
+    # before the store's thread starts); else they are written here, one after the other
+    rdf = start_rdf_files(spool.nquads, out, base) if workers > 1 else None
+    names = [n for n in EXPORT_FILES if rdf is None or n not in RDF_FILES]
     with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
         # the store loads (Oxigraph, in Rust, without the GIL) while the exports are written;
         # if an export fails, leaving the block waits for the store, then raises
         loading = pool.submit(
             sync_store, out, spool.digests, spool.graph, spool.nquads, chunk_bytes=chunk
         )
-        for name in tracked(EXPORT_FILES, "exporting", len(EXPORT_FILES), report):
+        for name in tracked(names, "exporting", len(EXPORT_FILES), report):
             _write_export(name, out, spool, network.graph, base=base, title=title)
         del network  # the analytic graph is as big as the corpus
+        if rdf is not None:
+            rdf.wait()
+            if report is not None:
+                report("exporting", len(EXPORT_FILES), len(EXPORT_FILES))
         stored = step("store", report)  # what is left of it once the exports are written
         loading.result()
         stored()
