@@ -7,12 +7,6 @@ writing them in does not.  :func:`run_first_parsed` runs the first form that par
 its result to a consumer in the calling thread; a pyoxigraph result cannot cross threads, so
 it is released there even when consuming it fails.  pyoxigraph itself is not imported here:
 the engine's ``query`` method is passed in.
-
->>> from graph.sparql.terms import Term
->>> [q for q, _ in query_attempts("SELECT ?x {}", {}, {})]
-['SELECT ?x {}']
->>> [q for q, _ in query_attempts("SELECT ?x {}", {"x": Term("literal", "1")}, {})]
-['SELECT ("1" AS ?x) {}', 'SELECT ?x {}']
 """
 
 from __future__ import annotations
@@ -32,7 +26,13 @@ Attempt = tuple[str, dict[str, Any]]  # a query's text and its arguments to the 
 
 def query_attempts(sparql: str, terms: Mapping[str, Term], kwargs: dict[str, Any]) -> list[Attempt]:
     """The query with its bound values written in (see :mod:`graph.sparql.inline`), then the
-    query with the engine's substitutions, which hold where writing them in does not."""
+    query with the engine's substitutions, which hold where writing them in does not.
+
+    >>> [q for q, _ in query_attempts("SELECT ?x {}", {}, {})]
+    ['SELECT ?x {}']
+    >>> [q for q, _ in query_attempts("SELECT ?x {}", {"x": Term("literal", "1")}, {})]
+    ['SELECT ("1" AS ?x) {}', 'SELECT ?x {}']
+    """
     fallback = (sparql, {**kwargs, "substitutions": substitutions(terms) or None})
     if not terms:
         return [fallback]
@@ -51,6 +51,15 @@ def run_first_parsed(
     ``attempts`` are equivalent forms of the query (text, arguments): the first that
     parses runs; the last one's syntax error is the one reported.  ``path`` (the store's
     folder) names the store in a :class:`StoreError`.
+
+    >>> run_first_parsed(lambda sparql, **kwargs: sparql.upper(), [("ask {}", {})], len, Path("s"))
+    6
+    >>> def refusing(sparql: str, **kwargs: Any) -> None:
+    ...     raise SyntaxError("unexpected end")
+    >>> run_first_parsed(refusing, [("ASK {", {})], len, Path("s"))
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: malformed query: unexpected end
     """
     raw: Any = None
     try:

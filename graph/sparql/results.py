@@ -79,7 +79,11 @@ def substitutions(terms: Mapping[str, Term]) -> dict[Any, Any]:
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
-    """The pyoxigraph format of a media type or file extension (``text/turtle``, ``nt``)."""
+    """The pyoxigraph format of a media type or file extension (``text/turtle``, ``nt``).
+
+    >>> rdf_format("nt"), rdf_format("text/turtle").name
+    (<RdfFormat N-Triples>, 'Turtle')
+    """
     found = ox.RdfFormat.from_media_type(fmt) or ox.RdfFormat.from_extension(fmt)
     if found is None:
         raise StoreError(f"unknown RDF format {fmt!r}")
