@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import BOUNDARY, Piece
-from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.extract.rules import TitleChain
+from graph.extract.titles import ChainElement, parse_element
 from graph.text.segment import token_index
 from graph.types import Segmented
 

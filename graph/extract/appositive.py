@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import Piece, is_surname_start
-from graph.extract.rules import TitleChain, parse_element, role_ending_at
+from graph.extract.rules import TitleChain
+from graph.extract.titles import parse_element, role_ending_at
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 

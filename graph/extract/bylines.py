@@ -21,8 +21,9 @@ from graph.extract.orgnames import (
     trim_leading,
 )
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
-from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.extract.rules import TitleChain
 from graph.extract.subject import seats_of
+from graph.extract.titles import ChainElement, parse_element
 from graph.text.segment import token_index
 from graph.types import Segmented
 

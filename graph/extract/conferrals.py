@@ -14,7 +14,8 @@ import re
 
 from graph.extract.listbase import People, name_at
 from graph.extract.names import Piece
-from graph.extract.rules import ChainElement, TitleChain, role_ending_at
+from graph.extract.rules import TitleChain
+from graph.extract.titles import ChainElement, role_ending_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 

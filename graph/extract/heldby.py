@@ -13,7 +13,8 @@ when the chain after 由 names no organisation, X's 副主任 too).
 from __future__ import annotations
 
 from graph.extract.names import BOUNDARY, Piece, person_after
-from graph.extract.rules import ChainElement, TitleChain, parse_element, role_ending_at
+from graph.extract.rules import TitleChain
+from graph.extract.titles import ChainElement, parse_element, role_ending_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 

@@ -42,7 +42,8 @@ from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orgnames import (
     org_suffix_of,
 )
-from graph.extract.rules import ChainElement, TitleChain, parse_element
+from graph.extract.rules import TitleChain
+from graph.extract.titles import ChainElement, parse_element
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented

@@ -85,16 +85,32 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     j = pos
     while j < len(text) and text[j] in _SPACE and j - pos < 3:
         j += 1
-    spaced = j > pos
+    caption = _caption_name(text, j, spaced=j > pos)
+    if caption is not None:
+        return caption, True
+    tok = token_at(seg.tokens, starts, j)
+    if tok is None or not is_surname_start(tok.text) or preposition_lead(text, tok.start):
+        return None  # 由 + 秘书局, 由张 + 秘书长: a preposition, not a family name
+    name = _name_from_token(seg, starts, tok)
+    return None if name is None else (name, False)
+
+
+def _caption_name(text: str, j: int, *, spaced: bool) -> Piece | None:
+    """A name of two to four characters at ``j``, after spaces, that ends the line (or is
+    followed by ``/`` or a spaced byline): ``TITLE␠NAME``."""
     k = j
     while k < len(text) and "\u4e00" <= text[k] <= "\u9fff" and k - j < 5:
         k += 1
     at_line_end = k >= len(text) or text[k] in "\n\r/／ )）\u3000"  # or a spaced byline
     if spaced and at_line_end and 2 <= k - j <= 4 and is_surname_start(text[j:k]):
-        return Piece(j, k, text[j:k]), True
-    tok = token_at(seg.tokens, starts, j)
-    if tok is None or not is_surname_start(tok.text) or preposition_lead(text, tok.start):
-        return None  # 由 + 秘书局, 由张 + 秘书长: a preposition, not a family name
+        return Piece(j, k, text[j:k])
+    return None
+
+
+def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piece | None:
+    """The name that opens with the token ``tok`` (which starts with a family name): the token
+    itself, trimmed or extended by the words the segmenter cut wrongly around it."""
+    text = seg.doc.text
     tags = word_tags()
     nxt = token_at(seg.tokens, starts, tok.end)
     if (
@@ -103,50 +119,58 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
         and _lone_given(nxt.text)
         and text[nxt.end : nxt.end + 1] in _NAME_END
     ):
-        return Piece(tok.start, nxt.end, text[tok.start : nxt.end]), False  # 黄家 + 忠、
+        return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、
     if surname_repeated(text, tok.start, tok.end):
-        return Piece(tok.start, tok.start + 2, tok.text[:2]), False  # 王某王总: 王总 is 王某
+        return Piece(tok.start, tok.start + 2, tok.text[:2])  # 王某王总: 王总 is 王某
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
-        end = tok.end
-        nxt = token_at(seg.tokens, starts, end)
-        if (
-            len(tok.text) == 2
-            and tok.text not in tags
-            and nxt is not None
-            and _lone_given(nxt.text)
-        ):
-            end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
-        elif (
-            len(tok.text) == 2
-            and nxt is not None
-            and nxt.text in GLUED
-            and conjunction_kept(text, tok.start, nxt.end)
-        ):
-            end = nxt.end  # 石某 + 和 + ，: the name ends with 和
-        if end - tok.start == 3:
-            end -= glued_tail(text, tok.start, end)  # 陈某报 + 到, 李某今 + (8)日
-        if (
-            end - tok.start == 3
-            and glued_conjunction(text, end)
-            and not conjunction_kept(text, tok.start, end)
-        ):
-            end -= 1  # the HMM glued a conjunction on (董某及 -> 董某 + 及)
-        return Piece(tok.start, end, text[tok.start : end]), False
+        return _whole_word_name(text, tok, nxt, tags)
     if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
         # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)
-        return Piece(tok.start, tok.end - 1, tok.text[:3]), False
+        return Piece(tok.start, tok.end - 1, tok.text[:3])
     if len(tok.text) == 1:
-        nxt = token_at(seg.tokens, starts, tok.end)
-        if (
-            nxt
-            and 1 <= len(nxt.text) <= 2
-            and "\u4e00" <= nxt.text[0] <= "\u9fff"
-            and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
-            and not (tags.get(tok.text) == "p" and text[nxt.end : nxt.end + 1] in _LEVEL_AFTER)
-            # 向 + 东江 + 市: a preposition before a place, not the family name 向
-        ):
-            end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
-            return Piece(tok.start, end, text[tok.start : end]), False
+        return _family_name_and_given(text, tok, nxt, tags)
+    return None
+
+
+def _whole_word_name(text: str, tok: Token, nxt: Token | None, tags: dict[str, str]) -> Piece:
+    """A name jieba reads as one word of two or three characters (``nxt`` is the next word),
+    with the character the HMM cut off put back and a word or conjunction it glued on taken off."""
+    end = tok.end
+    if len(tok.text) == 2 and tok.text not in tags and nxt is not None and _lone_given(nxt.text):
+        end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
+    elif (
+        len(tok.text) == 2
+        and nxt is not None
+        and nxt.text in GLUED
+        and conjunction_kept(text, tok.start, nxt.end)
+    ):
+        end = nxt.end  # 石某 + 和 + ，: the name ends with 和
+    if end - tok.start == 3:
+        end -= glued_tail(text, tok.start, end)  # 陈某报 + 到, 李某今 + (8)日
+    if (
+        end - tok.start == 3
+        and glued_conjunction(text, end)
+        and not conjunction_kept(text, tok.start, end)
+    ):
+        end -= 1  # the HMM glued a conjunction on (董某及 -> 董某 + 及)
+    return Piece(tok.start, end, text[tok.start : end])
+
+
+def _family_name_and_given(
+    text: str, tok: Token, nxt: Token | None, tags: dict[str, str]
+) -> Piece | None:
+    """A one-character family name ``tok`` and the given name of one or two characters that
+    jieba cut after it (``nxt``)."""
+    if (
+        nxt
+        and 1 <= len(nxt.text) <= 2
+        and "\u4e00" <= nxt.text[0] <= "\u9fff"
+        and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
+        and not (tags.get(tok.text) == "p" and text[nxt.end : nxt.end + 1] in _LEVEL_AFTER)
+        # 向 + 东江 + 市: a preposition before a place, not the family name 向
+    ):
+        end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
+        return Piece(tok.start, end, text[tok.start : end])
     return None
 
 

@@ -28,7 +28,7 @@ from graph.extract.names import (
 )
 from graph.extract.orgcheck import ModelSpan
 from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
-from graph.extract.rules import role_ending_at
+from graph.extract.titles import role_ending_at
 from graph.ner.persons import conjunction_kept, consistent
 from graph.resources import load_lexicon
 from graph.text.segment import token_index, word_tags

@@ -1,4 +1,4 @@
-"""pyoxigraph terms and query results as the plain records of ``graph.sparql.terms``.
+"""pyoxigraph terms and query results as the plain records of ``graph.sparql.terms``, and back.
 
 A pyoxigraph result is bound to the thread that ran the query; :func:`materialise` reads it
 there, completely (up to a cap), so nothing of pyoxigraph leaves ``graph.sparql.store``.
@@ -10,6 +10,9 @@ TSV (lossless: one line per row, every term in N-Triples syntax) into a buffer t
 query once it holds one row more than the cap; the capped TSV is then parsed back and written
 in the requested format.  A graph result (CONSTRUCT, DESCRIBE) is cut with ``islice``.
 
+The other way: bound values become the engine's substitutions (:func:`substitutions`), plain
+triples are written in an RDF format (:func:`serialize_triples`, :func:`rdf_format`).
+
 >>> from_ox(to_ox(Term("literal", "主席", language="zh")))
 Term(kind='literal', value='主席', datatype=None, language='zh')
 """
@@ -19,12 +22,12 @@ from __future__ import annotations
 import io
 import itertools
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, QueryTimeout, one_line
+from graph.errors import QueryError, QueryTimeout, StoreError, one_line
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.scan import has_dataset
 from graph.sparql.terms import XSD, AskResult, GraphResult, QueryResult, SelectResult, Term
@@ -64,6 +67,41 @@ def to_ox(t: Term) -> Any:
             return ox.Literal(t.value, language=t.language)
         return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD + "string"))
     raise QueryError(f"cannot bind an RDF-star triple term: {t.value}")
+
+
+def substitutions(terms: Mapping[str, Term]) -> dict[Any, Any]:
+    """The engine's substitutions (``pyoxigraph.Store.query``) of bound values, by variable name.
+
+    >>> [(v.value, t.value) for v, t in substitutions({"x": Term("iri", "http://a/")}).items()]
+    [('x', 'http://a/')]
+    """
+    return {ox.Variable(k): to_ox(v) for k, v in terms.items()}
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    """The pyoxigraph format of a media type or file extension (``text/turtle``, ``nt``).
+
+    >>> rdf_format("nt"), rdf_format("text/turtle").name
+    (<RdfFormat N-Triples>, 'Turtle')
+    """
+    found = ox.RdfFormat.from_media_type(fmt) or ox.RdfFormat.from_extension(fmt)
+    if found is None:
+        raise StoreError(f"unknown RDF format {fmt!r}")
+    return found
+
+
+def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], *, fmt: str) -> bytes:
+    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML.
+
+    ``fmt`` is a media type or a file extension (see :func:`rdf_format`).
+
+    >>> a, p = Term("iri", "http://example.net/a"), Term("iri", "http://example.net/p")
+    >>> serialize_triples([(a, p, Term("literal", "主席", language="zh"))], fmt="nt").decode()
+    '<http://example.net/a> <http://example.net/p> "主席"@zh .\\n'
+    """
+    data = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+    out = ox.serialize(data, format=rdf_format(fmt), prefixes=PREFIXES)
+    return out if isinstance(out, bytes) else b""
 
 
 def materialise(

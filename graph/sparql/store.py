@@ -4,7 +4,7 @@ pyoxigraph is imported here, in ``graph.rdf.exports`` (Rust serialisers for the 
 and in ``graph.sparql.results``, which turns its terms and results into plain Python records
 (:class:`Term`, :class:`SelectResult`, :class:`AskResult`, :class:`GraphResult`); so the rule
 "a pyoxigraph result cannot cross threads" is kept by construction: a query is run *and*
-materialised in the calling thread.
+materialised in the calling thread (:func:`graph.sparql.attempts.run_first_parsed`).
 
 The store lives at ``graph_dir / "store"``; each source document is one named graph, so a
 rebuild replaces a document's graph in one transaction instead of duplicating it.  Queries see
@@ -27,46 +27,24 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError, one_line
 from graph.io.atomic import temporary_name
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.inline import inline_bindings
-from graph.sparql.results import dataset_arguments, materialise, serialize_raw, to_ox
-from graph.sparql.terms import BindingValue, QueryResult, Term, to_term
+from graph.sparql.attempts import query_attempts, run_first_parsed
+from graph.sparql.results import dataset_arguments, materialise, rdf_format, serialize_raw
+from graph.sparql.results import serialize_triples as serialize_triples  # callers import it here
+from graph.sparql.terms import BindingValue, QueryResult, to_term
 
 log = logging.getLogger(__name__)
 
 STORE_DIRNAME = "store"
-R = TypeVar("R")
-
-
-def rdf_format(fmt: str) -> ox.RdfFormat:
-    """The pyoxigraph format of a media type or file extension (``text/turtle``, ``nt``)."""
-    found = ox.RdfFormat.from_media_type(fmt) or ox.RdfFormat.from_extension(fmt)
-    if found is None:
-        raise StoreError(f"unknown RDF format {fmt!r}")
-    return found
-
-
-def serialize_triples(triples: Iterable[tuple[Term, Term, Term]], *, fmt: str) -> bytes:
-    """Serialise triples (e.g. a :class:`GraphResult`) as Turtle, N-Triples, JSON-LD or RDF/XML.
-
-    ``fmt`` is a media type or a file extension (see :func:`rdf_format`).
-
-    >>> a, p = Term("iri", "http://example.net/a"), Term("iri", "http://example.net/p")
-    >>> serialize_triples([(a, p, Term("literal", "主席", language="zh"))], fmt="nt").decode()
-    '<http://example.net/a> <http://example.net/p> "主席"@zh .\\n'
-    """
-    data = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
-    out = ox.serialize(data, format=rdf_format(fmt), prefixes=PREFIXES)
-    return out if isinstance(out, bytes) else b""
 
 
 def store_dir(graph_dir: Path) -> Path:
@@ -254,11 +232,14 @@ class Store:
         terms = {k.lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
         kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
-        return self._run(
-            _attempts(sparql, terms, kwargs),
+        attempts = query_attempts(sparql, terms, kwargs)
+        return run_first_parsed(
+            self._store.query,
+            attempts,
             lambda raw: materialise(
                 raw, max_results=max_results, deadline=deadline, timeout=timeout
             ),
+            self.path,
         )
 
     def query_bytes(
@@ -274,69 +255,17 @@ class Store:
     ) -> tuple[str, bytes | None, bool]:
         """Run a query and write its result with pyoxigraph's serialisers, capped.
 
-        Returns ``(kind, body, truncated)`` as :func:`graph.sparql.serialize.serialize_raw`;
+        Returns ``(kind, body, truncated)`` as :func:`graph.sparql.results.serialize_raw`;
         the dataset is chosen as in :meth:`query`; relative IRIs resolve against ``base_iri``.
         """
         kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES), "base_iri": base_iri}
         kwargs.update(dataset_arguments(sparql, default_graphs, named_graphs))
-        return self._run(
+        return run_first_parsed(
+            self._store.query,
             [(sparql, kwargs)],
             lambda raw: serialize_raw(raw, results=results, graph=graph, max_results=max_results),
+            self.path,
         )
-
-    def _run(
-        self, attempts: Sequence[tuple[str, dict[str, Any]]], consume: Callable[[Any], R]
-    ) -> R:
-        """Run a query and ``consume`` its pyoxigraph result in this thread; errors translated.
-
-        ``attempts`` are equivalent forms of the query (text, arguments): the first that
-        parses runs; the last one's syntax error is the one reported.
-        """
-        raw: Any = None
-        try:
-            raw = self._parse(attempts)
-            return consume(raw)
-        except (SyntaxError, RuntimeError, OSError, QueryError) as e:
-            # Drop the traceback: its frames reference the thread-bound pyoxigraph result,
-            # which must be released in this thread, not wherever the error is handled.
-            error = _translate(e, self.path)
-            e.with_traceback(None)
-        finally:
-            raw = None
-        raise error from None
-
-    def _parse(self, attempts: Sequence[tuple[str, dict[str, Any]]]) -> Any:
-        """The pyoxigraph result of the first attempt that parses (evaluation is lazy)."""
-        for sparql, kwargs in attempts[:-1]:
-            try:
-                return self._store.query(sparql, **kwargs)
-            except SyntaxError:
-                continue
-        sparql, kwargs = attempts[-1]
-        return self._store.query(sparql, **kwargs)
-
-
-def _attempts(
-    sparql: str, terms: Mapping[str, Term], kwargs: dict[str, Any]
-) -> list[tuple[str, dict[str, Any]]]:
-    """The query with its bound values written in (see :mod:`graph.sparql.inline`), then the
-    query with the engine's substitutions, which hold where writing them in does not."""
-    subs = {ox.Variable(k): to_ox(v) for k, v in terms.items()}
-    fallback = (sparql, {**kwargs, "substitutions": subs or None})
-    if not terms:
-        return [fallback]
-    inlined = inline_bindings(sparql, terms)
-    return [fallback] if inlined is None else [(inlined, kwargs), fallback]
-
-
-def _translate(e: BaseException, path: Path) -> StoreError | QueryError:
-    if isinstance(e, QueryError):
-        return type(e)(str(e))  # QueryError or QueryTimeout
-    if isinstance(e, SyntaxError):
-        return QueryError(f"malformed query: {one_line(e)}")
-    if isinstance(e, RuntimeError):
-        return QueryError(f"query failed: {one_line(e)}")
-    return StoreError(f"{path}: query failed: {one_line(e)}")
 
 
 def _check_iri(iri: str) -> str:

@@ -1,0 +1,303 @@
+"""One title of a chain: where a role title ends, and ``[ORG][BODY]ROLE`` read before it.
+
+:func:`role_ending_at` finds the role titles of the packaged dictionary; :func:`parse_element`
+reads the organisation and body named before one (``华北电力大学`` + ``工会`` + ``副主席``).
+The title chains that hold these elements are read by :mod:`graph.extract.rules`.
+
+>>> role_ending_at("工会常务副主席", 7)
+2
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeAlias
+
+from graph.extract.chainparts import head_unit
+from graph.extract.elision import PLACE_BODIES
+from graph.extract.names import Piece
+from graph.extract.orgnames import (
+    company_suffix,
+    hospital_department,
+    modifier_after_known_name,
+    org_suffix_of,
+    org_suffixes,
+    role_modifier,
+    trim_leading,
+)
+from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
+from graph.resources import load_lexicon
+from graph.types import Segmented
+
+_MAX_ROLE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ChainElement:
+    """One ``[ORG][BODY]ROLE`` of a title chain; ``org`` None means 'same as before';
+    ``former`` when the text says the post has ended (原主任, 免去…职务)."""
+
+    org: Piece | None
+    body: Piece | None
+    role: Piece
+    former: bool = False
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return load_lexicon("roles")
+
+
+@cache
+def _bodies() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("body_prefixes"), key=len, reverse=True))
+
+
+@cache
+def _role_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    """Role lengths (1.._MAX_ROLE, ascending) that occur, and the last characters of roles."""
+    roles = _roles()
+    lengths = tuple(k for k in range(1, _MAX_ROLE + 1) if any(len(r) == k for r in roles))
+    return lengths, frozenset(r[-1] for r in roles)
+
+
+def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
+    """Start of the longest role title that ends at ``end`` (None if no title ends there).
+
+    >>> role_ending_at("工会常务副主席", 7)
+    2
+    """
+    lengths, last_chars = _role_index()
+    ks: Iterable[int] = lengths
+    if 0 < end <= len(text) and start_limit >= 0:
+        if text[end - 1] not in last_chars:
+            return None  # every role ends with one of these characters
+    else:
+        ks = range(1, _MAX_ROLE + 1)  # slices are shorter than k here: test every length
+    roles = _roles()
+    best = None
+    for k in ks:
+        s = end - k
+        if s < start_limit:
+            break
+        if text[s:end] in roles:
+            best = s
+    if best is not None and best - 2 >= start_limit and text[best - 2 : best] in ("代理", "常务"):
+        best -= 2  # an acting or executive title: 代理市长, 常务副县长
+    elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
+        best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
+    return best
+
+
+_PORTFOLIO = ("分管", "主管", "协管")
+_REGION_HEAD = "行政长官"
+_LEVELS = frozenset("省市县区州旗盟镇乡")
+_TENURE = frozenset({"新任", "现任", "首任"})
+_ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
+"""Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
+
+
+def _listed_body(text: str, start: int, name: str) -> bool:
+    """A place's body named alone after another title (、政协主席, 委常委总工会主席), which
+    orgkeys.place_body completes."""
+    return name in PLACE_BODIES and (
+        text[start - 1 : start] == "、" or text[max(0, start - 2) : start] == "常委"
+    )
+
+
+def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
+    """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
+    anything (graph.extract.places)."""
+    if deictic_kind(name):
+        return True
+    if body is not None and (name in LEVELS or is_place(name)):
+        return True
+    if role.endswith(_REGION_HEAD) and name.endswith(("特别行政区", "特区")):
+        return True  # 某某特别行政区行政长官: the head of the region itself
+    return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
+
+
+def _shared_head(role: Piece) -> bool:
+    """A title whose first character can also end the organisation (部长, 局长, 厅长) or the
+    place (乡长, 镇长, 县长: 某某乡长 is the head of 某某乡)."""
+    return role.text[:1] in "部局厅处司署乡镇县市区省州旗" and role.text[1:2] == "长"
+
+
+OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
+
+
+@cache
+def role_end_char() -> re.Pattern[str]:
+    """A character that ends some role title.
+
+    >>> bool(role_end_char().match("长")), role_end_char().match("的")
+    (True, None)
+    """
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_role_index()[1])) + "]")
+
+
+def parse_element(
+    seg: Segmented,
+    starts: dict[int, int],
+    start: int,
+    end: int,
+    org_check: OrgCheck | None = None,
+) -> ChainElement | None:
+    """``[ORG][BODY]ROLE`` of ``text[start:end]`` (None unless it ends with a role title and
+    its organisation, if any, ends like one or is confirmed by ``org_check``).
+
+    ``starts`` maps token start offsets to token indices.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "华北电力大学工会副主席"))
+    >>> e = parse_element(seg, {t.start: i for i, t in enumerate(seg.tokens)}, 0, 11)
+    >>> e.org.text, e.body.text, e.role.text
+    ('华北电力大学', '工会', '副主席')
+    """
+    text = seg.doc.text
+    role_start = role_ending_at(text, end, start_limit=start)
+    if role_start is None:
+        return None
+    role = Piece(role_start, end, text[role_start:end])
+    rest_end, former = _before_title_words(text, start, role_start)
+    body = _body_before(text, start, rest_end)
+    if body is not None:
+        rest_end = body.start
+    org_start = trim_leading(seg, starts, start, rest_end)
+    rest_end = _before_portfolio(text, org_start, rest_end)
+    if text.startswith("原", org_start) and rest_end - org_start > 2:
+        org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
+    if org_start >= rest_end:
+        return ChainElement(None, body, role, former)
+    return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
+
+
+def _before_title_words(text: str, start: int, role_start: int) -> tuple[int, bool]:
+    """Where the name before a role ends, past 的, 原 and a tenure; whether 原 was there."""
+    rest_end = role_start
+    if rest_end - 1 > start and text[rest_end - 1] == "的":
+        rest_end -= 1  # 某某大学的副校长
+    former = rest_end - 1 >= start and text[rest_end - 1] == "原"
+    rest_end -= former  # 某局原局长: a post that has ended
+    if not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
+        rest_end -= 2  # 某局新任局长: the tenure is not part of the title
+    return rest_end, former
+
+
+def _body_before(text: str, start: int, rest_end: int) -> Piece | None:
+    """The body prefix (工会, 党委) ending at ``rest_end``, unless the whole name before it
+    ends with a longer organisation suffix or is a place's body named alone."""
+    for prefix in _bodies():
+        b = rest_end - len(prefix)
+        if b >= start and text[b:rest_end] == prefix:
+            whole = text[start:rest_end]
+            suffix = org_suffix_of("".join(whole.split()))
+            if (suffix is None or len(suffix) <= len(prefix)) and not _listed_body(
+                text, start, whole
+            ):
+                return Piece(b, rest_end, prefix)
+            return None
+    return None
+
+
+def _before_portfolio(text: str, org_start: int, rest_end: int) -> int:
+    """Where the organisation ends before a portfolio (某市分管科技的副市长), else ``rest_end``."""
+    portfolio = [at for w in _PORTFOLIO if (at := text.find(w, org_start, rest_end)) >= 0]
+    if portfolio:  # 某市分管科技的副市长: a portfolio, not part of the organisation
+        rest_end = min(portfolio)
+    return rest_end
+
+
+def _element_with_org(
+    text: str,
+    start: int,
+    org_start: int,
+    rest_end: int,
+    body: Piece | None,
+    role: Piece,
+    former: bool,
+    org_check: OrgCheck | None,
+) -> ChainElement | None:
+    """The element whose organisation is named in ``text[org_start:rest_end]``: a department
+    or an organisation the title shares a character with, a head unit, or a name that ends like
+    an organisation, is a place, or is confirmed by ``org_check``."""
+    name = "".join(text[org_start:rest_end].split())
+    if body is None:
+        glued = _org_glued_to_title(text, name, org_start, role, former)
+        if glued is not None:
+            return glued
+        split = role_modifier(text, org_start, rest_end)
+        if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
+            return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), None, role)
+        if split is not None and org_suffix_of(name) is None and not company_suffix(name):
+            # 某某地产营销总监: a function word before the title belongs to the title
+            role = Piece(split, role.end, text[split : role.end])
+            rest_end, name = split, "".join(text[org_start:split].split())
+    if _needs_confirmation(text, start, name, body, role.text):
+        confirmed = _confirmed_org(text, start, org_start, rest_end, body, role, org_check)
+        if confirmed is None:
+            return None
+        org_start, rest_end, role = confirmed  # a name without a suffix that the model knows
+    return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), body, role, former)
+
+
+def _org_glued_to_title(
+    text: str, name: str, org_start: int, role: Piece, former: bool
+) -> ChainElement | None:
+    """An organisation whose last character opens the title: a department before 科主任/科长,
+    or a title's head character that ends the name (外交部长 = 外交部 + 部长)."""
+    if role.text[:1] == "科" and hospital_department(name + "科", text):
+        # a department before 科主任/科长: 康复医学科主任 = 主任 of 康复医学科
+        role = Piece(role.start + 1, role.end, role.text[1:])
+        return ChainElement(Piece(org_start, role.start, name + "科"), None, role, former)
+    if (
+        _shared_head(role)
+        and org_suffix_of(name) is None
+        and not is_place(name)
+        and not name.endswith(org_suffixes())
+        and (org_suffix_of(name + role.text[0]) is not None or is_place(name + role.text[0]))
+    ):
+        # the title's head character ends the name: 外交部长 = 外交部 + 部长
+        return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
+    return None
+
+
+def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, role: str) -> bool:
+    """A name before a title that neither ends like an organisation nor is a place, a place's
+    body named alone (某县委常委、政协主席) or a hospital department."""
+    return (
+        org_suffix_of(name) is None
+        and not company_suffix(name)
+        and not _named_by_place_or_pointer(name, body, role)
+        and not _listed_body(text, start, name)  # 某县委常委、政协主席
+        and not hospital_department(name, text)
+    )
+
+
+def _confirmed_org(
+    text: str,
+    start: int,
+    org_start: int,
+    rest_end: int,
+    body: Piece | None,
+    role: Piece,
+    org_check: OrgCheck | None,
+) -> tuple[int, int, Piece] | None:
+    """``(org_start, rest_end, role)`` of an organisation name without a suffix that
+    ``org_check`` (the mention model) accepts, else None."""
+    end = role.end
+    found = org_check(org_start, rest_end) if org_check else None
+    if found is None and org_check is not None and org_start > start:
+        found = org_check(start, rest_end)  # words trimmed as verbs (澎湃) start it
+    if found is None and org_check is not None and body is None:
+        known = modifier_after_known_name(text, org_start, rest_end, org_check)
+        if known is not None:  # 某某 (the model's ORG) + 创意 + 总监
+            found, rest_end = known
+            role = Piece(rest_end, end, text[rest_end:end])
+    if found is None:
+        return None
+    return found, rest_end, role
