@@ -32,6 +32,9 @@ from graph.io.atomic import atomic_writer
 log = logging.getLogger(__name__)
 
 LIST_SEPARATOR = "; "
+# json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), without a new encoder
+# for every value
+_DUMPS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 
 
 def flatten_value(value: Any) -> str | int | float | bool | None:
@@ -45,12 +48,12 @@ def flatten_value(value: Any) -> str | int | float | bool | None:
     if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        return _DUMPS(value)
     if isinstance(value, list | tuple | set | frozenset):
         items = list(value)
         if all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in items):
             return LIST_SEPARATOR.join(str(v) for v in items)
-        return json.dumps(items, ensure_ascii=False, sort_keys=True, default=str)
+        return _DUMPS(items)
     return str(value)
 
 
