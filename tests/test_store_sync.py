@@ -127,6 +127,45 @@ def test_a_build_that_dies_around_the_store_is_repaired_by_the_next(
     assert_store_equals_exports(out)
 
 
+@pytest.mark.parametrize("where", ["serialising", "loading"])
+def test_a_first_build_that_fails_while_its_store_loads_leaves_no_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A first build loads its store while it serialises (graph.build.storesync.StoreFeed): a
+    failure there leaves no store and no loader's folder, and the next build makes both agree."""
+    import graph.build.spool as spool
+    from graph.errors import StoreError
+    from graph.sparql.store import BulkLoader
+
+    out = tmp_path / "out"
+    seeds = _seeds(tmp_path / "s", {f"{i}.txt": _document(i) for i in range(6)})
+    if where == "serialising":
+        real, calls = spool.document_ntriples, []
+
+        def failing(*args: object, **kwargs: object) -> bytes:
+            calls.append(1)
+            if len(calls) == 4:
+                raise KeyboardInterrupt
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(spool, "document_ntriples", failing)
+        expected: type[BaseException] = KeyboardInterrupt
+    else:
+
+        def broken(self: BulkLoader, data: object) -> None:
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(BulkLoader, "load", broken)
+        expected = StoreError
+    with pytest.raises(expected):
+        build_corpus(seeds, out)
+    monkeypatch.undo()
+    assert not (out / "store").exists()
+    assert not [p.name for p in out.iterdir() if "bulk" in p.name]
+    build_corpus(seeds, out)
+    assert_store_equals_exports(out)
+
+
 def _document(i: int) -> str:
     lines = [f"南湖市召开第{i + 1}次工作会议", ""]
     for k in range(5):

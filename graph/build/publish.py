@@ -25,7 +25,7 @@ from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
 from graph.build.progress import ProgressCallback, step, tracked
 from graph.build.rdfjob import RDF_FILES, start_rdf_files
 from graph.build.spool import DocumentPart, Spool, spool_graphs
-from graph.build.storesync import sync_store
+from graph.build.storesync import StoreFeed, sync_store
 from graph.build.streammerge import LINKED_KINDS, Resolution
 from graph.errors import StoreError
 from graph.io.atomic import atomic_writer
@@ -34,6 +34,7 @@ from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
 from graph.rdf.exports import turtle_from_trig, write_export
+from graph.sparql.store import store_dir
 from graph.types import Document
 
 log = logging.getLogger(__name__)
@@ -71,29 +72,43 @@ def publish(
         len(documents),
         report,
     )
-    spool = spool_graphs(resolution.entities, parts, out, base, changed)
     chunk = bulk_chunk_bytes(max_memory)
-    title = _title(documents)
-    # with more than one core, a child writes the RDF files beside the network files (forked
-    # before the store's thread starts); else they are written here, one after the other
-    rdf = start_rdf_files(spool.nquads, out, base) if workers > 1 else None
-    names = [n for n in EXPORT_FILES if rdf is None or n not in RDF_FILES]
-    with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
-        # the store loads (Oxigraph, in Rust, without the GIL) while the exports are written;
-        # if an export fails, leaving the block waits for the store, then raises
-        loading = pool.submit(
-            sync_store, out, spool.digests, spool.graph, spool.nquads, chunk_bytes=chunk
+    # a first build loads its store while the graphs are serialised; a later one reconciles
+    # the store with the finished spool, graph by graph, while the exports are written
+    feed = None if store_dir(out).exists() else StoreFeed(out, chunk_bytes=chunk)
+    try:
+        spool = spool_graphs(
+            resolution.entities, parts, out, base, changed, feed=feed.feed if feed else None
         )
-        for name in tracked(names, "exporting", len(EXPORT_FILES), report):
-            _write_export(name, out, spool, network.graph, base=base, title=title)
-        del network  # the analytic graph is as big as the corpus
-        if rdf is not None:
-            rdf.wait()
-            if report is not None:
-                report("exporting", len(EXPORT_FILES), len(EXPORT_FILES))
-        stored = step("store", report)  # what is left of it once the exports are written
-        loading.result()
-        stored()
+        # with more than one core, a child writes the RDF files beside the network files;
+        # else they are written here, one after the other
+        rdf = start_rdf_files(spool.nquads, out, base) if workers > 1 else None
+        names = [n for n in EXPORT_FILES if rdf is None or n not in RDF_FILES]
+        title = _title(documents)
+        with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
+            # Oxigraph loads in Rust, without the GIL, while the exports are written; if an
+            # export fails, leaving the block waits for the store, then raises
+            loading = None
+            if feed is None:
+                args = (out, spool.digests, spool.graph, spool.nquads)
+                loading = pool.submit(sync_store, *args, chunk_bytes=chunk)
+            for name in tracked(names, "exporting", len(EXPORT_FILES), report):
+                _write_export(name, out, spool, network.graph, base=base, title=title)
+            del network  # the analytic graph is as big as the corpus
+            if rdf is not None:
+                rdf.wait()
+                if report is not None:
+                    report("exporting", len(EXPORT_FILES), len(EXPORT_FILES))
+            stored = step("store", report)  # what is left of it once the exports are written
+            if feed is not None:
+                feed.finish(spool.digests)
+            elif loading is not None:
+                loading.result()
+            stored()
+    except BaseException:
+        if feed is not None:
+            feed.abort()
+        raise
     spool.remove()
     return spool.stats.counts()  # graph.sparql.stats.graph_stats(out), without the queries
 

@@ -34,6 +34,7 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from graph.build.storesync import FEED_THREAD
 from graph.errors import KGError, StoreError
 from graph.io.atomic import atomic_writer
 from graph.rdf.exports import turtle_from_trig, write_export
@@ -92,12 +93,15 @@ class RdfExports:
 
 
 def _can_fork() -> bool:
-    """``fork`` exists, no other thread runs (its locks would be copied held), and the child
-    can be tied to the parent's life."""
+    """``fork`` exists, the child can be tied to the parent's life, and no other thread runs
+    but the store's loader (a thread's locks are copied held; the child touches nothing the
+    loader holds: no store, no queue, no logging, only the spool, pyoxigraph's parser and
+    serialisers, and its own files)."""
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
     return (
         sys.platform == "linux"
         and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
+        and all(t.name == FEED_THREAD for t in others)
         and ctypes.util.find_library("c") is not None
     )
 

@@ -11,7 +11,7 @@ graph, one entity) in memory at a time.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
@@ -41,13 +41,17 @@ class Spool:
     sources: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
     stats: StatsCounter = field(default_factory=StatsCounter)  # the counts of kg stats
+    feed: Callable[[bytes], None] | None = None  # also given every graph's N-Quads
 
     def add(self, iri: str, chunks: Iterable[bytes], source: Path, nq: IO[bytes]) -> None:
         """Append a graph, given as pieces of whole N-Triples lines, to the spool."""
         h = hashlib.sha256()
         lines = 0
         for chunk in chunks:
-            nq.write(to_nquads(chunk, iri))
+            quads = to_nquads(chunk, iri)
+            nq.write(quads)
+            if self.feed is not None:
+                self.feed(quads)
             h.update(chunk)
             self.stats.add(chunk)
             lines += count_lines(chunk)
@@ -120,14 +124,16 @@ def spool_graphs(
     out: Path,
     base: str,
     changed: set[str],
+    feed: Callable[[bytes], None] | None = None,
 ) -> Spool:
     """Write the entities graph, then every document's graph (cached ones reused unless in
-    ``changed``), into the spool files of ``out/.cache``; ``documents`` come one at a time."""
+    ``changed``), into the spool file of ``out/.cache`` (and to ``feed``, if given);
+    ``documents`` come one at a time."""
     cache_dir = out / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
     # transient files, read back within this build: no rename, no fsync; a killed build's
     # spools are removed by the next one (graph.io.atomic.remove_stale_temporaries)
-    spool = Spool(temporary_name(cache_dir / "spool.nq", "spool"))
+    spool = Spool(temporary_name(cache_dir / "spool.nq", "spool"), feed=feed)
     labels = {e.ref: e.label for e in entities}
     with spool.nquads.open("wb") as nq:
         path = _entities_path(entities, out, base)

@@ -26,11 +26,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import queue
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from graph.errors import StoreError
 from graph.io.atomic import atomic_write_bytes
-from graph.sparql.store import bulk_load_store, open_store, store_dir
+from graph.sparql.store import BulkLoader, bulk_load_store, open_store, store_dir
 
 log = logging.getLogger(__name__)
 
@@ -93,3 +96,80 @@ def sync_store(
     _write_manifest(out, dict(digests))
     log.info("store: %d graphs replaced, %d dropped", len(replace), len(drop))
     return len(replace), len(drop)
+
+
+FEED_THREAD = "kg-store-feed"
+
+
+class StoreFeed:
+    """A first build's store, bulk-loaded in a thread from the graphs as they are spooled
+    (instead of from the whole spool once it is written), so that loading overlaps serialising.
+
+    :meth:`feed` takes N-Quads as the spool gets them and hands the loader pieces of about
+    ``chunk_bytes``; :meth:`finish` waits for the loader, moves the store into place and
+    records its graphs in the manifest (as :func:`sync_store` does); :meth:`abort` drops it.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> feed = StoreFeed(out, chunk_bytes=1 << 20)
+    >>> g, nt = "https://kg.example.org/id/graph-1", b'<https://kg.example.org/id/a> <http://schema.org/name> "x" .\\n'
+    >>> feed.feed(nt.replace(b" .\\n", f" <{g}> .\\n".encode()))
+    >>> feed.finish({g: digest(nt)})
+    >>> sync_store(out, {g: digest(nt)}, {g: nt}.__getitem__, out / "unused.nq")  # in place
+    (0, 0)
+    """
+
+    def __init__(self, out: Path, *, chunk_bytes: int) -> None:
+        self.out, self.chunk_bytes = out, chunk_bytes
+        _write_manifest(out, {})
+        self._loader = BulkLoader(store_dir(out))
+        self._pieces: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._pending: list[bytes] = []
+        self._size = 0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=FEED_THREAD, daemon=True)
+        self._thread.start()
+
+    def feed(self, nquads: bytes) -> None:
+        """Whole lines of N-Quads, in spool order."""
+        self._pending.append(nquads)
+        self._size += len(nquads)
+        if self._size >= self.chunk_bytes:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self._pending:
+            self._pieces.put(b"".join(self._pending))
+            self._pending, self._size = [], 0
+
+    def _run(self) -> None:
+        while (piece := self._pieces.get()) is not None:
+            if self._error is None:
+                try:
+                    self._loader.load(piece)
+                except BaseException as e:  # reported by finish, in the build's thread
+                    self._error = e
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._pieces.put(None)
+            self._thread.join()
+
+    def finish(self, digests: Mapping[str, str]) -> None:
+        """Wait for the loader, put the store in place, record ``digests`` in the manifest."""
+        self._hand_over()
+        self._stop()
+        try:
+            if self._error is not None:
+                raise StoreError(f"loading the store failed: {self._error}") from self._error
+            self._loader.commit()
+        finally:
+            self._loader.abort()
+        _write_manifest(self.out, dict(digests))
+        log.info("store: created with %d graphs", len(digests))
+
+    def abort(self) -> None:
+        """Stop loading and drop what was loaded (idempotent)."""
+        self._pending = []
+        self._stop()
+        self._loader.abort()

@@ -290,19 +290,11 @@ def create_store(
 ) -> int:
     """Create the store in the new folder ``path`` with the given named graphs; return the quads.
 
-    The fast path for a first build: the quads are bulk-loaded (no transaction log) into a hidden
-    sibling folder, which is renamed to ``path`` once complete, so ``path`` either does not
-    exist or holds every graph.  Blank nodes are kept apart per graph, as in
-    :meth:`Store.replace_graphs`.
+    Bulk-loaded (:class:`BulkLoader`), so ``path`` either does not exist or holds every graph.
+    Blank nodes are kept apart per graph, as in :meth:`Store.replace_graphs`.
     """
-    path = Path(path)
-    if path.exists():
-        raise StoreError(f"cannot create store {path}: it already exists")
-    rdf = rdf_format(fmt)
-    tmp = temporary_name(path, "bulk")
+    rdf, loader, count = rdf_format(fmt), BulkLoader(path), 0
     try:
-        inner = ox.Store(str(tmp))
-        count = 0
         pending: list[Any] = []
         for i, (graph_iri, data) in enumerate(graphs.items()):
             name = ox.NamedNode(_check_iri(graph_iri))
@@ -311,51 +303,81 @@ def create_store(
             except SyntaxError as e:
                 raise StoreError(f"graph <{graph_iri}>: cannot parse {fmt}: {one_line(e)}") from e
             if len(pending) >= _BULK_CHUNK or i == len(graphs) - 1:
-                inner.bulk_extend(pending)  # each call writes sorted files: few large calls
-                count += len(pending)
-                pending = []
-        inner.flush()
-        del inner
-        tmp.rename(path)
-    except OSError as e:
-        raise StoreError(f"cannot create store {path}: {one_line(e)}") from e
+                loader.load(pending)  # each call writes sorted files: few large calls
+                count, pending = count + len(pending), []
+        loader.commit()
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        loader.abort()
     log.debug("created store %s with %d graphs (%d quads)", path, len(graphs), count)
     return count
 
 
 def bulk_load_store(path: Path, nquads: Path, *, chunk_bytes: int | None = None) -> None:
-    """Create the store in the new folder ``path`` from an N-Quads file (no blank nodes).
-
-    Oxigraph's bulk loader parses and sorts in Rust, without a transaction log, into a hidden
-    sibling folder renamed to ``path`` once complete (as :func:`create_store`).  It skips IRI
-    validation (``lenient``): the file is the build's own, already parsed strictly.  Its
-    buffers grow with its input, so ``chunk_bytes`` bounds the N-Quads text given per call.
-    """
-    path = Path(path)
-    if path.exists():
-        raise StoreError(f"cannot create store {path}: it already exists")
-    tmp = temporary_name(path, "bulk")
+    """Create the store in the new folder ``path`` from an N-Quads file (no blank nodes), at
+    most ``chunk_bytes`` of it per call of the bulk loader (its buffers grow with each)."""
+    loader = BulkLoader(path)
     try:
-        inner = ox.Store(str(tmp))
         if chunk_bytes is None:
-            inner.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+            loader.load(nquads)
         else:
             with open(nquads, "rb") as fh:
                 while lines := fh.readlines(chunk_bytes):
-                    inner.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS, lenient=True)
-        inner.flush()
-        del inner
-        tmp.rename(path)
-    except SyntaxError as e:
-        raise StoreError(f"{nquads}: cannot parse N-Quads: {one_line(e)}") from e
-    except OSError as e:
-        raise StoreError(f"cannot create store {path}: {one_line(e)}") from e
+                    loader.load(b"".join(lines))
+        loader.commit()
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        loader.abort()
+
+
+class BulkLoader:
+    """A new store in the folder ``path``, filled by Oxigraph's bulk loader piece by piece: it
+    parses and sorts in Rust, without a transaction log or the GIL, into a hidden sibling
+    folder that :meth:`commit` renames to ``path`` (:meth:`abort` removes it).  N-Quads are
+    read leniently (no IRI validation): they are the build's own, parsed strictly before."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if self.path.exists():
+            raise StoreError(f"cannot create store {self.path}: it already exists")
+        self._tmp = temporary_name(self.path, "bulk")
+        try:
+            self._store: ox.Store | None = ox.Store(str(self._tmp))
+        except OSError as e:
+            raise StoreError(f"cannot create store {self.path}: {one_line(e)}") from e
+
+    def load(self, data: bytes | Path | list[Any]) -> None:
+        """Add whole lines of N-Quads, an N-Quads file, or a list of ``Quad``s."""
+        if self._store is None:
+            raise StoreError(f"store {self.path}: the bulk load is over")
+        n_quads = ox.RdfFormat.N_QUADS
+        try:
+            if isinstance(data, list):
+                self._store.bulk_extend(data)
+            elif isinstance(data, Path):
+                self._store.bulk_load(path=str(data), format=n_quads, lenient=True)
+            else:
+                self._store.bulk_load(data, format=n_quads, lenient=True)
+            return
+        except SyntaxError as e:
+            raise StoreError(f"{self.path}: cannot parse N-Quads: {one_line(e)}") from e
+        except OSError as e:
+            raise StoreError(f"cannot create store {self.path}: {one_line(e)}") from e
+
+    def commit(self) -> None:
+        """Flush and move the store into place."""
+        if self._store is None:
+            raise StoreError(f"store {self.path}: the bulk load is over")
+        try:
+            self._store.flush()
+            self._store = None
+            self._tmp.rename(self.path)
+        except OSError as e:
+            raise StoreError(f"cannot create store {self.path}: {one_line(e)}") from e
+
+    def abort(self) -> None:
+        """Drop what was loaded, unless committed (idempotent)."""
+        self._store = None
+        if self._tmp.exists():
+            shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 def _quad_in(t: Any, graph: Any, graph_index: int) -> Any:
