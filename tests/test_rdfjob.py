@@ -117,3 +117,26 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_failed_build_stops_its_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    import graph.build.publish as publish
+
+    seeds = _corpus(tmp_path / "seeds", 3, 3)
+
+    def slow(nquads: Path, out: Path, base: str) -> list[str]:
+        time.sleep(60)
+        return []
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("the HTML page cannot be written")
+
+    monkeypatch.setattr(rdfjob, "write_rdf_files", slow)  # the forked child inherits it
+    monkeypatch.setattr(publish, "write_html", broken)
+    started = time.monotonic()
+    with pytest.raises(OSError, match="HTML page"):
+        build_corpus(seeds, tmp_path / "out", options=BuildOptions(workers=2))
+    assert multiprocessing.active_children() == []
+    assert time.monotonic() - started < 50  # the child was stopped, not waited for

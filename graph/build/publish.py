@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
@@ -23,7 +23,7 @@ import networkx as nx
 from graph.build.cache import cache_path, load_cached
 from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
 from graph.build.progress import ProgressCallback, step, tracked
-from graph.build.rdfjob import RDF_FILES, start_rdf_files
+from graph.build.rdfjob import RDF_FILES, RdfExports, start_rdf_files
 from graph.build.spool import DocumentPart, Spool, spool_graphs
 from graph.build.storesync import StoreFeed, sync_store
 from graph.build.streammerge import LINKED_KINDS, Resolution
@@ -76,6 +76,7 @@ def publish(
     # a first build loads its store while the graphs are serialised; a later one reconciles
     # the store with the finished spool, graph by graph, while the exports are written
     feed = None if store_dir(out).exists() else StoreFeed(out, chunk_bytes=chunk)
+    rdf = None
     try:
         spool = spool_graphs(
             resolution.entities, parts, out, base, changed, feed=feed.feed if feed else None
@@ -83,34 +84,60 @@ def publish(
         # with more than one core, a child writes the RDF files beside the network files;
         # else they are written here, one after the other
         rdf = start_rdf_files(spool.nquads, out, base) if workers > 1 else None
-        names = [n for n in EXPORT_FILES if rdf is None or n not in RDF_FILES]
-        title = _title(documents)
-        with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
-            # Oxigraph loads in Rust, without the GIL, while the exports are written; if an
-            # export fails, leaving the block waits for the store, then raises
-            loading = None
-            if feed is None:
-                args = (out, spool.digests, spool.graph, spool.nquads)
-                loading = pool.submit(sync_store, *args, chunk_bytes=chunk)
-            for name in tracked(names, "exporting", len(EXPORT_FILES), report):
-                _write_export(name, out, spool, network.graph, base=base, title=title)
-            del network  # the analytic graph is as big as the corpus
-            if rdf is not None:
-                rdf.wait()
-                if report is not None:
-                    report("exporting", len(EXPORT_FILES), len(EXPORT_FILES))
-            stored = step("store", report)  # what is left of it once the exports are written
-            if feed is not None:
-                feed.finish(spool.digests)
-            elif loading is not None:
-                loading.result()
-            stored()
+        job = _Exports(out, base, _title(documents), chunk, report)
+        job.run(spool, network, rdf, feed)
     except BaseException:
+        if rdf is not None:
+            rdf.cancel()  # no RDF file of a failed build replaces the previous one's
         if feed is not None:
             feed.abort()
         raise
     spool.remove()
     return spool.stats.counts()  # graph.sparql.stats.graph_stats(out), without the queries
+
+
+@dataclass(frozen=True, slots=True)
+class _Exports:
+    """The exports and the store of one build, once its graphs are spooled."""
+
+    out: Path
+    base: str
+    title: str
+    chunk: int
+    report: ProgressCallback | None
+
+    def run(
+        self,
+        spool: Spool,
+        network: NetworkBuilder,
+        rdf: RdfExports | None,
+        feed: StoreFeed | None,
+    ) -> None:
+        """Write the files (those ``rdf`` does not) and finish the store; ``network``'s graph
+        is released once the network files are written."""
+        names = [n for n in EXPORT_FILES if rdf is None or n not in RDF_FILES]
+        with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
+            # Oxigraph loads in Rust, without the GIL, while the exports are written; if an
+            # export fails, leaving the block waits for the store, then raises
+            loading = None
+            if feed is None:
+                args = (self.out, spool.digests, spool.graph, spool.nquads)
+                loading = pool.submit(sync_store, *args, chunk_bytes=self.chunk)
+            for name in tracked(names, "exporting", len(EXPORT_FILES), self.report):
+                _write_export(
+                    name, self.out, spool, network.graph, base=self.base, title=self.title
+                )
+            network.release()  # the analytic graph is as big as the corpus
+            if rdf is not None:
+                rdf.wait()
+                if self.report is not None:
+                    self.report("exporting", len(EXPORT_FILES), len(EXPORT_FILES))
+            stored = step("store", self.report)  # what is left once the exports are written
+            if feed is not None:
+                feed.finish(spool.digests)
+            elif loading is not None:
+                loading.result()
+            stored()
 
 
 def _document_parts(

@@ -91,6 +91,13 @@ class RdfExports:
         code = self._process.exitcode
         raise StoreError(f"writing the RDF exports failed: {message or f'exit code {code}'}")
 
+    def cancel(self) -> None:
+        """Stop the child (its temporary files are removed by the next build)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._reader.close()
+
 
 def _can_fork() -> bool:
     """``fork`` exists, the child can be tied to the parent's life, and no other thread runs

@@ -117,6 +117,10 @@ class NetworkBuilder:
         self.graph = nx.MultiDiGraph()
         self.base = base
 
+    def release(self) -> None:
+        """Drop the graph built so far (an empty one takes its place)."""
+        self.graph = nx.MultiDiGraph()
+
     def add_document(self, doc: Document) -> None:
         self.graph.add_node(
             document_iri(doc.doc_id, self.base),
