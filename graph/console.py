@@ -30,6 +30,9 @@ class ProgressBars:
 
     def __init__(self) -> None:
         self._bars: dict[str, tqdm[None]] = {}
+        # no monitor thread: a build with workers forks a child once its bars have started
+        # (graph.build.rdfjob forks only where no other thread runs)
+        tqdm.monitor_interval = 0
 
     def __call__(self, stage: str, done: int, total: int | None) -> None:
         bar = self._bars.get(stage)
