@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from graph.build.merge import merge
 from graph.build.pipeline import build_corpus
 from graph.extract.document import extract_document
-from graph.rdf.exports import EXPORT_FORMATS, write_export
+from graph.rdf.exports import turtle_from_trig, write_export
 from graph.rdf.iris import document_graph_iri, entities_graph_iri
 from graph.rdf.ntriples import to_nquads
 from graph.rdf.writer import document_ntriples, document_parts, entities_ntriples, to_dataset
@@ -33,7 +33,7 @@ awkward = st.text(
 )
 
 
-def _spools(kg: KnowledgeGraph, tmp: Path) -> tuple[Path, Path]:
+def _spool(kg: KnowledgeGraph, tmp: Path) -> Path:
     labels = {e.ref: e.label for e in kg.entities}
     parts = document_parts(kg)
     graphs = {entities_graph_iri(): entities_ntriples(kg)}
@@ -43,19 +43,21 @@ def _spools(kg: KnowledgeGraph, tmp: Path) -> tuple[Path, Path]:
         graphs[document_graph_iri(doc.doc_id)] = document_ntriples(
             doc, facts, linked, labels, sentences
         )
-    nt, nq = tmp / "all.nt", tmp / "all.nq"
-    nt.write_bytes(b"".join(graphs.values()))
+    nq = tmp / "all.nq"
     nq.write_bytes(b"".join(to_nquads(data, iri) for iri, data in graphs.items()))
-    return nt, nq
+    return nq
 
 
 def _exports(kg: KnowledgeGraph, tmp: Path) -> dict[str, bytes]:
-    nt, nq = _spools(kg, tmp)
+    nq = _spool(kg, tmp)
     out = {}
-    for fmt in EXPORT_FORMATS:
+    for fmt in ("trig", "json-ld"):
         buf = io.BytesIO()
-        write_export(fmt, nt if fmt == "turtle" else nq, buf)
+        write_export(fmt, nq, buf)
         out[fmt] = buf.getvalue()
+    turtle = io.BytesIO()  # as a build writes graph.ttl: from graph.trig
+    turtle_from_trig(io.BytesIO(out["trig"]), turtle)
+    out["turtle"] = turtle.getvalue()
     return out
 
 

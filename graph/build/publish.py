@@ -23,17 +23,15 @@ import networkx as nx
 from graph.build.cache import cache_path, load_cached
 from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
 from graph.build.progress import ProgressCallback, step, tracked
-from graph.build.rdfjob import RDF_FILES, RdfExports, start_rdf_files
+from graph.build.rdfjob import RDF_FILES, RdfExports, start_rdf_files, write_rdf_file
 from graph.build.spool import DocumentPart, Spool, spool_graphs
 from graph.build.storesync import StoreFeed, sync_store
 from graph.build.streammerge import LINKED_KINDS, Resolution
 from graph.errors import StoreError
-from graph.io.atomic import atomic_writer
 from graph.network.convert import NetworkBuilder
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
-from graph.rdf.exports import turtle_from_trig, write_export
 from graph.sparql.store import store_dir
 from graph.types import Document
 
@@ -169,18 +167,13 @@ EXPORT_FILES = (
     "graph.json",
     "graph.html",
 )
-_RDF_FORMATS = {"graph.trig": "trig", "graph.jsonld": "json-ld"}
 
 
 def _write_export(
     name: str, out: Path, spool: Spool, network: nx.MultiDiGraph, *, base: str, title: str
 ) -> None:
-    if name == "graph.ttl":
-        with (out / "graph.trig").open("rb") as trig, atomic_writer(out / name, mode="wb") as fh:
-            turtle_from_trig(trig, fh)
-    elif name in _RDF_FORMATS:
-        with atomic_writer(out / name, mode="wb") as fh:
-            write_export(_RDF_FORMATS[name], spool.nquads, fh, base)
+    if name in RDF_FILES:
+        write_rdf_file(name, spool.nquads, out, base)
     elif name == "graph.graphml":
         write_graphml(network, out / name)
     elif name == "graph.json":

@@ -45,14 +45,23 @@ RDF_FILES = ("graph.trig", "graph.ttl", "graph.jsonld")
 _PR_SET_PDEATHSIG = 1
 
 
+def write_rdf_file(name: str, nquads: Path, out: Path, base: str) -> None:
+    """Write one RDF file of ``out`` (a name of ``RDF_FILES``) from the spool ``nquads``;
+    ``graph.ttl`` is read from ``graph.trig``, which must be written first."""
+    if name not in RDF_FILES:
+        raise ValueError(f"not an RDF export: {name!r}")
+    with atomic_writer(out / name, mode="wb") as fh:
+        if name == "graph.ttl":
+            with (out / "graph.trig").open("rb") as trig:
+                turtle_from_trig(trig, fh)
+        else:
+            write_export("trig" if name == "graph.trig" else "json-ld", nquads, fh, base)
+
+
 def write_rdf_files(nquads: Path, out: Path, base: str) -> list[str]:
     """Write the three RDF files of ``out`` from the spool ``nquads``; their names, in order."""
-    with atomic_writer(out / "graph.trig", mode="wb") as fh:
-        write_export("trig", nquads, fh, base)
-    with (out / "graph.trig").open("rb") as trig, atomic_writer(out / "graph.ttl", mode="wb") as fh:
-        turtle_from_trig(trig, fh)
-    with atomic_writer(out / "graph.jsonld", mode="wb") as fh:
-        write_export("json-ld", nquads, fh, base)
+    for name in RDF_FILES:
+        write_rdf_file(name, nquads, out, base)
     return list(RDF_FILES)
 
 

@@ -28,7 +28,6 @@ Prefixes are those of ``graph.rdf.vocab.PREFIXES`` (``kg:`` is the build's base 
 from __future__ import annotations
 
 import io
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -55,18 +54,11 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def write_export(fmt: str, source: Path, out: IO[bytes], base: str = DEFAULT_BASE) -> None:
-    """Serialise an N-Quads spool as ``turtle``, ``trig`` or ``json-ld`` into the binary file
-    ``out`` (a build writes Turtle from its TriG file instead: :func:`turtle_from_trig`)."""
-    if fmt not in _FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}")
-    quads = ox.parse(path=source, format=ox.RdfFormat.N_QUADS)
-    if fmt != "turtle":
-        _serialise(quads, fmt, out, base)
-        return
-    with tempfile.TemporaryFile() as trig:
-        _serialise(quads, "trig", trig, base)
-        trig.seek(0)
-        turtle_from_trig(trig, out)
+    """Serialise an N-Quads spool as ``trig`` or ``json-ld`` into the binary file ``out``
+    (Turtle is cut from the TriG text: :func:`turtle_from_trig`)."""
+    if fmt not in ("trig", "json-ld"):
+        raise ValueError(f"unknown export format {fmt!r} (Turtle comes from TriG)")
+    _serialise(ox.parse(path=source, format=ox.RdfFormat.N_QUADS), fmt, out, base)
 
 
 def turtle_from_trig(trig: IO[bytes], out: IO[bytes]) -> None:

@@ -60,12 +60,6 @@ def _parsed(ntriples: bytes, identifier: str, base: str) -> Graph:
     return g
 
 
-def fill_entities(g: TripleSink, kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> None:
-    """Add the triples of the entities graph to ``g``."""
-    for e in kg.entities:
-        write_entity(g, e, base)
-
-
 def entities_ntriples(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
     """The entities graph as N-Triples (the same triples as :func:`entities_graph`)."""
     return b"".join(iter_entities_ntriples(kg, base))
