@@ -57,7 +57,7 @@ def test_subject_prefers_the_title_line_then_the_most_named() -> None:
     assert subject_for(named, ("院",), 5) == "东华医院"
     assert subject_for(named, ("院",), 0) == "南山医院"
     assert subject_for(named, ("会",), 5) is None
-    assert seats_of("副会长") == ("会",) and seats_of("常委") == ()
+    assert seats_of("副会长") == ("会", "工商联") and seats_of("常委") == ()
 
 
 def test_a_model_organisation_loses_the_clause_before_it() -> None:

@@ -16,12 +16,39 @@ import re
 from graph.extract.listbase import People, name_at
 from graph.extract.names import Piece
 from graph.extract.rules import TitleChain, clause_titles
+from graph.extract.titles import ChainElement
+from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
 
 _COLON = re.compile(r"[：:]")
 _BETWEEN_NAMES = frozenset("、，, \u3000")
 _MAX_TITLES = 30
+_MAX_ASIDE = 16
+
+
+def _before_aside(text: str, end: int) -> int:
+    """Where the title before a colon ends, past a bracketed note (副主席（以姓氏笔画为序）：)."""
+    if end == 0 or text[end - 1] not in "）)":
+        return end
+    opened = max(
+        text.rfind("（", max(0, end - _MAX_ASIDE), end),
+        text.rfind("(", max(0, end - _MAX_ASIDE), end),
+    )
+    return opened if opened > 0 and "\n" not in text[opened:end] else end
+
+
+def _spaced_title(text: str, end: int) -> tuple[ChainElement, ...]:
+    """A title spread out by spaces on a line of its own before the colon (主　席：); its role
+    names the title without the spaces, its offsets are those written."""
+    begin = text.rfind("\n", 0, end) + 1
+    while begin < end and text[begin].isspace():
+        begin += 1
+    written = text[begin:end].rstrip()
+    title = "".join(written.split())
+    if title == written or title not in load_lexicon("roles"):
+        return ()
+    return (ChainElement(None, None, Piece(begin, begin + len(written), title)),)
 
 
 def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
@@ -30,7 +57,8 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
     starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _COLON.finditer(text):
-        elements = clause_titles(seg, starts, m.start(), _MAX_TITLES)
+        end = _before_aside(text, m.start())
+        elements = clause_titles(seg, starts, end, _MAX_TITLES) or _spaced_title(text, end)
         if not elements:
             continue
         first = elements[0]

@@ -37,11 +37,12 @@ def comma_chains(
     text = seg.doc.text
     starts = token_index(seg)
     by_person = {c.person.start: c for c in chains}
+    held = {c.span.end for c in chains}  # 选举A为X主席，B…: the title before the comma is A's
     out: list[TitleChain] = []
     for start in sorted(people):
         lo = max(0, start - _MAX_GAP)
         comma = max(text.rfind("，", lo, start), text.rfind(",", lo, start))  # either width
-        if comma <= 0:
+        if comma <= 0 or comma in held:
             continue
         between = text[comma + 1 : start]
         chain = by_person.get(start)

@@ -49,7 +49,7 @@ from graph.text.segment import token_index
 from graph.types import Segmented
 
 _AND = ("以及", "、", "及", "和", "与")
-_MANY = re.compile(r"等?\d{1,3}(?:名|位)(?:同志)?")
+_MANY = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
 _ELECTED = ("当选为", "当选", "为", "任")
 
 

@@ -21,6 +21,7 @@ from typing import TypeAlias
 
 from graph.extract.abbreviations import short_form_ending_at, short_name_ending_at
 from graph.extract.names import Piece, is_surname_start
+from graph.extract.orgnames import org_suffix_of
 from graph.ner.tagger import tag_many
 from graph.resources import load_lexicon
 from graph.text.segment import word_tags
@@ -65,7 +66,7 @@ def _name_sentences(seg: Segmented) -> list[int]:
             tag = tags.get(word)
             if (tag is None or tag.startswith("nr")) and is_surname_start(word):
                 found.add(bisect.bisect_right(starts, tok.start) - 1)
-        elif _split_after_title(toks, j, tags):
+        elif _split_after_title(toks, j, tags) or _split_name(toks, j, tags):
             found.add(bisect.bisect_right(starts, tok.start) - 1)
     return sorted(i for i in found if i >= 0)
 
@@ -85,7 +86,23 @@ def _split_after_title(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -
     )
 
 
+def _split_name(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -> bool:
+    """A family name the dictionary tags as one (王, 赵) left alone before a short word that
+    the dictionary knows (王 + 海生, 赵 + 立新): a name split by the segmenter."""
+    if j + 1 >= len(toks) or len(toks[j].text) != 1 or tags.get(toks[j].text) != "nr":
+        return False
+    given = toks[j + 1].text
+    return (
+        toks[j].end == toks[j + 1].start
+        and 1 <= len(given) <= 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in given)
+        and is_surname_start(toks[j].text + given)
+    )
+
+
 _CLAUSE_WORDS = "由在从对向将把被据—－- \u3000"
+_EVENT_VERBS = ("召开", "举行", "举办", "开展", "隆重")
+"""Verbs a headline puts after the organisation that holds the meeting; never inside a name."""
 
 
 def clean_org(text: str, a: int, b: int) -> Piece:
@@ -93,10 +110,15 @@ def clean_org(text: str, a: int, b: int) -> Piece:
 
     >>> clean_org("会议由东华集团主持", 0, 7).text
     '东华集团'
+    >>> clean_org("东华书法家协会召开代表大会", 0, 13).text
+    '东华书法家协会'
     """
     cut = max(text.rfind(c, a, b - 2) for c in _CLAUSE_WORDS)
     if cut >= a:
         a = cut + 1
+    verb = min((i for v in _EVENT_VERBS if (i := text.find(v, a + 2, b)) >= 0), default=-1)
+    if verb > a and org_suffix_of(text[a:verb]) is not None:
+        b = verb  # a headline tagged whole: 某某协会召开代表大会 -> 某某协会
     return Piece(a, b, text[a:b])
 
 

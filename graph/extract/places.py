@@ -35,7 +35,10 @@ DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
 }
 """Pointing word (without 我/本/该) -> endings of the organisation it can point to."""
 _POINTERS = ("我", "本", "该", "")
-_GENERIC = {"学校": "校", "集团公司": "集团", "研究所": "所", "研究院": "院", "医院": "院"}
+_GENERIC = {
+    "学校": "校", "集团公司": "集团", "研究所": "所", "研究院": "院", "医院": "院",
+    "协会": "会", "学会": "会", "商会": "会", "研究会": "会", "促进会": "会",
+}  # fmt: skip
 """Generic names an article uses for the organisation it is about."""
 _POINTING = re.compile(
     "[我本该](?:"

@@ -96,6 +96,12 @@ _PORTFOLIO = ("分管", "主管", "协管")
 _REGION_HEAD = "行政长官"
 _LEVELS = frozenset("省市县区州旗盟镇乡")
 _TENURE = frozenset({"新任", "现任", "首任"})
+_TERM = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首|上一)届"
+    r"(?:理事会|委员会|常务委员会|董事会|监事会|领导班子)?$"
+)
+"""A term before a title (第五届主席, 新一届理事会会长): the title of the organisation named
+before it, whose council of that term is not an organisation of its own."""
 _ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
 """Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
 
@@ -185,6 +191,10 @@ def _before_title_words(text: str, start: int, role_start: int) -> tuple[int, bo
     rest_end -= former  # 某局原局长: a post that has ended
     if not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
         rest_end -= 2  # 某局新任局长: the tenure is not part of the title
+    elif "届" in text[max(start, rest_end - 12) : rest_end]:
+        term = _TERM.search(text, max(start, rest_end - 12), rest_end)
+        if term is not None:
+            rest_end = term.start()  # 协会第五届理事会会长: the association's 会长
     return rest_end, former
 
 

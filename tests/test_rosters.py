@@ -1,0 +1,77 @@
+"""Election rosters and appointment lists (invented names and organisations): the term before
+a title, the roster after a colon, counted lists, headlines tagged whole, split names."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.types import Document, Extraction, Membership
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    x: Extraction = extract_document(Document.from_text("r.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
+    }
+
+
+def test_a_term_before_the_title_is_not_an_organisation() -> None:
+    posts = _posts(
+        "南岭省摄影家协会换届\n\n"
+        "大会选举周明远为协会第五届主席，李春芳、王海生为副主席，钱文博为秘书长。"
+    )
+    assert ("周明远", "主席", "南岭省摄影家协会") in posts
+    assert ("李春芳", "副主席", "南岭省摄影家协会") in posts
+    assert ("钱文博", "秘书长", "南岭省摄影家协会") in posts
+
+
+def test_the_title_before_a_comma_stays_with_the_person_elected_to_it() -> None:
+    posts = _posts(
+        "东华市侨联第八次代表大会闭幕\n\n"
+        "在八届一次全委会上，周明远当选市侨联主席，李春芳、王海生当选副主席。"
+    )
+    assert ("周明远", "主席", "市侨联") in posts
+    assert ("李春芳", "副主席", "市侨联") in posts
+    assert not any(p[0] == "李春芳" and p[1] == "主席" for p in posts)
+
+
+def test_a_counted_list_and_a_new_council_are_read() -> None:
+    posts = _posts(
+        "东华市律师协会第六次代表大会\n\n"
+        "周明远当选新一届理事会会长，李春芳、王海生等5人当选副会长，钱文博当选秘书长。"
+    )
+    assert ("周明远", "会长", "东华市律师协会") in posts
+    assert ("王海生", "副会长", "东华市律师协会") in posts
+
+
+def test_a_roster_with_a_spaced_title_and_an_ordering_note() -> None:
+    posts = _posts(
+        "东华市作家协会第四届理事会名单\n\n"
+        "主　席：周明远\n副主席（以姓氏笔画为序）：王海生　李春芳\n秘书长：钱文博"
+    )
+    assert posts == {
+        ("周明远", "主席", "东华市作家协会"),
+        ("王海生", "副主席", "东华市作家协会"),
+        ("李春芳", "副主席", "东华市作家协会"),
+        ("钱文博", "秘书长", "东华市作家协会"),
+    }
+
+
+def test_a_headline_without_punctuation_names_the_organisation_before_its_verb() -> None:
+    posts = _posts("青松市书法家协会召开代表大会\n\n会长周明远主持会议。")
+    assert posts == {("周明远", "会长", "青松市书法家协会")}
+
+
+def test_a_federation_named_by_its_short_form_holds_its_titles() -> None:
+    posts = _posts(
+        "青松市工商联召开代表大会\n\n新当选的领导班子成员为：会长周明远，副会长李春芳、王海生。"
+    )
+    assert ("周明远", "会长", "青松市工商联") in posts
+    assert ("王海生", "副会长", "青松市工商联") in posts
+
+
+def test_a_name_the_segmenter_splits_in_an_appointment_list_is_read() -> None:
+    posts = _posts(
+        "南岭大学关于干部任免的通知\n\n任命：\n李春芳为教务处处长；\n王海生为图书馆馆长。"
+    )
+    assert ("王海生", "馆长", "图书馆") in posts
