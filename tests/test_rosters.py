@@ -75,3 +75,25 @@ def test_a_name_the_segmenter_splits_in_an_appointment_list_is_read() -> None:
         "南岭大学关于干部任免的通知\n\n任命：\n李春芳为教务处处长；\n王海生为图书馆馆长。"
     )
     assert ("王海生", "馆长", "图书馆") in posts
+
+
+def test_verbs_of_re_election_and_taking_office_give_the_title() -> None:
+    posts = _posts(
+        "东华市律师协会第六次代表大会\n\n"
+        "李春芳连任副会长。王海生再次当选秘书长。赵立新全票当选监事长。孙浩然出任名誉会长。"
+    )
+    assert ("李春芳", "副会长", "东华市律师协会") in posts
+    assert ("王海生", "秘书长", "东华市律师协会") in posts
+    assert ("赵立新", "监事长", "东华市律师协会") in posts
+    assert ("孙浩然", "名誉会长", "东华市律师协会") in posts
+
+
+def test_each_title_has_one_line_of_seats() -> None:
+    from graph.resources import resource_text
+
+    titles = [
+        line.split("\t", 1)[0]
+        for line in resource_text("role_seats.txt").splitlines()
+        if "\t" in line.split("#", 1)[0]
+    ]
+    assert len(titles) == len(set(titles)), sorted(t for t in titles if titles.count(t) > 1)

@@ -86,10 +86,14 @@ def _split_after_title(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -
     )
 
 
+_NAME_TAGS = frozenset({"nr", "zg"})
+"""Dictionary tags of family names that stand alone (王 nr, 孙 zg), not 于 (a preposition)."""
+
+
 def _split_name(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -> bool:
     """A family name the dictionary tags as one (王, 赵) left alone before a short word that
     the dictionary knows (王 + 海生, 赵 + 立新): a name split by the segmenter."""
-    if j + 1 >= len(toks) or len(toks[j].text) != 1 or tags.get(toks[j].text) != "nr":
+    if j + 1 >= len(toks) or len(toks[j].text) != 1 or tags.get(toks[j].text) not in _NAME_TAGS:
         return False
     given = toks[j + 1].text
     return (
