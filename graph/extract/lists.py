@@ -50,11 +50,15 @@ from graph.types import Segmented
 
 _AND = ("以及", "、", "及", "和", "与")
 _MANY = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
-_ELECTED = tuple(
-    f"{how}{verb}"
-    for how in ("再次", "继续", "全票", "高票", "")
-    for verb in ("当选为", "当选", "连任", "担任", "出任", "接任", "兼任")
-) + ("为", "任")
+_ELECTED = (
+    *(
+        f"{how}{verb}"
+        for how in ("再次", "继续", "全票", "高票", "")
+        for verb in ("当选为", "当选", "连任", "担任", "出任", "接任", "兼任")
+    ),
+    "为",
+    "任",
+)
 """Verbs after the names that give them the titles that follow (longest first)."""
 
 
