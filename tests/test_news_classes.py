@@ -409,3 +409,14 @@ def test_a_place_before_a_government_title_is_one_entity_at_that_span() -> None:
             owners.setdefault((m.start, m.end), set()).add(e.label)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
     assert ("林晓峰", "市长", "东江市人民政府") in _posts(x)
+
+
+def test_the_head_of_a_body_named_before_its_party_group() -> None:
+    posts = _posts(_x("东江市妇联召开执委会议。市妇联党组书记、主席林晓峰作工作报告。"))
+    assert ("林晓峰", "主席", "市妇联") in posts
+    assert not any(p[0] == "林晓峰" and p[2] == "市" for p in posts)
+
+
+def test_a_department_after_the_standing_member_title_of_an_elided_committee() -> None:
+    posts = _posts(_x("会议召开。市委常委、组织部部长林晓峰出席会议并讲话。"))
+    assert ("林晓峰", "部长", "市委组织部") in posts

@@ -165,7 +165,7 @@ def committee_department(name: str, committee: str) -> str | None:
     >>> committee_department("宣传部", "东江市委"), committee_department("宣传部", "东江大学")
     ('东江市委宣传部', None)
     """
-    if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 3:
+    if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 2:
         return None
     return committee + name
 

@@ -33,6 +33,7 @@ from graph.extract.orgkeys import (
 )
 from graph.extract.places import deictic_kind, is_place
 from graph.extract.rules import TitleChain
+from graph.extract.subject import fits, seats_of
 from graph.resources import load_lexicon, resource_text
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
@@ -191,8 +192,9 @@ def _people(
                 org = _sub_body(seg, builders, org, e.body.text, where)
             elif e.org is None and orgs:
                 before = chain.elements[len(orgs) - 1]
-                if before.body is None or e.role.text in _BODY_ROLES:
-                    org = orgs[-1] or org  # 党委书记、副书记: the same committee
+                held = orgs[-1]
+                if before.body is None or e.role.text in _BODY_ROLES or _heads(held, e.role.text):
+                    org = held or org  # 党委书记、副书记: the same committee
                 # else 党委书记、主任: the organisation itself, not its committee
             # an organisation carried over from the chain before (委书记A、县长B) is inherited
             inherited = e.org is None or e.org.start < chain.span.start
@@ -298,6 +300,12 @@ def _sub_body(
 
 
 _BODY_ROLES = frozenset({"书记", "副书记", "常务副书记", "委员", "常委", "成员"})
+
+
+def _heads(body: EntityRef | None, role: str) -> bool:
+    """Whether a title is the head of the body named before it (妇联党组书记、主席: 主席 of the
+    妇联 itself, 工会主席、副主席), not of the organisation the body belongs to (党委书记、院长)."""
+    return body is not None and bool(seats_of(role)) and fits(role, body.key)
 
 
 def _credits(
