@@ -97,3 +97,23 @@ def test_each_title_has_one_line_of_seats() -> None:
         if "\t" in line.split("#", 1)[0]
     ]
     assert len(titles) == len(set(titles)), sorted(t for t in titles if titles.count(t) > 1)
+
+
+def _former(text: str) -> set[tuple[str, str, str]]:
+    x: Extraction = extract_document(Document.from_text("r.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and f.former
+    }
+
+
+def test_removals_written_with_de_and_with_a_pronoun_end_the_post() -> None:
+    former = _former(
+        "南岭大学干部任免\n\n"
+        "免去王海生同志的南岭大学副校长职务。任命李春芳为教务处处长，免去其学生处处长职务。"
+    )
+    assert ("王海生", "副校长", "南岭大学") in former
+    assert ("李春芳", "处长", "学生处") in former
+    assert ("李春芳", "处长", "教务处") not in former

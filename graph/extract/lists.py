@@ -217,15 +217,19 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
             name = name_at(seg, starts, {}, hit.end())
             if name is not None:
                 named[name.start] = name
+    removed: list[tuple[Piece, int]] = []
     for p in sorted(named.values(), key=lambda p: p.start):
         pos = skip_aside(text, p.end)
         after = next((w for w in _REMOVED_AFTER if text.startswith(w, pos)), None)
         if after is not None:
-            post_start = pos + len(after)
+            removed.append((p, pos + len(after)))
         elif text[: p.start].endswith(_REMOVED_BEFORE):
-            post_start = pos
-        else:
-            continue
+            removed.append((p, pos + text.startswith("的", pos)))  # 免去A的X职务
+    for m in _REMOVED_THEIR.finditer(text):
+        p = _person_before(text, named, m.start())
+        if p is not None:
+            removed.append((p, m.end()))  # 任命A为X，免去其Y职务: A's Y
+    for p, post_start in removed:
         stop = _POST_END.search(text, post_start)
         post_end = stop.start() if stop else len(text)
         elements = _post(seg, starts, post_start, post_end, former=True)
@@ -233,6 +237,17 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
             span = Piece(p.start, post_end, text[p.start : post_end])
             out.append(TitleChain(elements, p, span, False, "rules.removal"))
     return out
+
+
+_REMOVED_THEIR = re.compile(r"免去(?:其|他|她)(?:的)?")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _person_before(text: str, named: People, end: int) -> Piece | None:
+    """The last name before ``end`` in the same sentence (the 其 of 免去其…职务)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, end - 80), end)), default=0)
+    before = [p for p in named.values() if begin <= p.start and p.end <= end]
+    return max(before, key=lambda p: p.start) if before else None
 
 
 def several_people_chains(
