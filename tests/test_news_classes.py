@@ -420,3 +420,11 @@ def test_the_head_of_a_body_named_before_its_party_group() -> None:
 def test_a_department_after_the_standing_member_title_of_an_elided_committee() -> None:
     posts = _posts(_x("会议召开。市委常委、组织部部长林晓峰出席会议并讲话。"))
     assert ("林晓峰", "部长", "市委组织部") in posts
+
+
+def test_a_bare_bureau_word_before_its_committee_is_the_bureau_of_the_article() -> None:
+    posts = _posts(
+        _x("东江市公安局召开会议。市公安局局长林晓峰主持会议。局党委副书记、政委陈思远参加会议。")
+    )
+    assert ("陈思远", "副书记", "东江市公安局党委") in posts
+    assert ("陈思远", "政委", "东江市公安局") in posts

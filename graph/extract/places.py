@@ -35,6 +35,9 @@ DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
 }
 """Pointing word (without 我/本/该) -> endings of the organisation it can point to."""
 _POINTERS = ("我", "本", "该", "")
+_BARE_KINDS = frozenset({"校", "院", "公司", "集团", "局", "所", "厂"})
+"""Kinds an article names by the bare word for the organisation it is about (院党组书记,
+局党委副书记, 所长 of 所)."""
 _GENERIC = {
     "学校": "校", "集团公司": "集团", "研究所": "所", "研究院": "院", "医院": "院",
     "协会": "会", "学会": "会", "商会": "会", "研究会": "会", "促进会": "会",
@@ -72,7 +75,7 @@ def deictic_kind(name: str) -> str | None:
     for pointer in _POINTERS:
         if name.startswith(pointer) and name[len(pointer) :] in DEICTIC_TYPES:
             kind = name[len(pointer) :]
-            if pointer or kind in ("校", "院", "公司", "集团"):
+            if pointer or kind in _BARE_KINDS:
                 return kind
     return None
 
