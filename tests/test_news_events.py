@@ -219,3 +219,12 @@ def test_a_dateline_with_spaces_and_lines_that_are_no_datelines() -> None:
         "东江市委3月5日电话会议",
     ):
         assert dateline(line, published) is None, line
+
+
+def test_a_stated_length_gives_the_last_day() -> None:
+    events = _events(
+        "东华市总工会召开代表大会\n\n2019年3月5日，东华市总工会第五次代表大会开幕，会期两天。"
+        "5月8日，东华市职工运动会开幕，为期3天。"
+    )
+    assert events["东华市总工会第五次代表大会"] == (date(2019, 3, 5), date(2019, 3, 6))
+    assert events["东华市职工运动会"] == (date(2019, 5, 8), date(2019, 5, 10))

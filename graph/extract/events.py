@@ -25,7 +25,7 @@ from functools import cache
 from graph.extract.meetings import meeting_names
 from graph.extract.visits import visit_names
 from graph.resources import load_ordered
-from graph.text.dates import DateRange, document_year, find_range
+from graph.text.dates import DateRange, document_year, find_range, number
 from graph.text.docdate import Dateline, dateline, document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.text.segment import word_tags
@@ -247,6 +247,7 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             dates, off = _event_day(seg, i, clock, kind, document_year(name), named)
             if dates is None and sentence.start < title_end:  # the title's: the lead's day
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
+            dates = _lasting(s, dates)
             count = _COUNT.search(s, end - sentence.start)
             out.append(
                 EventRecord(
@@ -268,6 +269,27 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             )
     kept = [e for e in out if e.start or e.venue_span or e.organiser_span]
     return [e for e in kept if not _told_again(e, kept, title_end)]
+
+
+_LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})天")
+
+
+def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
+    """A single day extended by the length the sentence gives (3月5日开幕，会期两天: to 3月6日).
+
+    >>> d = DateRange(0, 4, "3月5日", date(2019, 3, 5), date(2019, 3, 5))
+    >>> str(_lasting("3月5日开幕，会期两天。", d).last)
+    '2019-03-06'
+    """
+    m = _LASTING.search(sentence)
+    if dates is None or m is None or dates.first != dates.last:
+        return dates
+    days = number(m.group(1).replace("两", "二"))
+    if not 1 < days <= 31:
+        return dates
+    return DateRange(
+        dates.start, dates.end, dates.text, dates.first, dates.first + timedelta(days - 1)
+    )
 
 
 def _named_in(
