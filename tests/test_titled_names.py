@@ -76,3 +76,23 @@ def test_a_news_outlet_the_model_reads_with_the_title_after_it() -> None:
     """The model's ORG 澎湃新闻记者 swallows the title; its first word (澎湃) reads as a verb."""
     posts = _posts("澎湃新闻记者张晓东从法院获悉，案件将于下月开庭。")
     assert ("张晓东", "记者", "澎湃新闻") in posts
+
+
+def test_titles_after_a_model_name_in_brackets_after_a_comma_and_after_spaces() -> None:
+    posts = _posts(
+        "东华论坛举行\n\n出席论坛的嘉宾有张振华（南岭大学党委书记）、李春芳（东华市副市长）。"
+        "会议邀请了孙立群，北川大学校长；赵德明，东华市人民医院院长。\n"
+        "主持人：钱卫东　南岭大学副校长\n"
+    )
+    assert ("张振华", "书记", "南岭大学党委") in posts
+    assert ("李春芳", "副市长", "东华市人民政府") in posts
+    assert not any(p[0] == "李春芳" and p[1] == "书记" for p in posts)  # A（…）、B: not shared
+    assert ("孙立群", "校长", "北川大学") in posts
+    assert ("赵德明", "院长", "东华市人民医院") in posts
+    assert ("钱卫东", "副校长", "南岭大学") in posts
+
+
+def test_a_title_after_a_name_owned_by_an_organisation() -> None:
+    posts = _posts("东华论坛举行\n\n南岭大学的张振华校长、东华医院的李春芳院长出席论坛。")
+    assert ("张振华", "校长", "南岭大学") in posts
+    assert ("李春芳", "院长", "东华医院") in posts

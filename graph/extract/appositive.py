@@ -14,6 +14,7 @@ every phrasing alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from graph.extract.names import Piece, is_surname_start
 from graph.extract.rules import TitleChain
@@ -44,23 +45,53 @@ def _plausible_name(bounds: set[int], start: int, name: str) -> bool:
     return start in bounds and start + len(name) in bounds
 
 
-def after_name_chains(seg: Segmented) -> tuple[TitleChain, ...]:
-    """Posts stated after the person's name, as title chains."""
+def after_name_chains(
+    seg: Segmented, names: Mapping[int, Piece] | None = None
+) -> tuple[TitleChain, ...]:
+    """Posts stated after the person's name, as title chains; ``names`` are the model's
+    names by start, which may open any clause (会议邀请了A，X大学校长；嘉宾有B（Y局局长）)."""
     text = seg.doc.text
     starts = token_index(seg)
     bounds = set(starts) | {t.end for t in seg.tokens}
+    out: dict[int, TitleChain] = {}
+    found = [
+        (m.start("name"), m.group("name"), m.start("post"), m.end("post"), m.start())
+        for pattern in (_APPOSITION, _TAKES_POST, _BRACKETED)
+        for m in pattern.finditer(text)
+        if _plausible_name(bounds, m.start("name"), m.group("name"))
+    ]
+    found += _after_model_names(text, names or {})
+    for name_start, name, post_start, post_end, span_start in found:
+        if name_start in out:
+            continue
+        if role_ending_at(text, post_end, start_limit=post_start) is None:
+            continue  # the post must end with a title
+        element = parse_element(seg, starts, post_start, post_end)
+        if element is None or element.org is None:
+            continue
+        person = Piece(name_start, name_start + len(name), name)
+        span = Piece(span_start, post_end, text[span_start:post_end])
+        out[name_start] = TitleChain((element,), person, span, False)
+    return tuple(sorted(out.values(), key=lambda c: c.span.start))
+
+
+_AFTER_MODEL_NAME = re.compile(
+    r"(?:[，,](?P<comma>[^，,。；;：:\n“”（）()]{3,40}?)(?=[，,。；;])"
+    r"|[（(](?P<bracket>[^（）()，,。；;：:\n“”]{3,40}?)[）)]"
+    r"|[ \u3000]+(?P<spaced>[^ \u3000，,。；;：:\n“”]{3,40}?)(?=[ \u3000]*(?:[，,。；;\n]|$)))"
+)
+
+
+def _after_model_names(
+    text: str, names: Mapping[int, Piece]
+) -> list[tuple[int, str, int, int, int]]:
+    """(name start, name, post start, post end, span start) of a post after a model name:
+    after a comma, in brackets, or after spaces on its line (主持人：A　X大学副校长)."""
     out = []
-    for pattern in (_APPOSITION, _TAKES_POST, _BRACKETED):
-        for m in pattern.finditer(text):
-            name = m.group("name")
-            if role_ending_at(text, m.end("post"), start_limit=m.start("post")) is None:
-                continue  # the post must end with a title
-            if not _plausible_name(bounds, m.start("name"), name):
-                continue
-            element = parse_element(seg, starts, m.start("post"), m.end("post"))
-            if element is None or element.org is None:
-                continue
-            person = Piece(m.start("name"), m.end("name"), name)
-            span = Piece(m.start(), m.end("post"), text[m.start() : m.end("post")])
-            out.append(TitleChain((element,), person, span, False))
-    return tuple(sorted(out, key=lambda c: c.span.start))
+    for start, piece in sorted(names.items()):
+        m = _AFTER_MODEL_NAME.match(text, piece.end)
+        if m is None:
+            continue
+        group = next(g for g in ("comma", "bracket", "spaced") if m.group(g) is not None)
+        out.append((start, piece.text, m.start(group), m.end(group), start))
+    return out

@@ -24,6 +24,7 @@ from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_n
 from graph.extract.rules import TitleChain
 from graph.extract.subject import seats_of
 from graph.extract.titles import ChainElement, parse_element
+from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -44,6 +45,20 @@ def _after_titled(text: str, start: int, end: int) -> int:
     return start
 
 
+def _role_after(text: str, start: int) -> str | None:
+    """The longest role title written at ``start`` and ending a word there."""
+    roles = load_lexicon("roles")
+    for k in range(6, 1, -1):
+        role = text[start : start + k]
+        if role in roles and not _TITLE_GOES_ON.match(text, start + k):
+            return role
+    return None
+
+
+_TITLE_GOES_ON = re.compile(r"[助级人员]")
+"""Characters that make a longer word of a title (院长助理, 处长级, 主持人)."""
+
+
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
     text = seg.doc.text
@@ -51,6 +66,8 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
         role = next((r for r in AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
+        if role is None and text[p.start - 1 : p.start] == "的":
+            role = _role_after(text, p.end)  # X大学的A校长: any title after an owned name
         if role is None:
             continue
         names = name_list(seg, starts, people, p.end) or [p]

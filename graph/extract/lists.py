@@ -87,6 +87,8 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
     out: list[TitleChain] = []
     own_orgs = {e.org.start for c in chains for e in c.elements if e.org}
     for chain in chains:
+        if chain.span.start == chain.person.start:
+            continue  # A（X局局长）、B: the title after A's name is A's alone
         elements = chain.elements
         base = next((e.org for e in reversed(elements) if e.org), None)
         pos = skip_aside(text, chain.person.end)
