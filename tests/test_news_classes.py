@@ -428,3 +428,16 @@ def test_a_bare_bureau_word_before_its_committee_is_the_bureau_of_the_article() 
     )
     assert ("陈思远", "副书记", "东江市公安局党委") in posts
     assert ("陈思远", "政委", "东江市公安局") in posts
+
+
+def test_a_city_department_that_opens_like_a_word_is_still_elided() -> None:
+    posts = _posts(_x("东江市召开会议\n\n市民政局局长林晓峰、市教育局局长陈思远出席。"))
+    assert ("林晓峰", "局长", "东江市民政局") in posts
+    assert ("陈思远", "局长", "东江市教育局") in posts
+
+
+def test_hong_kong_appointments_and_a_bare_chief_executive() -> None:
+    posts = _posts(_x("香港特区政府公布任命\n\n委任王海生为劳工及福利局副局长。"))
+    assert ("王海生", "副局长", "劳工及福利局") in posts
+    posts = _posts(_x("澳門特區政府舉行典禮\n\n行政長官林曉峰出席典禮。"))
+    assert ("林曉峰", "行政长官", "澳門特區政府") in posts

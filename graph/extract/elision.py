@@ -7,6 +7,8 @@ level character (``市场``, ``区域``) are left as written.
 
 >>> resolve_elided("市总工会", "全市", {"市": "某城市"})
 ('某城市总工会', 'elided-prefix:document')
+>>> resolve_elided("市民政局", "", {"市": "某城市"})[0], resolve_elided("市场监管局", "", {"市": "某城市"})[0]
+('某城市民政局', '市场监管局')
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from graph.extract.places import is_place
 
 _LEVEL_CHARS = "市区县省州"
 _NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
+_ELIDED_DEPARTMENTS = ("市民政", "市民族", "市民宗", "市区划", "县城管")
+"""Names that open like a word of ``_NOT_ELIDED`` but are a level and a department
+(市 + 民政局, 市 + 民族宗教事务委员会)."""
 
 
 @cache
@@ -122,7 +127,9 @@ def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple
     ``before`` is the sentence text before the name; a region of the right level named there
     wins, otherwise the document's dominant region of that level.
     """
-    if not name or name[0] not in _LEVEL_CHARS or name[:2] in _NOT_ELIDED:
+    if not name or name[0] not in _LEVEL_CHARS:
+        return name, "as-written"
+    if name[:2] in _NOT_ELIDED and not name.startswith(_ELIDED_DEPARTMENTS):
         return name, "as-written"
     level = name[0]
     nearest = _nearest_region(before, level)

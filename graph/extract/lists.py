@@ -269,7 +269,7 @@ def several_people_chains(
     return tuple(unique_chains(found))
 
 
-_TRIGGERS = re.compile(r"(?:决定|同意|任命|提名|聘任|聘请|补选|选举|推选|免去|接受)")
+_TRIGGERS = re.compile(r"(?:决定|同意|任命|委任|派任|提名|聘任|聘请|补选|选举|推选|免去|接受)")
 
 
 def _named_after_triggers(seg: Segmented, people: People) -> People:
