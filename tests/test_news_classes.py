@@ -441,3 +441,10 @@ def test_hong_kong_appointments_and_a_bare_chief_executive() -> None:
     assert ("王海生", "副局长", "劳工及福利局") in posts
     posts = _posts(_x("澳門特區政府舉行典禮\n\n行政長官林曉峰出席典禮。"))
     assert ("林曉峰", "行政长官", "澳門特區政府") in posts
+
+
+def test_a_unit_named_alone_after_a_title_at_its_organisation_in_one_chain() -> None:
+    posts = _posts(
+        _x("东江省公安厅召开新闻发布会。东江省公安厅新闻发言人、办公室副主任林晓峰出席。")
+    )
+    assert ("林晓峰", "副主任", "东江省公安厅办公室") in posts

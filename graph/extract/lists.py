@@ -39,9 +39,7 @@ from graph.extract.listbase import (
     unique_chains,
 )
 from graph.extract.names import BOUNDARY, Piece
-from graph.extract.orgnames import (
-    org_suffix_of,
-)
+from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, parse_element
 from graph.resources import load_lexicon
@@ -65,10 +63,6 @@ _ELECTED = (
 @cache
 def _roles() -> frozenset[str]:
     return load_lexicon("roles")
-
-
-_SUB_UNITS = ("办公室", "研究室", "秘书处", "办公厅")
-"""Units of an organisation a list names alone (X副主任A、办公室主任B: B heads X办公室)."""
 
 
 def _role_at(text: str, start: int) -> int | None:
@@ -122,7 +116,7 @@ def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
     、经审会主任C): a listed unit, or one word ending like a unit (…会, …室, …处) that no
     title chain reads as an organisation of its own (、立法会主席C)."""
     text = seg.doc.text
-    unit = next((u for u in _SUB_UNITS if text.startswith(u, q)), "")
+    unit = next((u for u in UNITS_NAMED_ALONE if text.startswith(u, q)), "")
     i = starts.get(q)
     if unit or i is None:
         return unit

@@ -22,7 +22,7 @@ from graph.extract.elision import (
 )
 from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
-from graph.extract.orgnames import org_suffix_of
+from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.places import pointing_words
 from graph.extract.rules import TitleChain
 from graph.extract.subject import orgs_by_neighbour, orgs_by_subject, seats_of, subject_for
@@ -94,6 +94,9 @@ def resolve_org_names(
                 resolved[(e.org.start, e.org.end)] = OrgName(
                     body, body, o.surface, "committee:place-body"
                 )
+            elif committee and o.surface in UNITS_NAMED_ALONE and o.key == o.surface:
+                unit = committee + o.surface  # 公安部新闻发言人、办公厅副主任: 公安部办公厅
+                resolved[(e.org.start, e.org.end)] = OrgName(unit, unit, o.surface, "chain:unit")
             committee = o.key + (e.body.text if e.body else "")
     return resolved
 

@@ -28,6 +28,11 @@ _LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
 _CUT_TAGS = FUNCTION_TAGS | {"v"}
 
 
+UNITS_NAMED_ALONE = ("办公室", "办公厅", "研究室", "秘书处", "政治部", "机关党委")
+"""Units a list or a chain names alone after a title at their organisation (X副主任A、
+办公室主任B; X部新闻发言人、办公厅副主任C): units of that organisation."""
+
+
 @cache
 def _org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("org_suffixes"), key=len, reverse=True))

@@ -20,6 +20,7 @@ from graph.extract.chainparts import head_unit
 from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece
 from graph.extract.orgnames import (
+    UNITS_NAMED_ALONE,
     company_suffix,
     hospital_department,
     modifier_after_known_name,
@@ -284,7 +285,18 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
         and not company_suffix(name)
         and not _named_by_place_or_pointer(name, body, role)
         and not _listed_body(text, start, name)  # 某县委常委、政协主席
+        and not _unit_in_chain(text, start, name)
         and not hospital_department(name, text)
+    )
+
+
+def _unit_in_chain(text: str, start: int, name: str) -> bool:
+    """A unit named alone after another title of the same chain (X部新闻发言人、办公厅副主任),
+    not after a listed name (、办公室主任B: graph.extract.lists)."""
+    return (
+        name in UNITS_NAMED_ALONE
+        and text[start - 1 : start] == "、"
+        and role_ending_at(text, start - 1) is not None
     )
 
 
