@@ -448,3 +448,8 @@ def test_a_unit_named_alone_after_a_title_at_its_organisation_in_one_chain() -> 
         _x("东江省公安厅召开新闻发布会。东江省公安厅新闻发言人、办公室副主任林晓峰出席。")
     )
     assert ("林晓峰", "副主任", "东江省公安厅办公室") in posts
+
+
+def test_a_subsidiary_introduced_by_its_owner_word() -> None:
+    posts = _posts(_x("南岭能源集团召开会议。所属东华电力公司总经理林晓峰作交流发言。"))
+    assert ("林晓峰", "总经理", "东华电力公司") in posts

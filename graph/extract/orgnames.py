@@ -190,7 +190,10 @@ _NAME_VERBS = frozenset(
      "执行", "驻", "终审"}
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
-_CAPTION_LEADS = ("图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方")
+_CAPTION_LEADS = (
+    "图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方",
+    "所属", "下属", "旗下", "属下",  # 所属某某公司总经理: the group's subsidiary, named after
+)  # fmt: skip
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
 _LEADING_TIME = re.compile(
     r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
