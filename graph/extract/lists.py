@@ -222,9 +222,9 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
         elif text[: p.start].endswith(_REMOVED_BEFORE):
             removed.append((p, pos + text.startswith("的", pos)))  # 免去A的X职务
     for m in _REMOVED_THEIR.finditer(text):
-        p = _person_before(text, named, m.start())
-        if p is not None:
-            removed.append((p, m.end()))  # 任命A为X，免去其Y职务: A's Y
+        their = _person_before(text, named, m.start())
+        if their is not None:
+            removed.append((their, m.end()))  # 任命A为X，免去其Y职务: A's Y
     for p, post_start in removed:
         stop = _POST_END.search(text, post_start)
         post_end = stop.start() if stop else len(text)
