@@ -453,3 +453,10 @@ def test_a_unit_named_alone_after_a_title_at_its_organisation_in_one_chain() -> 
 def test_a_subsidiary_introduced_by_its_owner_word() -> None:
     posts = _posts(_x("南岭能源集团召开会议。所属东华电力公司总经理林晓峰作交流发言。"))
     assert ("林晓峰", "总经理", "东华电力公司") in posts
+
+
+def test_a_bare_government_title_is_at_the_place_of_the_institution_the_article_is_about() -> None:
+    posts = _posts(
+        _x("东岭县人大常委会召开会议\n\n县人大常委会主任林晓峰主持会议，县长陈思远列席。")
+    )
+    assert ("陈思远", "县长", "东岭县人民政府") in posts

@@ -90,14 +90,21 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
         if party_title(role):
             return key + "委"
         return None
-    if inherited and government_title(role) and key.endswith(("委", "委员会")):
+    if inherited and government_title(role) and key.endswith(_PLACE_INSTITUTIONS):
         region = key
         for prefix in _PARTY_PREFIXES:
             region = region.removeprefix(prefix)
-        region = region.removesuffix("委员会").removesuffix("委")
+        for suffix in _PLACE_INSTITUTIONS:
+            region = region.removesuffix(suffix)
+        region = region.removesuffix("党")
         if is_place(region) or region in LEVELS:
             return region + "人民政府"
     return None
+
+
+_PLACE_INSTITUTIONS = ("人大常委会", "人大", "政协", "委员会", "委")
+"""A place's institutions other than its government, whose place a government title carried
+over or taken from the article's subject (县人大常委会主任A，县长B) is at."""
 
 
 def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
