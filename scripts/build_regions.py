@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Rebuild the corpus section of ``graph/resources/regions.txt`` from the NER training lines.
+"""Rebuild the divisions and corpus sections of ``graph/resources/regions.txt``.
 
-Usage (from the repository root; needs ``../shared/data``)::
+Usage (from the repository root; needs ``../shared/data`` and the administrative division list
+of the MIT-licensed ``cpca`` package, which is not a dependency of the project)::
 
-    .venv/bin/python scripts/build_regions.py [--data ../shared/data]
+    .venv/bin/pip download cpca==0.5.5 --no-deps -d /tmp/cpca
+    python3 -m zipfile -e /tmp/cpca/cpca-0.5.5-py3-none-any.whl /tmp/cpca/x
+    .venv/bin/python scripts/build_regions.py --divisions /tmp/cpca/x/cpca/resources/adcodes.csv
 
 The file's first sections (provinces, municipalities and their districts) are general knowledge
-and kept as they are.  The last section lists place names that the gold annotations of MSRA,
+and kept as they are.  The divisions section lists every prefecture- and county-level division
+of mainland China (general knowledge: the national administrative division codes, as ``cpca``
+lists them), less two-character districts that are common words (城区, 郊区, 矿区) and cities
+whose names without 市 are common words (合作, 东方, 来宾: a region's name without its level
+counts as a mention of it).  The last section lists place names that the gold annotations of MSRA,
 People's Daily 1998 and CLUENER label as places (LOC) at least twice, counted on the *training*
 lines only (every tenth line is held out for ``bench/ner_eval.py``, see
 ``graph.ner.training.corpus``), that end like an administrative unit (省 市 县 州 区 旗) and are not
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import csv
 import json
 from pathlib import Path
 
@@ -31,6 +39,24 @@ ENDINGS = tuple("省市县州区旗")
 GENERIC = ("地区", "小区", "社区", "园区", "景区", "库区", "市区", "郊区", "山区", "灾区", "辖区")
 GENERIC += ("港区", "牧区", "商务区", "开发区", "经济特区", "军区")
 MIN_COUNT = 2
+DIVISIONS_HEADER = "# Prefecture- and county-level divisions of mainland China (general knowledge)"
+WORD_STEMS = frozenset({"合作", "东方", "新民", "灯塔", "天长", "来宾", "安康", "大安", "永安", "开平"})
+
+
+def divisions(path: Path) -> list[str]:
+    """Division names of the ``adcode,name,…`` list below province level, in code order."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for row in sorted(csv.DictReader(fh), key=lambda r: r["adcode"]):
+            name = row["name"]
+            if row["adcode"][2:6] == "0000" or not name.endswith(ENDINGS):
+                continue  # provinces (kept above) and units without a level word
+            if len(name) == 2 and name.endswith("区") or name.endswith(GENERIC):
+                continue
+            if name.endswith("市") and name[:-1] in WORD_STEMS:
+                continue
+            out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def corpus_places(data: Path) -> list[str]:
@@ -58,17 +84,23 @@ def corpus_places(data: Path) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--divisions", type=Path, required=True, help="cpca's adcodes.csv")
     args = ap.parse_args()
     text = REGIONS.read_text(encoding="utf-8")
-    general = text.split("\n# Prefecture cities")[0].split("\n" + HEADER)[0].rstrip("\n")
-    places = corpus_places(args.data)
+    general = text.split("\n" + DIVISIONS_HEADER)[0].split("\n" + HEADER)[0].rstrip("\n")
     known = {line.split("\t")[0] for line in general.splitlines() if not line.startswith("#")}
-    new = [p for p in places if p not in known]
+    listed = [d for d in divisions(args.divisions) if d not in known]
+    known.update(listed)
+    new = [p for p in corpus_places(args.data) if p not in known]
     body = (
-        f"{general}\n{HEADER}\n# and CLUENER (scripts/build_regions.py)\n" + "\n".join(new) + "\n"
+        f"{general}\n{DIVISIONS_HEADER}\n# (scripts/build_regions.py)\n"
+        + "\n".join(listed)
+        + f"\n{HEADER}\n# and CLUENER (scripts/build_regions.py)\n"
+        + "\n".join(new)
+        + "\n"
     )
     atomic_write_text(REGIONS, body)
-    print(f"{REGIONS}: {len(new)} corpus places")
+    print(f"{REGIONS}: {len(listed)} divisions, {len(new)} corpus places")
 
 
 if __name__ == "__main__":
