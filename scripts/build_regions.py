@@ -51,7 +51,7 @@ def divisions(path: Path) -> list[str]:
             name = row["name"]
             if row["adcode"][2:6] == "0000" or not name.endswith(ENDINGS):
                 continue  # provinces (kept above) and units without a level word
-            if len(name) == 2 and name.endswith("区") or name.endswith(GENERIC):
+            if (len(name) == 2 and name.endswith("区")) or name.endswith(GENERIC):
                 continue
             if name.endswith("市") and name[:-1] in WORD_STEMS:
                 continue

@@ -117,3 +117,29 @@ def test_removals_written_with_de_and_with_a_pronoun_end_the_post() -> None:
     assert ("王海生", "副校长", "南岭大学") in former
     assert ("李春芳", "处长", "学生处") in former
     assert ("李春芳", "处长", "教务处") not in former
+
+
+def test_a_roster_announced_by_its_title_and_a_count() -> None:
+    posts = _posts(
+        "东华棋协换届\n\n"
+        "大会公布了东华棋协3名副主席当选名单，包括林晓峰、陈思远，以及赵德明。"
+        "周明达当选新任东华棋协主席，孙立群当选执行委员。"
+    )
+    assert {p for p in posts if p[1] == "副主席"} == {
+        ("林晓峰", "副主席", "东华棋协"),
+        ("陈思远", "副主席", "东华棋协"),
+        ("赵德明", "副主席", "东华棋协"),
+    }
+    assert ("周明达", "主席", "东华棋协") in posts
+    assert ("孙立群", "执行委员", "东华棋协") in posts
+
+
+def test_a_person_before_a_conjunction_is_not_part_of_the_organisation() -> None:
+    posts = _posts("东华区签约仪式\n\n韩立群与东华区副区长陈思远分别代表双方签约。")
+    assert ("陈思远", "副区长", "东华区人民政府") in posts
+
+
+def test_a_place_committee_has_its_official_forms() -> None:
+    x = extract_document(Document.from_text("r.txt", "商丘市梁园区委副书记、区长薛天江出席。"))
+    aliases = {a for e in x.entities if e.label == "商丘市梁园区委" for a in e.aliases}
+    assert {"中国共产党商丘市梁园区委员会", "梁园区委", "中共梁园区委"} <= aliases

@@ -1,6 +1,7 @@
 """Titles before a colon and the names after it: ``主席：A``, ``副主席：A、B、C``,
-``X协会秘书长：D``, each name a chain of its own (its organisation, when the title names
-none, is found by linking: the title stated before, or the document's subject).
+``X协会秘书长：D``, and lists announced by a title (``X协会6名副主席当选名单，包括A、B、C``),
+each name a chain of its own (its organisation, when the title names none, is found by
+linking: the title stated before, or the document's subject).
 
 >>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
@@ -14,9 +15,10 @@ from __future__ import annotations
 import re
 
 from graph.extract.listbase import People, name_at
-from graph.extract.names import Piece
+from graph.extract.names import BOUNDARY, Piece
+from graph.extract.orgnames import org_suffix_of, trim_leading
 from graph.extract.rules import TitleChain, clause_titles
-from graph.extract.titles import ChainElement
+from graph.extract.titles import ChainElement, role_ending_at
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -77,3 +79,63 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 break
             pos += 1
     return out
+
+
+_ROSTER = re.compile(
+    r"(?:当选|新当选|选举产生的)?(?:名单|人选)(?:如下|分别是|分别为)?[，,：:]?\s*(?:包括|为|是)?[：:]?"
+)
+_COUNT = re.compile(r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)$")
+_NAME_SEPARATORS = ("以及", "还有", "、", "，", ",", "和", "及")
+
+
+def roster_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """``[ORG][N名]ROLE当选名单，包括A、B，以及C``: each listed name holds the title.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "东华棋协3名副主席当选名单，包括林晓峰、陈思远。"))
+    >>> [(c.person.text, c.elements[0].role.text) for c in roster_chains(seg, {})]
+    [('林晓峰', '副主席'), ('陈思远', '副主席')]
+    """
+    text = seg.doc.text
+    starts = token_index(seg)
+    out: list[TitleChain] = []
+    for m in _ROSTER.finditer(text):
+        title_end = m.start()
+        role_start = role_ending_at(text, title_end)
+        if role_start is None or role_start == title_end:
+            continue
+        element = _roster_title(seg, starts, role_start, title_end)
+        pos = m.end()
+        while pos < len(text) and (name := name_at(seg, starts, people, pos)) is not None:
+            span = Piece(element.role.start, name.end, text[element.role.start : name.end])
+            out.append(TitleChain((element,), name, span, False, "rules.roster"))
+            pos = name.end
+            sep = next((w for w in _NAME_SEPARATORS if text.startswith(w, pos)), None)
+            if sep is None:
+                break
+            pos += len(sep)
+            if sep in "，," and (
+                more := next((w for w in ("以及", "还有") if text.startswith(w, pos)), None)
+            ):
+                pos += len(more)
+    return out
+
+
+def _roster_title(
+    seg: Segmented, starts: dict[int, int], role_start: int, end: int
+) -> ChainElement:
+    """The title of a roster, with the organisation written before it (and before a count)."""
+    text = seg.doc.text
+    role = Piece(role_start, end, text[role_start:end])
+    before = role_start
+    if count := _COUNT.search(text, max(0, before - 4), before):
+        before = count.start()
+    begin = before
+    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
+        begin -= 1
+    begin = trim_leading(seg, starts, begin, before)  # 大会公布了 + 某协会
+    name = text[begin:before]
+    if name.strip() == name and org_suffix_of(name) is not None:
+        return ChainElement(Piece(begin, before, name), None, role)
+    return ChainElement(None, None, role)

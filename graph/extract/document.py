@@ -13,7 +13,7 @@ from typing import TypeAlias
 
 from graph.extract.appositive import after_name_chains
 from graph.extract.chainmentions import chain_mentions
-from graph.extract.colons import colon_chains
+from graph.extract.colons import colon_chains, roster_chains
 from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
@@ -84,7 +84,9 @@ def _extract_whole(doc: Document) -> Extraction:
     found += several_people_chains(seg, found, people)
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
-    found += tuple(colon_chains(seg, index) + conferral_chains(seg, index))
+    found += tuple(
+        colon_chains(seg, index) + roster_chains(seg, index) + conferral_chains(seg, index)
+    )
     chains = held_by(seg, without_read_twice(tuple(sorted(found, key=lambda c: c.span.start))))
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"

@@ -200,3 +200,44 @@ def place_body(name: str, committee: str) -> str | None:
             region = region[: -len(ending)]
             return region + name if is_place(region) else None
     return None
+
+
+_PARTY = ("中国共产党", "中共")
+_PLACE_BODY_FORMS = (("人民政府", ("人民政府", "政府")), ("人大常委会", ("人大常委会",)), ("政协", ("政协",)))
+
+
+def official_forms(key: str) -> tuple[str, ...]:
+    """Other names of a place's party committee or government: the party's full and short
+    forms, and the forms without the higher region (商丘市梁园区委 is also 梁园区委).
+
+    >>> official_forms("东江市临川区委")
+    ('中共东江市临川区委', '中国共产党东江市临川区委员会', '临川区委', '中共临川区委')
+    >>> official_forms("东江市人民政府"), official_forms("东江大学")
+    (('东江市政府',), ())
+    """
+    body = key
+    for prefix in _PARTY:
+        body = body.removeprefix(prefix)
+    if body.endswith("委") and not body.endswith("委员会") and is_place(body[:-1]):
+        region = body[:-1]
+        forms = [f"中共{region}委", f"中国共产党{region}委员会"]
+        if low := _lowest(region):
+            forms += [f"{low}委", f"中共{low}委"]
+        return tuple(f for f in forms if f != key)
+    for ending, written in _PLACE_BODY_FORMS:
+        region = key.removesuffix(ending)
+        if region != key and is_place(region):
+            forms = [region + w for w in written]
+            if low := _lowest(region):
+                forms += [low + w for w in written]
+            return tuple(f for f in forms if f != key)
+    return ()
+
+
+def _lowest(region: str) -> str | None:
+    """The lower region of a region written with its higher one (东江市临川区 -> 临川区)."""
+    for i in range(3, len(region) - 1):
+        head, tail = region[:i], region[i:]
+        if head[-1] in _LEVEL_CHARS + "盟" and is_place(head) and is_place(tail) and len(tail) > 2:
+            return tail
+    return None

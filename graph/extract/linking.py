@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.abbreviations import is_short_form, short_form_aliases
-from graph.extract.elision import dominant_regions, place_body
+from graph.extract.elision import dominant_regions, official_forms, place_body
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
@@ -128,6 +128,9 @@ def link_document(
     _named_people(seg, builders, person_of, people)
     _drop_emptied(builders, org_at, {o for orgs in element_orgs for o in orgs if o})
     parents = _parents(seg, builders)
+    for ref, b in builders.items():
+        if ref.kind == "org":
+            b.aliases.update(official_forms(ref.key))  # 中共某县委, 某县政府
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
 

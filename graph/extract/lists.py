@@ -52,12 +52,13 @@ _ELECTED = (
     *(
         f"{how}{verb}"
         for how in ("再次", "继续", "全票", "高票", "")
-        for verb in ("当选为", "当选", "连任", "担任", "出任", "接任", "兼任")
+        for verb in ("当选为", "当选", "连任", "担任", "出任", "接任", "兼任", "荣膺", "荣任")
     ),
     "为",
     "任",
 )
 """Verbs after the names that give them the titles that follow (longest first)."""
+_NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}届)")
 
 
 @cache
@@ -161,7 +162,10 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         post_end = post_start
         while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
             post_end += 1
-        elements = _post(seg, starts, post_start, post_end)
+        lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
+        elements = (lead and _post(seg, starts, lead.end(), post_end)) or _post(
+            seg, starts, post_start, post_end
+        )
         if not elements:
             continue
         names = name_list(seg, starts, people, p.end) or [p]

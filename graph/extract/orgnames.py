@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from graph.extract.names import token_at
+from graph.extract.names import is_surname_start, token_at
 from graph.extract.places import deictic_kind, is_place
 from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
@@ -325,11 +325,17 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     if word not in ("和", "与", "及"):
         return False
     before = "".join(text[start:at].split())
-    if org_suffix_of(before) is not None:
-        return False
+    if org_suffix_of(before) is not None or _a_name(before):
+        return False  # 某公司和…, 韩某某与某区副区长: the name before it is not part of it
     # a unit after a longer name (某某政策研究中心 + 住宅与房地产研究处): from the last ending
     head = next((k for k in range(len(before) - 1, 1, -1) if org_suffix_of(before[:k])), 0)
     return 0 < len(before) - head <= 10
+
+
+def _a_name(word: str) -> bool:
+    """A personal name the dictionary does not know as a word (韩某某 before 与)."""
+    tag = word_tags().get(word)
+    return 2 <= len(word) <= 3 and is_surname_start(word) and (tag is None or tag.startswith("nr"))
 
 
 def company_suffix(name: str) -> bool:
