@@ -143,3 +143,34 @@ def test_a_place_committee_has_its_official_forms() -> None:
     x = extract_document(Document.from_text("r.txt", "商丘市梁园区委副书记、区长薛天江出席。"))
     aliases = {a for e in x.entities if e.label == "商丘市梁园区委" for a in e.aliases}
     assert {"中国共产党商丘市梁园区委员会", "梁园区委", "中共梁园区委"} <= aliases
+
+
+def test_a_headline_title_held_by_the_name_before_it_and_a_name_completed_from_the_body() -> None:
+    x = extract_document(
+        Document.from_text(
+            "r.txt",
+            "张振华高票当选东华棋协主席 孙婞淳荣膺执行委员\n\n"
+            "现任东华棋协主席林立群任期届满。张振华表示，将推动棋类发展。孙婞淳当选执行委员。",
+        )
+    )
+    label = {e.ref: e.label for e in x.entities}
+    posts = {
+        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
+    }
+    assert ("张振华", "主席", "东华棋协") in posts
+    assert ("林立群", "主席", "东华棋协") in posts
+    assert not any(p[0].startswith("孙婞") and p[1] == "主席" for p in posts)
+    assert "孙婞" not in {e.label for e in x.entities if e.ref.kind == "person"}
+
+
+def test_an_election_held_today_is_an_event_of_the_document_date() -> None:
+    from datetime import date
+
+    from graph.types import EventFact
+
+    x = extract_document(
+        Document.from_text("r.txt", "东华棋协改选\n2025/12/06 12:56\n\n东华棋协主席今日举行改选。")
+    )
+    assert any(f.start == date(2025, 12, 6) for f in x.facts if isinstance(f, EventFact)), [
+        f for f in x.facts if isinstance(f, EventFact)
+    ]

@@ -18,7 +18,7 @@ from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.heldby import held_by
-from graph.extract.implied import without_read_twice
+from graph.extract.implied import without_read_twice, without_taken_titles
 from graph.extract.linking import link_document
 from graph.extract.lists import (
     people_index,
@@ -80,14 +80,17 @@ def _extract_whole(doc: Document) -> Extraction:
     )
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg, names)
-    found = with_model_names(found, people)
+    found = with_model_names(found, people, doc.text)
     found += several_people_chains(seg, found, people)
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
     found += tuple(
         colon_chains(seg, index) + roster_chains(seg, index) + conferral_chains(seg, index)
     )
-    chains = held_by(seg, without_read_twice(tuple(sorted(found, key=lambda c: c.span.start))))
+    chains = held_by(
+        seg,
+        without_taken_titles(without_read_twice(tuple(sorted(found, key=lambda c: c.span.start)))),
+    )
     model_orgs = tuple(
         clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
     ) + place_institutions(doc.text, tagged)

@@ -203,7 +203,11 @@ def place_body(name: str, committee: str) -> str | None:
 
 
 _PARTY = ("中国共产党", "中共")
-_PLACE_BODY_FORMS = (("人民政府", ("人民政府", "政府")), ("人大常委会", ("人大常委会",)), ("政协", ("政协",)))
+_PLACE_BODY_FORMS = (
+    ("人民政府", ("人民政府", "政府")),
+    ("人大常委会", ("人大常委会",)),
+    ("政协", ("政协",)),
+)
 
 
 def official_forms(key: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from graph.extract.places import (
     DEICTIC_TYPES,
@@ -152,3 +153,26 @@ def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]
             (c.person.start, c.person.end, e.role.start, e.role.end) in placed for e in c.elements
         )
     )
+
+
+def without_taken_titles(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
+    """``chains`` less the titles read before a name that a name before them holds already
+    (``A当选X主席 B当选…`` in a headline: 主席 is A's, not B's)."""
+    taken = {
+        (e.role.start, e.role.end)
+        for c in chains
+        for e in c.elements
+        if c.person.end <= e.role.start
+    }
+    out = []
+    for c in chains:
+        kept = tuple(
+            e
+            for e in c.elements
+            if e.role.end > c.person.start or (e.role.start, e.role.end) not in taken
+        )
+        if kept == c.elements:
+            out.append(c)
+        elif kept:
+            out.append(replace(c, elements=kept))
+    return tuple(out)

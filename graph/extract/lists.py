@@ -287,6 +287,15 @@ def _named_after_triggers(seg: Segmented, people: People) -> People:
     return found
 
 
+def _named_elsewhere(person: Piece, texts: set[str], text: str) -> Piece | None:
+    """The model's name, read elsewhere, one character longer than ``person`` and written
+    at its place."""
+    whole = text[person.start : person.end + 1]
+    if len(whole) > len(person.text) and whole in texts:
+        return Piece(person.start, person.end + 1, whole)
+    return None
+
+
 def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> People:
     """Person names by start: the model's, then the title chains' own."""
     people: People = {p.start: p for p in names}
@@ -296,13 +305,16 @@ def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> Pe
 
 
 def with_model_names(
-    chains: tuple[TitleChain, ...], names: tuple[Piece, ...]
+    chains: tuple[TitleChain, ...], names: tuple[Piece, ...], text: str = ""
 ) -> tuple[TitleChain, ...]:
-    """Chains whose name the rules cut short (袁某 + 一) take the model's longer name."""
+    """Chains whose name the rules cut short (袁某 + 一) take the model's longer name, read
+    there or elsewhere in the document ``text`` (a headline's 郭某 + 淳 where the body names
+    郭某淳)."""
     longer = {p.start: p for p in names}
+    texts = {p.text for p in names}
     out = []
     for c in chains:
-        m = longer.get(c.person.start)
+        m = longer.get(c.person.start) or _named_elsewhere(c.person, texts, text)
         if m is not None and c.person.end < m.end <= c.person.end + 1:
             span = c.span
             if span.end == c.person.end:

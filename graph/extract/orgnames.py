@@ -99,6 +99,10 @@ def region_aside(text: str, close: int, lower: int) -> int | None:
     return brand if brand < opened else None
 
 
+_TAKING_OFFICE = ("当选为", "当选", "担任", "出任", "现任", "新任", "首任", "荣任", "荣膺", "连任")
+"""Words (or their ends: 高票当选) that open a post, never an organisation's name."""
+
+
 def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
     """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
     a preposition inside the candidate (记者从X公司) starts the name after it."""
@@ -109,6 +113,9 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
         tag = tags.get(word, _function_pair(word, tags))
+        if word.endswith(_TAKING_OFFICE) and cut < end:
+            start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
+            continue
         if (
             tag in _CUT_TAGS
             and word not in _NAME_VERBS
