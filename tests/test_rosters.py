@@ -174,3 +174,11 @@ def test_an_election_held_today_is_an_event_of_the_document_date() -> None:
     assert any(f.start == date(2025, 12, 6) for f in x.facts if isinstance(f, EventFact)), [
         f for f in x.facts if isinstance(f, EventFact)
     ]
+
+
+def test_the_secretary_general_of_a_session_is_not_a_unit_post() -> None:
+    posts = _posts(
+        "东岭县政协会议开幕\n\n县政协副主席林晓峰、陈思远、大会秘书长赵德明在主席台就坐。"
+    )
+    assert ("陈思远", "副主席", "东岭县政协") in posts
+    assert not any(p[0] == "赵德明" for p in posts)

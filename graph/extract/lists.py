@@ -110,6 +110,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
 
 
 _UNIT_ENDS = ("会", "室", "处", "科", "部", "办", "组")
+_MEETINGS = frozenset({"大会", "会议", "年会", "全会", "例会"})
 
 
 def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
@@ -126,6 +127,7 @@ def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
         2 <= len(word) <= 5
         and word.endswith(_UNIT_ENDS)
         and word not in _roles()
+        and word not in _MEETINGS  # 、大会秘书长C: the session's, not a unit's
         and org_suffix_of(word) is None  # 财务部主任: a chain of its own
         and _role_at(text, q + len(word)) is not None
     ):
