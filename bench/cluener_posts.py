@@ -114,7 +114,7 @@ def main() -> int:
     print(f"recall {hits}/{n} = {hits / n if n else 0:.3f}")
     print(f"precision (approximate) {plausible}/{posts} = {plausible / posts if posts else 0:.3f}")
     if args.half == "odd":
-        print("sample of misses:", "; ".join(misses[:40]))
+        print("sample of misses:", "; ".join(misses[:80]))
     result = {
         "half": args.half,
         "cases": n,

@@ -40,7 +40,9 @@ GENERIC = ("地区", "小区", "社区", "园区", "景区", "库区", "市区",
 GENERIC += ("港区", "牧区", "商务区", "开发区", "经济特区", "军区")
 MIN_COUNT = 2
 DIVISIONS_HEADER = "# Prefecture- and county-level divisions of mainland China (general knowledge)"
-WORD_STEMS = frozenset({"合作", "东方", "新民", "灯塔", "天长", "来宾", "安康", "大安", "永安", "开平"})
+WORD_STEMS = frozenset(
+    {"合作", "东方", "新民", "灯塔", "天长", "来宾", "安康", "大安", "永安", "开平"}
+)
 
 
 def divisions(path: Path) -> list[str]:

@@ -182,3 +182,19 @@ def test_the_secretary_general_of_a_session_is_not_a_unit_post() -> None:
     )
     assert ("陈思远", "副主席", "东岭县政协") in posts
     assert not any(p[0] == "赵德明" for p in posts)
+
+
+def test_padded_names_and_names_listed_by_spaces_in_a_roster() -> None:
+    posts = _posts(
+        "上海市东华工程学会第十届理事会\n\n理事长：张振华\n副理事长：王　刚　李春芳　赵德明\n"
+        "常务理事　孙立群　陈国强\n"
+    )
+    assert ("王刚", "副理事长", "上海市东华工程学会") in posts
+    assert ("赵德明", "副理事长", "上海市东华工程学会") in posts
+    assert ("陈国强", "常务理事", "上海市东华工程学会") in posts
+
+
+def test_two_titles_joined_by_jian_in_an_appointment() -> None:
+    posts = _posts("东华工程学会换届\n\n经选举，陈国强任秘书长兼法定代表人。")
+    assert ("陈国强", "秘书长", "东华工程学会") in posts
+    assert ("陈国强", "法定代表人", "东华工程学会") in posts

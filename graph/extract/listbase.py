@@ -27,10 +27,31 @@ def name_at(seg: Segmented, starts: dict[int, int], people: People, pos: int) ->
     """A person name starting at ``pos``: the model's span, else the rules' name."""
     if pos in people:
         return people[pos]
+    if padded := _padded_name(seg.doc.text, pos):
+        return padded
     found = person_after(seg, starts, pos)
     if found is None or found[0].start != pos or not looks_like_name(found[0].text):
         return None
     return found[0]
+
+
+_PADDED_END = frozenset(" \u3000、，,；;。\n")
+
+
+def _padded_name(text: str, pos: int) -> Piece | None:
+    """A two-character name padded to three in a roster (王　刚; the analysis text has an
+    ASCII space there): its offsets as written, its text without the space."""
+    written = text[pos : pos + 3]
+    if (
+        len(written) < 3
+        or written[1] not in " \u3000"
+        or text[pos + 3 : pos + 4] not in _PADDED_END
+    ):
+        return None
+    name = written[0] + written[2]
+    if not looks_like_name(name):
+        return None
+    return Piece(pos, pos + 3, name)
 
 
 def skip_aside(text: str, pos: int) -> int:

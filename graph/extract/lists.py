@@ -46,7 +46,7 @@ from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
 
-_AND = ("以及", "、", "及", "和", "与")
+_AND = ("以及", "、", "及", "和", "与", " ")  # 副理事长　A　B (a space in the analysis text)
 _MANY = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
 _ELECTED = (
     *(
@@ -186,11 +186,11 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
 def _post(
     seg: Segmented, starts: dict[int, int], start: int, end: int, *, former: bool = False
 ) -> tuple[ChainElement, ...]:
-    """The titles ``[ORG]ROLE(、[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none)."""
+    """The titles ``[ORG]ROLE(、|兼[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none)."""
     text = seg.doc.text
     elements: list[ChainElement] = []
     cursor = start
-    for part_end in [i for i in range(start, end) if text[i] == "、"] + [end]:
+    for part_end in [i for i in range(start, end) if text[i] in "、兼"] + [end]:
         element = parse_element(seg, starts, cursor, part_end) or delegate_element(
             seg, cursor, part_end
         )
