@@ -3,16 +3,30 @@ a title, the roster after a colon, counted lists, headlines tagged whole, split 
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph.extract.document import extract_document
-from graph.types import Document, Extraction, Membership
+from graph.resources import resource_text
+from graph.types import Document, EventFact, Extraction, Membership
+
+
+def _x(text: str) -> Extraction:
+    return extract_document(Document.from_text("r.txt", text))
+
+
+def _posts_of(x: Extraction, *, former: bool | None = None) -> set[tuple[str, str, str]]:
+    """(person, role, organisation) of the posts; only the ended or only the current ones
+    when ``former`` says so."""
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and former in (None, f.former)
+    }
 
 
 def _posts(text: str) -> set[tuple[str, str, str]]:
-    x: Extraction = extract_document(Document.from_text("r.txt", text))
-    label = {e.ref: e.label for e in x.entities}
-    return {
-        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
-    }
+    return _posts_of(_x(text))
 
 
 def test_a_term_before_the_title_is_not_an_organisation() -> None:
@@ -89,8 +103,6 @@ def test_verbs_of_re_election_and_taking_office_give_the_title() -> None:
 
 
 def test_each_title_has_one_line_of_seats() -> None:
-    from graph.resources import resource_text
-
     titles = [
         line.split("\t", 1)[0]
         for line in resource_text("role_seats.txt").splitlines()
@@ -99,20 +111,13 @@ def test_each_title_has_one_line_of_seats() -> None:
     assert len(titles) == len(set(titles)), sorted(t for t in titles if titles.count(t) > 1)
 
 
-def _former(text: str) -> set[tuple[str, str, str]]:
-    x: Extraction = extract_document(Document.from_text("r.txt", text))
-    label = {e.ref: e.label for e in x.entities}
-    return {
-        (label[f.person], f.role.key, label[f.org])
-        for f in x.facts
-        if isinstance(f, Membership) and f.former
-    }
-
-
 def test_removals_written_with_de_and_with_a_pronoun_end_the_post() -> None:
-    former = _former(
-        "南岭大学干部任免\n\n"
-        "免去王海生同志的南岭大学副校长职务。任命李春芳为教务处处长，免去其学生处处长职务。"
+    former = _posts_of(
+        _x(
+            "南岭大学干部任免\n\n"
+            "免去王海生同志的南岭大学副校长职务。任命李春芳为教务处处长，免去其学生处处长职务。"
+        ),
+        former=True,
     )
     assert ("王海生", "副校长", "南岭大学") in former
     assert ("李春芳", "处长", "学生处") in former
@@ -140,23 +145,17 @@ def test_a_person_before_a_conjunction_is_not_part_of_the_organisation() -> None
 
 
 def test_a_place_committee_has_its_official_forms() -> None:
-    x = extract_document(Document.from_text("r.txt", "商丘市梁园区委副书记、区长薛天江出席。"))
+    x = _x("商丘市梁园区委副书记、区长薛天江出席。")
     aliases = {a for e in x.entities if e.label == "商丘市梁园区委" for a in e.aliases}
     assert {"中国共产党商丘市梁园区委员会", "梁园区委", "中共梁园区委"} <= aliases
 
 
 def test_a_headline_title_held_by_the_name_before_it_and_a_name_completed_from_the_body() -> None:
-    x = extract_document(
-        Document.from_text(
-            "r.txt",
-            "张振华高票当选东华棋协主席 孙婞淳荣膺执行委员\n\n"
-            "现任东华棋协主席林立群任期届满。张振华表示，将推动棋类发展。孙婞淳当选执行委员。",
-        )
+    x = _x(
+        "张振华高票当选东华棋协主席 孙婞淳荣膺执行委员\n\n"
+        "现任东华棋协主席林立群任期届满。张振华表示，将推动棋类发展。孙婞淳当选执行委员。"
     )
-    label = {e.ref: e.label for e in x.entities}
-    posts = {
-        (label[f.person], f.role.key, label[f.org]) for f in x.facts if isinstance(f, Membership)
-    }
+    posts = _posts_of(x)
     assert ("张振华", "主席", "东华棋协") in posts
     assert ("林立群", "主席", "东华棋协") in posts
     assert not any(p[0].startswith("孙婞") and p[1] == "主席" for p in posts)
@@ -164,16 +163,9 @@ def test_a_headline_title_held_by_the_name_before_it_and_a_name_completed_from_t
 
 
 def test_an_election_held_today_is_an_event_of_the_document_date() -> None:
-    from datetime import date
-
-    from graph.types import EventFact
-
-    x = extract_document(
-        Document.from_text("r.txt", "东华棋协改选\n2025/12/06 12:56\n\n东华棋协主席今日举行改选。")
-    )
-    assert any(f.start == date(2025, 12, 6) for f in x.facts if isinstance(f, EventFact)), [
-        f for f in x.facts if isinstance(f, EventFact)
-    ]
+    x = _x("东华棋协改选\n2025/12/06 12:56\n\n东华棋协主席今日举行改选。")
+    days = [f.start for f in x.facts if isinstance(f, EventFact)]
+    assert date(2025, 12, 6) in days, days
 
 
 def test_the_secretary_general_of_a_session_is_not_a_unit_post() -> None:

@@ -23,8 +23,7 @@ from graph.extract.orgnames import (
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.subject import seats_of
-from graph.extract.titles import ChainElement, parse_element
-from graph.resources import load_lexicon
+from graph.extract.titles import ChainElement, parse_element, role_starting_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -47,12 +46,10 @@ def _after_titled(text: str, start: int, end: int) -> int:
 
 def _role_after(text: str, start: int) -> str | None:
     """The longest role title written at ``start`` and ending a word there."""
-    roles = load_lexicon("roles")
-    for k in range(6, 1, -1):
-        role = text[start : start + k]
-        if role in roles and not _TITLE_GOES_ON.match(text, start + k):
-            return role
-    return None
+    end = role_starting_at(text, start)
+    if end is None or _TITLE_GOES_ON.match(text, end):
+        return None
+    return text[start:end]
 
 
 _TITLE_GOES_ON = re.compile(r"[助级人员]")

@@ -41,7 +41,7 @@ from graph.extract.listbase import (
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.rules import TitleChain
-from graph.extract.titles import ChainElement, parse_element
+from graph.extract.titles import ChainElement, parse_element, role_starting_at
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -66,14 +66,6 @@ def _roles() -> frozenset[str]:
     return load_lexicon("roles")
 
 
-def _role_at(text: str, start: int) -> int | None:
-    """End of the longest role title starting at ``start``."""
-    for k in range(8, 1, -1):
-        if text[start : start + k] in _roles():
-            return start + k
-    return None
-
-
 def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) -> list[TitleChain]:
     """Further people of a chain's title (``、B、C``) and further titles at its organisation
     (``及秘书长D``), each as a chain of its own."""
@@ -93,7 +85,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 break
             q = pos + len(sep)
             unit = _unit_at(seg, starts, q) if base and q not in own_orgs else ""
-            role_end = _role_at(text, q + len(unit))
+            role_end = role_starting_at(text, q + len(unit))
             name = name_at(seg, starts, people, role_end) if role_end else None
             if role_end is not None and name is not None:
                 role = Piece(q + len(unit), role_end, text[q + len(unit) : role_end])
@@ -129,7 +121,7 @@ def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
         and word not in _roles()
         and word not in _MEETINGS  # 、大会秘书长C: the session's, not a unit's
         and org_suffix_of(word) is None  # 财务部主任: a chain of its own
-        and _role_at(text, q + len(word)) is not None
+        and role_starting_at(text, q + len(word)) is not None
     ):
         return word
     return ""
@@ -307,7 +299,7 @@ def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> Pe
 
 
 def with_model_names(
-    chains: tuple[TitleChain, ...], names: tuple[Piece, ...], text: str = ""
+    chains: tuple[TitleChain, ...], names: tuple[Piece, ...], text: str
 ) -> tuple[TitleChain, ...]:
     """Chains whose name the rules cut short (袁某 + 一) take the model's longer name, read
     there or elsewhere in the document ``text`` (a headline's 郭某 + 淳 where the body names

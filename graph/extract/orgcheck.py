@@ -74,15 +74,11 @@ def _name_sentences(seg: Segmented) -> list[int]:
 def _split_after_title(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -> bool:
     """A family name the segmenter left alone right after a title, before a short word
     (新闻发言人 + 赵 + 立新: the dictionary reads 立新 as an adverb)."""
-    if j == 0 or j + 1 >= len(toks) or len(toks[j].text) != 1:
-        return False
-    given = toks[j + 1].text
     return (
-        (tags.get(toks[j - 1].text) == "role" or toks[j - 1].text in load_lexicon("roles"))
-        and toks[j - 1].end == toks[j].start == toks[j + 1].start - 1
-        and 1 <= len(given) <= 2
-        and all("\u4e00" <= ch <= "\u9fff" for ch in given)
-        and is_surname_start(toks[j].text + given)
+        j > 0
+        and (tags.get(toks[j - 1].text) == "role" or toks[j - 1].text in load_lexicon("roles"))
+        and toks[j - 1].end == toks[j].start
+        and _split_off_given(toks, j)
     )
 
 
@@ -93,7 +89,13 @@ _NAME_TAGS = frozenset({"nr", "zg"})
 def _split_name(toks: Sequence[Token], j: int, tags: Mapping[str, str]) -> bool:
     """A family name the dictionary tags as one (王, 赵) left alone before a short word that
     the dictionary knows (王 + 海生, 赵 + 立新): a name split by the segmenter."""
-    if j + 1 >= len(toks) or len(toks[j].text) != 1 or tags.get(toks[j].text) not in _NAME_TAGS:
+    return tags.get(toks[j].text) in _NAME_TAGS and _split_off_given(toks, j)
+
+
+def _split_off_given(toks: Sequence[Token], j: int) -> bool:
+    """A one-character token that, with the one or two characters right after it, reads as a
+    family name and a given name."""
+    if j + 1 >= len(toks) or len(toks[j].text) != 1:
         return False
     given = toks[j + 1].text
     return (

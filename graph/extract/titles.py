@@ -93,6 +93,19 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
     return best
 
 
+def role_starting_at(text: str, start: int) -> int | None:
+    """End of the longest role title written at ``start`` (None if none starts there).
+
+    >>> role_starting_at("副院长林某", 0), role_starting_at("林某", 0)
+    (3, None)
+    """
+    roles = _roles()
+    for k in range(_MAX_ROLE, 1, -1):
+        if text[start : start + k] in roles:
+            return start + k
+    return None
+
+
 _PORTFOLIO = ("分管", "主管", "协管")
 _REGION_HEAD = "行政长官"
 _LEVELS = frozenset("省市县区州旗盟镇乡")
