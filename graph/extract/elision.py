@@ -68,6 +68,20 @@ def _level_names() -> dict[str, tuple[tuple[str, str], ...]]:
     return out
 
 
+@cache
+def _rows_by_written() -> dict[str, dict[str, tuple[tuple[int, str, str], ...]]]:
+    """Per level, the (rank, name, stem) rows of ``_level_names`` by the name or stem that a
+    text can contain, so a count looks only at the regions a text names."""
+    out: dict[str, dict[str, tuple[tuple[int, str, str], ...]]] = {}
+    for level, rows in _level_names().items():
+        by: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, (name, stem) in enumerate(rows):
+            for written in {name, stem} - {""}:
+                by.setdefault(written, []).append((rank, name, stem))
+        out[level] = {w: tuple(r) for w, r in by.items()}
+    return out
+
+
 def _count(found: dict[str, list[int]], name: str) -> int:
     """``text.count(name)`` (non-overlapping, leftmost first) from the occurrence list."""
     n, free_from = 0, -1
@@ -84,10 +98,12 @@ def dominant_regions(text: str) -> dict[str, str]:
     {'市': '上海市', '区': '浦东新区'}
     """
     found = _occurrences(text)
+    rows_of = _rows_by_written()
     best: dict[str, str] = {}
     for level in _LEVEL_CHARS:
         counts: Counter[str] = Counter()
-        for name, stem in _level_names()[level]:
+        # only the names written in the text, in gazetteer order (ties go to the first)
+        for _, name, stem in sorted({row for w in found for row in rows_of[level].get(w, ())}):
             n = _count(found, name) + (_count(found, stem) if stem else 0)
             if n:
                 counts[name] = n
