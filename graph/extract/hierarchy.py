@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from graph.extract.orgs import regions
 from graph.types import EntityRef
 
@@ -23,10 +25,16 @@ def branch_parent(name: str) -> str | None:
     return None
 
 
+@cache
+def _districts() -> tuple[tuple[str, str], ...]:
+    """(region, parent) of the regions listed with a parent, in gazetteer order."""
+    return tuple((region, parent) for region, parent in regions().items() if parent)
+
+
 def upper_level(name: str, orgs: dict[str, EntityRef]) -> EntityRef | None:
     """区X ⊂ 市X when the district lies in that city and 市X is named in the document."""
-    for region, parent in regions().items():
-        if parent and name.startswith(region) and len(name) > len(region):
+    for region, parent in _districts():
+        if name.startswith(region) and len(name) > len(region):
             upper = parent + name[len(region) :]
             if upper in orgs:
                 return orgs[upper]
