@@ -28,7 +28,6 @@ True
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Hashable, Iterator
@@ -39,6 +38,7 @@ from typing import Any
 import networkx as nx
 
 from graph.io.atomic import atomic_writer
+from graph.network.details import details_json, document_names, str_list
 from graph.network.overview import Communities, communities, disc_radius, layout
 from graph.network.page import (
     KIND_STYLE,
@@ -83,52 +83,13 @@ class HtmlReport:
     physics: bool
 
 
-def _str_list(value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, list | tuple | set):
-        return [str(v) for v in value]
-    return [str(value)]
-
-
-def _evidence(value: object) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    if not isinstance(value, list | tuple):
-        return out
-    for ev in value:
-        if not isinstance(ev, dict):
-            continue
-        out.append(
-            {
-                "doc": str(ev.get("doc", "")),
-                "start": int(ev.get("start", 0)),
-                "end": int(ev.get("end", 0)),
-                "text": str(ev.get("text", "")),
-                "sentence": str(ev.get("sentence", "")),
-                "sentence_start": int(ev.get("sentence_start", 0)),
-            }
-        )
-    return out
-
-
-def _roles(g: nx.MultiDiGraph, n: Any) -> list[str]:
-    roles = []
-    for _, org, data in g.out_edges(n, data=True):
-        if data.get("relation") == "memberOf":
-            org_label = str(g.nodes[org].get("label", org))
-            roles.append(f"{data.get('label', '')} · {org_label}")
-    return sorted(set(roles))
-
-
 def _edge(
     j: int,
     edge: tuple[Any, Any, Any, dict[str, Any]],
     index: dict[Any, int],
     parallel: dict[tuple[int, int], int],
 ) -> dict[str, Any]:
-    """Edge number ``j`` as drawn on the canvas (its details are :func:`_edge_info`).
+    """Edge number ``j`` as drawn on the canvas (its details are :func:`graph.network.details.edge_info`).
 
     ``parallel`` counts the edges drawn so far between each pair of nodes (updated here).
     """
@@ -149,48 +110,6 @@ def _edge(
     return drawn
 
 
-def _edge_info(edge: tuple[Any, Any, Any, dict[str, Any]]) -> dict[str, Any]:
-    """An edge's details for the side panel."""
-    _, _, key, data = edge
-    rel = str(data.get("relation", ""))
-    conf = data.get("confidence")
-    return {
-        "key": str(key),
-        "relation": rel,
-        "label": str(data.get("label", "") or rel),
-        "confidence": float(conf) if isinstance(conf, int | float) else None,
-        "docs": _str_list(data.get("docs")),
-        "evidence": _evidence(data.get("evidence")),
-    }
-
-
-def _info_json(g: nx.MultiDiGraph) -> Iterator[str]:
-    """The JSON text of the details block ``{"nodes": [...], "edges": [...]}`` in pieces, one
-    node or edge at a time (the text of ``json.dumps`` of the whole block)."""
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    yield '{"nodes": ['
-    for i, n in enumerate(g):
-        yield (", " if i else "") + dumps(_node_info(g, n))
-    yield '], "edges": ['
-    for j, e in enumerate(g.edges(keys=True, data=True)):
-        yield (", " if j else "") + dumps(_edge_info(e))
-    yield "]}"
-
-
-def _doc_names(g: nx.MultiDiGraph) -> dict[str, str]:
-    """Document id -> display name: the id (file name), then its title when it has one."""
-    names: dict[str, str] = {}
-    for _, data in g.nodes(data=True):
-        if data.get("kind") == "document":
-            for doc in _str_list(data.get("docs")):
-                title = str(data.get("label", doc))
-                names[doc] = doc if title == doc else f"{doc} · {short_label(title)}"
-    for _, data in g.nodes(data=True):
-        for doc in _str_list(data.get("docs")):
-            names.setdefault(doc, doc)
-    return names
-
-
 def _node(g: nx.MultiDiGraph, n: Any, i: int, xy: tuple[float, float], c: int) -> dict[str, Any]:
     """Node ``n`` (number ``i``, community ``c``) as drawn on the canvas."""
     data = g.nodes[n]
@@ -206,19 +125,6 @@ def _node(g: nx.MultiDiGraph, n: Any, i: int, xy: tuple[float, float], c: int) -
         "x": xy[0],
         "y": xy[1],
         "c": c,
-    }
-
-
-def _node_info(g: nx.MultiDiGraph, n: Any) -> dict[str, Any]:
-    """Node ``n``'s details for the side panel."""
-    data = g.nodes[n]
-    return {
-        "label": str(data.get("label", n)),
-        "iri": str(n),
-        "aliases": _str_list(data.get("aliases")),
-        "docs": _str_list(data.get("docs")),
-        "roles": _roles(g, n),
-        "evidence": _evidence(data.get("evidence")),
     }
 
 
@@ -351,11 +257,11 @@ def _page(
     index = {n: i for i, n in enumerate(g)}
     parallel: dict[tuple[int, int], int] = {}
     edges = (_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True)))
-    names = ([str(d.get("label", n)), *_str_list(d.get("aliases"))] for n, d in g.nodes(data=True))
+    names = ([str(d.get("label", n)), *str_list(d.get("aliases"))] for n, d in g.nodes(data=True))
     report = HtmlReport(
         Path(), len(g), g.number_of_edges(), shown_nodes, shown_edges, len(collapsed), use_physics
     )
-    docs = _doc_names(g)
+    docs = document_names(g)
     data = {
         "title": title,
         "stats": {"total_nodes": len(g), "total_edges": g.number_of_edges()},
@@ -371,7 +277,7 @@ def _page(
         "docs": [{"id": d, "name": name} for d, name in sorted(docs.items())],
         "docNames": docs,
     }
-    return iter_page(title, json_pieces(data), _info_json(g)), report
+    return iter_page(title, json_pieces(data), details_json(g)), report
 
 
 def _note(g: nx.MultiDiGraph, report: HtmlReport) -> str:

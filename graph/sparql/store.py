@@ -87,7 +87,8 @@ class Store:
                 raise StoreError(f"{self.path}: cannot flush: {e}") from e
         self._inner = None
 
-    def _update(self, sparql: str, base_iri: str | None = None) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 UPDATE in one transaction (relative IRIs against ``base_iri``)."""
         if self.read_only:
             raise StoreError(f"{self.path}: store is open read-only")
         try:
@@ -97,10 +98,6 @@ class Store:
         except OSError as e:
             raise StoreError(f"{self.path}: update failed: {e}") from e
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL 1.1 UPDATE in one transaction (relative IRIs against ``base_iri``)."""
-        self._update(sparql, base_iri)
-
     def replace_graphs(
         self,
         graphs: Mapping[str, bytes],
@@ -108,11 +105,9 @@ class Store:
         fmt: str = "application/n-triples",
         drop: Iterable[str] = (),
     ) -> None:
-        """Replace several named graphs and drop others, all in one transaction.
-
-        ``fmt`` is a media type of a triple format (N-Triples, Turtle, JSON-LD, RDF/XML).
-        Either every change is applied or none (a crash keeps the previous content).
-        """
+        """Replace several named graphs and drop others, all in one transaction: every change
+        is applied or none.  ``fmt`` is the media type of a triple format (N-Triples, Turtle,
+        JSON-LD, RDF/XML)."""
         rdf = rdf_format(fmt)
         parsed: dict[str, list[Any]] = {}
         for graph_iri, data in graphs.items():
@@ -123,10 +118,8 @@ class Store:
         self._replace(parsed, drop)
 
     def load_dataset(self, data: bytes, *, fmt: str = "application/trig") -> set[str]:
-        """Replace every named graph present in a TriG / N-Quads dataset, in one transaction.
-
-        Triples of the default graph are added to the default graph.  Returns the graph IRIs.
-        """
+        """Replace every named graph present in a TriG / N-Quads dataset, in one transaction
+        (triples of the default graph are added to it); return the graph IRIs."""
         parsed: dict[str, list[Any]] = {}
         extra: list[Any] = []
         try:
@@ -152,7 +145,7 @@ class Store:
             body = "\n".join(_quad_text(q, len(parsed)) for q in extra)
             parts.append(f"INSERT DATA {{\n{body}\n}}")
         if parts:
-            self._update(" ;\n".join(parts))
+            self.update(" ;\n".join(parts))
             log.debug("store %s: replaced %d graphs", self.path, len(parsed))
 
     def replace_graph(
@@ -163,7 +156,7 @@ class Store:
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove a named graph and its triples (no error if it does not exist)."""
-        self._update(f"DROP SILENT GRAPH <{_check_iri(graph_iri)}>")
+        self.update(f"DROP SILENT GRAPH <{_check_iri(graph_iri)}>")
 
     def named_graphs(self) -> set[str]:
         """IRIs of the named graphs in the store."""
