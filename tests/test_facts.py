@@ -121,3 +121,10 @@ def test_same_name_in_different_organisations_stays_two_people(tmp_path: Path) -
     assert len(list(same_name)) == 2
     one = g.query(PEOPLE.replace("?l }", '"孙建国"@zh }'))
     assert len(list(one)) == 1
+
+
+def test_a_regions_government_has_one_name() -> None:
+    assert canonical_org_name("苏州市政府") == "苏州市人民政府"
+    assert canonical_org_name("苏州政府") == "苏州市人民政府"
+    assert canonical_org_name("苏州市人民政府") == "苏州市人民政府"
+    assert canonical_org_name("某某政府") == "某某政府"  # not a region: left as written

@@ -91,3 +91,23 @@ def test_posts_written_after_the_name() -> None:
         for c in after_name_chains(seg)
     ]
     assert found == [("王建民", "河北省农业厅", "厅长"), ("李红梅", "华北电力大学", "校长")]
+
+
+def test_organisations_listed_before_a_shared_title_each_hold_it() -> None:
+    assert chains_of("会议由市委、市政府副秘书长张振华主持。") == [
+        ("张振华", [("市委", None, "副秘书长"), ("市政府", None, "副秘书长")])
+    ]
+    assert chains_of("中国作协、中国文联副主席李春芳出席。") == [
+        ("李春芳", [("中国作协", None, "副主席"), ("中国文联", None, "副主席")])
+    ]
+
+
+def test_a_list_of_organisations_before_a_clause_shares_nothing() -> None:
+    # the organisers are not the minister's: a comma ends the list
+    assert chains_of("省教育厅、省财政厅联合召开会议，省财政厅厅长张振华出席。") == [
+        ("张振华", [("省财政厅", None, "厅长")])
+    ]
+    # a former title is not shared
+    assert chains_of("市委、市政府原副秘书长张振华出席。") == [
+        ("张振华", [("市政府", None, "副秘书长")])
+    ]

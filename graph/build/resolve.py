@@ -53,13 +53,21 @@ def _short_names() -> dict[str, str]:
 
 
 def canonical_org_name(name: str) -> str:
-    """The canonical spelling of an organisation name (region level restored)."""
+    """The canonical spelling of an organisation name (region level restored, a region's
+    政府 named in full as its 人民政府).
+
+    >>> canonical_org_name("苏州市政府"), canonical_org_name("苏州政府")
+    ('苏州市人民政府', '苏州市人民政府')
+    """
     shorts = _short_names()
     for size in (4, 3, 2):
         short = name[:size]
         full = shorts.get(short)
         if full and not name.startswith(full) and name[size:].startswith(_GOV_HEADS):
-            return full + name[size:]
+            name = full + name[size:]
+            break
+    if name.endswith("政府") and not name.endswith("人民政府") and name[:-2] in regions():
+        return name[:-2] + "人民政府"
     return name
 
 

@@ -21,7 +21,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.extract.orgnames import company_suffix, org_suffix_of, written_in_full
+from graph.extract.orgnames import (
+    company_suffix,
+    federation_short_name,
+    org_suffix_of,
+    written_in_full,
+)
 from graph.extract.places import is_place
 
 _DEFINITION = re.compile(
@@ -134,3 +139,33 @@ def short_form_aliases(
 def is_short_form(text: str, surface: str) -> bool:
     """Whether ``surface`` is a short form ``text`` defines."""
     return any(f.short == surface for f in defined_short_forms(text))
+
+
+_FEDERATION_ENDINGS = {"协": "协会", "联": "联合会"}
+
+
+def federation_short_forms(short: Iterable[str], full: Iterable[str]) -> dict[str, str]:
+    """Conventional short forms of associations and federations (书协, 作协, 妇联) -> the full
+    name the article writes (某市书法家协会): the first full name that ends with the short
+    form's type (协会, 联合会) and holds its first characters before that ending, in order.
+
+    >>> federation_short_forms(["书协", "作协"], ["东江市书法家协会", "东江市总工会"])
+    {'书协': '东江市书法家协会'}
+    """
+    names = list(full)
+    out: dict[str, str] = {}
+    for s in short:
+        ending = _FEDERATION_ENDINGS.get(s[-1:])
+        if ending is None or not federation_short_name(s):
+            continue
+        for name in names:
+            if name.endswith(ending) and is_subsequence(s[:-1], name[: -len(ending)]):
+                out[s] = name
+                break
+    return out
+
+
+def is_subsequence(short: str, name: str) -> bool:
+    """Whether the characters of ``short`` occur in ``name`` in order."""
+    it = iter(name)
+    return all(ch in it for ch in short)

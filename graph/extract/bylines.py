@@ -16,6 +16,7 @@ from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orgnames import (
     department_of,
     faculty_of,
+    federation_short_name,
     hospital_department,
     org_suffix_of,
     trim_leading,
@@ -23,7 +24,7 @@ from graph.extract.orgnames import (
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.subject import seats_of
-from graph.extract.titles import ChainElement, parse_element, role_starting_at
+from graph.extract.titles import ChainElement, after_past_term, parse_element, role_starting_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -56,6 +57,15 @@ _TITLE_GOES_ON = re.compile(r"[助级人员]")
 """Characters that make a longer word of a title (院长助理, 处长级, 主持人)."""
 
 
+def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int) -> bool:
+    """Whether a title after a name has its organisation before the name: after 的
+    (X大学的A校长), or an organisation's name right before the name (市人大A副主任)."""
+    if text[first - 1 : first] == "的":
+        return True
+    named = org_suffix_of(name) is not None or federation_short_name(name)
+    return org_end == first and named and len(name) <= 20
+
+
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     """``X医院A教授`` and ``X医院A、B教授``: the organisation, names, then the title."""
     text = seg.doc.text
@@ -63,8 +73,9 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
     out: list[TitleChain] = []
     for p in sorted(people.values(), key=lambda p: p.start):
         role = next((r for r in AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
-        if role is None and text[p.start - 1 : p.start] == "的":
-            role = _role_after(text, p.end)  # X大学的A校长: any title after an owned name
+        any_title = role is None
+        if any_title:
+            role = _role_after(text, p.end)  # X大学的A校长, 市人大A副主任: any title
         if role is None:
             continue
         names = name_list(seg, starts, people, p.end) or [p]
@@ -77,6 +88,8 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue
         role_piece = Piece(p.end, p.end + len(role), role)
         element = parse_element(seg, starts, org_start, org_end)
+        if element is not None and any_title:
+            continue  # 省委书记A省长…: a title before the name holds it
         if element is not None:  # ORG ROLE NAME ROLE: the second title at the same place
             after = ChainElement(None, None, role_piece)
             span = Piece(org_start, role_piece.end, text[org_start : role_piece.end])
@@ -90,23 +103,30 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue
         org_start = trim_leading(seg, starts, _after_titled(text, org_start, org_end), org_end)
         name_text = "".join(text[org_start:org_end].split())
+        if any_title and not _owner_named(text, org_start, org_end, name_text, first):
+            continue
         if (
             org_suffix_of(name_text) is None
+            and not federation_short_name(name_text)
             and department_of(name_text) is None
             and faculty_of(name_text) is None
             and not hospital_department(name_text, text)
         ):
             continue  # an organisation, or a department of one (某某医院胸外科, 我院胸外科, 胸外科)
-        org = Piece(org_start, org_end, text[org_start:org_end])
+        past = after_past_term(text, org_start, org_end)  # 上届书协A主席: a former post
+        org = Piece(past, org_end, text[past:org_end])
         for name in names:
             span = Piece(org_start, p.end + len(role), text[org_start : p.end + len(role)])
-            chain = TitleChain((ChainElement(org, None, role_piece),), name, span, False)
+            element = ChainElement(org, None, role_piece, past > org_start)
+            chain = TitleChain((element,), name, span, False)
             out.append(replace(chain, rule="rules.title-after-name"))
     return unique_chains(out)
 
 
 def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """Reporters and correspondents in the parenthesis after ``PAPER讯`` / ``PAPER…消息``."""
+    """Reporters and correspondents in the parenthesis after ``PAPER讯`` / ``PAPER…消息``, or
+    in a parenthesis opening a paragraph (``（记者A）``, ``〔记者A／台北报导〕``) of a document
+    whose source line names the paper (``来源：某某日报``)."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
@@ -118,28 +138,54 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         if m is None or m.end() != cue.end():
             continue  # the dispatch opens its line
         org = Piece(m.start("org"), m.end("org"), m.group("org"))
-        pos, role = m.end(), None
-        close = min((i for i in (text.find(c, pos) for c in "）)】") if i >= 0), default=-1)
-        while 0 <= pos < close:
-            while pos < close and text[pos] in " \u3000、，,":
-                pos += 1
-            found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos)), None)
-            if found:
-                role = Piece(pos, pos + len(found), found)
-                pos = role.end
-                while pos < close and text[pos] in " \u3000":
-                    pos += 1
-            name = name_at(seg, starts, people, pos) or _delimited_name(text, pos, close)
-            if name is None or role is None or name.end > close:
-                break
-            span = Piece(org.start, name.end, text[org.start : name.end])
-            chain = TitleChain((ChainElement(org, None, role),), name, span, False, "rules.byline")
-            out.append(chain)
-            pos = name.end
+        out += _reporters(seg, starts, people, org, m.end())
+    if out:
+        return out
+    source = _SOURCE_LINE.search(text)
+    if source is not None:
+        org = Piece(source.start("org"), source.end("org"), source.group("org"))
+        for m in _OPENING_BYLINE.finditer(text):
+            out += _reporters(seg, starts, people, org, m.end() - 1)
     return out
 
 
-_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】])")
+_SOURCE_LINE = re.compile(
+    r"(?:^|\n)[^\n]{0,40}?(?:稿件|文章|新闻|信息)?来源\s*[：:]\s*"
+    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|报|社|电视台))"
+    r"(?![\u4e00-\u9fff])"
+)
+"""A source line naming the paper or agency (来源：某某日报)."""
+_OPENING_BYLINE = re.compile(r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?=(?:特约|首席)?记者)")
+"""A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕)."""
+
+
+def _reporters(
+    seg: Segmented, starts: dict[int, int], people: People, org: Piece, pos: int
+) -> list[TitleChain]:
+    """The titled names of a byline's parenthesis opening at ``pos``, posts of ``org``."""
+    text = seg.doc.text
+    out: list[TitleChain] = []
+    role = None
+    close = min((i for i in (text.find(c, pos) for c in "）)】〕") if i >= 0), default=-1)
+    while 0 <= pos < close:
+        while pos < close and text[pos] in " \u3000、，,（(〔【":
+            pos += 1
+        found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos)), None)
+        if found:
+            role = Piece(pos, pos + len(found), found)
+            pos = role.end
+            while pos < close and text[pos] in " \u3000":
+                pos += 1
+        name = name_at(seg, starts, people, pos) or _delimited_name(text, pos, close)
+        if name is None or role is None or name.end > close:
+            break
+        span = Piece(org.start, name.end, text[org.start : name.end])
+        out.append(TitleChain((ChainElement(org, None, role),), name, span, False, "rules.byline"))
+        pos = name.end
+    return out
+
+
+_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】〕／/])")
 
 
 def _delimited_name(text: str, pos: int, close: int) -> Piece | None:

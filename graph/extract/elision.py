@@ -193,6 +193,28 @@ def committee_department(name: str, committee: str) -> str | None:
     return committee + name
 
 
+_GOVERNING = ("人民政府", "政府", "纪委", "委")
+
+
+def region_department(name: str, held: str) -> str | None:
+    """The full name of a government department written without its region right after a
+    title at that region (湖州市副市长、公安局长: 公安局 is 湖州市公安局).
+
+    >>> region_department("公安局", "湖州市"), region_department("教育局", "中共湖州市委")
+    ('湖州市公安局', '湖州市教育局')
+    >>> region_department("公安局", "东华大学"), region_department("总公司", "湖州市")
+    (None, None)
+    """
+    if not 2 < len(name) <= 6 or not name.endswith(("局", "厅", "委", "办")):
+        return None
+    if name[0] in _LEVEL_CHARS or is_place(name[:2]) or is_place(name[:3]):
+        return None
+    region = held.removeprefix("中国共产党").removeprefix("中共")
+    if not is_place(region):
+        region = next((region.removesuffix(g) for g in _GOVERNING if region.endswith(g)), "")
+    return region + name if len(region) > 1 and is_place(region) else None
+
+
 PLACE_BODIES = frozenset(
     {"监委", "人大常委会", "政协", "总工会", "妇联", "工商联", "科协", "文联", "残联"}
 )

@@ -19,7 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.extract.abbreviations import is_short_form, short_form_aliases
+from graph.extract.abbreviations import (
+    federation_short_forms,
+    is_short_form,
+    short_form_aliases,
+)
 from graph.extract.elision import dominant_regions, official_forms, place_body
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
@@ -121,6 +125,9 @@ def link_document(
             [(o.surface, o.key) for o in resolved.values()],
         )
     )
+    keys = [o.key for o in resolved.values()] + [normalise_key(p.text) for p in orgs]
+    for short, full in federation_short_forms(keys, keys).items():
+        alias_to.setdefault(short, full)  # 书协 is the article's 某市书法家协会
     builders: dict[EntityRef, _Builder] = {}
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)

@@ -24,7 +24,7 @@ NAME_DOTS = "·•・‧"
 """Separators of the parts of a transliterated name (杰某•莫某某)."""
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)
-BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 ")
+BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】〔〕「」『』／[]□■●◆…·|/\\\t　 ")
 _SPACE = frozenset(" \u3000\t")
 # tags of a token after a title that cannot be (part of) a given name
 _NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}

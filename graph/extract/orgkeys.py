@@ -14,10 +14,12 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
+from graph.extract.abbreviations import is_subsequence
 from graph.extract.elision import (
     committee_department,
     dominant_regions,
     place_body,
+    region_department,
     resolve_elided,
 )
 from graph.extract.implied import orgs_by_role
@@ -39,11 +41,6 @@ class OrgName:
     rule: str
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
 def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
     """Map a shortened/broken name key to the full name key it stands for."""
     out: dict[str, str] = {}
@@ -53,7 +50,7 @@ def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict
                 len(a) < len(b)
                 and a[:2] == b[:2]
                 and org_suffix_of(a) == org_suffix_of(b)
-                and _is_subsequence(a, b)
+                and is_subsequence(a, b)
                 and people_at.get(a, set()) & people_at.get(b, set())
             ):
                 out[a] = b
@@ -94,6 +91,12 @@ def resolve_org_names(
                 resolved[(e.org.start, e.org.end)] = OrgName(
                     body, body, o.surface, "committee:place-body"
                 )
+            elif (
+                committee
+                and o.key == o.surface
+                and (dept := region_department(o.surface, committee))
+            ):
+                resolved[(e.org.start, e.org.end)] = OrgName(dept, dept, o.surface, "region:chain")
             elif committee and o.surface in UNITS_NAMED_ALONE and o.key == o.surface:
                 unit = committee + o.surface  # 公安部新闻发言人、办公厅副主任: 公安部办公厅
                 resolved[(e.org.start, e.org.end)] = OrgName(unit, unit, o.surface, "chain:unit")

@@ -26,6 +26,8 @@ from graph.types import Segmented
 _LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
 # words that never occur inside an organisation name: the name starts after the last of them
 _CUT_TAGS = FUNCTION_TAGS | {"v"}
+_VERB_IDIOMS = frozenset({"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实"})
+"""Verb phrases the dictionary tags as idioms (要认真贯彻落实省高院院长…的要求)."""
 
 
 UNITS_NAMED_ALONE = ("办公室", "办公厅", "研究室", "秘书处", "政治部", "机关党委")
@@ -72,6 +74,18 @@ def org_suffix_of(name: str) -> str | None:
     return None
 
 
+def federation_short_name(name: str) -> bool:
+    """A conventional short name of an association or federation written alone (书协, 妇联,
+    工商联): the article's own, which linking resolves to its full name.
+
+    >>> federation_short_name("书协"), federation_short_name("协会"), federation_short_name("某书协")
+    (True, False, False)
+    """
+    return (
+        2 <= len(name) <= 3 and name.endswith(("协", "联")) and org_suffix_of("某" + name) == name
+    )
+
+
 _MAX_BRAND = 4
 _MAX_FORM_BRAND = 10
 _FORM_ASIDES = frozenset({"集团", "控股", "股份"})
@@ -99,7 +113,10 @@ def region_aside(text: str, close: int, lower: int) -> int | None:
     return brand if brand < opened else None
 
 
-_TAKING_OFFICE = ("当选为", "当选", "担任", "出任", "现任", "新任", "首任", "荣任", "荣膺", "连任")
+_TAKING_OFFICE = (
+    "当选为", "当选", "担任", "出任", "现任", "新任", "首任", "荣任", "荣膺", "连任",
+    "任命", "提名", "推举", "推选", "聘任",
+)  # fmt: skip
 """Words (or their ends: 高票当选) that open a post, never an organisation's name."""
 
 
@@ -112,7 +129,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
-        tag = tags.get(word, _function_pair(word, tags))
+        tag = "v" if word in _VERB_IDIOMS else tags.get(word, _function_pair(word, tags))
         if word.endswith(_TAKING_OFFICE) and cut < end:
             start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
             continue
@@ -134,6 +151,11 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
         i += 1
+    if (
+        seg.doc.text.startswith("及", start)
+        and seg.doc.text[start + 1 : start + 2] in "省市县区州旗盟镇乡"
+    ):
+        start += 1  # 及区卫健委: the segmenter glued the conjunction to the level
     if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
         start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
     lead = seg.doc.text.rfind("领导", start, end - 2)

@@ -72,10 +72,13 @@ def membership_facts(
         person = linking.person_of[chain.person.text]
         base = CAPTION_CONFIDENCE if chain.caption else BODY_CONFIDENCE
         span = span_of(seg, chain.span.start, chain.span.end)
+        carried = False  # 上届某会副主席、秘书长: the titles after a past one without an org
         for element, org in zip(chain.elements, orgs, strict=True):
+            carried = element.former if element.org is not None else carried
+            former = element.former or (element.org is None and carried)
             if org is not None:
                 confidence = base - _penalty(linking, org) - RULE_DISCOUNT.get(chain.rule, 0.0)
-                add(person, org, element.role.text, span, confidence, element.former, chain.rule)
+                add(person, org, element.role.text, span, confidence, former, chain.rule)
     for person, org, span in linking.credits:
         add(person, org, "摄影", span, CREDIT_CONFIDENCE, rule="rules.photo-credit")
     facts = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from graph.extract.chainparts import glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
-from graph.extract.orgnames import region_aside
+from graph.extract.orgnames import org_suffix_of, region_aside, trim_leading
 from graph.extract.titles import (
     ChainElement,
     OrgCheck,
@@ -161,19 +161,45 @@ def _chain_ending_at(
         max(sentence_start, floor),
     )
     elements: list[ChainElement] = []
+    sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin
     for part_end in _element_ends(text, begin, role_end):
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
+            elements += _shared_title(sharing, element)
             elements.append(element)
-        elif elements:
+            sharing = []
+        elif (bare := _bare_org(seg, starts, cursor, part_end)) is not None:
+            sharing.append(bare)
+        else:
             elements.clear()  # a broken link in the chain: keep only what follows it
+            sharing = []
         cursor = part_end + (text[part_end] in "、兼")
     if not elements:
         return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
+
+
+def _bare_org(seg: Segmented, starts: dict[int, int], start: int, end: int) -> Piece | None:
+    """An organisation named alone in a chain, before a 、 (市委、市政府副秘书长)."""
+    text = seg.doc.text
+    start = trim_leading(seg, starts, start, end)
+    name = text[start:end]
+    if text[end : end + 1] != "、" or not 2 <= len(name) <= _MAX_ORG or name.startswith("原"):
+        return None
+    if org_suffix_of(name) is None or role_ending_at(text, end, start_limit=start) is not None:
+        return None
+    return Piece(start, end, name)
+
+
+def _shared_title(sharing: list[Piece], element: ChainElement) -> list[ChainElement]:
+    """The organisations named alone before ``element`` hold its title too (市委、市政府副秘书长:
+    副秘书长 of both), when ``element`` names its own organisation."""
+    if element.org is None or element.former:
+        return []
+    return [ChainElement(org, element.body, element.role) for org in sharing]
 
 
 def _element_ends(text: str, begin: int, end: int) -> list[int]:

@@ -22,6 +22,7 @@ from graph.extract.names import Piece
 from graph.extract.orgnames import (
     UNITS_NAMED_ALONE,
     company_suffix,
+    federation_short_name,
     hospital_department,
     modifier_after_known_name,
     org_suffix_of,
@@ -141,9 +142,9 @@ def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool
 
 
 def _shared_head(role: Piece) -> bool:
-    """A title whose first character can also end the organisation (部长, 局长, 厅长) or the
+    """A title whose first character can also end the organisation (部长, 局长, 院长) or the
     place (乡长, 镇长, 县长: 某某乡长 is the head of 某某乡)."""
-    return role.text[:1] in "部局厅处司署乡镇县市区省州旗" and role.text[1:2] == "长"
+    return role.text[:1] in "部局厅处司署院乡镇县市区省州旗" and role.text[1:2] == "长"
 
 
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
@@ -191,9 +192,20 @@ def parse_element(
     rest_end = _before_portfolio(text, org_start, rest_end)
     if text.startswith("原", org_start) and rest_end - org_start > 2:
         org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
+    elif (past := after_past_term(text, org_start, rest_end)) > org_start:
+        org_start, former = past, True  # 上届书协副主席: the last term's post
     if org_start >= rest_end:
         return ChainElement(None, body, role, former)
     return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
+
+
+_PAST_TERMS = ("上一届", "上届", "前任", "前届")
+
+
+def after_past_term(text: str, start: int, end: int) -> int:
+    """Where an organisation's name starts after a past term (上届书协), else ``start``."""
+    term = next((t for t in _PAST_TERMS if text.startswith(t, start)), "")
+    return start + len(term) if term and end - start > len(term) + 1 else start
 
 
 def _before_title_words(text: str, start: int, role_start: int) -> tuple[int, bool]:
@@ -296,6 +308,7 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
     return (
         org_suffix_of(name) is None
         and not company_suffix(name)
+        and not federation_short_name(name)
         and not _named_by_place_or_pointer(name, body, role)
         and not _listed_body(text, start, name)  # 某县委常委、政协主席
         and not _unit_in_chain(text, start, name)

@@ -1,0 +1,80 @@
+"""Titles shared, inherited or written around the name (invented names and organisations):
+organisations listed before one title, a department after a title at its region, a title
+after the name, a past term, a federation's short form, and bylines under a source line."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.types import Document, Membership
+
+
+def _posts(text: str, *, former: bool | None = False) -> set[tuple[str, str, str]]:
+    """(person, role, organisation) of the current posts (or the ended ones, or all)."""
+    x = extract_document(Document.from_text("s.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and former in (None, f.former)
+    }
+
+
+def test_organisations_listed_before_one_title_each_hold_it() -> None:
+    posts = _posts("青松市召开安全生产会议。市委、市政府副秘书长张振华主持会议。")
+    assert ("张振华", "副秘书长", "青松市委") in posts
+    assert ("张振华", "副秘书长", "青松市政府") in posts
+
+
+def test_a_department_after_a_title_at_a_region_is_that_regions() -> None:
+    posts = _posts("会上，湖滨市副市长、公安局长张振华致欢迎词。")
+    assert ("张振华", "局长", "湖滨市公安局") in posts
+    posts = _posts("东江县委常委、教育局局长李春芳出席会议。")
+    assert ("李春芳", "局长", "东江县教育局") in posts
+
+
+def test_verbs_and_conjunctions_before_a_chain_are_not_the_organisation() -> None:
+    posts = _posts("会议任命县委副书记张振华同志为县人民政府副县长。")
+    assert ("张振华", "副书记", "县委") in posts
+    posts = _posts("要认真贯彻落实省高院党组书记、院长李春芳的要求。")
+    assert ("李春芳", "院长", "省高院") in posts
+    posts = _posts("区政府副区长张振华及区卫健委党组书记、主任李春芳出席。")
+    assert ("李春芳", "主任", "区卫健委") in posts
+
+
+def test_a_title_written_after_the_name_is_at_the_organisation_before_it() -> None:
+    posts = _posts("市人大张振华副主任、市委宣传部李春芳副部长等领导出席开幕式。")
+    assert ("张振华", "副主任", "市人大") in posts
+    assert ("李春芳", "副部长", "市委宣传部") in posts
+    # a title before the name already holds it: the second title is no post of that body
+    assert _posts("省委书记张振华省长李春芳出席。") == {("张振华", "书记", "省委")}
+
+
+def test_a_past_term_makes_every_title_of_the_chain_a_former_post() -> None:
+    text = "青松市书法家协会代表大会召开。上届书协副主席、代秘书长张振华作工作报告。"
+    assert _posts(text) == set()
+    assert {(p, r) for p, r, _ in _posts(text, former=True)} == {
+        ("张振华", "副主席"),
+        ("张振华", "秘书长"),  # 代秘书长: the acting title's key
+    }
+
+
+def test_a_federation_short_form_is_the_articles_association() -> None:
+    posts = _posts(
+        "南京市书法家协会第四次代表大会召开。会议推举张振华同志担任本届书协主席。"
+        "新当选的书协李春芳副主席带领新班子成员与代表见面。"
+    )
+    assert ("张振华", "主席", "南京市书法家协会") in posts
+    assert ("李春芳", "副主席", "南京市书法家协会") in posts
+
+
+def test_a_head_of_a_yuan_written_with_one_character() -> None:
+    assert _posts("行政院长张振华昨天出席活动。") == {("张振华", "院长", "行政院")}
+
+
+def test_a_byline_opening_a_paragraph_is_a_post_of_the_paper_of_the_source_line() -> None:
+    text = "來源：自由時報\n〔記者張振華／台北報導〕行政院長李春芳昨天出席活動。"
+    posts = _posts(text)
+    assert ("張振華", "记者", "自由時報") in posts  # role keys are simplified
+    assert ("李春芳", "院长", "行政院") in posts  # the bracket ends the byline
+    # no source line: the reporter is a person, not a post
+    assert not any(p[1] == "记者" for p in _posts("（记者张振华）会议召开。"))
