@@ -78,3 +78,8 @@ def test_a_byline_opening_a_paragraph_is_a_post_of_the_paper_of_the_source_line(
     assert ("李春芳", "院长", "行政院") in posts  # the bracket ends the byline
     # no source line: the reporter is a person, not a post
     assert not any(p[1] == "记者" for p in _posts("（记者张振华）会议召开。"))
+
+
+def test_a_name_opening_a_clause_before_an_election_verb_is_read() -> None:
+    text = "東華潮人總會第四屆會董就職典禮今晚舉行。周厚澄榮膺新一屆主席。"
+    assert ("周厚澄", "主席", "東華潮人總會") in _posts(text)

@@ -40,6 +40,7 @@ from graph.extract.listbase import (
 )
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
+from graph.extract.people import looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, parse_element, role_starting_at
 from graph.resources import load_lexicon
@@ -250,6 +251,7 @@ def several_people_chains(
     """Every chain of this module, given the document's title chains and model names."""
     people = people_index(chains, names)
     people.update(_named_after_triggers(seg, people))
+    people.update(_named_before_election(seg.doc.text, people))
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
@@ -278,6 +280,26 @@ def _named_after_triggers(seg: Segmented, people: People) -> People:
             if not text.startswith("、", pos):
                 break
             pos += 1
+    return found
+
+
+_ELECTION = re.compile(r"(?:再次|继续|全票|高票)?(?:当选|连任|荣膺|荣任|出任|接任)")
+_CLAUSE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:同志|先生|女士)?$")
+
+
+def _named_before_election(text: str, people: People) -> People:
+    """Names the model missed that open a clause before an election verb (A荣膺新一届主席)."""
+    found: People = {}
+    for m in _ELECTION.finditer(text):
+        begin = m.start()
+        while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
+            begin -= 1
+        clause = _CLAUSE_NAME.match(text, begin, m.start())
+        if clause is None or begin in people:
+            continue
+        name = re.sub("(?:同志|先生|女士)$", "", clause.group())
+        if looks_like_name(name):
+            found[begin] = Piece(begin, begin + len(name), name)
     return found
 
 
