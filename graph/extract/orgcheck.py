@@ -60,14 +60,23 @@ def _name_sentences(seg: Segmented) -> list[int]:
     starts = [s.start for s in seg.sentences]
     found = set(range(min(_LEAD, len(starts))))  # the title and lead name the document's subject
     toks = seg.tokens
+    sentence_end = -1  # the end of the sentence of the last token found (skip the rest)
     for j, tok in enumerate(toks):
+        if tok.start < sentence_end:
+            continue
         word = tok.text
         if 2 <= len(word) <= 4:
             tag = tags.get(word)
-            if (tag is None or tag.startswith("nr")) and is_surname_start(word):
-                found.add(bisect.bisect_right(starts, tok.start) - 1)
-        elif _split_after_title(toks, j, tags) or _split_name(toks, j, tags):
-            found.add(bisect.bisect_right(starts, tok.start) - 1)
+            if not ((tag is None or tag.startswith("nr")) and is_surname_start(word)):
+                continue
+        elif len(word) != 1 or not (
+            _split_after_title(toks, j, tags) or _split_name(toks, j, tags)
+        ):
+            continue
+        i = bisect.bisect_right(starts, tok.start) - 1
+        found.add(i)
+        if i >= 0:
+            sentence_end = seg.sentences[i].end
     return sorted(i for i in found if i >= 0)
 
 
