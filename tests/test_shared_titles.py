@@ -83,3 +83,10 @@ def test_a_byline_opening_a_paragraph_is_a_post_of_the_paper_of_the_source_line(
 def test_a_name_opening_a_clause_before_an_election_verb_is_read() -> None:
     text = "東華潮人總會第四屆會董就職典禮今晚舉行。周厚澄榮膺新一屆主席。"
     assert ("周厚澄", "主席", "東華潮人總會") in _posts(text)
+
+
+def test_a_government_title_alone_is_at_the_government_of_the_articles_region() -> None:
+    text = "苏州召开全市安全生产工作会议\n3月5日，全市安全生产工作会议召开。副市长张振华出席。"
+    assert _posts(text) == {("张振华", "副市长", "苏州市人民政府")}
+    # no region of that level in the article: no post
+    assert _posts("3月5日，某某公司召开会议。副县长张振华出席。") == set()

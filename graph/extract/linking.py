@@ -154,7 +154,9 @@ def _org_entities(
         key = alias_to.get(o.key, o.key)
         ref = EntityRef("org", key)
         b = builders.setdefault(ref, _Builder(key, classes=org_classes(key)))
-        b.aliases.update({o.surface, o.key, "".join(seg.doc.text[start:end].split())})
+        b.aliases.update({o.surface, o.key})
+        if not o.rule.startswith("region:government"):  # named by its region: no alias
+            b.aliases.add("".join(seg.doc.text[start:end].split()))
         b.rules.add(o.rule)
         if key != o.key:
             b.rules.add(

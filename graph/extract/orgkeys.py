@@ -25,7 +25,8 @@ from graph.extract.elision import (
 from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
-from graph.extract.places import pointing_words
+from graph.extract.orgs import region_stem
+from graph.extract.places import government_title, pointing_words
 from graph.extract.rules import TitleChain
 from graph.extract.subject import orgs_by_neighbour, orgs_by_subject, seats_of, subject_for
 from graph.types import Segmented, normalise_key
@@ -132,6 +133,42 @@ def subject_orgs(
     for span, o in model.items():
         if o.key in used:
             resolved[span] = o
+    region_governments(seg.doc.text, chains, base_of_chain, resolved, people_at, doc_regions)
+
+
+def region_governments(
+    text: str,
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    resolved: dict[tuple[int, int], OrgName],
+    people_at: dict[str, set[str]],
+    doc_regions: dict[str, str],
+) -> None:
+    """A government title still without an organisation (副市长A in an article about a city
+    that names no institution of it) is at the government of the document's region of that
+    level, named where the text first names the region."""
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        for i, e in enumerate(chain.elements):
+            role = e.role.text
+            if keys[i] is not None or e.body is not None or not government_title(role):
+                continue
+            region = doc_regions.get(role[-2])
+            at = _first_named(text, region) if region else None
+            if region is None or at is None:
+                continue
+            key = region + "人民政府"
+            resolved.setdefault(at, OrgName(key, key, key, "region:government"))
+            keys[i] = key
+            people_at[key].add(chain.person.text)
+
+
+def _first_named(text: str, region: str) -> tuple[int, int] | None:
+    """Where ``text`` first names ``region`` (or a city's stem)."""
+    for name in (region, region_stem(region)):
+        at = text.find(name)
+        if at >= 0:
+            return at, at + len(name)
+    return None
 
 
 def chain_org_keys(

@@ -19,6 +19,7 @@ RULE_PENALTY = {
     "deictic:document-org": 0.05,
     "place+title": 0.03,
     "elided-prefix:document": 0.1,
+    "region:government": 0.1,  # a title alone, at the government of the article's region
     "elided-prefix:sentence": 0.05,
     "alias:subsequence+shared-person": 0.05,
 }
