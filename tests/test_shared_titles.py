@@ -90,3 +90,12 @@ def test_a_government_title_alone_is_at_the_government_of_the_articles_region() 
     assert _posts(text) == {("张振华", "副市长", "苏州市人民政府")}
     # no region of that level in the article: no post
     assert _posts("3月5日，某某公司召开会议。副县长张振华出席。") == set()
+
+
+def test_a_name_between_an_organisation_and_its_title_is_read() -> None:
+    posts = _posts("市人大张振华副主任、政协李春芳副主席等领导出席。")
+    assert ("张振华", "副主任", "市人大") in posts
+    assert ("李春芳", "副主席", "政协") in posts
+    # parts of a title or of a word are no names
+    posts = _posts("东华公司党委副书记张振华、县直相关部门主要负责人出席。")
+    assert {p for p, _, _ in posts} == {"张振华"}

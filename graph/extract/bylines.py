@@ -10,22 +10,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from graph.extract.listbase import People, name_at, name_list, unique_chains
-from graph.extract.names import BOUNDARY, Piece
+from graph.extract.names import BOUNDARY, Piece, is_surname_start
 from graph.extract.orgnames import (
     department_of,
     faculty_of,
     federation_short_name,
     hospital_department,
     org_suffix_of,
+    org_suffixes,
     trim_leading,
 )
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.subject import seats_of
-from graph.extract.titles import ChainElement, after_past_term, parse_element, role_starting_at
-from graph.text.segment import token_index
+from graph.extract.titles import (
+    ChainElement,
+    after_past_term,
+    parse_element,
+    role_ending_at,
+    role_starting_at,
+)
+from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
 _BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
@@ -55,6 +63,56 @@ def _role_after(text: str, start: int) -> str | None:
 
 _TITLE_GOES_ON = re.compile(r"[助级人员]")
 """Characters that make a longer word of a title (院长助理, 处长级, 主持人)."""
+
+
+def names_between_org_and_title(seg: Segmented, people: People) -> People:
+    """Names the model missed between an organisation and a title (政协A副主席): two or
+    three characters from a family name, no word of the dictionary, right after a name that
+    ends like an organisation and right before a title.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "市人大张振华副主任出席。"))
+    >>> sorted(p.text for p in names_between_org_and_title(seg, {}).values())
+    ['张振华']
+    """
+    text, words = seg.doc.text, token_index(seg)
+    tags = word_tags()
+    taken = {i for p in people.values() for i in range(p.start, p.end)}
+    found: People = {}
+    for m in _after_org_ending().finditer(text):
+        p = m.start()
+        if p in taken or p not in words or not is_surname_start(text[p : p + 2]):
+            continue
+        window = text[max(0, p - _MAX_OWNER) : p]
+        if org_suffix_of(window) is None and not federation_short_name(window[-2:]):
+            continue
+        for n in (3, 2):
+            name = text[p : p + n]
+            tag = tags.get(name)
+            role = _role_after(text, p + n)
+            if (
+                role is not None
+                and p + n in words  # 部门主要负责人: the segmenter's words are not cut
+                and (tag is None or tag.startswith("nr"))
+                and looks_like_name(name)
+                and org_suffix_of("某" + name) is None  # 宣传部部长: a department
+                # 党委副书记, 部门主要负责人: the title read from its end takes the name in
+                and (role_ending_at(text, p + n + len(role)) or 0) >= p + n
+            ):
+                found[p] = Piece(p, p + n, name)
+                break
+    return found
+
+
+_MAX_OWNER = 12
+
+
+@cache
+def _after_org_ending() -> re.Pattern[str]:
+    """A Chinese character right after the last character of an organisation ending."""
+    last = sorted({s[-1] for s in org_suffixes()} | {"协", "联"})
+    return re.compile("(?<=[" + "".join(last) + "])[\u4e00-\u9fff]")
 
 
 def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int) -> bool:

@@ -30,7 +30,11 @@ from graph.extract.appointments import (
     further_post,
     with_organisation,
 )
-from graph.extract.bylines import after_name_title_chains, byline_chains
+from graph.extract.bylines import (
+    after_name_title_chains,
+    byline_chains,
+    names_between_org_and_title,
+)
 from graph.extract.listbase import (
     People,
     name_at,
@@ -252,6 +256,7 @@ def several_people_chains(
     people = people_index(chains, names)
     people.update(_named_after_triggers(seg, people))
     people.update(_named_before_election(seg.doc.text, people))
+    people.update(names_between_org_and_title(seg, people))
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
