@@ -53,7 +53,7 @@ def _after_titled(text: str, start: int, end: int) -> int:
     return start
 
 
-def _role_after(text: str, start: int) -> str | None:
+def role_after_name(text: str, start: int) -> str | None:
     """The longest role title written at ``start`` and ending a word there."""
     end = role_starting_at(text, start)
     if end is None or _TITLE_GOES_ON.match(text, end):
@@ -90,7 +90,7 @@ def names_between_org_and_title(seg: Segmented, people: People) -> People:
         for n in (3, 2):
             name = text[p : p + n]
             tag = tags.get(name)
-            role = _role_after(text, p + n)
+            role = role_after_name(text, p + n)
             if (
                 role is not None
                 and p + n in words  # 部门主要负责人: the segmenter's words are not cut
@@ -133,7 +133,7 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         role = next((r for r in AFTER_NAME_ROLES if text.startswith(r, p.end)), None)
         any_title = role is None
         if any_title:
-            role = _role_after(text, p.end)  # X大学的A校长, 市人大A副主任: any title
+            role = role_after_name(text, p.end)  # X大学的A校长, 市人大A副主任: any title
         if role is None:
             continue
         names = name_list(seg, starts, people, p.end) or [p]

@@ -34,6 +34,7 @@ from graph.extract.bylines import (
     after_name_title_chains,
     byline_chains,
     names_between_org_and_title,
+    role_after_name,
 )
 from graph.extract.listbase import (
     People,
@@ -83,7 +84,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             continue  # A（X局局长）、B: the title after A's name is A's alone
         elements = chain.elements
         base = next((e.org for e in reversed(elements) if e.org), None)
-        pos = skip_aside(text, chain.person.end)
+        pos = _after_honour(text, skip_aside(text, chain.person.end))
         while pos < len(text):
             sep = next((a for a in _AND if text.startswith(a, pos)), None)
             if sep is None:
@@ -98,12 +99,36 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
             else:
                 name = name_at(seg, starts, people, q)
-                if name is None or not _ends_listed_name(text, name.end) or q in own_orgs:
+                if name is None or q in own_orgs:
+                    break
+                after = role_after_name(text, name.end)
+                after = None if after in _SHARING_HONOURS else after  # 、B院士: the same title
+                if after is None and not _ends_listed_name(text, name.end):
                     break  # 、某某服务处执行长…: the name opens an organisation's name
+                if after is not None:  # 、B副所长: B's own title there (or linking finds one)
+                    role = Piece(name.end, name.end + len(after), after)
+                    span = Piece(q, role.end, text[q : role.end])
+                    out.append(
+                        TitleChain(
+                            (ChainElement(base, None, role),), name, span, False, "rules.list"
+                        )
+                    )
+                    pos = _after_honour(text, skip_aside(text, role.end))
+                    continue
             span = Piece(q, name.end, text[q : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.list"))
-            pos = skip_aside(text, name.end)
+            pos = _after_honour(text, skip_aside(text, name.end))
     return out
+
+
+_HONOURS = ("院士", "同志", "教授", "研究员")
+_SHARING_HONOURS = ("院士", "同志")
+"""Words after a listed name that leave it the title of the list (A委员B院士、C院士)."""
+
+
+def _after_honour(text: str, pos: int) -> int:
+    """Past an honour or an academic title written after a listed name (A院士、B副所长)."""
+    return pos + next((len(h) for h in _HONOURS if text.startswith(h, pos)), 0)
 
 
 _UNIT_ENDS = ("会", "室", "处", "科", "部", "办", "组")

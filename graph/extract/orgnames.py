@@ -147,7 +147,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
             and not _department_from(seg.doc.text, seg.tokens[i].start, end)
             and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
-        ):
+            and not (word in "我本该" and deictic_kind(seg.doc.text[seg.tokens[i].start : end]))
+        ):  # 我 + 所: a pointing word is the name
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
         i += 1
@@ -173,6 +174,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break
         if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
             break  # 我校, 本院: a pointing word is the organisation's name
+        if tok.text in "我本该" and deictic_kind(seg.doc.text[tok.start : end]) is not None:
+            break  # 我 + 所
         if end - tok.start <= _MAX_SHORT_NAME and written_in_full(seg.doc.text, tok.start, end):
             break  # 台电 (台 a measure word) where the article writes 台电公司
         if _department_from(seg.doc.text, tok.start, end):

@@ -305,8 +305,8 @@ _LIST_END = frozenset("、，,。；;：:）)等和及与在\n ")
 _LIST_START = frozenset("、，,。；;：:（(\n 有")
 
 
-AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员", "院士")
-"""Titles written after the name (某某医院王某教授)."""
+AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员")
+"""Titles written after the name (某某医院王某教授); 院士 is an honour, not a post."""
 _AFTER_NAME_SEATS = ("大学", "学院", "院", "中心", "所", "科", "室", "校")
 """Endings of organisations (and of the seats of a title before the name) that hold them."""
 

@@ -164,7 +164,9 @@ def _chain_ending_at(
     sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin
     for part_end in _element_ends(text, begin, role_end):
-        element = parse_element(seg, starts, cursor, part_end, org_check)
+        named_inside = names and any(cursor < s < part_end for s in names)
+        # 副所长A研究员、所长助理B: a part holding another person's name is no title of B
+        element = None if named_inside else parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements += _shared_title(sharing, element)
             elements.append(element)

@@ -6,8 +6,8 @@ of the organisations whose name ends like a seat of that title (院长 -> …院
 ``role_seats.txt``), the one named in the title line, else the one named most often, else the
 first named. A sub-body title (党委书记, 工会主席) is at the document's main organisation.
 
->>> seats_of("常务副院长"), seats_of("党委书记")
-(('院',), ())
+>>> seats_of("常务副院长"), seats_of("党委书记"), seats_of("所长助理")
+(('院',), (), ('所',))
 >>> subject_for([(0, 4, "东华医院"), (9, 13, "南山大学"), (20, 24, "南山大学")], ("院",), 5)
 '东华医院'
 """
@@ -49,6 +49,8 @@ def _seats() -> dict[str, tuple[str, ...]]:
 def seats_of(role: str) -> tuple[str, ...]:
     """Endings of the organisations a title can be held in (empty: unknown, not guessed)."""
     seats = _seats()
+    if role.endswith("助理") and len(role) > 3:
+        role = role.removesuffix("助理")  # 所长助理: at the seat of the 所长
     return seats.get(role) or seats.get(role_base(role)) or ()
 
 

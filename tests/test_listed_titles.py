@@ -1,0 +1,50 @@
+"""Lists of names each with a title after it, honours in lists, pointing words and titles
+around another person's name (invented names and organisations)."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.types import Document, Membership
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    x = extract_document(Document.from_text("l.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and not f.former
+    }
+
+
+def test_names_listed_with_their_own_titles_are_at_the_organisation_of_the_list() -> None:
+    posts = _posts(
+        "会议在京召开。我所所长张振华院士、李春芳书记、王建国副所长、赵丽华所长助理出席。"
+    )
+    assert {
+        ("张振华", "所长", "我所"),
+        ("李春芳", "书记", "我所"),
+        ("王建国", "副所长", "我所"),
+        ("赵丽华", "所长助理", "我所"),
+    } <= posts
+    assert not any(r == "院士" for _, r, _ in posts)  # an honour, not a post
+
+
+def test_names_listed_after_an_honour_share_the_title_of_the_list() -> None:
+    posts = _posts("学术委员会委员张振华院士、李春芳院士、王建国院士出席会议。")
+    assert {p for p, r, o in posts if (r, o) == ("委员", "学术委员会")} == {
+        "张振华",
+        "李春芳",
+        "王建国",
+    }
+
+
+def test_a_part_of_a_chain_holding_another_name_is_not_a_title() -> None:
+    text = "我所召开会议。副所长张振华研究员、所长助理李春芳研究员作报告。"
+    posts = _posts(text)
+    assert ("李春芳", "所长助理", "我所") in posts
+    assert not any(o.startswith("副所") or "张振华" in r for _, r, o in posts)
+
+
+def test_a_pointing_word_before_a_title_stays_whole() -> None:
+    assert ("张振华", "所长", "我所") in _posts("我所所长张振华出席会议。")
