@@ -48,3 +48,16 @@ def test_a_part_of_a_chain_holding_another_name_is_not_a_title() -> None:
 
 def test_a_pointing_word_before_a_title_stays_whole() -> None:
     assert ("张振华", "所长", "我所") in _posts("我所所长张振华出席会议。")
+
+
+def test_a_conjunction_glued_to_a_name_does_not_open_the_next_organisation() -> None:
+    posts = _posts("前民政事务局局长张振华及东华独轮车协会会长李春芳参选。")
+    assert ("李春芳", "会长", "东华独轮车协会") in posts
+    # 前 as a word of its own marks a post that has ended
+    assert not any(p == "张振华" for p, _, _ in posts)
+    assert ("张振华", "局长", "前海管理局") in _posts("前海管理局局长张振华出席。")
+
+
+def test_becoming_a_title_and_a_short_form_with_its_region() -> None:
+    text = "东华足球总会昨晚举行董事局换届选举，原东华足总副主席张振华成为主席。"
+    assert ("张振华", "主席", "东华足球总会") in _posts(text)

@@ -141,7 +141,7 @@ def is_short_form(text: str, surface: str) -> bool:
     return any(f.short == surface for f in defined_short_forms(text))
 
 
-_FEDERATION_ENDINGS = {"协": "协会", "联": "联合会"}
+_FEDERATION_ENDINGS = {"协": "协会", "联": "联合会", "总": "总会"}
 
 
 def federation_short_forms(short: Iterable[str], full: Iterable[str]) -> dict[str, str]:
@@ -151,15 +151,25 @@ def federation_short_forms(short: Iterable[str], full: Iterable[str]) -> dict[st
 
     >>> federation_short_forms(["书协", "作协"], ["东江市书法家协会", "东江市总工会"])
     {'书协': '东江市书法家协会'}
+    >>> federation_short_forms(["东江足总"], ["东江足球总会"])
+    {'东江足总': '东江足球总会'}
     """
     names = list(full)
     out: dict[str, str] = {}
     for s in short:
-        ending = _FEDERATION_ENDINGS.get(s[-1:])
-        if ending is None or not federation_short_name(s):
+        # 中国香港足总: the region written in full before the short form
+        head, tail = (s[:-2], s[-2:]) if len(s) > 3 else ("", s)
+        ending = _FEDERATION_ENDINGS.get(tail[-1:])
+        if ending is None or not federation_short_name(tail):
             continue
         for name in names:
-            if name.endswith(ending) and is_subsequence(s[:-1], name[: -len(ending)]):
+            inner = name[len(head) : -len(ending)]
+            if (
+                name != s
+                and name.startswith(head)
+                and name.endswith(ending)
+                and is_subsequence(tail[:-1], inner)
+            ):
                 out[s] = name
                 break
     return out

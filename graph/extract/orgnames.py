@@ -82,7 +82,9 @@ def federation_short_name(name: str) -> bool:
     (True, False, False)
     """
     return (
-        2 <= len(name) <= 3 and name.endswith(("协", "联")) and org_suffix_of("某" + name) == name
+        2 <= len(name) <= 3
+        and name.endswith(("协", "联", "总"))
+        and org_suffix_of("某" + name) == name
     )
 
 

@@ -122,8 +122,11 @@ def title_chains(
                 continue
             chains.append(chain)
             pos = chain.person.end
-            if text.startswith(("和", "与", "及", "以及", "同", "跟"), pos):
-                floor = pos  # the next chain starts after this name (…局长A和X局长B)
+            conj = next(
+                (w for w in ("以及", "和", "与", "及", "同", "跟") if text.startswith(w, pos)), ""
+            )
+            if conj:
+                floor = pos + len(conj)  # the next chain starts after this name (…局长A和X局长B)
     return tuple(chains)
 
 

@@ -18,7 +18,7 @@ from typing import TypeAlias
 
 from graph.extract.chainparts import head_unit
 from graph.extract.elision import PLACE_BODIES
-from graph.extract.names import Piece
+from graph.extract.names import Piece, token_at
 from graph.extract.orgnames import (
     UNITS_NAMED_ALONE,
     company_suffix,
@@ -194,6 +194,10 @@ def parse_element(
         org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
     elif (past := after_past_term(text, org_start, rest_end)) > org_start:
         org_start, former = past, True  # 上届书协副主席: the last term's post
+    elif text.startswith("前", org_start) and rest_end - org_start > 3:
+        word = token_at(seg.tokens, starts, org_start)
+        if word is not None and word.text == "前":  # 前民政事务局局长 (not 前海, a word)
+            org_start, former = org_start + 1, True
     if org_start >= rest_end:
         return ChainElement(None, body, role, former)
     return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
