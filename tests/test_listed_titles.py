@@ -61,3 +61,21 @@ def test_a_conjunction_glued_to_a_name_does_not_open_the_next_organisation() -> 
 def test_becoming_a_title_and_a_short_form_with_its_region() -> None:
     text = "东华足球总会昨晚举行董事局换届选举，原东华足总副主席张振华成为主席。"
     assert ("张振华", "主席", "东华足球总会") in _posts(text)
+
+
+def test_consuls_general_hold_their_posts_at_the_consulate_with_transliterated_names() -> None:
+    posts = _posts(
+        "张振华分别与西班牙驻沪总领事路易斯·卡尔沃、越南驻沪总领事阮明德座谈。"
+        "中国驻法国大使李春芳出席。"
+    )
+    assert ("路易斯·卡尔沃", "总领事", "西班牙驻沪总领事馆") in posts
+    assert ("阮明德", "总领事", "越南驻沪总领事馆") in posts
+    assert ("李春芳", "大使", "中国驻法国大使馆") in posts
+
+
+def test_a_title_after_a_comma_is_where_the_chain_before_stated_it() -> None:
+    posts = _posts(
+        "东华市外办党组成员、市对外友协专职副会长张振华，党组成员、二级调研员李春芳参加活动。"
+    )
+    assert ("李春芳", "党组成员", "东华市外办") in posts
+    assert not any(p == "李春芳" and "友协" in o for p, _, o in posts)

@@ -43,7 +43,7 @@ from graph.extract.listbase import (
     skip_aside,
     unique_chains,
 )
-from graph.extract.names import BOUNDARY, Piece
+from graph.extract.names import BOUNDARY, NAME_DOTS, Piece
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.people import looks_like_name
 from graph.extract.rules import TitleChain
@@ -361,6 +361,11 @@ def people_index(chains: tuple[TitleChain, ...], names: tuple[Piece, ...]) -> Pe
     return people
 
 
+def _dotted_tail(longer: str, name: str) -> bool:
+    """The model's name goes on past a middle dot (路易斯 + ·卡尔沃)."""
+    return longer.startswith(name) and any(d in longer[len(name) :] for d in NAME_DOTS)
+
+
 def with_model_names(
     chains: tuple[TitleChain, ...], names: tuple[Piece, ...], text: str
 ) -> tuple[TitleChain, ...]:
@@ -372,7 +377,9 @@ def with_model_names(
     out = []
     for c in chains:
         m = longer.get(c.person.start) or _named_elsewhere(c.person, texts, text)
-        if m is not None and c.person.end < m.end <= c.person.end + 1:
+        if m is not None and (
+            c.person.end < m.end <= c.person.end + 1 or _dotted_tail(m.text, c.person.text)
+        ):
             span = c.span
             if span.end == c.person.end:
                 span = Piece(span.start, m.end, span.text + m.text[len(c.person.text) :])

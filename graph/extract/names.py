@@ -75,6 +75,35 @@ def glued_conjunction(text: str, end: int) -> bool:
     return text[end - 1 : end] in GLUED and text[end : end + 1] not in _CLAUSE_END
 
 
+def transliterated_end(seg: Segmented, starts: dict[int, int], end: int) -> int:
+    """Where a transliterated name that a name ending at ``end`` begins ends: its parts joined
+    by a middle dot (阿扎姆焦恩·马恩苏洛夫), read over words the dictionary does not know or
+    knows as names; ``end`` itself when no dot follows.
+
+    >>> from graph.text.segment import segment, token_index
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "总领事路易斯·卡尔沃、大使约翰·史密斯表示同意。"))
+    >>> starts = token_index(seg)
+    >>> seg.doc.text[3:transliterated_end(seg, starts, 6)], seg.doc.text[13:transliterated_end(seg, starts, 15)]
+    ('路易斯·卡尔沃', '约翰·史密斯')
+    """
+    tags = word_tags()
+    pos, crossed, out = end, False, end
+    while (tok := token_at(seg.tokens, starts, pos)) is not None and pos - end < 16:
+        if tok.text in NAME_DOTS and not crossed:
+            crossed = True
+        elif _name_part(tok.text, tags.get(tok.text)):
+            out = tok.end if crossed or out == pos else out
+        else:
+            break
+        pos = tok.end
+    return out if crossed else end
+
+
+def _name_part(word: str, tag: str | None) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word) and (tag is None or tag.startswith("nr"))
+
+
 def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piece, bool] | None:
     """A person name right after a title at ``pos``: ``(piece, caption)``.
 

@@ -24,7 +24,7 @@ from graph.extract.elision import (
 )
 from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
-from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
+from graph.extract.orgnames import UNITS_NAMED_ALONE, mission_name, org_suffix_of
 from graph.extract.orgs import region_stem
 from graph.extract.places import government_title, pointing_words
 from graph.extract.rules import TitleChain
@@ -84,7 +84,9 @@ def resolve_org_names(
             if e.org is None:
                 continue
             o = resolved[(e.org.start, e.org.end)]
-            if committee and (dept := committee_department(o.surface, committee)):
+            if mission := mission_name(o.surface, e.role.text):
+                resolved[(e.org.start, e.org.end)] = OrgName(mission, mission, o.surface, "mission")
+            elif committee and (dept := committee_department(o.surface, committee)):
                 resolved[(e.org.start, e.org.end)] = OrgName(
                     dept, dept, o.surface, "committee:chain"
                 )

@@ -88,6 +88,28 @@ def federation_short_name(name: str) -> bool:
     )
 
 
+_MISSIONS = {
+    "总领事": "总领事馆",
+    "领事": "领事馆",
+    "大使": "大使馆",
+    "公使": "大使馆",
+    "参赞": "大使馆",
+}
+
+
+def mission_name(name: str, role: str) -> str | None:
+    """The mission a head of mission's title names with a country's posting (西班牙驻沪 +
+    总领事: 西班牙驻沪总领事馆), else None.
+
+    >>> mission_name("西班牙驻沪", "总领事"), mission_name("中国驻法国", "大使"), mission_name("某某公司", "大使")
+    ('西班牙驻沪总领事馆', '中国驻法国大使馆', None)
+    """
+    mission = _MISSIONS.get(role.removeprefix("副").removeprefix("特命全权"))
+    if mission is None or "驻" not in name[1:] or name.endswith(("馆", "团", "处", "办")):
+        return None
+    return name + mission
+
+
 _MAX_BRAND = 4
 _MAX_FORM_BRAND = 10
 _FORM_ASIDES = frozenset({"集团", "控股", "股份"})

@@ -25,6 +25,7 @@ from graph.extract.names import (
     named_alone,
     person_after,
     surname_repeated,
+    transliterated_end,
 )
 from graph.extract.orgcheck import ModelSpan
 from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
@@ -155,7 +156,10 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
             continue
-        if looks_like_name(name, conjunction_kept=kept) or titled_name(text, a, b):
+        whole = transliterated_end(seg, starts, b)
+        if whole > b and is_transliteration(text[a:whole]):
+            out.append(Piece(a, whole, text[a:whole]))  # 路易斯 + ·卡尔沃
+        elif looks_like_name(name, conjunction_kept=kept) or titled_name(text, a, b):
             out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
 

@@ -172,10 +172,15 @@ def orgs_by_neighbour(
         sep = next((w for w in _LIST_SEPARATORS if text.startswith(w, gap)), "")
         if not sep or gap + len(sep) != start:
             continue
-        if not fits(first.role.text, str(before_keys[-1])) and first.body is None:
+        target = before_keys[-1]
+        for e, key in zip(before.elements, before_keys, strict=True):
+            if key is not None and e.role.text == first.role.text:
+                target = key  # X外办党组成员、Y会长A，党组成员B: the title where A holds it
+                break
+        if not fits(first.role.text, str(target)) and first.body is None:
             continue  # X公司董事长A，副市长B: not the company's
         for j, key in enumerate(keys):
             if key is not None:
                 break
-            keys[j] = before_keys[-1]
-        people_at[str(before_keys[-1])].add(chain.person.text)
+            keys[j] = target
+        people_at[str(target)].add(chain.person.text)

@@ -24,6 +24,7 @@ from graph.extract.orgnames import (
     company_suffix,
     federation_short_name,
     hospital_department,
+    mission_name,
     modifier_after_known_name,
     org_suffix_of,
     org_suffixes,
@@ -313,6 +314,7 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
         org_suffix_of(name) is None
         and not company_suffix(name)
         and not federation_short_name(name)
+        and mission_name(name, role) is None  # 某国驻某地 + 总领事
         and not _named_by_place_or_pointer(name, body, role)
         and not _listed_body(text, start, name)  # 某县委常委、政协主席
         and not _unit_in_chain(text, start, name)
