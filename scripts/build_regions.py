@@ -11,13 +11,14 @@ of the MIT-licensed ``cpca`` package, which is not a dependency of the project):
 The file's first sections (provinces, municipalities and their districts) are general knowledge
 and kept as they are.  The divisions section lists every prefecture- and county-level division
 of mainland China (general knowledge: the national administrative division codes, as ``cpca``
-lists them), less two-character districts that are common words (城区, 郊区, 矿区) and cities
-whose names without 市 are common words (合作, 东方, 来宾: a region's name without its level
-counts as a mention of it).  The last section lists place names that the gold annotations of MSRA,
+lists them), less two-character districts that are common words (城区, 郊区, 矿区); cities
+whose names without 市 are common words (合作, 东方, 安康) are listed, and
+``graph.extract.orgs.WORD_STEMS`` keeps those words from counting as mentions of them.  The
+last section lists place names that the gold annotations of MSRA,
 People's Daily 1998 and CLUENER label as places (LOC) at least twice, counted on the *training*
 lines only (every tenth line is held out for ``bench/ner_eval.py``, see
 ``graph.ner.training.corpus``), that end like an administrative unit (省 市 县 州 区 旗) and are not
-generic areas (…地区, …小区, …开发区).  The output is sorted, so a rebuild is reproducible.
+generic areas (…地区, …小区, …开发区, military districts …军分区).  The output is sorted, so a rebuild is reproducible.
 """
 
 from __future__ import annotations
@@ -37,12 +38,9 @@ HEADER = "# Administrative places labelled LOC at least twice in the training li
 SOURCES = ("msra", "pd1998", "cluener")
 ENDINGS = tuple("省市县州区旗")
 GENERIC = ("地区", "小区", "社区", "园区", "景区", "库区", "市区", "郊区", "山区", "灾区", "辖区")
-GENERIC += ("港区", "牧区", "商务区", "开发区", "经济特区", "军区")
+GENERIC += ("港区", "牧区", "商务区", "开发区", "经济特区", "军区", "军分区")
 MIN_COUNT = 2
 DIVISIONS_HEADER = "# Prefecture- and county-level divisions of mainland China (general knowledge)"
-WORD_STEMS = frozenset(
-    {"合作", "东方", "新民", "灯塔", "天长", "来宾", "安康", "大安", "永安", "开平"}
-)
 
 
 def divisions(path: Path) -> list[str]:
@@ -54,8 +52,6 @@ def divisions(path: Path) -> list[str]:
             if row["adcode"][2:6] == "0000" or not name.endswith(ENDINGS):
                 continue  # provinces (kept above) and units without a level word
             if (len(name) == 2 and name.endswith("区")) or name.endswith(GENERIC):
-                continue
-            if name.endswith("市") and name[:-1] in WORD_STEMS:
                 continue
             out.append(name)
     return list(dict.fromkeys(out))

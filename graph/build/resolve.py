@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import cache
 
 from graph.extract.document import fact_order
-from graph.extract.orgs import regions
+from graph.extract.orgs import WORD_STEMS, regions
 from graph.types import Entity, EntityRef, KnowledgeGraph, join_entities
 
 _GOV_HEADS = (
@@ -47,7 +47,7 @@ def _short_names() -> dict[str, str]:
     out: dict[str, set[str]] = defaultdict(set)
     for name in regions():
         for level in ("市", "省", "区", "县"):
-            if name.endswith(level) and len(name) >= 3:
+            if name.endswith(level) and len(name) >= 3 and name[:-1] not in WORD_STEMS:
                 out[name[: -len(level)]].add(name)
     return {short: next(iter(full)) for short, full in out.items() if len(full) == 1}
 

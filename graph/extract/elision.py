@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from graph.extract.orgs import region_stem, regions
+from graph.extract.orgs import counted_stem, region_stem, regions
 from graph.extract.places import is_place
 
 _LEVEL_CHARS = "市区县省州"
@@ -36,7 +36,7 @@ def _region_index() -> tuple[dict[str, int], frozenset[str], frozenset[str], tup
     at least two characters long, so a 2-character prefix set finds all their occurrences.
     """
     names = [n for n in regions() if len(n) > 1]
-    wanted = frozenset(names) | {region_stem(n) for n in names if n.endswith("市")}
+    wanted = frozenset(names) | {stem for n in names if (stem := counted_stem(n))}
     rank = {n: i for i, n in enumerate(names)}
     return rank, wanted, frozenset(w[:2] for w in wanted), tuple(sorted({len(w) for w in wanted}))
 
@@ -49,9 +49,18 @@ def _occurrences(text: str) -> dict[str, list[int]]:
         if text[i : i + 2] in prefixes:
             for k in lengths:
                 w = text[i : i + k]
-                if len(w) == k and w in wanted:
+                if len(w) == k and w in wanted and (k > 2 or _opens_name(text, i, w)):
                     found.setdefault(w, []).append(i)
     return found
+
+
+def _opens_name(text: str, i: int, name: str) -> bool:
+    """Whether a two-character name at ``i`` is a region's there: a city's stem (苏州) always,
+    a county's whole name (和县, 任县, 代县) only where it starts a name, not inside words
+    (市和县两级, 历任县长, 代县长): after a non-Chinese character or a province."""
+    if name[-1] not in _LEVEL_CHARS:
+        return True
+    return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] == "省"
 
 
 @cache
@@ -62,7 +71,7 @@ def _level_names() -> dict[str, tuple[tuple[str, str], ...]]:
         rows = []
         for name in regions():
             if name.endswith(level) and len(name) > 1:
-                stem = region_stem(name) if level == "市" and region_stem(name) != name else ""
+                stem = counted_stem(name) if level == "市" else ""
                 rows.append((name, stem))
         out[level] = tuple(rows)
     return out

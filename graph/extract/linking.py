@@ -110,7 +110,7 @@ def link_document(
     Four phases: resolve elided organisation names, read which organisation each title-chain
     element is at, merge shortened names into organisation entities, then link the people.
     """
-    doc_regions = dominant_regions(seg.doc.text)
+    doc_regions = dominant_regions(_without_names(seg.doc.text, people))
     resolved = resolve_org_names(seg, chains, org_pieces, doc_regions)
     base_of_chain, people_at = chain_org_keys(seg, chains, resolved, orgs, doc_regions)
     subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
@@ -140,6 +140,16 @@ def link_document(
             b.aliases.update(official_forms(ref.key))  # 中共某县委, 某县政府
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
+
+
+def _without_names(text: str, people: tuple[Piece, ...]) -> str:
+    """``text`` with the people's names blanked out (高兴平 names no 兴平市)."""
+    if not people:
+        return text
+    chars = list(text)
+    for p in people:
+        chars[p.start : p.end] = " " * (p.end - p.start)
+    return "".join(chars)
 
 
 def _org_entities(

@@ -54,6 +54,24 @@ def region_stem(name: str) -> str:
     return name
 
 
+WORD_STEMS = frozenset(
+    {"合作", "东方", "新民", "灯塔", "天长", "来宾", "安康", "大安", "永安", "开平"}
+)
+"""Cities whose names without 市 are common words (祝您安康, 东方): such a word alone is no
+mention of the city (graph.extract.elision counts a city's stem as one)."""
+
+
+def counted_stem(name: str) -> str:
+    """The stem of a city that counts as a mention of it ('' when none: not a city, or a city
+    whose stem is a common word).
+
+    >>> counted_stem("苏州市"), counted_stem("安康市"), counted_stem("平利县")
+    ('苏州', '', '')
+    """
+    stem = region_stem(name) if name.endswith("市") else name
+    return "" if stem == name or stem in WORD_STEMS else stem
+
+
 @cache
 def _starters() -> tuple[str, ...]:
     names = set(regions())

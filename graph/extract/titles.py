@@ -130,6 +130,11 @@ def _listed_body(text: str, start: int, name: str) -> bool:
     )
 
 
+_VILLAGES = ("村", "社区", "嘎查")
+_VILLAGE_TITLES = ("党支部", "党总支", "党委", "村", "支部", "书记", "副书记", "主任", "副主任")
+"""Titles a village or a residents' community holds (主任: of its committee)."""
+
+
 def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
     """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
     anything (graph.extract.places)."""
@@ -137,6 +142,8 @@ def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool
         return True
     if body is not None and (name in LEVELS or is_place(name)):
         return True
+    if name.endswith(_VILLAGES) and len(name) > 2 and (body or role.startswith(_VILLAGE_TITLES)):
+        return True  # 某某村党支部书记: the village's party branch
     if role.endswith(_REGION_HEAD) and name.endswith(("特别行政区", "特区")):
         return True  # 某某特别行政区行政长官: the head of the region itself
     return is_place(name) and (government_title(role) or party_title(role) or role == "议员")

@@ -1,0 +1,59 @@
+"""Villages, regions named inside words or names, and military districts (invented names)."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.extract.elision import dominant_regions
+from graph.extract.orgs import regions
+from graph.types import Document, EventFact, Membership
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    x = extract_document(Document.from_text("p.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and not f.former
+    }
+
+
+def test_a_villages_party_secretary_is_a_post_of_the_village() -> None:
+    posts = _posts("获奖的是北京韩庄村党委书记张振华、辽宁省四方村党支部书记李春芳。")
+    assert ("张振华", "书记", "北京韩庄村党委") in posts or (
+        "张振华",
+        "党委书记",
+        "北京韩庄村",
+    ) in posts
+    assert any(p == "李春芳" and o.startswith("辽宁省四方村") for p, _, o in posts)
+
+
+def test_a_two_character_county_inside_words_is_no_mention_of_it() -> None:
+    # 和县 (a county) inside 市和县, 任县 (a county) inside 历任县长
+    found = dominant_regions("会议要求市和县两级落实。他历任县长、县委书记。")
+    assert found.get("县") is None
+    assert dominant_regions("（安徽省和县）会议召开。")["县"] == "和县"
+
+
+def test_a_city_whose_short_name_is_a_word_is_listed_but_its_word_counts_not() -> None:
+    assert "安康市" in regions()
+    assert dominant_regions("祝大家新春安康，万事如意。").get("市") is None
+    assert dominant_regions("安康市召开会议。")["市"] == "安康市"
+
+
+def test_a_region_inside_a_persons_name_does_not_place_the_article() -> None:
+    # 高兴平 is a name: 兴平 (兴平市) is not the article's city
+    posts = _posts("市委常委、副市长张振华，军分区司令员高兴平出席会议。")
+    assert not any("兴平" in o for _, _, o in posts)
+
+
+def test_a_military_district_is_an_organisation() -> None:
+    assert ("李春芳", "政委", "东华军分区") in _posts("东华军分区政委李春芳出席会议。")
+
+
+def test_an_event_name_with_a_quoted_word_inside_is_whole() -> None:
+    x = extract_document(
+        Document.from_text("e.txt", "2006年10月14日，第六届全国“村长”论坛在东阳召开。")
+    )
+    names = {f.name for f in x.facts if isinstance(f, EventFact)}
+    assert "第六届全国“村长”论坛" in names
