@@ -59,9 +59,24 @@ def with_organisation(
     return (ChainElement(org, first.body, first.role, first.former), *elements[1:])
 
 
-_CURRENTLY = re.compile(r"现任|现为")
+_CURRENTLY = re.compile(r"现任|现为|(?<=[年月])(?:起|至今)任")
 _BIO_NAME_END = ("，", ",", "（", "(")
+_HONORIFICS = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("，,。；;\n")
+
+
+def _subject_of(text: str, people: dict[int, Piece], at: int) -> Piece | None:
+    """The name that opens the sentence of ``at``, else its paragraph (a résumé: ``A先生，
+    1963年出生。…2015年起任本公司董事长``), followed by a comma or a bracket."""
+    for stops in ("。\n", "\n"):
+        begin = max(text.rfind(c, 0, at) for c in stops) + 1
+        while begin < at and text[begin].isspace():
+            begin += 1
+        name = people.get(begin)
+        if name is not None:
+            end = name.end + next((len(h) for h in _HONORIFICS if text.startswith(h, name.end)), 0)
+            return name if text.startswith(_BIO_NAME_END, end) else None
+    return None
 
 
 def biography_chains(seg: Segmented, people: dict[int, Piece]) -> list[TitleChain]:
@@ -78,11 +93,8 @@ def biography_chains(seg: Segmented, people: dict[int, Piece]) -> list[TitleChai
     starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _CURRENTLY.finditer(text):
-        begin = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-        while begin < m.start() and text[begin].isspace():
-            begin += 1
-        name = people.get(begin)
-        if name is None or not text.startswith(_BIO_NAME_END, name.end):
+        name = _subject_of(text, people, m.start())
+        if name is None:
             continue
         end = m.end()
         while end < len(text) and text[end] not in _CLAUSE_END:

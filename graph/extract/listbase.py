@@ -20,7 +20,7 @@ from graph.types import Segmented
 People = dict[int, Piece]
 """Person names by start offset (model spans and rule names)."""
 
-ASIDE = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
+ASIDE = re.compile(r"(?:同志|先生|女士)?(?:[（(][^（）()]{1,8}[）)])?(?:同志|先生|女士)?")
 
 
 def name_at(seg: Segmented, starts: dict[int, int], people: People, pos: int) -> Piece | None:

@@ -196,6 +196,8 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         post_start = pos + len(verb)
         post_end = post_start
         while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
+            if text[post_end] in "及和" and post_end + 1 in people:
+                break  # A接任X主席及B接任Y: the next name's clause
             post_end += 1
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
         elements = (lead and _post(seg, starts, lead.end(), post_end)) or _post(
@@ -203,7 +205,8 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         )
         if not elements:
             continue
-        names = name_list(seg, starts, people, p.end) or [p]
+        successor = _successor(text, people, p)
+        names = [successor] if successor else name_list(seg, starts, people, p.end) or [p]
         for name in names:
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
@@ -216,14 +219,36 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return unique_chains(out)
 
 
+_SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒)$")
+
+
+def _successor(text: str, people: People, p: Piece) -> Piece | None:
+    """The name before ``A接替B出任X``: A takes the post that follows B's name, not B."""
+    m = _SUCCEEDING.search(text, max(0, p.start - 4), p.start)
+    if m is None:
+        return None
+    return next((q for q in people.values() if q.end == m.start()), None)
+
+
 def _post(
     seg: Segmented, starts: dict[int, int], start: int, end: int, *, former: bool = False
 ) -> tuple[ChainElement, ...]:
-    """The titles ``[ORG]ROLE(、|兼[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none)."""
+    """The titles ``[ORG]ROLE(、|兼[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none;
+    titles joined by 及 when the whole is no title: 首席执行官及董事)."""
+    for separators in ("、兼", "、兼及"):
+        elements = _titles(seg, starts, start, end, separators, former)
+        if elements:
+            return elements
+    return ()
+
+
+def _titles(
+    seg: Segmented, starts: dict[int, int], start: int, end: int, separators: str, former: bool
+) -> tuple[ChainElement, ...]:
     text = seg.doc.text
     elements: list[ChainElement] = []
     cursor = start
-    for part_end in [i for i in range(start, end) if text[i] in "、兼"] + [end]:
+    for part_end in [i for i in range(start, end) if text[i] in separators] + [end]:
         element = parse_element(seg, starts, cursor, part_end) or delegate_element(
             seg, cursor, part_end
         )

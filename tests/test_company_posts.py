@@ -1,0 +1,49 @@
+"""Company announcements and résumés (invented names and companies): honorifics before an
+aside, a résumé's current post, a successor named before 接替, titles joined by 及, and 公司
+pointing at the group the article is about."""
+
+from __future__ import annotations
+
+from graph.extract.document import extract_document
+from graph.types import Document, Membership
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    x = extract_document(Document.from_text("c.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    return {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and not f.former
+    }
+
+
+COMPANY = "东华种业集团股份有限公司（以下简称“公司”）"
+
+
+def test_an_appointment_with_an_honorific_and_an_aside() -> None:
+    posts = _posts(COMPANY + "董事会同意聘任张振华先生（简历附后）为公司总经理。")
+    assert posts == {("张振华", "总经理", "东华种业集团股份有限公司")}
+
+
+def test_a_resumes_post_held_since_a_date_is_current() -> None:
+    posts = _posts(
+        COMPANY + "召开会议。\n张振华先生，1963年5月出生，曾任东华种子集团公司副总经理。"
+        "2013年12月—2017年1月任本公司总经理，2015年1月起任本公司董事长。"
+    )
+    assert posts == {("张振华", "董事长", "东华种业集团股份有限公司")}
+
+
+def test_a_successor_takes_the_post_not_the_predecessor() -> None:
+    posts = _posts("东华集团宣布张振华将接替李春芳出任东华云科技集团代理董事长兼首席执行官。")
+    assert {(p, r) for p, r, _ in posts} == {("张振华", "代理董事长"), ("张振华", "首席执行官")}
+
+
+def test_two_appointments_in_one_clause_and_titles_joined_by_ji() -> None:
+    posts = _posts(
+        "东华集团于6月20日宣布计划。公司已于今日完成交接，"
+        "由张振华接任公司董事会主席及李春芳接任公司首席执行官及董事。"
+    )
+    assert ("李春芳", "首席执行官", "东华集团") in posts
+    assert ("李春芳", "董事", "东华集团") in posts
+    assert ("张振华", "主席", "东华集团董事会") in posts
