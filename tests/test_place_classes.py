@@ -57,3 +57,16 @@ def test_an_event_name_with_a_quoted_word_inside_is_whole() -> None:
     )
     names = {f.name for f in x.facts if isinstance(f, EventFact)}
     assert "第六届全国“村长”论坛" in names
+
+
+def test_a_pointing_word_is_not_an_organisation_named_beside_it() -> None:
+    posts = _posts(
+        "东江第一济困医院党委书记王琪一行来我院参访交流\n"
+        "10月11日，东江第一济困医院王琪书记一行8人来我院参访交流。"
+        "我院党委书记钟福国、副院长张有成参加了座谈会。\n"
+        "会上，党委书记钟福国对考察团一行表示热烈欢迎。"
+    )
+    assert ("王琪", "书记", "东江第一济困医院党委") in posts  # 第一 + 济困: a name
+    assert ("钟福国", "书记", "我院党委") in posts
+    assert ("张有成", "副院长", "我院") in posts
+    assert not any(p == "钟福国" and o.startswith("东江") for p, _, o in posts)

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -29,6 +30,7 @@ from graph.extract.places import (
     party_title,
 )
 from graph.extract.rules import TitleChain
+from graph.extract.titles import ChainElement
 
 _ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行", "名誉", "荣誉")
 
@@ -56,24 +58,45 @@ def orgs_by_role(
     the organisation of its kind that the title line names (``in_title``: 某集团召开… 总经理A,
     though a subsidiary's 总经理 is named later), else at the one organisation where it states
     it later."""
-    where: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    where: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for e, key in zip(chain.elements, keys, strict=True):
-            if key is not None and e.body is None:
-                where[role_base(e.role.text)].append((e.role.start, key))
+            if key is not None:
+                where[_stated(e)].append((e.role.start, key))
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for i, (e, key) in enumerate(zip(chain.elements, keys, strict=True)):
-            if key is not None or e.body is not None:
+            if key is not None:
                 continue
-            stated = where.get(role_base(e.role.text), [])
+            stated = where.get(_stated(e), [])
+            if e.body is not None:  # 党委书记A: where A's 党委书记 was stated before, only
+                stated = [s for s in stated if _held_by(chains, base_of_chain, s, chain)]
             before = [(at, k) for at, k in stated if at < e.role.start]
             later = {k for at, k in stated if at > e.role.start}
             if before:
                 keys[i] = max(before)[1]
-            elif len(later) == 1:
+            elif len(later) == 1 and e.body is None:
                 keys[i] = in_title(e.role.text) or next(iter(later))
             if keys[i] is not None:
                 people_at[str(keys[i])].add(chain.person.text)
+
+
+def _stated(e: ChainElement) -> tuple[str, str]:
+    return (e.body.text if e.body else "", role_base(e.role.text))
+
+
+def _held_by(
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    stated: tuple[int, str],
+    chain: TitleChain,
+) -> bool:
+    """Whether the title stated at ``stated`` is held by the person of ``chain``."""
+    at, key = stated
+    return any(
+        c.person.text == chain.person.text and e.role.start == at and k == key
+        for c, keys in zip(chains, base_of_chain, strict=True)
+        for e, k in zip(c.elements, keys, strict=True)
+    )
 
 
 _COUNCILLOR = "议员"
@@ -108,14 +131,18 @@ _PLACE_INSTITUTIONS = ("人大常委会", "人大", "政协", "委员会", "委"
 over or taken from the article's subject (县人大常委会主任A，县长B) is at."""
 
 
-def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
+def deictic_targets(named: list[tuple[int, str]], text: str = "") -> dict[str, str]:
     """Pointing organisation words -> the organisation of that kind named first in the document,
     before the pointing word is first used; when none is named before it, the only one of that
-    kind named later (我校 before a list of other universities stays 我校).
+    kind named later (我校 before a list of other universities stays 我校).  An organisation
+    named in a sentence of ``text`` that also uses the pointing word is another one (某某医院
+    一行来我院).
 
     >>> deictic_targets([(0, "同济大学"), (9, "校"), (20, "某某医院")])
     {'校': '同济大学'}
     >>> deictic_targets([(0, "我校"), (9, "某某大学"), (20, "东江大学")])
+    {}
+    >>> deictic_targets([(0, "东江医院"), (9, "我院")], "东江医院一行来到我院。")
     {}
     """
     out: dict[str, str] = {}
@@ -124,8 +151,11 @@ def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
         kind = deictic_kind(key)
         if kind is None or key in out:
             continue
+        beside = _named_beside(ordered, key, text)
         of_kind = [
-            (a, k) for a, k in ordered if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind])
+            (a, k)
+            for a, k in ordered
+            if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind]) and k not in beside
         ]
         before = [k for a, k in of_kind if a < at]
         later = {k for _, k in of_kind}
@@ -134,6 +164,25 @@ def deictic_targets(named: list[tuple[int, str]]) -> dict[str, str]:
         elif len(later) == 1:
             out[key] = next(iter(later))
     return out
+
+
+def _named_beside(named: list[tuple[int, str]], pointer: str, text: str) -> set[str]:
+    """The organisations named in a sentence of ``text`` where ``pointer`` is used."""
+    if not text or pointer[:1] not in "我本该":
+        return set()  # a bare word (校, 协会) is no sign of another organisation
+    inside = [(a, a + len(k)) for a, k in named if k != pointer]
+    uses = [  # the word itself, not inside a name (协会 of 某某协会)
+        m.start()
+        for m in re.finditer(re.escape(pointer), text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    sentences = {_sentence_of(text, a) for a in uses + [a for a, k in named if k == pointer]}
+    return {k for a, k in named if k != pointer and _sentence_of(text, a) in sentences}
+
+
+def _sentence_of(text: str, at: int) -> int:
+    """The start of the sentence holding ``at``."""
+    return max(text.rfind(c, 0, at) for c in "。！？!?\n") + 1
 
 
 def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:

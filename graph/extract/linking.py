@@ -116,7 +116,8 @@ def link_document(
     subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
     alias_to = alias_targets({o.key: o.label for o in resolved.values()}, people_at)
     named = [(start, o.key) for (start, _), o in resolved.items()]
-    alias_to.update(deictic_targets(named + [(p.start, normalise_key(p.text)) for p in orgs]))
+    pointing = named + [(p.start, normalise_key(p.text)) for p in orgs]
+    alias_to.update(deictic_targets(pointing, seg.doc.text))
     alias_to.update(
         short_form_aliases(
             seg.doc.text,

@@ -26,6 +26,8 @@ from graph.types import Segmented
 _LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
 # words that never occur inside an organisation name: the name starts after the last of them
 _CUT_TAGS = FUNCTION_TAGS | {"v"}
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+"""An ordinal before a verb makes it part of a name (第一济困医院)."""
 _VERB_IDIOMS = frozenset({"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实"})
 """Verb phrases the dictionary tags as idioms (要认真贯彻落实省高院院长…的要求)."""
 
@@ -172,6 +174,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not _department_from(seg.doc.text, seg.tokens[i].start, end)
             and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
             and not (word in "我本该" and deictic_kind(seg.doc.text[seg.tokens[i].start : end]))
+            and not (tag == "v" and i > 0 and _ORDINAL.fullmatch(seg.tokens[i - 1].text))
         ):  # 我 + 所: a pointing word is the name
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
