@@ -79,3 +79,18 @@ def test_a_title_after_a_comma_is_where_the_chain_before_stated_it() -> None:
     )
     assert ("李春芳", "党组成员", "东华市外办") in posts
     assert not any(p == "李春芳" and "友协" in o for p, _, o in posts)
+
+
+def test_a_last_title_without_organisation_leaves_the_others_to_the_name() -> None:
+    posts = _posts("中共中央政治局常委、国家副主席张振华昨天前往上海。")
+    assert posts == {("张振华", "常委", "中共中央政治局")}
+
+
+def test_an_adverb_opening_the_clause_is_not_part_of_the_organisation() -> None:
+    posts = _posts("东华中学举行开学典礼。随后学校副校长张振华讲话。")
+    assert ("张振华", "副校长", "东华中学") in posts
+
+
+def test_a_conjunction_before_a_place_is_no_family_name() -> None:
+    x = extract_document(Document.from_text("n.txt", "原海基会会务负责人和台湾经济界人士参加。"))
+    assert not [e for e in x.entities if e.ref.kind == "person"]

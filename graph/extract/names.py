@@ -197,6 +197,8 @@ def _family_name_and_given(
         and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
         and not (tags.get(tok.text) == "p" and text[nxt.end : nxt.end + 1] in _LEVEL_AFTER)
         # 向 + 东江 + 市: a preposition before a place, not the family name 向
+        and not (tags.get(tok.text) in ("c", "p") and tags.get(nxt.text, "").startswith("ns"))
+        # 和 + 台湾: a conjunction before a place
     ):
         end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
         return Piece(tok.start, end, text[tok.start : end])

@@ -159,8 +159,9 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         if word.endswith(_TAKING_OFFICE) and cut < end:
             start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
             continue
+        opening_adverb = tag == "d" and len(word) > 1 and seg.tokens[i].start == start
         if (
-            tag in _CUT_TAGS
+            (tag in _CUT_TAGS or opening_adverb)  # 随后 + 学校
             and word not in _NAME_VERBS
             and (cut < end or word == "由")  # 会议由党委书记某某主持
             and word not in _places()

@@ -176,6 +176,8 @@ def _chain_ending_at(
             sharing = []
         elif (bare := _bare_org(seg, starts, cursor, part_end)) is not None:
             sharing.append(bare)
+        elif part_end == role_end and _qualified_title(text, cursor, part_end):
+            pass  # …常委、国家副主席A: the last title names no organisation; the others hold
         else:
             elements.clear()  # a broken link in the chain: keep only what follows it
             sharing = []
@@ -185,6 +187,19 @@ def _chain_ending_at(
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
+
+
+def _qualified_title(text: str, start: int, end: int) -> bool:
+    """A title after a short qualifier that names no organisation (国家副主席, 全国劳模)."""
+    role_start = role_ending_at(text, end, start_limit=start)
+    return (
+        role_start is not None
+        and 0 < role_start - start <= 2
+        and text[start:role_start] in _QUALIFIERS
+    )
+
+
+_QUALIFIERS = frozenset({"国家", "全国", "名誉", "荣誉", "终身", "首席"})
 
 
 def _bare_org(seg: Segmented, starts: dict[int, int], start: int, end: int) -> Piece | None:
