@@ -228,3 +228,11 @@ def test_a_stated_length_gives_the_last_day() -> None:
     )
     assert events["东华市总工会第五次代表大会"] == (date(2019, 3, 5), date(2019, 3, 6))
     assert events["东华市职工运动会"] == (date(2019, 5, 8), date(2019, 5, 10))
+
+
+def test_a_board_meeting_dated_by_a_source_line_with_a_web_address() -> None:
+    events = _events(
+        "东华队主教练留任\n东华网 www.example.com 2006年12月06日 21:07\n"
+        "晚报消息：昨天，东华俱乐部召开董事会，会上决定张振华继续出任主教练。"
+    )
+    assert (date(2006, 12, 5), date(2006, 12, 5)) in events.values()

@@ -24,7 +24,10 @@ import re
 from graph.extract.visits import clause_of
 from graph.types import Sentence
 
-_NOUN = r"(?:会议|大会|座谈会|仪式|典礼|常委会|党委会|党组会|办公会|例会|全会|换届选举|改选|选举)"
+_NOUN = (
+    r"(?:会议|大会|座谈会|仪式|典礼|常委会|党委会|党组会|办公会|例会|全会|换届选举|改选|选举"
+    r"|董事会|理事会|监事会|常务会)"
+)
 _CLAUSE_END = r"(?=[，,。；;！!？?：:\n]|$)"
 _HELD = re.compile(
     rf"(?:召开|举行|举办)了?[^，,。；;：:、\n]{{0,10}}?{_NOUN}{_CLAUSE_END}"

@@ -32,6 +32,8 @@ datetime.date(2008, 10, 14)
 datetime.date(2019, 3, 5)
 >>> document_date("标题\\n二〇一九年三月五日\\n正文")
 datetime.date(2019, 3, 5)
+>>> document_date("标题\\n某某国际 www.example.com 2006年12月06日 21:07\\n正文")
+datetime.date(2006, 12, 6)
 """
 
 from __future__ import annotations
@@ -122,7 +124,16 @@ def _header_date(line: str) -> date | None:
         for m in re.finditer(_DATE, line):
             if found := _from_match(m):
                 return found
+    m = _AFTER_SOURCE.search(line)
+    if len(line) <= 60 and m and (found := _from_match(m)):
+        return found  # 某某网 www.example.com 2006年12月06日 21:07
     return None
+
+
+_AFTER_SOURCE = re.compile(
+    rf"^\S{{1,20}}(?:\s+\S{{1,30}})?\s+{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?\s*$"
+)
+"""A header line naming its source (and a web address), then the date and time."""
 
 
 _DATELINE = re.compile(
