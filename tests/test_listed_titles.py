@@ -94,3 +94,8 @@ def test_an_adverb_opening_the_clause_is_not_part_of_the_organisation() -> None:
 def test_a_conjunction_before_a_place_is_no_family_name() -> None:
     x = extract_document(Document.from_text("n.txt", "原海基会会务负责人和台湾经济界人士参加。"))
     assert not [e for e in x.entities if e.ref.kind == "person"]
+
+
+def test_common_family_names_once_missing_are_read() -> None:
+    for name in ("洪振华", "赖春芳", "贝建国"):
+        assert ("东华集团", name) in {(o, p) for p, _, o in _posts(f"东华集团董事长{name}出席。")}
