@@ -70,3 +70,11 @@ def test_a_pointing_word_is_not_an_organisation_named_beside_it() -> None:
     assert ("钟福国", "书记", "我院党委") in posts
     assert ("张有成", "副院长", "我院") in posts
     assert not any(p == "钟福国" and o.startswith("东江") for p, _, o in posts)
+
+
+def test_a_region_the_gazetteer_lacks_is_read_after_a_preposition_or_a_visit() -> None:
+    posts = _posts("东华市委书记张振华一行到东岭县调研，县委书记李春芳、县长王建国陪同。")
+    assert ("李春芳", "书记", "东岭县委") in posts
+    assert ("王建国", "县长", "东岭县人民政府") in posts
+    posts = _posts("会议由东华市委副书记、市长张振华主持，市委书记李春芳出席。")
+    assert ("李春芳", "书记", "东华市委") in posts
