@@ -115,6 +115,35 @@ def _after_org_ending() -> re.Pattern[str]:
     return re.compile("(?<=[" + "".join(last) + "])[\u4e00-\u9fff]")
 
 
+_OPENERS = ("会上", "随后", "最后", "首先", "同时", "会议由", "并由", "由", "以", "请")
+
+
+def addressed_titles(seg: Segmented, people: People, titled: set[str]) -> list[TitleChain]:
+    """A name and its title opening a clause (会上A董事长讲话, A书记、B市长出席): the title
+    without an organisation, which linking finds for it (the article's of that kind), for
+    names no title chain of the document reads (``titled``: those names)."""
+    text = seg.doc.text
+    out: list[TitleChain] = []
+    for p in people.values():
+        if p.text in titled:
+            continue  # 某医院A教授 … A教授指出: the title is where the chain says
+        role = role_after_name(text, p.end)
+        if role is None or role in AFTER_NAME_ROLES or not _opens_clause(text, p.start):
+            continue  # A教授: often a guest's title, at no organisation of the article
+        piece = Piece(p.end, p.end + len(role), role)
+        span = Piece(p.start, piece.end, text[p.start : piece.end])
+        element = ChainElement(None, None, piece)
+        out.append(TitleChain((element,), p, span, False, "rules.title-addressed"))
+    return out
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    begin = at
+    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] not in "\n、":
+        begin -= 1
+    return text[begin:at].strip() in ("", *_OPENERS)
+
+
 def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int) -> bool:
     """Whether a title after a name has its organisation before the name: after 的
     (X大学的A校长), or an organisation's name right before the name (市人大A副主任)."""

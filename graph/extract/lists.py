@@ -31,6 +31,7 @@ from graph.extract.appointments import (
     with_organisation,
 )
 from graph.extract.bylines import (
+    addressed_titles,
     after_name_title_chains,
     byline_chains,
     names_between_org_and_title,
@@ -43,9 +44,9 @@ from graph.extract.listbase import (
     skip_aside,
     unique_chains,
 )
-from graph.extract.names import BOUNDARY, NAME_DOTS, Piece
+from graph.extract.names import BOUNDARY, NAME_DOTS, Piece, transliterated_end
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
-from graph.extract.people import looks_like_name
+from graph.extract.people import is_transliteration, looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, parse_element, role_starting_at
 from graph.resources import load_lexicon
@@ -109,7 +110,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 body = Piece(q, q + len(unit), unit) if unit else None
                 elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
             else:
-                name = name_at(seg, starts, people, q)
+                name = name_at(seg, starts, people, q) or _transliterated_at(seg, starts, q)
                 if name is None or q in own_orgs:
                     break
                 after = role_after_name(text, name.end)
@@ -130,6 +131,13 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             out.append(TitleChain(elements, name, span, False, "rules.list"))
             pos = _after_honour(text, skip_aside(text, name.end))
     return out
+
+
+def _transliterated_at(seg: Segmented, starts: dict[int, int], q: int) -> Piece | None:
+    """A transliterated name listed at ``q`` that the model did not read (阿不来提・阿不都热西提)."""
+    end = transliterated_end(seg, starts, q)
+    name = seg.doc.text[q:end]
+    return Piece(q, end, name) if end > q and is_transliteration(name) else None
 
 
 _HONOURS = ("院士", "同志", "教授", "研究员")
@@ -326,7 +334,8 @@ def several_people_chains(
         + after_name_title_chains(seg, people)
         + list_chains(seg, chains, people)
     )
-    return tuple(unique_chains(found))
+    titled = {c.person.text for c in (*chains, *found)}
+    return tuple(unique_chains(found + addressed_titles(seg, people, titled)))
 
 
 _TRIGGERS = re.compile(r"(?:决定|同意|任命|委任|派任|提名|聘任|聘请|补选|选举|推选|免去|接受)")

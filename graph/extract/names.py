@@ -101,7 +101,10 @@ def transliterated_end(seg: Segmented, starts: dict[int, int], end: int) -> int:
 
 
 def _name_part(word: str, tag: str | None) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in word) and (tag is None or tag.startswith("nr"))
+    # transliterated parts are often in the dictionary as places (阿不来提, ns)
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word) and (
+        tag is None or tag.startswith(("nr", "ns", "nz"))
+    )
 
 
 def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piece, bool] | None:

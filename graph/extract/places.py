@@ -28,6 +28,7 @@ DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
     "公司": ("公司", "集团"),
     "集团": ("集团", "集团公司", "集团有限公司", "集团股份有限公司"),
     "局": ("局",),
+    "厅": ("厅",),
     "所": ("研究所", "所"),
     "会": ("协会", "学会", "商会", "联合会", "委员会", "会"),
     "厂": ("厂",),
@@ -35,7 +36,7 @@ DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
 }
 """Pointing word (without 我/本/该) -> endings of the organisation it can point to."""
 _POINTERS = ("我", "本", "该", "")
-_BARE_KINDS = frozenset({"校", "院", "公司", "集团", "局", "所", "厂"})
+_BARE_KINDS = frozenset({"校", "院", "公司", "集团", "局", "所", "厂", "厅"})
 """Kinds an article names by the bare word for the organisation it is about (院党组书记,
 局党委副书记, 所长 of 所)."""
 _GENERIC = {
