@@ -99,3 +99,15 @@ def test_a_conjunction_before_a_place_is_no_family_name() -> None:
 def test_common_family_names_once_missing_are_read() -> None:
     for name in ("洪振华", "赖春芳", "贝建国"):
         assert ("东华集团", name) in {(o, p) for p, _, o in _posts(f"东华集团董事长{name}出席。")}
+
+
+def test_a_family_name_glued_to_the_titles_last_character() -> None:
+    # the segmenter reads 主任何 as 主 + 任何: the name is 何 + the next word
+    posts = _posts("东华市委组织部副部长、市委编办主任何利明出席。")
+    assert ("何利明", "主任", "东华市委编办") in posts or ("何利明", "主任", "市委编办") in posts
+
+
+def test_a_title_opening_an_organisations_name_is_left_out_of_it() -> None:
+    posts = _posts("副主席王建国，兼职副会长东华骏杰化工有限公司总经理张振华出席。")
+    assert ("张振华", "总经理", "东华骏杰化工有限公司") in posts
+    assert not any("副会长" in o for _, _, o in posts)

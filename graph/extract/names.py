@@ -121,10 +121,32 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if caption is not None:
         return caption, True
     tok = token_at(seg.tokens, starts, j)
-    if tok is None or not is_surname_start(tok.text) or preposition_lead(text, tok.start):
+    if tok is None:
+        return _name_across_word(seg, starts, j)
+    if not is_surname_start(tok.text) or preposition_lead(text, tok.start):
         return None  # 由 + 秘书局, 由张 + 秘书长: a preposition, not a family name
     name = _name_from_token(seg, starts, tok)
     return None if name is None else (name, False)
+
+
+def _name_across_word(seg: Segmented, starts: dict[int, int], j: int) -> tuple[Piece, bool] | None:
+    """A family name the segmenter glued to the title's last character (主 + 任何 + 利明:
+    主任 何利明), read with the word after it as the given name."""
+    i = starts.get(j - 1)
+    if i is None or seg.tokens[i].end != j + 1 or i + 1 >= len(seg.tokens):
+        return None
+    given = seg.tokens[i + 1]
+    name = seg.doc.text[j : given.end]
+    tag = word_tags().get(given.text)
+    if (
+        given.start == j + 1
+        and 1 <= len(given.text) <= 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in given.text)
+        and (tag is None or tag.startswith("nr"))
+        and is_surname_start(name)
+    ):
+        return Piece(j, given.end, name), False
+    return None
 
 
 def _caption_name(text: str, j: int, *, spaced: bool) -> Piece | None:

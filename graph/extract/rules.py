@@ -26,6 +26,7 @@ from graph.extract.titles import (
     parse_element,
     role_end_char,
     role_ending_at,
+    split_leading_title,
 )
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -172,7 +173,7 @@ def _chain_ending_at(
         element = None if named_inside else parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None:
             elements += _shared_title(sharing, element)
-            elements.append(element)
+            elements += split_leading_title(text, element)
             sharing = []
         elif (bare := _bare_org(seg, starts, cursor, part_end)) is not None:
             sharing.append(bare)

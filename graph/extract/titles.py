@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeAlias
 
@@ -218,6 +218,31 @@ def after_past_term(text: str, start: int, end: int) -> int:
     """Where an organisation's name starts after a past term (上届书协), else ``start``."""
     term = next((t for t in _PAST_TERMS if text.startswith(t, start)), "")
     return start + len(term) if term and end - start > len(term) + 1 else start
+
+
+_QUALIFYING = ("兼职", "专职", "挂职")
+
+
+def split_leading_title(text: str, element: ChainElement) -> tuple[ChainElement, ...]:
+    """An element whose organisation opens with another title (兼职副会长 + 某某公司 +
+    总经理): the rest, without that title, whose organisation the text leaves to the reader
+    (a list's, the article's: too uncertain to guess).
+
+    >>> from graph.extract.names import Piece
+    >>> t = "副会长东华化工有限公司总经理"
+    >>> e = ChainElement(Piece(0, 11, t[:11]), None, Piece(11, 14, "总经理"))
+    >>> [(x.org.text if x.org else None, x.role.text) for x in split_leading_title(t, e)]
+    [('东华化工有限公司', '总经理')]
+    """
+    org = element.org
+    if org is None:
+        return (element,)
+    start = org.start + next((len(q) for q in _QUALIFYING if text.startswith(q, org.start)), 0)
+    end = role_starting_at(text, start)
+    if end is None or end > org.end - 3 or org_suffix_of(text[end : org.end]) is None:
+        return (element,)
+    rest = ChainElement(Piece(end, org.end, text[end : org.end]), element.body, element.role)
+    return (replace(rest, former=element.former),)
 
 
 def _before_title_words(text: str, start: int, role_start: int) -> tuple[int, bool]:
