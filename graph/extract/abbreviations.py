@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract.orgforms import federation_short_name
 from graph.extract.orgnames import (
     company_suffix,
-    federation_short_name,
     org_suffix_of,
     written_in_full,
 )

@@ -14,10 +14,10 @@ from functools import cache
 
 from graph.extract.listbase import People, name_at, name_list, unique_chains
 from graph.extract.names import BOUNDARY, Piece, is_surname_start
+from graph.extract.orgforms import federation_short_name
 from graph.extract.orgnames import (
     department_of,
     faculty_of,
-    federation_short_name,
     hospital_department,
     org_suffix_of,
     org_suffixes,

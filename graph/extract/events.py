@@ -125,17 +125,16 @@ def _quoted_start(text: str, lower: int, start: int, end: int) -> int:
     return at + 1 if at >= 0 and at + 1 <= start else start
 
 
-_INNER_PAIRS = {"）": ("（",), ")": ("(",), "”": ("“",), "」": ("「",), "’": ("‘",)}
+_INNER_PAIRS = {"）": "（", ")": "(", "”": "“", "」": "「", "’": "‘"}
 
 
 def _bracket_open(toks: list[Token], j: int) -> int | None:
     """Where a short bracketed or quoted word closing at token ``j`` opens (（扩大）, 全国
     “村长”论坛), when it does."""
-    opening = _INNER_PAIRS.get(toks[j].text)
-    if opening is None:
+    if (opening := _INNER_PAIRS.get(toks[j].text)) is None:
         return None
     for k in range(j - 1, max(j - 4, -1), -1):
-        if toks[k].text in opening:
+        if toks[k].text == opening:
             return k if toks[j].end - toks[k].start <= 6 and k > 0 else None
     return None
 

@@ -2,10 +2,9 @@
 
 - **Lists sharing a title**: ``X副主任A、B、C及秘书长D`` gives A, B and C the title of the chain
   before them and D the new title at the same organisation.
-- **Appointments and elections**: ``任命A、B为X副市长``, ``A当选为X主席``, ``A等11名同志当选副主席``.
-- **Removals**: ``免去A某局局长职务``, ``A辞去…职务``, ``A不再担任…``: posts that have ended.
-- Titles after the name and bylines (:mod:`graph.extract.bylines`), the present posts of a
-  biography (:mod:`graph.extract.appointments`) are read here too.
+- Appointments, elections and removals (:mod:`graph.extract.changes`), titles after the name
+  and bylines (:mod:`graph.extract.bylines`), the present posts of a biography
+  (:mod:`graph.extract.appointments`) are read here too.
 
 Names are the shipped model's PERSON spans or the rule names of :mod:`graph.extract.names`.
 
@@ -26,9 +25,6 @@ from functools import cache
 
 from graph.extract.appointments import (
     biography_chains,
-    delegate_element,
-    further_post,
-    with_organisation,
 )
 from graph.extract.bylines import (
     addressed_titles,
@@ -37,10 +33,10 @@ from graph.extract.bylines import (
     names_between_org_and_title,
     role_after_name,
 )
+from graph.extract.changes import appointment_chains, removal_chains
 from graph.extract.listbase import (
     People,
     name_at,
-    name_list,
     skip_aside,
     unique_chains,
 )
@@ -48,35 +44,12 @@ from graph.extract.names import BOUNDARY, NAME_DOTS, Piece, transliterated_end
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.people import is_transliteration, looks_like_name
 from graph.extract.rules import TitleChain
-from graph.extract.titles import ChainElement, parse_element, role_starting_at
+from graph.extract.titles import ChainElement, role_starting_at
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
 
 _AND = ("以及", "、", "及", "和", "与", " ")  # 副理事长　A　B (a space in the analysis text)
-_MANY = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
-_ELECTED = (
-    *(
-        f"{how}{verb}"
-        for how in ("再次", "继续", "全票", "高票", "")
-        for verb in (
-            "当选为",
-            "当选",
-            "连任",
-            "担任",
-            "出任",
-            "接任",
-            "兼任",
-            "荣膺",
-            "荣任",
-            "成为",
-        )
-    ),
-    "为",
-    "任",
-)
-"""Verbs after the names that give them the titles that follow (longest first)."""
-_NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}届)")
 
 
 @cache
@@ -187,135 +160,6 @@ def _ends_listed_name(text: str, end: int) -> bool:
         ):
             return False
     return True
-
-
-def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause."""
-    text = seg.doc.text
-    starts = token_index(seg)
-    out: list[TitleChain] = []
-    for p in sorted(people.values(), key=lambda p: p.start):
-        pos = skip_aside(text, p.end)
-        m = _MANY.match(text, pos)
-        pos = m.end() if m else pos
-        verb = next((v for v in _ELECTED if text.startswith(v, pos)), None)
-        if verb is None:
-            continue
-        post_start = pos + len(verb)
-        post_end = post_start
-        while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
-            if text[post_end] in "及和" and post_end + 1 in people:
-                break  # A接任X主席及B接任Y: the next name's clause
-            post_end += 1
-        lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
-        elements = (lead and _post(seg, starts, lead.end(), post_end)) or _post(
-            seg, starts, post_start, post_end
-        )
-        if not elements:
-            continue
-        successor = _successor(text, people, p)
-        names = [successor] if successor else name_list(seg, starts, people, p.end) or [p]
-        for name in names:
-            span = Piece(name.start, post_end, text[name.start : post_end])
-            out.append(TitleChain(elements, name, span, False, "rules.appointment"))
-        further = further_post(text, post_end)
-        if further is not None and (more := _post(seg, starts, *further)):
-            for name in names:
-                span = Piece(name.start, further[1], text[name.start : further[1]])
-                chain = TitleChain(with_organisation(more, elements), name, span, False)
-                out.append(replace(chain, rule="rules.appointment"))
-    return unique_chains(out)
-
-
-_SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒)$")
-
-
-def _successor(text: str, people: People, p: Piece) -> Piece | None:
-    """The name before ``A接替B出任X``: A takes the post that follows B's name, not B."""
-    m = _SUCCEEDING.search(text, max(0, p.start - 4), p.start)
-    if m is None:
-        return None
-    return next((q for q in people.values() if q.end == m.start()), None)
-
-
-def _post(
-    seg: Segmented, starts: dict[int, int], start: int, end: int, *, former: bool = False
-) -> tuple[ChainElement, ...]:
-    """The titles ``[ORG]ROLE(、|兼[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none;
-    titles joined by 及 when the whole is no title: 首席执行官及董事)."""
-    for separators in ("、兼", "、兼及"):
-        elements = _titles(seg, starts, start, end, separators, former)
-        if elements:
-            return elements
-    return ()
-
-
-def _titles(
-    seg: Segmented, starts: dict[int, int], start: int, end: int, separators: str, former: bool
-) -> tuple[ChainElement, ...]:
-    text = seg.doc.text
-    elements: list[ChainElement] = []
-    cursor = start
-    for part_end in [i for i in range(start, end) if text[i] in separators] + [end]:
-        element = parse_element(seg, starts, cursor, part_end) or delegate_element(
-            seg, cursor, part_end
-        )
-        if element is None:
-            return ()
-        if former:
-            element = ChainElement(element.org, element.body, element.role, True)
-        elements.append(element)
-        cursor = part_end + 1
-    return tuple(elements)
-
-
-_REMOVED_BEFORE = ("免去",)
-_REMOVED_AFTER = ("请求辞去", "辞去", "不再担任", "被免去")
-_POST_END = re.compile(r"职务|职|[，,。；;\n]|的")
-
-
-def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """Posts that end: ``免去A某局局长职务``, ``A辞去某局局长职务``, ``A不再担任某局局长``."""
-    text = seg.doc.text
-    starts = token_index(seg)
-    out: list[TitleChain] = []
-    named = dict(people)
-    for word in _REMOVED_BEFORE:
-        for hit in re.finditer(word, text):
-            name = name_at(seg, starts, {}, hit.end())
-            if name is not None:
-                named[name.start] = name
-    removed: list[tuple[Piece, int]] = []
-    for p in sorted(named.values(), key=lambda p: p.start):
-        pos = skip_aside(text, p.end)
-        after = next((w for w in _REMOVED_AFTER if text.startswith(w, pos)), None)
-        if after is not None:
-            removed.append((p, pos + len(after)))
-        elif text[: p.start].endswith(_REMOVED_BEFORE):
-            removed.append((p, pos + text.startswith("的", pos)))  # 免去A的X职务
-    for m in _REMOVED_THEIR.finditer(text):
-        their = _person_before(text, named, m.start())
-        if their is not None:
-            removed.append((their, m.end()))  # 任命A为X，免去其Y职务: A's Y
-    for p, post_start in removed:
-        stop = _POST_END.search(text, post_start)
-        post_end = stop.start() if stop else len(text)
-        elements = _post(seg, starts, post_start, post_end, former=True)
-        if elements:
-            span = Piece(p.start, post_end, text[p.start : post_end])
-            out.append(TitleChain(elements, p, span, False, "rules.removal"))
-    return out
-
-
-_REMOVED_THEIR = re.compile(r"免去(?:其|他|她)(?:的)?")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-
-
-def _person_before(text: str, named: People, end: int) -> Piece | None:
-    """The last name before ``end`` in the same sentence (the 其 of 免去其…职务)."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, end - 80), end)), default=0)
-    before = [p for p in named.values() if begin <= p.start and p.end <= end]
-    return max(before, key=lambda p: p.start) if before else None
 
 
 def several_people_chains(

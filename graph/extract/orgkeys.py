@@ -24,7 +24,8 @@ from graph.extract.elision import (
 )
 from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
-from graph.extract.orgnames import UNITS_NAMED_ALONE, mission_name, org_suffix_of
+from graph.extract.orgforms import mission_name
+from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
 from graph.extract.places import government_title, pointing_words
 from graph.extract.rules import TitleChain

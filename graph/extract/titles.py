@@ -19,12 +19,11 @@ from typing import TypeAlias
 from graph.extract.chainparts import head_unit
 from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece, token_at
+from graph.extract.orgforms import federation_short_name, mission_name
 from graph.extract.orgnames import (
     UNITS_NAMED_ALONE,
     company_suffix,
-    federation_short_name,
     hospital_department,
-    mission_name,
     modifier_after_known_name,
     org_suffix_of,
     org_suffixes,

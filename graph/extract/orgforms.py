@@ -1,0 +1,44 @@
+"""Conventional forms of organisation names that carry no ending of their own: the short
+names of associations and federations (书协, 妇联, 足总) and diplomatic missions named by their
+head's title (某国驻沪 + 总领事 = 某国驻沪总领事馆).
+"""
+
+from __future__ import annotations
+
+from graph.extract.orgnames import org_suffix_of
+
+
+def federation_short_name(name: str) -> bool:
+    """A conventional short name of an association or federation written alone (书协, 妇联,
+    工商联): the article's own, which linking resolves to its full name.
+
+    >>> federation_short_name("书协"), federation_short_name("协会"), federation_short_name("某书协")
+    (True, False, False)
+    """
+    return (
+        2 <= len(name) <= 3
+        and name.endswith(("协", "联", "总"))
+        and org_suffix_of("某" + name) == name
+    )
+
+
+_MISSIONS = {
+    "总领事": "总领事馆",
+    "领事": "领事馆",
+    "大使": "大使馆",
+    "公使": "大使馆",
+    "参赞": "大使馆",
+}
+
+
+def mission_name(name: str, role: str) -> str | None:
+    """The mission a head of mission's title names with a country's posting (西班牙驻沪 +
+    总领事: 西班牙驻沪总领事馆), else None.
+
+    >>> mission_name("西班牙驻沪", "总领事"), mission_name("中国驻法国", "大使"), mission_name("某某公司", "大使")
+    ('西班牙驻沪总领事馆', '中国驻法国大使馆', None)
+    """
+    mission = _MISSIONS.get(role.removeprefix("副").removeprefix("特命全权"))
+    if mission is None or "驻" not in name[1:] or name.endswith(("馆", "团", "处", "办")):
+        return None
+    return name + mission
