@@ -78,3 +78,14 @@ def test_a_region_the_gazetteer_lacks_is_read_after_a_preposition_or_a_visit() -
     assert ("王建国", "县长", "东岭县人民政府") in posts
     posts = _posts("会议由东华市委副书记、市长张振华主持，市委书记李春芳出席。")
     assert ("李春芳", "书记", "东华市委") in posts
+
+
+def test_a_word_before_a_county_title_is_no_place() -> None:
+    # 同党籍县议员, 代理县长: 党籍 and 代理 are words, 理县 inside 代理县长 is no mention
+    posts = _posts("东华县代理县长张振华任命同党籍县议员李春芳担任副县长。")
+    assert not any(o.startswith(("党籍", "理县")) for _, _, o in posts)
+
+
+def test_a_source_in_brackets_opening_the_story_holds_its_reporters() -> None:
+    posts = _posts("【东华网】（记者 张振华）东华集团领导班子主要成员已确定。")
+    assert posts == {("张振华", "记者", "东华网")}

@@ -226,6 +226,9 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue  # the dispatch opens its line
         org = Piece(m.start("org"), m.end("org"), m.group("org"))
         out += _reporters(seg, starts, people, org, m.end())
+    for m in _BRACKETED_SOURCE.finditer(text):
+        org = Piece(m.start("org"), m.end("org"), m.group("org"))
+        out += _reporters(seg, starts, people, org, m.end() - 1)  # 【某某网】（记者A）
     if out:
         return out
     source = _SOURCE_LINE.search(text)
@@ -242,6 +245,11 @@ _SOURCE_LINE = re.compile(
     r"(?![\u4e00-\u9fff])"
 )
 """A source line naming the paper or agency (来源：某某日报)."""
+_BRACKETED_SOURCE = re.compile(
+    r"(?:^|\n)[ \u3000]*[【\[](?P<org>[\u4e00-\u9fff]{1,10}?(?:网|報|报|社|台|新闻))[】\]]"
+    r"[ \u3000]*[（(](?=[ \u3000]*(?:特约|首席)?记者)"
+)
+"""A source in brackets opening the story, then its reporters (【某某网】（记者A）)."""
 _OPENING_BYLINE = re.compile(r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?=(?:特约|首席)?记者)")
 """A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕)."""
 

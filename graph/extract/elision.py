@@ -177,7 +177,10 @@ def _nearest_region(before: str, level: str) -> str | None:
         hits = [
             w
             for k in lengths
-            if len(w := before[i : i + k]) == k and w in rank and w.endswith(level)
+            if len(w := before[i : i + k]) == k
+            and w in rank
+            and w.endswith(level)
+            and (k > 2 or _opens_name(before, i, w))
         ]
         if hits:
             return min(hits, key=rank.__getitem__)

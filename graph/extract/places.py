@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from graph.resources import load_lexicon
+from graph.text.segment import word_tags
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治州|自治县|地区|省|市|县|区|州|盟|旗|镇|乡)")
 _NOT_PLACE_START = tuple("全该本我各此每外其")
@@ -59,10 +60,23 @@ def _regions() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    """A region name: in the packaged list, or a short name ending with an administrative level."""
+    """A region name: in the packaged list, or a short name ending with an administrative level
+    whose stem is no common word (党籍县, 代理县: a word before 县议员, 县长; counties only, the
+    dictionary knows some townships as words).
+
+    >>> is_place("东江县"), is_place("党籍县"), is_place("理县")
+    (True, False, True)
+    """
     if name in _regions():
         return True
-    return bool(_PLACE.fullmatch(name)) and not name.startswith(_NOT_PLACE_START)
+    if not _PLACE.fullmatch(name) or name.startswith(_NOT_PLACE_START):
+        return False
+    stem = name[:-1]
+    return not (name[-1] == "县" and word_tags().get(stem) in _WORD_TAGS)
+
+
+_WORD_TAGS = frozenset({"n", "v", "vn", "a", "d", "ad", "an"})
+"""Dictionary tags of stems that are common words, not the names of places."""
 
 
 def deictic_kind(name: str) -> str | None:
