@@ -114,3 +114,13 @@ def test_a_title_opening_an_organisations_name_is_left_out_of_it() -> None:
     posts = _posts("副主席王建国，兼职副会长东华骏杰化工有限公司总经理张振华出席。")
     assert ("张振华", "总经理", "东华骏杰化工有限公司") in posts
     assert not any("副会长" in o for _, _, o in posts)
+
+
+def test_a_name_cut_off_a_chains_start_does_not_break_it() -> None:
+    posts = _posts("市委副书记、市长张振华会见了东华悦集团董事长李春芳一行。")
+    assert ("李春芳", "董事长", "东华悦集团") in posts
+
+
+def test_a_place_the_dictionary_tags_as_an_adverb_stays_in_the_name() -> None:
+    posts = _posts("首尔产业通产振兴院代表理事张振华出席。")
+    assert ("张振华", "代表理事", "首尔产业通产振兴院") in posts

@@ -28,6 +28,10 @@ _LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
 _CUT_TAGS = FUNCTION_TAGS | {"v"}
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 """An ordinal before a verb makes it part of a name (第一济困医院)."""
+_OPENING_ADVERBS = frozenset(
+    {"随后", "随即", "同时", "此外", "另外", "然后", "接着", "最后", "首先", "其后", "之后"}
+)
+"""Adverbs opening a clause, never a name (随后 + 学校副校长A; 首尔, tagged an adverb, is one)."""
 _VERB_IDIOMS = frozenset({"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实"})
 """Verb phrases the dictionary tags as idioms (要认真贯彻落实省高院院长…的要求)."""
 
@@ -123,7 +127,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         if word.endswith(_TAKING_OFFICE) and cut < end:
             start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
             continue
-        opening_adverb = tag == "d" and len(word) > 1 and seg.tokens[i].start == start
+        opening_adverb = word in _OPENING_ADVERBS and seg.tokens[i].start == start
         if (
             (tag in _CUT_TAGS or opening_adverb)  # 随后 + 学校
             and word not in _NAME_VERBS

@@ -168,9 +168,9 @@ def _chain_ending_at(
     sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin
     for part_end in _element_ends(text, begin, role_end):
-        named_inside = names and any(cursor < s < part_end for s in names)
-        # 副所长A研究员、所长助理B: a part holding another person's name is no title of B
-        element = None if named_inside else parse_element(seg, starts, cursor, part_end, org_check)
+        element = parse_element(seg, starts, cursor, part_end, org_check)
+        if element is not None and names and _holds_a_name(element, names):
+            element = None  # 副所长A研究员、所长助理B: another person's name is no title of B
         if element is not None:
             elements += _shared_title(sharing, element)
             elements += split_leading_title(text, element)
@@ -188,6 +188,12 @@ def _chain_ending_at(
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
+
+
+def _holds_a_name(element: ChainElement, names: dict[int, Piece]) -> bool:
+    """Whether a name starts inside the element's organisation or title."""
+    start = element.org.start if element.org else element.role.start
+    return any(start < s < element.role.end for s in names)
 
 
 def _qualified_title(text: str, start: int, end: int) -> bool:
