@@ -1,9 +1,13 @@
 """Posts read around a name rather than before it: titles after the name and bylines.
 
-- **Titles after the name**: ``X医院A教授``, ``X研究所的A研究员``, ``X医院A、B教授``; after a
-  titled name (``X医院副院长A教授``) the second title is at the same organisation.
-- **Bylines**: ``湖北日报讯（记者A、通讯员B、C）`` and ``中广网贵阳6月21日消息（记者A B）`` are
-  posts of the paper or agency named before 讯/消息/电.
+- **Titles after the name**: ``X医院A教授``, ``X研究所的A研究员``, ``X医院A、B教授``, any title
+  after a name that follows an organisation (``市人大A副主任``, names the model missed there
+  included); after a titled name (``X医院副院长A教授``) the second title is at the same
+  organisation; a name and an administrative title opening a clause (``会上A董事长``) are at
+  the article's organisation of that kind.
+- **Bylines**: ``湖北日报讯（记者A、通讯员B、C）``, ``中广网贵阳6月21日消息（记者A B）`` and
+  ``【某某网】（记者A）`` are posts of the paper or agency named; a byline opening a paragraph
+  (``（记者A）``, ``〔记者A／台北报导〕``) is a post of the paper a source line names (来源：…).
 """
 
 from __future__ import annotations
