@@ -236,3 +236,8 @@ def test_a_board_meeting_dated_by_a_source_line_with_a_web_address() -> None:
         "晚报消息：昨天，东华俱乐部召开董事会，会上决定张振华继续出任主教练。"
     )
     assert (date(2006, 12, 5), date(2006, 12, 5)) in events.values()
+
+
+def test_a_december_day_told_in_january_is_last_years() -> None:
+    events = _events("日期：2020-01-02\n12月27日上午，东华医院召开职能科长会议。")
+    assert (date(2019, 12, 27), date(2019, 12, 27)) in events.values()

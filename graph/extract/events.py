@@ -15,46 +15,19 @@ date (its header, dateline or 发布时间 line), else the year the text mention
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
+from graph.extract.eventnames import event_names
 from graph.extract.meetings import meeting_names
 from graph.extract.visits import visit_names
-from graph.resources import load_ordered
 from graph.text.dates import DateRange, document_year, find_range, number
 from graph.text.docdate import Dateline, dateline, document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
-from graph.text.segment import word_tags
-from graph.types import Segmented, Sentence, Token
+from graph.types import Segmented, Sentence
 
-_NAME_TAGS = frozenset(
-    {
-        "n",
-        "nz",
-        "nrt",
-        "nrfg",
-        "ns",
-        "nt",
-        "j",
-        "vn",
-        "m",
-        "t",
-        "l",
-        "b",
-        "a",
-        "nr",
-        "x",
-        "eng",
-        "q",
-        "mq",
-        "role",
-        "ng",
-    }
-)
 _COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")
 _ORGANISER = re.compile(r"由(?P<org>[^，,。；;由在]{2,30}?)(?:主办|承办|举办|组织|主持|牵头)")
 _VENUE = re.compile(r"在(?P<venue>[^，,。；;在]{2,30}?)(?:举办|举行|召开|开幕|开班|开展|进行)")
@@ -77,96 +50,6 @@ class EventRecord:
     participants: int | None
     count_span: tuple[int, int] | None
     sentence: Sentence
-
-
-@cache
-def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(load_ordered("event_suffixes"), key=len, reverse=True))
-
-
-def _event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans of event names in a sentence: noun phrases ending with an event word."""
-    tags = word_tags()
-    lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-    toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
-    out = []
-    last = _suffix_index()[2]
-    for i, tok in enumerate(toks):
-        if tok.text[-1:] not in last:
-            continue
-        split = 0 if _ends_with_suffix(tok.text) else _split_suffix(toks, i)
-        if not _ends_with_suffix(tok.text) and not split:
-            continue
-        j, start = i - 1 - max(split - 1, 0), toks[i - max(split - 1, 0)].start
-        while j >= 0:
-            if _in_name(toks[j].text, tags):
-                start, j = toks[j].start, j - 1
-            elif (k := _bracket_open(toks, j)) is not None:
-                start, j = toks[k].start, k - 1  # 常委（扩大）会议
-            else:
-                break
-        start = _quoted_start(seg.doc.text, sentence.start, start, tok.end)
-        if tok.end - start >= 5:
-            out.append((start, tok.end))
-    return out
-
-
-_QUOTES = {"」": "「", "”": "“", "》": "《", "』": "『"}
-_MAX_QUOTED = 40
-
-
-def _quoted_start(text: str, lower: int, start: int, end: int) -> int:
-    """Where a quoted event name starts when the ending closes the quote (举办「某某县长宣誓
-    就职暨交接典礼」): the whole quotation is the name, verbs inside it included."""
-    opening = _QUOTES.get(text[end : end + 1])
-    if opening is None:
-        return start
-    at = text.rfind(opening, max(lower, end - _MAX_QUOTED), start + 1)
-    return at + 1 if at >= 0 and at + 1 <= start else start
-
-
-_INNER_PAIRS = {"）": "（", ")": "(", "”": "“", "」": "「", "’": "‘"}
-
-
-def _bracket_open(toks: list[Token], j: int) -> int | None:
-    """Where a short bracketed or quoted word closing at token ``j`` opens (（扩大）, 全国
-    “村长”论坛), when it does."""
-    if (opening := _INNER_PAIRS.get(toks[j].text)) is None:
-        return None
-    for k in range(j - 1, max(j - 4, -1), -1):
-        if toks[k].text == opening:
-            return k if toks[j].end - toks[k].start <= 6 and k > 0 else None
-    return None
-
-
-def _split_suffix(toks: list[Token], i: int) -> int:
-    """An event ending the segmenter split (民主 生活 会, 推进 会): how many tokens, this one
-    and the one or two before it, the longest event ending spans (0 when none does)."""
-    if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
-        return 0
-    if toks[i - 1].end != toks[i].start:
-        return 0
-    joined, n = toks[i].text, 1
-    for k in (i - 1, i - 2):
-        if k < 0 or (k < i - 1 and toks[k].end != toks[k + 1].start):
-            break
-        joined = toks[k].text + joined
-        if any(joined.endswith(x) and len(x) > 2 for x in _suffixes()):
-            n = i - k + 1
-    return n if n > 1 else 0
-
-
-_NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
-_DATELINE = frozenset({"讯", "电", "消息", "日", "时", "上午", "下午", "晚", "晚上"})
-
-
-def _in_name(word: str, tags: dict[str, str]) -> bool:
-    """A word that can be part of an event's name (not punctuation, a space or a dateline)."""
-    if not word.strip() or any(ch in _NOT_IN_NAME or ch.isspace() for ch in word):
-        return False
-    if word in _DATELINE:
-        return False
-    return tags.get(word, "x") in _NAME_TAGS or word.isdigit()
 
 
 def _relative(sentence: str, anchor: date) -> DateRange | None:
@@ -302,7 +185,7 @@ def _named_in(
     """The events a sentence names (``named``), else the meeting it reports held (召开会议:
     ``meeting``) on a day written in its clause or the one before, else the visit it reports
     (``visit``)."""
-    if names := _event_names(seg, starts, sentence):
+    if names := event_names(seg, starts, sentence):
         # 某某大会主席团第二次会议 names one event, not also 某某大会
         return "named", [
             n for n in names if not any(o != n and o[0] <= n[0] and n[1] <= o[1] for o in names)
@@ -378,6 +261,8 @@ def _day(
     dates = find_range(s, year)
     if dates is None and anchor is not None:
         return _relative(s, anchor)
+    if dates and anchor and year and "年" not in dates.text and dates.first - anchor > _HALF_YEAR:
+        return find_range(s, year - 1)  # 12月27日 told on 2020-01-02: last year's December
     if dates is not None and told is not None and "年" not in dates.text:
         later = year_of_day(dates.first.month, told)
         if later != year:
@@ -385,16 +270,4 @@ def _day(
     return dates
 
 
-@cache
-def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
-    suffixes = [s for s in _suffixes() if s]
-    lengths = tuple(sorted({len(s) for s in suffixes}))
-    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
-
-
-def _ends_with_suffix(word: str) -> bool:
-    """``any(word.endswith(s) for s in _suffixes())`` by set lookups."""
-    suffixes, lengths, last = _suffix_index()
-    if not word or word[-1] not in last:
-        return False
-    return any(word[-k:] in suffixes for k in lengths if k <= len(word))
+_HALF_YEAR = timedelta(days=180)

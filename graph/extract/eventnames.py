@@ -1,0 +1,143 @@
+"""Event names: noun phrases ending with an event word (会议, 大会, 论坛, 典礼; the packaged
+``event_suffixes``), whole when quoted (「…宣誓就職暨交接典禮」) or holding a short bracketed or
+quoted word (常委（扩大）会议, 全国“村长”论坛).
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from graph.resources import load_ordered
+from graph.text.segment import word_tags
+from graph.types import Segmented, Sentence, Token
+
+_NAME_TAGS = frozenset(
+    {
+        "n",
+        "nz",
+        "nrt",
+        "nrfg",
+        "ns",
+        "nt",
+        "j",
+        "vn",
+        "m",
+        "t",
+        "l",
+        "b",
+        "a",
+        "nr",
+        "x",
+        "eng",
+        "q",
+        "mq",
+        "role",
+        "ng",
+    }
+)
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_ordered("event_suffixes"), key=len, reverse=True))
+
+
+def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of event names in a sentence: noun phrases ending with an event word."""
+    tags = word_tags()
+    lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    toks = [t for t in seg.tokens[lo:hi] if t.end <= sentence.end]
+    out = []
+    last = _suffix_index()[2]
+    for i, tok in enumerate(toks):
+        if tok.text[-1:] not in last:
+            continue
+        split = 0 if _ends_with_suffix(tok.text) else _split_suffix(toks, i)
+        if not _ends_with_suffix(tok.text) and not split:
+            continue
+        j, start = i - 1 - max(split - 1, 0), toks[i - max(split - 1, 0)].start
+        while j >= 0:
+            if _in_name(toks[j].text, tags):
+                start, j = toks[j].start, j - 1
+            elif (k := _bracket_open(toks, j)) is not None:
+                start, j = toks[k].start, k - 1  # 常委（扩大）会议
+            else:
+                break
+        start = _quoted_start(seg.doc.text, sentence.start, start, tok.end)
+        if tok.end - start >= 5:
+            out.append((start, tok.end))
+    return out
+
+
+_QUOTES = {"」": "「", "”": "“", "》": "《", "』": "『"}
+_MAX_QUOTED = 40
+
+
+def _quoted_start(text: str, lower: int, start: int, end: int) -> int:
+    """Where a quoted event name starts when the ending closes the quote (举办「某某县长宣誓
+    就职暨交接典礼」): the whole quotation is the name, verbs inside it included."""
+    opening = _QUOTES.get(text[end : end + 1])
+    if opening is None:
+        return start
+    at = text.rfind(opening, max(lower, end - _MAX_QUOTED), start + 1)
+    return at + 1 if at >= 0 and at + 1 <= start else start
+
+
+_INNER_PAIRS = {"）": "（", ")": "(", "”": "“", "」": "「", "’": "‘"}
+
+
+def _bracket_open(toks: list[Token], j: int) -> int | None:
+    """Where a short bracketed or quoted word closing at token ``j`` opens (（扩大）, 全国
+    “村长”论坛), when it does."""
+    if (opening := _INNER_PAIRS.get(toks[j].text)) is None:
+        return None
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if toks[k].text == opening:
+            return k if toks[j].end - toks[k].start <= 6 and k > 0 else None
+    return None
+
+
+def _split_suffix(toks: list[Token], i: int) -> int:
+    """An event ending the segmenter split (民主 生活 会, 推进 会): how many tokens, this one
+    and the one or two before it, the longest event ending spans (0 when none does)."""
+    if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
+        return 0
+    if toks[i - 1].end != toks[i].start:
+        return 0
+    joined, n = toks[i].text, 1
+    for k in (i - 1, i - 2):
+        if k < 0 or (k < i - 1 and toks[k].end != toks[k + 1].start):
+            break
+        joined = toks[k].text + joined
+        if any(joined.endswith(x) and len(x) > 2 for x in _suffixes()):
+            n = i - k + 1
+    return n if n > 1 else 0
+
+
+_NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')
+_DATELINE = frozenset({"讯", "电", "消息", "日", "时", "上午", "下午", "晚", "晚上"})
+
+
+def _in_name(word: str, tags: dict[str, str]) -> bool:
+    """A word that can be part of an event's name (not punctuation, a space or a dateline)."""
+    if not word.strip() or any(ch in _NOT_IN_NAME or ch.isspace() for ch in word):
+        return False
+    if word in _DATELINE:
+        return False
+    return tags.get(word, "x") in _NAME_TAGS or word.isdigit()
+
+
+@cache
+def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    suffixes = [s for s in _suffixes() if s]
+    lengths = tuple(sorted({len(s) for s in suffixes}))
+    return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
+
+
+def _ends_with_suffix(word: str) -> bool:
+    """``any(word.endswith(s) for s in _suffixes())`` by set lookups."""
+    suffixes, lengths, last = _suffix_index()
+    if not word or word[-1] not in last:
+        return False
+    return any(word[-k:] in suffixes for k in lengths if k <= len(word))
