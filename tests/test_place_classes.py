@@ -89,3 +89,22 @@ def test_a_word_before_a_county_title_is_no_place() -> None:
 def test_a_source_in_brackets_opening_the_story_holds_its_reporters() -> None:
     posts = _posts("【东华网】（记者 张振华）东华集团领导班子主要成员已确定。")
     assert posts == {("张振华", "记者", "东华网")}
+
+
+def test_a_places_body_named_alone_is_the_one_the_article_names_in_full() -> None:
+    posts = _posts(
+        "近日，东华镇人大组织人大代表视察。党委书记、人大主席张振华主持。人大副主席李春芳参加。"
+    )
+    assert ("张振华", "主席", "东华镇人大") in posts
+    assert ("李春芳", "副主席", "东华镇人大") in posts
+
+
+def test_a_title_before_a_conjunction_ends_the_clause_before_a_chain() -> None:
+    posts = _posts("由东华大学副校长张振华等六位大陆高校校长和南岭大学副校长李春芳发表演讲。")
+    assert ("李春芳", "副校长", "南岭大学") in posts
+
+
+def test_the_chair_of_a_democratic_partys_committee() -> None:
+    posts = _posts("吉林省政协副主席、民革吉林省委主委、吉林省教育厅厅长张振华致辞。")
+    assert ("张振华", "主委", "民革吉林省委") in posts
+    assert ("张振华", "厅长", "吉林省教育厅") in posts

@@ -179,3 +179,36 @@ def is_subsequence(short: str, name: str) -> bool:
     """Whether the characters of ``short`` occur in ``name`` in order."""
     it = iter(name)
     return all(ch in it for ch in short)
+
+
+_PLACE_BODY_WORDS = frozenset(
+    {
+        "人大",
+        "人大常委会",
+        "政协",
+        "党委",
+        "纪委",
+        "团委",
+        "妇联",
+        "工会",
+        "总工会",
+        "人民政府",
+        "政府",
+    }
+)
+
+
+def bare_bodies(keys: Iterable[str]) -> dict[str, str]:
+    """A place's body named alone (人大主席A) -> the one body of that kind the article names
+    with its place (新驿镇人大).
+
+    >>> bare_bodies(["人大", "新驿镇人大", "东江县政协"])
+    {'人大': '新驿镇人大'}
+    """
+    names = set(keys)
+    out: dict[str, str] = {}
+    for bare in names & _PLACE_BODY_WORDS:
+        full = {n for n in names if n != bare and n.endswith(bare) and is_place(n[: -len(bare)])}
+        if len(full) == 1:
+            out[bare] = full.pop()
+    return out

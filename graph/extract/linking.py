@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.abbreviations import (
+    bare_bodies,
     federation_short_forms,
     is_short_form,
     short_form_aliases,
@@ -127,8 +128,8 @@ def link_document(
         )
     )
     keys = [o.key for o in resolved.values()] + [normalise_key(p.text) for p in orgs]
-    for short, full in federation_short_forms(keys, keys).items():
-        alias_to.setdefault(short, full)  # 书协 is the article's 某市书法家协会
+    for short, full in (federation_short_forms(keys, keys) | bare_bodies(keys)).items():
+        alias_to.setdefault(short, full)  # 书协 is the article's 某市书法家协会, 人大 its 某镇人大
     builders: dict[EntityRef, _Builder] = {}
     org_at = _org_entities(seg, builders, resolved, alias_to)
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)

@@ -55,6 +55,8 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             break
         if ch in _BOUNDARY:
             break
+        if ch in "和与及" and role_ending_at(text, i - 1, start_limit=sentence_start) is not None:
+            break  # …六位校长和台湾大学副校长A: the title before 和 ends another clause
         if ch in "\n\r":
             # a layout break inside a name (华东汽车⏎⏎有限公司) is crossed, a real line end is not
             j = i - 1
