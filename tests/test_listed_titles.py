@@ -124,3 +124,17 @@ def test_a_name_cut_off_a_chains_start_does_not_break_it() -> None:
 def test_a_place_the_dictionary_tags_as_an_adverb_stays_in_the_name() -> None:
     posts = _posts("首尔产业通产振兴院代表理事张振华出席。")
     assert ("张振华", "代表理事", "首尔产业通产振兴院") in posts
+
+
+def test_a_word_read_as_a_name_before_an_owning_phrase() -> None:
+    # 周济 is a word (to help), but after a title and before 的率领 it is a name
+    posts = _posts("代表120余人在教育部副部长周济的率领下来校参观。")
+    assert posts == {("周济", "副部长", "教育部")}
+    assert _posts("市委书记强调，要抓好落实。") == set()
+
+
+def test_a_name_after_adverbs_takes_office() -> None:
+    posts = _posts(
+        "珠海东华集团有限公司新任一把手已履职。张振华已正式出任东华集团党委书记、董事长。"
+    )
+    assert ("张振华", "董事长", "东华集团") in posts

@@ -58,9 +58,12 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         pos = skip_aside(text, p.end)
         m = _MANY.match(text, pos)
         pos = m.end() if m else pos
-        verb = next((v for v in _ELECTED if text.startswith(v, pos)), None)
-        if verb is None:
+        adverbs = _ALREADY.match(text, pos)  # A已正式出任X: the verb after its adverbs
+        after = adverbs.end() if adverbs else pos
+        verb = next((v for v in _ELECTED if text.startswith(v, after)), None)
+        if verb is None or (after > pos and verb in ("为", "任")):
             continue
+        pos = after
         post_start = pos + len(verb)
         post_end = post_start
         while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
@@ -87,6 +90,7 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return unique_chains(out)
 
 
+_ALREADY = re.compile(r"(?:已经|已|正式|将|即将|于近日|近日)*")
 _SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒)$")
 
 

@@ -24,7 +24,7 @@ NAME_DOTS = "·•・‧"
 """Separators of the parts of a transliterated name (杰某•莫某某)."""
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)
-BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】〔〕「」『』／[]□■●◆…·|/\\\t　 ")
+BOUNDARY = frozenset("，,。.！!？?；;：:“”\"‘’'（）()《》【】〔〕「」『』／—[]□■●◆…·|/\\\t　 ")
 _SPACE = frozenset(" \u3000\t")
 # tags of a token after a title that cannot be (part of) a given name
 _NOT_NAME_TAGS = FUNCTION_TAGS | {"d", "v", "f", "m", "q", "k", "role"}
@@ -178,12 +178,18 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         return Piece(tok.start, tok.start + 2, tok.text[:2])  # 王某王总: 王总 is 王某
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
         return _whole_word_name(text, tok, nxt, tags)
+    if len(tok.text) == 2 and text.startswith(_OWNED_AFTER, tok.end):
+        return Piece(tok.start, tok.end, tok.text)  # 副部长周济的率领下: a word as a name
     if len(tok.text) == 4 and tok.text not in tags and tags.get(tok.text[3]) in _NOT_NAME_TAGS:
         # the HMM glued the next word on (刘某某有 -> 刘某某 + 有)
         return Piece(tok.start, tok.end - 1, tok.text[:3])
     if len(tok.text) == 1:
         return _family_name_and_given(text, tok, nxt, tags)
     return None
+
+
+_OWNED_AFTER = ("的率领", "的带领", "的陪同", "一行", "同志")
+"""What follows a name right after a title, never a verb or a noun after it (周济的率领下)."""
 
 
 def _whole_word_name(text: str, tok: Token, nxt: Token | None, tags: dict[str, str]) -> Piece:

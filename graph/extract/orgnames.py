@@ -134,7 +134,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and (cut < end or word == "由")  # 会议由党委书记某某主持
             and word not in _places()
             and (
-                not seg.doc.text.startswith(_org_suffixes(), cut)
+                not seg.doc.text.startswith(_short_suffixes(), cut)  # 开放 + 大学, not 在 + 教育部
                 or deictic_kind(seg.doc.text[cut:end].strip()) is not None
             )
             and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
@@ -178,6 +178,13 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         start = tok.end
     return start
+
+
+@cache
+def _short_suffixes() -> tuple[str, ...]:
+    """Organisation endings of one or two characters (大学, 医院): a verb before one of them
+    is part of the name (上海开放大学)."""
+    return tuple(x for x in _org_suffixes() if len(x) <= 2)
 
 
 def _function_pair(word: str, tags: dict[str, str]) -> str:
