@@ -3,8 +3,7 @@
 - **Titles after the name**: ``X医院A教授``, ``X研究所的A研究员``, ``X医院A、B教授``, any title
   after a name that follows an organisation (``市人大A副主任``, names the model missed there
   included); after a titled name (``X医院副院长A教授``) the second title is at the same
-  organisation; a name and an administrative title opening a clause (``会上A董事长``) are at
-  the article's organisation of that kind.
+  organisation.
 - **Bylines**: ``湖北日报讯（记者A、通讯员B、C）``, ``中广网贵阳6月21日消息（记者A B）`` and
   ``【某某网】（记者A）`` are posts of the paper or agency named; a byline opening a paragraph
   (``（记者A）``, ``〔记者A／台北报导〕``) is a post of the paper a source line names (来源：…).
@@ -117,35 +116,6 @@ def _after_org_ending() -> re.Pattern[str]:
     """A Chinese character right after the last character of an organisation ending."""
     last = sorted({s[-1] for s in org_suffixes()} | {"协", "联"})
     return re.compile("(?<=[" + "".join(last) + "])[\u4e00-\u9fff]")
-
-
-_OPENERS = ("会上", "随后", "最后", "首先", "同时", "会议由", "并由", "由", "以", "请")
-
-
-def addressed_titles(seg: Segmented, people: People, titled: set[str]) -> list[TitleChain]:
-    """A name and its title opening a clause (会上A董事长讲话, A书记、B市长出席): the title
-    without an organisation, which linking finds for it (the article's of that kind), for
-    names no title chain of the document reads (``titled``: those names)."""
-    text = seg.doc.text
-    out: list[TitleChain] = []
-    for p in people.values():
-        if p.text in titled:
-            continue  # 某医院A教授 … A教授指出: the title is where the chain says
-        role = role_after_name(text, p.end)
-        if role is None or role in AFTER_NAME_ROLES or not _opens_clause(text, p.start):
-            continue  # A教授: often a guest's title, at no organisation of the article
-        piece = Piece(p.end, p.end + len(role), role)
-        span = Piece(p.start, piece.end, text[p.start : piece.end])
-        element = ChainElement(None, None, piece)
-        out.append(TitleChain((element,), p, span, False, "rules.title-addressed"))
-    return out
-
-
-def _opens_clause(text: str, at: int) -> bool:
-    begin = at
-    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] not in "\n、":
-        begin -= 1
-    return text[begin:at].strip() in ("", *_OPENERS)
 
 
 def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int) -> bool:

@@ -27,7 +27,6 @@ from graph.extract.appointments import (
     biography_chains,
 )
 from graph.extract.bylines import (
-    addressed_titles,
     after_name_title_chains,
     byline_chains,
     names_between_org_and_title,
@@ -178,8 +177,7 @@ def several_people_chains(
         + after_name_title_chains(seg, people)
         + list_chains(seg, chains, people)
     )
-    titled = {c.person.text for c in (*chains, *found)}
-    return tuple(unique_chains(found + addressed_titles(seg, people, titled)))
+    return tuple(unique_chains(found))
 
 
 _TRIGGERS = re.compile(r"(?:决定|同意|任命|委任|派任|提名|聘任|聘请|补选|选举|推选|免去|接受)")
