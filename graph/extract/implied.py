@@ -58,20 +58,20 @@ def orgs_by_role(
     the organisation of its kind that the title line names (``in_title``: 某集团召开… 总经理A,
     though a subsidiary's 总经理 is named later), else at the one organisation where it states
     it later."""
-    where: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    where: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for e, key in zip(chain.elements, keys, strict=True):
             if key is not None:
-                where[_stated(e)].append((e.role.start, key))
+                where[_stated(e)].append((e.role.start, key, chain.person.text))
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for i, (e, key) in enumerate(zip(chain.elements, keys, strict=True)):
             if key is not None:
                 continue
-            stated = where.get(_stated(e), [])
-            if e.body is not None:  # 党委书记A: where A's 党委书记 was stated before, only
-                stated = [s for s in stated if _held_by(chains, base_of_chain, s, chain)]
-            before = [(at, k) for at, k in stated if at < e.role.start]
-            later = {k for at, k in stated if at > e.role.start}
+            name = chain.person.text
+            # 党委书记A: only where A's own 党委书记 was stated before
+            stated = [s for s in where.get(_stated(e), []) if e.body is None or s[2] == name]
+            before = [(at, k) for at, k, _ in stated if at < e.role.start]
+            later = {k for at, k, _ in stated if at > e.role.start}
             if before:
                 keys[i] = max(before)[1]
             elif len(later) == 1 and e.body is None:
@@ -82,21 +82,6 @@ def orgs_by_role(
 
 def _stated(e: ChainElement) -> tuple[str, str]:
     return (e.body.text if e.body else "", role_base(e.role.text))
-
-
-def _held_by(
-    chains: tuple[TitleChain, ...],
-    base_of_chain: list[list[str | None]],
-    stated: tuple[int, str],
-    chain: TitleChain,
-) -> bool:
-    """Whether the title stated at ``stated`` is held by the person of ``chain``."""
-    at, key = stated
-    return any(
-        c.person.text == chain.person.text and e.role.start == at and k == key
-        for c, keys in zip(chains, base_of_chain, strict=True)
-        for e, k in zip(c.elements, keys, strict=True)
-    )
 
 
 _COUNCILLOR = "议员"

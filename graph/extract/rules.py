@@ -26,7 +26,7 @@ from graph.extract.titles import (
     parse_element,
     role_end_char,
     role_ending_at,
-    split_leading_title,
+    without_leading_title,
 )
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -175,7 +175,7 @@ def _chain_ending_at(
             element = None  # 副所长A研究员、所长助理B: another person's name is no title of B
         if element is not None:
             elements += _shared_title(sharing, element)
-            elements += split_leading_title(text, element)
+            elements += without_leading_title(text, element)
             sharing = []
         elif (bare := _bare_org(seg, starts, cursor, part_end)) is not None:
             sharing.append(bare)

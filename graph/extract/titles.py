@@ -222,7 +222,7 @@ def after_past_term(text: str, start: int, end: int) -> int:
 _QUALIFYING = ("兼职", "专职", "挂职")
 
 
-def split_leading_title(text: str, element: ChainElement) -> tuple[ChainElement, ...]:
+def without_leading_title(text: str, element: ChainElement) -> tuple[ChainElement, ...]:
     """An element whose organisation opens with another title (兼职副会长 + 某某公司 +
     总经理): the rest, without that title, whose organisation the text leaves to the reader
     (a list's, the article's: too uncertain to guess).
@@ -230,7 +230,7 @@ def split_leading_title(text: str, element: ChainElement) -> tuple[ChainElement,
     >>> from graph.extract.names import Piece
     >>> t = "副会长东华化工有限公司总经理"
     >>> e = ChainElement(Piece(0, 11, t[:11]), None, Piece(11, 14, "总经理"))
-    >>> [(x.org.text if x.org else None, x.role.text) for x in split_leading_title(t, e)]
+    >>> [(x.org.text if x.org else None, x.role.text) for x in without_leading_title(t, e)]
     [('东华化工有限公司', '总经理')]
     """
     org = element.org
