@@ -160,7 +160,8 @@ def region_governments(
             if region is None or at is None:
                 continue
             key = region + "人民政府"
-            resolved.setdefault(at, OrgName(key, key, key, "region:government"))
+            if resolved.setdefault(at, OrgName(key, key, key, "region:government")).key != key:
+                continue  # the region's words already name another organisation there
             keys[i] = key
             people_at[key].add(chain.person.text)
 
