@@ -241,3 +241,10 @@ def test_a_board_meeting_dated_by_a_source_line_with_a_web_address() -> None:
 def test_a_december_day_told_in_january_is_last_years() -> None:
     events = _events("日期：2020-01-02\n12月27日上午，东华医院召开职能科长会议。")
     assert (date(2019, 12, 27), date(2019, 12, 27)) in events.values()
+
+
+def test_a_labelled_date_with_a_two_digit_year_dates_the_document() -> None:
+    events = _events(
+        "东华县召开表彰大会\n更新时间：12年05月04日\n5月3日，东华县隆重召开了建团90周年表彰大会。"
+    )
+    assert (date(2012, 5, 3), date(2012, 5, 3)) in events.values()

@@ -34,6 +34,8 @@ datetime.date(2019, 3, 5)
 datetime.date(2019, 3, 5)
 >>> document_date("标题\\n某某国际 www.example.com 2006年12月06日 21:07\\n正文")
 datetime.date(2006, 12, 6)
+>>> document_date("标题\\n更新时间：12年05月04日\\n正文")
+datetime.date(2012, 5, 4)
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ _DATE = rf"(?:{_ISO}|{_US})"
 _LABEL = re.compile(
     rf"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间)\s*[:：]?\s*{_DATE}"
 )
+_SHORT_YEAR = re.compile(
+    r"(?:发布时间|发表时间|发布日期|更新时间|日期|时间)\s*[:：]?\s*"
+    r"(?<![0-9])(?P<y>[0-4][0-9])年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"
+)
+"""A labelled date whose year is written with two digits (更新时间：12年05月04日: 2012)."""
 _ALONE = re.compile(
     rf"^[\s【\[（(]*{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s】\]）)]*"
     r"(?:\S{0,12}|\s+(?:来源|作者|编辑|稿件来源)\S*(?:\s+\S+){0,3})?\s*$"
@@ -118,6 +125,11 @@ def _header_date(line: str) -> date | None:
         m = pattern.search(line)
         if m and (found := _from_match(m)):
             return found
+    if m := _SHORT_YEAR.search(line):  # 更新时间：12年05月04日
+        try:
+            return date(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
     if _CN_ALONE.match(line) and (days := normalise(line.strip(" 　【】[]（）()"), None)):
         return days[0]
     if len(line) <= 60 and _SOURCE_LINE.search(line):
