@@ -248,3 +248,10 @@ def test_a_labelled_date_with_a_two_digit_year_dates_the_document() -> None:
         "东华县召开表彰大会\n更新时间：12年05月04日\n5月3日，东华县隆重召开了建团90周年表彰大会。"
     )
     assert (date(2012, 5, 3), date(2012, 5, 3)) in events.values()
+
+
+def test_a_header_date_with_an_update_time_in_brackets() -> None:
+    events = _events(
+        "东华县府宣誓典礼\n2017/11/6 17:46（11/6 18:05 更新）\n东华县府今天举行宣誓典礼。"
+    )
+    assert (date(2017, 11, 6), date(2017, 11, 6)) in events.values()

@@ -36,6 +36,8 @@ datetime.date(2019, 3, 5)
 datetime.date(2006, 12, 6)
 >>> document_date("标题\\n更新时间：12年05月04日\\n正文")
 datetime.date(2012, 5, 4)
+>>> document_date("标题\\n2017/11/6 17:46（11/6 18:05 更新）\\n正文")
+datetime.date(2017, 11, 6)
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ _SHORT_YEAR = re.compile(
 """A labelled date whose year is written with two digits (更新时间：12年05月04日: 2012)."""
 _ALONE = re.compile(
     rf"^[\s【\[（(]*{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s】\]）)]*"
-    r"(?:\S{0,12}|\s+(?:来源|作者|编辑|稿件来源)\S*(?:\s+\S+){0,3})?\s*$"
+    r"(?:\S{0,12}|[（(][^（）()]{0,24}[）)]|\s+(?:来源|作者|编辑|稿件来源)\S*(?:\s+\S+){0,3})?\s*$"
 )
 # A header line naming the copy's source, author, editor, page or counters, with a full date.
 _SOURCE_LINE = re.compile(
