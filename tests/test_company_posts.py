@@ -4,19 +4,7 @@ pointing at the group the article is about."""
 
 from __future__ import annotations
 
-from graph.extract.document import extract_document
-from graph.types import Document, Membership
-
-
-def _posts(text: str) -> set[tuple[str, str, str]]:
-    x = extract_document(Document.from_text("c.txt", text))
-    label = {e.ref: e.label for e in x.entities}
-    return {
-        (label[f.person], f.role.key, label[f.org])
-        for f in x.facts
-        if isinstance(f, Membership) and not f.former
-    }
-
+from post_triples import posts as _posts
 
 COMPANY = "东华种业集团股份有限公司（以下简称“公司”）"
 

@@ -3,18 +3,10 @@ around another person's name (invented names and organisations)."""
 
 from __future__ import annotations
 
+from post_triples import posts as _posts
+
 from graph.extract.document import extract_document
-from graph.types import Document, Membership
-
-
-def _posts(text: str) -> set[tuple[str, str, str]]:
-    x = extract_document(Document.from_text("l.txt", text))
-    label = {e.ref: e.label for e in x.entities}
-    return {
-        (label[f.person], f.role.key, label[f.org])
-        for f in x.facts
-        if isinstance(f, Membership) and not f.former
-    }
+from graph.types import Document
 
 
 def test_names_listed_with_their_own_titles_are_at_the_organisation_of_the_list() -> None:

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
+from post_triples import posts as _posts
+
 from graph.extract.document import extract_document
 from graph.extract.elision import dominant_regions
 from graph.extract.orgs import regions
-from graph.types import Document, EventFact, Membership
-
-
-def _posts(text: str) -> set[tuple[str, str, str]]:
-    x = extract_document(Document.from_text("p.txt", text))
-    label = {e.ref: e.label for e in x.entities}
-    return {
-        (label[f.person], f.role.key, label[f.org])
-        for f in x.facts
-        if isinstance(f, Membership) and not f.former
-    }
+from graph.types import Document, EventFact
 
 
 def test_a_villages_party_secretary_is_a_post_of_the_village() -> None:

@@ -4,19 +4,7 @@ after the name, a past term, a federation's short form, and bylines under a sour
 
 from __future__ import annotations
 
-from graph.extract.document import extract_document
-from graph.types import Document, Membership
-
-
-def _posts(text: str, *, former: bool | None = False) -> set[tuple[str, str, str]]:
-    """(person, role, organisation) of the current posts (or the ended ones, or all)."""
-    x = extract_document(Document.from_text("s.txt", text))
-    label = {e.ref: e.label for e in x.entities}
-    return {
-        (label[f.person], f.role.key, label[f.org])
-        for f in x.facts
-        if isinstance(f, Membership) and former in (None, f.former)
-    }
+from post_triples import posts as _posts
 
 
 def test_organisations_listed_before_one_title_each_hold_it() -> None:
