@@ -33,6 +33,7 @@ from graph.extract.bylines import (
     role_after_name,
 )
 from graph.extract.changes import appointment_chains, removal_chains
+from graph.extract.implied import role_base
 from graph.extract.listbase import (
     People,
     name_at,
@@ -79,7 +80,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             name = name_at(seg, starts, people, role_end) if role_end else None
             if role_end is not None and name is not None:
                 role = Piece(q + len(unit), role_end, text[q + len(unit) : role_end])
-                body = Piece(q, q + len(unit), unit) if unit else None
+                body = Piece(q, q + len(unit), unit) if unit else _shared_body(chain, role.text)
                 elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
             else:
                 name = name_at(seg, starts, people, q) or _transliterated_at(seg, starts, q)
@@ -103,6 +104,15 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             out.append(TitleChain(elements, name, span, False, "rules.list"))
             pos = _after_honour(text, skip_aside(text, name.end))
     return out
+
+
+def _shared_body(chain: TitleChain, role: str) -> Piece | None:
+    """The body of the chain's last title when the listed title is a degree of it (X团委书记A、
+    副书记B: B is at the same 团委)."""
+    last = next((e for e in reversed(chain.elements) if e.org), None)
+    if last is None or last.body is None or role_base(role) != role_base(last.role.text):
+        return None
+    return last.body
 
 
 def _transliterated_at(seg: Segmented, starts: dict[int, int], q: int) -> Piece | None:

@@ -175,6 +175,34 @@ def _first_named(text: str, region: str) -> tuple[int, int] | None:
     return None
 
 
+_UNITS = ("部", "办公室", "办", "处", "科", "室")
+_MAX_UNIT = 6
+
+
+def unit_parent(key: str) -> str | None:
+    """The organisation an internal unit belongs to (公司办公室 → 公司), ``None`` when the
+    text names the unit alone (投资部); ``key`` itself when it is no unit (某某医院).
+
+    >>> unit_parent("东华公司办公室"), unit_parent("投资部"), unit_parent("东华医院")
+    ('东华公司', None, '东华医院')
+    """
+    unit = next((u for u in _UNITS if key.endswith(u)), None)
+    if unit is None:
+        return key
+    for cut in range(len(key) - len(unit), 0, -1):
+        if org_suffix_of(key[:cut]) is not None and key[:cut] != key:
+            return key[:cut] if len(key) - cut <= _MAX_UNIT else key
+    return None if len(key) <= _MAX_UNIT else key
+
+
+def _body_owner(resolved: dict[tuple[int, int], OrgName], body: str) -> str | None:
+    """The organisation whose ``body`` the document names, when it names one alone
+    (紫竹高新区团委 → 紫竹高新区)."""
+    owners = {o.key[: -len(body)] for o in resolved.values() if o.key.endswith(body)}
+    owners.discard("")
+    return owners.pop() if len(owners) == 1 else None
+
+
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -192,6 +220,13 @@ def chain_org_keys(
         for e in chain.elements:
             if e.org:
                 current = resolved[(e.org.start, e.org.end)].key
+            elif (
+                e.body
+                and current
+                and seg.doc.text[e.body.start - 1 : e.body.start] == "兼"
+                and not e.body.text.startswith("党")
+            ):  # 投资部部长兼团委书记: not the department's 团委 (外交部部长兼党组书记: its 党组)
+                current = unit_parent(current) or _body_owner(resolved, e.body.text) or current
             keys.append(current)
             if current:
                 people_at[current].add(chain.person.text)

@@ -32,8 +32,15 @@ _OPENING_ADVERBS = frozenset(
     {"随后", "随即", "同时", "此外", "另外", "然后", "接着", "最后", "首先", "其后", "之后"}
 )
 """Adverbs opening a clause, never a name (随后 + 学校副校长A; 首尔, tagged an adverb, is one)."""
-_VERB_IDIOMS = frozenset({"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实"})
-"""Verb phrases the dictionary tags as idioms (要认真贯彻落实省高院院长…的要求)."""
+_VERB_IDIOMS = frozenset(
+    {"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实", "产生", "参观", "会见", "命名"}
+)
+"""Verbs the dictionary tags as idioms or nouns (要认真贯彻落实省高院院长…的要求, 选举产生 +
+某某联合会主席A, 参观 + 某某馆)."""
+_LOCALIZERS = frozenset("上中下里内外前后间")
+"""One-character localizers: after an event (庆典上, 会上) and before a place they end the
+clause, so the name starts at the place."""
+_LEVELS = "省市县区州旗盟镇乡村"
 
 
 UNITS_NAMED_ALONE = ("办公室", "办公厅", "研究室", "秘书处", "政治部", "机关党委")
@@ -124,6 +131,12 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
         tag = "v" if word in _VERB_IDIOMS else tags.get(word, _function_pair(word, tags))
+        if _glued_preposition(word, tags, seg.doc.text, cut):
+            start, clause, i = seg.tokens[i].start + 1, False, i + 1  # 由 + 区组宣统部
+            continue
+        if word in _LOCALIZERS and cut < end and _place_at(seg, i + 1, end):
+            start, clause, i = cut, False, i + 1  # 庆典上 + 高要市人民政府
+            continue
         if word.endswith(_TAKING_OFFICE) and cut < end:
             start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
             continue
@@ -178,6 +191,33 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         start = tok.end
     return start
+
+
+def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> bool:
+    """A word the dictionary lacks, a preposition glued to an administrative level that opens
+    a name (会议由 + 区组宣统部部长, 由区 one token).
+
+    >>> _glued_preposition("由区", {"由": "p"}, "由区委", 2)
+    True
+    >>> _glued_preposition("由区", {"由": "p", "由区": "n"}, "由区委", 2)
+    False
+    """
+    return (
+        len(word) == 2
+        and word not in tags
+        and tags.get(word[0]) == "p"
+        and word[1] in _LEVELS
+        and end < len(text)
+    )
+
+
+def _place_at(seg: Segmented, i: int, end: int) -> bool:
+    """Whether token ``i`` is a place (a region of the gazetteer or a tagged place name)
+    within the candidate."""
+    if i >= len(seg.tokens) or seg.tokens[i].end > end:
+        return False
+    word = seg.tokens[i].text
+    return word in _places() or is_place(word)
 
 
 @cache

@@ -1,0 +1,55 @@
+"""Where an organisation's name starts after the words of a clause, and which body a title
+after 兼 or in a list is at (invented names and organisations)."""
+
+from __future__ import annotations
+
+import pytest
+from post_triples import posts
+
+from graph.extract.orgkeys import unit_parent
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("会议由区组织部部长张振华主持。", "区组织部"),  # 由区: one token, a preposition glued
+        ("会议由区组宣部部长张振华主持。", "区组宣部"),
+        ("大会选举产生南京市妇女联合会主席张振华。", "南京市妇女联合会"),  # 产生: tagged a noun
+        ("仪式上南京市副市长张振华致辞。", "南京市人民政府"),  # 上 + a place: the clause ends
+        ("庆典上肇庆市人民政府副市长张振华致辞。", "肇庆市人民政府"),
+    ],
+)
+def test_a_name_starts_after_the_words_of_the_clause_before_it(text: str, org: str) -> None:
+    found = {o for person, _, o in posts(text) if person == "张振华"}
+    assert found == {org}
+
+
+def test_a_name_that_opens_with_a_localiser_word_is_kept_whole() -> None:
+    assert ("张振华", "主任", "中关村管委会") in posts("中关村管委会主任张振华出席。")
+
+
+def test_a_body_after_jian_belongs_to_the_organisation_not_to_the_department() -> None:
+    text = "5月4日，东华公司召开大会。公司办公室主任兼工会主席张振华出席。"
+    assert ("张振华", "主席", "东华公司工会") in posts(text)
+
+
+def test_a_party_body_after_jian_stays_at_the_ministry() -> None:
+    assert ("张振华", "党组书记", "外交部") in posts("外交部部长兼党组书记张振华出席。")
+
+
+def test_a_deputy_listed_after_a_body_title_is_at_the_same_body() -> None:
+    found = posts("东江县团委书记张振华、副书记李春芳出席。")
+    assert {("张振华", "书记", "东江县团委"), ("李春芳", "副书记", "东江县团委")} <= found
+
+
+def test_another_title_listed_after_a_body_title_is_at_the_organisation() -> None:
+    found = posts("东华公司党委书记张振华、总经理李春芳出席。")
+    assert ("李春芳", "总经理", "东华公司") in found
+
+
+@pytest.mark.parametrize(
+    ("key", "parent"),
+    [("东华公司办公室", "东华公司"), ("投资部", None), ("东华医院", "东华医院")],
+)
+def test_the_parent_of_an_internal_unit(key: str, parent: str | None) -> None:
+    assert unit_parent(key) == parent
