@@ -18,7 +18,8 @@ last section lists place names that the gold annotations of MSRA,
 People's Daily 1998 and CLUENER label as places (LOC) at least twice, counted on the *training*
 lines only (every tenth line is held out for ``bench/ner_eval.py``, see
 ``graph.ner.training.corpus``), that end like an administrative unit (省 市 县 州 区 旗) and are not
-generic areas (…地区, …小区, …开发区, military districts …军分区).  The output is sorted, so a rebuild is reproducible.
+generic areas (…地区, …小区, …开发区, military districts …军分区).  The output is sorted, so a rebuild is reproducible.  ``region_parents.txt`` gives each division's
+prefecture and province (graph.extract.elision reads a document's province off its cities).
 """
 
 from __future__ import annotations
@@ -34,12 +35,18 @@ from graph.ner.training.corpus import CORPORA, is_held_out, map_label, read_line
 
 ROOT = Path(__file__).resolve().parents[1]
 REGIONS = ROOT / "graph" / "resources" / "regions.txt"
+PARENTS = ROOT / "graph" / "resources" / "region_parents.txt"
 HEADER = "# Administrative places labelled LOC at least twice in the training lines of MSRA, PD1998"
 SOURCES = ("msra", "pd1998", "cluener")
 ENDINGS = tuple("省市县州区旗")
 GENERIC = ("地区", "小区", "社区", "园区", "景区", "库区", "市区", "郊区", "山区", "灾区", "辖区")
 GENERIC += ("港区", "牧区", "商务区", "开发区", "经济特区", "军区", "军分区")
 MIN_COUNT = 2
+PARENTS_HEADER = (
+    "# Prefecture- and county-level divisions of mainland China: name, prefecture, province\n"
+    "# (general knowledge: the national division codes, as cpca lists them;"
+    " scripts/build_regions.py)\n"
+)
 DIVISIONS_HEADER = "# Prefecture- and county-level divisions of mainland China (general knowledge)"
 
 
@@ -55,6 +62,24 @@ def divisions(path: Path) -> list[str]:
                 continue
             out.append(name)
     return list(dict.fromkeys(out))
+
+
+def parents(path: Path) -> list[str]:
+    """``name<TAB>prefecture<TAB>province`` lines of every prefecture- and county-level
+    division (prefecture empty for a prefecture, a municipality's district or a county the
+    province governs directly), in code order; names listed twice keep their first row."""
+    with path.open(encoding="utf-8") as fh:
+        names = {r["adcode"]: r["name"] for r in csv.DictReader(fh)}
+    out: dict[str, str] = {}
+    for code, name in sorted(names.items()):
+        if code[2:6] == "0000" or not name.endswith(ENDINGS) or name in out:
+            continue
+        province = names.get(code[:2] + "0" * 10, "")
+        prefecture = names.get(code[:4] + "0" * 8, "") if code[4:6] != "00" else ""
+        if prefecture in ("市辖区", "县") or not prefecture.endswith(ENDINGS):
+            prefecture = ""  # 市辖区, 县, 省直辖县级行政区划: no prefecture of its own
+        out[name] = f"{name}\t{prefecture}\t{province}"
+    return list(out.values())
 
 
 def corpus_places(data: Path) -> list[str]:
@@ -98,7 +123,10 @@ def main() -> None:
         + "\n"
     )
     atomic_write_text(REGIONS, body)
+    rows = parents(args.divisions)
+    atomic_write_text(PARENTS, PARENTS_HEADER + "\n".join(rows) + "\n")
     print(f"{REGIONS}: {len(listed)} divisions, {len(new)} corpus places")
+    print(f"{PARENTS}: {len(rows)} divisions with their prefecture and province")
 
 
 if __name__ == "__main__":

@@ -100,3 +100,24 @@ def test_the_chair_of_a_democratic_partys_committee() -> None:
     posts = _posts("吉林省政协副主席、民革吉林省委主委、吉林省教育厅厅长张振华致辞。")
     assert ("张振华", "主委", "民革吉林省委") in posts
     assert ("张振华", "厅长", "吉林省教育厅") in posts
+
+
+def test_a_two_character_county_written_with_its_level_twice_has_one_government() -> None:
+    posts = _posts("岚县县委副书记、县长张振华出席。副县长李春芳主持会议。")
+    assert ("张振华", "县长", "岚县人民政府") in posts
+    assert ("李春芳", "副县长", "岚县人民政府") in posts
+
+
+def test_a_province_body_in_an_article_that_names_only_a_city_is_that_citys_province() -> None:
+    text = "活动在西安市举行，由文化部和省政府共同主办。副省长张振华、西安市副市长李春芳出席。"
+    assert dominant_regions(text)["省"] == "陕西省"
+    assert any(o in ("陕西省政府", "陕西省人民政府") for p, _, o in _posts(text) if p == "张振华")
+
+
+def test_a_county_level_city_named_as_often_as_its_prefecture_is_the_articles() -> None:
+    text = (
+        "市长张振华主持会议。会议听取了镇江市交办句容问题整改汇报和句容市安全生产汇报，"
+        "研究了句容城区治理，贯彻镇江市专题会议纪要。"
+    )
+    assert dominant_regions(text)["市"] == "句容市"
+    assert ("张振华", "市长", "句容市人民政府") in _posts(text)

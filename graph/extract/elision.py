@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from graph.extract.orgs import counted_stem, region_stem, regions
+from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
 from graph.extract.places import is_place
 
 _LEVEL_CHARS = "市区县省州"
@@ -117,10 +117,28 @@ def dominant_regions(text: str) -> dict[str, str]:
             if n:
                 counts[name] = n
         if counts:
-            best[level] = min(counts, key=lambda k: (-counts[k], text.find(region_stem(k))))
+            best[level] = min(counts, key=lambda k: _rank(k, counts, text))
     for level, name in _unlisted(text).items():
         best.setdefault(level, name)
+    if "省" not in best:
+        province = next((_province(best[lv]) for lv in "市县区" if lv in best), "")
+        if province.endswith("省"):
+            best["省"] = province  # 省政府 in an article about 西安: 陕西省人民政府
     return best
+
+
+def _rank(name: str, counts: Counter[str], text: str) -> tuple[int, int, int]:
+    """Most mentioned first; on a tie, a city within another one named as often (句容市 in
+    镇江市: the article is the county-level city's, which names its prefecture), then the
+    first named."""
+    prefecture = region_parents().get(name, ("", ""))[0]
+    inner = prefecture in counts and counts[prefecture] == counts[name]
+    return (-counts[name], 0 if inner else 1, text.find(region_stem(name)))
+
+
+def _province(region: str) -> str:
+    """The province of a division ('' when the list does not know it)."""
+    return region_parents().get(region, ("", ""))[1]
 
 
 _UNLISTED = re.compile(
@@ -159,10 +177,23 @@ def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple
     level = name[0]
     nearest = _nearest_region(before, level)
     if nearest:
-        return region_stem(nearest) + name, "elided-prefix:sentence"
+        return with_region(nearest, name), "elided-prefix:sentence"
     if level in doc_regions:
-        return region_stem(doc_regions[level]) + name, "elided-prefix:document"
+        return with_region(doc_regions[level], name), "elided-prefix:document"
     return name, "elided-prefix:unresolved"
+
+
+def with_region(region: str, name: str) -> str:
+    """``name``, written from its level on (县政府, 市委), with ``region``'s name before it; a
+    two-character county keeps its level once (岚县 + 县政府 = 岚县政府).
+
+    >>> with_region("东江市", "市委"), with_region("岚县", "县政府"), with_region("岚县", "县委")
+    ('东江市委', '岚县政府', '岚县委')
+    """
+    stem = region_stem(region)
+    if stem == region and stem.endswith(name[:1]):
+        return stem + name[1:]
+    return stem + name
 
 
 def _nearest_region(before: str, level: str) -> str | None:

@@ -92,6 +92,7 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
     """The organisation a place title is held in, when ``key`` names a place (or, for a title
     carried over from the element before, a place's party committee)."""
     if key in LEVELS or is_place(key):
+        key = _one_level(key)
         if role.endswith(_COUNCILLOR):
             return key + "议会"  # 某县议员: a member of the county council
         if government_title(role):
@@ -107,8 +108,19 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
             region = region.removesuffix(suffix)
         region = region.removesuffix("党")
         if is_place(region) or region in LEVELS:
-            return region + "人民政府"
+            return _one_level(region) + "人民政府"
     return None
+
+
+def _one_level(region: str) -> str:
+    """A two-character county written with its level twice (岚县县委: 岚县) named once.
+
+    >>> _one_level("岚县县"), _one_level("东江县")
+    ('岚县', '东江县')
+    """
+    if len(region) == 3 and region[1] == region[2] and region[2] in "县市区旗":
+        return region[:2]
+    return region
 
 
 _PLACE_INSTITUTIONS = ("人大常委会", "人大", "政协", "委员会", "委")

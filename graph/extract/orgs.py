@@ -42,6 +42,20 @@ def regions() -> dict[str, str]:
     return out
 
 
+@cache
+def region_parents() -> dict[str, tuple[str, str]]:
+    """Division name -> (prefecture, province), '' where there is none (句容市: 镇江市,
+    江苏省; 仙桃市: '', 湖北省), from the packaged list."""
+    from graph.resources import resource_text
+
+    out: dict[str, tuple[str, str]] = {}
+    for line in resource_text("region_parents.txt").splitlines():
+        if line and not line.startswith("#"):
+            name, prefecture, province = line.split("\t")
+            out[name] = (prefecture, province)
+    return out
+
+
 def region_stem(name: str) -> str:
     """A region name without its level word (北京市 -> 北京); names of 2 characters stay whole.
 
