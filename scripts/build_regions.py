@@ -64,6 +64,10 @@ def divisions(path: Path) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_GROUPS = ("市辖区", "县")
+"""Rows of the code list that group a municipality's districts or counties: no divisions."""
+
+
 def parents(path: Path) -> list[str]:
     """``name<TAB>prefecture<TAB>province`` lines of every prefecture- and county-level
     division (prefecture empty for a prefecture, a municipality's district or a county the
@@ -72,11 +76,11 @@ def parents(path: Path) -> list[str]:
         names = {r["adcode"]: r["name"] for r in csv.DictReader(fh)}
     out: dict[str, str] = {}
     for code, name in sorted(names.items()):
-        if code[2:6] == "0000" or not name.endswith(ENDINGS) or name in out:
+        if code[2:6] == "0000" or not name.endswith(ENDINGS) or name in out or name in _GROUPS:
             continue
         province = names.get(code[:2] + "0" * 10, "")
         prefecture = names.get(code[:4] + "0" * 8, "") if code[4:6] != "00" else ""
-        if prefecture in ("市辖区", "县") or not prefecture.endswith(ENDINGS):
+        if prefecture in _GROUPS or not prefecture.endswith(ENDINGS):
             prefecture = ""  # 市辖区, 县, 省直辖县级行政区划: no prefecture of its own
         out[name] = f"{name}\t{prefecture}\t{province}"
     return list(out.values())

@@ -41,3 +41,23 @@ def test_only_training_lines_count(tmp_path: Path) -> None:
         path.write_text("\n".join(lines if rel.startswith("msra") else []) + "\n", encoding="utf-8")
     places = _script().corpus_places(tmp_path)
     assert places == sorted(["东城区", "丙丁市", "戊己县", "甲乙县"])
+
+
+def test_each_division_gets_its_prefecture_and_province(tmp_path: Path) -> None:
+    rows = [
+        ("320000000000", "甲乙省"),
+        ("321100000000", "丙丁市"),
+        ("321183000000", "戊己市"),
+        ("321100000001", "丙丁市"),  # a name listed twice keeps its first row
+        ("500000000000", "庚辛市"),
+        ("500100000000", "市辖区"),
+        ("500101000000", "壬癸区"),
+    ]
+    path = tmp_path / "adcodes.csv"
+    lines = ["adcode,name,longitude,latitude"] + [f"{c},{n},0,0" for c, n in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _script().parents(path) == [
+        "丙丁市\t\t甲乙省",
+        "戊己市\t丙丁市\t甲乙省",
+        "壬癸区\t\t庚辛市",
+    ]
