@@ -170,3 +170,17 @@ def test_offsets_are_exact_and_every_found_date_normalises(text: str) -> None:
     if r is not None:
         assert text[r.start : r.end] == r.text
         assert normalise(r.text, 2000) == (r.first, r.last)
+
+
+@pytest.mark.parametrize("written", ["2009年9月 21日", "2009年 9月21日", "2009年\u30009月21日"])
+def test_a_space_between_the_parts_of_a_date_is_read_over(written: str) -> None:
+    found = find_range(f"{written}，东华公司举行投产剪彩庆典。", None)
+    assert found is not None and found.text == written
+    assert found.first == date(2009, 9, 21)
+
+
+def test_a_celebration_is_an_event_with_its_day() -> None:
+    seg = segment(
+        Document.from_text("d.txt", "2009年9月 21日，东华公司举行了简单而隆重的投产剪彩庆典。")
+    )
+    assert [(e.name, e.start) for e in find_events(seg)] == [("投产剪彩庆典", date(2009, 9, 21))]

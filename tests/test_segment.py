@@ -41,6 +41,13 @@ def test_caption_lines_are_sentences_but_page_breaks_are_not() -> None:
     assert any("某某汽车\n\n有限公司工会主席李四说。" in t for t in texts)
 
 
+def test_a_long_caption_ending_in_a_verb_or_an_organisation_is_a_sentence_of_its_own() -> None:
+    caption = "东江省政协副主席、东江民盟主委张振华率海峡两岸暨港澳地区大学校长一行参观考察"
+    for end in ("东华农业大学", "于右任纪念馆参观"):
+        text = f"{caption}{end}\n\n东江省政协副主席张振华和大学校长们在纪念馆前合影。"
+        assert sentences(text)[0].text == caption + end
+
+
 def test_span_of_knows_its_sentence() -> None:
     seg = segment(Document.from_text("d.txt", "第一句话。第二句话里有人。"))
     span = span_of(seg, 7, 9)

@@ -64,8 +64,8 @@ def role_after_name(text: str, start: int) -> str | None:
     return text[start:end]
 
 
-_TITLE_GOES_ON = re.compile(r"[助级人员]")
-"""Characters that make a longer word of a title (院长助理, 处长级, 主持人)."""
+_TITLE_GOES_ON = re.compile(r"[助级人员台团]")
+"""Characters that make a longer word of a title (院长助理, 处长级, 主持人, 主席台, 主席团)."""
 
 
 def names_between_org_and_title(seg: Segmented, people: People) -> People:

@@ -159,7 +159,10 @@ def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
 
 
 def _ends_listed_name(text: str, end: int) -> bool:
-    """Whether a listed name ends at ``end``, not opening an organisation's name (某某服务处)."""
+    """Whether a listed name ends at ``end``, not opening an organisation's name (某某服务处);
+    a conjunction after it ends the list there (A、B及市政协常委)."""
+    if text.startswith(("及", "和", "与", "以及", "等"), end):
+        return True
     for k in range(2, 5):
         after = text[end : end + k]
         if (

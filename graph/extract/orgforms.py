@@ -5,6 +5,8 @@ head's title (某国驻沪 + 总领事 = 某国驻沪总领事馆).
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.orgnames import org_suffix_of
 
 
@@ -42,3 +44,28 @@ def mission_name(name: str, role: str) -> str | None:
     if mission is None or "驻" not in name[1:] or name.endswith(("馆", "团", "处", "办")):
         return None
     return name + mission
+
+
+_DELEGATION = re.compile(
+    r"为(?:团长|组长|首|领队)的(?P<sender>[\u4e00-\u9fff·]{3,30}?)"
+    r"(?:党政|政府|议会|友好|经贸|高级|青年)?(?:代表团|访华团|访问团|考察团|友好团|团)"
+)
+
+
+def delegation_sender(text: str, at: int) -> tuple[int, int] | None:
+    """The organisation that sends a delegation led by the person whose name ends at ``at``
+    (以总书记A为团长的某某党代表团: A's title is at 某某党), when it is one.
+
+    >>> t = "会见了以总书记张振华为团长的东江民主共和党代表团"
+    >>> s = delegation_sender(t, t.index("为")); t[s[0]:s[1]]
+    '东江民主共和党'
+    >>> delegation_sender("以总统张振华为首的东江国代表团", 8) is None
+    True
+    """
+    m = _DELEGATION.match(text, at)
+    if m is None:
+        return None
+    sender = m["sender"]
+    if org_suffix_of(sender) is None and not (sender.endswith("党") and len(sender) >= 4):
+        return None
+    return m.start("sender"), m.end("sender")

@@ -24,7 +24,7 @@ from graph.extract.elision import (
 )
 from graph.extract.implied import orgs_by_role
 from graph.extract.names import Piece
-from graph.extract.orgforms import mission_name
+from graph.extract.orgforms import delegation_sender, mission_name
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
 from graph.extract.places import government_title, pointing_words
@@ -203,6 +203,32 @@ def _body_owner(resolved: dict[tuple[int, int], OrgName], body: str) -> str | No
     return owners.pop() if len(owners) == 1 else None
 
 
+def _sent_by(
+    text: str,
+    chain: TitleChain,
+    keys: list[str | None],
+    resolved: dict[tuple[int, int], OrgName],
+) -> list[str | None]:
+    """Titles without an organisation of a delegation's leader are at the organisation that
+    sends it (以总书记A为团长的某某党代表团)."""
+    if all(k is not None for k in keys):
+        return keys
+    span = delegation_sender(text, chain.person.end)
+    if span is None:
+        return keys
+    name = text[span[0] : span[1]]
+    resolved.setdefault(span, OrgName(name, name, name, "delegation:sender"))
+    key = resolved[span].key
+    return [
+        k if k is not None or e.role.text in _LEADS else key
+        for e, k in zip(chain.elements, keys, strict=True)
+    ]
+
+
+_LEADS = ("团长", "副团长", "组长", "领队")
+"""Titles in the delegation itself (为团长的): not posts at the organisation that sends it."""
+
+
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -230,7 +256,7 @@ def chain_org_keys(
             keys.append(current)
             if current:
                 people_at[current].add(chain.person.text)
-        base_of_chain.append(keys)
+        base_of_chain.append(_sent_by(seg.doc.text, chain, keys, resolved))
     orgs_by_neighbour(seg.doc.text, chains, base_of_chain, people_at)
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
     in_title_orgs = tuple(p for p in orgs if p.end <= title)

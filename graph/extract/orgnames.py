@@ -19,7 +19,7 @@ from functools import cache
 from graph.extract.names import is_surname_start, token_at
 from graph.extract.places import deictic_kind, is_place
 from graph.resources import load_lexicon, load_ordered
-from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.text.segment import FUNCTION_TAGS, NOUN_TAGGED_VERBS, word_tags
 from graph.types import Segmented
 
 # leading words that are not part of an organisation name
@@ -32,8 +32,8 @@ _OPENING_ADVERBS = frozenset(
     {"随后", "随即", "同时", "此外", "另外", "然后", "接着", "最后", "首先", "其后", "之后"}
 )
 """Adverbs opening a clause, never a name (随后 + 学校副校长A; 首尔, tagged an adverb, is one)."""
-_VERB_IDIOMS = frozenset(
-    {"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实", "产生", "参观", "会见", "命名"}
+_VERB_IDIOMS = (
+    frozenset({"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实"}) | NOUN_TAGGED_VERBS
 )
 """Verbs the dictionary tags as idioms or nouns (要认真贯彻落实省高院院长…的要求, 选举产生 +
 某某联合会主席A, 参观 + 某某馆)."""

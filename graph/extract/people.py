@@ -46,8 +46,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
 
     >>> looks_like_name("王宗璋"), looks_like_name("主任"), looks_like_name("王")
     (True, False, False)
-    >>> looks_like_name("杨院长"), looks_like_name("董浩及")
-    (False, False)
+    >>> looks_like_name("杨院长"), looks_like_name("董浩及"), looks_like_name("常委在")
+    (False, False, False)
     >>> looks_like_name("王建和", conjunction_kept=True)
     True
     """
@@ -58,6 +58,7 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and name not in _not_names()
         and (conjunction_kept or not (len(name) > 2 and name[-1] in GLUED))
         and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
+        and not (len(name) > 2 and name[:2] in load_lexicon("roles"))  # 常委 + 在
         and not _two_words(name)
     )
 

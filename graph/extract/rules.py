@@ -173,6 +173,9 @@ def _chain_ending_at(
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None and names and _holds_a_name(element, names):
             element = None  # 副所长A研究员、所长助理B: another person's name is no title of B
+        if element is not None and _opens_a_clause(element, cursor):
+            elements.clear()  # 书记A在苏州会见了以总书记B: B's title opens a clause of its own
+            sharing = []
         if element is not None:
             elements += _shared_title(sharing, element)
             elements += without_leading_title(text, element)
@@ -190,6 +193,16 @@ def _chain_ending_at(
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
     return TitleChain(tuple(elements), person, span, caption)
+
+
+_MAX_LEAD = 4
+"""Words before a title without an organisation that a chain may skip (现任, 兼职, 原)."""
+
+
+def _opens_a_clause(element: ChainElement, start: int) -> bool:
+    """Whether the words skipped before an element without an organisation are a clause
+    rather than a qualifier of its title."""
+    return element.org is None and (element.body or element.role).start - start > _MAX_LEAD
 
 
 def _holds_a_name(element: ChainElement, names: dict[int, Piece]) -> bool:

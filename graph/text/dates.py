@@ -69,15 +69,17 @@ _YR = rf"(?:{_Y}|{_REL})"
 
 # One date, by use: a mention is a year or a month, with a day only after a month; an event
 # date is a day, with or without year and month; "any" is whatever either of them finds.
+_S = "[ \u3000]?"  # a space a copy may put between the parts (2009年9月 21日)
 _DATE = {
-    "mention": rf"{_ISO}|{_Y}(?:{_M}(?:{_D})?)?|{_M}(?:{_D})?",
-    "day": rf"{_ISO}|{_YR}?(?:{_M})?{_D}",
-    "any": rf"{_ISO}|{_YR}(?:{_M})?(?:{_D})?|{_M}(?:{_D})?|{_D}",
+    "mention": rf"{_ISO}|{_Y}(?:{_S}{_M}(?:{_S}{_D})?)?|{_M}(?:{_S}{_D})?",
+    "day": rf"{_ISO}|(?:{_YR}{_S})?(?:{_M}{_S})?{_D}",
+    "any": rf"{_ISO}|{_YR}(?:{_S}{_M})?(?:{_S}{_D})?|{_M}(?:{_S}{_D})?|{_D}",
 }
 # The parts of one date found by any of the above.
 _PARTS = re.compile(
     rf"(?P<iy>{_AR}{{4}})[-/.](?P<im>{_AR}{{1,2}})[-/.](?P<id>{_AR}{{1,2}})"
-    rf"|(?:(?P<y>{_YEAR})年|(?P<rel>{_REL}))?(?:(?P<m>{_NUM})月份?)?(?:(?P<d>{_NUM})[日号])?"
+    rf"|(?:(?:(?P<y>{_YEAR})年|(?P<rel>{_REL})){_S})?(?:(?P<m>{_NUM})月份?{_S})?"
+    rf"(?:(?P<d>{_NUM})[日号])?"
 )
 
 # A missing year is checked against a leap year when finding dates (2月29日 exists).

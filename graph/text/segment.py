@@ -215,7 +215,36 @@ def _is_layout_break(text: str, start: int, end: int) -> bool:
     line = text[line_start:start].rstrip()
     if len(line) < _LAYOUT_LINE_MIN or not line or not _CONTINUES.match(line[-1]):
         return False
+    if _ends_whole(line):
+        return False  # a caption ending in a verb or an organisation's name (…参观考察某某大学)
     return end < len(text) and bool(_CONTINUES.match(text[end]))
+
+
+NOUN_TAGGED_VERBS = frozenset({"产生", "参观", "会见", "命名"})
+"""Verbs jieba's dictionary tags as nouns (选举产生, 在某馆参观)."""
+
+
+def _ends_whole(line: str) -> bool:
+    """Whether a line ends with a verb or a whole organisation name (a caption or headline
+    line), not in the middle of a name.
+
+    >>> _ends_whole("代表团参观考察东华大学"), _ends_whole("代表团在纪念馆参观"), _ends_whole("来到华东汽车")
+    (True, True, False)
+    """
+    tags = word_tags()
+    suffixes = _line_end_suffixes()
+    for k in (4, 3, 2):
+        word = line[-k:]
+        verb = tags.get(word) == "v" or word in NOUN_TAGGED_VERBS
+        if verb or (word in suffixes and len(line) > k + 1):
+            return True
+    return False
+
+
+@cache
+def _line_end_suffixes() -> frozenset[str]:
+    """Organisation endings of two or more characters (大学, 委员会)."""
+    return frozenset(w for w in load_lexicon("org_suffixes") if len(w) >= 2)
 
 
 MAX_SENTENCE_CHARS = 1000

@@ -1,0 +1,41 @@
+"""Where a chain of titles or a list of names ends, and the organisation behind a delegation
+(invented names and organisations)."""
+
+from __future__ import annotations
+
+from post_triples import posts
+
+from graph.extract.people import looks_like_name
+
+
+def test_a_list_of_names_ends_at_a_conjunction_before_an_organisation() -> None:
+    found = posts("市政协主席胡文成，副主席周立平、寿永春、马林涛及市政协常委在主席台就座。")
+    deputies = {p for p, r, o in found if (r, o) == ("副主席", "市政协")}
+    assert deputies == {"周立平", "寿永春", "马林涛"}
+    assert not any("主席台" in o or "及" in o or p.startswith("常委") for p, _, o in found)
+
+
+def test_a_title_followed_by_a_word_it_opens_is_no_title() -> None:
+    assert not any(r == "主席" for _, r, _ in posts("东华公司张振华主席台就座。"))
+
+
+def test_a_name_does_not_open_with_a_title() -> None:
+    assert not looks_like_name("常委在")
+    assert looks_like_name("常建国")
+
+
+def test_a_title_opening_a_clause_does_not_take_the_chain_before_it() -> None:
+    text = (
+        "省委常委、副省长、南京市委书记张振华在南京会见了以总书记李春芳为团长的东江工人党代表团。"
+    )
+    found = posts(text)
+    assert ("张振华", "副省长", "江苏省人民政府") in found or ("张振华", "副省长", "省政府") in {
+        (p, r, o.removeprefix("江苏")) for p, r, o in found
+    }
+    assert {(r, o) for p, r, o in found if p == "李春芳"} == {("总书记", "东江工人党")}
+
+
+def test_the_leader_of_a_delegation_holds_the_title_at_the_organisation_sending_it() -> None:
+    found = posts("市长会见了以主席张振华为团长的东江省人民对外友好协会代表团。")
+    assert ("张振华", "主席", "东江省人民对外友好协会") in found
+    assert not any(r == "团长" for _, r, _ in found)
