@@ -53,3 +53,17 @@ def test_another_title_listed_after_a_body_title_is_at_the_organisation() -> Non
 )
 def test_the_parent_of_an_internal_unit(key: str, parent: str | None) -> None:
     assert unit_parent(key) == parent
+
+
+def test_a_clause_after_a_name_and_a_comma_is_no_apposition() -> None:
+    text = (
+        "东江市副市长赵丽华，市委组织部副部长王建国等代表市委任命张振华同志任东江市人民医院院长。"
+    )
+    found = posts(text)
+    assert ("张振华", "院长", "东江市人民医院") in found
+    assert not any(p == "赵丽华" and r == "院长" for p, r, _ in found)
+
+
+def test_an_organisation_after_an_honorific_and_a_conjunction_starts_after_them() -> None:
+    text = "东华集团董事长张振华先生和东华混凝土有限公司总经理黄晨霞陪同参观。"
+    assert ("黄晨霞", "总经理", "东华混凝土有限公司") in posts(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import BOUNDARY, Piece
+from graph.extract.orgnames import HONORIFICS
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, parse_element
 from graph.text.segment import token_index
@@ -61,7 +62,6 @@ def with_organisation(
 
 _CURRENTLY = re.compile(r"现任|现为|(?<=[年月])(?:起|至今)任")
 _BIO_NAME_END = ("，", ",", "（", "(")
-_HONORIFICS = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("，,。；;\n")
 
 
@@ -74,7 +74,7 @@ def _subject_of(text: str, people: dict[int, Piece], at: int) -> Piece | None:
             begin += 1
         name = people.get(begin)
         if name is not None:
-            end = name.end + next((len(h) for h in _HONORIFICS if text.startswith(h, name.end)), 0)
+            end = name.end + next((len(h) for h in HONORIFICS if text.startswith(h, name.end)), 0)
             return name if text.startswith(_BIO_NAME_END, end) else None
     return None
 

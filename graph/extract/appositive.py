@@ -35,6 +35,10 @@ _BRACKETED = re.compile(
 )
 
 
+_MAX_LEAD = 4
+"""Words an apposition may put before its organisation (现任, 原, 兼职)."""
+
+
 def _plausible_name(bounds: set[int], start: int, name: str) -> bool:
     """A family name first, not a common word, and whole words at both ends."""
     if not is_surname_start(name):
@@ -67,8 +71,8 @@ def after_name_chains(
         if role_ending_at(text, post_end, start_limit=post_start) is None:
             continue  # the post must end with a title
         element = parse_element(seg, starts, post_start, post_end)
-        if element is None or element.org is None:
-            continue
+        if element is None or element.org is None or element.org.start - post_start > _MAX_LEAD:
+            continue  # A，B等代表市委任命C任X院长: a clause, not A's title
         person = Piece(name_start, name_start + len(name), name)
         span = Piece(span_start, post_end, text[span_start:post_end])
         out[name_start] = TitleChain((element,), person, span, False)

@@ -141,8 +141,15 @@ def _province(region: str) -> str:
     return region_parents().get(region, ("", ""))[1]
 
 
+_TOWN_LEVELS = "镇乡"
+_TOWN_BODIES = (
+    "党委", "人民政府", "政府", "人大", "纪委", "武装部", "妇联", "团委", "总工会", "工会",
+    "派出所", "卫生院", "财政所", "司法所", "中心校", "党政办",
+)  # fmt: skip
+"""What a township's name is elided before (镇党委, 乡人民政府); 镇江, 乡村 are no such names."""
+
 _UNLISTED = re.compile(
-    r"(?:^|(?<=[\s，。、；：“（《由在到赴于与和及]))([\u4e00-\u9fff]{2}[市区县])"
+    r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及]))([\u4e00-\u9fff]{2}[市区县镇乡])"
     r"(?=委|人民|政府|人大|政协|总工会|纪委|法院|检察院|公安局|召开|举行|举办|第|调研|视察|考察)",
     re.MULTILINE,
 )
@@ -170,6 +177,9 @@ def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple
     ``before`` is the sentence text before the name; a region of the right level named there
     wins, otherwise the document's dominant region of that level.
     """
+    if name and name[0] in _TOWN_LEVELS and (len(name) == 1 or name[1:].startswith(_TOWN_BODIES)):
+        town = doc_regions.get(name[0])  # 镇党委 in an article about 某某镇
+        return (town + name[1:], "elided-prefix:document") if town else (name, "as-written")
     if not name or name[0] not in _LEVEL_CHARS:
         return name, "as-written"
     if name[:2] in _NOT_ELIDED and not name.startswith(_ELIDED_DEPARTMENTS):

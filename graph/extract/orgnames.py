@@ -400,11 +400,15 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     if word not in ("和", "与", "及"):
         return False
     before = "".join(text[start:at].split())
-    if org_suffix_of(before) is not None or _a_name(before):
-        return False  # 某公司和…, 韩某某与某区副区长: the name before it is not part of it
+    if org_suffix_of(before) is not None or _a_name(before) or before.endswith(HONORIFICS):
+        return False  # 某公司和…, 韩某某与某区副区长, A先生和: the name before it is not part of it
     # a unit after a longer name (某某政策研究中心 + 住宅与房地产研究处): from the last ending
     head = next((k for k in range(len(before) - 1, 1, -1) if org_suffix_of(before[:k])), 0)
     return 0 < len(before) - head <= 10
+
+
+HONORIFICS = ("先生", "女士", "同志")
+"""Honorifics written after a name (张某先生)."""
 
 
 def _a_name(word: str) -> bool:
