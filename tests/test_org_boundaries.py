@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from post_triples import posts
 
+from graph.extract.document import extract_document
 from graph.extract.orgkeys import unit_parent
+from graph.types import Document
 
 
 @pytest.mark.parametrize(
@@ -67,3 +69,26 @@ def test_a_clause_after_a_name_and_a_comma_is_no_apposition() -> None:
 def test_an_organisation_after_an_honorific_and_a_conjunction_starts_after_them() -> None:
     text = "东华集团董事长张振华先生和东华混凝土有限公司总经理黄晨霞陪同参观。"
     assert ("黄晨霞", "总经理", "东华混凝土有限公司") in posts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("5月4日下午，紫竹高新区团委召开了表彰大会。", "紫竹高新区团委"),
+        ("会上，金桥开发区管委会通报了情况。", "金桥开发区管委会"),
+    ],
+)
+def test_a_development_zone_opens_the_names_of_its_bodies(text: str, org: str) -> None:
+    x = extract_document(Document.from_text("t.txt", text))
+    assert org in {e.label for e in x.entities if e.ref.kind == "org"}
+
+
+def test_a_body_after_jian_is_the_one_the_article_names_with_its_owner() -> None:
+    text = (
+        "5月4日下午，紫竹高新区团委召开了表彰大会。"
+        "投资部部长兼团委书记张振华、副书记李春芳参加了会议。"
+    )
+    found = posts(text)
+    assert ("张振华", "书记", "紫竹高新区团委") in found
+    assert ("李春芳", "副书记", "紫竹高新区团委") in found
+    assert ("张振华", "部长", "投资部") in found

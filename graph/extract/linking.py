@@ -267,15 +267,17 @@ def _seat(
     ref = EntityRef("org", seat)
     b = builders.setdefault(ref, _Builder(seat, classes=org_classes(seat)))
     tail = seat[len(place.key) :] if seat.startswith(place.key) else ""
+    named = builders.get(place)  # none when the place is named only inside another name
+    aliases = [a for a in named.aliases if a] if named else []
     if tail:
-        b.aliases.update(a + tail for a in builders[place].aliases if a)
+        b.aliases.update(a + tail for a in aliases)
         if tail == "人民政府":  # 某县政府, and the place itself (某县长 is the head of 某县)
-            b.aliases.update(a + "政府" for a in builders[place].aliases if a)
-            b.aliases.update(a for a in builders[place].aliases if a)
+            b.aliases.update(a + "政府" for a in aliases)
+            b.aliases.update(aliases)
     b.rules.add("place+title")
     span = span_of(seg, *where)
     b.mentions.append(span)
-    mentions = builders[place].mentions
+    mentions = named.mentions if named else []
     if is_place(place.key) and normalise_key(span.text) == place.key and span in mentions:
         mentions.remove(span)  # one entity per span: the seat, not the place too
     return ref
@@ -317,7 +319,8 @@ def _sub_body(
     """The sub-body ``parent + body`` (X工会 of X), created on first use."""
     child = EntityRef("org", parent.key + body)
     cb = builders.setdefault(child, _Builder(child.key, classes=org_classes(child.key)))
-    cb.aliases.update(a + body for a in builders[parent].aliases)
+    if parent in builders:  # a body whose owner the text names only with it (某某高新区团委)
+        cb.aliases.update(a + body for a in builders[parent].aliases)
     cb.rules.add("sub-body:name")
     cb.mentions.append(span_of(seg, *where))
     return child

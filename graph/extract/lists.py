@@ -80,8 +80,10 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             name = name_at(seg, starts, people, role_end) if role_end else None
             if role_end is not None and name is not None:
                 role = Piece(q + len(unit), role_end, text[q + len(unit) : role_end])
-                body = Piece(q, q + len(unit), unit) if unit else _shared_body(chain, role.text)
-                elements = (ChainElement(base, body, role),)  # 、办公室主任D: X办公室
+                if unit:
+                    elements = (ChainElement(base, Piece(q, q + len(unit), unit), role),)
+                else:  # 、办公室主任D: X办公室; 、副书记D after X团委书记C: X团委
+                    elements = (_listed_element(chain, base, role),)
             else:
                 name = name_at(seg, starts, people, q) or _transliterated_at(seg, starts, q)
                 if name is None or q in own_orgs:
@@ -106,13 +108,14 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
     return out
 
 
-def _shared_body(chain: TitleChain, role: str) -> Piece | None:
-    """The body of the chain's last title when the listed title is a degree of it (X团委书记A、
-    副书记B: B is at the same 团委)."""
-    last = next((e for e in reversed(chain.elements) if e.org), None)
-    if last is None or last.body is None or role_base(role) != role_base(last.role.text):
-        return None
-    return last.body
+def _listed_element(chain: TitleChain, base: Piece | None, role: Piece) -> ChainElement:
+    """A title listed after a chain's person: at the chain's last organisation, or at the
+    body of its last title when the listed title is a degree of it (X团委书记A、副书记B: B is
+    at the same 团委; 部长兼团委书记A、副书记B: at that 团委, wherever it is)."""
+    last = chain.elements[-1]
+    if last.body is None or role_base(role.text) != role_base(last.role.text):
+        return ChainElement(base, None, role)
+    return ChainElement(last.org, last.body, role)
 
 
 def _transliterated_at(seg: Segmented, starts: dict[int, int], q: int) -> Piece | None:

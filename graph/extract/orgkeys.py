@@ -197,10 +197,17 @@ def unit_parent(key: str) -> str | None:
 
 def _body_owner(resolved: dict[tuple[int, int], OrgName], body: str) -> str | None:
     """The organisation whose ``body`` the document names, when it names one alone
-    (紫竹高新区团委 → 紫竹高新区)."""
-    owners = {o.key[: -len(body)] for o in resolved.values() if o.key.endswith(body)}
-    owners.discard("")
-    return owners.pop() if len(owners) == 1 else None
+    (紫竹高新区团委 → 紫竹高新区, which becomes an organisation name where it is written)."""
+    owners = {
+        (start, end - len(body)): o.key[: -len(body)]
+        for (start, end), o in resolved.items()
+        if o.key.endswith(body) and len(o.key) > len(body) and o.key == o.surface
+    }
+    if len(set(owners.values())) != 1:
+        return None
+    span, key = next(iter(owners.items()))
+    resolved.setdefault(span, OrgName(key, key, key, "body:owner"))
+    return resolved[span].key
 
 
 def _sent_by(

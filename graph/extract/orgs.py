@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from graph.extract.names import Piece
@@ -116,7 +117,17 @@ def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
 
 def _starts_org(text: str, pos: int) -> bool:
     names, lengths = _starter_index()
-    return any(text[pos : pos + k] in names for k in lengths if pos + k <= len(text))
+    if any(text[pos : pos + k] in names for k in lengths if pos + k <= len(text)):
+        return True
+    return _ZONE.match(text, pos) is not None
+
+
+_ZONE = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:高新技术产业开发区|经济技术开发区|高新区|开发区|经开区|保税区"
+    r"|工业园区|产业园区|新区)"
+)
+"""A development zone's name (紫竹高新区), which opens the names of its bodies as a region's
+does (紫竹高新区团委, 某某开发区管委会)."""
 
 
 def _ends_with_suffix(text: str, end: int) -> bool:

@@ -177,6 +177,15 @@ def orgs_by_neighbour(
             if key is not None and e.role.text == first.role.text:
                 target = key  # X外办党组成员、Y会长A，党组成员B: the title where A holds it
                 break
+        last = before.elements[-1]
+        if (
+            target == before_keys[-1]
+            and last.body is not None
+            and first.org is None
+            and first.body is None
+            and role_base(first.role.text) == role_base(last.role.text)
+        ):
+            target += last.body.text  # X团委书记A、副书记B: the deputy of the same 团委
         if not fits(first.role.text, str(target)) and first.body is None:
             continue  # X公司董事长A，副市长B: not the company's
         for j, key in enumerate(keys):
