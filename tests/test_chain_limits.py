@@ -39,3 +39,8 @@ def test_the_leader_of_a_delegation_holds_the_title_at_the_organisation_sending_
     found = posts("市长会见了以主席张振华为团长的东江省人民对外友好协会代表团。")
     assert ("张振华", "主席", "东江省人民对外友好协会") in found
     assert not any(r == "团长" for _, r, _ in found)
+
+
+def test_a_meetings_presidium_gives_no_posts() -> None:
+    assert posts("大会由主席团常务主席、执行主席张振华主持。", former=None) == set()
+    assert ("张振华", "主席团委员", "中国作家协会") in posts("中国作家协会主席团委员张振华出席。")

@@ -46,3 +46,17 @@ def test_a_transliterated_name_in_a_list_shares_its_title() -> None:
     posts = _posts("全国政协副主席张振华、阿不来提・阿不都热西提、李春芳出席会议。")
     assert ("阿不来提・阿不都热西提", "副主席", "全国政协") in posts
     assert ("李春芳", "副主席", "全国政协") in posts
+
+
+def test_a_bare_title_is_at_the_organisation_named_before_it_in_its_sentence() -> None:
+    text = (
+        "3月19日，东华集团董事长张振华前往上海调研。"
+        "下午，张董事长一行察看了江苏森工公司，听取总经理李春芳专题汇报经营情况。"
+    )
+    assert ("李春芳", "总经理", "江苏森工公司") in _posts(text)
+
+
+def test_a_bare_title_in_a_sentence_naming_no_organisation_is_at_the_articles() -> None:
+    assert ("李春芳", "总经理", "东华集团") in _posts(
+        "东华集团召开会议。会上，总经理李春芳作报告。"
+    )

@@ -46,6 +46,12 @@ def test_a_past_term_makes_every_title_of_the_chain_a_former_post() -> None:
     }
 
 
+def test_a_past_term_before_a_level_and_a_body_is_a_former_post() -> None:
+    text = "会议开幕，上届区妇联主席张振华传达了讲话精神。"
+    assert _posts(text) == set()
+    assert {(p, r) for p, r, _ in _posts(text, former=True)} == {("张振华", "主席")}
+
+
 def test_a_federation_short_form_is_the_articles_association() -> None:
     posts = _posts(
         "南京市书法家协会第四次代表大会召开。会议推举张振华同志担任本届书协主席。"

@@ -29,7 +29,13 @@ from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
 from graph.extract.places import government_title, pointing_words
 from graph.extract.rules import TitleChain
-from graph.extract.subject import orgs_by_neighbour, orgs_by_subject, seats_of, subject_for
+from graph.extract.subject import (
+    orgs_by_neighbour,
+    orgs_by_subject,
+    orgs_in_sentence,
+    seats_of,
+    subject_for,
+)
 from graph.types import Segmented, normalise_key
 
 
@@ -265,6 +271,9 @@ def chain_org_keys(
                 people_at[current].add(chain.person.text)
         base_of_chain.append(_sent_by(seg.doc.text, chain, keys, resolved))
     orgs_by_neighbour(seg.doc.text, chains, base_of_chain, people_at)
+    named = [(s, e, o.key) for (s, e), o in resolved.items()]
+    sentence_starts = [s.start for s in seg.sentences]
+    orgs_in_sentence(seg.doc.text, sentence_starts, chains, base_of_chain, people_at, named)
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
     in_title_orgs = tuple(p for p in orgs if p.end <= title)
     model = {

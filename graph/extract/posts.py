@@ -32,6 +32,9 @@ RULE_DISCOUNT = {  # readings less direct than ORG ROLE NAME
 }
 SUBORG_CONFIDENCE = {"sub-body:name": 0.92, "branch:name": 0.85, "region-hierarchy": 0.7}
 _ROLE_ALIASES = {"摄": "摄影"}
+MEETING_BODIES = frozenset({"主席团", "大会主席团", "会议主席团"})
+"""A meeting's presidium: its 执行主席 and 常务主席 are roles in the meeting, not posts (an
+association's standing 主席团, named with the association, is another matter)."""
 
 
 def role_entities(facts: tuple[Fact, ...]) -> tuple[Entity, ...]:
@@ -77,7 +80,7 @@ def membership_facts(
         for element, org in zip(chain.elements, orgs, strict=True):
             carried = element.former if element.org is not None else carried
             former = element.former or (element.org is None and carried)
-            if org is not None:
+            if org is not None and org.key not in MEETING_BODIES:
                 confidence = base - _penalty(linking, org) - RULE_DISCOUNT.get(chain.rule, 0.0)
                 add(person, org, element.role.text, span, confidence, former, chain.rule)
     for person, org, span in linking.credits:

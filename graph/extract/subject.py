@@ -14,6 +14,7 @@ first named. A sub-body title (党委书记, 工会主席) is at the document's 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -104,6 +105,42 @@ def fits(role: str, key: str) -> bool:
     if not endings or key.endswith(endings):
         return True
     return government_title(role) and key.endswith(("委", "委员会"))
+
+
+def orgs_in_sentence(
+    text: str,
+    sentence_starts: Sequence[int],
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+    named: Sequence[Named],
+) -> None:
+    """A title without an organisation is at the organisation visited before it in its
+    sentence, when that one can hold it (察看了某某公司，听取总经理A汇报; 在某某公司，…总经理A)."""
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        start = chain.span.start
+        sentence = sentence_starts[bisect.bisect_right(sentence_starts, start) - 1]
+        for i, e in enumerate(chain.elements):
+            endings = seats_of(e.role.text)
+            if keys[i] is not None or e.org is not None or e.body is not None or not endings:
+                continue
+            visited = [
+                (s, key)
+                for s, end, key in named
+                if sentence <= s
+                and end <= start
+                and key.endswith(endings)
+                and _VISITED.search(text, max(sentence, s - 4), s)
+                and not is_place(key)
+            ]
+            if visited:
+                key = max(visited)[1]
+                keys[i] = key
+                people_at[key].add(chain.person.text)
+
+
+_VISITED = re.compile(r"(?:在|到|赴|来到|走进|走访|察看|查看|考察|调研|参观|视察)了?$")
+"""Words before an organisation a visit goes to."""
 
 
 def orgs_by_subject(

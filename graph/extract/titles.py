@@ -216,7 +216,7 @@ _PAST_TERMS = ("上一届", "上届", "前任", "前届")
 def after_past_term(text: str, start: int, end: int) -> int:
     """Where an organisation's name starts after a past term (上届书协), else ``start``."""
     term = next((t for t in _PAST_TERMS if text.startswith(t, start)), "")
-    return start + len(term) if term and end - start > len(term) + 1 else start
+    return start + len(term) if term and end - start > len(term) else start
 
 
 _QUALIFYING = ("兼职", "专职", "挂职")
