@@ -44,3 +44,9 @@ def test_the_leader_of_a_delegation_holds_the_title_at_the_organisation_sending_
 def test_a_meetings_presidium_gives_no_posts() -> None:
     assert posts("大会由主席团常务主席、执行主席张振华主持。", former=None) == set()
     assert ("张振华", "主席团委员", "中国作家协会") in posts("中国作家协会主席团委员张振华出席。")
+
+
+def test_a_committee_name_with_a_bracketed_qualifier_is_kept_whole() -> None:
+    found = posts("东江省侨联主席张振华，东江省政协港澳台侨（外事）委员会副主任李春芳出席。")
+    orgs = {o for p, r, o in found if (p, r) == ("李春芳", "副主任")}
+    assert orgs and all(o.startswith("东江省政协港澳台侨") and "委员会" in o for o in orgs)

@@ -149,3 +149,20 @@ def test_a_places_body_listed_alone_after_a_committee_title_keeps_both_posts() -
     posts = _posts(_x("东江市委常委总工会主席林晓峰出席。"))
     assert {("林晓峰", "常委", "东江市委"), ("林晓峰", "主席", "东江市总工会")} <= posts
     assert not _posts(_x("总工会主席林晓峰出席。"))
+
+
+def test_a_unit_opening_a_chain_after_a_comma_is_the_organisation_of_the_chain_before() -> None:
+    posts = _posts(_x("省侨联副主席张振华、李春芳，办公室主任王建国出席。"))
+    assert ("王建国", "主任", "省侨联办公室") in posts
+
+
+def test_a_unit_nobody_resolved_gives_no_post() -> None:
+    assert _posts(_x("会议召开，办公室主任王建国主持。")) == set()
+
+
+def test_a_rank_after_a_units_title_is_held_in_the_organisation() -> None:
+    posts = _posts(_x("市财政局办公室主任、二级调研员王建国出席。"))
+    assert ("王建国", "主任", "市财政局办公室") in posts
+    assert ("王建国", "二级调研员", "市财政局") in posts
+    posts = _posts(_x("省侨联副主席张振华，办公室主任、二级巡视员王建国出席。"))
+    assert ("王建国", "二级巡视员", "省侨联") in posts

@@ -30,6 +30,7 @@ from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgkeys import (
+    RANKS,
     OrgName,
     alias_targets,
     chain_org_keys,
@@ -214,7 +215,7 @@ def _people(
             elif e.body:
                 where = (e.org.start if e.org else e.body.start, e.body.end)
                 org = _sub_body(seg, builders, org, e.body.text, where)
-            elif e.org is None and orgs:
+            elif e.org is None and orgs and not e.role.text.endswith(RANKS):
                 before = chain.elements[len(orgs) - 1]
                 held = orgs[-1]
                 if before.body is None or e.role.text in _BODY_ROLES or _heads(held, e.role.text):

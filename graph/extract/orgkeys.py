@@ -30,6 +30,7 @@ from graph.extract.orgs import region_stem
 from graph.extract.places import government_title, pointing_words
 from graph.extract.rules import TitleChain
 from graph.extract.subject import (
+    listed_after,
     orgs_by_neighbour,
     orgs_by_subject,
     orgs_in_sentence,
@@ -181,6 +182,8 @@ def _first_named(text: str, region: str) -> tuple[int, int] | None:
     return None
 
 
+RANKS = ("巡视员", "调研员")
+"""Civil-service ranks: held in the organisation, not in the unit named before them."""
 _UNITS = ("部", "办公室", "办", "处", "科", "室")
 _MAX_UNIT = 6
 
@@ -242,6 +245,30 @@ _LEADS = ("团长", "副团长", "组长", "领队")
 """Titles in the delegation itself (为团长的): not posts at the organisation that sends it."""
 
 
+def _units_by_neighbour(
+    text: str,
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    resolved: dict[tuple[int, int], OrgName],
+) -> None:
+    """A unit named alone opening a chain listed after another one is that organisation's
+    (X副主席A，办公室主任B: X的办公室)."""
+    for i in range(1, len(chains)):
+        chain, keys = chains[i], base_of_chain[i]
+        first, owner = chain.elements[0].org, base_of_chain[i - 1][-1]
+        if first is None or owner is None or first.text not in UNITS_NAMED_ALONE:
+            continue
+        span = (first.start, first.end)
+        if resolved[span].key != first.text or not listed_after(text, chains[i - 1], chain):
+            continue
+        unit = owner + first.text
+        resolved[span] = OrgName(unit, unit, first.text, "neighbour:unit")
+        base_of_chain[i] = [
+            (owner if e.role.text.endswith(RANKS) else unit) if k == first.text else k
+            for e, k in zip(chain.elements, keys, strict=True)
+        ]
+
+
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -266,10 +293,14 @@ def chain_org_keys(
                 and not e.body.text.startswith("党")
             ):  # 投资部部长兼团委书记: not the department's 团委 (外交部部长兼党组书记: its 党组)
                 current = unit_parent(current) or _body_owner(resolved, e.body.text) or current
+            elif e.body is None and current and e.role.text.endswith(RANKS):
+                keys.append(unit_parent(current) or current)  # 办公室主任、二级巡视员: a rank
+                continue  # of the organisation, not of its unit
             keys.append(current)
             if current:
                 people_at[current].add(chain.person.text)
         base_of_chain.append(_sent_by(seg.doc.text, chain, keys, resolved))
+    _units_by_neighbour(seg.doc.text, chains, base_of_chain, resolved)
     orgs_by_neighbour(seg.doc.text, chains, base_of_chain, people_at)
     named = [(s, e, o.key) for (s, e), o in resolved.items()]
     sentence_starts = [s.start for s in seg.sentences]

@@ -53,6 +53,9 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
         if ch in "）)" and (opened := region_aside(text, i - 1, sentence_start)) is not None:
             i = opened  # 某某（上海）体育发展有限公司: a region in brackets after the brand
             break
+        if ch in "）)" and (opened := _committee_aside(text, i - 1, sentence_start)) is not None:
+            i = opened  # 港澳台侨（外事）委员会: the bracket is part of the committee's name
+            continue
         if ch in _BOUNDARY:
             break
         if ch in "和与及" and role_ending_at(text, i - 1, start_limit=sentence_start) is not None:
@@ -68,6 +71,18 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue
         i -= 1
     return i
+
+
+_ASIDE_COMMITTEE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)](?:委员会|工作委员会|专门委员会)")
+
+
+def _committee_aside(text: str, close: int, lower: int) -> int | None:
+    """Where ``（外事）`` opens when it closes at ``close`` right before 委员会, inside a
+    committee's name (省政协港澳台侨（外事）委员会)."""
+    opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
+    if opened <= lower or not _ASIDE_COMMITTEE.match(text, opened):
+        return None
+    return opened
 
 
 def clause_titles(

@@ -188,6 +188,16 @@ _LIST_SEPARATORS = ("、", "，", ",", "和", "及", "以及", "与")
 _ASIDE_END = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:同志)?")
 
 
+def listed_after(text: str, before: TitleChain, chain: TitleChain) -> bool:
+    """Whether ``chain`` is listed right after ``before``'s person (A、B; A，B; A和B)."""
+    m = _ASIDE_END.match(text, before.person.end)
+    gap = m.end() if m else before.person.end
+    first = chain.elements[0]
+    start = (first.org or first.body or first.role).start
+    sep = next((w for w in _LIST_SEPARATORS if text.startswith(w, gap)), "")
+    return bool(sep) and gap + len(sep) == start
+
+
 def orgs_by_neighbour(
     text: str,
     chains: tuple[TitleChain, ...],
@@ -200,15 +210,9 @@ def orgs_by_neighbour(
     for i in range(1, len(chains)):
         chain, keys = chains[i], base_of_chain[i]
         before, before_keys = chains[i - 1], base_of_chain[i - 1]
-        if keys[0] is not None or before_keys[-1] is None:
+        if keys[0] is not None or before_keys[-1] is None or not listed_after(text, before, chain):
             continue
-        m = _ASIDE_END.match(text, before.person.end)
-        gap = m.end() if m else before.person.end
         first = chain.elements[0]
-        start = (first.org or first.body or first.role).start
-        sep = next((w for w in _LIST_SEPARATORS if text.startswith(w, gap)), "")
-        if not sep or gap + len(sep) != start:
-            continue
         target = before_keys[-1]
         for e, key in zip(before.elements, before_keys, strict=True):
             if key is not None and e.role.text == first.role.text:

@@ -354,12 +354,12 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
 
 
 def _unit_in_chain(text: str, start: int, name: str) -> bool:
-    """A unit named alone after another title of the same chain (X部新闻发言人、办公厅副主任),
-    not after a listed name (、办公室主任B: graph.extract.lists)."""
-    return (
-        name in UNITS_NAMED_ALONE
-        and text[start - 1 : start] == "、"
-        and role_ending_at(text, start - 1) is not None
+    """A unit named alone after another title of the same chain (X部新闻发言人、办公厅副主任)
+    or after a comma (X副主席A，办公室主任B), not after a listed name (、办公室主任B:
+    graph.extract.lists)."""
+    return name in UNITS_NAMED_ALONE and (
+        (text[start - 1 : start] == "、" and role_ending_at(text, start - 1) is not None)
+        or text[start - 1 : start] in ("，", ",")  # X副主席A，办公室主任B: graph.extract.orgkeys
     )
 
 
