@@ -184,3 +184,17 @@ def test_a_celebration_is_an_event_with_its_day() -> None:
         Document.from_text("d.txt", "2009年9月 21日，东华公司举行了简单而隆重的投产剪彩庆典。")
     )
     assert [(e.name, e.start) for e in find_events(seg)] == [("投产剪彩庆典", date(2009, 9, 21))]
+
+
+def test_an_event_named_with_its_year_is_dated_in_an_undated_article() -> None:
+    text = "1月29日，东江市港务协会第二次会员代表大会暨2008新春联谊会在东江大酒店隆重召开。"
+    events = find_events(segment(Document.from_text("d.txt", text)))
+    assert [(e.name, e.start) for e in events] == [
+        ("东江市港务协会第二次会员代表大会暨2008新春联谊会", date(2008, 1, 29))
+    ]
+
+
+def test_an_organisation_named_with_a_place_word_is_part_of_the_event_name() -> None:
+    text = "2008年1月29日，宁波市口岸协会第二次会员代表大会召开。"
+    events = find_events(segment(Document.from_text("d.txt", text)))
+    assert [e.name for e in events] == ["宁波市口岸协会第二次会员代表大会"]

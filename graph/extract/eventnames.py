@@ -34,6 +34,7 @@ _NAME_TAGS = frozenset(
         "mq",
         "role",
         "ng",
+        "s",
     }
 )
 

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from graph.extract.eventnames import event_names
 from graph.extract.meetings import meeting_names
 from graph.extract.visits import visit_names
-from graph.text.dates import DateRange, document_year, find_range, number
+from graph.text.dates import DateRange, document_year, find_range, name_year, number
 from graph.text.docdate import Dateline, dateline, document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.types import Segmented, Sentence
@@ -131,7 +131,7 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             named.add(i)
         for start, end in spans:
             name = text[start:end]
-            dates, off = _event_day(seg, i, clock, kind, document_year(name), named)
+            dates, off = _event_day(seg, i, clock, kind, name_year(name), named)
             if dates is None and sentence.start < title_end:  # the title's: the lead's day
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
             dates = _lasting(s, dates)

@@ -273,6 +273,23 @@ def parse_range(text: str, default_year: int | None) -> tuple[date, date] | None
     return None if r is None else (r.first, r.last)
 
 
+_NAMED_YEAR = re.compile(
+    r"(?<![0-9０-９第])((?:19|20)[0-9]{2})(?=[\u4e00-\u9fff])(?![年月日号次届期名个人元万亿件项条家所位])"
+)
+
+
+def name_year(name: str) -> int | None:
+    """The year an event's name carries, with 年 or before its words (2008新春联谊会).
+
+    >>> name_year("协会会员大会暨2008新春联谊会"), name_year("2019年年会"), name_year("第2008号")
+    (2008, 2019, None)
+    """
+    if (year := document_year(name)) is not None:
+        return year
+    m = _NAMED_YEAR.search(name)
+    return int(m.group(1)) if m else None
+
+
 def document_year(*texts: str) -> int | None:
     """The year a document talks about: the most frequent four-digit year from 1900 to 2099
     (the earliest on ties), in Arabic, full-width or Chinese numerals.
