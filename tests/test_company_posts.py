@@ -60,3 +60,10 @@ def test_a_bare_title_in_a_sentence_naming_no_organisation_is_at_the_articles() 
     assert ("李春芳", "总经理", "东华集团") in _posts(
         "东华集团召开会议。会上，总经理李春芳作报告。"
     )
+
+
+def test_a_post_kept_on_is_read_after_its_adverb() -> None:
+    text = "上海东华俱乐部召开会议。领导班子保持不变，张振华依然出任俱乐部总经理。"
+    assert ("张振华", "总经理", "上海东华俱乐部") in _posts(text)
+    text = "东华公司召开董事会，李春芳继续担任公司董事长。"
+    assert ("李春芳", "董事长", "东华公司") in _posts(text)

@@ -134,3 +134,9 @@ def test_a_township_body_written_alone_is_the_articles_township() -> None:
 
 def test_a_city_whose_name_opens_with_a_township_level_is_no_township() -> None:
     assert ("张振华", "书记", "镇江市委") in _posts("东华镇召开会议。镇江市委书记张振华出席。")
+
+
+def test_a_city_body_in_an_article_about_a_county_is_the_countys_prefecture() -> None:
+    text = "平利县召开现场会。市委常委、副市长张振华出席。"
+    assert dominant_regions(text)["市"] == "安康市"
+    assert any(o in ("安康市政府", "安康市人民政府") for p, r, o in _posts(text) if r == "副市长")

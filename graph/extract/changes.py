@@ -90,7 +90,7 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return unique_chains(out)
 
 
-_ALREADY = re.compile(r"(?:已经|已|正式|将|即将|于近日|近日)*")
+_ALREADY = re.compile(r"(?:已经|已|正式|将|即将|于近日|近日|依然|仍然|仍|继续|再次|还)*")
 _SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒)$")
 
 

@@ -120,6 +120,10 @@ def dominant_regions(text: str) -> dict[str, str]:
             best[level] = min(counts, key=lambda k: _rank(k, counts, text))
     for level, name in _unlisted(text).items():
         best.setdefault(level, name)
+    if "市" not in best and "县" in best:
+        prefecture = region_parents().get(best["县"], ("", ""))[0]
+        if prefecture.endswith("市"):
+            best["市"] = prefecture  # 市委 in an article about 平利县: 安康市委
     if "省" not in best:
         province = next((_province(best[lv]) for lv in "市县区" if lv in best), "")
         if province.endswith("省"):

@@ -34,6 +34,7 @@ DEICTIC_TYPES: dict[str, tuple[str, ...]] = {
     "会": ("协会", "学会", "商会", "联合会", "委员会", "会"),
     "厂": ("厂",),
     "馆": ("馆",),
+    "俱乐部": ("俱乐部",),
 }
 """Pointing word (without 我/本/该) -> endings of the organisation it can point to."""
 _POINTERS = ("我", "本", "该", "")
@@ -43,6 +44,7 @@ _BARE_KINDS = frozenset({"校", "院", "公司", "集团", "局", "所", "厂", 
 _GENERIC = {
     "学校": "校", "集团公司": "集团", "研究所": "所", "研究院": "院", "医院": "院",
     "协会": "会", "学会": "会", "商会": "会", "研究会": "会", "促进会": "会",
+    "俱乐部": "俱乐部",
 }  # fmt: skip
 """Generic names an article uses for the organisation it is about."""
 _POINTING = re.compile(
