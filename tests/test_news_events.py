@@ -255,3 +255,19 @@ def test_a_header_date_with_an_update_time_in_brackets() -> None:
         "东华县府宣誓典礼\n2017/11/6 17:46（11/6 18:05 更新）\n东华县府今天举行宣誓典礼。"
     )
     assert (date(2017, 11, 6), date(2017, 11, 6)) in events.values()
+
+
+def test_a_ceremony_attended_is_an_event_named_after_the_verb() -> None:
+    events = _events("2021年11月11日，董事长张振华在京出席东华集团与南京市合作集中签约仪式。")
+    assert events == {"东华集团与南京市合作集中签约仪式": (date(2021, 11, 11), date(2021, 11, 11))}
+
+
+def test_talks_and_forums_reported_are_events_of_their_day() -> None:
+    events = _events("2025年7月25日，东华集团董事长张振华与南京市副市长李春芳举行会谈。")
+    assert list(events.values()) == [(date(2025, 7, 25), date(2025, 7, 25))]
+
+
+def test_an_ending_whose_verb_the_segmenter_split_off_names_the_event() -> None:
+    text = "东江华人商会成立大会在莫斯科隆重开幕\n\n2012年4月28日，东江华人商会在莫斯科正式成立。"
+    events = _events(text)
+    assert events.get("东江华人商会成立大会") == (date(2012, 4, 28), date(2012, 4, 28))

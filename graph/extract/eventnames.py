@@ -54,8 +54,9 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
     for i, tok in enumerate(toks):
         if tok.text[-1:] not in last:
             continue
-        split = 0 if _ends_with_suffix(tok.text) else _split_suffix(toks, i)
-        if not _ends_with_suffix(tok.text) and not split:
+        whole = _ends_with_suffix(tok.text)
+        split = _longer_suffix(toks, i) if whole else _split_suffix(toks, i)
+        if not whole and not split:
             continue
         j, start = i - 1 - max(split - 1, 0), toks[i - max(split - 1, 0)].start
         while j >= 0:
@@ -114,6 +115,19 @@ def _split_suffix(toks: list[Token], i: int) -> int:
         if any(joined.endswith(x) and len(x) > 2 for x in _suffixes()):
             n = i - k + 1
     return n if n > 1 else 0
+
+
+def _longer_suffix(toks: list[Token], i: int) -> int:
+    """How many tokens an event ending longer than token ``i``'s spans, with the one or two
+    before it (签约 + 仪式, 成立 + 大会: a verb that is part of the ending), 0 when none does."""
+    joined, n = toks[i].text, 0
+    for k in (i - 1, i - 2):
+        if k < 0 or toks[k].end != toks[k + 1].start:
+            break
+        joined = toks[k].text + joined
+        if joined in _suffix_index()[0]:
+            n = i - k + 1
+    return n
 
 
 _NOT_IN_NAME = frozenset('，,。；;：:、（）()“”"《》【】[]！!？?')

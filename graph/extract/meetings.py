@@ -31,6 +31,7 @@ _NOUN = (
 _CLAUSE_END = r"(?=[，,。；;！!？?：:\n]|$)"
 _HELD = re.compile(
     rf"(?:召开|举行|举办)了?[^，,。；;：:、\n]{{0,10}}?{_NOUN}{_CLAUSE_END}"
+    rf"|(?:出席|参加)了?[^，,。；;：:、\n]{{0,24}}?(?:仪式|典礼|大会){_CLAUSE_END}"
     rf"|{_NOUN}[^，,。；;：:、\n]{{0,12}}?(?:召开|举行|举办|开幕){_CLAUSE_END}"
 )
 
@@ -40,10 +41,15 @@ def meeting_names(sentence: Sentence) -> list[tuple[int, int]]:
     m = _HELD.search(sentence.text)
     if m is None:
         return []
+    if attended := _ATTENDED.match(m.group()):  # 出席某某签约仪式: the ceremony's own name
+        start = sentence.start + m.start() + attended.end()
+        return [(start, sentence.start + m.end())] if m.end() - m.start() > 6 else []
     found = clause_of(sentence, m.start(), m.end())
     at = sentence.start
     return [(a, b) for a, b in found if not sentence.text[a - at :].startswith(_AGAIN)]
 
+
+_ATTENDED = re.compile(r"(?:出席|参加)了?")
 
 _AGAIN = ("会议", "大会", "仪式", "典礼", "本次", "此次", "这次", "该", "上述")
 """A clause opening with these speaks of a meeting already named (会议在某地开幕)."""

@@ -14,6 +14,7 @@ from graph.types import Sentence
 
 _VISIT = re.compile(
     r"慰问|慰勉|视察|调研|考察|检查指导|督导|走访|看望|巡视|参观|察看|参香|拜年|访问"
+    r"|座谈|会谈|会见|会晤"
 )
 _CLAUSE = frozenset("，,。；;！!？?：:\n")
 _LEAD = re.compile(

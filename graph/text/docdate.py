@@ -38,6 +38,8 @@ datetime.date(2006, 12, 6)
 datetime.date(2012, 5, 4)
 >>> document_date("标题\\n2017/11/6 17:46（11/6 18:05 更新）\\n正文")
 datetime.date(2017, 11, 6)
+>>> document_date("标题\\nDateTime:2018-04-20\\n正文"), document_date("标题\\n发布时间： 星期四，2012-08-16\\n正文")
+(datetime.date(2018, 4, 20), datetime.date(2012, 8, 16))
 """
 
 from __future__ import annotations
@@ -52,8 +54,11 @@ _D = "[0-9０-９]"
 _ISO = rf"(?P<y>{_D}{{4}})\s*[-/.年]\s*(?P<m>{_D}{{1,2}})\s*[-/.月]\s*(?P<d>{_D}{{1,2}})日?"
 _US = rf"(?P<m2>{_D}{{1,2}})/(?P<d2>{_D}{{1,2}})/(?P<y2>{_D}{{4}})"
 _DATE = rf"(?:{_ISO}|{_US})"
+_WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天][，,、\s]*"
 _LABEL = re.compile(
-    rf"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间)\s*[:：]?\s*{_DATE}"
+    r"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间|DateTime|Date|Time)"
+    rf"\s*[:：]?\s*(?:{_WEEKDAY})?{_DATE}",
+    re.IGNORECASE,
 )
 _SHORT_YEAR = re.compile(
     r"(?:发布时间|发表时间|发布日期|更新时间|日期|时间)\s*[:：]?\s*"
