@@ -67,3 +67,9 @@ def test_a_post_kept_on_is_read_after_its_adverb() -> None:
     assert ("张振华", "总经理", "上海东华俱乐部") in _posts(text)
     text = "东华公司召开董事会，李春芳继续担任公司董事长。"
     assert ("李春芳", "董事长", "东华公司") in _posts(text)
+
+
+def test_a_passive_election_after_an_adverb_gives_the_post() -> None:
+    text = "东华公司副总经理周立群先生荣幸地被选举为第一任东江华人商会会长。"
+    assert ("周立群", "会长", "东江华人商会") in _posts(text)
+    assert ("张振华", "总经理", "东华公司") in _posts("张振华被任命为东华公司总经理。")

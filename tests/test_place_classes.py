@@ -140,3 +140,10 @@ def test_a_city_body_in_an_article_about_a_county_is_the_countys_prefecture() ->
     text = "平利县召开现场会。市委常委、副市长张振华出席。"
     assert dominant_regions(text)["市"] == "安康市"
     assert any(o in ("安康市政府", "安康市人民政府") for p, r, o in _posts(text) if r == "副市长")
+
+
+def test_a_government_named_alone_after_a_committee_title_is_the_places() -> None:
+    posts = _posts("霍林郭勒市委常委、政府副市长张振华出席。")
+    assert any(o in ("霍林郭勒市政府", "霍林郭勒市人民政府") for p, r, o in posts if r == "副市长")
+    posts = _posts("霍林郭勒市委常委、副市长张振华、政府副市长李春芳一行来校座谈。")
+    assert ("李春芳", "副市长", "霍林郭勒市人民政府") in posts

@@ -40,13 +40,20 @@ _ELECTED = (
             "荣膺",
             "荣任",
             "成为",
+            "被选举为",
+            "被选为",
+            "被推选为",
+            "被推举为",
+            "被任命为",
+            "被聘为",
+            "被聘任为",
         )
     ),
     "为",
     "任",
 )
 """Verbs after the names that give them the titles that follow (longest first)."""
-_NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}届)")
+_NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}[届任])")
 
 
 def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
@@ -90,7 +97,9 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return unique_chains(out)
 
 
-_ALREADY = re.compile(r"(?:已经|已|正式|将|即将|于近日|近日|依然|仍然|仍|继续|再次|还)*")
+_ALREADY = re.compile(
+    r"(?:已经|已|正式|将|即将|于近日|近日|依然|仍然|仍|继续|再次|还)*(?:[\u4e00-\u9fff]{2}地)?"
+)
 _SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒)$")
 
 

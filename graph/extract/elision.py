@@ -273,10 +273,22 @@ def region_department(name: str, held: str) -> str | None:
 
 
 PLACE_BODIES = frozenset(
-    {"监委", "人大常委会", "政协", "总工会", "妇联", "工商联", "科协", "文联", "残联"}
+    {
+        "监委",
+        "人大常委会",
+        "政协",
+        "总工会",
+        "妇联",
+        "工商联",
+        "科协",
+        "文联",
+        "残联",
+        "政府",
+        "人民政府",
+    }
 )
 """Bodies of a place written alone after a title at its party or discipline committee
-(东江县纪委书记、监委主任: 东江县监委)."""
+(东江县纪委书记、监委主任: 东江县监委; 市委常委、政府副市长: the city's government)."""
 _COMMITTEES = ("纪委", "委")
 
 

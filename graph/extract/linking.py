@@ -30,6 +30,7 @@ from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
 from graph.extract.orgkeys import (
+    BARE_GOVERNMENTS,
     RANKS,
     OrgName,
     alias_targets,
@@ -222,7 +223,11 @@ def _people(
                     org = held or org  # 党委书记、副书记: the same committee
                 # else 党委书记、主任: the organisation itself, not its committee
             # an organisation carried over from the chain before (委书记A、县长B) is inherited
-            inherited = e.org is None or e.org.start < chain.span.start
+            inherited = (
+                e.org is None
+                or e.org.start < chain.span.start
+                or e.org.text in BARE_GOVERNMENTS  # 、政府副市长B: the city's, as before
+            )
             seat = None if e.body else seat_of(org.key, e.role.text, inherited=inherited)
             if seat is not None:
                 where = (e.org.start, e.org.end) if e.org else (e.role.start, e.role.end)

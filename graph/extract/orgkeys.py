@@ -182,6 +182,7 @@ def _first_named(text: str, region: str) -> tuple[int, int] | None:
     return None
 
 
+BARE_GOVERNMENTS = ("政府", "人民政府")
 RANKS = ("巡视员", "调研员")
 """Civil-service ranks: held in the organisation, not in the unit named before them."""
 _UNITS = ("部", "办公室", "办", "处", "科", "室")
@@ -286,6 +287,8 @@ def chain_org_keys(
         for e in chain.elements:
             if e.org:
                 current = resolved[(e.org.start, e.org.end)].key
+                if current in BARE_GOVERNMENTS and government_title(e.role.text):
+                    current = None  # 、政府副市长B: the government of the article's city
             elif (
                 e.body
                 and current
