@@ -50,3 +50,9 @@ def test_a_committee_name_with_a_bracketed_qualifier_is_kept_whole() -> None:
     found = posts("东江省侨联主席张振华，东江省政协港澳台侨（外事）委员会副主任李春芳出席。")
     orgs = {o for p, r, o in found if (p, r) == ("李春芳", "副主任")}
     assert orgs and all(o.startswith("东江省政协港澳台侨") and "委员会" in o for o in orgs)
+
+
+def test_a_chain_after_a_name_and_a_conjunction_starts_after_them() -> None:
+    found = posts("东华体育会召开大会。永远会长胡顺谦及东华体育会理事长黄文象等出席。")
+    assert ("黄文象", "理事长", "东华体育会") in found
+    assert ("胡顺谦", "永远会长", "东华体育会") in found

@@ -147,3 +147,8 @@ def test_a_government_named_alone_after_a_committee_title_is_the_places() -> Non
     assert any(o in ("霍林郭勒市政府", "霍林郭勒市人民政府") for p, r, o in posts if r == "副市长")
     posts = _posts("霍林郭勒市委常委、副市长张振华、政府副市长李春芳一行来校座谈。")
     assert ("李春芳", "副市长", "霍林郭勒市人民政府") in posts
+
+
+def test_a_place_written_with_its_standing_committee_is_its_party_committee() -> None:
+    posts = _posts("霍林郭勒市常委、政府副市长张振华出席。")
+    assert ("张振华", "常委", "霍林郭勒市委") in posts

@@ -32,7 +32,18 @@ from graph.extract.places import (
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement
 
-_ROLE_PREFIXES = ("常务副", "代理", "副", "代", "执行", "名誉", "荣誉")
+_ROLE_PREFIXES = (
+    "常务副",
+    "代理",
+    "副",
+    "代",
+    "执行",
+    "永远名誉",
+    "永远荣誉",
+    "永远",
+    "名誉",
+    "荣誉",
+)
 
 
 def role_base(role: str) -> str:

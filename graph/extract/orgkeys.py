@@ -27,7 +27,7 @@ from graph.extract.names import Piece
 from graph.extract.orgforms import delegation_sender, mission_name
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
-from graph.extract.places import government_title, pointing_words
+from graph.extract.places import government_title, is_place, pointing_words
 from graph.extract.rules import TitleChain
 from graph.extract.subject import (
     listed_after,
@@ -84,6 +84,8 @@ def resolve_org_names(
         sentence = seg.sentences[i] if i >= 0 and p.start < seg.sentences[i].end else None
         before = text[sentence.start : p.start] if sentence else ""
         surface = normalise_key(p.text)
+        if surface.endswith("常委") and is_place(surface[:-2]):
+            surface = surface[:-2] + "委"  # 某市常委常委: the city's party committee
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
     for chain in chains:

@@ -176,11 +176,11 @@ def _chain_ending_at(
     if found is None:
         return None
     person, caption = found
-    begin = _chain_start(
-        text,
-        role_ending_at(text, role_end, start_limit=sentence_start) or role_end,
-        max(sentence_start, floor),
-    )
+    role_start = role_ending_at(text, role_end, start_limit=sentence_start) or role_end
+    begin = _chain_start(text, role_start, max(sentence_start, floor))
+    for n in (names or {}).values():
+        if begin <= n.start and n.end < role_start and text[n.end] in "及和与":
+            begin = n.end + 1  # 会长A及某某会理事长B: B's chain starts after A's name
     elements: list[ChainElement] = []
     sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin
