@@ -152,3 +152,7 @@ def test_a_government_named_alone_after_a_committee_title_is_the_places() -> Non
 def test_a_place_written_with_its_standing_committee_is_its_party_committee() -> None:
     posts = _posts("霍林郭勒市常委、政府副市长张振华出席。")
     assert ("张振华", "常委", "霍林郭勒市委") in posts
+
+
+def test_a_word_before_a_level_and_a_body_is_no_unlisted_place() -> None:
+    assert "市" not in dominant_regions("由市政协副主席带队，组织市政协委员考察团到社区视察。")

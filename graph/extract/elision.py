@@ -19,6 +19,7 @@ from functools import cache
 
 from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
 from graph.extract.places import is_place
+from graph.text.segment import word_tags
 
 _LEVEL_CHARS = "市区县省州"
 _NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
@@ -145,6 +146,8 @@ def _province(region: str) -> str:
     return region_parents().get(region, ("", ""))[1]
 
 
+_WORD_TAGS = frozenset({"n", "v", "vn", "a", "d", "ad", "an", "p", "c"})
+"""Dictionary tags of common words that are no place's name (组织 + 市政协)."""
 _TOWN_LEVELS = "镇乡"
 _TOWN_BODIES = (
     "党委", "人民政府", "政府", "人大", "纪委", "武装部", "妇联", "团委", "总工会", "工会",
@@ -165,9 +168,14 @@ def _unlisted(text: str) -> dict[str, str]:
 
     >>> _unlisted("东岭县召开会议\\n会上，东岭县委书记讲话。全县人民。")
     {'县': '东岭县'}
+    >>> _unlisted("考察团组织市政协委员视察。")
+    {}
     """
+    tags = word_tags()
     counts: Counter[str] = Counter(
-        m[1] for m in _UNLISTED.finditer(text) if is_place(m[1]) and m[1] not in regions()
+        m[1]
+        for m in _UNLISTED.finditer(text)
+        if is_place(m[1]) and m[1] not in regions() and tags.get(m[1][:-1]) not in _WORD_TAGS
     )
     out: dict[str, str] = {}
     for name, _ in counts.most_common():
