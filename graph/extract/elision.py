@@ -146,8 +146,8 @@ def _province(region: str) -> str:
     return region_parents().get(region, ("", ""))[1]
 
 
-_WORD_TAGS = frozenset({"n", "v", "vn", "a", "d", "ad", "an", "p", "c"})
-"""Dictionary tags of common words that are no place's name (组织 + 市政协)."""
+_WORD_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
+"""Dictionary tags of words that are no place's name (组织 + 市政协); nouns may be (青松市)."""
 _TOWN_LEVELS = "镇乡"
 _TOWN_BODIES = (
     "党委", "人民政府", "政府", "人大", "纪委", "武装部", "妇联", "团委", "总工会", "工会",
