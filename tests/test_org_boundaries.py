@@ -92,3 +92,13 @@ def test_a_body_after_jian_is_the_one_the_article_names_with_its_owner() -> None
     assert ("张振华", "书记", "紫竹高新区团委") in found
     assert ("李春芳", "副书记", "紫竹高新区团委") in found
     assert ("张振华", "部长", "投资部") in found
+
+
+def test_a_democratic_partys_committee_is_named_without_its_term() -> None:
+    text = (
+        "在民进东江市第八届委员会第一次全体会议上，选举产生了新一届领导班子："
+        "张振华当选为主任委员，李春芳、王建国当选为副主任委员。"
+    )
+    found = posts(text)
+    assert ("张振华", "主任委员", "民进东江市委员会") in found
+    assert {p for p, r, _ in found if r == "副主任委员"} == {"李春芳", "王建国"}

@@ -156,3 +156,13 @@ def test_a_place_written_with_its_standing_committee_is_its_party_committee() ->
 
 def test_a_word_before_a_level_and_a_body_is_no_unlisted_place() -> None:
     assert "市" not in dominant_regions("由市政协副主席带队，组织市政协委员考察团到社区视察。")
+
+
+def test_a_committee_and_its_department_are_two_organisations() -> None:
+    text = (
+        "3月10日，南华县召开推进会。县委常委、县委政法委书记张振华出席会议，副县长李春芳主持会议。"
+    )
+    posts = _posts(text)
+    assert ("张振华", "常委", "南华县委") in posts
+    assert ("张振华", "书记", "南华县委政法委") in posts
+    assert any(o in ("南华县政府", "南华县人民政府") for p, r, o in posts if p == "李春芳")

@@ -93,3 +93,12 @@ def test_a_name_between_an_organisation_and_its_title_is_read() -> None:
     # parts of a title or of a word are no names
     posts = _posts("东华公司党委副书记张振华、县直相关部门主要负责人出席。")
     assert {p for p, _, _ in posts} == {"张振华"}
+
+
+def test_a_post_held_at_the_time_is_a_former_post() -> None:
+    text = "会议由时任东华县联社党委书记、理事长张振华主持。"
+    assert _posts(text) == set()
+    assert {(p, r) for p, r, _ in _posts(text, former=True)} == {
+        ("张振华", "书记"),
+        ("张振华", "理事长"),
+    }

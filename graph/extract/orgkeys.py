@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict
                 and a[:2] == b[:2]
                 and org_suffix_of(a) == org_suffix_of(b)
                 and is_subsequence(a, b)
+                and not (b.startswith(a) and org_suffix_of(b[len(a) :]) is not None)
                 and people_at.get(a, set()) & people_at.get(b, set())
             ):
                 out[a] = b
@@ -86,6 +88,7 @@ def resolve_org_names(
         surface = normalise_key(p.text)
         if surface.endswith("常委") and is_place(surface[:-2]):
             surface = surface[:-2] + "委"  # 某市常委常委: the city's party committee
+        surface = _TERM.sub("", surface)  # 某市第八届委员会: the committee, whatever its term
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
     for chain in chains:
@@ -184,6 +187,9 @@ def _first_named(text: str, region: str) -> tuple[int, int] | None:
     return None
 
 
+_TERM = re.compile(
+    r"(?<=.{2})第[一二三四五六七八九十0-9]{1,3}届(?=(?:全国|常务|执行)?委员会$|理事会$|董事会$|监事会$)"
+)
 BARE_GOVERNMENTS = ("政府", "人民政府")
 RANKS = ("巡视员", "调研员")
 """Civil-service ranks: held in the organisation, not in the unit named before them."""

@@ -22,6 +22,8 @@ from graph.types import Segmented
 # administrative prefixes of names whose region is left to the context (市委组织部, 区总工会)
 LEVEL_PREFIXES = ("市委", "区委", "县委", "省委", "州委", "市", "区", "县", "省", "州")
 NATIONAL_PREFIXES = ("中共", "中央", "全国", "国家", "中国", "国务院")
+PARTY_PREFIXES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+"""The democratic parties' short names, which open the names of their committees (民进某市委)."""
 LEVELS = ("自治区", "特别行政区", "省", "市", "区", "县", "州")
 _GLUE = frozenset("由在和与及对向从将把被经为据是让请给跟同")
 _BOUNDARY = frozenset("，,。.！!？?；;：:、“”\"‘’'（）()《》【】[]□■●◆…·|/\\\t　 \n\r")
@@ -91,7 +93,7 @@ def counted_stem(name: str) -> str:
 def _starters() -> tuple[str, ...]:
     names = set(regions())
     names |= {region_stem(n) for n in names}
-    names |= set(LEVEL_PREFIXES) | set(NATIONAL_PREFIXES)
+    names |= set(LEVEL_PREFIXES) | set(NATIONAL_PREFIXES) | set(PARTY_PREFIXES)
     return tuple(sorted(names, key=len, reverse=True))
 
 

@@ -199,6 +199,8 @@ def parse_element(
     rest_end = _before_portfolio(text, org_start, rest_end)
     if text.startswith("原", org_start) and rest_end - org_start > 2:
         org_start, former = org_start + 1, True  # 原建设部总工程师: a post that has ended
+    elif text.startswith(_AT_THE_TIME, org_start) and rest_end - org_start > 3:
+        org_start, former = org_start + 2, True  # 时任某县联社理事长: held then, not now
     elif (past := after_past_term(text, org_start, rest_end)) > org_start:
         org_start, former = past, True  # 上届书协副主席: the last term's post
     elif text.startswith("前", org_start) and rest_end - org_start > 3:
@@ -210,6 +212,7 @@ def parse_element(
     return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
 
 
+_AT_THE_TIME = ("时任", "曾任")
 _PAST_TERMS = ("上一届", "上届", "前任", "前届")
 
 
