@@ -130,3 +130,8 @@ def test_a_name_after_adverbs_takes_office() -> None:
         "珠海东华集团有限公司新任一把手已履职。张振华已正式出任东华集团党委书记、董事长。"
     )
     assert ("张振华", "董事长", "东华集团") in posts
+
+
+def test_a_list_goes_on_after_a_title_written_after_the_name() -> None:
+    posts = _posts("东江市旅游局张振华局长、李春芳副局长陪同调研。")
+    assert {("张振华", "局长", "东江市旅游局"), ("李春芳", "副局长", "东江市旅游局")} <= posts

@@ -69,7 +69,8 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             continue  # A（X局局长）、B: the title after A's name is A's alone
         elements = chain.elements
         base = next((e.org for e in reversed(elements) if e.org), None)
-        pos = _after_honour(text, skip_aside(text, chain.person.end))
+        # X局A局长、B副局长: after a title written after the name, the list goes on after it
+        pos = _after_honour(text, skip_aside(text, max(chain.person.end, chain.span.end)))
         while pos < len(text):
             sep = next((a for a in _AND if text.startswith(a, pos)), None)
             if sep is None:
@@ -185,13 +186,14 @@ def several_people_chains(
     people.update(_named_after_triggers(seg, people))
     people.update(_named_before_election(seg.doc.text, people))
     people.update(names_between_org_and_title(seg, people))
+    after_name = after_name_title_chains(seg, people)
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
         + appointment_chains(seg, people)
         + biography_chains(seg, people)
-        + after_name_title_chains(seg, people)
-        + list_chains(seg, chains, people)
+        + after_name
+        + list_chains(seg, chains + tuple(after_name), people)
     )
     return tuple(unique_chains(found))
 
