@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import BOUNDARY, Piece
-from graph.extract.orgnames import HONORIFICS
+from graph.extract.orglead import HONORIFICS
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, parse_element
 from graph.text.segment import token_index

@@ -18,13 +18,13 @@ from functools import cache
 from graph.extract.listbase import People, name_at, name_list, unique_chains
 from graph.extract.names import BOUNDARY, Piece, is_surname_start
 from graph.extract.orgforms import federation_short_name
+from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import (
     department_of,
     faculty_of,
     hospital_department,
     org_suffix_of,
     org_suffixes,
-    trim_leading,
 )
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
 from graph.extract.rules import TitleChain

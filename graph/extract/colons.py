@@ -16,7 +16,8 @@ import re
 
 from graph.extract.listbase import People, name_at
 from graph.extract.names import BOUNDARY, Piece
-from graph.extract.orgnames import org_suffix_of, trim_leading
+from graph.extract.orglead import trim_leading
+from graph.extract.orgnames import org_suffix_of
 from graph.extract.rules import TitleChain, clause_titles
 from graph.extract.titles import ChainElement, role_ending_at
 from graph.resources import load_lexicon

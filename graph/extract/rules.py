@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from graph.extract.chainparts import glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
-from graph.extract.orgnames import org_suffix_of, region_aside, trim_leading
+from graph.extract.orglead import trim_leading
+from graph.extract.orgnames import org_suffix_of, region_aside
 from graph.extract.titles import (
     ChainElement,
     OrgCheck,

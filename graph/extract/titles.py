@@ -20,6 +20,7 @@ from graph.extract.chainparts import head_unit
 from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece, token_at
 from graph.extract.orgforms import federation_short_name, mission_name
+from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import (
     UNITS_NAMED_ALONE,
     company_suffix,
@@ -28,7 +29,6 @@ from graph.extract.orgnames import (
     org_suffix_of,
     org_suffixes,
     role_modifier,
-    trim_leading,
 )
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.resources import load_lexicon

@@ -1,0 +1,219 @@
+"""Where an organisation's name starts before a title: what the candidate running back from
+the title to the clause start carries that is no part of the name.
+
+Function words and verbs are cut off (记者从…, 担任…, 会议由 + 区…, 选举产生 + 某会, 庆典上 + 某市…)
+except the verbs that are words of names (应用, 保障); so are a dispatch or a time glued to it,
+the leaders named before it (主管领导…) and a caption's 图为; 和/与 stay inside a name
+(住房和城乡建设部) unless an adverb makes them the clause's conjunction (某某还和…) or a name or
+an honorific precedes them (A先生和 + 某公司).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.extract.names import is_surname_start, token_at
+from graph.extract.orgnames import (
+    MAX_SHORT_NAME,
+    department_from,
+    is_department,
+    org_suffix_of,
+    org_suffixes,
+    places,
+    written_in_full,
+)
+from graph.extract.places import deictic_kind, is_place
+from graph.text.segment import FUNCTION_TAGS, NOUN_TAGGED_VERBS, word_tags
+from graph.types import Segmented
+
+# leading words that are not part of an organisation name
+_LEAD_STOP_TAGS = FUNCTION_TAGS | {"v", "t", "q"}
+# words that never occur inside an organisation name: the name starts after the last of them
+_CUT_TAGS = FUNCTION_TAGS | {"v"}
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+"""An ordinal before a verb makes it part of a name (第一济困医院)."""
+_OPENING_ADVERBS = frozenset(
+    {"随后", "随即", "同时", "此外", "另外", "然后", "接着", "最后", "首先", "其后", "之后"}
+)
+"""Adverbs opening a clause, never a name (随后 + 学校副校长A; 首尔, tagged an adverb, is one)."""
+_VERB_IDIOMS = (
+    frozenset({"贯彻落实", "认真贯彻", "学习贯彻", "认真落实", "全面落实"}) | NOUN_TAGGED_VERBS
+)
+"""Verbs the dictionary tags as idioms or nouns (要认真贯彻落实省高院院长…的要求, 选举产生 +
+某某联合会主席A, 参观 + 某某馆)."""
+_LOCALIZERS = frozenset("上中下里内外前后间")
+"""One-character localizers: after an event (庆典上, 会上) and before a place they end the
+clause, so the name starts at the place."""
+_LEVELS = "省市县区州旗盟镇乡村"
+
+
+_TAKING_OFFICE = (
+    "当选为", "当选", "担任", "出任", "现任", "新任", "首任", "荣任", "荣膺", "连任",
+    "任命", "提名", "推举", "推选", "聘任",
+)  # fmt: skip
+"""Words (or their ends: 高票当选) that open a post, never an organisation's name."""
+
+
+def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
+    """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
+    a preposition inside the candidate (记者从X公司) starts the name after it."""
+    tags = word_tags()
+    i = starts.get(start)
+    clause = False  # an adverb before 和 makes it a clause's conjunction (某某还和…)
+    while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
+        word = seg.tokens[i].text
+        cut = seg.tokens[i].end
+        tag = "v" if word in _VERB_IDIOMS else tags.get(word, _function_pair(word, tags))
+        if _glued_preposition(word, tags, seg.doc.text, cut):
+            start, clause, i = seg.tokens[i].start + 1, False, i + 1  # 由 + 区组宣统部
+            continue
+        if word in _LOCALIZERS and cut < end and _place_at(seg, i + 1, end):
+            start, clause, i = cut, False, i + 1  # 庆典上 + 高要市人民政府
+            continue
+        if word.endswith(_TAKING_OFFICE) and cut < end:
+            start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
+            continue
+        opening_adverb = word in _OPENING_ADVERBS and seg.tokens[i].start == start
+        if (
+            (tag in _CUT_TAGS or opening_adverb)  # 随后 + 学校
+            and word not in _NAME_VERBS
+            and (cut < end or word == "由")  # 会议由党委书记某某主持
+            and word not in places()
+            and (
+                not seg.doc.text.startswith(_short_suffixes(), cut)  # 开放 + 大学, not 在 + 教育部
+                or deictic_kind(seg.doc.text[cut:end].strip()) is not None
+            )
+            and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
+            and not (tag == "v" and seg.doc.text.startswith(("和", "与"), cut))
+            and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
+            and not department_from(seg.doc.text, seg.tokens[i].start, end)
+            and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
+            and not (word in "我本该" and deictic_kind(seg.doc.text[seg.tokens[i].start : end]))
+            and not (tag == "v" and i > 0 and _ORDINAL.fullmatch(seg.tokens[i - 1].text))
+        ):  # 我 + 所: a pointing word is the name
+            start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
+        clause = clause or tag == "d"
+        i += 1
+    if (
+        seg.doc.text.startswith("及", start)
+        and seg.doc.text[start + 1 : start + 2] in "省市县区州旗盟镇乡"
+    ):
+        start += 1  # 及区卫健委: the segmenter glued the conjunction to the level
+    if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
+        start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
+    lead = seg.doc.text.rfind("领导", start, end - 2)
+    if lead >= 0 and not seg.doc.text.startswith(("领导小组", "领导班子"), lead):
+        start = lead + 2  # 主管领导区委常委: the leaders are not part of the name
+    m = _DATELINE.match(seg.doc.text, start, end)
+    if m and m.end() < end - 2:
+        start = m.end()  # 某某网4月13日电渣打银行…: a dispatch line glued to the name
+    m = _LEADING_TIME.match(seg.doc.text, start, end)
+    if m and m.end() < end:
+        start = m.end()  # 2月初商务部: the time is not part of the name
+    while start < end:
+        tok = token_at(seg.tokens, starts, start)
+        if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
+            break
+        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
+            break  # 我校, 本院: a pointing word is the organisation's name
+        if tok.text in "我本该" and deictic_kind(seg.doc.text[tok.start : end]) is not None:
+            break  # 我 + 所
+        if end - tok.start <= MAX_SHORT_NAME and written_in_full(seg.doc.text, tok.start, end):
+            break  # 台电 (台 a measure word) where the article writes 台电公司
+        if department_from(seg.doc.text, tok.start, end):
+            break  # 推拿科
+        start = tok.end
+    return start
+
+
+def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> bool:
+    """A word the dictionary lacks, a preposition glued to an administrative level that opens
+    a name (会议由 + 区组宣统部部长, 由区 one token).
+
+    >>> _glued_preposition("由区", {"由": "p"}, "由区委", 2)
+    True
+    >>> _glued_preposition("由区", {"由": "p", "由区": "n"}, "由区委", 2)
+    False
+    """
+    return (
+        len(word) == 2
+        and word not in tags
+        and tags.get(word[0]) == "p"
+        and word[1] in _LEVELS
+        and end < len(text)
+    )
+
+
+def _place_at(seg: Segmented, i: int, end: int) -> bool:
+    """Whether token ``i`` is a place (a region of the gazetteer or a tagged place name)
+    within the candidate."""
+    if i >= len(seg.tokens) or seg.tokens[i].end > end:
+        return False
+    word = seg.tokens[i].text
+    return word in places() or is_place(word)
+
+
+@cache
+def _short_suffixes() -> tuple[str, ...]:
+    """Organisation endings of one or two characters (大学, 医院): a verb before one of them
+    is part of the name (上海开放大学)."""
+    return tuple(x for x in org_suffixes() if len(x) <= 2)
+
+
+def _function_pair(word: str, tags: dict[str, str]) -> str:
+    """The tag of a two-character word the dictionary lacks: ``p`` for a pronoun or adverb and
+    a preposition written together (另据, 又据), else ``x``.
+
+    >>> _function_pair("另据", {"另": "r", "据": "p"}), _function_pair("东江", {"东": "f"})
+    ('p', 'x')
+    """
+    if len(word) == 2 and tags.get(word[0]) in ("r", "d") and tags.get(word[1]) == "p":
+        return "p"
+    return "x"
+
+
+def _name_verb_at(seg: Segmented, i: int, end: int) -> bool:
+    """Token ``i`` is a verb of organisation names inside the candidate (就业 + 促进 + 司)."""
+    return i < len(seg.tokens) and seg.tokens[i].end < end and seg.tokens[i].text in _NAME_VERBS
+
+
+_NAME_VERBS = frozenset(
+    {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
+     "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助",
+     "执行", "驻", "终审"}
+)  # fmt: skip
+"""Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
+_CAPTION_LEADS = (
+    "图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方",
+    "所属", "下属", "旗下", "属下",  # 所属某某公司总经理: the group's subsidiary, named after
+)  # fmt: skip
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
+_LEADING_TIME = re.compile(
+    r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?(?:[0-9０-９]{1,2}日)?"
+    r"(?<=[年月日])[初底中末]?(?:旬)?"
+    r"|第[0-9０-９一二三四五六七八九十]{1,3}[届任]"  # 第17届某县长: the term is not the name
+)
+
+
+def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
+    """和/与/及 inside a name (住房和城乡建设部, 国际合作与交流司): what precedes it in the
+    candidate is not itself an organisation name."""
+    if word not in ("和", "与", "及"):
+        return False
+    before = "".join(text[start:at].split())
+    if org_suffix_of(before) is not None or _a_name(before) or before.endswith(HONORIFICS):
+        return False  # 某公司和…, 韩某某与某区副区长, A先生和: the name before it is not part of it
+    # a unit after a longer name (某某政策研究中心 + 住宅与房地产研究处): from the last ending
+    head = next((k for k in range(len(before) - 1, 1, -1) if org_suffix_of(before[:k])), 0)
+    return 0 < len(before) - head <= 10
+
+
+HONORIFICS = ("先生", "女士", "同志")
+"""Honorifics written after a name (张某先生)."""
+
+
+def _a_name(word: str) -> bool:
+    """A personal name the dictionary does not know as a word (韩某某 before 与)."""
+    tag = word_tags().get(word)
+    return 2 <= len(word) <= 3 and is_surname_start(word) and (tag is None or tag.startswith("nr"))
