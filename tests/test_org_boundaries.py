@@ -102,3 +102,13 @@ def test_a_democratic_partys_committee_is_named_without_its_term() -> None:
     found = posts(text)
     assert ("张振华", "主任委员", "民进东江市委员会") in found
     assert {p for p, r, _ in found if r == "副主任委员"} == {"李春芳", "王建国"}
+
+
+def test_a_schools_committee_after_a_glued_verb_is_the_articles_university() -> None:
+    text = (
+        "3月10日下午，东华大学机关教职工大会隆重举行。"
+        "参加大会的有校党委书记张振华，副书记李春芳、王建国，副校长赵丽华。"
+    )
+    found = posts(text)
+    assert ("张振华", "书记", "东华大学党委") in found
+    assert {p for p, r, o in found if (r, o) == ("副书记", "东华大学党委")} == {"李春芳", "王建国"}

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from graph.extract.names import Piece
 from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
 from graph.extract.places import is_place
 from graph.text.segment import word_tags
@@ -360,3 +361,13 @@ def _lowest(region: str) -> str | None:
         if head[-1] in _LEVEL_CHARS + "盟" and is_place(head) and is_place(tail) and len(tail) > 2:
             return tail
     return None
+
+
+def without_names(text: str, people: tuple[Piece, ...]) -> str:
+    """``text`` with the people's names blanked out (高兴平 names no 兴平市)."""
+    if not people:
+        return text
+    chars = list(text)
+    for p in people:
+        chars[p.start : p.end] = " " * (p.end - p.start)
+    return "".join(chars)

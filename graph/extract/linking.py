@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from graph.extract.abbreviations import (
     bare_bodies,
@@ -25,7 +24,7 @@ from graph.extract.abbreviations import (
     is_short_form,
     short_form_aliases,
 )
-from graph.extract.elision import dominant_regions, official_forms, place_body
+from graph.extract.elision import dominant_regions, official_forms, place_body, without_names
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
 from graph.extract.names import Piece
@@ -38,10 +37,12 @@ from graph.extract.orgkeys import (
     resolve_org_names,
     subject_orgs,
 )
+from graph.extract.orgtypes import org_classes
 from graph.extract.places import deictic_kind, is_place
 from graph.extract.rules import TitleChain
 from graph.extract.subject import fits, seats_of
-from graph.resources import load_lexicon, resource_text
+from graph.extract.titles import ChainElement
+from graph.resources import load_lexicon
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
 from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
 
@@ -77,29 +78,6 @@ class Linking:
     credits: tuple[tuple[EntityRef, EntityRef, Span], ...]
 
 
-@cache
-def _orgtypes() -> tuple[tuple[str, str, str], ...]:
-    rows = []
-    for line in resource_text("orgtypes.txt").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            parts = ([*line.split("\t"), "", ""])[:3]
-            rows.append((parts[0], parts[1], parts[2]))
-    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
-
-
-def org_classes(label: str) -> tuple[str, ...]:
-    """Organisation type (and its broader type) read off the name's ending.
-
-    >>> org_classes("某区总工会")
-    ('总工会', '工会')
-    """
-    for suffix, kind, broader in _orgtypes():
-        if label.endswith(suffix):
-            return (kind, broader) if broader else (kind,)
-    return ()
-
-
 def link_document(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -113,7 +91,7 @@ def link_document(
     Four phases: resolve elided organisation names, read which organisation each title-chain
     element is at, merge shortened names into organisation entities, then link the people.
     """
-    doc_regions = dominant_regions(_without_names(seg.doc.text, people))
+    doc_regions = dominant_regions(without_names(seg.doc.text, people))
     resolved = resolve_org_names(seg, chains, org_pieces, doc_regions)
     base_of_chain, people_at = chain_org_keys(seg, chains, resolved, orgs, doc_regions)
     subject_orgs(seg, chains, resolved, orgs, base_of_chain, people_at, doc_regions)
@@ -144,16 +122,6 @@ def link_document(
             b.aliases.update(official_forms(ref.key))  # 中共某县委, 某县政府
     entities = {ref: b.freeze(ref) for ref, b in builders.items()}
     return Linking(entities, org_at, person_of, tuple(element_orgs), parents, credited)
-
-
-def _without_names(text: str, people: tuple[Piece, ...]) -> str:
-    """``text`` with the people's names blanked out (高兴平 names no 兴平市)."""
-    if not people:
-        return text
-    chars = list(text)
-    for p in people:
-        chars[p.start : p.end] = " " * (p.end - p.start)
-    return "".join(chars)
 
 
 def _org_entities(
@@ -209,7 +177,7 @@ def _people(
             if base_key is None:
                 orgs.append(None)
                 continue
-            org = EntityRef("org", alias_to.get(base_key, base_key))
+            org = _org_ref(seg, builders, base_key, alias_to, e)
             own = place_body(_PLACE_BODY.get(e.body.text, ""), org.key) if e.body else None
             if e.body and e.org is None and own:  # 县委常委、妇联主席: the county's 妇联
                 org = _seat(seg, builders, org, own, (e.body.start, e.body.end))
@@ -235,6 +203,26 @@ def _people(
             orgs.append(org)
         element_orgs.append(tuple(orgs))
     return person_of, element_orgs
+
+
+def _org_ref(
+    seg: Segmented,
+    builders: dict[EntityRef, _Builder],
+    key: str,
+    alias_to: dict[str, str],
+    e: ChainElement,
+) -> EntityRef:
+    """The organisation a chain element's key names: one of the document's, or a body of one
+    written after its owner's key (校党委, where 校 stands for the article's university)."""
+    ref = EntityRef("org", alias_to.get(key, key))
+    if ref in builders:
+        return ref
+    for k in range(len(key) - 1, 0, -1):
+        owner = EntityRef("org", alias_to.get(key[:k], key[:k]))
+        if owner in builders:
+            piece = e.org or e.body or e.role
+            return _sub_body(seg, builders, owner, key[k:], (piece.start, piece.end))
+    return ref
 
 
 def _named_people(
@@ -322,7 +310,10 @@ def _sub_body(
     body: str,
     where: tuple[int, int],
 ) -> EntityRef:
-    """The sub-body ``parent + body`` (X工会 of X), created on first use."""
+    """The sub-body ``parent + body`` (X工会 of X), created on first use (``parent`` itself
+    when it is that body already: a list's key carried over with the body)."""
+    if parent.key.endswith(body) and parent in builders:
+        return parent
     child = EntityRef("org", parent.key + body)
     cb = builders.setdefault(child, _Builder(child.key, classes=org_classes(child.key)))
     if parent in builders:  # a body whose owner the text names only with it (某某高新区团委)

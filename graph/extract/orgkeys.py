@@ -278,6 +278,24 @@ def _units_by_neighbour(
         ]
 
 
+def _listed_like_before(
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+) -> None:
+    """A name listed after another with the same titles (副书记A、B) is where A is, when A's
+    organisation was found only from the chain before it."""
+    for i in range(1, len(chains)):
+        chain, before = chains[i], chains[i - 1]
+        if chain.rule != "rules.list" or any(k is not None for k in base_of_chain[i]):
+            continue
+        if [e.role for e in chain.elements] == [e.role for e in before.elements]:
+            base_of_chain[i] = list(base_of_chain[i - 1])
+            for key in base_of_chain[i]:
+                if key is not None:
+                    people_at[key].add(chain.person.text)
+
+
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -313,6 +331,7 @@ def chain_org_keys(
         base_of_chain.append(_sent_by(seg.doc.text, chain, keys, resolved))
     _units_by_neighbour(seg.doc.text, chains, base_of_chain, resolved)
     orgs_by_neighbour(seg.doc.text, chains, base_of_chain, people_at)
+    _listed_like_before(chains, base_of_chain, people_at)
     named = [(s, e, o.key) for (s, e), o in resolved.items()]
     sentence_starts = [s.start for s in seg.sentences]
     orgs_in_sentence(seg.doc.text, sentence_starts, chains, base_of_chain, people_at, named)

@@ -128,19 +128,22 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
 
 
 def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> bool:
-    """A word the dictionary lacks, a preposition glued to an administrative level that opens
-    a name (会议由 + 区组宣统部部长, 由区 one token).
+    """A word the dictionary lacks, a preposition or a verb glued to an administrative level
+    or a school that opens a name (会议由 + 区组宣统部部长, 参加的有 + 校党委书记: 由区, 有校 one
+    token).
 
     >>> _glued_preposition("由区", {"由": "p"}, "由区委", 2)
     True
     >>> _glued_preposition("由区", {"由": "p", "由区": "n"}, "由区委", 2)
     False
+    >>> _glued_preposition("有校", {"有": "v"}, "有校党委", 2)
+    True
     """
     return (
         len(word) == 2
         and word not in tags
-        and tags.get(word[0]) == "p"
-        and word[1] in _LEVELS
+        and tags.get(word[0]) in ("p", "v")
+        and word[1] in _LEVELS + "校"
         and end < len(text)
     )
 
