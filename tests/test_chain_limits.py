@@ -56,3 +56,13 @@ def test_a_chain_after_a_name_and_a_conjunction_starts_after_them() -> None:
     found = posts("东华体育会召开大会。永远会长胡顺谦及东华体育会理事长黄文象等出席。")
     assert ("黄文象", "理事长", "东华体育会") in found
     assert ("胡顺谦", "永远会长", "东华体育会") in found
+
+
+def test_a_chain_goes_on_before_a_company_with_a_bracketed_form() -> None:
+    text = (
+        "东华区工商联副主席、东江市商会执行会长、东华益中（集团）股份有限公司总裁张振华应邀参加。"
+    )
+    found = posts(text)
+    assert ("张振华", "副主席", "东华区工商联") in found
+    assert ("张振华", "执行会长", "东江市商会") in found
+    assert ("张振华", "总裁", "东华益中（集团）股份有限公司") in found

@@ -59,3 +59,8 @@ def test_the_last_listed_name_may_end_before_a_verb() -> None:
 def test_a_name_does_not_end_in_deng_before_punctuation() -> None:
     seg = _seg("参加会议的有蒋明等。蒋明，男。")
     assert [p.text for p in model_people(seg, tag_sentences(seg))] == ["蒋明", "蒋明"]
+
+
+def test_a_name_cut_before_its_last_character_and_a_conjunction_is_whole() -> None:
+    seg = segment(Document.from_text("t.txt", "东华商会常务副会长张善国及商会秘书处出席会议。"))
+    assert "张善国" in {p.text for p in model_people(seg, tag_sentences(seg))}

@@ -154,6 +154,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         if b - a == 1:
             b = _given_after(seg, starts, a, b)
         b, kept = _name_end(text, a, b)
+        b = _third_before_conjunction(text, a, b)
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
             continue
@@ -163,6 +164,23 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         elif looks_like_name(name, conjunction_kept=kept) or titled_name(text, a, b):
             out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
+
+
+def _third_before_conjunction(text: str, a: int, b: int) -> int:
+    """Where a two-character name ends that the model cut before its last character when a
+    conjunction follows it (张善 + 国及商会…: 张善国; 王刚也和… stays 王刚).
+
+    >>> _third_before_conjunction("常务副会长张善国及商会", 5, 7)
+    8
+    >>> _third_before_conjunction("王刚也和李强", 0, 2)
+    2
+    """
+    if b - a != 2 or b + 1 >= len(text) or text[b + 1] not in "及和与、，":
+        return b
+    char = text[b]
+    if not "\u4e00" <= char <= "\u9fff" or word_tags().get(char, "x") in _NOT_GIVEN_TAGS | {"d"}:
+        return b
+    return b + 1 if looks_like_name(text[a : b + 1]) else b
 
 
 _NOT_GIVEN_TAGS = frozenset({"c", "p", "r", "m", "q", "f", "y", "e", "o", "k", "role"})

@@ -53,7 +53,9 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
         ch = text[i - 1]
         if ch in "）)" and (opened := region_aside(text, i - 1, sentence_start)) is not None:
             i = opened  # 某某（上海）体育发展有限公司: a region in brackets after the brand
-            break
+            if text[i - 1 : i] != "、":
+                break
+            continue  # a title before 、 goes on: X执行会长、某某（集团）公司总裁A
         if ch in "）)" and (opened := _committee_aside(text, i - 1, sentence_start)) is not None:
             i = opened  # 港澳台侨（外事）委员会: the bracket is part of the committee's name
             continue

@@ -220,8 +220,10 @@ def _is_layout_break(text: str, start: int, end: int) -> bool:
     return end < len(text) and bool(_CONTINUES.match(text[end]))
 
 
-NOUN_TAGGED_VERBS = frozenset({"产生", "参观", "会见", "命名"})
-"""Verbs jieba's dictionary tags as nouns (选举产生, 在某馆参观)."""
+NOUN_TAGGED_VERBS = frozenset(
+    {"产生", "参观", "会见", "命名", "隆重举行", "隆重召开", "隆重开幕", "圆满结束"}
+)
+"""Verbs jieba's dictionary tags as nouns or names (选举产生, 在某馆参观, 隆重举行)."""
 
 
 def _ends_whole(line: str) -> bool:
