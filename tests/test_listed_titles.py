@@ -135,3 +135,23 @@ def test_a_name_after_adverbs_takes_office() -> None:
 def test_a_list_goes_on_after_a_title_written_after_the_name() -> None:
     posts = _posts("东江市旅游局张振华局长、李春芳副局长陪同调研。")
     assert {("张振华", "局长", "东江市旅游局"), ("李春芳", "副局长", "东江市旅游局")} <= posts
+
+
+def test_a_bare_title_in_a_school_hosting_another_is_the_hosts() -> None:
+    text = (
+        "9月8日，美国东华大学访问团一行4人对我校进行了访问。"
+        "校长张振华教授会见了访问团，并与东华大学副校长交谈。副校长李春芳参加了会见。"
+        "外语学院、经济学院等部门负责人参加。"
+    )
+    posts = _posts(text)
+    assert ("张振华", "校长", "我校") in posts
+    assert ("李春芳", "副校长", "我校") in posts
+
+
+def test_a_faculty_naming_its_own_hall_keeps_its_bare_titles() -> None:
+    text = (
+        "信息工程学院召开换届大会\n11月22日下午，信息工程学院在本院报告厅召开了换届大会。"
+        "会议宣布张振华任院长，李春芳任副院长。"
+    )
+    posts = _posts(text)
+    assert ("李春芳", "副院长", "信息工程学院") in posts

@@ -31,6 +31,7 @@ from graph.extract.places import (
 )
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement
+from graph.text.segment import word_tags
 
 _ROLE_PREFIXES = (
     "常务副",
@@ -159,11 +160,14 @@ def deictic_targets(named: list[tuple[int, str]], text: str = "") -> dict[str, s
         kind = deictic_kind(key)
         if kind is None or key in out:
             continue
-        beside = _named_beside(ordered, key, text)
+        beside = named_beside(ordered, key, text)
         of_kind = [
             (a, k)
             for a, k in ordered
-            if not deictic_kind(k) and k.endswith(DEICTIC_TYPES[kind]) and k not in beside
+            if not deictic_kind(k)
+            and k.endswith(DEICTIC_TYPES[kind])
+            and k not in beside
+            and not (kind == "校" and _a_faculty(k))  # 我校 is no 外语学院; 本院 may be one
         ]
         before = [k for a, k in of_kind if a < at]
         later = {k for _, k in of_kind}
@@ -174,8 +178,20 @@ def deictic_targets(named: list[tuple[int, str]], text: str = "") -> dict[str, s
     return out
 
 
-def _named_beside(named: list[tuple[int, str]], pointer: str, text: str) -> set[str]:
-    """The organisations named in a sentence of ``text`` where ``pointer`` is used."""
+def _a_faculty(key: str) -> bool:
+    """A faculty named by its subject alone (外语学院, 经济学院): a unit of the article's school,
+    not the school 我校 stands for.
+
+    >>> _a_faculty("外语学院"), _a_faculty("东华学院"), _a_faculty("南京大学")
+    (True, False, False)
+    """
+    subject = key.removesuffix("学院")
+    return subject != key and word_tags().get(subject) in ("n", "vn")
+
+
+def named_beside(named: list[tuple[int, str]], pointer: str, text: str) -> set[str]:
+    """The organisations named in a sentence of ``text`` where ``pointer`` is used, and those
+    named inside them elsewhere."""
     if not text or pointer[:1] not in "我本该":
         return set()  # a bare word (校, 协会) is no sign of another organisation
     inside = [(a, a + len(k)) for a, k in named if k != pointer]
@@ -185,7 +201,9 @@ def _named_beside(named: list[tuple[int, str]], pointer: str, text: str) -> set[
         if not any(a <= m.start() < b for a, b in inside)
     ]
     sentences = {_sentence_of(text, a) for a in uses + [a for a, k in named if k == pointer]}
-    return {k for a, k in named if k != pointer and _sentence_of(text, a) in sentences}
+    beside = {k for a, k in named if k != pointer and _sentence_of(text, a) in sentences}
+    # an organisation whose delegation is named there is another one too (某大学访问团 + 某大学)
+    return beside | {k for _, k in named if k != pointer and any(k in b for b in beside)}
 
 
 def _sentence_of(text: str, at: int) -> int:

@@ -23,12 +23,12 @@ from graph.extract.elision import (
     region_department,
     resolve_elided,
 )
-from graph.extract.implied import orgs_by_role
+from graph.extract.implied import deictic_targets, named_beside, orgs_by_role
 from graph.extract.names import Piece
 from graph.extract.orgforms import delegation_sender, mission_name
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
-from graph.extract.places import government_title, is_place, pointing_words
+from graph.extract.places import deictic_kind, government_title, is_place, pointing_words
 from graph.extract.rules import TitleChain
 from graph.extract.subject import (
     listed_after,
@@ -144,7 +144,13 @@ def subject_orgs(
             model[(s, e)] = OrgName(word, word, word, "deictic:pointing-word")
     named = [(s, e, o.key) for (s, e), o in (resolved | model).items()]
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
-    used = orgs_by_subject(chains, base_of_chain, people_at, named, title)
+    # a school calling itself 我校 beside a visiting one (X大学代表团访问我校); 本院, 我院 name
+    # the organisation beside them as often as another one (X学院在本院报告厅召开…)
+    pointers = [k for _, _, k in named if k[:1] in "我本" and deictic_kind(k) == "校"]
+    targets = deictic_targets([(s, k) for s, _, k in named], seg.doc.text)
+    pairs = sorted((s, k) for s, _, k in named)
+    own = {k: named_beside(pairs, k, seg.doc.text) for k in pointers if k not in targets}
+    used = orgs_by_subject(chains, base_of_chain, people_at, named, title, own)
     for span, o in model.items():
         if o.key in used:
             resolved[span] = o

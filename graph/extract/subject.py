@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from graph.extract.implied import role_base
@@ -76,6 +76,12 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
         first.setdefault(key, start)
     in_title = {key for start, key in fits if start < title_end}
     return max(counts, key=lambda k: (k in in_title, counts[k], -first[k]))
+
+
+def _pointer_fits(key: str, endings: tuple[str, ...]) -> bool:
+    """Whether a pointing word (我校) can name an organisation ending with ``endings``."""
+    kind = deictic_kind(key)
+    return kind is not None and any(t.endswith(endings or _HOSTS) for t in DEICTIC_TYPES[kind])
 
 
 def _pointing_fits(named: Sequence[Named], endings: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -149,9 +155,12 @@ def orgs_by_subject(
     people_at: dict[str, set[str]],
     named: Sequence[Named],
     title_end: int,
+    own: Mapping[str, set[str]] | None = None,
 ) -> set[str]:
     """Fill each element still without an organisation with the document's subject of the
-    title's kind; returns the keys used."""
+    title's kind; returns the keys used.  ``own`` maps the pointing words the document calls
+    itself by and names no organisation for to the organisations named beside them: such a
+    pointing word wins over one of those (我校 hosting X大学: 校长A is 我校's, not X's)."""
     used: set[str] = set()
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for i, (e, key) in enumerate(zip(chain.elements, keys, strict=True)):
@@ -163,7 +172,12 @@ def orgs_by_subject(
             endings = seats_of(e.role.text)
             if not endings and e.body is None:
                 continue
-            subject = subject_for(named, endings if e.body is None else (), title_end)
+            seats = endings if e.body is None else ()
+            subject = subject_for(named, seats, title_end)
+            for pointer, others in (own or {}).items():
+                if _pointer_fits(pointer, seats) and (subject is None or subject in others):
+                    subject = pointer  # 我校 hosting X大学: 校长A is 我校's, not X's
+                    break
             if subject is not None:
                 keys[i] = subject
                 used.add(subject)
