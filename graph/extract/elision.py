@@ -147,7 +147,7 @@ def _province(region: str) -> str:
     return region_parents().get(region, ("", ""))[1]
 
 
-_WORD_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
+_NOT_PLACE_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
 """Dictionary tags of words that are no place's name (组织 + 市政协); nouns may be (青松市)."""
 _TOWN_LEVELS = "镇乡"
 _TOWN_BODIES = (
@@ -176,7 +176,7 @@ def _unlisted(text: str) -> dict[str, str]:
     counts: Counter[str] = Counter(
         m[1]
         for m in _UNLISTED.finditer(text)
-        if is_place(m[1]) and m[1] not in regions() and tags.get(m[1][:-1]) not in _WORD_TAGS
+        if is_place(m[1]) and m[1] not in regions() and tags.get(m[1][:-1]) not in _NOT_PLACE_TAGS
     )
     out: dict[str, str] = {}
     for name, _ in counts.most_common():

@@ -6,6 +6,7 @@ quoted word (常委（扩大）会议, 全国“村长”论坛).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cache
 
 from graph.resources import load_ordered
@@ -103,29 +104,26 @@ def _bracket_open(toks: list[Token], j: int) -> int | None:
 def _split_suffix(toks: list[Token], i: int) -> int:
     """An event ending the segmenter split (民主 生活 会, 推进 会): how many tokens, this one
     and the one or two before it, the longest event ending spans (0 when none does)."""
-    if i == 0 or len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
+    if len(toks[i].text) > 1 or toks[i].text not in _suffix_index()[2]:
         return 0
-    if toks[i - 1].end != toks[i].start:
-        return 0
-    joined, n = toks[i].text, 1
-    for k in (i - 1, i - 2):
-        if k < 0 or (k < i - 1 and toks[k].end != toks[k + 1].start):
-            break
-        joined = toks[k].text + joined
-        if any(joined.endswith(x) and len(x) > 2 for x in _suffixes()):
-            n = i - k + 1
-    return n if n > 1 else 0
+    return _tokens_joined(toks, i, lambda j: any(j.endswith(x) and len(x) > 2 for x in _suffixes()))
 
 
 def _longer_suffix(toks: list[Token], i: int) -> int:
     """How many tokens an event ending longer than token ``i``'s spans, with the one or two
     before it (签约 + 仪式, 成立 + 大会: a verb that is part of the ending), 0 when none does."""
+    return _tokens_joined(toks, i, lambda j: j in _suffix_index()[0])
+
+
+def _tokens_joined(toks: list[Token], i: int, ending: Callable[[str], bool]) -> int:
+    """How many tokens, token ``i`` and the one or two adjacent ones before it, the longest
+    run that is an ``ending`` spans (0 when none is)."""
     joined, n = toks[i].text, 0
     for k in (i - 1, i - 2):
         if k < 0 or toks[k].end != toks[k + 1].start:
             break
         joined = toks[k].text + joined
-        if joined in _suffix_index()[0]:
+        if ending(joined):
             n = i - k + 1
     return n
 

@@ -214,7 +214,7 @@ def unit_parent(key: str) -> str | None:
     if unit is None:
         return key
     for cut in range(len(key) - len(unit), 0, -1):
-        if org_suffix_of(key[:cut]) is not None and key[:cut] != key:
+        if org_suffix_of(key[:cut]) is not None:
             return key[:cut] if len(key) - cut <= _MAX_UNIT else key
     return None if len(key) <= _MAX_UNIT else key
 

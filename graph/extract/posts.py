@@ -33,11 +33,12 @@ RULE_DISCOUNT = {  # readings less direct than ORG ROLE NAME
 }
 SUBORG_CONFIDENCE = {"sub-body:name": 0.92, "branch:name": 0.85, "region-hierarchy": 0.7}
 _ROLE_ALIASES = {"摄": "摄影"}
-_BARE_UNITS = frozenset(UNITS_NAMED_ALONE)
-"""A unit named alone whose organisation nobody resolved (办公室主任B): no post to state."""
 MEETING_BODIES = frozenset({"主席团", "大会主席团", "会议主席团"})
 """A meeting's presidium: its 执行主席 and 常务主席 are roles in the meeting, not posts (an
 association's standing 主席团, named with the association, is another matter)."""
+_NO_POST_AT = MEETING_BODIES | frozenset(UNITS_NAMED_ALONE)
+"""Organisations no post is stated at: a meeting's presidium, and a unit named alone whose
+organisation nobody resolved (办公室主任B)."""
 
 
 def role_entities(facts: tuple[Fact, ...]) -> tuple[Entity, ...]:
@@ -83,7 +84,7 @@ def membership_facts(
         for element, org in zip(chain.elements, orgs, strict=True):
             carried = element.former if element.org is not None else carried
             former = element.former or (element.org is None and carried)
-            if org is not None and org.key not in MEETING_BODIES | _BARE_UNITS:
+            if org is not None and org.key not in _NO_POST_AT:
                 confidence = base - _penalty(linking, org) - RULE_DISCOUNT.get(chain.rule, 0.0)
                 add(person, org, element.role.text, span, confidence, former, chain.rule)
     for person, org, span in linking.credits:
