@@ -65,6 +65,8 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
         pos = skip_aside(text, p.end)
         m = _MANY.match(text, pos)
         pos = m.end() if m else pos
+        respectively = text.startswith(_RESPECTIVELY, pos)
+        pos += len(_RESPECTIVELY) * respectively
         adverbs = _ALREADY.match(text, pos)  # A已正式出任X: the verb after its adverbs
         after = adverbs.end() if adverbs else pos
         verb = next((v for v in _ELECTED if text.startswith(v, after)), None)
@@ -85,6 +87,9 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue
         successor = _successor(text, people, p)
         names = [successor] if successor else name_list(seg, starts, people, p.end) or [p]
+        if respectively:
+            out += _respective_chains(text, names, elements, post_end)
+            continue
         for name in names:
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
@@ -95,6 +100,26 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+_RESPECTIVELY = "分别"
+
+
+def _respective_chains(
+    text: str, names: list[Piece], elements: tuple[ChainElement, ...], post_end: int
+) -> list[TitleChain]:
+    """``A、B及C分别当选为会长、理事长及监事长``: the n-th name holds the n-th title (none
+    when the counts differ); an organisation named only before the first title is each one's."""
+    if len(names) != len(elements) or len(names) < 2:
+        return []
+    org = elements[0].org
+    chains = []
+    for name, element in zip(names, elements, strict=True):
+        if element.org is None and org is not None:
+            element = replace(element, org=org)
+        span = Piece(name.start, post_end, text[name.start : post_end])
+        chains.append(TitleChain((element,), name, span, False, "rules.appointment"))
+    return chains
 
 
 _ALREADY = re.compile(

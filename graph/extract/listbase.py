@@ -62,7 +62,8 @@ def skip_aside(text: str, pos: int) -> int:
 def name_list(
     seg: Segmented, starts: dict[int, int], people: People, end: int
 ) -> list[Piece] | None:
-    """Names separated by 、 that end right before ``end`` (asides and 同志 allowed)."""
+    """Names separated by 、 (the last one also by 和, 及 or 与) that end right before ``end``
+    (asides and 同志 allowed)."""
     text = seg.doc.text
     ordered = sorted(people.values(), key=lambda p: p.start)
     names: list[Piece] = []
@@ -74,8 +75,9 @@ def name_list(
         if ASIDE.fullmatch(gap):
             names.insert(0, p)
             cursor = p.start
-            if cursor > 0 and text[cursor - 1] == "、":
-                cursor -= 1
+            before = len(text[:cursor].rstrip(" \u3000"))  # 、 郭某: a space after the comma
+            if before > 0 and text[before - 1] in ("、" if len(names) > 1 else "、和及与"):
+                cursor = before - 1
                 continue
         break
     return names or None

@@ -23,7 +23,7 @@ from graph.extract.orgnames import (
     places,
     written_in_full,
 )
-from graph.extract.places import deictic_kind, is_place
+from graph.extract.places import LEVELS, deictic_kind, is_place
 from graph.text.segment import FUNCTION_TAGS, NOUN_TAGGED_VERBS, word_tags
 from graph.types import Segmented
 
@@ -45,7 +45,7 @@ _VERB_IDIOMS = (
 _LOCALIZERS = frozenset("上中下里内外前后间")
 """One-character localizers: after an event (庆典上, 会上) and before a place they end the
 clause, so the name starts at the place."""
-_LEVELS = "省市县区州旗盟镇乡村"
+_LEVELS = LEVELS | {"村"}
 
 
 _TAKING_OFFICE = (
@@ -95,10 +95,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
         i += 1
-    if (
-        seg.doc.text.startswith("及", start)
-        and seg.doc.text[start + 1 : start + 2] in "省市县区州旗盟镇乡"
-    ):
+    if seg.doc.text.startswith("及", start) and seg.doc.text[start + 1 : start + 2] in LEVELS:
         start += 1  # 及区卫健委: the segmenter glued the conjunction to the level
     if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
         start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
@@ -143,7 +140,7 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
         len(word) == 2
         and word not in tags
         and tags.get(word[0]) in ("p", "v")
-        and word[1] in _LEVELS + "校"
+        and word[1] in _LEVELS | {"校"}
         and end < len(text)
     )
 

@@ -44,12 +44,13 @@ def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
 
 
 def org_suffix_of(name: str) -> str | None:
-    """The longest organisation suffix ``name`` ends with (news names like 本报 count too).
+    """The longest organisation suffix ``name`` ends with (news names like 本报 and national
+    bodies' short names like 全国妇联 count too).
 
-    >>> org_suffix_of("某某大学")
-    '大学'
+    >>> org_suffix_of("某某大学"), org_suffix_of("全国妇联")
+    ('大学', '全国妇联')
     """
-    if name in load_lexicon("news_orgs"):
+    if name in load_lexicon("news_orgs") or name in load_lexicon("national_orgs"):
         return name
     lengths, suffixes = _suffix_index()
     for k in lengths:

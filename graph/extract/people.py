@@ -168,14 +168,22 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
 
 def _third_before_conjunction(text: str, a: int, b: int) -> int:
     """Where a two-character name ends that the model cut before its last character when a
-    conjunction follows it (张善 + 国及商会…: 张善国; 王刚也和… stays 王刚).
+    conjunction follows it (张善 + 国及商会…: 张善国; 王刚也和… stays 王刚), or a verb that
+    the dictionary glues to that character into a noun (单云 + 华为集团…: 单云华, 华为 being a
+    company; 王明现为… stays 王明).
 
     >>> _third_before_conjunction("常务副会长张善国及商会", 5, 7)
     8
     >>> _third_before_conjunction("王刚也和李强", 0, 2)
     2
+    >>> _third_before_conjunction("总经理周立华为公司揭牌", 3, 5), _third_before_conjunction("周立现为主任", 0, 2)
+    (6, 2)
     """
-    if b - a != 2 or b + 1 >= len(text) or text[b + 1] not in "及和与、，":
+    if b - a != 2 or b + 1 >= len(text):
+        return b
+    follower = text[b + 1]
+    glued = follower in "为是在" and word_tags().get(text[b : b + 2], "").startswith("n")
+    if follower not in "及和与、，" and not glued:
         return b
     char = text[b]
     if not "\u4e00" <= char <= "\u9fff" or word_tags().get(char, "x") in _NOT_GIVEN_TAGS | {"d"}:

@@ -109,7 +109,6 @@ def role_starting_at(text: str, start: int) -> int | None:
 
 _PORTFOLIO = ("分管", "主管", "协管")
 _REGION_HEAD = "行政长官"
-_LEVELS = frozenset("省市县区州旗盟镇乡")
 _TENURE = frozenset({"新任", "现任", "首任"})
 _TERM = re.compile(
     r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首|上一)届"
@@ -117,7 +116,14 @@ _TERM = re.compile(
 )
 """A term before a title (第五届主席, 新一届理事会会长): the title of the organisation named
 before it, whose council of that term is not an organisation of its own."""
-_ACTING = _LEVELS | frozenset("局院会所部厅委处司行校署办")
+_COUNCIL = re.compile(
+    r"(?<!大会|会议)(?:第[一二三四五六七八九十百零〇\d]{1,4}届)?(?:理事会|主席团)$"
+)
+_COUNCIL_HEADS = ("主席", "理事长", "会长", "秘书长")
+"""An association's council or presidium before the titles of its heads (书协主席团副主席,
+某会理事会常务副会长): the association's titles; a meeting's presidium (大会主席团) is not
+one, nor the council's members (主席团委员)."""
+_ACTING = LEVELS | frozenset("局院会所部厅委处司行校署办")
 """Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
 
 
@@ -192,6 +198,7 @@ def parse_element(
         return None
     role = Piece(role_start, end, text[role_start:end])
     rest_end, former = _before_title_words(text, start, role_start)
+    rest_end = _before_council(text, start, rest_end, role.text)
     body = _body_before(text, start, rest_end)
     if body is not None:
         rest_end = body.start
@@ -261,6 +268,21 @@ def _before_title_words(text: str, start: int, role_start: int) -> tuple[int, bo
         if term is not None:
             rest_end = term.start()  # 协会第五届理事会会长: the association's 会长
     return rest_end, former
+
+
+def _before_council(text: str, start: int, rest_end: int, role: str) -> int:
+    """Where the organisation ends before its council or presidium (see ``_COUNCIL``).
+
+    >>> t = "东江市书协主席团副主席"
+    >>> _before_council(t, 0, 8, "副主席"), _before_council("主席团委员", 0, 3, "委员")
+    (5, 3)
+    >>> _before_council("理事会副主席", 0, 3, "副主席")  # the article's association's
+    0
+    """
+    council = _COUNCIL.search(text, start, rest_end)
+    if council is None or not role.endswith(_COUNCIL_HEADS):
+        return rest_end
+    return council.start()
 
 
 def _body_before(text: str, start: int, rest_end: int) -> Piece | None:

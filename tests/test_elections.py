@@ -1,0 +1,72 @@
+"""Elections and appointments of several people at once: names before the verb, titles each
+holds in turn, an association's council before its heads (invented names and organisations)."""
+
+from __future__ import annotations
+
+from post_triples import posts
+
+
+def test_names_elected_respectively_hold_the_titles_in_order() -> None:
+    found = posts(
+        "东江专业女性协会举行会员大会，张振华、李春芳及王建国分别当选为会长、理事长及监事长。"
+    )
+    assert found == {
+        ("张振华", "会长", "东江专业女性协会"),
+        ("李春芳", "理事长", "东江专业女性协会"),
+        ("王建国", "监事长", "东江专业女性协会"),
+    }
+
+
+def test_respectively_with_fewer_titles_than_names_gives_no_guess() -> None:
+    assert posts("张振华、李春芳分别当选为东江市书协主席。") == set()
+
+
+def test_the_last_name_of_a_list_joined_by_a_conjunction_shares_the_title() -> None:
+    found = posts("东江专业女性协会举行会员大会，并聘请了赵丽华、胡文成和周立平担任名誉会长。")
+    assert {p for p, r, _ in found if r == "名誉会长"} == {"赵丽华", "胡文成", "周立平"}
+
+
+def test_a_space_after_a_list_comma_does_not_end_the_list() -> None:
+    found = posts("东江市书协召开大会。李春芳、 王建国、赵丽华当选东江市书协副主席。")
+    assert {p for p, r, _ in found if r == "副主席"} == {"李春芳", "王建国", "赵丽华"}
+
+
+def test_the_heads_of_an_associations_presidium_are_the_associations() -> None:
+    found = posts("李春芳、王建国当选东江市书协第七届主席团副主席。")
+    assert found == {("李春芳", "副主席", "东江市书协"), ("王建国", "副主席", "东江市书协")}
+    assert posts("李春芳当选东江市书协主席团副主席。") == {("李春芳", "副主席", "东江市书协")}
+
+
+def test_a_presidiums_members_stay_in_the_presidium() -> None:
+    found = posts("东江市书法家协会第七届主席团委员赵丽华出席。")
+    assert found == {("赵丽华", "委员", "东江市书法家协会主席团")}
+
+
+def test_a_meetings_presidium_still_gives_no_post() -> None:
+    assert posts("大会主席团常务主席李春芳主持。") == set()
+
+
+def test_a_council_named_alone_is_the_articles_associations() -> None:
+    found = posts(
+        "东江市体育总会召开大会。大会选举周立平同志当选第四届理事会主席，"
+        "李春芳、王建国等2名同志当选理事会副主席，胡文成同志当选理事会秘书长。"
+    )
+    assert found == {
+        ("周立平", "主席", "东江市体育总会"),
+        ("李春芳", "副主席", "东江市体育总会"),
+        ("王建国", "副主席", "东江市体育总会"),
+        ("胡文成", "秘书长", "东江市体育总会"),
+    }
+
+
+def test_national_bodies_short_names_are_organisations() -> None:
+    assert posts("全国妇联副主席张振华出席。") == {("张振华", "副主席", "全国妇联")}
+    assert posts("中央纪委副书记张振华出席。") == {("张振华", "副书记", "中央纪委")}
+    found = posts("李春芳、王建国、赵丽华等3位同志当选为全总副主席。")
+    assert found == {(p, "副主席", "全总") for p in ("李春芳", "王建国", "赵丽华")}
+
+
+def test_a_name_whose_last_character_the_segmenter_glued_to_a_verb_is_whole() -> None:
+    found = posts("东江市园林集团有限公司揭牌。集团公司董事长张健，总经理单云华为集团公司揭牌。")
+    assert ("单云华", "总经理", "东江市园林集团有限公司") in found
+    assert not any(p == "单云" for p, _, _ in found)
