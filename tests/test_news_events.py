@@ -271,3 +271,58 @@ def test_an_ending_whose_verb_the_segmenter_split_off_names_the_event() -> None:
     text = "东江华人商会成立大会在莫斯科隆重开幕\n\n2012年4月28日，东江华人商会在莫斯科正式成立。"
     events = _events(text)
     assert events.get("东江华人商会成立大会") == (date(2012, 4, 28), date(2012, 4, 28))
+
+
+def test_an_undated_dateline_story_takes_the_year_of_the_latest_full_date_it_writes() -> None:
+    events = _events(
+        "东江网7月24日讯（林某）23日，东江市十六届人大常委会召开第十三次会议。"
+        "会议决定，东江市第十六届人民代表大会第三次会议于2018年8月9日至10日召开。"
+    )
+    assert events["东江市十六届人大常委会召开第十三次会议"] == (
+        date(2018, 7, 23),
+        date(2018, 7, 23),
+    )
+
+
+def test_a_meeting_named_by_its_number_takes_its_holder_into_its_name() -> None:
+    events = _events("标题\n2019-03-06\n3月5日，东江县人大常委会召开第十三次会议。")
+    assert list(events) == ["东江县人大常委会召开第十三次会议"]
+
+
+def test_a_day_written_with_a_space_before_its_unit() -> None:
+    events = _events("标题\n2021-12-02\n12月1 日上午，东江市体育总会第四届会员代表大会召开。")
+    assert events["东江市体育总会第四届会员代表大会"][0] == date(2021, 12, 1)
+
+
+def test_a_header_line_ending_in_its_time_is_no_part_of_the_lead() -> None:
+    events = _events(
+        "标题\n\n来源：东江网 作者：林某 周某 编辑：赵某某某某 2021-12-02 15:42:49\n\n"
+        "东江网12月2日讯（记者 林某）12月1日上午，东江市体育总会第四届会员代表大会召开。"
+    )
+    assert events["东江市体育总会第四届会员代表大会"][0] == date(2021, 12, 1)
+
+
+def test_last_years_final_accounts_date_an_undated_story_a_year_later() -> None:
+    events = _events(
+        "7月2日，东江县第十七届人大常委会第十八次会议召开。会议审议了《关于2013年度财政决算"
+        "情况的报告》、《关于2013年度财政预算执行情况的审计报告》和调整2014年计划的议案。"
+    )
+    assert [start for start, _ in events.values()] == [date(2014, 7, 2)]
+
+
+def test_an_anniversary_of_a_well_known_founding_dates_an_undated_story() -> None:
+    events = _events("9月20日，东江县政协开展庆祝人民政协成立75周年集体观摩活动。")
+    assert [start for start, _ in events.values()] == [date(2024, 9, 20)]
+
+
+def test_an_event_in_a_later_clause_takes_the_day_of_its_own_clause() -> None:
+    events = _events(
+        "标题\n2023-08-26\n东江新闻界筹备委员会8月25日举行会议，决定9月28日在东江举办"
+        "庆祝国庆74周年酒会。"
+    )
+    assert [start for start, _ in events.values()] == [date(2023, 9, 28)]
+
+
+def test_a_farewell_ceremony_is_an_event() -> None:
+    events = _events("东江日报东江1月19日讯 林某某同志遗体送别仪式，2024年1月19日上午在东江举行。")
+    assert date(2024, 1, 19) in {start for start, _ in events.values()}

@@ -6,6 +6,7 @@ quoted word (常委（扩大）会议, 全国“村长”论坛).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -68,9 +69,28 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
             else:
                 break
         start = _quoted_start(seg.doc.text, sentence.start, start, tok.end)
+        start = _holder_start(seg.doc.text, sentence.start, start)
         if tok.end - start >= 5:
             out.append((start, tok.end))
     return out
+
+
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]{1,4}次")
+_HOLDER = re.compile(
+    r"(?:[0-9０-９]{1,2}日|[上中下]午|晚上?|[0-9０-９]{1,2}[时点](?:[0-9０-９]{1,2}分)?)*"
+    r"(?P<holder>[^，,。；;：:、\s（）()]{2,24}?)(?:召开了?|举行了?)$"
+)
+
+
+def _holder_start(text: str, lower: int, start: int) -> int:
+    """Where a meeting named only by its number (第十三次会议) starts when its holder and the
+    verb come before it (某市人大常委会召开第十三次会议: 某市人大常委会第十三次会议 is one
+    name, the verb left out of the offsets' text but not of the span)."""
+    if not _ORDINAL.match(text, start):
+        return start
+    clause = max(text.rfind(c, lower, start) for c in "，,。；;：:\n") + 1
+    m = _HOLDER.search(text, max(clause, lower), start)
+    return m.start("holder") if m else start
 
 
 _QUOTES = {"」": "「", "”": "“", "》": "《", "』": "『"}

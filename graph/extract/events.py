@@ -17,13 +17,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from graph.extract.eventnames import event_names
 from graph.extract.meetings import meeting_names
 from graph.extract.visits import visit_names
-from graph.text.dates import DateRange, document_year, find_range, name_year, number
+from graph.text.dates import (
+    DateRange,
+    document_year,
+    find_range,
+    latest_full_date_year,
+    name_year,
+    number,
+)
 from graph.text.docdate import Dateline, dateline, document_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.types import Segmented, Sentence
@@ -88,8 +95,11 @@ class _Clock:
         if published is not None:
             year: int | None = published.year
             told = None
-        elif line is not None:  # a newswire story whose year nobody wrote: left unknown
-            year, told = None, None
+        elif line is not None:  # a newswire story whose year nobody wrote: the latest full
+            told = None  # date it writes tells it (会议将于2018年8月9日召开), else left unknown
+            year = latest_full_date_year(text)
+            if line.day is None and year is not None:
+                line = dateline(seg.doc.text, date(year, 12, 31)) or line
         else:
             told = narrative_month(text)
             year = told[0] if told else document_year(seg.doc.title, text)
@@ -131,7 +141,9 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             named.add(i)
         for start, end in spans:
             name = text[start:end]
-            dates, off = _event_day(seg, i, clock, kind, name_year(name), named)
+            dates, off = _clause_day(sentence, start, clock, name_year(name)), sentence.start
+            if dates is None:
+                dates, off = _event_day(seg, i, clock, kind, name_year(name), named)
             if dates is None and sentence.start < title_end:  # the title's: the lead's day
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
             dates = _lasting(s, dates)
@@ -223,6 +235,26 @@ def _event_day(
     if day is None or "日" not in day.text or before.text[: day.start].strip():
         return None, 0
     return day, before.start
+
+
+_CLAUSE_MARKS = "，,；;"
+
+
+def _clause_day(
+    sentence: Sentence, name_start: int, clock: _Clock, year: int | None
+) -> DateRange | None:
+    """The day written in the clause of a name that a later clause of its sentence holds
+    (8月25日举行会议，决定9月28日举办某酒会: 9月28日), sentence offsets; None when the name
+    is in the first clause or its clause writes no day."""
+    at = name_start - sentence.start
+    opened = max(sentence.text.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1
+    if opened == 0:
+        return None
+    clause = Sentence(sentence.start + opened, name_start, sentence.text[opened:at])
+    found = clock.day(clause, year)
+    if found is None or not found.text.endswith(("日", "号")):
+        return None
+    return replace(found, start=found.start + opened, end=found.end + opened)
 
 
 def _held_on(s: str, own: DateRange | None, span: tuple[int, int], at: int) -> bool:

@@ -64,12 +64,12 @@ _CN_NUMBER = re.compile(
 )
 
 _ISO = rf"(?<!{_AR}){_AR}{{4}}[-/.]{_AR}{{1,2}}[-/.]{_AR}{{1,2}}(?![0-9])"
-_Y, _M, _D = rf"(?:{_YEAR})年", rf"(?:{_NUM})月份?", rf"(?:{_NUM})[日号]"
+_S = "[ \u3000]?"  # a space a copy may put between the parts (2009年9月 21日, 12月1 日)
+_Y, _M, _D = rf"(?:{_YEAR}){_S}年", rf"(?:{_NUM}){_S}月份?", rf"(?:{_NUM}){_S}[日号]"
 _YR = rf"(?:{_Y}|{_REL})"
 
 # One date, by use: a mention is a year or a month, with a day only after a month; an event
 # date is a day, with or without year and month; "any" is whatever either of them finds.
-_S = "[ \u3000]?"  # a space a copy may put between the parts (2009年9月 21日)
 _DATE = {
     "mention": rf"{_ISO}|{_Y}(?:{_S}{_M}(?:{_S}{_D})?)?|{_M}(?:{_S}{_D})?",
     "day": rf"{_ISO}|(?:{_YR}{_S})?(?:{_M}{_S})?{_D}",
@@ -78,8 +78,8 @@ _DATE = {
 # The parts of one date found by any of the above.
 _PARTS = re.compile(
     rf"(?P<iy>{_AR}{{4}})[-/.](?P<im>{_AR}{{1,2}})[-/.](?P<id>{_AR}{{1,2}})"
-    rf"|(?:(?:(?P<y>{_YEAR})年|(?P<rel>{_REL})){_S})?(?:(?P<m>{_NUM})月份?{_S})?"
-    rf"(?:(?P<d>{_NUM})[日号])?"
+    rf"|(?:(?:(?P<y>{_YEAR}){_S}年|(?P<rel>{_REL})){_S})?(?:(?P<m>{_NUM}){_S}月份?{_S})?"
+    rf"(?:(?P<d>{_NUM}){_S}[日号])?"
 )
 
 # A missing year is checked against a leap year when finding dates (2月29日 exists).
@@ -298,11 +298,80 @@ def document_year(*texts: str) -> int | None:
     2018
     >>> document_year("无年份", "12018年") is None
     True
+
+    A year's final accounts are reviewed the year after it (审议2013年度财政决算: 2014), and
+    without any year written, an anniversary of a founding everybody knows gives it:
+
+    >>> document_year("审议2013年度财政决算、2013年度预算执行和2014年计划的报告")
+    2014
+    >>> document_year("庆祝人民政协成立75周年"), document_year("庆祝国庆七十四周年酒会")
+    (2024, 2023)
     """
     counts: Counter[int] = Counter()
     for text in texts:
-        years = (_year_number(a or c) for a, c in _DOCUMENT_YEAR.findall(text))
-        counts.update(y for y in years if 1900 <= y <= 2099)
+        for m in _DOCUMENT_YEAR.finditer(text):
+            year = _year_number(m[1] or m[2]) + bool(_ACCOUNTS.match(text, m.end()))
+            if 1900 <= year <= 2099:
+                counts[year] += 1
     if not counts:
-        return None
+        return _anniversary_year(texts)
     return min(counts, key=lambda y: (-counts[y], y))
+
+
+_FULL_DATE = re.compile(
+    rf"(?<!{_AR})({_AR}{{4}}){_S}年{_S}(?:{_NUM}){_S}月{_S}(?:{_NUM}){_S}[日号](?!前|之前|以前)"
+)
+
+
+def latest_full_date_year(text: str) -> int | None:
+    """The latest year written in a full date (年, 月 and 日) that is no deadline (…日前).
+
+    >>> latest_full_date_year("1949年10月1日成立。会议将于2018年8月9日召开。2035年建成。")
+    2018
+    >>> latest_full_date_year("2035年基本建成，2030年12月31日前完成。") is None
+    True
+    """
+    years = [int(m[1].translate(_DIGITS)) for m in _FULL_DATE.finditer(text)]
+    return max((y for y in years if 1900 <= y <= 2099), default=None)
+
+
+_ACCOUNTS = re.compile(r"度[^，,。；;]{0,8}?(?:决算|预算执行)")
+"""After 某年: that year's final accounts or budget execution, reviewed the year after."""
+_FOUNDED = {
+    "新中国": 1949,
+    "中华人民共和国": 1949,
+    "国庆": 1949,
+    "人民政协": 1949,
+    "中国人民政治协商会议": 1949,
+    "中国共产党": 1921,
+    "建党": 1921,
+    "中国人民解放军": 1927,
+    "人民军队": 1927,
+    "建军": 1927,
+    "共青团": 1922,
+    "中国共产主义青年团": 1922,
+    "改革开放": 1978,
+    "香港回归": 1997,
+    "澳门回归": 1999,
+    "抗日战争胜利": 1945,
+    "抗战胜利": 1945,
+    "五四运动": 1919,
+    "辛亥革命": 1911,
+    "全国人民代表大会": 1954,
+}
+"""Foundings whose anniversaries date an article (庆祝新中国成立75周年: 2024)."""
+_ANNIVERSARY = re.compile(
+    rf"({'|'.join(sorted(_FOUNDED, key=len, reverse=True))})"
+    rf"(?:成立|建立|诞生|召开|爆发|胜利)?({_AR}{{1,3}}|[一二三四五六七八九十]{{1,3}})周年"
+)
+
+
+def _anniversary_year(texts: tuple[str, ...]) -> int | None:
+    for text in texts:
+        for m in _ANNIVERSARY.finditer(text):
+            written = m[2].translate(_DIGITS)
+            try:
+                return _FOUNDED[m[1]] + (int(written) if written.isdigit() else number(written))
+            except ValueError:  # 十十周年: no numeral
+                continue
+    return None

@@ -189,6 +189,11 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     >>> [s.text for s in sentences("短标题\n\n" + "长" * 50 + "华东汽车\n\n有限公司工会。")][1][-13:]
     '华东汽车\n\n有限公司工会。'
 
+    A header line that ends in its date or time ends there, however long:
+
+    >>> len(sentences("来源：某某网 作者：" + "某" * 30 + " 2021-12-02 15:42:49\n\n12月1日，会议召开。"))
+    2
+
     However long a text without punctuation, no sentence is longer than MAX_SENTENCE_CHARS:
 
     >>> [len(s.text) for s in sentences("字" * 2500)]
@@ -206,6 +211,9 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 
 
 _LAYOUT_LINE_MIN = 40
+_STAMP_END = re.compile(
+    r"(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)$"
+)
 _CONTINUES = re.compile(r"[\u4e00-\u9fff\w“‘「『（(]")
 
 
@@ -215,8 +223,9 @@ def _is_layout_break(text: str, start: int, end: int) -> bool:
     line = text[line_start:start].rstrip()
     if len(line) < _LAYOUT_LINE_MIN or not line or not _CONTINUES.match(line[-1]):
         return False
-    if _ends_whole(line):
+    if _ends_whole(line) or _STAMP_END.search(line):
         return False  # a caption ending in a verb or an organisation's name (…参观考察某某大学)
+        # or a header line ending in its date or time (来源：某网 作者：某某 2021-12-02 15:42)
     return end < len(text) and bool(_CONTINUES.match(text[end]))
 
 
