@@ -68,3 +68,16 @@ def test_a_chain_goes_on_before_a_company_with_a_bracketed_form() -> None:
     assert ("张振华", "副主席", "东华区工商联") in found
     assert ("张振华", "执行会长", "东江市商会") in found
     assert ("张振华", "总裁", "东华益中（集团）股份有限公司") in found
+
+
+def test_an_academician_is_an_honour_not_a_post() -> None:
+    found = posts("东江办副主任、中科院院士张振华率团来访。东江研究所副所长李春芳参加。")
+    assert found == {("张振华", "副主任", "东江办"), ("李春芳", "副所长", "东江研究所")}
+
+
+def test_a_chain_ends_at_a_clause_holding_another_persons_name() -> None:
+    found = posts(
+        "东江大学教育基金会理事长、校党委书记张振华首先代表学校向东江澳海控股有限公司董事长"
+        "李春芳一行的到来表示了热烈的欢迎。"
+    )
+    assert {(r, o) for p, r, o in found if p == "李春芳"} == {("董事长", "东江澳海控股有限公司")}

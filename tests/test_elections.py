@@ -70,3 +70,29 @@ def test_a_name_whose_last_character_the_segmenter_glued_to_a_verb_is_whole() ->
     found = posts("东江市园林集团有限公司揭牌。集团公司董事长张健，总经理单云华为集团公司揭牌。")
     assert ("单云华", "总经理", "东江市园林集团有限公司") in found
     assert not any(p == "单云" for p, _, _ in found)
+
+
+def test_a_roster_its_organisation_announces_gives_each_title_to_the_names_after_it() -> None:
+    found = posts(
+        "东江同乡会举行大会。东华联谊会副会长孙建平出席。东江同乡会第13届理监事会成员包括："
+        "理事长张振华；会长李春芳；当然常务副理事长王建国，监事长赵丽华；副会长胡文成、周立平。"
+    )
+    assert {(p, r) for p, r, o in found if o == "东江同乡会"} == {
+        ("张振华", "理事长"),
+        ("李春芳", "会长"),
+        ("王建国", "常务副理事长"),
+        ("赵丽华", "监事长"),
+        ("胡文成", "副会长"),
+        ("周立平", "副会长"),
+    }
+
+
+def test_elected_by_a_vote_in_traditional_script() -> None:
+    found = posts(
+        "東江專業女性協會舉行大會，林笑雲、容永恩及黃竹君分別獲選為會長、理事長及監事長。"
+    )
+    assert {(p, r) for p, r, _ in found} == {
+        ("林笑雲", "会长"),
+        ("容永恩", "理事长"),
+        ("黃竹君", "监事长"),
+    }

@@ -112,3 +112,8 @@ def test_a_schools_committee_after_a_glued_verb_is_the_articles_university() -> 
     found = posts(text)
     assert ("张振华", "书记", "东华大学党委") in found
     assert {p for p, r, o in found if (r, o) == ("副书记", "东华大学党委")} == {"李春芳", "王建国"}
+
+
+def test_a_verb_of_the_brand_before_a_company_form_stays_in_the_name() -> None:
+    found = posts("代表学校向东江澳海控股有限公司董事长李春芳表示欢迎。")
+    assert found == {("李春芳", "董事长", "东江澳海控股有限公司")}

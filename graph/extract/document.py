@@ -19,6 +19,7 @@ from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.heldby import held_by
 from graph.extract.implied import without_read_twice, without_taken_titles
+from graph.extract.leadrosters import lead_rosters
 from graph.extract.linking import link_document
 from graph.extract.lists import (
     people_index,
@@ -85,7 +86,10 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
     found += tuple(
-        colon_chains(seg, index) + roster_chains(seg, index) + conferral_chains(seg, index)
+        colon_chains(seg, index)
+        + roster_chains(seg, index)
+        + lead_rosters(seg, index)
+        + conferral_chains(seg, index)
     )
     chains = held_by(
         seg,

@@ -36,6 +36,8 @@ _ROLE_ALIASES = {"摄": "摄影"}
 MEETING_BODIES = frozenset({"主席团", "大会主席团", "会议主席团"})
 """A meeting's presidium: its 执行主席 and 常务主席 are roles in the meeting, not posts (an
 association's standing 主席团, named with the association, is another matter)."""
+HONOUR_TITLES = frozenset({"院士", "外籍院士", "荣誉院士"})
+"""Titles a chain reads like a post that are honours (中科院院士A): no post is stated."""
 _NO_POST_AT = MEETING_BODIES | frozenset(UNITS_NAMED_ALONE)
 """Organisations no post is stated at: a meeting's presidium, and a unit named alone whose
 organisation nobody resolved (办公室主任B)."""
@@ -84,7 +86,11 @@ def membership_facts(
         for element, org in zip(chain.elements, orgs, strict=True):
             carried = element.former if element.org is not None else carried
             former = element.former or (element.org is None and carried)
-            if org is not None and org.key not in _NO_POST_AT:
+            if (
+                org is not None
+                and org.key not in _NO_POST_AT
+                and element.role.text not in HONOUR_TITLES
+            ):
                 confidence = base - _penalty(linking, org) - RULE_DISCOUNT.get(chain.rule, 0.0)
                 add(person, org, element.role.text, span, confidence, former, chain.rule)
     for person, org, span in linking.credits:

@@ -191,7 +191,7 @@ def _chain_ending_at(
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None and names and _holds_a_name(element, names):
             element = None  # 副所长A研究员、所长助理B: another person's name is no title of B
-        if element is not None and _opens_a_clause(element, cursor):
+        if element is not None and _opens_a_clause(element, cursor, names):
             elements.clear()  # 书记A在苏州会见了以总书记B: B's title opens a clause of its own
             sharing = []
         if element is not None:
@@ -217,10 +217,15 @@ _MAX_LEAD = 4
 """Words before a title without an organisation that a chain may skip (现任, 兼职, 原)."""
 
 
-def _opens_a_clause(element: ChainElement, start: int) -> bool:
-    """Whether the words skipped before an element without an organisation are a clause
-    rather than a qualifier of its title."""
-    return element.org is None and (element.body or element.role).start - start > _MAX_LEAD
+def _opens_a_clause(
+    element: ChainElement, start: int, names: dict[int, Piece] | None = None
+) -> bool:
+    """Whether the words skipped before an element are a clause rather than a qualifier of
+    its title: long before an element without an organisation, or holding a person's name
+    (书记A首先代表学校向 + 某公司董事长B: B's chain starts at the company)."""
+    if element.org is None:
+        return (element.body or element.role).start - start > _MAX_LEAD
+    return any(start <= s < element.org.start for s in names or ())
 
 
 def _holds_a_name(element: ChainElement, names: dict[int, Piece]) -> bool:

@@ -1,0 +1,83 @@
+"""Rosters announced by their organisation: ``X第13届理监事会成员包括：理事长A；会长B；副会长C、
+D``. Each title is the announced organisation's (its council's term and name left out), each
+name after a title holds it.
+
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "东江同乡会理事会成员包括：理事长林晓峰；副会长陈思远、赵一鸣。"))
+>>> [(c.person.text, c.elements[0].org.text, c.elements[0].role.text) for c in lead_rosters(seg, {})]
+[('林晓峰', '东江同乡会', '理事长'), ('陈思远', '东江同乡会', '副会长'), ('赵一鸣', '东江同乡会', '副会长')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.listbase import People, name_at
+from graph.extract.names import BOUNDARY, Piece
+from graph.extract.orglead import trim_leading
+from graph.extract.orgnames import org_suffix_of
+from graph.extract.rules import TitleChain
+from graph.extract.titles import ChainElement, role_starting_at
+from graph.text.segment import token_index
+from graph.types import Segmented
+
+_LEAD = re.compile(
+    r"(?:第[0-9一二三四五六七八九十]{1,3}届)?"
+    r"(?:理监事会|理事会|监事会|董事会|委员会|领导班子|主席团)?"
+    r"(?:成员|组成人员|领导成员)(?:名单)?(?:包括|如下|为|是|有)?[：:]"
+)
+_QUALIFIERS = ("当然", "新任", "荣誉")
+"""Words before a title in a roster that are not part of the organisation (当然常务副理事长)."""
+_BETWEEN_PAIRS = "；;，,、 \u3000"
+
+
+def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
+    """A chain for each name after a title in a roster its organisation announces."""
+    text = seg.doc.text
+    starts = token_index(seg)
+    out: list[TitleChain] = []
+    for m in _LEAD.finditer(text):
+        org = _announcer(seg, starts, m.start())
+        if org is None:
+            continue
+        pos = m.end()
+        while pos < len(text):
+            role = _title_at(text, pos)
+            if role is None:
+                break
+            element = ChainElement(org, None, role)
+            pos = role.end
+            while (name := name_at(seg, starts, people, pos)) is not None:
+                span = Piece(role.start, name.end, text[role.start : name.end])
+                out.append(TitleChain((element,), name, span, False, "rules.roster"))
+                pos = name.end
+                if not text.startswith("、", pos):
+                    break
+                pos += 1
+            while pos < len(text) and text[pos] in _BETWEEN_PAIRS:
+                pos += 1
+    return out
+
+
+def _announcer(seg: Segmented, starts: dict[int, int], end: int) -> Piece | None:
+    """The organisation named right before a roster's lead, when its name ends like one."""
+    text = seg.doc.text
+    begin = end
+    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
+        begin -= 1
+    begin = trim_leading(seg, starts, begin, end)
+    name = text[begin:end]
+    if not name or name.strip() != name or org_suffix_of(name) is None:
+        return None
+    return Piece(begin, end, name)
+
+
+def _title_at(text: str, pos: int) -> Piece | None:
+    """The title written at ``pos`` (after a qualifier such as 当然), else None."""
+    for qualifier in _QUALIFIERS:
+        if text.startswith(qualifier, pos) and role_starting_at(text, pos + len(qualifier)):
+            pos += len(qualifier)
+            break
+    end = role_starting_at(text, pos)
+    return None if end is None else Piece(pos, end, text[pos:end])
