@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.leadrosters import org_named_before
 from graph.extract.listbase import People, name_at
-from graph.extract.names import BOUNDARY, Piece
-from graph.extract.orglead import trim_leading
-from graph.extract.orgnames import org_suffix_of
+from graph.extract.names import Piece
 from graph.extract.rules import TitleChain, clause_titles
 from graph.extract.titles import ChainElement, role_ending_at
 from graph.resources import load_lexicon
@@ -132,11 +131,4 @@ def _roster_title(
     before = role_start
     if count := _COUNT.search(text, max(0, before - 4), before):
         before = count.start()
-    begin = before
-    while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
-        begin -= 1
-    begin = trim_leading(seg, starts, begin, before)  # 大会公布了 + 某协会
-    name = text[begin:before]
-    if name.strip() == name and org_suffix_of(name) is not None:
-        return ChainElement(Piece(begin, before, name), None, role)
-    return ChainElement(None, None, role)
+    return ChainElement(org_named_before(seg, starts, before), None, role)

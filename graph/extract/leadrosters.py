@@ -38,7 +38,7 @@ def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
     starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _LEAD.finditer(text):
-        org = _announcer(seg, starts, m.start())
+        org = org_named_before(seg, starts, m.start())
         if org is None:
             continue
         pos = m.end()
@@ -60,8 +60,9 @@ def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
     return out
 
 
-def _announcer(seg: Segmented, starts: dict[int, int], end: int) -> Piece | None:
-    """The organisation named right before a roster's lead, when its name ends like one."""
+def org_named_before(seg: Segmented, starts: dict[int, int], end: int) -> Piece | None:
+    """The organisation named from the start of the clause to ``end`` (its leading verbs and
+    function words left out: 大会公布了 + 某协会), when its name ends like one."""
     text = seg.doc.text
     begin = end
     while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
