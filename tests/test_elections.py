@@ -96,3 +96,16 @@ def test_elected_by_a_vote_in_traditional_script() -> None:
         ("容永恩", "理事长"),
         ("黃竹君", "监事长"),
     }
+
+
+def test_votes_and_a_count_of_deputies_between_the_names_and_the_verb() -> None:
+    found = posts(
+        "东江县召开大会。张振华以190票的高票当选为县人民政府县长，李春芳、王建国当选为副县长。"
+        "赵丽华等20名代表当选为县人大常委会委员。"
+    )
+    assert found == {
+        ("张振华", "县长", "东江县人民政府"),
+        ("李春芳", "副县长", "东江县人民政府"),
+        ("王建国", "副县长", "东江县人民政府"),
+        ("赵丽华", "委员", "东江县人大常委会"),
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from post_triples import posts
 
 from graph.extract.document import extract_document
 from graph.extract.people import is_transliteration, titled_name
@@ -96,3 +97,18 @@ def test_a_title_after_a_name_owned_by_an_organisation() -> None:
     posts = _posts("东华论坛举行\n\n南岭大学的张振华校长、东华医院的李春芳院长出席论坛。")
     assert ("张振华", "校长", "南岭大学") in posts
     assert ("李春芳", "院长", "东华医院") in posts
+
+
+def test_a_title_written_after_a_full_name_as_an_honorific_is_the_subjects() -> None:
+    found = posts(
+        "东江市第二人民医院迎来考察团。在胡文成主任、周立平副院长的陪同下，考察团参观了医院。"
+    )
+    assert ("周立平", "副院长", "东江市第二人民医院") in found
+    assert posts("东江公司迎来考察团。张振华董事长一行参观了车间。") == {
+        ("张振华", "董事长", "东江公司")
+    }
+
+
+def test_an_honorific_restating_a_title_already_stated_gives_no_other_post() -> None:
+    found = posts("团省委书记张振华一行来到东江县委政法委调研。张振华书记一行首先来到东衡村。")
+    assert {(r, o) for p, r, o in found if p == "张振华"} == {("书记", "团省委")}

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from graph.extract.names import Piece, is_surname_start
 from graph.extract.rules import TitleChain
-from graph.extract.titles import parse_element, role_ending_at
+from graph.extract.titles import ChainElement, parse_element, role_ending_at, role_starting_at
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
@@ -99,3 +99,38 @@ def _after_model_names(
         group = next(g for g in ("comma", "bracket", "spaced") if m.group(g) is not None)
         out.append((start, piece.text, m.start(group), m.end(group), start))
     return out
+
+
+_HONORIFIC_AFTER = re.compile(r"、|的陪同|陪同|一行|等(?:领导|同志|人)")
+"""What follows a title written after a full name as its honorific (在A书记、B副院长的陪同下,
+A董事长一行): the title is the person's, in the organisation the article leaves implied."""
+
+
+def honorific_chains(
+    seg: Segmented, names: Mapping[int, Piece], stated: tuple[TitleChain, ...] = ()
+) -> tuple[TitleChain, ...]:
+    """Titles written after full names as honorifics, with no organisation: linking gives
+    them the organisation of the title stated before or of the article's subject.  A title
+    the person holds in a chain already ``stated`` (团省委书记A … A书记一行) is no new one.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> text = "在李建民书记、周立平副院长的陪同下参观。"
+    >>> seg = segment(Document.from_text("d.txt", text))
+    >>> people = {1: Piece(1, 4, "李建民"), 7: Piece(7, 10, "周立平")}
+    >>> [(c.person.text, c.elements[0].role.text) for c in honorific_chains(seg, people)]
+    [('李建民', '书记'), ('周立平', '副院长')]
+    """
+    text = seg.doc.text
+    held = {(c.person.text, e.role.text) for c in stated for e in c.elements}
+    out = []
+    for start, person in sorted(names.items()):
+        end = role_starting_at(text, person.end)
+        if end is None or not _HONORIFIC_AFTER.match(text, end):
+            continue
+        if (person.text, text[person.end : end]) in held:
+            continue
+        role = Piece(person.end, end, text[person.end : end])
+        span = Piece(start, end, text[start:end])
+        out.append(TitleChain((ChainElement(None, None, role),), person, span, False))
+    return tuple(out)

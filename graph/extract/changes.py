@@ -24,7 +24,11 @@ from graph.extract.titles import ChainElement, parse_element
 from graph.text.segment import token_index
 from graph.types import Segmented
 
-_MANY = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
+_MANY = re.compile(
+    r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志|代表|委员)?"
+    r"|以[0-9０-９一二两三四五六七八九十百千]{1,5}票的?(?:高票|全票|满票)?"
+)
+"""What stands between the names and the verb: their count (等20名代表), their votes."""
 _ELECTED = (
     *(
         f"{how}{verb}"

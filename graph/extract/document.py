@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from graph.extract.appositive import after_name_chains
+from graph.extract.appositive import after_name_chains, honorific_chains
 from graph.extract.chainmentions import chain_mentions
 from graph.extract.colons import colon_chains, roster_chains
 from graph.extract.commas import comma_chains
@@ -81,6 +81,7 @@ def _extract_whole(doc: Document) -> Extraction:
     )
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg, names)
+    found += honorific_chains(seg, names, found)
     found = with_model_names(found, people, doc.text)
     found += several_people_chains(seg, found, people)
     found += tuple(comma_chains(seg, found, people_index(found, people)))

@@ -45,7 +45,7 @@ _VERB_IDIOMS = (
 _LOCALIZERS = frozenset("上中下里内外前后间")
 """One-character localizers: after an event (庆典上, 会上) and before a place they end the
 clause, so the name starts at the place."""
-_LEVELS = LEVELS | {"村"}
+_GLUED_POINTERS = LEVELS | {"村", "校", "院", "所"}
 
 
 _TAKING_OFFICE = (
@@ -125,9 +125,9 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
 
 
 def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> bool:
-    """A word the dictionary lacks, a preposition or a verb glued to an administrative level
-    or a school that opens a name (会议由 + 区组宣统部部长, 参加的有 + 校党委书记: 由区, 有校 one
-    token).
+    """A word the dictionary lacks, a preposition or a verb glued to an administrative level,
+    a school, a hospital or an institute that opens a name (会议由 + 区组宣统部部长, 参加的有 +
+    校党委书记, 在 + 院党委书记: 由区, 有校, 在院 one token).
 
     >>> _glued_preposition("由区", {"由": "p"}, "由区委", 2)
     True
@@ -140,7 +140,7 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
         len(word) == 2
         and word not in tags
         and tags.get(word[0]) in ("p", "v")
-        and word[1] in _LEVELS | {"校"}
+        and word[1] in _GLUED_POINTERS
         and end < len(text)
     )
 
