@@ -64,3 +64,8 @@ def test_a_name_does_not_end_in_deng_before_punctuation() -> None:
 def test_a_name_cut_before_its_last_character_and_a_conjunction_is_whole() -> None:
     seg = segment(Document.from_text("t.txt", "东华商会常务副会长张善国及商会秘书处出席会议。"))
     assert "张善国" in {p.text for p in model_people(seg, tag_sentences(seg))}
+
+
+def test_particles_and_conjunctions_before_nouns_are_no_names() -> None:
+    assert not looks_like_name("高校的") and not looks_like_name("和行业")
+    assert looks_like_name("高建国") and looks_like_name("和晓东")

@@ -42,7 +42,7 @@ def test_a_past_term_makes_every_title_of_the_chain_a_former_post() -> None:
     assert _posts(text) == set()
     assert {(p, r) for p, r, _ in _posts(text, former=True)} == {
         ("张振华", "副主席"),
-        ("张振华", "秘书长"),  # 代秘书长: the acting title's key
+        ("张振华", "代秘书长"),  # an acting title, as 某市代市长 is
     }
 
 
@@ -102,3 +102,22 @@ def test_a_post_held_at_the_time_is_a_former_post() -> None:
         ("张振华", "书记"),
         ("张振华", "理事长"),
     }
+
+
+def test_a_districts_committee_and_its_supervisory_committee_are_two_bodies() -> None:
+    found = _posts(
+        "东江区召开会议。区委常委、副区长黄晓霞，区委常委、纪委书记、监委主任沈雪峰列席会议。"
+    )
+    assert found == {
+        ("黄晓霞", "常委", "东江区委"),
+        ("黄晓霞", "副区长", "东江区人民政府"),
+        ("沈雪峰", "常委", "东江区委"),
+        ("沈雪峰", "书记", "东江区纪委"),
+        ("沈雪峰", "主任", "东江区监委"),
+    }
+
+
+def test_an_acting_title_opening_an_element_is_acting() -> None:
+    found = _posts("9月27日上午，东江市委书记张振华、代市长李春芳在行政中心会见了来宾。")
+    assert ("李春芳", "代市长", "东江市人民政府") in found
+    assert not any(o.startswith("代") for _, _, o in found)

@@ -314,7 +314,10 @@ def _sub_body(
     when it is that body already: a list's key carried over with the body)."""
     if parent.key.endswith(body) and parent in builders:
         return parent
-    child = EntityRef("org", parent.key + body)
+    key = parent.key + body
+    if parent.key.endswith("委") and body.endswith("委") and is_place(parent.key[:-1]):
+        key = parent.key[:-1] + body  # 区委常委、纪委书记: the district's 纪委, not 区委纪委
+    child = EntityRef("org", key)
     cb = builders.setdefault(child, _Builder(child.key, classes=org_classes(child.key)))
     if parent in builders:  # a body whose owner the text names only with it (某某高新区团委)
         cb.aliases.update(a + body for a in builders[parent].aliases)

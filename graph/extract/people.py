@@ -50,6 +50,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     (False, False, False)
     >>> looks_like_name("王建和", conjunction_kept=True)
     True
+    >>> looks_like_name("高校的"), looks_like_name("和行业")
+    (False, False)
     """
     return (
         2 <= len(name) <= 4
@@ -57,6 +59,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and is_surname_start(name)
         and name not in _not_names()
         and (conjunction_kept or not (len(name) > 2 and name[-1] in GLUED))
+        and name[-1] not in _PARTICLES
+        and not _conjunction_before_a_noun(name)
         and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
         and not (len(name) > 2 and name[:2] in load_lexicon("roles"))  # 常委 + 在
         and not _two_words(name)
@@ -64,6 +68,19 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
 
 
 _WORD_TAGS = ("v", "a", "d")
+_PARTICLES = frozenset("的了们地得着过吗呢吧")
+"""Particles that end no personal name (高 + 校的: 13所高校的校长)."""
+_CONJUNCTION_SURNAMES = frozenset("和与同及")
+
+
+def _conjunction_before_a_noun(name: str) -> bool:
+    """A family name that is also a conjunction before a two-character noun (和 + 行业: 党委
+    政府和行业主管部门), which reads as the conjunction."""
+    return (
+        len(name) == 3
+        and name[0] in _CONJUNCTION_SURNAMES
+        and word_tags().get(name[1:], "").startswith("n")
+    )
 
 
 def _two_words(name: str) -> bool:

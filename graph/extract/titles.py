@@ -91,6 +91,9 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
         best -= 2  # an acting or executive title: 代理市长, 常务副县长
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
         best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
+    elif best is not None and best - 1 >= start_limit and text[best - 1] == "代":
+        opening = best - 1 == start_limit or text[best - 2] in _OPENS_TITLE
+        best -= opening  # 市委书记A、代市长B: the acting title opens the element
     return best
 
 
@@ -123,6 +126,8 @@ _COUNCIL_HEADS = ("主席", "理事长", "会长", "秘书长")
 """An association's council or presidium before the titles of its heads (书协主席团副主席,
 某会理事会常务副会长): the association's titles; a meeting's presidium (大会主席团) is not
 one, nor the council's members (主席团委员)."""
+_OPENS_TITLE = frozenset("、，,；; \u3000\n（(：:")
+"""Characters before which an element (and an acting title: 、代市长) starts."""
 _ACTING = LEVELS | frozenset("局院会所部厅委处司行校署办")
 """Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
 
