@@ -109,3 +109,16 @@ def test_votes_and_a_count_of_deputies_between_the_names_and_the_verb() -> None:
         ("王建国", "副县长", "东江县人民政府"),
         ("赵丽华", "委员", "东江县人大常委会"),
     }
+
+
+def test_a_list_goes_on_over_a_name_the_model_missed() -> None:
+    found = posts("周立平、巨晓林、胡文成等3位同志当选为东江市总工会副主席。")
+    assert {p for p, r, _ in found if r == "副主席"} == {"周立平", "巨晓林", "胡文成"}
+
+
+def test_a_body_named_by_its_ending_alone_is_the_articles() -> None:
+    found = posts(
+        "东江大学教育基金会举行捐赠仪式。捐赠仪式由基金会秘书长金海燕主持。张振华当选为执委会委员。"
+    )
+    assert ("金海燕", "秘书长", "东江大学教育基金会") in found
+    assert not any(r.startswith("会") or o == "执委" for _, r, o in found)

@@ -14,7 +14,9 @@ import re
 
 from graph.extract.names import Piece, person_after
 from graph.extract.people import looks_like_name
+from graph.extract.places import is_place
 from graph.extract.rules import TitleChain
+from graph.text.segment import word_tags
 from graph.types import Segmented
 
 People = dict[int, Piece]
@@ -63,24 +65,54 @@ def name_list(
     seg: Segmented, starts: dict[int, int], people: People, end: int
 ) -> list[Piece] | None:
     """Names separated by 、 (the last one also by 和, 及 or 与) that end right before ``end``
-    (asides and 同志 allowed)."""
+    (asides and 同志 allowed); inside a list, a name the model missed is taken when it looks
+    like one and a separator or a clause's start is on both sides of it (A、张工、B)."""
     text = seg.doc.text
     ordered = sorted(people.values(), key=lambda p: p.start)
     names: list[Piece] = []
     cursor = end
-    for p in reversed(ordered):
-        if p.end > cursor:
+    while True:
+        p = next((q for q in reversed(ordered) if q.end <= cursor), None)
+        if p is None or not ASIDE.fullmatch(text[p.end : cursor]):
+            p = _unlisted_name(text, cursor) if names else None
+        if p is None:
+            break
+        names.insert(0, p)
+        cursor = p.start
+        before = len(text[:cursor].rstrip(" \u3000"))  # 、 郭某: a space after the comma
+        if before > 0 and text[before - 1] in ("、" if len(names) > 1 else "、和及与"):
+            cursor = before - 1
             continue
-        gap = text[p.end : cursor]
-        if ASIDE.fullmatch(gap):
-            names.insert(0, p)
-            cursor = p.start
-            before = len(text[:cursor].rstrip(" \u3000"))  # 、 郭某: a space after the comma
-            if before > 0 and text[before - 1] in ("、" if len(names) > 1 else "、和及与"):
-                cursor = before - 1
-                continue
         break
     return names or None
+
+
+_LIST_OPENERS = frozenset("、，,。；;：:\n")
+
+
+def _unlisted_name(text: str, end: int) -> Piece | None:
+    """The name between a list's separators ending at ``end``, when it looks like one."""
+    start = end
+    while start > 0 and end - start < 3 and text[start - 1] not in _LIST_OPENERS:
+        start -= 1
+    name = text[start:end]
+    if (start == 0 or text[start - 1] in _LIST_OPENERS) and (
+        looks_like_name(name) or _unknown_three(name)
+    ):
+        return Piece(start, end, name)
+    return None
+
+
+def _unknown_three(name: str) -> bool:
+    """Three Chinese characters no dictionary knows as a word, a title or a place: in a list
+    of names, a name with a rare family name (巨某某)."""
+    return (
+        len(name) == 3
+        and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+        and name not in word_tags()
+        and name[1:] not in word_tags()
+        and not is_place(name)
+    )
 
 
 def unique_chains(chains: list[TitleChain]) -> list[TitleChain]:

@@ -335,7 +335,12 @@ def _element_with_org(
         split = role_modifier(text, org_start, rest_end)
         if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
             return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), None, role)
-        if split is not None and org_suffix_of(name) is None and not company_suffix(name):
+        if (
+            split is not None
+            and org_suffix_of(name) is None
+            and not company_suffix(name)
+            and name not in org_suffixes()  # 执委会 + 委员: a body named alone, not 执委 + 会委员
+        ):
             # 某某地产营销总监: a function word before the title belongs to the title
             role = Piece(split, role.end, text[split : role.end])
             rest_end, name = split, "".join(text[org_start:split].split())
@@ -374,6 +379,7 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
     return (
         org_suffix_of(name) is None
         and not company_suffix(name)
+        and name not in org_suffixes()  # 基金会秘书长: the article's foundation's
         and not federation_short_name(name)
         and mission_name(name, role) is None  # 某国驻某地 + 总领事
         and not _named_by_place_or_pointer(name, body, role)
