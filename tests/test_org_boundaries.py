@@ -122,3 +122,10 @@ def test_a_verb_of_the_brand_before_a_company_form_stays_in_the_name() -> None:
 def test_a_preposition_glued_to_a_hospitals_pointer_opens_its_committee() -> None:
     found = posts("东江市第二人民医院迎来考察团。在院党委书记李建民的陪同下，考察团参观了医院。")
     assert found == {("李建民", "书记", "东江市第二人民医院党委")}
+
+
+def test_a_preposition_glued_to_a_names_first_characters_opens_it() -> None:
+    found = posts("会议由东江集团驻东华医学院工作组组长李明泉主持。")
+    assert found == {("李明泉", "组长", "东江集团驻东华医学院工作组")}
+    found = posts("东华街道召开会议，会议由街党工委书记林苏泉主持。")
+    assert {o for _, _, o in found} == {"街党工委"}

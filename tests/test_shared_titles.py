@@ -121,3 +121,11 @@ def test_an_acting_title_opening_an_element_is_acting() -> None:
     found = _posts("9月27日上午，东江市委书记张振华、代市长李春芳在行政中心会见了来宾。")
     assert ("李春芳", "代市长", "东江市人民政府") in found
     assert not any(o.startswith("代") for _, _, o in found)
+
+
+def test_a_committee_secretary_glued_to_the_head_of_government_is_two_titles() -> None:
+    found = _posts("东江县人民医院奠基。县委书记陈一兵同志、县委副书记县长王皓玉同志出席。")
+    assert {(r, o) for p, r, o in found if p == "王皓玉"} == {
+        ("副书记", "东江县委"),
+        ("县长", "东江县人民政府"),
+    }

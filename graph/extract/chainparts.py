@@ -3,6 +3,8 @@ glued to the next title, and a unit named by the head of its head's title."""
 
 from __future__ import annotations
 
+import re
+
 _MEMBER = "常委"
 
 
@@ -18,6 +20,23 @@ def glued_member(text: str, begin: int, at: int) -> bool:
         and at - 3 > begin
         and text[at] not in "会、，,兼"
         and "\u4e00" <= text[at] <= "\u9fff"
+    )
+
+
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:常务副|副|代理|代)?[省市县区州旗盟镇乡]长")
+
+
+def glued_government(text: str, begin: int, at: int) -> bool:
+    """Whether a party committee's 书记 or 副书记 ends at ``at`` with the head of the
+    government written right after it (县委副书记县长: 县委副书记 and 县长).
+
+    >>> glued_government("县委副书记县长王某", 0, 5), glued_government("县委书记处书记", 0, 4)
+    (True, False)
+    """
+    return (
+        text.endswith("书记", begin, at)
+        and at - 2 > begin
+        and _HEAD_OF_GOVERNMENT.match(text, at) is not None
     )
 
 

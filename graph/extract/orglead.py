@@ -135,14 +135,17 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
     False
     >>> _glued_preposition("有校", {"有": "v"}, "有校党委", 2)
     True
+
+    A preposition glued to the start of any name the dictionary lacks opens it too (会议由 +
+    鲁商集团, 由 + 街党工委: 由鲁商, 由街 one token):
+
+    >>> _glued_preposition("由鲁商", {"由": "p"}, "由鲁商集团", 3)
+    True
     """
-    return (
-        len(word) == 2
-        and word not in tags
-        and tags.get(word[0]) in ("p", "v")
-        and word[1] in _GLUED_POINTERS
-        and end < len(text)
-    )
+    if word in tags or end >= len(text) or len(word) not in (2, 3):
+        return False
+    tag = tags.get(word[0])
+    return tag == "p" or (tag == "v" and word[1] in _GLUED_POINTERS)
 
 
 def _place_at(seg: Segmented, i: int, end: int) -> bool:

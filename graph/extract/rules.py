@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.chainparts import glued_member
+from graph.extract.chainparts import glued_government, glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orglead import trim_leading
@@ -276,4 +276,5 @@ def _element_ends(text: str, begin: int, end: int) -> list[int]:
         if text[i] == "、"
         or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
         or glued_member(text, begin, i)
+        or glued_government(text, begin, i)
     ] + [end]
