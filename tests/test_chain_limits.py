@@ -81,3 +81,11 @@ def test_a_chain_ends_at_a_clause_holding_another_persons_name() -> None:
         "李春芳一行的到来表示了热烈的欢迎。"
     )
     assert {(r, o) for p, r, o in found if p == "李春芳"} == {("董事长", "东江澳海控股有限公司")}
+
+
+def test_a_form_of_address_before_a_conjunction_and_a_builders_descriptor() -> None:
+    found = posts(
+        "东江市卫生局局长吕富同志以及承建单位东华建设集团总经理潘长华先生、县委书记陈一兵出席。"
+    )
+    assert ("潘长华", "总经理", "东华建设集团") in found
+    assert ("吕富", "局长", "东江市卫生局") in found

@@ -112,3 +112,10 @@ def test_a_title_written_after_a_full_name_as_an_honorific_is_the_subjects() -> 
 def test_an_honorific_restating_a_title_already_stated_gives_no_other_post() -> None:
     found = posts("团省委书记张振华一行来到东江县委政法委调研。张振华书记一行首先来到东衡村。")
     assert {(r, o) for p, r, o in found if p == "张振华"} == {("书记", "团省委")}
+
+
+def test_an_honorific_before_a_reporting_verb_and_none_for_a_title_held_elsewhere() -> None:
+    found = posts("东江市中医医院召开大会。会上，胡文成院长表示，将继续努力。")
+    assert found == {("胡文成", "院长", "东江市中医医院")}
+    found = posts("东江医院聘请东华大学附属医院周立平教授为客座教授。周立平教授表示感谢。")
+    assert ("周立平", "教授", "东江医院") not in found

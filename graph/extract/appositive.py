@@ -101,7 +101,9 @@ def _after_model_names(
     return out
 
 
-_HONORIFIC_AFTER = re.compile(r"、|的陪同|陪同|一行|等(?:领导|同志|人)")
+_HONORIFIC_AFTER = re.compile(
+    r"、|的陪同|陪同|一行|等(?:领导|同志|人)|(?:在[^，。]{0,12})?(?:表示|指出|强调|介绍|致辞|讲话|主持)"
+)
 """What follows a title written after a full name as its honorific (在A书记、B副院长的陪同下,
 A董事长一行): the title is the person's, in the organisation the article leaves implied."""
 
@@ -132,5 +134,6 @@ def honorific_chains(
             continue
         role = Piece(person.end, end, text[person.end : end])
         span = Piece(start, end, text[start:end])
-        out.append(TitleChain((ChainElement(None, None, role),), person, span, False))
+        element = ChainElement(None, None, role)
+        out.append(TitleChain((element,), person, span, False, "rules.honorific"))
     return tuple(out)

@@ -81,7 +81,6 @@ def _extract_whole(doc: Document) -> Extraction:
     )
     names = {p.start: p for p in people}
     found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg, names)
-    found += honorific_chains(seg, names, found)
     found = with_model_names(found, people, doc.text)
     found += several_people_chains(seg, found, people)
     found += tuple(comma_chains(seg, found, people_index(found, people)))
@@ -92,6 +91,7 @@ def _extract_whole(doc: Document) -> Extraction:
         + lead_rosters(seg, index)
         + conferral_chains(seg, index)
     )
+    found += honorific_chains(seg, names, found)
     chains = held_by(
         seg,
         without_taken_titles(without_read_twice(tuple(sorted(found, key=lambda c: c.span.start)))),

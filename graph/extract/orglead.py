@@ -192,6 +192,7 @@ _NAME_VERBS = frozenset(
 _CAPTION_LEADS = (
     "图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方",
     "所属", "下属", "旗下", "属下",  # 所属某某公司总经理: the group's subsidiary, named after
+    "承建单位", "施工单位", "建设单位", "主办单位", "承办单位", "协办单位", "单位",
 )  # fmt: skip
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{1,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
 _LEADING_TIME = re.compile(

@@ -143,6 +143,7 @@ def title_chains(
                 continue
             chains.append(chain)
             pos = chain.person.end
+            pos += next((len(w) for w in _ADDRESS if text.startswith(w, pos)), 0)  # A同志以及
             conj = next(
                 (w for w in ("以及", "和", "与", "及", "同", "跟") if text.startswith(w, pos)), ""
             )
@@ -151,6 +152,8 @@ def title_chains(
     return tuple(chains)
 
 
+_ADDRESS = ("同志", "先生", "女士")
+"""Forms of address after a name, before a conjunction (not the conjunction 同 of 同志)."""
 _QUALIFIER = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 """A qualifier between a title and the name (（兼职）, （挂职）, （正处级）)."""
 
