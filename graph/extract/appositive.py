@@ -108,6 +108,10 @@ _HONORIFIC_AFTER = re.compile(
 A董事长一行): the title is the person's, in the organisation the article leaves implied."""
 
 
+_LEADING_TITLES = ("长", "书记", "主任", "主席", "经理", "总裁", "主委")
+"""Titles of those who lead an organisation, which an honorific leaves implied."""
+
+
 def honorific_chains(
     seg: Segmented, names: Mapping[int, Piece], stated: tuple[TitleChain, ...] = ()
 ) -> tuple[TitleChain, ...]:
@@ -130,6 +134,8 @@ def honorific_chains(
         end = role_starting_at(text, person.end)
         if end is None or not _HONORIFIC_AFTER.match(text, end):
             continue
+        if not text[person.end : end].endswith(_LEADING_TITLES):
+            continue  # A教授致辞: an academic title, held wherever A works
         if (person.text, text[person.end : end]) in held:
             continue
         role = Piece(person.end, end, text[person.end : end])
