@@ -73,3 +73,15 @@ def test_a_passive_election_after_an_adverb_gives_the_post() -> None:
     text = "东华公司副总经理周立群先生荣幸地被选举为第一任东江华人商会会长。"
     assert ("周立群", "会长", "东江华人商会") in _posts(text)
     assert ("张振华", "总经理", "东华公司") in _posts("张振华被任命为东华公司总经理。")
+
+
+def test_a_universitys_board_of_a_term_is_a_board_a_companys_is_the_company() -> None:
+    found = _posts("东华大学第六届董事会副董事长林树哲出席。")
+    assert found == {("林树哲", "副董事长", "东华大学董事会")}
+    found = _posts("东华股份有限公司召开董事会，会议选举张振华为公司第七届董事会董事长。")
+    assert found == {("张振华", "董事长", "东华股份有限公司")}
+
+
+def test_a_bank_presidents_assistant() -> None:
+    found = _posts("工行东江分行行长张士明、行长助理张云集拜访了东江市政府。")
+    assert ("张云集", "行长助理", "工行东江分行") in found

@@ -204,9 +204,11 @@ def parse_element(
     role = Piece(role_start, end, text[role_start:end])
     rest_end, former = _before_title_words(text, start, role_start)
     rest_end = _before_council(text, start, rest_end, role.text)
-    body = _body_before(text, start, rest_end)
+    body = _body_before(text, start, rest_end) or _board_of_a_term(text, start, role_start)
     if body is not None:
         rest_end = body.start
+        if (term := _TERM.search(text, start, rest_end)) is not None:
+            rest_end = term.start()  # 某大学第六届 + 董事会: the board, whatever its term
     org_start = trim_leading(seg, starts, start, rest_end)
     rest_end = _before_portfolio(text, org_start, rest_end)
     if text.startswith("原", org_start) and rest_end - org_start > 2:
@@ -273,6 +275,30 @@ def _before_title_words(text: str, start: int, role_start: int) -> tuple[int, bo
         if term is not None:
             rest_end = term.start()  # 协会第五届理事会会长: the association's 会长
     return rest_end, former
+
+
+_BOARD_OF_A_TERM = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首)届(董事会|监事会)$"
+)
+
+
+def _board_of_a_term(text: str, start: int, role_start: int) -> Piece | None:
+    """The board of an institution that is no company, named with its term before a title
+    (某大学第六届董事会副董事长): the board, as when it is named without one; a company's
+    board and its titles are the company's (公司第七届董事会董事长).
+
+    >>> _board_of_a_term("东华大学第六届董事会董事", 0, 10)
+    Piece(start=7, end=10, text='董事会')
+    >>> _board_of_a_term("选举东华股份有限公司第七届董事会董事长", 2, 16) is None
+    True
+    """
+    m = _BOARD_OF_A_TERM.search(text, start, role_start)
+    if m is None or m.start() == start:
+        return None
+    owner = text[start : m.start()]
+    if company_suffix(owner) or owner.endswith(("公司", "集团", "银行")):
+        return None
+    return Piece(m.start(1), m.end(1), m[1])
 
 
 def _before_council(text: str, start: int, rest_end: int, role: str) -> int:
