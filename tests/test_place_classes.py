@@ -166,3 +166,15 @@ def test_a_committee_and_its_department_are_two_organisations() -> None:
     assert ("张振华", "常委", "南华县委") in posts
     assert ("张振华", "书记", "南华县委政法委") in posts
     assert any(o in ("南华县政府", "南华县人民政府") for p, r, o in posts if p == "李春芳")
+
+
+def test_a_township_named_before_its_leaders_resolves_its_bodies() -> None:
+    found = _posts(
+        "岁寒情深暖人心，东岭镇领导开展春节前走访慰问\n镇党委书记王春明走访慰问了退休干部。\n"
+        "镇党委副书记、镇长潘轶走访慰问了困难家庭。"
+    )
+    assert found == {
+        ("王春明", "书记", "东岭镇党委"),
+        ("潘轶", "副书记", "东岭镇党委"),
+        ("潘轶", "镇长", "东岭镇人民政府"),
+    }
