@@ -129,3 +129,10 @@ def test_a_preposition_glued_to_a_names_first_characters_opens_it() -> None:
     assert found == {("李明泉", "组长", "东江集团驻东华医学院工作组")}
     found = posts("东华街道召开会议，会议由街党工委书记林苏泉主持。")
     assert {o for _, _, o in found} == {"街党工委"}
+
+
+def test_a_campaigns_group_is_named_with_the_campaign() -> None:
+    found = posts("东江省委保持共产党员先进性教育督导组组长张超武出席了欢迎仪式。")
+    assert found == {("张超武", "组长", "东江省委保持共产党员先进性教育督导组")}
+    found = posts("会议由东江省科技厅党的群众路线教育实践活动领导小组副组长张新伟主持。")
+    assert found == {("张新伟", "副组长", "东江省科技厅党的群众路线教育实践活动领导小组")}

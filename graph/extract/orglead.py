@@ -61,6 +61,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
     tags = word_tags()
     i = starts.get(start)
     clause = False  # an adverb before 和 makes it a clause's conjunction (某某还和…)
+    campaign = seg.doc.text.endswith(_CAMPAIGN_GROUPS, start, end)
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
@@ -75,6 +76,9 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
             continue
         opening_adverb = word in _OPENING_ADVERBS and seg.tokens[i].start == start
+        if campaign and (tag in ("v", "vn") or _party_of(seg.doc.text, seg.tokens[i].start, word)):
+            i += 1  # 省委 + 保持 + 共产党员先进性教育督导组: a campaign's group is named by it
+            continue
         if (
             (tag in _CUT_TAGS or opening_adverb)  # 随后 + 学校
             and word not in _NAME_VERBS
@@ -179,6 +183,16 @@ def _function_pair(word: str, tags: dict[str, str]) -> str:
 def _name_verb_at(seg: Segmented, i: int, end: int) -> bool:
     """Token ``i`` is a verb of organisation names inside the candidate (就业 + 促进 + 司)."""
     return i < len(seg.tokens) and seg.tokens[i].end < end and seg.tokens[i].text in _NAME_VERBS
+
+
+_CAMPAIGN_GROUPS = ("督导组", "指导组", "领导小组", "工作组", "巡视组", "巡察组", "考核组")
+"""Groups set up for a campaign, named with it (党的群众路线教育实践活动领导小组): its verbs
+and the 党的 before it are part of the name."""
+
+
+def _party_of(text: str, at: int, word: str) -> bool:
+    """The 的 of 党的 (党的群众路线…), which is part of a campaign's name."""
+    return word == "的" and text[at - 1 : at] == "党"
 
 
 _COMPANY_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团")
