@@ -122,3 +122,14 @@ def test_a_body_named_by_its_ending_alone_is_the_articles() -> None:
     )
     assert ("金海燕", "秘书长", "东江大学教育基金会") in found
     assert not any(r.startswith("会") or o == "执委" for _, r, o in found)
+
+
+def test_a_title_announced_before_a_list_of_chains_is_each_ones() -> None:
+    found = posts(
+        "东江市委的3位新闻发言人分别是：市纪委常委黄建平；市委组织部秘书长冯伟、副巡视员王小宝。"
+    )
+    assert {(p, o) for p, r, o in found if r == "新闻发言人"} == {
+        ("黄建平", "东江市纪委"),
+        ("冯伟", "东江市委组织部"),
+        ("王小宝", "东江市委组织部"),
+    }

@@ -19,7 +19,7 @@ from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
 from graph.extract.heldby import held_by
 from graph.extract.implied import without_read_twice, without_taken_titles
-from graph.extract.leadrosters import lead_rosters
+from graph.extract.leadrosters import lead_rosters, titled_rosters
 from graph.extract.linking import link_document
 from graph.extract.lists import (
     people_index,
@@ -92,6 +92,7 @@ def _extract_whole(doc: Document) -> Extraction:
         + conferral_chains(seg, index)
     )
     found += honorific_chains(seg, names, found)
+    found += tuple(titled_rosters(seg, found))
     chains = held_by(
         seg,
         without_taken_titles(without_read_twice(tuple(sorted(found, key=lambda c: c.span.start)))),

@@ -17,6 +17,7 @@ from graph.extract.listbase import People, name_at
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import org_suffix_of
+from graph.extract.places import LEVELS, is_place
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, role_starting_at
 from graph.text.segment import token_index
@@ -82,3 +83,43 @@ def _title_at(text: str, pos: int) -> Piece | None:
             break
     end = role_starting_at(text, pos)
     return None if end is None else Piece(pos, end, text[pos:end])
+
+
+_TITLED_LEAD = re.compile(
+    r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:分别是|分别为|依次是|依次为)[：:]"
+)
+
+
+def titled_rosters(seg: Segmented, chains: tuple[TitleChain, ...]) -> list[TitleChain]:
+    """``13位新闻发言人分别是：某部副部长A；某局局长B``: each person listed with a chain of
+    their own also holds the announced title, in the organisation of their first title.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> text = "2位新闻发言人分别是：东江局副局长林晓峰；东华局局长陈思远。"
+    >>> seg = segment(Document.from_text("d.txt", text))
+    >>> listed = (TitleChain((ChainElement(Piece(11, 14, "东江局"), None, Piece(14, 17, "副局长")),),
+    ...     Piece(17, 20, "林晓峰"), Piece(11, 20, text[11:20]), False),)
+    >>> [(c.person.text, c.elements[0].org.text, c.elements[0].role.text)
+    ...  for c in titled_rosters(seg, listed)]
+    [('林晓峰', '东江局', '新闻发言人')]
+    """
+    text = seg.doc.text
+    out: list[TitleChain] = []
+    for m in _TITLED_LEAD.finditer(text):
+        if role_starting_at(text, m.start("role")) != m.end("role"):
+            continue
+        role = Piece(m.start("role"), m.end("role"), m["role"])
+        stop = min(
+            (i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0),
+            default=len(text),
+        )
+        for chain in chains:
+            first = chain.elements[0]
+            if m.end() <= chain.span.start < stop and first.org is not None:
+                # 市 + 纪委 + 常委: the place's body; 某部 + 机关党委 + 书记: the department
+                body = first.body if first.org.text in LEVELS or is_place(first.org.text) else None
+                element = ChainElement(first.org, body, role)
+                out.append(TitleChain((element,), chain.person, chain.span, False, "rules.roster"))
+    return out
