@@ -89,3 +89,15 @@ def test_a_form_of_address_before_a_conjunction_and_a_builders_descriptor() -> N
     )
     assert ("潘长华", "总经理", "东华建设集团") in found
     assert ("吕富", "局长", "东江市卫生局") in found
+
+
+def test_a_comma_after_a_titled_name_opens_the_next_item_not_an_apposition() -> None:
+    found = posts("区人民检察院副检察长李新军，焦店镇人大主席团主席，各街道人大工委主任列席会议。")
+    assert found == {("李新军", "副检察长", "区人民检察院")}
+
+
+def test_the_whole_township_is_no_organisation() -> None:
+    found = posts(
+        "5月29日，三市镇召开人民代表大会。全镇人大正式代表出席了会议。会议听取了镇长熊昭明的报告。"
+    )
+    assert found == {("熊昭明", "镇长", "三市镇人民政府")}

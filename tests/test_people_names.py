@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from post_triples import posts
+
 from graph.extract.names import Piece, person_after
 from graph.extract.orgcheck import tag_sentences
 from graph.extract.people import looks_like_name, model_people
@@ -69,3 +71,8 @@ def test_a_name_cut_before_its_last_character_and_a_conjunction_is_whole() -> No
 def test_particles_and_conjunctions_before_nouns_are_no_names() -> None:
     assert not looks_like_name("高校的") and not looks_like_name("和行业")
     assert looks_like_name("高建国") and looks_like_name("和晓东")
+
+
+def test_a_compound_family_name_jieba_reads_as_a_word_opens_a_name() -> None:
+    found = posts("东江公司总经理司马光明出席。镇人大主席欧阳怡然作报告。")
+    assert {p for p, _, _ in found} == {"司马光明", "欧阳怡然"}

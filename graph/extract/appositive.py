@@ -66,7 +66,7 @@ def after_name_chains(
     ]
     found += _after_model_names(text, names or {})
     for name_start, name, post_start, post_end, span_start in found:
-        if name_start in out:
+        if name_start in out or _titled_before(text, name_start, post_start):
             continue
         if role_ending_at(text, post_end, start_limit=post_start) is None:
             continue  # the post must end with a title
@@ -77,6 +77,15 @@ def after_name_chains(
         span = Piece(span_start, post_end, text[span_start:post_end])
         out[name_start] = TitleChain((element,), person, span, False)
     return tuple(sorted(out.values(), key=lambda c: c.span.start))
+
+
+def _titled_before(text: str, name_start: int, post_start: int) -> bool:
+    """A name whose title is written before it, in a list of titles and names separated by
+    commas: what follows the comma is the next item (检察长A，某镇人大主席团主席，…), not A's.
+    """
+    return (
+        text[post_start - 1 : post_start] in "，," and role_ending_at(text, name_start) is not None
+    )
 
 
 _AFTER_MODEL_NAME = re.compile(

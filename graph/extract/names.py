@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.ner.persons import conjunction_kept, glued_tail, preposition_lead
-from graph.resources import load_ordered
+from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented, Token
 
@@ -176,6 +176,8 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、
     if surname_repeated(text, tok.start, tok.end):
         return Piece(tok.start, tok.start + 2, tok.text[:2])  # 王某王总: 王总 is 王某
+    if _compound_surname(tok.text) and nxt is not None and _given_word(nxt.text, tags):
+        return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 欧阳 + 怡然
     if 2 <= len(tok.text) <= 3 and (tok.text not in tags or tags[tok.text].startswith("nr")):
         return _whole_word_name(text, tok, nxt, tags)
     if len(tok.text) == 2 and text.startswith(_OWNED_AFTER, tok.end):
@@ -186,6 +188,21 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
     if len(tok.text) == 1:
         return _family_name_and_given(text, tok, nxt, tags)
     return None
+
+
+def _compound_surname(word: str) -> bool:
+    """A two-character family name (欧阳, 司马), which jieba reads as a word of its own."""
+    return len(word) == 2 and word in load_lexicon("surnames")
+
+
+def _given_word(word: str, tags: dict[str, str]) -> bool:
+    """One or two Chinese characters that can be a given name after a family name: no
+    function word, verb, title or measure."""
+    return (
+        1 <= len(word) <= 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+        and tags.get(word, "x") not in _NOT_NAME_TAGS
+    )
 
 
 _OWNED_AFTER = ("的率领", "的带领", "的陪同", "一行", "同志")

@@ -15,6 +15,7 @@ sentences where such a candidate occurs, so the cost stays small.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TypeAlias
@@ -131,11 +132,16 @@ def clean_org(text: str, a: int, b: int) -> Piece:
     cut = max(text.rfind(c, a, b - 2) for c in _CLAUSE_WORDS)
     if cut >= a:
         a = cut + 1
+    if _WHOLE_PLACE.match(text, a) and b - a > 3:
+        a += 1  # 全镇人大正式代表: the township's congress, not an organisation named 全镇人大
     verb = min((i for v in _EVENT_VERBS if (i := text.find(v, a + 2, b)) >= 0), default=-1)
     if verb > a and org_suffix_of(text[a:verb]) is not None:
         b = verb  # a headline tagged whole: 某某协会召开代表大会 -> 某某协会
     return Piece(a, b, text[a:b])
 
+
+_WHOLE_PLACE = re.compile("全[省市县区镇乡村](?!委)")
+"""全 before a level: the whole place (全镇人大代表), not part of a name (全总, 全市委)."""
 
 _INSTITUTIONS = (
     "人民政府",
