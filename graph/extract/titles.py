@@ -72,6 +72,11 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
     >>> role_ending_at("工会常务副主席", 7)
     2
     """
+    if text.endswith(_ASSISTANT, 0, end) and end - 2 > start_limit:
+        head = role_ending_at(text, end - 2, start_limit=start_limit)
+        if head is not None and text[head : end - 2].endswith("长"):
+            return head  # 行长助理, 局长助理: the assistant to a head (not in the lexicon, whose
+            # words the segmenter also reads: 分行 + 行长助理 would cut the branch's name)
     lengths, last_chars = _role_index()
     ks: Iterable[int] = lengths
     if 0 < end <= len(text) and start_limit >= 0:
@@ -95,6 +100,9 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
         opening = best - 1 == start_limit or text[best - 2] in _OPENS_TITLE
         best -= opening  # 市委书记A、代市长B: the acting title opens the element
     return best
+
+
+_ASSISTANT = "助理"
 
 
 def role_starting_at(text: str, start: int) -> int | None:
