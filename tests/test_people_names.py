@@ -51,7 +51,7 @@ def test_a_spaced_byline_name_ends_at_the_space() -> None:
 
 
 def test_the_last_listed_name_may_end_before_a_verb() -> None:
-    from graph.extract.people import listed_people
+    from graph.extract.listedpeople import listed_people
 
     seg = _seg("县领导韩立新、孔维青出席会议。")
     found = listed_people(seg, (Piece(3, 6, "韩立新"),))

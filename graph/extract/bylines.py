@@ -29,9 +29,9 @@ from graph.extract.orgnames import (
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.subject import seats_of
+from graph.extract.terms import after_past_term
 from graph.extract.titles import (
     ChainElement,
-    after_past_term,
     parse_element,
     role_ending_at,
     role_starting_at,

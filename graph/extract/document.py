@@ -21,6 +21,7 @@ from graph.extract.heldby import held_by
 from graph.extract.implied import without_read_twice, without_taken_titles
 from graph.extract.leadrosters import lead_rosters, titled_rosters
 from graph.extract.linking import link_document
+from graph.extract.listedpeople import comrade_people, listed_people
 from graph.extract.lists import (
     people_index,
     several_people_chains,
@@ -29,12 +30,7 @@ from graph.extract.lists import (
 from graph.extract.names import photo_credits
 from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
 from graph.extract.orgs import region_orgs
-from graph.extract.people import (
-    after_name_people,
-    comrade_people,
-    listed_people,
-    model_people,
-)
+from graph.extract.people import after_name_people, model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import title_chains
 from graph.extract.traditional import extract_in_analysis_script

@@ -76,11 +76,16 @@ def org_named_before(seg: Segmented, starts: dict[int, int], end: int) -> Piece 
 
 
 def _title_at(text: str, pos: int) -> Piece | None:
-    """The title written at ``pos`` (after a qualifier such as 当然), else None."""
-    for qualifier in _QUALIFIERS:
-        if text.startswith(qualifier, pos) and role_starting_at(text, pos + len(qualifier)):
-            pos += len(qualifier)
-            break
+    """The title written at ``pos`` (after a qualifier such as 当然), else None.
+
+    >>> [_title_at(t, 0).text for t in ("荣誉会长A", "当然常务副理事长A")]
+    ['荣誉会长', '常务副理事长']
+    """
+    if role_starting_at(text, pos) is None:
+        for qualifier in _QUALIFIERS:
+            if text.startswith(qualifier, pos) and role_starting_at(text, pos + len(qualifier)):
+                pos += len(qualifier)
+                break
     end = role_starting_at(text, pos)
     return None if end is None else Piece(pos, end, text[pos:end])
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from graph.extract.names import Piece, person_after
@@ -68,18 +69,21 @@ def name_list(
     (asides and 同志 allowed); inside a list, a name the model missed is taken when it looks
     like one and a separator or a clause's start is on both sides of it (A、张工、B)."""
     text = seg.doc.text
-    ordered = sorted(people.values(), key=lambda p: p.start)
+    by_end = sorted(people.values(), key=lambda p: p.end)
+    ends = [p.end for p in by_end]
     names: list[Piece] = []
     cursor = end
     while True:
-        p = next((q for q in reversed(ordered) if q.end <= cursor), None)
-        if p is None or not ASIDE.fullmatch(text[p.end : cursor]):
-            p = _unlisted_name(text, cursor) if names else None
+        i = bisect.bisect_right(ends, cursor) - 1  # the name ending last before the cursor
+        p = by_end[i] if i >= 0 and ASIDE.fullmatch(text[by_end[i].end : cursor]) else None
+        if p is None and names:
+            p = _unlisted_name(text, cursor)
         if p is None:
             break
         names.insert(0, p)
-        cursor = p.start
-        before = len(text[:cursor].rstrip(" \u3000"))  # 、 郭某: a space after the comma
+        before = p.start
+        while before > 0 and text[before - 1] in " \u3000":
+            before -= 1  # 、 郭某: a space after the comma
         if before > 0 and text[before - 1] in ("、" if len(names) > 1 else "、和及与"):
             cursor = before - 1
             continue

@@ -1,0 +1,115 @@
+"""People the model missed but a list or a form of address names: the names listed by 、
+with a known name (林某、傅某某、陈某), and the names before 同志 (…；王某某同志任…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.names import Piece, person_after
+from graph.extract.people import looks_like_name
+from graph.text.segment import token_index, word_tags
+from graph.types import Segmented
+
+
+def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names listed with them by 、 that the model missed (王某、李某某、…):
+    a name-like word between 、 and a known name, read by the rules.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "出席会议的有林晓峰、傅文澜、陈思远。"))
+    >>> [p.text for p in listed_people(seg, (Piece(6, 9, "林晓峰"),))]
+    ['林晓峰', '傅文澜', '陈思远']
+    """
+    starts = token_index(seg)
+    found = {p.start: p for p in people}
+    todo = list(people)
+    while todo:
+        p = todo.pop()
+        for q in (_listed_after(seg, starts, p), _listed_before(seg, starts, p)):
+            if q is not None and q.start not in found:
+                found[q.start] = q
+                todo.append(q)
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+_COMRADE = re.compile(r"等?同志")
+_BEFORE_COMRADE = frozenset('：:；;，,、。\n（(“"') | {""}
+
+
+def comrade_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed before 同志 (…；王某某同志任…, 关于王某等同志…):
+    a name-like word starting a word after a punctuation mark or a verb.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "决定：林晓峰同志任局长；傅文澜同志任处长。"))
+    >>> [p.text for p in comrade_people(seg, ())]
+    ['林晓峰', '傅文澜']
+    """
+    text = seg.doc.text
+    starts = token_index(seg)
+    tags = word_tags()
+    found = {p.start: p for p in people}
+    covered = {i for p in people for i in range(p.start, p.end)}
+    for m in _COMRADE.finditer(text):
+        end = m.start()
+        for k in (3, 2):
+            a = end - k
+            if a < 0 or a not in starts or a in covered or not looks_like_name(text[a:end]):
+                continue
+            i = starts[a]
+            before = seg.tokens[i - 1].text if i > 0 else ""
+            if before[-1:] in _BEFORE_COMRADE or tags.get(before, "x") in ("v", "p"):
+                found[a] = Piece(a, end, text[a:end])
+                break
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _listed_after(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
+    text = seg.doc.text
+    if not text.startswith("、", p.end):
+        return None
+    found = person_after(seg, starts, p.end + 1)
+    if found is None or found[0].start != p.end + 1 or not looks_like_name(found[0].text):
+        return None
+    q = found[0]
+    ends_list = q.end >= len(text) or text[q.end] in _LIST_END
+    return q if ends_list or _verb_after(text, q.end) else None
+
+
+def _verb_after(text: str, i: int) -> bool:
+    """A verb of two characters starts at ``i`` (the last of a list: …、某某出席会议)."""
+    return word_tags().get(text[i : i + 2], "").startswith("v")
+
+
+def _listed_before(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | None:
+    text = seg.doc.text
+    if p.start < 3 or text[p.start - 1] != "、":
+        return None
+    for k in (3, 2):
+        a = p.start - 1 - k
+        if (
+            a >= 0
+            and a in starts
+            and (text[a - 1 : a] in _LIST_START or _after_verb(seg, starts, a))
+        ):
+            name = text[a : p.start - 1]
+            if looks_like_name(name):
+                return Piece(a, p.start - 1, name)
+    return None
+
+
+_LIST_VERBS = frozenset({"任命", "免去", "选举", "补选", "聘任", "聘请", "推选", "提名", "表彰"})
+"""Verbs a list of names follows (任命A、B为…)."""
+
+
+def _after_verb(seg: Segmented, starts: dict[int, int], a: int) -> bool:
+    """Whether the word before the token at ``a`` is a verb a list of names follows."""
+    i = starts[a]
+    return i > 0 and seg.tokens[i - 1].text in _LIST_VERBS
+
+
+_LIST_END = frozenset("、，,。；;：:）)等和及与在\n ")
+_LIST_START = frozenset("、，,。；;：:（(\n 有")

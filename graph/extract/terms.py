@@ -1,0 +1,88 @@
+"""What stands between an organisation's name and a title: a tenure (新任), a term (第五届),
+an association's council or presidium (理事会, 主席团), an institution's board (董事会), a past
+term (上届) — each read off the name so that the title is the organisation's or its body's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.names import Piece
+from graph.extract.orgnames import company_suffix
+
+_TENURE = frozenset({"新任", "现任", "首任"})
+TERM = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首|上一)届"
+    r"(?:理事会|委员会|常务委员会|董事会|监事会|领导班子)?$"
+)
+"""A term before a title (第五届主席, 新一届理事会会长): the title of the organisation named
+before it, whose council of that term is not an organisation of its own."""
+_COUNCIL = re.compile(
+    r"(?<!大会|会议)(?:第[一二三四五六七八九十百零〇\d]{1,4}届)?(?:理事会|主席团)$"
+)
+_COUNCIL_HEADS = ("主席", "理事长", "会长", "秘书长")
+"""An association's council or presidium before the titles of its heads (书协主席团副主席,
+某会理事会常务副会长): the association's titles; a meeting's presidium (大会主席团) is not
+one, nor the council's members (主席团委员)."""
+_PAST_TERMS = ("上一届", "上届", "前任", "前届")
+
+
+def after_past_term(text: str, start: int, end: int) -> int:
+    """Where an organisation's name starts after a past term (上届书协), else ``start``."""
+    term = next((t for t in _PAST_TERMS if text.startswith(t, start)), "")
+    return start + len(term) if term and end - start > len(term) else start
+
+
+def before_title_words(text: str, start: int, role_start: int) -> tuple[int, bool]:
+    """Where the name before a role ends, past 的, 原 and a tenure; whether 原 was there."""
+    rest_end = role_start
+    if rest_end - 1 > start and text[rest_end - 1] == "的":
+        rest_end -= 1  # 某某大学的副校长
+    former = rest_end - 1 >= start and text[rest_end - 1] == "原"
+    rest_end -= former  # 某局原局长: a post that has ended
+    if not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
+        rest_end -= 2  # 某局新任局长: the tenure is not part of the title
+    elif "届" in text[max(start, rest_end - 12) : rest_end]:
+        term = TERM.search(text, max(start, rest_end - 12), rest_end)
+        if term is not None:
+            rest_end = term.start()  # 协会第五届理事会会长: the association's 会长
+    return rest_end, former
+
+
+_BOARD_OF_ATERM = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首)届(董事会|监事会)$"
+)
+
+
+def board_of_a_term(text: str, start: int, role_start: int) -> Piece | None:
+    """The board of an institution that is no company, named with its term before a title
+    (某大学第六届董事会副董事长): the board, as when it is named without one; a company's
+    board and its titles are the company's (公司第七届董事会董事长).
+
+    >>> board_of_a_term("东华大学第六届董事会董事", 0, 10)
+    Piece(start=7, end=10, text='董事会')
+    >>> board_of_a_term("选举东华股份有限公司第七届董事会董事长", 2, 16) is None
+    True
+    """
+    m = _BOARD_OF_ATERM.search(text, start, role_start)
+    if m is None or m.start() == start:
+        return None
+    owner = text[start : m.start()]
+    if company_suffix(owner) or owner.endswith(("公司", "集团", "银行")):
+        return None
+    return Piece(m.start(1), m.end(1), m[1])
+
+
+def before_council(text: str, start: int, rest_end: int, role: str) -> int:
+    """Where the organisation ends before its council or presidium (see ``_COUNCIL``).
+
+    >>> t = "东江市书协主席团副主席"
+    >>> before_council(t, 0, 8, "副主席"), before_council("主席团委员", 0, 3, "委员")
+    (5, 3)
+    >>> before_council("理事会副主席", 0, 3, "副主席")  # the article's association's
+    0
+    """
+    council = _COUNCIL.search(text, start, rest_end)
+    if council is None or not role.endswith(_COUNCIL_HEADS):
+        return rest_end
+    return council.start()
