@@ -129,3 +129,8 @@ def test_a_committee_secretary_glued_to_the_head_of_government_is_two_titles() -
         ("副书记", "东江县委"),
         ("县长", "东江县人民政府"),
     }
+
+
+def test_a_head_of_government_written_after_the_party_committee_is_the_governments() -> None:
+    found = _posts("东江县召开会议。县委常务副县长张爱花主持会议。")
+    assert found == {("张爱花", "常务副县长", "东江县人民政府")}

@@ -102,7 +102,8 @@ _PARTY_PREFIXES = ("中国共产党", "中共")
 
 def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
     """The organisation a place title is held in, when ``key`` names a place (or, for a title
-    carried over from the element before, a place's party committee)."""
+    carried over from the element before or written right after it, a place's party committee:
+    县委常委、副县长, 县委常务副县长 — no committee has a county head)."""
     if key in LEVELS or is_place(key):
         key = _one_level(key)
         if role.endswith(_COUNCILLOR):
@@ -112,7 +113,12 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
         if party_title(role):
             return key + "委"
         return None
-    if inherited and government_title(role) and key.endswith(_PLACE_INSTITUTIONS):
+    written_at_committee = key.endswith("委") and not key.endswith("委员会")  # 县委常务副县长
+    if (
+        (inherited or written_at_committee)
+        and government_title(role)
+        and key.endswith(_PLACE_INSTITUTIONS)
+    ):
         region = key
         for prefix in _PARTY_PREFIXES:
             region = region.removeprefix(prefix)
