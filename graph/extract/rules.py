@@ -13,7 +13,9 @@ regions, family names) and the owned jieba tokenizer; no names of particular peo
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from graph.extract.chainparts import glued_government, glued_member
@@ -129,6 +131,7 @@ def title_chains(
     starts = token_index(seg)
     chains: list[TitleChain] = []
     role_end = role_end_char()
+    known = _Names(names or {})
     for sentence in seg.sentences:
         pos = floor = sentence.start
         while pos < sentence.end:
@@ -137,7 +140,7 @@ def title_chains(
             if m is None:
                 break
             pos = m.end()
-            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, names, floor)
+            chain = _chain_ending_at(seg, starts, sentence.start, pos, org_check, known, floor)
             if chain is None:
                 pos += 1
                 continue
@@ -163,9 +166,9 @@ def _chain_ending_at(
     starts: dict[int, int],
     sentence_start: int,
     pos: int,
-    org_check: OrgCheck | None = None,
-    names: dict[int, Piece] | None = None,
-    floor: int = 0,
+    org_check: OrgCheck | None,
+    names: _Names,
+    floor: int,
 ) -> TitleChain | None:
     text = seg.doc.text
     if role_ending_at(text, pos, start_limit=sentence_start) is None:
@@ -174,25 +177,25 @@ def _chain_ending_at(
     aside = _QUALIFIER.match(text, pos)
     pos = aside.end() if aside else pos  # 副主席（兼职）某某: the name after the qualifier
     found = person_after(seg, starts, pos)
-    if found is None and names:
+    if found is None:
         j = pos
         while j < len(text) and text[j] in " \u3000" and j - pos < 3:
             j += 1
-        found = (names[j], False) if j in names else None
+        found = (names.by_start[j], False) if j in names.by_start else None
     if found is None:
         return None
     person, caption = found
     role_start = role_ending_at(text, role_end, start_limit=sentence_start) or role_end
     begin = _chain_start(text, role_start, max(sentence_start, floor))
-    for n in (names or {}).values():
-        if begin <= n.start and n.end < role_start and text[n.end] in "及和与":
+    for n in names.starting_in(begin, role_start):
+        if n.end < role_start and text[n.end] in "及和与":
             begin = n.end + 1  # 会长A及某某会理事长B: B's chain starts after A's name
     elements: list[ChainElement] = []
     sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin
     for part_end in _element_ends(text, begin, role_end):
         element = parse_element(seg, starts, cursor, part_end, org_check)
-        if element is not None and names and _holds_a_name(element, names):
+        if element is not None and _holds_a_name(element, names):
             element = None  # 副所长A研究员、所长助理B: another person's name is no title of B
         if element is not None and _opens_a_clause(element, cursor, names):
             elements.clear()  # 书记A在苏州会见了以总书记B: B's title opens a clause of its own
@@ -220,21 +223,35 @@ _MAX_LEAD = 4
 """Words before a title without an organisation that a chain may skip (现任, 兼职, 原)."""
 
 
-def _opens_a_clause(
-    element: ChainElement, start: int, names: dict[int, Piece] | None = None
-) -> bool:
+@dataclass(frozen=True)
+class _Names:
+    """The model's person names by start offset, and their starts in order."""
+
+    by_start: Mapping[int, Piece]
+    starts: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(sorted(self.by_start)))
+
+    def starting_in(self, lo: int, hi: int) -> list[Piece]:
+        """The names that start at ``lo`` or after it and before ``hi``."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.by_start[s] for s in self.starts[i:j]]
+
+
+def _opens_a_clause(element: ChainElement, start: int, names: _Names) -> bool:
     """Whether the words skipped before an element are a clause rather than a qualifier of
     its title: long before an element without an organisation, or holding a person's name
     (书记A首先代表学校向 + 某公司董事长B: B's chain starts at the company)."""
     if element.org is None:
         return (element.body or element.role).start - start > _MAX_LEAD
-    return any(start <= s < element.org.start for s in names or ())
+    return bool(names.starting_in(start, element.org.start))
 
 
-def _holds_a_name(element: ChainElement, names: dict[int, Piece]) -> bool:
+def _holds_a_name(element: ChainElement, names: _Names) -> bool:
     """Whether a name starts inside the element's organisation or title."""
     start = element.org.start if element.org else element.role.start
-    return any(start < s < element.role.end for s in names)
+    return bool(names.starting_in(start + 1, element.role.end))
 
 
 def _qualified_title(text: str, start: int, end: int) -> bool:
