@@ -320,9 +320,26 @@ def test_an_event_in_a_later_clause_takes_the_day_of_its_own_clause() -> None:
         "标题\n2023-08-26\n东江新闻界筹备委员会8月25日举行会议，决定9月28日在东江举办"
         "庆祝国庆74周年酒会。"
     )
-    assert [start for start, _ in events.values()] == [date(2023, 9, 28)]
+    assert [start for name, (start, _) in events.items() if name.endswith("酒会")] == [
+        date(2023, 9, 28)
+    ]
 
 
 def test_a_farewell_ceremony_is_an_event() -> None:
     events = _events("东江日报东江1月19日讯 林某某同志遗体送别仪式，2024年1月19日上午在东江举行。")
     assert date(2024, 1, 19) in {start for start, _ in events.values()}
+
+
+def test_an_enlarged_meeting_is_an_event() -> None:
+    events = _events(
+        "2023年2月17日下午，东江银行公告称，在东江银行召开的党委扩大会议上宣布了决定。"
+    )
+    assert list(events.values()) == [(date(2023, 2, 17), date(2023, 2, 17))]
+
+
+def test_a_meeting_held_and_an_event_it_decides_on_are_two_events() -> None:
+    events = _events(
+        "标题\n2023-08-26\n东江新闻界筹备委员会8月25日举行会议，决定9月28日在东江举办"
+        "庆祝国庆74周年酒会。"
+    )
+    assert sorted(start for start, _ in events.values()) == [date(2023, 8, 25), date(2023, 9, 28)]

@@ -197,16 +197,23 @@ def _named_in(
     """The events a sentence names (``named``), else the meeting it reports held (召开会议:
     ``meeting``) on a day written in its clause or the one before, else the visit it reports
     (``visit``)."""
-    if names := event_names(seg, starts, sentence):
-        # 某某大会主席团第二次会议 names one event, not also 某某大会
-        return "named", [
-            n for n in names if not any(o != n and o[0] <= n[0] and n[1] <= o[1] for o in names)
-        ]
     own = clock.day(sentence)
     at = sentence.start
-    if meetings := [m for m in meeting_names(sentence) if _held_on(sentence.text, own, m, at)]:
+    meetings = [m for m in meeting_names(sentence) if _held_on(sentence.text, own, m, at)]
+    if names := event_names(seg, starts, sentence):
+        # 某某大会主席团第二次会议 names one event, not also 某某大会
+        named = [
+            n for n in names if not any(o != n and o[0] <= n[0] and n[1] <= o[1] for o in names)
+        ]
+        # 某会8月25日举行会议，决定9月28日举办某酒会: the meeting of another clause is one too
+        return "named", named + [m for m in meetings if not any(_overlap(m, n) for n in named)]
+    if meetings:
         return "meeting", meetings
     return "visit", visit_names(sentence)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _event_day(
