@@ -117,6 +117,8 @@ def test_a_schools_committee_after_a_glued_verb_is_the_articles_university() -> 
 def test_a_verb_of_the_brand_before_a_company_form_stays_in_the_name() -> None:
     found = posts("代表学校向东江澳海控股有限公司董事长李春芳表示欢迎。")
     assert found == {("李春芳", "董事长", "东江澳海控股有限公司")}
+    found = posts("东江骆氏减震件有限公司总经理骆连庆出席。")
+    assert found == {("骆连庆", "总经理", "东江骆氏减震件有限公司")}
 
 
 def test_a_preposition_glued_to_a_hospitals_pointer_opens_its_committee() -> None:

@@ -90,6 +90,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             )
             and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
             and not (tag == "v" and seg.doc.text.startswith(("和", "与", *_COMPANY_FORMS), cut))
+            and not (tag == "v" and seg.doc.text.startswith(_COMPANY_FORMS, cut + 1))
             and not is_department(seg.doc.text[start:end].strip(), seg.tokens[i].start - start)
             and not department_from(seg.doc.text, seg.tokens[i].start, end)
             and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
@@ -196,7 +197,8 @@ def _party_of(text: str, at: int, word: str) -> bool:
 
 
 _COMPANY_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团")
-"""Company forms a verb of the brand comes before (某某控股 + 有限公司): never cut there."""
+"""Company forms a verb of the brand comes before (某某控股 + 有限公司, 某某减震 + 件 +
+有限公司): never cut there."""
 _NAME_VERBS = frozenset(
     {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
      "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助",
