@@ -76,3 +76,18 @@ def test_particles_and_conjunctions_before_nouns_are_no_names() -> None:
 def test_a_compound_family_name_jieba_reads_as_a_word_opens_a_name() -> None:
     found = posts("东江公司总经理司马光明出席。镇人大主席欧阳怡然作报告。")
     assert {p for p, _, _ in found} == {"司马光明", "欧阳怡然"}
+
+
+def test_a_conjunction_before_a_common_word_is_no_family_name() -> None:
+    assert not posts("中心主任和学术委员会主任的任命通知已经宣读。")
+    assert not looks_like_name("和相关")
+
+
+def test_a_light_verb_after_a_name_opens_the_predicate() -> None:
+    found = posts(
+        "东江市委组织部部长张振华作重要讲话。东江市文联副主席胡文成到会指导。"
+        "会议听取了东江市市长李耕作的说明。"
+    )
+    people = {person for person, _, _ in found}
+    assert {"张振华", "胡文成", "李耕"} <= people, found
+    assert not people & {"张振华作", "胡文成到", "李耕作"}

@@ -57,6 +57,16 @@ def is_surname_start(name: str) -> bool:
     return name[:2] in double or name[:1] in single
 
 
+def is_common_word(word: str) -> bool:
+    """A word of jieba's dictionary that it does not tag as a name (学术, 相关; not 志强).
+
+    >>> is_common_word("学术"), is_common_word("志强")
+    (True, False)
+    """
+    tag = word_tags().get(word)
+    return tag is not None and not tag.startswith("nr")
+
+
 def token_at(tokens: tuple[Token, ...], starts: dict[int, int], pos: int) -> Token | None:
     i = starts.get(pos)
     return tokens[i] if i is not None else None
@@ -247,8 +257,12 @@ def _family_name_and_given(
         # 向 + 东江 + 市: a preposition before a place, not the family name 向
         and not (tags.get(tok.text) in ("c", "p") and tags.get(nxt.text, "").startswith("ns"))
         # 和 + 台湾: a conjunction before a place
+        and not (tags.get(tok.text) == "c" and len(nxt.text) == 2 and is_common_word(nxt.text))
+        # 和 + 学术(委员会): a conjunction before a word of the dictionary
     ):
         end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
+        if end - tok.start == 3:
+            end -= glued_tail(text, tok.start, end)  # 夏 + 耕作 + 的关于…的说明: 夏耕
         return Piece(tok.start, end, text[tok.start : end])
     return None
 

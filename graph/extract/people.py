@@ -21,6 +21,7 @@ from graph.extract.names import (
     GLUED,
     NAME_DOTS,
     Piece,
+    is_common_word,
     is_surname_start,
     named_alone,
     surname_repeated,
@@ -29,7 +30,7 @@ from graph.extract.names import (
 from graph.extract.orgcheck import ModelSpan
 from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
 from graph.extract.titles import role_ending_at
-from graph.ner.persons import conjunction_kept, consistent
+from graph.ner.persons import conjunction_kept, consistent, glued_tail
 from graph.resources import load_lexicon
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
@@ -49,8 +50,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     (False, False, False)
     >>> looks_like_name("王建和", conjunction_kept=True)
     True
-    >>> looks_like_name("高校的"), looks_like_name("和行业")
-    (False, False)
+    >>> looks_like_name("高校的"), looks_like_name("和行业"), looks_like_name("和相关")
+    (False, False, False)
     """
     return (
         2 <= len(name) <= 4
@@ -73,13 +74,10 @@ _CONJUNCTION_SURNAMES = frozenset("和与同及")
 
 
 def _conjunction_before_a_noun(name: str) -> bool:
-    """A family name that is also a conjunction before a two-character noun (和 + 行业: 党委
-    政府和行业主管部门), which reads as the conjunction."""
-    return (
-        len(name) == 3
-        and name[0] in _CONJUNCTION_SURNAMES
-        and word_tags().get(name[1:], "").startswith("n")
-    )
+    """A family name that is also a conjunction before a two-character word of the dictionary
+    that is no name (和 + 行业: 党委政府和行业主管部门; 和 + 相关: 市政府和相关部门), which reads
+    as the conjunction."""
+    return len(name) == 3 and name[0] in _CONJUNCTION_SURNAMES and is_common_word(name[1:])
 
 
 def _two_words(name: str) -> bool:
@@ -227,7 +225,7 @@ def _given_after(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
         and word not in _reporting_verbs()
         and word not in _not_names()
     ):
-        return b + 2
+        return b + 2 - glued_tail(seg.doc.text, a, b + 2)  # 夏 + 耕作 + 的…说明: 夏耕
     return b
 
 

@@ -171,7 +171,26 @@ def glued_tail(text: str, a: int, b: int) -> int:
         and _final_count(c) < _RARE_FINAL
     ):
         return 1  # 陈某报 + 到, 李某所 + 建: a word that names seldom end in
+    if _verb_glued(text, b):
+        return 1  # 周某作 + 重要讲话, 张某到 + 会指导
     return 0
+
+
+def _verb_glued(text: str, b: int) -> bool:
+    """The last character of a name ending at ``b`` opens the predicate: a light verb before
+    what it delivers (周某作 + 重要讲话, 夏某作 + 的关于…的说明) or 到 before 会, 场 or 任."""
+    return text.startswith(_PREDICATE_OPENINGS, b - 1)
+
+
+_DELIVERED = (
+    "了", "的", "重要", "讲话", "报告", "工作", "政府", "发言", "总结", "动员", "部署",
+    "指示", "说明", "表态", "点评", "交流", "汇报", "专题", "主旨", "述职", "批示", "题为",
+)  # fmt: skip
+_PREDICATE_OPENINGS = (
+    *(v + w for v in "作做" for w in _DELIVERED), "到会", "到场", "到任", "到访",
+)  # fmt: skip
+"""A verb and the start of its object that follow a name (作重要讲话, 到会指导); names seldom
+end in these verbs."""
 
 
 def conjunction_kept(text: str, a: int, b: int) -> bool:
