@@ -138,3 +138,12 @@ def test_a_campaigns_group_is_named_with_the_campaign() -> None:
     assert found == {("张超武", "组长", "东江省委保持共产党员先进性教育督导组")}
     found = posts("会议由东江省科技厅党的群众路线教育实践活动领导小组副组长张新伟主持。")
     assert found == {("张新伟", "副组长", "东江省科技厅党的群众路线教育实践活动领导小组")}
+
+
+def test_a_rare_preposition_opening_a_place_name_stays_in_it() -> None:
+    assert posts("鉴华镇人大主席张振华出席。") == {("张振华", "主席", "鉴华镇人大")}
+
+
+def test_a_measure_word_after_a_number_opens_no_township() -> None:
+    found = posts("东华镇召开人代会，49名镇人大代表出席。张振华当选为镇长，胡文成当选为副镇长。")
+    assert {org for _, _, org in found} == {"东华镇人民政府"}, found

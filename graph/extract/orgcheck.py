@@ -128,12 +128,14 @@ def clean_org(text: str, a: int, b: int) -> Piece:
     '东华集团'
     >>> clean_org("东华书法家协会召开代表大会", 0, 13).text
     '东华书法家协会'
+    >>> clean_org("49名镇人大代表", 2, 6).text
+    '镇人大'
     """
     cut = max(text.rfind(c, a, b - 2) for c in _CLAUSE_WORDS)
     if cut >= a:
         a = cut + 1
-    if _WHOLE_PLACE.match(text, a) and b - a > 3:
-        a += 1  # 全镇人大正式代表: the township's congress, not an organisation named 全镇人大
+    if (_WHOLE_PLACE.match(text, a) or _counted(text, a)) and b - a > 3:
+        a += 1  # 全镇人大正式代表, 49名镇人大代表: the township's congress, not 全镇人大, 名镇人大
     verb = min((i for v in _EVENT_VERBS if (i := text.find(v, a + 2, b)) >= 0), default=-1)
     if verb > a and org_suffix_of(text[a:verb]) is not None:
         b = verb  # a headline tagged whole: 某某协会召开代表大会 -> 某某协会
@@ -142,6 +144,14 @@ def clean_org(text: str, a: int, b: int) -> Piece:
 
 _WHOLE_PLACE = re.compile("全[省市县区镇乡村](?!委)")
 """全 before a level: the whole place (全镇人大代表), not part of a name (全总, 全市委)."""
+_MEASURES = frozenset("名位个")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千两")
+
+
+def _counted(text: str, a: int) -> bool:
+    """A measure word after a number opens the span (49 + 名 + 镇人大代表): it counts the
+    people after it and is no part of a name."""
+    return text[a : a + 1] in _MEASURES and a > 0 and text[a - 1] in _NUMERALS
 
 _INSTITUTIONS = (
     "人民政府",

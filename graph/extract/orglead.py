@@ -146,11 +146,23 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
 
     >>> _glued_preposition("由鲁商", {"由": "p"}, "由鲁商集团", 3)
     True
+
+    Not a rare preposition that opens a place name (鉴 + 华镇):
+
+    >>> _glued_preposition("鉴华镇", {"鉴": "p"}, "鉴华镇人大", 3)
+    False
     """
     if word in tags or end >= len(text) or len(word) not in (2, 3):
         return False
     tag = tags.get(word[0])
-    return tag == "p" or (tag == "v" and word[1] in _GLUED_POINTERS)
+    return (tag == "p" and word[0] in _PREPOSITIONS) or (
+        tag == "v" and word[1] in _GLUED_POINTERS
+    )
+
+
+_PREPOSITIONS = frozenset("由在从对向把被据为于与给跟同自至按以")
+"""Prepositions that open a clause before a name; not the rarer ones that open place names
+(鉴 of 鉴某镇, 顺 of 顺某镇)."""
 
 
 def _place_at(seg: Segmented, i: int, end: int) -> bool:
