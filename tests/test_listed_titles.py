@@ -155,3 +155,14 @@ def test_a_faculty_naming_its_own_hall_keeps_its_bare_titles() -> None:
     )
     posts = _posts(text)
     assert ("李春芳", "副院长", "信息工程学院") in posts
+
+
+def test_a_bare_school_word_stands_for_the_host_not_the_visitor() -> None:
+    text = (
+        "11月9日下午，东华大学党委书记张振华一行来我校调研。"
+        "校党委书记李春芳，党委常委、组织部部长胡文成与客人进行了座谈交流。"
+        "李春芳介绍了东江大学的发展情况。"
+    )
+    posts = _posts(text)
+    assert ("李春芳", "书记", "东江大学党委") in posts, posts
+    assert ("胡文成", "部长", "党委组织部") in posts, posts

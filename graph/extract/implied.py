@@ -197,9 +197,14 @@ def _a_faculty(key: str) -> bool:
 
 def named_beside(named: list[tuple[int, str]], pointer: str, text: str) -> set[str]:
     """The organisations named in a sentence of ``text`` where ``pointer`` is used, and those
-    named inside them elsewhere."""
-    if not text or pointer[:1] not in "我本该":
-        return set()  # a bare word (校, 协会) is no sign of another organisation
+    named inside them elsewhere.  A bare word (校 of 校党委书记) is no sign of another
+    organisation, but it stands for what 我校 or 本校 stands for where the text uses them
+    (某大学一行来我校调研。校党委书记A…: 校 is not 某大学)."""
+    if text and pointer[:1] not in "我本该":
+        owned = [w + pointer for w in "我本" if w + pointer in text]
+        return set().union(*(named_beside(named, p, text) for p in owned))
+    if not text:
+        return set()
     inside = [(a, a + len(k)) for a, k in named if k != pointer]
     uses = [  # the word itself, not inside a name (协会 of 某某协会)
         m.start()

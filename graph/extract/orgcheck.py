@@ -153,6 +153,7 @@ def _counted(text: str, a: int) -> bool:
     people after it and is no part of a name."""
     return text[a : a + 1] in _MEASURES and a > 0 and text[a - 1] in _NUMERALS
 
+
 _INSTITUTIONS = (
     "人民政府",
     "政府",

@@ -84,6 +84,10 @@ def _another_committee(short: str, long: str) -> bool:
     )
 
 
+_PARTY_BODIES = frozenset({"党委", "党工委"})
+"""Party committees a chain may name without their owner before a department's title."""
+
+
 def resolve_org_names(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -111,6 +115,8 @@ def resolve_org_names(
         committee = None
         for e in chain.elements:
             if e.org is None:
+                if e.body is not None and e.body.text in _PARTY_BODIES:
+                    committee = e.body.text  # 党委常委、组织部部长: the 党委's 组织部
                 continue
             o = resolved[(e.org.start, e.org.end)]
             if mission := mission_name(o.surface, e.role.text):

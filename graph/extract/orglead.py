@@ -155,9 +155,7 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
     if word in tags or end >= len(text) or len(word) not in (2, 3):
         return False
     tag = tags.get(word[0])
-    return (tag == "p" and word[0] in _PREPOSITIONS) or (
-        tag == "v" and word[1] in _GLUED_POINTERS
-    )
+    return (tag == "p" and word[0] in _PREPOSITIONS) or (tag == "v" and word[1] in _GLUED_POINTERS)
 
 
 _PREPOSITIONS = frozenset("由在从对向把被据为于与给跟同自至按以")
