@@ -85,3 +85,13 @@ def test_a_universitys_board_of_a_term_is_a_board_a_companys_is_the_company() ->
 def test_a_bank_presidents_assistant() -> None:
     found = _posts("工行东江分行行长张士明、行长助理张云集拜访了东江市政府。")
     assert ("张云集", "行长助理", "工行东江分行") in found
+
+
+def test_a_place_opens_a_company_whose_brand_reads_as_function_words() -> None:
+    found = _posts(
+        "签约仪式上，杭州久其软件股份有限公司副总裁张振华，南京致远互联软件有限公司总经理胡文成致辞。"
+    )
+    assert found == {
+        ("张振华", "副总裁", "杭州久其软件股份有限公司"),
+        ("胡文成", "总经理", "南京致远互联软件有限公司"),
+    }, found

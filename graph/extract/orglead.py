@@ -75,6 +75,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         if word.endswith(_TAKING_OFFICE) and cut < end:
             start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
             continue
+        if word in places() and _names_a_company(seg.doc.text, cut, end):
+            break  # 北京 + 久其软件股份有限公司: a place opens a company's name, its brand follows
         opening_adverb = word in _OPENING_ADVERBS and seg.tokens[i].start == start
         if campaign and (tag in ("v", "vn") or _party_of(seg.doc.text, seg.tokens[i].start, word)):
             i += 1  # 省委 + 保持 + 共产党员先进性教育督导组: a campaign's group is named by it
@@ -127,6 +129,11 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         start = tok.end
     return start
+
+
+def _names_a_company(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a company form (有限公司, 集团)."""
+    return any(text.find(form, start, end) >= 0 for form in _COMPANY_FORMS)
 
 
 def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> bool:
