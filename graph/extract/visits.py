@@ -1,9 +1,13 @@
-"""Visits a news story reports (慰问, 视察, 调研, 考察 …) as events named by their clause.
+"""Visits a news story reports (慰问, 视察, 调研, 考察 …) and agreements it reports signed
+(签署合作协议) as events named by their clause.
 
 >>> from graph.types import Sentence
 >>> text = "3月5日，市长林晓峰到东华社区走访慰问困难群众。"
 >>> [text[a:b] for a, b in visit_names(Sentence(0, len(text), text))]
 ['市长林晓峰到东华社区走访慰问困难群众']
+>>> text = "5月16日，东华银行与东江集团签署战略合作协议。"
+>>> [text[a:b] for a, b in visit_names(Sentence(0, len(text), text))]
+['东华银行与东江集团签署战略合作协议']
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from graph.types import Sentence
 _VISIT = re.compile(
     r"慰问|慰勉|视察|调研|考察|检查指导|督导|走访|看望|巡视|参观|察看|参香|拜年|访问"
     r"|座谈|会谈|会见|会晤"
+    r"|(?:签署|签订)了?[^，,。；;]{0,16}(?:协议|合同|备忘录|协定|意向书|责任书)"
 )
 _CLAUSE = frozenset("，,。；;！!？?：:\n")
 _LEAD = re.compile(

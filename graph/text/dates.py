@@ -95,6 +95,10 @@ _MENTION = re.compile(_DATE["mention"])
 # An event's days may also be listed: 9月9日、9月10日 (its first and last day).
 _EVENT = _range("day", r"\s*(?:到|至|—|－|-|~|～|、)\s*")
 _EXPRESSION = _range("any")
+# A range whose first day leaves its 日 to the last one (6月18-24日, 6月18至24日).
+_SHARED_DAY = re.compile(
+    rf"(?P<a>(?:{_YR}{_S})?{_M}{_S}(?:{_NUM}))\s*(?:到|至|—|－|-|~|～)\s*(?P<b>(?:{_NUM}){_S}[日号])"
+)
 _DOCUMENT_YEAR = re.compile(rf"(?:(?<!{_AR})({_AR}{{4}})|(?<!{_CD})({_CD}{{4}}))年")
 
 
@@ -200,11 +204,16 @@ def _period(year: int | None, month: int | None, day: int | None) -> tuple[date,
 
 def _resolve(m: re.Match[str], default_year: int | None) -> tuple[date, date] | None:
     """The days a match of a range pattern covers."""
-    year, month, day = _parts(m["a"], default_year)
+    return _resolve_ends(m["a"], m["b"], default_year)
+
+
+def _resolve_ends(a: str, b: str | None, default_year: int | None) -> tuple[date, date] | None:
+    """The days from the date ``a`` to the date ``b`` (to the end of ``a`` without one)."""
+    year, month, day = _parts(a, default_year)
     first = _period(year, month, day)
-    if first is None or m["b"] is None:
+    if first is None or b is None:
         return first
-    end_year, end_month, end_day = _parts(m["b"], year)
+    end_year, end_month, end_day = _parts(b, year)
     if end_month is None and end_day is not None:
         end_month = month
     last = _period(end_year, end_month, end_day)
@@ -255,9 +264,17 @@ def find_range(text: str, default_year: int | None) -> DateRange | None:
     >>> r = find_range("2017年9月9日、9月10日，义诊活动开展", None)
     >>> str(r.first), str(r.last)
     ('2017-09-09', '2017-09-10')
+    >>> r = find_range("6月18-24日，考察团赴西部考察", 2008)
+    >>> str(r.first), str(r.last), r.text
+    ('2008-06-18', '2008-06-24', '6月18-24日')
     """
     m = _EVENT.search(text)
-    days = None if m is None else _resolve(m, default_year)
+    shared = _SHARED_DAY.search(text, 0, m.end() if m else len(text))
+    if shared is not None and (m is None or shared.start() <= m.start()):
+        days = _resolve_ends(shared["a"] + "日", shared["b"], default_year)
+        m = shared
+    else:
+        days = None if m is None else _resolve(m, default_year)
     if m is None or days is None:
         return None
     return DateRange(m.start(), m.end(), m.group(), days[0], days[1])

@@ -40,6 +40,8 @@ datetime.date(2012, 5, 4)
 datetime.date(2017, 11, 6)
 >>> document_date("标题\\nDateTime:2018-04-20\\n正文"), document_date("标题\\n发布时间： 星期四，2012-08-16\\n正文")
 (datetime.date(2018, 4, 20), datetime.date(2012, 8, 16))
+>>> document_date("标题\\n2023-11-10 by 某某某\\n正文"), document_date("标题\\n2023-11-10 供稿：某某学院\\n正文")
+(datetime.date(2023, 11, 10), datetime.date(2023, 11, 10))
 """
 
 from __future__ import annotations
@@ -67,7 +69,8 @@ _SHORT_YEAR = re.compile(
 """A labelled date whose year is written with two digits (更新时间：12年05月04日: 2012)."""
 _ALONE = re.compile(
     rf"^[\s【\[（(]*{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s】\]）)]*"
-    r"(?:\S{0,12}|[（(][^（）()]{0,24}[）)]|\s+(?:来源|作者|编辑|稿件来源)\S*(?:\s+\S+){0,3})?\s*$"
+    r"(?:\S{0,12}|[（(][^（）()]{0,24}[）)]"
+    r"|\s+(?:来源|作者|编辑|稿件来源|供稿|撰稿|记者|通讯员|发布者?|[Bb]y)\S*(?:\s+\S+){0,3})?\s*$"
 )
 # A header line naming the copy's source, author, editor, page or counters, with a full date.
 _SOURCE_LINE = re.compile(
@@ -108,7 +111,7 @@ def document_date(text: str) -> date | None:
     """The document's own date, or None when its copy states none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:_HEADER_LINES]:
-        if found := _header_date(line):
+        if found := header_date(line):
             return found
     told = dateline(text, None)
     if told is not None and told.day is not None:
@@ -126,8 +129,12 @@ def document_date(text: str) -> date | None:
     return None
 
 
-def _header_date(line: str) -> date | None:
-    """The date a header line gives the copy: labelled, alone, or beside its source."""
+def header_date(line: str) -> date | None:
+    """The date a header line gives the copy: labelled, alone, or beside its source.
+
+    >>> header_date("发布时间： 2008年07月01日    作者：某某"), header_date("6月18日，考察团出发。")
+    (datetime.date(2008, 7, 1), None)
+    """
     for pattern in (_LABEL, _ALONE):
         m = pattern.search(line)
         if m and (found := _from_match(m)):

@@ -1,0 +1,40 @@
+"""Event days a copy writes in less usual ways (invented names and places): a header line with
+its author after the date, a range whose first day leaves its 日 to the last, agreements
+signed, and a title's event dated by the lead, not by the copy's own date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.extract.document import extract_document
+from graph.types import Document, EventFact
+
+
+def _events(text: str) -> dict[str, tuple[date | None, date | None]]:
+    x = extract_document(Document.from_text("e.txt", text))
+    return {f.name: (f.start, f.end) for f in x.facts if isinstance(f, EventFact)}
+
+
+def test_a_header_date_followed_by_its_author_dates_the_copy() -> None:
+    events = _events(
+        "东华大学来访\n2023-11-10 by 胡文成\n11月9日下午，东华大学校长张振华一行来我校调研。"
+    )
+    assert events == {"东华大学校长张振华一行来我校调研": (date(2023, 11, 9), date(2023, 11, 9))}
+
+
+def test_a_range_whose_first_day_has_no_day_word() -> None:
+    events = _events("发布时间：2008年07月01日\n6月18-24日，东江市政协委员赴西部考察。")
+    assert events == {"东江市政协委员赴西部考察": (date(2008, 6, 18), date(2008, 6, 24))}
+
+
+def test_an_agreement_signed_is_an_event() -> None:
+    events = _events("发布时间：2022-05-17\n5月16日，东华银行与东江集团签署战略合作协议。")
+    assert events == {"东华银行与东江集团签署战略合作协议": (date(2022, 5, 16), date(2022, 5, 16))}
+
+
+def test_the_titles_event_takes_the_leads_day_not_the_copys_date() -> None:
+    events = _events(
+        "东江市政协委员考察西部\n发布时间：2008年07月01日 作者：东江市政协\n"
+        "6月18日，东江市政协委员一行赴西部考察。"
+    )
+    assert events["东江市政协委员考察西部"] == (date(2008, 6, 18), date(2008, 6, 18))
