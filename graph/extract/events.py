@@ -31,7 +31,7 @@ from graph.text.dates import (
     name_year,
     number,
 )
-from graph.text.docdate import Dateline, dateline, document_date, header_date, relative_day
+from graph.text.docdate import Dateline, dateline, document_date, labelled_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
 from graph.types import Segmented, Sentence
 
@@ -284,7 +284,7 @@ def _first_day(sentences: Iterable[Sentence], clock: _Clock) -> DateRange | None
     """The day stated in the first of ``sentences`` that states one (document offsets), not
     the copy's own date on a header line (发布时间：…)."""
     for sentence in sentences:
-        if header_date(sentence.text) is not None:
+        if labelled_date(sentence.text):
             continue
         found = clock.day(sentence)
         if found is not None and "日" in found.text:

@@ -111,7 +111,7 @@ def document_date(text: str) -> date | None:
     """The document's own date, or None when its copy states none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:_HEADER_LINES]:
-        if found := header_date(line):
+        if found := _header_date(line):
             return found
     told = dateline(text, None)
     if told is not None and told.day is not None:
@@ -129,12 +129,18 @@ def document_date(text: str) -> date | None:
     return None
 
 
-def header_date(line: str) -> date | None:
-    """The date a header line gives the copy: labelled, alone, or beside its source.
+def labelled_date(line: str) -> bool:
+    """Whether ``line`` gives the copy's date with a label (发布时间：…), a line that states
+    no event's day.
 
-    >>> header_date("发布时间： 2008年07月01日    作者：某某"), header_date("6月18日，考察团出发。")
-    (datetime.date(2008, 7, 1), None)
+    >>> labelled_date("发布时间： 2008年07月01日    作者：某某"), labelled_date("6月18日，出发。")
+    (True, False)
     """
+    return _LABEL.search(line) is not None
+
+
+def _header_date(line: str) -> date | None:
+    """The date a header line gives the copy: labelled, alone, or beside its source."""
     for pattern in (_LABEL, _ALONE):
         m = pattern.search(line)
         if m and (found := _from_match(m)):
