@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from post_triples import posts
+
 from graph.build.merge import merge
 from graph.extract.document import extract_document
 from graph.types import Document, Quotation
@@ -31,3 +33,8 @@ def test_same_organisation_in_both_scripts_is_one_entity() -> None:
     orgs = [e for e in kg.entities if e.ref.kind == "org"]
     assert len(orgs) == 1
     assert {orgs[0].label, *orgs[0].aliases} >= {"西山縣教育局", "西山县教育局"}
+
+
+def test_a_simplified_text_with_one_traditional_name_keeps_generated_names_simplified() -> None:
+    text = "东江县人民医院新院奠基。副市长马崑出席。县委书记张振华、县委副书记县长胡文成出席。"
+    assert posts(text) >= {("胡文成", "县长", "东江县人民政府"), ("张振华", "书记", "东江县委")}

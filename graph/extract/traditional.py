@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from graph.text.script import analysis_text, traditional_text
 from graph.types import (
@@ -61,8 +62,29 @@ class _Restorer:
         written = self._written()
         if not any("\u4e00" <= o <= "\u9fff" for o in written.values()):
             return value  # only full-width forms were folded: the text is simplified
-        converted = traditional_text(value)
-        return "".join(written.get(ch, t) for ch, t in zip(value, converted, strict=True))
+        converted = traditional_text(value) if self._mainly_traditional else value
+        kept = self._kept
+        return "".join(
+            ch if ch in kept else written.get(ch, t) for ch, t in zip(value, converted, strict=True)
+        )
+
+    @cached_property
+    def _kept(self) -> frozenset[str]:
+        """Characters the document writes as they are in the analysis form (县 in a simplified
+        text that quotes one traditional name: 马崑)."""
+        return frozenset(a for a, o in zip(self.analysed, self.original, strict=True) if a == o)
+
+    @cached_property
+    def _mainly_traditional(self) -> bool:
+        """Whether the document writes more characters in traditional form than it writes
+        simplified characters that have another traditional form."""
+        converted = traditional_text(self.analysed)
+        changed = sum(a != o for a, o in zip(self.analysed, self.original, strict=True))
+        kept = sum(
+            a == o and t != a
+            for a, o, t in zip(self.analysed, self.original, converted, strict=True)
+        )
+        return changed > kept
 
     def _written(self) -> dict[str, str]:
         """Analysis character -> the one character the document writes for it."""
