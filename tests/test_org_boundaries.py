@@ -147,3 +147,8 @@ def test_a_rare_preposition_opening_a_place_name_stays_in_it() -> None:
 def test_a_measure_word_after_a_number_opens_no_township() -> None:
     found = posts("东华镇召开人代会，49名镇人大代表出席。张振华当选为镇长，胡文成当选为副镇长。")
     assert {org for _, _, org in found} == {"东华镇人民政府"}, found
+
+
+def test_a_captions_opening_words_name_no_place() -> None:
+    found = posts("东江市委常委、东华区委书记张振华调研。\n图为市委常委、东华区委书记张振华在座谈。")
+    assert found == {("张振华", "常委", "东江市委"), ("张振华", "书记", "东华区委")}, found

@@ -119,3 +119,8 @@ def test_an_honorific_before_a_reporting_verb_and_none_for_a_title_held_elsewher
     assert found == {("胡文成", "院长", "东江市中医医院")}
     found = posts("东江医院聘请东华大学附属医院周立平教授为客座教授。周立平教授表示感谢。")
     assert ("周立平", "教授", "东江医院") not in found
+
+
+def test_a_title_after_a_name_is_not_held_at_an_organisation_that_cannot_hold_it() -> None:
+    found = posts("东江市人民政府张振华市长莅临慰问。在东华银行东江分行张振华市长听取了汇报。")
+    assert found == {("张振华", "市长", "东江市人民政府")}, found

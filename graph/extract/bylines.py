@@ -27,8 +27,9 @@ from graph.extract.orgnames import (
     org_suffixes,
 )
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
+from graph.extract.places import government_title
 from graph.extract.rules import TitleChain
-from graph.extract.subject import seats_of
+from graph.extract.subject import fits, seats_of
 from graph.extract.terms import after_past_term
 from graph.extract.titles import (
     ChainElement,
@@ -166,6 +167,8 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         name_text = "".join(text[org_start:org_end].split())
         if any_title and not _owner_named(text, org_start, org_end, name_text, first):
             continue
+        if any_title and government_title(role) and not fits(role, name_text):
+            continue  # 某银行分行A市长: no bank has a mayor (a title stated elsewhere)
         if (
             org_suffix_of(name_text) is None
             and not federation_short_name(name_text)

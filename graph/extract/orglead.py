@@ -104,8 +104,9 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         i += 1
     if seg.doc.text.startswith("及", start) and seg.doc.text[start + 1 : start + 2] in LEVELS:
         start += 1  # 及区卫健委: the segmenter glued the conjunction to the level
-    if seg.doc.text.startswith(_CAPTION_LEADS, start) and end - start > 4:
-        start += next(len(w) for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start))
+    caption = next((w for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start)), "")
+    if caption and end - start >= len(caption) + 2:
+        start += len(caption)  # 图为 + 市委, 承建单位 + 某某公司
     lead = seg.doc.text.rfind("领导", start, end - 2)
     if lead >= 0 and not seg.doc.text.startswith(("领导小组", "领导班子"), lead):
         start = lead + 2  # 主管领导区委常委: the leaders are not part of the name

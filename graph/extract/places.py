@@ -18,7 +18,8 @@ from graph.resources import load_lexicon
 from graph.text.segment import word_tags
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治州|自治县|地区|省|市|县|区|州|盟|旗|镇|乡)")
-_NOT_PLACE_START = tuple("全该本我各此每外其")
+_NOT_PLACE_START = (*"全该本我各此每外其", "图为")
+"""Words that open no place's name: determiners, and a caption's 图为 (图为 + 市委书记…)."""
 _GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长")
 _PARTY = ("书记", "副书记", "常委")
 LEVELS = frozenset("省市县区州旗盟镇乡")
@@ -67,8 +68,8 @@ def is_place(name: str) -> bool:
     whose stem is no common word (党籍县, 代理县: a word before 县议员, 县长; counties only, the
     dictionary knows some townships as words).
 
-    >>> is_place("东江县"), is_place("党籍县"), is_place("理县")
-    (True, False, True)
+    >>> is_place("东江县"), is_place("党籍县"), is_place("理县"), is_place("图为市")
+    (True, False, True, False)
     """
     if name in _regions():
         return True
