@@ -133,3 +133,9 @@ def test_a_title_announced_before_a_list_of_chains_is_each_ones() -> None:
         ("冯伟", "东江市委组织部"),
         ("王小宝", "东江市委组织部"),
     }
+
+
+def test_a_post_named_as_a_post_after_the_verb() -> None:
+    assert posts("东江篮协换届 张振华连任东江市篮球协会主席一职") == {
+        ("张振华", "主席", "东江市篮球协会")
+    }

@@ -150,5 +150,7 @@ def test_a_measure_word_after_a_number_opens_no_township() -> None:
 
 
 def test_a_captions_opening_words_name_no_place() -> None:
-    found = posts("东江市委常委、东华区委书记张振华调研。\n图为市委常委、东华区委书记张振华在座谈。")
+    found = posts(
+        "东江市委常委、东华区委书记张振华调研。\n图为市委常委、东华区委书记张振华在座谈。"
+    )
     assert found == {("张振华", "常委", "东江市委"), ("张振华", "书记", "东华区委")}, found

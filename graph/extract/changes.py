@@ -59,6 +59,8 @@ _ELECTED = (
     "任",
 )
 """Verbs after the names that give them the titles that follow (longest first)."""
+_POST_WORDS = ("一职", "职务")
+"""Words after a post that name it as a post (连任X主席一职)."""
 _NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}[届任])")
 
 
@@ -85,6 +87,7 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
             if text[post_end] in "及和" and post_end + 1 in people:
                 break  # A接任X主席及B接任Y: the next name's clause
             post_end += 1
+        post_end -= next((len(w) for w in _POST_WORDS if text.endswith(w, 0, post_end)), 0)
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
         elements = (lead and _post(seg, starts, lead.end(), post_end)) or _post(
             seg, starts, post_start, post_end

@@ -126,6 +126,8 @@ def titled_name(text: str, a: int, b: int) -> bool:
 
     >>> titled_name("德国队主教练勒夫说", 6, 8), titled_name("主教练表示", 3, 5)
     (True, False)
+    >>> titled_name("连任主席一职", 4, 6)
+    False
     """
     name = text[a:b]
     if is_transliteration(name):
@@ -140,9 +142,11 @@ def titled_name(text: str, a: int, b: int) -> bool:
         and name not in _not_names()
         and (tag is None or tag.startswith("nr"))
         and not _two_words(name)
+        and name[0] not in _NUMERALS  # 主席 + 一职: the post, not a name
     )
 
 
+_NUMERALS = frozenset("一二三四五六七八九十两")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ ·.'’-]?[A-Z][a-z]+){0,3}")
 """A name in Latin letters, each part capitalised (John Smith, JohnSmith, O’Connor)."""
 
