@@ -166,3 +166,12 @@ def test_a_bare_school_word_stands_for_the_host_not_the_visitor() -> None:
     posts = _posts(text)
     assert ("李春芳", "书记", "东江大学党委") in posts, posts
     assert ("胡文成", "部长", "党委组织部") in posts, posts
+
+
+def test_the_leaders_of_a_visiting_group_hold_their_titles_at_the_sender() -> None:
+    text = (
+        "7月17日，东华大学（台湾）参观团一行8人，在董事长张振华、校长胡文成的带领下到东江研究所"
+        "参观考察。东江研究所副所长李春芳陪同。"
+    )
+    posts = _posts(text)
+    assert {("张振华", "董事长", "东华大学"), ("胡文成", "校长", "东华大学")} <= posts, posts

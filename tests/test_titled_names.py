@@ -124,3 +124,8 @@ def test_an_honorific_before_a_reporting_verb_and_none_for_a_title_held_elsewher
 def test_a_title_after_a_name_is_not_held_at_an_organisation_that_cannot_hold_it() -> None:
     found = posts("东江市人民政府张振华市长莅临慰问。在东华银行东江分行张振华市长听取了汇报。")
     assert found == {("张振华", "市长", "东江市人民政府")}, found
+
+
+def test_a_title_after_a_name_before_a_report_is_an_honorific() -> None:
+    found = posts("东华商会召开会员大会。会员大会由张振华会长主持，胡文成理事长作理事会报告。")
+    assert found == {("张振华", "会长", "东华商会"), ("胡文成", "理事长", "东华商会")}, found

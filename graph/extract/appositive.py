@@ -111,10 +111,12 @@ def _after_model_names(
 
 
 _HONORIFIC_AFTER = re.compile(
-    r"、|的陪同|陪同|一行|等(?:领导|同志|人)|(?:在[^，。]{0,12})?(?:表示|指出|强调|介绍|致辞|讲话|主持)"
+    r"、|的陪同|陪同|一行|等(?:领导|同志|人)"
+    r"|(?:在[^，。]{0,12})?(?:表示|指出|强调|介绍|致辞|讲话|主持|作了?[^，。；]{0,12}?(?:报告|讲话|发言))"
 )
 """What follows a title written after a full name as its honorific (在A书记、B副院长的陪同下,
-A董事长一行): the title is the person's, in the organisation the article leaves implied."""
+A董事长一行, A理事长作理事会报告): the title is the person's, in the organisation the article
+leaves implied."""
 
 
 _LEADING_TITLES = ("长", "书记", "主任", "主席", "经理", "总裁", "主委")

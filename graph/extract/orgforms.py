@@ -69,3 +69,33 @@ def delegation_sender(text: str, at: int) -> tuple[int, int] | None:
     if org_suffix_of(sender) is None and not (sender.endswith("党") and len(sender) >= 4):
         return None
     return m.start("sender"), m.end("sender")
+
+
+_LED_BY = re.compile(r"[^，,。；;：:！？\n]{0,16}?的(?:带领|率领)下")
+"""The rest of ``在A、B的带领下`` after a name."""
+_GROUP = re.compile(
+    r"(?P<sender>[\u4e00-\u9fff·]{3,30}?)(?:[（(][^（）()]{1,10}[）)])?"
+    r"(?:党政|政府|友好|经贸|高级)?(?:代表团|访问团|考察团|参观团|调研组|考察组|访问组)"
+    r"(?:一行)?[0-9０-９一二三四五六七八九十]{0,3}人?[，,]?在$"
+)
+
+
+def led_group_sender(text: str, at: int) -> tuple[int, int] | None:
+    """The organisation that sends a group led by the person whose name ends at ``at``, the
+    leaders' titles and names written in ``在…的带领下`` (某大学参观团一行8人，在董事长A、校长B
+    的带领下: both titles are at 某大学), when it is one.
+
+    >>> t = "东华大学参观团一行8人，在董事长张振华、校长胡文成的带领下参观"
+    >>> [t.__getitem__(slice(*led_group_sender(t, t.index(n) + 3))) for n in ("张振华", "胡文成")]
+    ['东华大学', '东华大学']
+    >>> led_group_sender("会上，在董事长张振华的带领下参观", 10) is None
+    True
+    """
+    if _LED_BY.match(text, at) is None:
+        return None
+    clause = max(text.rfind(c, 0, at) for c in "。；;！？\n") + 1
+    opening = text.rfind("在", clause, at)
+    m = _GROUP.search(text, clause, opening + 1) if opening >= 0 else None
+    if m is None or org_suffix_of(m["sender"]) is None:
+        return None
+    return m.start("sender"), m.end("sender")
