@@ -44,6 +44,9 @@ def _names(text: str, spans: list[Span]) -> list[str]:
         ("向所长冯玮报到，开始值班。", "冯玮报", "冯玮"),  # a verb that is not a name ending
         ("摄影：（彭锋）", "（彭锋）", "彭锋"),  # punctuation is never part of a name
         ("县长林明远宣誓就职。", "长林明远", "林明远"),  # the end of a title is not a name
+        ("行政长官张振华将出席。", "张振华将", "张振华"),  # an auxiliary before its verb
+        ("部长胡文成作重要讲话。", "胡文成作", "胡文成"),  # a light verb and its object
+        ("副主席周立平到会指导。", "周立平到", "周立平"),
     ],
 )
 def test_glued_names_are_trimmed(text: str, model: str, expected: str) -> None:

@@ -154,3 +154,9 @@ def test_a_captions_opening_words_name_no_place() -> None:
         "东江市委常委、东华区委书记张振华调研。\n图为市委常委、东华区委书记张振华在座谈。"
     )
     assert found == {("张振华", "常委", "东江市委"), ("张振华", "书记", "东华区委")}, found
+
+
+def test_a_preparatory_committee_is_named_by_its_ending() -> None:
+    assert posts("东华同乡会召开会议。会议由筹委会秘书长张振华主持。") == {
+        ("张振华", "秘书长", "筹委会")
+    }
