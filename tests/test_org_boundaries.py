@@ -160,3 +160,10 @@ def test_a_preparatory_committee_is_named_by_its_ending() -> None:
     assert posts("东华同乡会召开会议。会议由筹委会秘书长张振华主持。") == {
         ("张振华", "秘书长", "筹委会")
     }
+
+
+def test_the_party_committee_of_an_organisations_offices_is_a_body_of_it() -> None:
+    assert posts("东江市委统战部机关党委书记张振华、秘书长胡文成出席。") == {
+        ("张振华", "书记", "东江市委统战部机关党委"),
+        ("胡文成", "秘书长", "东江市委统战部"),
+    }
