@@ -139,3 +139,15 @@ def test_a_post_named_as_a_post_after_the_verb() -> None:
     assert posts("东江篮协换届 张振华连任东江市篮球协会主席一职") == {
         ("张振华", "主席", "东江市篮球协会")
     }
+
+
+def test_a_rare_family_name_with_a_given_name_the_dictionary_reads_as_a_word() -> None:
+    found = posts("张振华、代立新、胡文成当选东江市书法家协会副主席。")
+    assert {p for p, _, _ in found} == {"张振华", "代立新", "胡文成"}, found
+
+
+def test_members_elected_to_a_presidium_named_by_its_short_name() -> None:
+    found = posts(
+        "东江市书法家协会召开第七次代表大会。李春芳、赵丽华（以姓氏笔画为序）当选书协第七届主席团委员。"
+    )
+    assert found == {("李春芳", "委员", "书协主席团"), ("赵丽华", "委员", "书协主席团")}, found

@@ -20,7 +20,7 @@ from graph.extract.appointments import delegate_element, further_post, with_orga
 from graph.extract.listbase import People, name_at, name_list, skip_aside, unique_chains
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.rules import TitleChain
-from graph.extract.titles import ChainElement, parse_element
+from graph.extract.titles import ChainElement, OrgCheck, parse_element
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -64,8 +64,11 @@ _POST_WORDS = ("一职", "职务")
 _NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}[届任])")
 
 
-def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause."""
+def appointment_chains(
+    seg: Segmented, people: People, org_check: OrgCheck | None = None
+) -> list[TitleChain]:
+    """``[任命]A、B为X副市长``, ``A当选为X主席``: each name holds every title of the clause;
+    ``org_check`` confirms organisations without a known ending (the model's: 书协第七届主席团)."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
@@ -89,9 +92,9 @@ def appointment_chains(seg: Segmented, people: People) -> list[TitleChain]:
             post_end += 1
         post_end -= next((len(w) for w in _POST_WORDS if text.endswith(w, 0, post_end)), 0)
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
-        elements = (lead and _post(seg, starts, lead.end(), post_end)) or _post(
-            seg, starts, post_start, post_end
-        )
+        elements = (
+            lead and _post(seg, starts, lead.end(), post_end, org_check=org_check)
+        ) or _post(seg, starts, post_start, post_end, org_check=org_check)
         if not elements:
             continue
         successor = _successor(text, people, p)
@@ -146,25 +149,37 @@ def _successor(text: str, people: People, p: Piece) -> Piece | None:
 
 
 def _post(
-    seg: Segmented, starts: dict[int, int], start: int, end: int, *, former: bool = False
+    seg: Segmented,
+    starts: dict[int, int],
+    start: int,
+    end: int,
+    *,
+    former: bool = False,
+    org_check: OrgCheck | None = None,
 ) -> tuple[ChainElement, ...]:
     """The titles ``[ORG]ROLE(、|兼[ORG]ROLE)*`` filling ``text[start:end]`` exactly (else none;
     titles joined by 及 when the whole is no title: 首席执行官及董事)."""
     for separators in ("、兼", "、兼及"):
-        elements = _titles(seg, starts, start, end, separators, former)
+        elements = _titles(seg, starts, start, end, separators, former, org_check)
         if elements:
             return elements
     return ()
 
 
 def _titles(
-    seg: Segmented, starts: dict[int, int], start: int, end: int, separators: str, former: bool
+    seg: Segmented,
+    starts: dict[int, int],
+    start: int,
+    end: int,
+    separators: str,
+    former: bool,
+    org_check: OrgCheck | None = None,
 ) -> tuple[ChainElement, ...]:
     text = seg.doc.text
     elements: list[ChainElement] = []
     cursor = start
     for part_end in [i for i in range(start, end) if text[i] in separators] + [end]:
-        element = parse_element(seg, starts, cursor, part_end) or delegate_element(
+        element = parse_element(seg, starts, cursor, part_end, org_check) or delegate_element(
             seg, cursor, part_end
         )
         if element is None:

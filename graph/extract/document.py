@@ -76,9 +76,10 @@ def _extract_whole(doc: Document) -> Extraction:
         seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))
     )
     names = {p.start: p for p in people}
-    found = title_chains(seg, ModelOrgs(seg, tagged), names) + after_name_chains(seg, names)
+    model_check = ModelOrgs(seg, tagged)
+    found = title_chains(seg, model_check, names) + after_name_chains(seg, names)
     found = with_model_names(found, people, doc.text)
-    found += several_people_chains(seg, found, people)
+    found += several_people_chains(seg, found, people, model_check)
     found += tuple(comma_chains(seg, found, people_index(found, people)))
     index = people_index(found, people)
     found += tuple(

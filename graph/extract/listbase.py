@@ -109,14 +109,19 @@ def _unlisted_name(text: str, end: int) -> Piece | None:
 
 def _unknown_three(name: str) -> bool:
     """Three Chinese characters no dictionary knows as a word, a title or a place: in a list
-    of names, a name with a rare family name (巨某某)."""
+    of names, a name with a rare family name (巨某某; 代 + 明道, a given name the dictionary
+    reads as a verb or an adjective, not as a noun like 政协)."""
+    tags = word_tags()
     return (
         len(name) == 3
         and all("\u4e00" <= ch <= "\u9fff" for ch in name)
-        and name not in word_tags()
-        and name[1:] not in word_tags()
+        and name not in tags
+        and tags.get(name[1:], "v") in _GIVEN_LIKE_TAGS
         and not is_place(name)
     )
+
+
+_GIVEN_LIKE_TAGS = frozenset({"v", "a", "d"})
 
 
 def unique_chains(chains: list[TitleChain]) -> list[TitleChain]:

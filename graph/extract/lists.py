@@ -44,7 +44,7 @@ from graph.extract.names import BOUNDARY, NAME_DOTS, Piece, transliterated_end
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.people import is_transliteration, looks_like_name
 from graph.extract.rules import TitleChain
-from graph.extract.titles import ChainElement, role_starting_at
+from graph.extract.titles import ChainElement, OrgCheck, role_starting_at
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -179,9 +179,13 @@ def _ends_listed_name(text: str, end: int) -> bool:
 
 
 def several_people_chains(
-    seg: Segmented, chains: tuple[TitleChain, ...], names: tuple[Piece, ...]
+    seg: Segmented,
+    chains: tuple[TitleChain, ...],
+    names: tuple[Piece, ...],
+    org_check: OrgCheck | None = None,
 ) -> tuple[TitleChain, ...]:
-    """Every chain of this module, given the document's title chains and model names."""
+    """Every chain of this module, given the document's title chains and model names
+    (``org_check`` confirms organisations without a known ending in appointments)."""
     people = people_index(chains, names)
     people.update(_named_after_triggers(seg, people))
     people.update(_named_before_election(seg.doc.text, people))
@@ -190,7 +194,7 @@ def several_people_chains(
     found = (  # the first of two chains for the same person and title is kept
         byline_chains(seg, people)
         + removal_chains(seg, people)
-        + appointment_chains(seg, people)
+        + appointment_chains(seg, people, org_check)
         + biography_chains(seg, people)
         + after_name
         + list_chains(seg, chains + tuple(after_name), people)
