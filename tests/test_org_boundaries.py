@@ -167,3 +167,7 @@ def test_the_party_committee_of_an_organisations_offices_is_a_body_of_it() -> No
         ("张振华", "书记", "东江市委统战部机关党委"),
         ("胡文成", "秘书长", "东江市委统战部"),
     }
+
+
+def test_a_partys_committee_written_as_weihui_keeps_its_hui() -> None:
+    assert posts("民盟东江市委会主委张振华出席。") == {("张振华", "主委", "民盟东江市委会")}

@@ -192,6 +192,8 @@ def role_modifier(text: str, start: int, end: int) -> int | None:
         head, modifier = "".join(text[start:at].split()), text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
+        if head.endswith("委") and modifier.startswith("会"):
+            break  # 民进某省委会 + 主委: a party's committee (委会), not 省委 + 会主委
         if k > 4 and not modifier.endswith(_DEPARTMENT):
             continue
         if org_suffix_of(head) is not None or head.endswith(_company_suffixes()):
