@@ -151,3 +151,8 @@ def test_members_elected_to_a_presidium_named_by_its_short_name() -> None:
         "东江市书法家协会召开第七次代表大会。李春芳、赵丽华（以姓氏笔画为序）当选书协第七届主席团委员。"
     )
     assert found == {("李春芳", "委员", "书协主席团"), ("赵丽华", "委员", "书协主席团")}, found
+
+
+def test_an_appointment_verb_governs_the_clauses_after_it() -> None:
+    found = posts("会议任命李春芳、赵丽华为东江区人民政府副区长，周东方为东江区教育体育局局长。")
+    assert ("周东方", "局长", "东江区教育体育局") in found, found

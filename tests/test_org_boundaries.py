@@ -171,3 +171,9 @@ def test_the_party_committee_of_an_organisations_offices_is_a_body_of_it() -> No
 
 def test_a_partys_committee_written_as_weihui_keeps_its_hui() -> None:
     assert posts("民盟东江市委会主委张振华出席。") == {("张振华", "主委", "民盟东江市委会")}
+
+
+def test_a_verb_that_names_a_unit_stays_in_its_name() -> None:
+    assert posts("东江区综合行政执法局东华执法中队中队长张振华出席。") == {
+        ("张振华", "中队长", "东江区综合行政执法局东华执法中队")
+    }

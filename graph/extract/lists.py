@@ -213,13 +213,35 @@ def _named_after_triggers(seg: Segmented, people: People) -> People:
     found: People = {}
     for m in _TRIGGERS.finditer(text):
         pos = m.end()
-        while (name := name_at(seg, starts, people, pos)) is not None:
-            found.setdefault(name.start, name)
-            pos = skip_aside(text, name.end)
-            if not text.startswith("、", pos):
-                break
-            pos += 1
+        names = _names_from(seg, starts, people, pos)
+        while names:  # 任命A为X副区长，B为Y局长: the verb governs the clauses after it too
+            found.update((n.start, n) for n in names)
+            comma = _next_clause(text, names[-1].end)
+            names = _names_from(seg, starts, people, comma, before="为") if comma else []
     return found
+
+
+def _names_from(
+    seg: Segmented, starts: dict[int, int], people: People, pos: int, before: str = ""
+) -> list[Piece]:
+    """The names listed from ``pos`` on, separated by 、 (none unless ``before`` follows them)."""
+    text = seg.doc.text
+    names = []
+    while (name := name_at(seg, starts, people, pos)) is not None:
+        names.append(name)
+        pos = skip_aside(text, name.end)
+        if not text.startswith("、", pos):
+            break
+        pos += 1
+    return names if names and text.startswith(before, skip_aside(text, names[-1].end)) else []
+
+
+def _next_clause(text: str, pos: int) -> int | None:
+    """Where the clause after the one holding ``pos`` starts, within the sentence (None at its
+    end)."""
+    while pos < len(text) and text[pos] not in "，,。；;！？\n":
+        pos += 1
+    return pos + 1 if text[pos : pos + 1] in ("，", ",") else None
 
 
 _ELECTION = re.compile(r"(?:再次|继续|全票|高票)?(?:当选|连任|荣膺|荣任|出任|接任)")
