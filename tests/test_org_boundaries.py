@@ -177,3 +177,7 @@ def test_a_verb_that_names_a_unit_stays_in_its_name() -> None:
     assert posts("东江区综合行政执法局东华执法中队中队长张振华出席。") == {
         ("张振华", "中队长", "东江区综合行政执法局东华执法中队")
     }
+
+
+def test_an_office_the_dictionary_reads_as_a_verb_stays_in_the_name() -> None:
+    assert posts("国务院侨办东华司司长张振华出席。") == {("张振华", "司长", "国务院侨办东华司")}

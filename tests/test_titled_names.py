@@ -129,3 +129,8 @@ def test_a_title_after_a_name_is_not_held_at_an_organisation_that_cannot_hold_it
 def test_a_title_after_a_name_before_a_report_is_an_honorific() -> None:
     found = posts("东华商会召开会员大会。会员大会由张振华会长主持，胡文成理事长作理事会报告。")
     assert found == {("张振华", "会长", "东华商会"), ("胡文成", "理事长", "东华商会")}, found
+
+
+def test_an_unusual_name_after_a_title_and_a_bracketed_aside() -> None:
+    found = posts("日本以东江县议员（原议长）增田刚为首的考察团一行五人来访。")
+    assert found == {("增田刚", "议员", "东江县议会")}, found

@@ -84,6 +84,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         if (
             (tag in _CUT_TAGS or opening_adverb)  # 随后 + 学校
             and word not in _NAME_VERBS
+            and not (len(word) == 2 and word.endswith("办"))  # 国务院 + 侨办: an office
             and (cut < end or word == "由")  # 会议由党委书记某某主持
             and word not in places()
             and (

@@ -126,8 +126,8 @@ def titled_name(text: str, a: int, b: int) -> bool:
 
     >>> titled_name("德国队主教练勒夫说", 6, 8), titled_name("主教练表示", 3, 5)
     (True, False)
-    >>> titled_name("连任主席一职", 4, 6)
-    False
+    >>> titled_name("连任主席一职", 4, 6), titled_name("县议员（原议长）增田稔为首", 8, 11)
+    (False, True)
     """
     name = text[a:b]
     if is_transliteration(name):
@@ -138,7 +138,7 @@ def titled_name(text: str, a: int, b: int) -> bool:
     return (
         2 <= len(name) <= 4
         and _all_cjk(name)
-        and role_ending_at(text, a) is not None
+        and role_ending_at(text, _before_aside(text, a)) is not None
         and name not in _not_names()
         and (tag is None or tag.startswith("nr"))
         and not _two_words(name)
@@ -147,6 +147,17 @@ def titled_name(text: str, a: int, b: int) -> bool:
 
 
 _NUMERALS = frozenset("一二三四五六七八九十两")
+
+
+def _before_aside(text: str, a: int) -> int:
+    """Where a bracketed aside of up to eight characters ending at ``a`` starts (议员（原议长）
+    + 某某), else ``a``."""
+    if text[a - 1 : a] not in "）)" or a < 2:
+        return a
+    opening = max(text.rfind("（", max(0, a - 10), a), text.rfind("(", max(0, a - 10), a))
+    return opening if opening >= 0 else a
+
+
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ ·.'’-]?[A-Z][a-z]+){0,3}")
 """A name in Latin letters, each part capitalised (John Smith, JohnSmith, O’Connor)."""
 
