@@ -57,6 +57,17 @@ def is_surname_start(name: str) -> bool:
     return name[:2] in double or name[:1] in single
 
 
+@cache
+def _initials() -> frozenset[str]:
+    double, single = _surnames()
+    return single | {name[0] for name in double}
+
+
+def opens_surname(ch: str) -> bool:
+    """Whether a family name can start with the character ``ch`` (王, or 欧 of 欧阳)."""
+    return ch in _initials()
+
+
 def is_common_word(word: str) -> bool:
     """A word of jieba's dictionary that it does not tag as a name (学术, 相关; not 志强).
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import TypeAlias
 
 from graph.extract.abbreviations import short_form_ending_at, short_name_ending_at
-from graph.extract.names import Piece, is_surname_start
+from graph.extract.names import Piece, is_surname_start, opens_surname
 from graph.extract.orgnames import org_suffix_of
 from graph.ner.tagger import tag_many
 from graph.resources import load_lexicon
@@ -70,8 +70,10 @@ def _name_sentences(seg: Segmented) -> list[int]:
             tag = tags.get(word)
             if not ((tag is None or tag.startswith("nr")) and is_surname_start(word)):
                 continue
-        elif len(word) != 1 or not (
-            _split_after_title(toks, j, tags) or _split_name(toks, j, tags)
+        elif (
+            len(word) != 1
+            or not opens_surname(word)
+            or not (_split_after_title(toks, j, tags) or _split_name(toks, j, tags))
         ):
             continue
         i = bisect.bisect_right(starts, tok.start) - 1

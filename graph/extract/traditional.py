@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
-from graph.text.script import analysis_text, traditional_text
+from graph.text.script import analysis_text, has_traditional_form, traditional_text
 from graph.types import (
     Document,
     Entity,
@@ -63,27 +63,26 @@ class _Restorer:
         if not any("\u4e00" <= o <= "\u9fff" for o in written.values()):
             return value  # only full-width forms were folded: the text is simplified
         converted = traditional_text(value) if self._mainly_traditional else value
-        kept = self._kept
+        # a character the document writes as it is stays (县 in a simplified text quoting 马崑)
         return "".join(
-            ch if ch in kept else written.get(ch, t) for ch, t in zip(value, converted, strict=True)
+            ch if ch in self._characters else written.get(ch, t)
+            for ch, t in zip(value, converted, strict=True)
         )
 
     @cached_property
-    def _kept(self) -> frozenset[str]:
-        """Characters the document writes as they are in the analysis form (县 in a simplified
-        text that quotes one traditional name: 马崑)."""
-        return frozenset(a for a, o in zip(self.analysed, self.original, strict=True) if a == o)
+    def _characters(self) -> frozenset[str]:
+        return frozenset(self.original)
 
     @cached_property
     def _mainly_traditional(self) -> bool:
         """Whether the document writes more characters in traditional form than it writes
         simplified characters that have another traditional form."""
-        converted = traditional_text(self.analysed)
-        changed = sum(a != o for a, o in zip(self.analysed, self.original, strict=True))
-        kept = sum(
-            a == o and t != a
-            for a, o, t in zip(self.analysed, self.original, converted, strict=True)
-        )
+        changed = kept = 0
+        for a, o in zip(self.analysed, self.original, strict=True):
+            if a != o:
+                changed += 1
+            elif "\u4e00" <= a <= "\u9fff" and has_traditional_form(a):
+                kept += 1
         return changed > kept
 
     def _written(self) -> dict[str, str]:

@@ -95,7 +95,11 @@ _MENTION = re.compile(_DATE["mention"])
 # An event's days may also be listed: 9月9日、9月10日 (its first and last day).
 _EVENT = _range("day", r"\s*(?:到|至|—|－|-|~|～|、)\s*")
 _EXPRESSION = _range("any")
-# A range whose first day leaves its 日 to the last one (6月18-24日, 6月18至24日).
+# A range whose first day leaves its 日 to the last one (6月18-24日, 6月18至24日), and a
+# cheap test for a sentence that may hold one.
+_SHARED_HINT = re.compile(
+    r"[0-9０-９一二三四五六七八九十]\s*(?:到|至|—|－|-|~|～)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]"
+)
 _SHARED_DAY = re.compile(
     rf"(?P<a>(?:{_YR}{_S})?{_M}{_S}(?:{_NUM}))\s*(?:到|至|—|－|-|~|～)\s*(?P<b>(?:{_NUM}){_S}[日号])"
 )
@@ -269,7 +273,8 @@ def find_range(text: str, default_year: int | None) -> DateRange | None:
     ('2008-06-18', '2008-06-24', '6月18-24日')
     """
     m = _EVENT.search(text)
-    shared = _SHARED_DAY.search(text, 0, m.end() if m else len(text))
+    end = m.end() if m else len(text)
+    shared = _SHARED_DAY.search(text, 0, end) if _SHARED_HINT.search(text, 0, end) else None
     if shared is not None and (m is None or shared.start() <= m.start()):
         days = _resolve_ends(shared["a"] + "日", shared["b"], default_year)
         m = shared

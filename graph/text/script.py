@@ -85,3 +85,13 @@ def traditional_text(text: str) -> str:
     """
     out = str(_to_traditional().convert(text))
     return out if len(out) == len(text) else text
+
+
+@cache
+def has_traditional_form(ch: str) -> bool:
+    """Whether the simplified character ``ch`` is written otherwise in traditional script.
+
+    >>> has_traditional_form("县"), has_traditional_form("人")
+    (True, False)
+    """
+    return traditional_text(ch) != ch
