@@ -38,3 +38,15 @@ def test_the_titles_event_takes_the_leads_day_not_the_copys_date() -> None:
         "6月18日，东江市政协委员一行赴西部考察。"
     )
     assert events["东江市政协委员考察西部"] == (date(2008, 6, 18), date(2008, 6, 18))
+
+
+def test_the_nth_holding_of_an_observance_dates_an_undated_story() -> None:
+    events = _events(
+        "东江市公安局举行升警旗仪式\n1月10日，在第二个中国人民警察节来临之际，东江市公安局举行升警旗仪式。"
+    )
+    assert events["升警旗仪式"] == (date(2022, 1, 10), date(2022, 1, 10)), events
+
+
+def test_a_banquet_is_an_event() -> None:
+    events = _events("2019-02-18\n2月18日，东江市议会举办新春午宴，东江市市长张振华出席。")
+    assert events["新春午宴"] == (date(2019, 2, 18), date(2019, 2, 18)), events

@@ -46,6 +46,28 @@ def _suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_ordered("event_suffixes"), key=len, reverse=True))
 
 
+_SPECIFIC = ("午宴", "晚宴", "宴会", "酒会", "年会", "峰会", "论坛", "庆典", "典礼")
+"""Event words that a two-character modifier alone makes a name (新春午宴, 行业峰会)."""
+_DETERMINERS = (
+    "本次",
+    "此次",
+    "这次",
+    "该次",
+    "上次",
+    "下次",
+    "每次",
+    "这个",
+    "那个",
+    "各种",
+    "相关",
+)
+
+
+def _short_name(name: str) -> bool:
+    """A four-character event name: a modifier and a specific event word, no determiner."""
+    return len(name) == 4 and name.endswith(_SPECIFIC) and not name.startswith(_DETERMINERS)
+
+
 def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[tuple[int, int]]:
     """Spans of event names in a sentence: noun phrases ending with an event word."""
     tags = word_tags()
@@ -70,7 +92,7 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
                 break
         start = _quoted_start(seg.doc.text, sentence.start, start, tok.end)
         start = _holder_start(seg.doc.text, sentence.start, start)
-        if tok.end - start >= 5:
+        if tok.end - start >= 5 or _short_name(seg.doc.text[start : tok.end]):
             out.append((start, tok.end))
     return out
 

@@ -328,6 +328,8 @@ def document_year(*texts: str) -> int | None:
     2014
     >>> document_year("庆祝人民政协成立75周年"), document_year("庆祝国庆七十四周年酒会")
     (2024, 2023)
+    >>> document_year("在第一个中国人民警察节来临之际"), document_year("第三个中国农民丰收节")
+    (2021, 2020)
     """
     counts: Counter[int] = Counter()
     for text in texts:
@@ -388,12 +390,55 @@ _ANNIVERSARY = re.compile(
 )
 
 
+_FIRST_OBSERVED = {
+    "中国人民警察节": 2021,
+    "人民警察节": 2021,
+    "警察节": 2021,
+    "中国农民丰收节": 2018,
+    "农民丰收节": 2018,
+    "中国医师节": 2018,
+    "医师节": 2018,
+    "全民国家安全教育日": 2016,
+    "中国航天日": 2016,
+    "国家宪法日": 2014,
+    "烈士纪念日": 2014,
+    "国家扶贫日": 2014,
+    "国家公祭日": 2014,
+    "全国科技工作者日": 2017,
+    "中国品牌日": 2017,
+    "中国旅游日": 2011,
+    "全民健身日": 2009,
+    "全国防灾减灾日": 2009,
+    "中国记者节": 2000,
+    "记者节": 2000,
+    "全国消防日": 1992,
+    "全国助残日": 1991,
+    "教师节": 1985,
+}
+"""Observances and the year each was first held (在第一个中国人民警察节来临之际: 2021)."""
+_OBSERVANCE = re.compile(
+    rf"第({_AR}{{1,3}}|[一二三四五六七八九十百]{{1,4}})个"
+    rf"({'|'.join(sorted(_FIRST_OBSERVED, key=len, reverse=True))})"
+)
+
+
 def _anniversary_year(texts: tuple[str, ...]) -> int | None:
+    """The year an anniversary of a founding (人民政协成立75周年) or the n-th holding of an
+    observance (第二个中国人民警察节) names."""
     for text in texts:
         for m in _ANNIVERSARY.finditer(text):
-            written = m[2].translate(_DIGITS)
-            try:
-                return _FOUNDED[m[1]] + (int(written) if written.isdigit() else number(written))
-            except ValueError:  # 十十周年: no numeral
-                continue
+            if (n := _count(m[2])) is not None:
+                return _FOUNDED[m[1]] + n
+        for m in _OBSERVANCE.finditer(text):
+            if (n := _count(m[1])) is not None and n > 0:
+                return _FIRST_OBSERVED[m[2]] + n - 1
     return None
+
+
+def _count(written: str) -> int | None:
+    """An ordinal or a count in Arabic or Chinese numerals (None: no numeral, 十十)."""
+    written = written.translate(_DIGITS)
+    try:
+        return int(written) if written.isdigit() else number(written)
+    except ValueError:
+        return None
