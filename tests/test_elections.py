@@ -156,3 +156,13 @@ def test_members_elected_to_a_presidium_named_by_its_short_name() -> None:
 def test_an_appointment_verb_governs_the_clauses_after_it() -> None:
     found = posts("会议任命李春芳、赵丽华为东江区人民政府副区长，周东方为东江区教育体育局局长。")
     assert ("周东方", "局长", "东江区教育体育局") in found, found
+
+
+def test_a_name_ending_in_cheng_before_wei_in_an_appointment_list() -> None:
+    found = posts("会议选举张振华为东华镇人民代表大会主席，胡文成为东华镇镇长，李春芳为副镇长。")
+    assert ("胡文成", "镇长", "东华镇人民政府") in found, found
+
+
+def test_a_township_named_before_its_party_committee_resolves_the_elided_one() -> None:
+    found = posts("东江镇党委书记张振华带队走访慰问困难群众，镇党委副书记、镇长胡文成陪同。")
+    assert ("胡文成", "副书记", "东江镇党委") in found, found

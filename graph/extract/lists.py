@@ -228,6 +228,10 @@ def _names_from(
     text = seg.doc.text
     names = []
     while (name := name_at(seg, starts, people, pos)) is not None:
+        if len(name.text) == 2 and text.startswith("成为", name.end):
+            longer = text[name.start : name.end + 1]  # 任命胡某成 + 为: not 胡某 + 成为
+            if looks_like_name(longer):
+                name = Piece(name.start, name.end + 1, longer)
         names.append(name)
         pos = skip_aside(text, name.end)
         if not text.startswith("、", pos):
