@@ -175,3 +175,15 @@ def test_the_leaders_of_a_visiting_group_hold_their_titles_at_the_sender() -> No
     )
     posts = _posts(text)
     assert {("张振华", "董事长", "东华大学"), ("胡文成", "校长", "东华大学")} <= posts, posts
+
+
+def test_an_institutions_news_outlet_names_the_institution_the_article_is_about() -> None:
+    posts = _posts(
+        "东华大学新闻网讯 3月5日，学校召开2024年工作会议。校党委书记张振华出席并讲话，"
+        "校长胡文成作工作报告。副校长李春芳主持会议。"
+    )
+    assert posts == {
+        ("张振华", "书记", "东华大学党委"),
+        ("胡文成", "校长", "东华大学"),
+        ("李春芳", "副校长", "东华大学"),
+    }, posts

@@ -28,7 +28,13 @@ from graph.extract.lists import (
     with_model_names,
 )
 from graph.extract.names import photo_credits
-from graph.extract.orgcheck import ModelOrgs, clean_org, place_institutions, tag_sentences
+from graph.extract.orgcheck import (
+    ModelOrgs,
+    clean_org,
+    media_owners,
+    place_institutions,
+    tag_sentences,
+)
 from graph.extract.orgs import region_orgs
 from graph.extract.people import after_name_people, model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
@@ -94,9 +100,17 @@ def _extract_whole(doc: Document) -> Extraction:
         seg,
         without_taken_titles(without_read_twice(tuple(sorted(found, key=lambda c: c.span.start)))),
     )
-    model_orgs = tuple(
-        clean_org(doc.text, a, b) for spans in tagged if spans for a, b, t in spans if t == "ORG"
-    ) + place_institutions(doc.text, tagged)
+    model_orgs = (
+        tuple(
+            clean_org(doc.text, a, b)
+            for spans in tagged
+            if spans
+            for a, b, t in spans
+            if t == "ORG"
+        )
+        + place_institutions(doc.text, tagged)
+        + media_owners(doc.text, tagged)
+    )
     linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people, model_orgs)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)

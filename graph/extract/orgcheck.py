@@ -187,6 +187,41 @@ def place_institutions(text: str, tagged: list[list[ModelSpan] | None]) -> tuple
     return tuple(out)
 
 
+_MEDIA = (
+    "新闻网",
+    "新闻中心",
+    "新闻办",
+    "电视台",
+    "广播电台",
+    "融媒体中心",
+    "校报",
+    "报社",
+    "网站",
+    "网",
+    "报",
+)
+"""Endings of an institution's own news outlet (某大学新闻网讯)."""
+
+
+def media_owners(text: str, tagged: list[list[ModelSpan] | None]) -> tuple[Piece, ...]:
+    """The institution that owns a news outlet the model names (东华大学 of 东华大学新闻网):
+    the organisation an article from that outlet is about.
+
+    >>> media_owners("东华大学新闻网讯 3月5日", [[(0, 7, "ORG")]])
+    (Piece(start=0, end=4, text='东华大学'),)
+    """
+    out = []
+    for spans in tagged:
+        for a, b, t in spans or ():
+            name = text[a:b]
+            media = next((m for m in _MEDIA if name.endswith(m)), None)
+            if t == "ORG" and media is not None:
+                owner = name[: -len(media)]
+                if len(owner) > 2 and org_suffix_of(owner) is not None:
+                    out.append(Piece(a, a + len(owner), owner))
+    return tuple(out)
+
+
 @cache
 def _roles() -> frozenset[str]:
     return load_lexicon("roles")
