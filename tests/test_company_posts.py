@@ -76,15 +76,15 @@ def test_a_passive_election_after_an_adverb_gives_the_post() -> None:
 
 
 def test_a_universitys_board_of_a_term_is_a_board_a_companys_is_the_company() -> None:
-    found = _posts("东华大学第六届董事会副董事长林树哲出席。")
-    assert found == {("林树哲", "副董事长", "东华大学董事会")}
+    found = _posts("东华大学第六届董事会副董事长林德远出席。")
+    assert found == {("林德远", "副董事长", "东华大学董事会")}
     found = _posts("东华股份有限公司召开董事会，会议选举张振华为公司第七届董事会董事长。")
     assert found == {("张振华", "董事长", "东华股份有限公司")}
 
 
 def test_a_bank_presidents_assistant() -> None:
-    found = _posts("工行东江分行行长张士明、行长助理张云集拜访了东江市政府。")
-    assert ("张云集", "行长助理", "工行东江分行") in found
+    found = _posts("工行东江分行行长张立川、行长助理张德舟拜访了东江市政府。")
+    assert ("张德舟", "行长助理", "工行东江分行") in found
 
 
 def test_a_place_opens_a_company_whose_brand_reads_as_function_words() -> None:

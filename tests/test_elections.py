@@ -67,8 +67,8 @@ def test_national_bodies_short_names_are_organisations() -> None:
 
 
 def test_a_name_whose_last_character_the_segmenter_glued_to_a_verb_is_whole() -> None:
-    found = posts("东江市园林集团有限公司揭牌。集团公司董事长张健，总经理单云华为集团公司揭牌。")
-    assert ("单云华", "总经理", "东江市园林集团有限公司") in found
+    found = posts("东江市园林集团有限公司揭牌。集团公司董事长张健，总经理单远华为集团公司揭牌。")
+    assert ("单远华", "总经理", "东江市园林集团有限公司") in found
     assert not any(p == "单云" for p, _, _ in found)
 
 
@@ -89,12 +89,12 @@ def test_a_roster_its_organisation_announces_gives_each_title_to_the_names_after
 
 def test_elected_by_a_vote_in_traditional_script() -> None:
     found = posts(
-        "東江專業女性協會舉行大會，林笑雲、容永恩及黃竹君分別獲選為會長、理事長及監事長。"
+        "東江專業女性協會舉行大會，林德雲、容德川及黃德舟分別獲選為會長、理事長及監事長。"
     )
     assert {(p, r) for p, r, _ in found} == {
-        ("林笑雲", "会长"),
-        ("容永恩", "理事长"),
-        ("黃竹君", "监事长"),
+        ("林德雲", "会长"),
+        ("容德川", "理事长"),
+        ("黃德舟", "监事长"),
     }
 
 
@@ -112,26 +112,26 @@ def test_votes_and_a_count_of_deputies_between_the_names_and_the_verb() -> None:
 
 
 def test_a_list_goes_on_over_a_name_the_model_missed() -> None:
-    found = posts("周立平、巨晓林、胡文成等3位同志当选为东江市总工会副主席。")
-    assert {p for p, r, _ in found if r == "副主席"} == {"周立平", "巨晓林", "胡文成"}
+    found = posts("周立平、巨明川、胡文成等3位同志当选为东江市总工会副主席。")
+    assert {p for p, r, _ in found if r == "副主席"} == {"周立平", "巨明川", "胡文成"}
 
 
 def test_a_body_named_by_its_ending_alone_is_the_articles() -> None:
     found = posts(
-        "东江大学教育基金会举行捐赠仪式。捐赠仪式由基金会秘书长金海燕主持。张振华当选为执委会委员。"
+        "东江大学教育基金会举行捐赠仪式。捐赠仪式由基金会秘书长金云舟主持。张振华当选为执委会委员。"
     )
-    assert ("金海燕", "秘书长", "东江大学教育基金会") in found
+    assert ("金云舟", "秘书长", "东江大学教育基金会") in found
     assert not any(r.startswith("会") or o == "执委" for _, r, o in found)
 
 
 def test_a_title_announced_before_a_list_of_chains_is_each_ones() -> None:
     found = posts(
-        "东江市委的3位新闻发言人分别是：市纪委常委黄建平；市委组织部秘书长冯伟、副巡视员王小宝。"
+        "东江市委的3位新闻发言人分别是：市纪委常委黄立远；市委组织部秘书长裴舟、副巡视员王立舟。"
     )
     assert {(p, o) for p, r, o in found if r == "新闻发言人"} == {
-        ("黄建平", "东江市纪委"),
-        ("冯伟", "东江市委组织部"),
-        ("王小宝", "东江市委组织部"),
+        ("黄立远", "东江市纪委"),
+        ("裴舟", "东江市委组织部"),
+        ("王立舟", "东江市委组织部"),
     }
 
 

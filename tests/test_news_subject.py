@@ -97,7 +97,7 @@ def test_general_titles_of_the_dictionary() -> None:
 
 
 def test_names_after_an_appointment_verb_that_the_model_misses() -> None:
-    posts = _posts("会议决定任命傅文澜、孙尧为东江市人民政府副市长。")
+    posts = _posts("会议决定任命傅文澜、孙舟为东江市人民政府副市长。")
     assert ("傅文澜", "副市长", "东江市人民政府") in posts
 
 
@@ -118,8 +118,8 @@ def test_a_name_opening_a_doctrine_is_not_a_person() -> None:
 
 
 def test_a_region_in_brackets_inside_a_company_name() -> None:
-    posts = _posts("会上，王楠与运营公司华信（北京）科技有限公司董事长顾清签订协议。")
-    assert ("顾清", "董事长", "华信（北京）科技有限公司") in posts
+    posts = _posts("会上，王楠与运营公司华信（北京）科技有限公司董事长顾川签订协议。")
+    assert ("顾川", "董事长", "华信（北京）科技有限公司") in posts
 
 
 def test_a_county_meeting_the_gazetteer_does_not_know() -> None:
@@ -192,8 +192,8 @@ def test_names_listed_with_known_names_are_people() -> None:
 
 
 def test_a_name_the_segmenter_splits_before_a_list_mark() -> None:
-    posts = _posts("东江市委新闻发言人黄家忠、南岭市委新闻发言人田琼出席。")
-    assert ("黄家忠", "新闻发言人", "东江市委") in posts
+    posts = _posts("东江市委新闻发言人黄远忠、南岭市委新闻发言人田帆出席。")
+    assert ("黄远忠", "新闻发言人", "东江市委") in posts
 
 
 def test_an_adverb_before_he_makes_it_a_clause_conjunction() -> None:

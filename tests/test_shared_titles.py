@@ -106,14 +106,14 @@ def test_a_post_held_at_the_time_is_a_former_post() -> None:
 
 def test_a_districts_committee_and_its_supervisory_committee_are_two_bodies() -> None:
     found = _posts(
-        "东江区召开会议。区委常委、副区长黄晓霞，区委常委、纪委书记、监委主任沈雪峰列席会议。"
+        "东江区召开会议。区委常委、副区长黄远霞，区委常委、纪委书记、监委主任沈远峰列席会议。"
     )
     assert found == {
-        ("黄晓霞", "常委", "东江区委"),
-        ("黄晓霞", "副区长", "东江区人民政府"),
-        ("沈雪峰", "常委", "东江区委"),
-        ("沈雪峰", "书记", "东江区纪委"),
-        ("沈雪峰", "主任", "东江区监委"),
+        ("黄远霞", "常委", "东江区委"),
+        ("黄远霞", "副区长", "东江区人民政府"),
+        ("沈远峰", "常委", "东江区委"),
+        ("沈远峰", "书记", "东江区纪委"),
+        ("沈远峰", "主任", "东江区监委"),
     }
 
 
@@ -124,13 +124,20 @@ def test_an_acting_title_opening_an_element_is_acting() -> None:
 
 
 def test_a_committee_secretary_glued_to_the_head_of_government_is_two_titles() -> None:
-    found = _posts("东江县人民医院奠基。县委书记陈一兵同志、县委副书记县长王皓玉同志出席。")
-    assert {(r, o) for p, r, o in found if p == "王皓玉"} == {
+    found = _posts("东江县人民医院奠基。县委书记岑立山同志、县委副书记县长王远玉同志出席。")
+    assert {(r, o) for p, r, o in found if p == "王远玉"} == {
         ("副书记", "东江县委"),
         ("县长", "东江县人民政府"),
     }
 
 
 def test_a_head_of_government_written_after_the_party_committee_is_the_governments() -> None:
-    found = _posts("东江县召开会议。县委常务副县长张爱花主持会议。")
-    assert found == {("张爱花", "常务副县长", "东江县人民政府")}
+    found = _posts("东江县召开会议。县委常务副县长张云花主持会议。")
+    assert found == {("张云花", "常务副县长", "东江县人民政府")}
+
+
+def test_a_townships_body_after_a_title_at_its_party_committee() -> None:
+    found = _posts(
+        "东华镇召开党委会\n东华镇党委委员、武装部部长张振华，镇党委副书记、人大主席胡文成参加会议。"
+    )
+    assert {("张振华", "部长", "东华镇武装部"), ("胡文成", "主席", "东华镇人大")} <= found, found

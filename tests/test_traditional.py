@@ -36,5 +36,5 @@ def test_same_organisation_in_both_scripts_is_one_entity() -> None:
 
 
 def test_a_simplified_text_with_one_traditional_name_keeps_generated_names_simplified() -> None:
-    text = "东江县人民医院新院奠基。副市长马崑出席。县委书记张振华、县委副书记县长胡文成出席。"
+    text = "东江县人民医院新院奠基。副市长贺崑出席。县委书记张振华、县委副书记县长胡文成出席。"
     assert posts(text) >= {("胡文成", "县长", "东江县人民政府"), ("张振华", "书记", "东江县委")}

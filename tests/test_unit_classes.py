@@ -59,8 +59,8 @@ def test_a_name_that_opens_the_next_chains_organisation_is_not_listed() -> None:
 
 
 def test_the_first_name_of_a_list_after_an_appointment_verb_is_read_by_the_rules() -> None:
-    x = _x("会议表决通过了人事任免职名单，决定任命林家毫、孙尧、黄建盛为省政府副省长。")
-    assert {"林家毫", "孙尧", "黄建盛"} <= _people(x)
+    x = _x("会议表决通过了人事任免职名单，决定任命林家毫、孙舟、黄远盛为省政府副省长。")
+    assert {"林家毫", "孙舟", "黄远盛"} <= _people(x)
     assert ("林家毫", "副省长", "省政府") in _posts(x)
 
 
@@ -72,8 +72,8 @@ def test_a_government_title_listed_after_a_party_secretary_is_at_the_government(
 
 
 def test_the_last_name_of_a_list_before_zai_is_read() -> None:
-    x = _x("大会执行主席林晓峰、张焕伦、刘东方、阳玮在主席台前排就座。")
-    assert {"林晓峰", "张焕伦", "刘东方", "阳玮"} <= _people(x)
+    x = _x("大会执行主席林晓峰、张川伦、刘远方、阳舟在主席台前排就座。")
+    assert {"林晓峰", "张川伦", "刘远方", "阳舟"} <= _people(x)
 
 
 def test_a_functions_director_is_a_title() -> None:

@@ -132,11 +132,11 @@ def honorific_chains(
 
     >>> from graph.text.segment import segment
     >>> from graph.types import Document
-    >>> text = "在李建民书记、周立平副院长的陪同下参观。"
+    >>> text = "在贺明远书记、周立平副院长的陪同下参观。"
     >>> seg = segment(Document.from_text("d.txt", text))
-    >>> people = {1: Piece(1, 4, "李建民"), 7: Piece(7, 10, "周立平")}
+    >>> people = {1: Piece(1, 4, "贺明远"), 7: Piece(7, 10, "周立平")}
     >>> [(c.person.text, c.elements[0].role.text) for c in honorific_chains(seg, people)]
-    [('李建民', '书记'), ('周立平', '副院长')]
+    [('贺明远', '书记'), ('周立平', '副院长')]
     """
     text = seg.doc.text
     held = {(c.person.text, e.role.text) for c in stated for e in c.elements}

@@ -295,11 +295,18 @@ PLACE_BODIES = frozenset(
         "残联",
         "政府",
         "人民政府",
+        "人大",
+        "团委",
+        "武装部",
+        "人武部",
+        "派出所",
+        "司法所",
+        "财政所",
     }
 )
 """Bodies of a place written alone after a title at its party or discipline committee
 (东江县纪委书记、监委主任: 东江县监委; 市委常委、政府副市长: the city's government)."""
-_COMMITTEES = ("纪委", "委")
+_COMMITTEES = ("纪委", "党委", "委")
 
 
 def place_body(name: str, committee: str) -> str | None:
@@ -308,6 +315,8 @@ def place_body(name: str, committee: str) -> str | None:
 
     >>> place_body("监委", "东江县纪委"), place_body("政协", "中共东江县委"), place_body("监委", "东华大学纪委")
     ('东江县监委', '东江县政协', None)
+    >>> place_body("武装部", "东华镇党委")
+    '东华镇武装部'
     """
     if name not in PLACE_BODIES:
         return None

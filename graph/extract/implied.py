@@ -1,7 +1,7 @@
 """Organisations a title is at when the text does not name one next to it.
 
-- A deputy or acting title without an organisation (``副主任刘东辉``) is at the organisation where
-  the document last stated that title or a degree of it (``省人大常委会副主任马淑洁``).
+- A deputy or acting title without an organisation (``副主任邱德川``) is at the organisation where
+  the document last stated that title or a degree of it (``省人大常委会副主任柏云舟``).
 
 - A place before a government title is its government, before a party title its party
   committee; a government title after a party committee's titles is at that place's government
@@ -65,7 +65,7 @@ def orgs_by_role(
     people_at: dict[str, set[str]],
     in_title: Callable[[str], str | None] = lambda role: None,
 ) -> None:
-    """A title written without an organisation (副主任刘东辉) is at the organisation where the
+    """A title written without an organisation (副主任邱德川) is at the organisation where the
     document last stated that title or a degree of it (主任, 副主任) before; failing that, at
     the organisation of its kind that the title line names (``in_title``: 某集团召开… 总经理A,
     though a subsidiary's 总经理 is named later), else at the one organisation where it states

@@ -273,7 +273,7 @@ def _family_name_and_given(
     ):
         end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
         if end - tok.start == 3:
-            end -= glued_tail(text, tok.start, end)  # 夏 + 耕作 + 的关于…的说明: 夏耕
+            end -= glued_tail(text, tok.start, end)  # 李 + 耕作 + 的关于…的说明: 李耕
         return Piece(tok.start, end, text[tok.start : end])
     return None
 

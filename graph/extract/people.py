@@ -7,9 +7,9 @@ to four characters starting with a family name) and are not a title or a place.
 >>> from graph.extract.orgcheck import tag_sentences
 >>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
->>> seg = segment(Document.from_text("d.txt", "会议由刘东辉主持，王宗璋出席。"))
+>>> seg = segment(Document.from_text("d.txt", "会议由邱德川主持，谭立川出席。"))
 >>> [p.text for p in model_people(seg, tag_sentences(seg))]
-['刘东辉', '王宗璋']
+['邱德川', '谭立川']
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _not_names() -> frozenset[str]:
 def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     """Two to four CJK characters starting with a family name, not a title or a place.
 
-    >>> looks_like_name("王宗璋"), looks_like_name("主任"), looks_like_name("王")
+    >>> looks_like_name("谭立川"), looks_like_name("主任"), looks_like_name("王")
     (True, False, False)
     >>> looks_like_name("杨院长"), looks_like_name("董浩及"), looks_like_name("常委在")
     (False, False, False)
@@ -126,7 +126,7 @@ def titled_name(text: str, a: int, b: int) -> bool:
 
     >>> titled_name("德国队主教练勒夫说", 6, 8), titled_name("主教练表示", 3, 5)
     (True, False)
-    >>> titled_name("连任主席一职", 4, 6), titled_name("县议员（原议长）增田稔为首", 8, 11)
+    >>> titled_name("连任主席一职", 4, 6), titled_name("县议员（原议长）增田刚为首", 8, 11)
     (False, True)
     """
     name = text[a:b]
@@ -198,7 +198,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
 def _third_before_conjunction(text: str, a: int, b: int) -> int:
     """Where a two-character name ends that the model cut before its last character when a
     conjunction follows it (张善 + 国及商会…: 张善国; 王刚也和… stays 王刚), or a verb that
-    the dictionary glues to that character into a noun (单云 + 华为集团…: 单云华, 华为 being a
+    the dictionary glues to that character into a noun (周立 + 华为集团…: 周立华, 华为 being a
     company; 王明现为… stays 王明).
 
     >>> _third_before_conjunction("常务副会长张善国及商会", 5, 7)
@@ -240,7 +240,7 @@ def _given_after(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
         and word not in _reporting_verbs()
         and word not in _not_names()
     ):
-        return b + 2 - glued_tail(seg.doc.text, a, b + 2)  # 夏 + 耕作 + 的…说明: 夏耕
+        return b + 2 - glued_tail(seg.doc.text, a, b + 2)  # 李 + 耕作 + 的…说明: 李耕
     return b
 
 

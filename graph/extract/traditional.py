@@ -63,7 +63,7 @@ class _Restorer:
         if not any("\u4e00" <= o <= "\u9fff" for o in written.values()):
             return value  # only full-width forms were folded: the text is simplified
         converted = traditional_text(value) if self._mainly_traditional else value
-        # a character the document writes as it is stays (县 in a simplified text quoting 马崑)
+        # a character the document writes as it is stays (县 in a simplified text quoting one traditional name)
         return "".join(
             ch if ch in self._characters else written.get(ch, t)
             for ch, t in zip(value, converted, strict=True)
