@@ -91,3 +91,8 @@ def test_a_light_verb_after_a_name_opens_the_predicate() -> None:
     people = {person for person, _, _ in found}
     assert {"张振华", "胡文成", "李耕"} <= people, found
     assert not people & {"张振华作", "胡文成到", "李耕作"}
+
+
+def test_a_full_name_the_dictionary_lists_whatever_its_family_name() -> None:
+    seg = _seg("历史学家翦伯赞的著作影响深远。")
+    assert [p.text for p in model_people(seg, tag_sentences(seg))] == ["翦伯赞"]
