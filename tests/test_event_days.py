@@ -50,3 +50,10 @@ def test_the_nth_holding_of_an_observance_dates_an_undated_story() -> None:
 def test_a_banquet_is_an_event() -> None:
     events = _events("2019-02-18\n2月18日，东江市议会举办新春午宴，东江市市长张振华出席。")
     assert events["新春午宴"] == (date(2019, 2, 18), date(2019, 2, 18)), events
+
+
+def test_a_listed_event_word_after_a_verbal_modifier_is_an_event_of_its_own() -> None:
+    events = _events(
+        "东华县举行重点项目集中开工仪式\n昨天上午，东华县举行2024年第一季度重点项目集中开工仪式。\n2024-03-06"
+    )
+    assert events.get("开工仪式") == (date(2024, 3, 5), date(2024, 3, 5)), events
