@@ -57,3 +57,10 @@ def test_a_listed_event_word_after_a_verbal_modifier_is_an_event_of_its_own() ->
         "东华县举行重点项目集中开工仪式\n昨天上午，东华县举行2024年第一季度重点项目集中开工仪式。\n2024-03-06"
     )
     assert events.get("开工仪式") == (date(2024, 3, 5), date(2024, 3, 5)), events
+
+
+def test_an_adjectival_noun_stays_in_an_events_name() -> None:
+    events = _events(
+        "发布时间：2023-04-12\n4月11日下午，东江区区长张振华主持召开全区安全生产工作会议。"
+    )
+    assert "全区安全生产工作会议" in events, events

@@ -29,6 +29,7 @@ _NAME_TAGS = frozenset(
         "l",
         "b",
         "a",
+        "an",
         "nr",
         "x",
         "eng",
