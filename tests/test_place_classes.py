@@ -178,3 +178,11 @@ def test_a_township_named_before_its_leaders_resolves_its_bodies() -> None:
         ("潘舟", "副书记", "东岭镇党委"),
         ("潘舟", "镇长", "东岭镇人民政府"),
     }
+
+
+def test_a_level_written_twice_before_a_places_institution() -> None:
+    found = _posts("昨日，贵州省东江县县委副书记、县长张振华一行来访。")
+    assert found == {
+        ("张振华", "副书记", "贵州省东江县委"),
+        ("张振华", "县长", "贵州省东江县人民政府"),
+    }, found

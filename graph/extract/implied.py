@@ -131,13 +131,13 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
 
 
 def _one_level(region: str) -> str:
-    """A two-character county written with its level twice (岚县县委: 岚县) named once.
+    """A region written with its level twice (岚县县委: 岚县; 某省东江县县委: 某省东江县) named once.
 
-    >>> _one_level("岚县县"), _one_level("东江县")
-    ('岚县', '东江县')
+    >>> _one_level("岚县县"), _one_level("东江县"), _one_level("贵州省东江县县")
+    ('岚县', '东江县', '贵州省东江县')
     """
-    if len(region) == 3 and region[1] == region[2] and region[2] in "县市区旗":
-        return region[:2]
+    if len(region) >= 3 and region[-2] == region[-1] and region[-1] in "县市区旗":
+        return region[:-1]
     return region
 
 

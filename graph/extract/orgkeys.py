@@ -84,6 +84,10 @@ def _another_committee(short: str, long: str) -> bool:
     )
 
 
+_LEVEL_TWICE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})([县市区旗])\1(?=委$|纪委$|人民政府$|政府$|人大|政协$)"
+)
+"""A level written twice before a place's institution (普安县县委: the county's 县委)."""
 _PARTY_BODIES = frozenset({"党委", "党工委"})
 """Party committees a chain may name without their owner before a department's title."""
 
@@ -105,7 +109,7 @@ def resolve_org_names(
         i = bisect.bisect_right(sentence_starts, p.start) - 1
         sentence = seg.sentences[i] if i >= 0 and p.start < seg.sentences[i].end else None
         before = text[sentence.start : p.start] if sentence else ""
-        surface = normalise_key(p.text)
+        surface = _LEVEL_TWICE.sub(r"\1", normalise_key(p.text))  # 某县县委: 某县委
         if surface.endswith("常委") and is_place(surface[:-2]):
             surface = surface[:-2] + "委"  # 某市常委常委: the city's party committee
         surface = _TERM.sub("", surface)  # 某市第八届委员会: the committee, whatever its term
