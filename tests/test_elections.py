@@ -166,3 +166,14 @@ def test_a_name_ending_in_cheng_before_wei_in_an_appointment_list() -> None:
 def test_a_township_named_before_its_party_committee_resolves_the_elided_one() -> None:
     found = posts("东江镇党委书记张振华带队走访慰问困难群众，镇党委副书记、镇长胡文成陪同。")
     assert ("胡文成", "副书记", "东江镇党委") in found, found
+
+
+def test_appointments_listed_with_a_list_comma_are_one_per_name() -> None:
+    found = posts(
+        "会议选举张振华为东华镇镇长、胡文成为东华镇人大主席团主席、李春芳为东华镇人大主席团副主席。"
+    )
+    assert found == {
+        ("张振华", "镇长", "东华镇人民政府"),
+        ("胡文成", "主席", "东华镇人大"),
+        ("李春芳", "副主席", "东华镇人大"),
+    }, found

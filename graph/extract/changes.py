@@ -89,6 +89,8 @@ def appointment_chains(
         while post_end < len(text) and text[post_end] not in BOUNDARY | {"\n", "的"}:
             if text[post_end] in "及和" and post_end + 1 in people:
                 break  # A接任X主席及B接任Y: the next name's clause
+            if text[post_end] == "、" and _opens_appointment(text, people, post_end + 1):
+                break  # 选举A为X镇长、B为Y主席: B's clause, not a second title of A
             post_end += 1
         post_end -= next((len(w) for w in _POST_WORDS if text.endswith(w, 0, post_end)), 0)
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
@@ -112,6 +114,13 @@ def appointment_chains(
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+def _opens_appointment(text: str, people: People, at: int) -> bool:
+    """Whether a name at ``at`` is followed by 为 or 任 (the next clause of a list of
+    appointments)."""
+    name = people.get(at)
+    return name is not None and text.startswith(("为", "任"), name.end)
 
 
 _RESPECTIVELY = "分别"

@@ -241,11 +241,11 @@ def _names_from(
 
 
 def _next_clause(text: str, pos: int) -> int | None:
-    """Where the clause after the one holding ``pos`` starts, within the sentence (None at its
-    end)."""
-    while pos < len(text) and text[pos] not in "，,。；;！？\n":
+    """Where the clause (or the item of a list of clauses: A为X、B为Y) after the one holding
+    ``pos`` starts, within the sentence (None at its end)."""
+    while pos < len(text) and text[pos] not in "，,、。；;！？\n":
         pos += 1
-    return pos + 1 if text[pos : pos + 1] in ("，", ",") else None
+    return pos + 1 if text[pos : pos + 1] in ("，", ",", "、") else None
 
 
 _ELECTION = re.compile(r"(?:再次|继续|全票|高票)?(?:当选|连任|荣膺|荣任|出任|接任)")
