@@ -96,3 +96,8 @@ def test_a_light_verb_after_a_name_opens_the_predicate() -> None:
 def test_a_full_name_the_dictionary_lists_whatever_its_family_name() -> None:
     seg = _seg("历史学家翦伯赞的著作影响深远。")
     assert [p.text for p in model_people(seg, tag_sentences(seg))] == ["翦伯赞"]
+
+
+def test_a_rarer_compound_family_name_opens_a_listed_name() -> None:
+    found = posts("东江市人大常委会召开会议。市人大常委会副主任钟离明远、张振华出席会议。")
+    assert {p for p, _, _ in found} == {"钟离明远", "张振华"}, found
