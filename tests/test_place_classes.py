@@ -186,3 +186,8 @@ def test_a_level_written_twice_before_a_places_institution() -> None:
         ("张振华", "副书记", "贵州省东江县委"),
         ("张振华", "县长", "贵州省东江县人民政府"),
     }, found
+
+
+def test_a_county_named_only_by_its_stem_resolves_its_elided_bodies() -> None:
+    found = _posts("灵寿要闻\n本报讯 9月21日上午，县委常委、副县长张振华出席汇报会。")
+    assert found == {("张振华", "常委", "灵寿县委"), ("张振华", "副县长", "灵寿县人民政府")}, found

@@ -122,6 +122,9 @@ def dominant_regions(text: str) -> dict[str, str]:
             best[level] = min(counts, key=lambda k: _rank(k, counts, text))
     for level, name in _unlisted(text).items():
         best.setdefault(level, name)
+    for level in "县区":
+        if level not in best and (named := _named_by_stem(text, level)):
+            best[level] = named  # 区委书记 in a copy headed 某网蕉城在线: 蕉城区
     if "市" not in best and "县" in best:
         prefecture = region_parents().get(best["县"], ("", ""))[0]
         if prefecture.endswith("市"):
@@ -131,6 +134,36 @@ def dominant_regions(text: str) -> dict[str, str]:
         if province.endswith("省"):
             best["省"] = province  # 省政府 in an article about 西安: 陕西省人民政府
     return best
+
+
+@cache
+def _stems() -> dict[str, dict[str, str]]:
+    """Per level (县, 区), the two-character stems of three-character names that name one
+    region only and that the dictionary knows as no common word (清徐 of 清徐县; a place or a
+    name at most: its tags are noisy)."""
+    tags = word_tags()
+    out: dict[str, dict[str, str]] = {"县": {}, "区": {}}
+    seen: Counter[str] = Counter()
+    for name in regions():
+        if len(name) == 3 and name[-1] in out:
+            seen[name[:2]] += 1
+    for name in regions():
+        stem = name[:2]
+        tag = tags.get(stem, "ns")
+        if len(name) == 3 and name[-1] in out and seen[stem] == 1 and tag.startswith(("ns", "nr")):
+            out[name[-1]][stem] = name
+    return out
+
+
+def _named_by_stem(text: str, level: str) -> str | None:
+    """The one county or district of ``level`` whose stem the text writes most often, when
+    it writes no full name of that level (a copy that names its county only by its stem)."""
+    stems = _stems()[level]
+    counts = Counter(text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2] in stems)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return stems[top] if not rest or rest[0][1] < n else None
 
 
 def _rank(name: str, counts: Counter[str], text: str) -> tuple[int, int, int]:
