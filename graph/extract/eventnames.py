@@ -65,11 +65,8 @@ _DETERMINERS = (
 
 
 def _short_name(name: str) -> bool:
-    """A four-character event name: a modifier and a specific event word, no determiner, or
-    a listed event word of its own (开工仪式, 成立大会)."""
-    if len(name) != 4 or name.startswith(_DETERMINERS):
-        return False
-    return name.endswith(_SPECIFIC) or name in _suffix_index()[0]
+    """A four-character event name: a modifier and a specific event word, no determiner."""
+    return len(name) == 4 and name.endswith(_SPECIFIC) and not name.startswith(_DETERMINERS)
 
 
 def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[tuple[int, int]]:
