@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.extract.events import find_events
-from graph.text.dates import document_year, find_dates, find_range, normalise, number, parse_range
+from graph.text.dates import document_year, find_dates, find_range, normalise, parse_range
+from graph.text.numerals import number
 from graph.text.segment import segment
 from graph.types import Document
 

@@ -13,14 +13,13 @@ level character (``市场``, ``区域``) are left as written.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
 from graph.extract.names import Piece
 from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
 from graph.extract.places import is_place
-from graph.text.segment import word_tags
+from graph.extract.unlisted import named_by_stem, unlisted_regions
 
 _LEVEL_CHARS = "市区县省州"
 _NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
@@ -120,10 +119,10 @@ def dominant_regions(text: str) -> dict[str, str]:
                 counts[name] = n
         if counts:
             best[level] = min(counts, key=lambda k: _rank(k, counts, text))
-    for level, name in _unlisted(text).items():
+    for level, name in unlisted_regions(text).items():
         best.setdefault(level, name)
     for level in "县区":
-        if level not in best and (named := _named_by_stem(text, level)):
+        if level not in best and (named := named_by_stem(text, level)):
             best[level] = named  # 区委书记 in a copy headed 某网蕉城在线: 蕉城区
     if "市" not in best and "县" in best:
         prefecture = region_parents().get(best["县"], ("", ""))[0]
@@ -134,36 +133,6 @@ def dominant_regions(text: str) -> dict[str, str]:
         if province.endswith("省"):
             best["省"] = province  # 省政府 in an article about 西安: 陕西省人民政府
     return best
-
-
-@cache
-def _stems() -> dict[str, dict[str, str]]:
-    """Per level (县, 区), the two-character stems of three-character names that name one
-    region only and that the dictionary knows as no common word (清徐 of 清徐县; a place or a
-    name at most: its tags are noisy)."""
-    tags = word_tags()
-    out: dict[str, dict[str, str]] = {"县": {}, "区": {}}
-    seen: Counter[str] = Counter()
-    for name in regions():
-        if len(name) == 3 and name[-1] in out:
-            seen[name[:2]] += 1
-    for name in regions():
-        stem = name[:2]
-        tag = tags.get(stem, "ns")
-        if len(name) == 3 and name[-1] in out and seen[stem] == 1 and tag.startswith(("ns", "nr")):
-            out[name[-1]][stem] = name
-    return out
-
-
-def _named_by_stem(text: str, level: str) -> str | None:
-    """The one county or district of ``level`` whose stem the text writes most often, when
-    it writes no full name of that level (a copy that names its county only by its stem)."""
-    stems = _stems()[level]
-    counts = Counter(text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2] in stems)
-    if not counts:
-        return None
-    (top, n), *rest = counts.most_common(2)
-    return stems[top] if not rest or rest[0][1] < n else None
 
 
 def _rank(name: str, counts: Counter[str], text: str) -> tuple[int, int, int]:
@@ -180,42 +149,12 @@ def _province(region: str) -> str:
     return region_parents().get(region, ("", ""))[1]
 
 
-_NOT_PLACE_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
-"""Dictionary tags of words that are no place's name (组织 + 市政协); nouns may be (青松市)."""
 _TOWN_LEVELS = "镇乡"
 _TOWN_BODIES = (
     "党委", "人民政府", "政府", "人大", "纪委", "武装部", "妇联", "团委", "总工会", "工会",
     "派出所", "卫生院", "财政所", "司法所", "中心校", "党政办",
 )  # fmt: skip
 """What a township's name is elided before (镇党委, 乡人民政府); 镇江, 乡村 are no such names."""
-
-_UNLISTED = re.compile(
-    r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及]))([\u4e00-\u9fff]{2}[市区县镇乡])"
-    r"(?=委|党委|党工委|人民|政府|人大|政协|总工会|纪委|法院|检察院|公安局|召开|举行|举办|第|调研"
-    r"|视察|考察|领导)",
-    re.MULTILINE,
-)
-
-
-def _unlisted(text: str) -> dict[str, str]:
-    """Per level, the region the gazetteer does not know that the text names most often at
-    the start of a clause before an organisation word (东岭县委, 东岭县召开…).
-
-    >>> _unlisted("东岭县召开会议\\n会上，东岭县委书记讲话。全县人民。")
-    {'县': '东岭县'}
-    >>> _unlisted("考察团组织市政协委员视察。")
-    {}
-    """
-    tags = word_tags()
-    counts: Counter[str] = Counter(
-        m[1]
-        for m in _UNLISTED.finditer(text)
-        if is_place(m[1]) and m[1] not in regions() and tags.get(m[1][:-1]) not in _NOT_PLACE_TAGS
-    )
-    out: dict[str, str] = {}
-    for name, _ in counts.most_common():
-        out.setdefault(name[-1], name)
-    return out
 
 
 def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple[str, str]:

@@ -29,10 +29,10 @@ from graph.text.dates import (
     find_range,
     latest_full_date_year,
     name_year,
-    number,
 )
 from graph.text.docdate import Dateline, dateline, document_date, labelled_date, relative_day
 from graph.text.narrative import narrative_month, year_of_day
+from graph.text.numerals import number
 from graph.types import Segmented, Sentence
 
 _COUNT = re.compile(r"([0-9０-９]+)\s*(?:多)?(?:名|位|人)")

@@ -35,20 +35,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from graph.text.anniversaries import anniversary_year
+from graph.text.numerals import DIGITS as _DIGITS
+from graph.text.numerals import number, year_number
+
 _RELATIVE = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 
 # The grammar's words. A Chinese numeral starts where no Chinese numeral precedes it.
@@ -59,9 +49,6 @@ _NUM = rf"{_AR}{{1,2}}|{_FRESH}[一二三四五六七八九十]{{1,3}}"
 _YEAR = rf"{_AR}{{4}}|{_AR}{{2}}|{_FRESH}{_CD}{{4}}|{_FRESH}{_CD}{{2}}"
 _REL = "|".join(_RELATIVE)
 _SEP = r"\s*(?:到|至|—|－|-|~|～)\s*"
-_CN_NUMBER = re.compile(
-    r"(?:(?P<tens>[一二三四五六七八九]?)(?P<ten>十))?(?P<units>[一二三四五六七八九]?)"
-)
 
 _ISO = rf"(?<!{_AR}){_AR}{{4}}[-/.]{_AR}{{1,2}}[-/.]{_AR}{{1,2}}(?![0-9])"
 _S = "[ \u3000]?"  # a space a copy may put between the parts (2009年9月 21日, 12月1 日)
@@ -117,33 +104,6 @@ class DateRange:
     last: date
 
 
-def number(text: str) -> int:
-    """An Arabic, full-width or Chinese numeral up to 99.
-
-    >>> number("二十八"), number("十二"), number("１２"), number("七")
-    (28, 12, 12, 7)
-    >>> number("十十")
-    Traceback (most recent call last):
-    ...
-    ValueError: not a numeral: '十十'
-    """
-    arabic = text.translate(_DIGITS)
-    if re.fullmatch("[0-9]{1,2}", arabic):
-        return int(arabic)
-    m = _CN_NUMBER.fullmatch(text)
-    if not text or m is None:
-        raise ValueError(f"not a numeral: {text!r}")
-    units = _CN_DIGITS[m["units"]] if m["units"] else 0
-    if not m["ten"]:
-        return units
-    return (_CN_DIGITS[m["tens"]] if m["tens"] else 1) * 10 + units
-
-
-def _year_number(text: str) -> int:
-    """A year written digit by digit (2018, ２０１８, 二〇一八, 九八)."""
-    return int("".join(str(_CN_DIGITS.get(c, c)) for c in text.translate(_DIGITS)))
-
-
 def _nearest(two_digits: int, default_year: int | None) -> int | None:
     """The year ending in ``two_digits`` nearest ``default_year`` (the earlier on a tie)."""
     if default_year is None:
@@ -155,7 +115,7 @@ def _nearest(two_digits: int, default_year: int | None) -> int | None:
 
 def _year(written: str | None, relative: str | None, default_year: int | None) -> int | None:
     if written:
-        year = _year_number(written)
+        year = year_number(written)
         return year if len(written) == 4 else _nearest(year, default_year)
     if relative:
         return None if default_year is None else default_year + _RELATIVE[relative]
@@ -334,11 +294,11 @@ def document_year(*texts: str) -> int | None:
     counts: Counter[int] = Counter()
     for text in texts:
         for m in _DOCUMENT_YEAR.finditer(text):
-            year = _year_number(m[1] or m[2]) + bool(_ACCOUNTS.match(text, m.end()))
+            year = year_number(m[1] or m[2]) + bool(_ACCOUNTS.match(text, m.end()))
             if 1900 <= year <= 2099:
                 counts[year] += 1
     if not counts:
-        return _anniversary_year(texts)
+        return anniversary_year(texts)
     return min(counts, key=lambda y: (-counts[y], y))
 
 
@@ -361,84 +321,3 @@ def latest_full_date_year(text: str) -> int | None:
 
 _ACCOUNTS = re.compile(r"度[^，,。；;]{0,8}?(?:决算|预算执行)")
 """After 某年: that year's final accounts or budget execution, reviewed the year after."""
-_FOUNDED = {
-    "新中国": 1949,
-    "中华人民共和国": 1949,
-    "国庆": 1949,
-    "人民政协": 1949,
-    "中国人民政治协商会议": 1949,
-    "中国共产党": 1921,
-    "建党": 1921,
-    "中国人民解放军": 1927,
-    "人民军队": 1927,
-    "建军": 1927,
-    "共青团": 1922,
-    "中国共产主义青年团": 1922,
-    "改革开放": 1978,
-    "香港回归": 1997,
-    "澳门回归": 1999,
-    "抗日战争胜利": 1945,
-    "抗战胜利": 1945,
-    "五四运动": 1919,
-    "辛亥革命": 1911,
-    "全国人民代表大会": 1954,
-}
-"""Foundings whose anniversaries date an article (庆祝新中国成立75周年: 2024)."""
-_ANNIVERSARY = re.compile(
-    rf"({'|'.join(sorted(_FOUNDED, key=len, reverse=True))})"
-    rf"(?:成立|建立|诞生|召开|爆发|胜利)?({_AR}{{1,3}}|[一二三四五六七八九十]{{1,3}})周年"
-)
-
-
-_FIRST_OBSERVED = {
-    "中国人民警察节": 2021,
-    "人民警察节": 2021,
-    "警察节": 2021,
-    "中国农民丰收节": 2018,
-    "农民丰收节": 2018,
-    "中国医师节": 2018,
-    "医师节": 2018,
-    "全民国家安全教育日": 2016,
-    "中国航天日": 2016,
-    "国家宪法日": 2014,
-    "烈士纪念日": 2014,
-    "国家扶贫日": 2014,
-    "国家公祭日": 2014,
-    "全国科技工作者日": 2017,
-    "中国品牌日": 2017,
-    "中国旅游日": 2011,
-    "全民健身日": 2009,
-    "全国防灾减灾日": 2009,
-    "中国记者节": 2000,
-    "记者节": 2000,
-    "全国消防日": 1992,
-    "全国助残日": 1991,
-    "教师节": 1985,
-}
-"""Observances and the year each was first held (在第一个中国人民警察节来临之际: 2021)."""
-_OBSERVANCE = re.compile(
-    rf"第({_AR}{{1,3}}|[一二三四五六七八九十百]{{1,4}})个"
-    rf"({'|'.join(sorted(_FIRST_OBSERVED, key=len, reverse=True))})"
-)
-
-
-def _anniversary_year(texts: tuple[str, ...]) -> int | None:
-    """The year an anniversary of a founding (人民政协成立75周年) or the n-th holding of an
-    observance (第二个中国人民警察节) names."""
-    for text in texts:
-        for m in _ANNIVERSARY.finditer(text):
-            if (n := _count(m[2])) is not None:
-                return _FOUNDED[m[1]] + n
-        for m in _OBSERVANCE.finditer(text):
-            if (n := _count(m[1])) is not None and n > 0:
-                return _FIRST_OBSERVED[m[2]] + n - 1
-    return None
-
-
-def _count(written: str) -> int | None:
-    """An ordinal or a count in Arabic or Chinese numerals (None: no numeral, 十十)."""
-    written = written.translate(_DIGITS)
-    try:
-        return int(written) if written.isdigit() else number(written)
-    except ValueError:
-        return None

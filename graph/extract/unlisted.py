@@ -1,0 +1,74 @@
+"""Regions a text names without the gazetteer's full name: a township or county the list
+lacks, named before an organisation word (东岭县委), and a county or district named only by its
+stem (清徐要闻). The document's dominant regions (graph.extract.elision) fall back on them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from graph.extract.orgs import regions
+from graph.extract.places import is_place
+from graph.text.segment import word_tags
+
+_NOT_PLACE_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
+"""Dictionary tags of words that are no place's name (组织 + 市政协); nouns may be (青松市)."""
+
+_UNLISTED = re.compile(
+    r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及]))([\u4e00-\u9fff]{2}[市区县镇乡])"
+    r"(?=委|党委|党工委|人民|政府|人大|政协|总工会|纪委|法院|检察院|公安局|召开|举行|举办|第|调研"
+    r"|视察|考察|领导)",
+    re.MULTILINE,
+)
+
+
+def unlisted_regions(text: str) -> dict[str, str]:
+    """Per level, the region the gazetteer does not know that the text names most often at
+    the start of a clause before an organisation word (东岭县委, 东岭县召开…).
+
+    >>> unlisted_regions("东岭县召开会议\\n会上，东岭县委书记讲话。全县人民。")
+    {'县': '东岭县'}
+    >>> unlisted_regions("考察团组织市政协委员视察。")
+    {}
+    """
+    tags = word_tags()
+    counts: Counter[str] = Counter(
+        m[1]
+        for m in _UNLISTED.finditer(text)
+        if is_place(m[1]) and m[1] not in regions() and tags.get(m[1][:-1]) not in _NOT_PLACE_TAGS
+    )
+    out: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        out.setdefault(name[-1], name)
+    return out
+
+
+@cache
+def _stems() -> dict[str, dict[str, str]]:
+    """Per level (县, 区), the two-character stems of three-character names that name one
+    region only and that the dictionary knows as no common word (清徐 of 清徐县; a place or a
+    name at most: its tags are noisy)."""
+    tags = word_tags()
+    out: dict[str, dict[str, str]] = {"县": {}, "区": {}}
+    seen: Counter[str] = Counter()
+    for name in regions():
+        if len(name) == 3 and name[-1] in out:
+            seen[name[:2]] += 1
+    for name in regions():
+        stem = name[:2]
+        tag = tags.get(stem, "ns")
+        if len(name) == 3 and name[-1] in out and seen[stem] == 1 and tag.startswith(("ns", "nr")):
+            out[name[-1]][stem] = name
+    return out
+
+
+def named_by_stem(text: str, level: str) -> str | None:
+    """The one county or district of ``level`` whose stem the text writes most often, when
+    it writes no full name of that level (a copy that names its county only by its stem)."""
+    stems = _stems()[level]
+    counts = Counter(text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2] in stems)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return stems[top] if not rest or rest[0][1] < n else None
