@@ -181,3 +181,12 @@ def test_a_verb_that_names_a_unit_stays_in_its_name() -> None:
 
 def test_an_office_the_dictionary_reads_as_a_verb_stays_in_the_name() -> None:
     assert posts("国务院侨办东华司司长张振华出席。") == {("张振华", "司长", "国务院侨办东华司")}
+
+
+def test_a_headline_from_a_place_to_an_ending_through_a_name_is_no_organisation() -> None:
+    found = posts(
+        "东华大学胡文成书记调研环境学院\n7月11日上午，东华大学党委书记胡文成一行来环境科学与工程学院调研。"
+        "院长张振华教授、学院党委书记李春芳教授代表环境学院向胡文成书记汇报了工作。"
+    )
+    orgs = {o for _, _, o in found}
+    assert not any("书记" in o or "调研" in o for o in orgs), found

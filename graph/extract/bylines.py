@@ -164,6 +164,8 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 out.append(TitleChain((after,), p, span, False, "rules.title-after-name"))
             continue
         org_start = trim_leading(seg, starts, _after_titled(text, org_start, org_end), org_end)
+        if any(org_start <= q.start < org_end for q in people.values()):
+            continue  # 学院党委书记A教授代表某学院 + 向B书记: a clause holding a name, no organisation
         name_text = "".join(text[org_start:org_end].split())
         if any_title and not _owner_named(text, org_start, org_end, name_text, first):
             continue

@@ -35,7 +35,7 @@ from graph.extract.orgcheck import (
     place_institutions,
     tag_sentences,
 )
-from graph.extract.orgs import region_orgs
+from graph.extract.orgs import region_orgs, without_people
 from graph.extract.people import after_name_people, model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import title_chains
@@ -111,7 +111,8 @@ def _extract_whole(doc: Document) -> Extraction:
         + place_institutions(doc.text, tagged)
         + media_owners(doc.text, tagged)
     )
-    linking = link_document(seg, chains, region_orgs(seg), photo_credits(seg), people, model_orgs)
+    pieces = without_people(region_orgs(seg), people)
+    linking = link_document(seg, chains, pieces, photo_credits(seg), people, model_orgs)
     posts = membership_facts(seg, chains, linking) + suborganisation_facts(seg, linking)
     others, other_entities = document_facts(seg, linking)
     facts = posts + others

@@ -119,6 +119,8 @@ def _split_off_given(toks: Sequence[Token], j: int) -> bool:
 
 
 _CLAUSE_WORDS = "由在从对向将把被据—－- \u3000"
+_VISIT_VERBS = ("调研", "视察", "考察", "走访", "慰问", "看望", "莅临", "来到", "前往", "参观")
+"""Verbs of a visit the model may tag with the organisation visited (调研 + 某学院)."""
 _EVENT_VERBS = ("召开", "举行", "举办", "开展", "隆重")
 """Verbs a headline puts after the organisation that holds the meeting; never inside a name."""
 
@@ -132,12 +134,16 @@ def clean_org(text: str, a: int, b: int) -> Piece:
     '东华书法家协会'
     >>> clean_org("49名镇人大代表", 2, 6).text
     '镇人大'
+    >>> clean_org("书记调研环境学院", 2, 8).text
+    '环境学院'
     """
     cut = max(text.rfind(c, a, b - 2) for c in _CLAUSE_WORDS)
     if cut >= a:
         a = cut + 1
     if (_WHOLE_PLACE.match(text, a) or _counted(text, a)) and b - a > 3:
         a += 1  # 全镇人大正式代表, 49名镇人大代表: the township's congress, not 全镇人大, 名镇人大
+    if text.startswith(_VISIT_VERBS, a) and org_suffix_of(text[a + 2 : b]) is not None:
+        a += 2  # 某某书记调研 + 环境学院: the visit's verb, tagged with the place visited
     verb = min((i for v in _EVENT_VERBS if (i := text.find(v, a + 2, b)) >= 0), default=-1)
     if verb > a and org_suffix_of(text[a:verb]) is not None:
         b = verb  # a headline tagged whole: 某某协会召开代表大会 -> 某某协会

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from graph.extract.names import Piece
@@ -138,6 +139,18 @@ def _ends_with_suffix(text: str, end: int) -> bool:
     if not 0 < end <= len(text) or text[end - 1] not in last_chars:
         return False
     return any(text[end - k : end] in suffixes for k in lengths if k <= end)
+
+
+def without_people(orgs: tuple[Piece, ...], people: Iterable[Piece]) -> tuple[Piece, ...]:
+    """``orgs`` less the candidates that hold a person's name: a headline read from a place to
+    an ending (某大学 + 某某书记调研 + 某学院) names no organisation.
+
+    >>> orgs = (Piece(0, 14, "东华大学张振华书记调研环境学院"), Piece(0, 4, "东华大学"))
+    >>> [p.text for p in without_people(orgs, [Piece(4, 7, "张振华")])]
+    ['东华大学']
+    """
+    spans = [(p.start, p.end) for p in people]
+    return tuple(o for o in orgs if not any(o.start <= a and b <= o.end for a, b in spans))
 
 
 def region_orgs(seg: Segmented) -> tuple[Piece, ...]:
