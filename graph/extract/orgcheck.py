@@ -25,6 +25,7 @@ from graph.extract.names import Piece, is_surname_start, opens_surname
 from graph.extract.orgnames import org_suffix_of
 from graph.ner.tagger import tag_many
 from graph.resources import load_lexicon
+from graph.text.numerals import NUMERAL_CHARS
 from graph.text.segment import word_tags
 from graph.types import Segmented, Token
 
@@ -153,13 +154,12 @@ def clean_org(text: str, a: int, b: int) -> Piece:
 _WHOLE_PLACE = re.compile("全[省市县区镇乡村](?!委)")
 """全 before a level: the whole place (全镇人大代表), not part of a name (全总, 全市委)."""
 _MEASURES = frozenset("名位个")
-_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千两")
 
 
 def _counted(text: str, a: int) -> bool:
     """A measure word after a number opens the span (49 + 名 + 镇人大代表): it counts the
     people after it and is no part of a name."""
-    return text[a : a + 1] in _MEASURES and a > 0 and text[a - 1] in _NUMERALS
+    return text[a : a + 1] in _MEASURES and a > 0 and text[a - 1] in NUMERAL_CHARS
 
 
 _INSTITUTIONS = (

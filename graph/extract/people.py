@@ -32,6 +32,7 @@ from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
 from graph.extract.titles import role_ending_at
 from graph.ner.persons import conjunction_kept, consistent, glued_tail
 from graph.resources import load_lexicon
+from graph.text.numerals import NUMERAL_CHARS
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
@@ -142,11 +143,8 @@ def titled_name(text: str, a: int, b: int) -> bool:
         and name not in _not_names()
         and (tag is None or tag.startswith("nr"))
         and not _two_words(name)
-        and name[0] not in _NUMERALS  # 主席 + 一职: the post, not a name
+        and name[0] not in NUMERAL_CHARS  # 主席 + 一职: the post, not a name
     )
-
-
-_NUMERALS = frozenset("一二三四五六七八九十两")
 
 
 def _before_aside(text: str, a: int) -> int:

@@ -19,6 +19,8 @@ CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千两")
+"""Characters numbers are written with (a count before a measure word: 49名, 一职)."""
 _CN_NUMBER = re.compile(
     r"(?:(?P<tens>[一二三四五六七八九]?)(?P<ten>十))?(?P<units>[一二三四五六七八九]?)"
 )
