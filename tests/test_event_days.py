@@ -65,3 +65,45 @@ def test_an_adjectival_noun_stays_in_an_events_name() -> None:
         "发布时间：2023-04-12\n4月11日下午，东江区区长张振华主持召开全区安全生产工作会议。"
     )
     assert "全区安全生产工作会议" in events, events
+
+
+def test_a_european_date_stamp_dates_the_copy() -> None:
+    events = _events(
+        "东江市协会召开换届大会\n23.01.2018  13:58\n1月21日，东江市协会召开换届选举大会。"
+    )
+    assert events.get("换届选举大会") == (date(2018, 1, 21), date(2018, 1, 21)), events
+
+
+def test_a_stamp_between_a_web_address_and_the_paper_dates_the_copy() -> None:
+    events = _events(
+        "东江市政协昨举行第五次会议\nhttp://www.example.com 2006年01月24日02:00 东江日报\n"
+        "市政协第五次会议昨天上午举行。"
+    )
+    assert (date(2006, 1, 23), date(2006, 1, 23)) in events.values(), events
+
+
+def test_a_labelled_minguo_date_dates_the_copy() -> None:
+    events = _events("東江協會新聞稿\n時間：113年2月16日\n東江協會今（16）日舉行春節聯誼會。")
+    assert (date(2024, 2, 16), date(2024, 2, 16)) in events.values(), events
+
+
+def test_a_day_and_a_half_ends_the_next_day() -> None:
+    events = _events("发布时间：2007-07-05\n7月4日，为期一天半的东江市政法工作座谈会在东江开幕。")
+    assert (date(2007, 7, 4), date(2007, 7, 5)) in events.values(), events
+
+
+def test_the_year_a_meeting_reviews_is_not_the_year_it_is_held() -> None:
+    events = _events(
+        "东江市协会召开表彰大会\n2019-01-05 13:40:00 来源：东江网\n"
+        "1月4日，东江市协会2018年度志愿者表彰大会在东江召开。"
+    )
+    assert (date(2019, 1, 4), date(2019, 1, 4)) in events.values(), events
+    assert (date(2018, 1, 4), date(2018, 1, 4)) not in events.values(), events
+
+
+def test_a_datelines_reporter_is_no_part_of_an_events_name() -> None:
+    events = _events(
+        "东江市人大常委会举行会议\n发布时间：2006-01-24\n"
+        "东江网讯（张振华）市人大常委会第二十次会议昨天上午举行。"
+    )
+    assert "市人大常委会第二十次会议" in events, events

@@ -140,8 +140,15 @@ def _bracket_open(toks: list[Token], j: int) -> int | None:
         return None
     for k in range(j - 1, max(j - 4, -1), -1):
         if toks[k].text == opening:
-            return k if toks[j].end - toks[k].start <= 6 and k > 0 else None
+            short = toks[j].end - toks[k].start <= 6 and k > 0
+            return k if short and not _dateline_word(toks[k - 1].text) else None
     return None
+
+
+def _dateline_word(word: str) -> bool:
+    """A dateline's last word (本报讯, 某某网讯, 电): the bracket after it holds its reporters,
+    no part of an event's name."""
+    return word == "电" or (word.endswith("讯") and word not in ("通讯", "资讯", "电讯"))
 
 
 def _split_suffix(toks: list[Token], i: int) -> int:
@@ -179,7 +186,7 @@ def _in_name(word: str, tags: dict[str, str]) -> bool:
     """A word that can be part of an event's name (not punctuation, a space or a dateline)."""
     if not word.strip() or any(ch in _NOT_IN_NAME or ch.isspace() for ch in word):
         return False
-    if word in _DATELINE:
+    if word in _DATELINE or (len(word) > 1 and _dateline_word(word)):
         return False
     return tags.get(word, "x") in _NAME_TAGS or word.isdigit()
 

@@ -170,20 +170,20 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     return [e for e in kept if not _told_again(e, kept, title_end)]
 
 
-_LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})天")
+_LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})天(半)?")
 
 
 def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
     """A single day extended by the length the sentence gives (3月5日开幕，会期两天: to 3月6日).
 
     >>> d = DateRange(0, 4, "3月5日", date(2019, 3, 5), date(2019, 3, 5))
-    >>> str(_lasting("3月5日开幕，会期两天。", d).last)
-    '2019-03-06'
+    >>> str(_lasting("3月5日开幕，会期两天。", d).last), str(_lasting("为期一天半的会议", d).last)
+    ('2019-03-06', '2019-03-06')
     """
     m = _LASTING.search(sentence)
     if dates is None or m is None or dates.first != dates.last:
         return dates
-    days = number(m.group(1).replace("两", "二"))
+    days = number(m.group(1).replace("两", "二")) + bool(m.group(2))  # 一天半: two days
     if not 1 < days <= 31:
         return dates
     return DateRange(

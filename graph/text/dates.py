@@ -260,12 +260,23 @@ _NAMED_YEAR = re.compile(
 )
 
 
+_REVIEWED_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?(?:度|终|年终|终了|年末)")
+
+
 def name_year(name: str) -> int | None:
     """The year an event's name carries, with 年 or before its words (2008新春联谊会).
 
     >>> name_year("协会会员大会暨2008新春联谊会"), name_year("2019年年会"), name_year("第2008号")
     (2008, 2019, None)
+
+    A year whose work the event reviews (2018年度表彰大会, 2008年终总结会) is no year it is
+    held in: such meetings are held in that year or early in the next.
+
+    >>> name_year("某协会2018年度义工表彰大会"), name_year("公司2008年终工作总结会")
+    (None, None)
     """
+    if _REVIEWED_YEAR.search(name):
+        return None
     if (year := document_year(name)) is not None:
         return year
     m = _NAMED_YEAR.search(name)

@@ -22,8 +22,8 @@ datetime.date(2018, 12, 26)
 datetime.date(2023, 1, 23)
 >>> relative_day("今（26）日，会议召开。", date(2018, 12, 26))
 (0, 6, datetime.date(2018, 12, 26))
->>> relative_day("昨天上午，会议召开。", date(2008, 10, 15))[2]
-datetime.date(2008, 10, 14)
+>>> relative_day("昨天上午，会议召开。", date(2008, 10, 15))[2], relative_day("某会昨举行会议", date(2008, 10, 15))[2]
+(datetime.date(2008, 10, 14), datetime.date(2008, 10, 14))
 >>> [relative_day(s, date(2019, 3, 5))[2].isoformat() for s in ("上周三召开", "本月1日召开")]
 ['2019-02-27', '2019-03-01']
 >>> relative_day("日前，会议召开。", date(2019, 3, 5)), relative_day("9月30日前完成", date(2019, 3, 5))
@@ -40,6 +40,10 @@ datetime.date(2012, 5, 4)
 datetime.date(2017, 11, 6)
 >>> document_date("标题\\nDateTime:2018-04-20\\n正文"), document_date("标题\\n发布时间： 星期四，2012-08-16\\n正文")
 (datetime.date(2018, 4, 20), datetime.date(2012, 8, 16))
+>>> document_date("标题\\n23.01.2018  13:58\\n正文"), document_date("标题\\n時間：113年2月16日\\n正文")
+(datetime.date(2018, 1, 23), datetime.date(2024, 2, 16))
+>>> document_date("标题\\nhttp://www.example.com 2006年01月24日02:00 某某日报\\n正文")
+datetime.date(2006, 1, 24)
 >>> document_date("标题\\n2023-11-10 by 某某某\\n正文"), document_date("标题\\n2023-11-10 供稿：某某学院\\n正文")
 (datetime.date(2023, 11, 10), datetime.date(2023, 11, 10))
 """
@@ -55,7 +59,8 @@ from graph.text.dates import normalise
 _D = "[0-9０-９]"
 _ISO = rf"(?P<y>{_D}{{4}})\s*[-/.年]\s*(?P<m>{_D}{{1,2}})\s*[-/.月]\s*(?P<d>{_D}{{1,2}})日?"
 _US = rf"(?P<m2>{_D}{{1,2}})/(?P<d2>{_D}{{1,2}})/(?P<y2>{_D}{{4}})"
-_DATE = rf"(?:{_ISO}|{_US})"
+_EU = rf"(?<![0-9０-９.])(?P<d3>{_D}{{1,2}})\.(?P<m3>{_D}{{1,2}})\.(?P<y3>{_D}{{4}})"
+_DATE = rf"(?:{_ISO}|{_US}|{_EU})"
 _WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天][，,、\s]*"
 _LABEL = re.compile(
     r"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间|DateTime|Date|Time)"
@@ -76,6 +81,14 @@ _ALONE = re.compile(
 _SOURCE_LINE = re.compile(
     r"来源|作者|编辑|责编|第\s*[0-9０-９一二三四五六七八九十]+\s*版|浏览|点击|阅读(?:量|数|次数|[:：])"
 )
+_MINGUO_LABEL = re.compile(
+    r"(?:(?:发布|发表|更新)?(?:时间|日期)|時間|日期)\s*[:：]?\s*(?:民国|民國)?"
+    r"(?<![0-9])(?P<y>1[0-4][0-9])年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"
+    r"|(?:民国|民國)(?P<y2>1[0-4][0-9])年(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日"
+)
+"""A labelled date in the Minguo calendar of Taiwan's copies (時間：113年2月16日: 2024)."""
+_STAMP = re.compile(rf"{_DATE}\s*{_D}{{1,2}}[:：]{_D}{{2}}")
+"""A full date with its clock time: a publishing stamp when its line says nothing else."""
 _CN_ALONE = re.compile(
     r"^[\s【\[（(]*[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s】\]）)]*$"
 )
@@ -88,6 +101,7 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _WEEKS = {"上": -1, "本": 0, "这": 0}
 _RELATIVE = re.compile(
     r"(?P<w>今|昨|前)(?:\s*[（(](?P<n>\d{1,2})[）)]\s*)?(?:日|天|晚|晨|早|夜)(?!前|后)"
+    r"|(?<![至迄如现当而古于])(?P<w2>今|昨)(?=举行|召开|开幕|闭幕|举办|开班|启动|揭牌|签约|签署|会见|落幕|成立|调研|考察|视察|走访|慰问|看望|出席)"
     r"|(?P<wk>上|本|这)周(?P<wd>[一二三四五六日天])"
     r"|(?P<mo>本|上)月(?P<md>[0-9]{1,2})[日号]"
     r"|(?<![0-9０-９月年\-/.])(?P<d>[0-9]{1,2})日(?![0-9])"
@@ -98,7 +112,12 @@ _RECENTLY = re.compile(r"(?<![0-9０-９一二三四五六七八九十月号])�
 
 
 def _from_match(m: re.Match[str]) -> date | None:
-    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    if m["y"]:
+        y, mo, d = m["y"], m["m"], m["d"]
+    elif m["y2"]:
+        y, mo, d = m["y2"], m["m2"], m["d2"]
+    else:
+        y, mo, d = m["y3"], m["m3"], m["d3"]
     try:
         return date(
             int(y.translate(_DIGITS)), int(mo.translate(_DIGITS)), int(d.translate(_DIGITS))
@@ -159,7 +178,23 @@ def _header_date(line: str) -> date | None:
     m = _AFTER_SOURCE.search(line)
     if len(line) <= 60 and m and (found := _from_match(m)):
         return found  # 某某网 www.example.com 2006年12月06日 21:07
-    return None
+    m = _STAMP.search(line)
+    if len(line) <= 60 and m and not _PROSE.search(line) and (found := _from_match(m)):
+        return found  # http://www.example.com 2006年01月24日02:00 某某日报
+    return _minguo_label(line)
+
+
+_PROSE = re.compile("[，,。；;！？]")
+
+
+def _minguo_label(line: str) -> date | None:
+    if (m := _MINGUO_LABEL.search(line)) is None:
+        return None
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    try:
+        return date(int(y) + 1911, int(mo), int(d))
+    except ValueError:
+        return None
 
 
 _AFTER_SOURCE = re.compile(
@@ -244,8 +279,8 @@ def relative_day(text: str, anchor: date) -> tuple[int, int, date] | None:
             if (day := _shifted(m, anchor)) is not None:
                 return m.start(), m.end(), day
             continue
-        if m["w"]:
-            day = anchor + timedelta(days=_OFFSETS[m["w"]])
+        if m["w"] or m["w2"]:  # 昨天, 今（26）日; a headline's 昨举行
+            day = anchor + timedelta(days=_OFFSETS[m["w"] or m["w2"]])
             if m["n"] and int(m["n"]) != day.day:
                 continue
             return m.start(), m.end(), day
