@@ -177,3 +177,27 @@ def test_appointments_listed_with_a_list_comma_are_one_per_name() -> None:
         ("胡文成", "主席", "东华镇人大"),
         ("李春芳", "副主席", "东华镇人大"),
     }, found
+
+
+def test_people_each_with_their_own_titles_appointed_together_all_hold_the_post() -> None:
+    found = posts(
+        "东江市乒乓球协会召开大会。市乒协还聘请市文联党组书记林晓峰、原东华区政协主席周立平"
+        "和市供电公司工会主席陈思远为名誉会长。"
+    )
+    assert {p for p, r, _ in found if r == "名誉会长"} == {"林晓峰", "周立平", "陈思远"}, found
+    assert ("林晓峰", "党组书记", "市文联") in found
+
+
+def test_those_elected_hold_their_titles_at_the_body_the_election_gave() -> None:
+    found = posts(
+        "东江县书法家协会成立大会召开。东华县书法家协会主席林晓峰到会祝贺。会议选举产生了"
+        "东江县书法家协会第一届领导班子，周立平当选主席，陈思远、胡文成当选副主席。"
+    )
+    assert ("周立平", "主席", "东江县书法家协会") in found, found
+    assert ("陈思远", "副主席", "东江县书法家协会") in found, found
+    assert not {p for p, _, o in found if o == "东华县书法家协会"} - {"林晓峰"}, found
+
+
+def test_a_conjunction_before_a_title_is_no_family_name() -> None:
+    found = posts("东江县书法家协会还聘请了书协名誉主席和顾问若干名。")
+    assert not {p for p, _, _ in found if p.startswith("和")}, found

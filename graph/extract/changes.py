@@ -17,7 +17,14 @@ import re
 from dataclasses import replace
 
 from graph.extract.appointments import delegate_element, further_post, with_organisation
-from graph.extract.listbase import People, name_at, name_list, skip_aside, unique_chains
+from graph.extract.listbase import (
+    People,
+    name_at,
+    name_list,
+    skip_aside,
+    titled_name_list,
+    unique_chains,
+)
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, OrgCheck, parse_element
@@ -100,7 +107,7 @@ def appointment_chains(
         if not elements:
             continue
         successor = _successor(text, people, p)
-        names = [successor] if successor else name_list(seg, starts, people, p.end) or [p]
+        names = [successor] if successor else _names(seg, starts, people, p)
         if respectively:
             out += _respective_chains(text, names, elements, post_end)
             continue
@@ -114,6 +121,15 @@ def appointment_chains(
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+def _names(seg: Segmented, starts: dict[int, int], people: People, last: Piece) -> list[Piece]:
+    """The names a clause's verb follows: a list of bare names (A、B和C为…), else of names
+    each with its own titles (聘请某局局长A、某会主席B为…), else the one name."""
+    listed = name_list(seg, starts, people, last.end) or [last]
+    if len(listed) > 1:
+        return listed
+    return titled_name_list(seg.doc.text, people, last) or listed
 
 
 def _opens_appointment(text: str, people: People, at: int) -> bool:

@@ -91,6 +91,54 @@ def name_list(
     return names or None
 
 
+_APPOINTING = re.compile(r"(?:聘请|聘任|特聘|任命|选举|补选|增补|推选|推举|邀请)了?")
+"""Verbs whose object is a list of people, each with their own titles (聘请A局长某某、B主席
+某某为名誉会长)."""
+_TITLED_ITEM = 40
+"""The longest titles and name of one item of such a list."""
+
+
+def titled_name_list(text: str, people: People, last: Piece) -> list[Piece] | None:
+    """The names of a list ending with ``last`` whose items each give a person's titles
+    before the name (聘请市文联党组书记某某、原某区政协主席某某和市车务段工会主席某某为…),
+    opened by a verb of appointing; None unless two or more names are listed so.
+
+    >>> text = "还聘请市文联主席林晓峰、市车务段工会主席陈思远为名誉会长"
+    >>> people = {8: Piece(8, 11, "林晓峰"), 20: Piece(20, 23, "陈思远")}
+    >>> [p.text for p in titled_name_list(text, people, people[20]) or []]
+    ['林晓峰', '陈思远']
+    """
+    by_end = {p.end: p for p in people.values()}
+    names = [last]
+    while True:
+        opened = _item_opening(text, names[0].start, first=len(names) == 1)
+        if opened is None:
+            return None
+        separator, at = opened
+        if separator is None:
+            return names if len(names) > 1 else None
+        previous = by_end.get(at)
+        if previous is None:
+            return None
+        names.insert(0, previous)
+
+
+def _item_opening(text: str, name_start: int, *, first: bool) -> tuple[str | None, int] | None:
+    """What opens the list item holding the name at ``name_start``: ``(separator, offset
+    the previous item ends at)``, ``(None, verb's end)`` for the verb opening the list, None
+    when neither is within reach."""
+    lo = max(0, name_start - _TITLED_ITEM)
+    for at in range(name_start - 1, lo - 1, -1):
+        ch = text[at]
+        if ch == "、" or (first and ch in "和及与" and at > 0 and text[at - 1] != "参"):
+            return ch, at
+        if ch in "，,。；;：:\n（）()":
+            break
+        if m := _APPOINTING.match(text, at):
+            return None, m.end()
+    return None
+
+
 _LIST_OPENERS = frozenset("、，,。；;：:\n")
 
 

@@ -78,6 +78,25 @@ def is_common_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+_CONJUNCTION_SURNAMES = frozenset("和与同及")
+
+
+def conjunction_before_a_word(name: str) -> bool:
+    """A family name that is also a conjunction before a two-character word of the dictionary
+    that is no name (和 + 行业: 党委政府和行业主管部门; 和 + 相关: 市政府和相关部门; 和 + 顾问:
+    名誉主席和顾问若干名), which reads as the conjunction.
+
+    >>> conjunction_before_a_word("和顾问"), conjunction_before_a_word("和志强")
+    (True, False)
+    """
+    rest = name[1:]
+    return (
+        len(name) == 3
+        and name[0] in _CONJUNCTION_SURNAMES
+        and (is_common_word(rest) or rest in load_lexicon("roles"))
+    )
+
+
 def token_at(tokens: tuple[Token, ...], starts: dict[int, int], pos: int) -> Token | None:
     i = starts.get(pos)
     return tokens[i] if i is not None else None
@@ -147,7 +166,9 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if not is_surname_start(tok.text) or preposition_lead(text, tok.start):
         return None  # 由 + 秘书局, 由张 + 秘书长: a preposition, not a family name
     name = _name_from_token(seg, starts, tok)
-    return None if name is None else (name, False)
+    if name is None or conjunction_before_a_word(name.text):
+        return None  # 名誉主席 + 和顾问: the conjunction, not a family name
+    return name, False
 
 
 def _name_across_word(seg: Segmented, starts: dict[int, int], j: int) -> tuple[Piece, bool] | None:

@@ -366,7 +366,15 @@ def chain_org_keys(
     _listed_like_before(chains, base_of_chain, people_at)
     named = [(s, e, o.key) for (s, e), o in resolved.items()]
     sentence_starts = [s.start for s in seg.sentences]
-    orgs_in_sentence(seg.doc.text, sentence_starts, chains, base_of_chain, people_at, named)
+    mentioned: dict[tuple[int, int], OrgName] = {}
+    if any(k is None for keys in base_of_chain for k in keys):
+        mentioned = {  # the model's organisations too: 选举产生了某会…，A当选主席
+            span: o
+            for span, o in resolve_org_names(seg, (), orgs, doc_regions).items()
+            if span not in resolved
+        }
+    named_too = named + [(s, e, o.key) for (s, e), o in mentioned.items()]
+    orgs_in_sentence(seg.doc.text, sentence_starts, chains, base_of_chain, people_at, named_too)
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
     in_title_orgs = tuple(p for p in orgs if p.end <= title)
     model = {
@@ -379,5 +387,5 @@ def chain_org_keys(
         chains, base_of_chain, people_at, lambda role: subject_for(in_title, seats_of(role), title)
     )
     used = {k for keys in base_of_chain for k in keys}
-    resolved.update((span, o) for span, o in model.items() if o.key in used)
+    resolved.update((span, o) for span, o in (mentioned | model).items() if o.key in used)
     return base_of_chain, people_at

@@ -21,7 +21,7 @@ from graph.extract.names import (
     GLUED,
     NAME_DOTS,
     Piece,
-    is_common_word,
+    conjunction_before_a_word,
     is_surname_start,
     named_alone,
     surname_repeated,
@@ -61,7 +61,7 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and name not in _not_names()
         and (conjunction_kept or not (len(name) > 2 and name[-1] in GLUED))
         and name[-1] not in _PARTICLES
-        and not _conjunction_before_a_noun(name)
+        and not conjunction_before_a_word(name)
         and not any(name[k:] in _not_names() for k in (1, 2))  # 杨院长, 王书记
         and not (len(name) > 2 and name[:2] in load_lexicon("roles"))  # 常委 + 在
         and not _two_words(name)
@@ -71,14 +71,6 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
 _WORD_TAGS = ("v", "a", "d")
 _PARTICLES = frozenset("的了们地得着过吗呢吧")
 """Particles that end no personal name (高 + 校的: 13所高校的校长)."""
-_CONJUNCTION_SURNAMES = frozenset("和与同及")
-
-
-def _conjunction_before_a_noun(name: str) -> bool:
-    """A family name that is also a conjunction before a two-character word of the dictionary
-    that is no name (和 + 行业: 党委政府和行业主管部门; 和 + 相关: 市政府和相关部门), which reads
-    as the conjunction."""
-    return len(name) == 3 and name[0] in _CONJUNCTION_SURNAMES and is_common_word(name[1:])
 
 
 def _two_words(name: str) -> bool:

@@ -121,8 +121,9 @@ def orgs_in_sentence(
     people_at: dict[str, set[str]],
     named: Sequence[Named],
 ) -> None:
-    """A title without an organisation is at the organisation visited before it in its
-    sentence, when that one can hold it (察看了某某公司，听取总经理A汇报; 在某某公司，…总经理A)."""
+    """A title without an organisation is at the organisation visited or electing before it
+    in its sentence, when that one can hold it (察看了某某公司，听取总经理A汇报; 在某某公司，…总经理A;
+    选举产生了某某协会第一届领导班子，A当选主席)."""
     for chain, keys in zip(chains, base_of_chain, strict=True):
         start = chain.span.start
         sentence = sentence_starts[bisect.bisect_right(sentence_starts, start) - 1]
@@ -145,8 +146,10 @@ def orgs_in_sentence(
                 people_at[key].add(chain.person.text)
 
 
-_VISITED = re.compile(r"(?:在|到|赴|来到|走进|走访|察看|查看|考察|调研|参观|视察)了?$")
-"""Words before an organisation a visit goes to."""
+_VISITED = re.compile(
+    r"(?:在|到|赴|来到|走进|走访|察看|查看|考察|调研|参观|视察|选举产生|选出|产生)了?$"
+)
+"""Words before an organisation a visit goes to, or whose leaders an election gives."""
 
 
 def orgs_by_subject(
