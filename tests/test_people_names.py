@@ -101,3 +101,9 @@ def test_a_full_name_the_dictionary_lists_whatever_its_family_name() -> None:
 def test_a_rarer_compound_family_name_opens_a_listed_name() -> None:
     found = posts("东江市人大常委会召开会议。市人大常委会副主任钟离明远、张振华出席会议。")
     assert {p for p, _, _ in found} == {"钟离明远", "张振华"}, found
+
+
+def test_an_adverb_that_mostly_ends_names_is_kept_in_the_name() -> None:
+    found = posts("东江市委常委、组织部部长贺明刚出席会议。")
+    assert ("贺明刚", "部长", "东江市委组织部") in found, found
+    assert not {p for p, _, _ in found if p == "贺明"}, found

@@ -40,7 +40,12 @@ from graph.extract.titles import (
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
-_BYLINE_ROLES = ("特约记者", "首席记者", "记者", "通讯员", "实习生", "编辑", "摄影")
+_BYLINE_ROLES = (
+    "特约记者", "首席记者", "实习记者", "见习记者", "记者", "通讯员", "实习生", "编辑", "摄影",
+)  # fmt: skip
+_STATION_QUALIFIERS = ("分站", "驻站")
+"""What a byline may write before 记者 for where the reporter works (红网某地讯（分站记者A）):
+the post is the paper's 记者."""
 _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 _DISPATCH = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|网|报|社|台))"
@@ -200,9 +205,9 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         line_start = text.rfind("\n", 0, cue.start()) + 1
         while line_start < cue.start() and text[line_start].isspace():
             line_start += 1
-        m = _DISPATCH.match(text, line_start, cue.end())
-        if m is None or m.end() != cue.end():
-            continue  # the dispatch opens its line
+        m = _dispatch_at(text, line_start, cue.end())
+        if m is None:
+            continue  # the dispatch opens its line (or its part after a dash: 某某客户端—某某网消息)
         org = Piece(m.start("org"), m.end("org"), m.group("org"))
         out += _reporters(seg, starts, people, org, m.end())
     for m in _BRACKETED_SOURCE.finditer(text):
@@ -215,7 +220,23 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         org = Piece(source.start("org"), source.end("org"), source.group("org"))
         for m in _OPENING_BYLINE.finditer(text):
             out += _reporters(seg, starts, people, org, m.end() - 1)
+        for m in _AUTHOR_LABEL.finditer(text):  # 来源：某报  作者：记者 A 实习生 B
+            line_end = text.find("\n", m.end())
+            close = len(text) if line_end < 0 else line_end
+            out += _reporters(seg, starts, people, org, m.end(), close)
     return out
+
+
+def _dispatch_at(text: str, line_start: int, cue_end: int) -> re.Match[str] | None:
+    """The dispatch ending at ``cue_end`` that opens its line, or the line's part after a dash
+    or a space (某某客户端—某某网消息（…）."""
+    for start in (line_start, max(text.rfind(c, line_start, cue_end) for c in "—－| \u3000") + 1):
+        if start <= 0 and start != line_start:
+            continue
+        m = _DISPATCH.match(text, start, cue_end)
+        if m is not None and m.end() == cue_end:
+            return m
+    return None
 
 
 _SOURCE_LINE = re.compile(
@@ -229,22 +250,35 @@ _BRACKETED_SOURCE = re.compile(
     r"[ \u3000]*[（(](?=[ \u3000]*(?:特约|首席)?记者)"
 )
 """A source in brackets opening the story, then its reporters (【某某网】（记者A）)."""
+_AUTHOR_LABEL = re.compile(
+    r"(?:作者|撰稿|文)[ \u3000]*[：:][ \u3000]*(?=(?:特约|首席)?记者|通讯员)"
+)
+"""An author label before reporters' titles (作者：记者 A 通讯员 B), on a line of its own."""
 _OPENING_BYLINE = re.compile(r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?=(?:特约|首席)?记者)")
 """A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕)."""
 
 
 def _reporters(
-    seg: Segmented, starts: dict[int, int], people: People, org: Piece, pos: int
+    seg: Segmented,
+    starts: dict[int, int],
+    people: People,
+    org: Piece,
+    pos: int,
+    close: int | None = None,
 ) -> list[TitleChain]:
-    """The titled names of a byline's parenthesis opening at ``pos``, posts of ``org``."""
+    """The titled names of a byline's parenthesis opening at ``pos`` (or of its line up to
+    ``close``), posts of ``org``."""
     text = seg.doc.text
     out: list[TitleChain] = []
     role = None
-    close = min((i for i in (text.find(c, pos) for c in "）)】〕") if i >= 0), default=-1)
+    if close is None:
+        close = min((i for i in (text.find(c, pos) for c in "）)】〕") if i >= 0), default=-1)
     while 0 <= pos < close:
         while pos < close and text[pos] in " \u3000、，,（(〔【":
             pos += 1
-        found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos)), None)
+        qualifier = next((q for q in _STATION_QUALIFIERS if text.startswith(q, pos)), "")
+        found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos + len(qualifier))), None)
+        pos += len(qualifier) if found else 0
         if found:
             role = Piece(pos, pos + len(found), found)
             pos = role.end

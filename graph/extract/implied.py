@@ -224,21 +224,31 @@ def _sentence_of(text: str, at: int) -> int:
 
 def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
     """``chains`` less the chains naming no organisation whose titles another chain of the same
-    name span reads with one (``X副主任A、秘书长B``: the list rule gives 秘书长 its X)."""
+    name span reads with one (``X副主任A、秘书长B``: the list rule gives 秘书长 its X), and
+    less the title chains of a byline's names, which the byline reads with its paper (某网讯
+    （分站记者A）: 记者 of 某网, not of a 分站)."""
     placed = {
         (c.person.start, c.person.end, e.role.start, e.role.end)
         for c in chains
         for e in c.elements
         if e.org is not None
     }
+    bylined = {(c.person.start, c.person.end) for c in chains if c.rule == _BYLINE}
     return tuple(
         c
         for c in chains
-        if any(e.org is not None or e.body is not None for e in c.elements)
-        or not all(
-            (c.person.start, c.person.end, e.role.start, e.role.end) in placed for e in c.elements
+        if (
+            any(e.org is not None or e.body is not None for e in c.elements)
+            or not all(
+                (c.person.start, c.person.end, e.role.start, e.role.end) in placed
+                for e in c.elements
+            )
         )
+        and not (c.rule == _TITLE_CHAIN and (c.person.start, c.person.end) in bylined)
     )
+
+
+_BYLINE, _TITLE_CHAIN = "rules.byline", "rules.title-chain"
 
 
 def without_taken_titles(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:

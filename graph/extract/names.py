@@ -255,8 +255,13 @@ def _whole_word_name(text: str, tok: Token, nxt: Token | None, tags: dict[str, s
     """A name jieba reads as one word of two or three characters (``nxt`` is the next word),
     with the character the HMM cut off put back and a word or conjunction it glued on taken off."""
     end = tok.end
-    if len(tok.text) == 2 and tok.text not in tags and nxt is not None and _lone_given(nxt.text):
-        end = nxt.end  # the HMM cut a three-character name short (林某 + 卒)
+    if (
+        len(tok.text) == 2
+        and tok.text not in tags
+        and nxt is not None
+        and (_lone_given(nxt.text) or nxt.text in _ADVERB_FINALS)
+    ):
+        end = nxt.end  # the HMM cut a three-character name short (林某 + 卒, 潘某 + 刚)
     elif (
         len(tok.text) == 2
         and nxt is not None
@@ -324,6 +329,12 @@ def surname_repeated(text: str, a: int, b: int) -> bool:
     True
     """
     return b - a == 3 and text[b - 1] == text[a] and text.startswith(tuple(_SIR), b)
+
+
+_ADVERB_FINALS = frozenset("刚超才正原均")
+"""Characters jieba reads as adverbs that end a three-character name far more often than
+they follow a two-character one (person names of People's Daily 1998 and MSRA train: 刚 98
+to 4, 超 82:0, 才 69:4, 正 43:13, 原 13:4, 均 8:1; 先, 也, 就, 在 the other way)."""
 
 
 def _lone_given(word: str) -> bool:
