@@ -191,3 +191,9 @@ def test_a_level_written_twice_before_a_places_institution() -> None:
 def test_a_county_named_only_by_its_stem_resolves_its_elided_bodies() -> None:
     found = _posts("灵寿要闻\n本报讯 9月21日上午，县委常委、副县长张振华出席汇报会。")
     assert found == {("张振华", "常委", "灵寿县委"), ("张振华", "副县长", "灵寿县人民政府")}, found
+
+
+def test_a_region_a_name_and_its_government_title_is_a_post_of_that_government() -> None:
+    found = _posts("座谈会上，东江县周立平县长、东华市陈思远副市长先后发言。")
+    assert ("周立平", "县长", "东江县人民政府") in found, found
+    assert ("陈思远", "副市长", "东华市人民政府") in found, found

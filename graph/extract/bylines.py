@@ -27,7 +27,7 @@ from graph.extract.orgnames import (
     org_suffixes,
 )
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
-from graph.extract.places import government_title
+from graph.extract.places import government_title, is_place, party_title
 from graph.extract.rules import TitleChain
 from graph.extract.subject import fits, seats_of
 from graph.extract.terms import after_past_term
@@ -124,6 +124,12 @@ def _after_org_ending() -> re.Pattern[str]:
     return re.compile("(?<=[" + "".join(last) + "])[\u4e00-\u9fff]")
 
 
+def _place_title(place: str, role: str) -> bool:
+    """A region, then a name, then that region's government or party title (某市A市长,
+    某省B副省长): the title is at the region's government or party committee."""
+    return is_place(place) and (government_title(role) or party_title(role))
+
+
 def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int) -> bool:
     """Whether a title after a name has its organisation before the name: after 的
     (X大学的A校长), or an organisation's name right before the name (市人大A副主任)."""
@@ -172,6 +178,12 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         if any(org_start <= q.start < org_end for q in people.values()):
             continue  # 学院党委书记A教授代表某学院 + 向B书记: a clause holding a name, no organisation
         name_text = "".join(text[org_start:org_end].split())
+        if any_title and _place_title(name_text, role) and org_end == first and names == [p]:
+            org = Piece(org_start, org_end, text[org_start:org_end])  # 某市A市长: its government
+            span = Piece(org_start, p.end + len(role), text[org_start : p.end + len(role)])
+            chain = TitleChain((ChainElement(org, None, role_piece),), p, span, False)
+            out.append(replace(chain, rule="rules.title-after-name"))
+            continue
         if any_title and not _owner_named(text, org_start, org_end, name_text, first):
             continue
         if any_title and government_title(role) and not fits(role, name_text):
