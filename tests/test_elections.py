@@ -201,3 +201,11 @@ def test_those_elected_hold_their_titles_at_the_body_the_election_gave() -> None
 def test_a_conjunction_before_a_title_is_no_family_name() -> None:
     found = posts("东江县书法家协会还聘请了书协名誉主席和顾问若干名。")
     assert not {p for p, _, _ in found if p.startswith("和")}, found
+
+
+def test_a_list_after_a_comma_opens_its_own_election_clause() -> None:
+    found = posts(
+        "东江市体育总会召开会员代表大会。林晓峰同志当选理事会主席，陈思远同志当选理事会秘书长、"
+        "周立平、胡文成当选副秘书长。"
+    )
+    assert ("陈思远", "秘书长", "东江市体育总会") in found, found

@@ -134,9 +134,22 @@ def _names(seg: Segmented, starts: dict[int, int], people: People, last: Piece) 
 
 def _opens_appointment(text: str, people: People, at: int) -> bool:
     """Whether a name at ``at`` is followed by 为 or 任 (the next clause of a list of
-    appointments)."""
+    appointments), or opens a list of names followed by an election's verb (A当选X秘书长、
+    B、C当选Y副秘书长)."""
     name = people.get(at)
-    return name is not None and text.startswith(("为", "任"), name.end)
+    if name is not None and text.startswith(("为", "任"), name.end):
+        return True
+    while name is not None and text[name.end : name.end + 1] == "、":
+        name = people.get(name.end + 1)
+    if name is None:
+        return False
+    m = _MANY.match(text, skip_aside(text, name.end))
+    pos = m.end() if m else skip_aside(text, name.end)
+    return text.startswith(_ELECTION_VERBS, pos)
+
+
+_ELECTION_VERBS = tuple(v for v in _ELECTED if v.startswith(("当选", "再次当选", "全票当选")))
+"""The verbs of an election that open a clause of their own after a list's 、."""
 
 
 _RESPECTIVELY = "分别"
