@@ -107,3 +107,11 @@ def test_a_datelines_reporter_is_no_part_of_an_events_name() -> None:
         "东江网讯（张振华）市人大常委会第二十次会议昨天上午举行。"
     )
     assert "市人大常委会第二十次会议" in events, events
+
+
+def test_a_length_ending_on_the_day_stated_starts_before_it() -> None:
+    events = _events(
+        "东江足协会员大会闭幕\n2003年08月30日09:33 东江日报\n"
+        "东江8月29日电 2003年东江足协会员代表大会今天结束了为期一天半的议程。"
+    )
+    assert (date(2003, 8, 28), date(2003, 8, 29)) in events.values(), events

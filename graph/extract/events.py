@@ -174,11 +174,14 @@ _LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三
 
 
 def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
-    """A single day extended by the length the sentence gives (3月5日开幕，会期两天: to 3月6日).
+    """A single day extended by the length the sentence gives (3月5日开幕，会期两天: to 3月6日);
+    back from it when the day is the last (5日结束为期三天的访问: from 3日).
 
     >>> d = DateRange(0, 4, "3月5日", date(2019, 3, 5), date(2019, 3, 5))
     >>> str(_lasting("3月5日开幕，会期两天。", d).last), str(_lasting("为期一天半的会议", d).last)
     ('2019-03-06', '2019-03-06')
+    >>> str(_lasting("代表团5日结束为期三天的访问。", d).first)
+    '2019-03-03'
     """
     m = _LASTING.search(sentence)
     if dates is None or m is None or dates.first != dates.last:
@@ -186,9 +189,17 @@ def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
     days = number(m.group(1).replace("两", "二")) + bool(m.group(2))  # 一天半: two days
     if not 1 < days <= 31:
         return dates
+    if _ENDED.search(sentence):
+        return DateRange(
+            dates.start, dates.end, dates.text, dates.first - timedelta(days - 1), dates.first
+        )
     return DateRange(
         dates.start, dates.end, dates.text, dates.first, dates.first + timedelta(days - 1)
     )
+
+
+_ENDED = re.compile(r"结束|闭幕|落幕|圆满落下帷幕")
+"""Words saying the sentence's day is the last of the event's length."""
 
 
 def _named_in(
