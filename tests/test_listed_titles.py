@@ -187,3 +187,29 @@ def test_an_institutions_news_outlet_names_the_institution_the_article_is_about(
         ("胡文成", "校长", "东华大学"),
         ("李春芳", "副校长", "东华大学"),
     }, posts
+
+
+def test_all_the_members_of_a_body_is_no_title_of_the_next_name() -> None:
+    found = _posts("东华大学第四届校务委员会全体委员、第三届校务委员会主任林晓峰出席会议。")
+    assert {r for p, r, _ in found if p == "林晓峰"} == {"主任"}, found
+
+
+def test_a_title_naming_its_kind_is_not_carried_to_another_kind_of_body() -> None:
+    found = _posts("东华大学召开会议。第三届校务委员会主任林晓峰、校长周立平出席会议。")
+    assert ("周立平", "校长", "校务委员会") not in found, found
+    assert ("周立平", "校长", "东华大学") in found, found
+
+
+def test_a_generic_word_opening_the_title_names_the_documents_organisation() -> None:
+    found = _posts(
+        "学校召开第四届校务委员会第一次全体会议\n12月31日下午，会议举行。校长林晓峰出席会议。"
+    )
+    assert ("林晓峰", "校长", "学校") in found, found
+
+
+def test_a_name_written_again_where_the_model_missed_it_is_the_same_person() -> None:
+    found = _posts(
+        "东华大学校务委员会主任贺翔讲话。据悉，校务委员会共聘任29人为委员，"
+        "贺翔任校务委员会主任，陈思远、胡文成任副主任。"
+    )
+    assert not {o for _, _, o in found if "贺翔" in o}, found

@@ -1,5 +1,6 @@
 """People the model missed but a list or a form of address names: the names listed by 、
-with a known name (林某、傅某某、陈某), and the names before 同志 (…；王某某同志任…).
+with a known name (林某、傅某某、陈某), the names before 同志 (…；王某某同志任…), and a name
+found elsewhere in the document written again where the model missed it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,34 @@ def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
+def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and each further place a name among them is written where the model missed
+    it: at the start of a word that is the name, or the name and a verb the segmenter glued
+    on (…，某某任 + 校务委员会主任).
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "主任林晓峰讲话。林晓峰任主任。"))
+    >>> [p.start for p in repeated_people(seg, (Piece(2, 5, "林晓峰"),))]
+    [2, 8]
+    """
+    names = {p.text for p in people if len(p.text) >= 2}
+    if not names:
+        return people
+    taken = {i for p in people for i in range(p.start, p.end)}
+    found = list(people)
+    for tok in seg.tokens:
+        if tok.start in taken:
+            continue
+        word = tok.text
+        name = word if word in names else word[:-1] if word[-1:] in _GLUED else None
+        if name is not None and name in names:
+            found.append(Piece(tok.start, tok.start + len(name), name))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+_GLUED = frozenset("任为在是说等和与及")
+"""Characters the segmenter glues onto a name it knows no better (某某任 + 主任)."""
 _COMRADE = re.compile(r"等?同志")
 _BEFORE_COMRADE = frozenset('：:；;，,、。\n（(“"') | {""}
 

@@ -44,6 +44,7 @@ from graph.extract.names import BOUNDARY, NAME_DOTS, Piece, transliterated_end
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.people import is_transliteration, looks_like_name
 from graph.extract.rules import TitleChain
+from graph.extract.subject import fits
 from graph.extract.titles import ChainElement, OrgCheck, role_starting_at
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
@@ -115,8 +116,21 @@ def _listed_element(chain: TitleChain, base: Piece | None, role: Piece) -> Chain
     at the same 团委; 部长兼团委书记A、副书记B: at that 团委, wherever it is)."""
     last = chain.elements[-1]
     if last.body is None or role_base(role.text) != role_base(last.role.text):
+        if (
+            base is not None
+            and role_base(role.text) in _KIND_TITLES
+            and not fits(role.text, base.text)
+        ):
+            return ChainElement(None, None, role)  # 某委员会主任A、校长B: no 校长 of a 委员会
         return ChainElement(base, None, role)
     return ChainElement(last.org, last.body, role)
+
+
+_KIND_TITLES = frozenset(
+    {"校长", "院长", "所长", "局长", "厅长", "厂长", "行长", "馆长", "站长", "台长"}
+)
+"""Titles that name the kind of organisation holding them (校长 of a school, 局长 of a bureau):
+a list does not carry them over to an organisation of another kind."""
 
 
 def _transliterated_at(seg: Segmented, starts: dict[int, int], q: int) -> Piece | None:

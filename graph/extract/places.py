@@ -104,8 +104,24 @@ def pointing_words(text: str) -> list[tuple[int, int, str]]:
 
     >>> pointing_words("我院举办义诊，本公司参加。")
     [(0, 2, '我院'), (7, 10, '本公司')]
+
+    A generic word opening the document's title names the organisation it is by (学校召开…):
+
+    >>> pointing_words("学校召开校务委员会会议\\n校长某某出席。")
+    [(0, 2, '学校')]
     """
-    return [(m.start(), m.end(), m.group()) for m in _POINTING.finditer(text)]
+    found = [(m.start(), m.end(), m.group()) for m in _POINTING.finditer(text)]
+    stripped = text.lstrip()
+    at = len(text) - len(stripped)
+    opening = next((w for w in _GENERIC_OPENERS if stripped.startswith(w)), None)
+    if opening is not None and not stripped.startswith(_NOT_OPENING_AFTER, len(opening)):
+        found.insert(0, (at, at + len(opening), opening))
+    return found
+
+
+_GENERIC_OPENERS = tuple(sorted(_GENERIC, key=len, reverse=True))
+_NOT_OPENING_AFTER = ("的", "和", "与", "及", "、")
+"""What makes a generic word opening the title part of a longer phrase (学校的…, 学校和…)."""
 
 
 def government_title(role: str) -> bool:

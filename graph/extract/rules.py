@@ -197,6 +197,8 @@ def _chain_ending_at(
         element = parse_element(seg, starts, cursor, part_end, org_check)
         if element is not None and _holds_a_name(element, names):
             element = None  # 副所长A研究员、所长助理B: another person's name is no title of B
+        if element is not None and _a_group(text, element):
+            element = None  # 某委员会全体委员、主任A: all the members, no title of A's
         if element is not None and _opens_a_clause(element, cursor, names):
             elements.clear()  # 书记A在苏州会见了以总书记B: B's title opens a clause of its own
             sharing = []
@@ -237,6 +239,12 @@ class _Names:
         """The names that start at ``lo`` or after it and before ``hi``."""
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return [self.by_start[s] for s in self.starts[i:j]]
+
+
+def _a_group(text: str, element: ChainElement) -> bool:
+    """Whether the element's title names a whole group (全体委员, 全体党员), not a post."""
+    role = element.role
+    return role.text.startswith("全体") or text[max(0, role.start - 2) : role.start] == "全体"
 
 
 def _opens_a_clause(element: ChainElement, start: int, names: _Names) -> bool:

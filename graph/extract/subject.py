@@ -67,7 +67,7 @@ def subject_for(named: Sequence[Named], endings: tuple[str, ...], title_end: int
         and key.endswith(endings or _HOSTS)
     ]
     if not fits:
-        fits = _pointing_fits(named, endings)
+        fits = _pointing_fits(named, endings, title_end)
     if not fits:
         return None
     counts = Counter(key for _, key in fits)
@@ -84,15 +84,18 @@ def _pointer_fits(key: str, endings: tuple[str, ...]) -> bool:
     return kind is not None and any(t.endswith(endings or _HOSTS) for t in DEICTIC_TYPES[kind])
 
 
-def _pointing_fits(named: Sequence[Named], endings: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Pointing words (我院, 本公司) that can name an organisation ending with one of
-    ``endings``: the seat when the document names no organisation of that kind at all."""
+def _pointing_fits(
+    named: Sequence[Named], endings: tuple[str, ...], title_end: int = 0
+) -> list[tuple[int, str]]:
+    """Pointing words (我院, 本公司; a generic word in the title: 学校召开…) that can name an
+    organisation ending with one of ``endings``: the seat when the document names no
+    organisation of that kind at all."""
     out = []
     for start, _, key in named:
         kind = deictic_kind(key)
         if (
             kind is not None
-            and key[0] in "我本该"
+            and (key[0] in "我本该" or start < title_end)
             and any(t.endswith(endings or _HOSTS) for t in DEICTIC_TYPES[kind])
         ):
             out.append((start, key))
