@@ -209,3 +209,11 @@ def test_a_list_after_a_comma_opens_its_own_election_clause() -> None:
         "周立平、胡文成当选副秘书长。"
     )
     assert ("陈思远", "秘书长", "东江市体育总会") in found, found
+
+
+def test_a_time_and_a_passive_between_the_name_and_the_appointment() -> None:
+    found = posts(
+        "东华县委书记周立平被免职。随后接手东华县委全面工作的是原县长林晓峰。"
+        "据了解，林晓峰已于3月上旬被正式任命为县委书记。"
+    )
+    assert ("林晓峰", "书记", "东华县委") in found, found

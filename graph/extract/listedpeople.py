@@ -37,8 +37,8 @@ def listed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...
 
 def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """``people`` and each further place a name among them is written where the model missed
-    it: at the start of a word that is the name, or the name and a verb the segmenter glued
-    on (…，某某任 + 校务委员会主任).
+    it: words that are the name, or the name and a verb the segmenter glued on (…，某某任 +
+    校务委员会主任; 霍 + 高原 + 已于…).
 
     >>> from graph.text.segment import segment
     >>> from graph.types import Document
@@ -49,15 +49,20 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
     names = {p.text for p in people if len(p.text) >= 2}
     if not names:
         return people
+    text = seg.doc.text
     taken = {i for p in people for i in range(p.start, p.end)}
+    starts = {t.start for t in seg.tokens}
+    ends = {t.end for t in seg.tokens}
     found = list(people)
-    for tok in seg.tokens:
-        if tok.start in taken:
-            continue
-        word = tok.text
-        name = word if word in names else word[:-1] if word[-1:] in _GLUED else None
-        if name is not None and name in names:
-            found.append(Piece(tok.start, tok.start + len(name), name))
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            whole = end in ends or (end + 1 in ends and text[end] in _GLUED)
+            if at in starts and whole and not taken.intersection(range(at, end)):
+                found.append(Piece(at, end, name))
+                taken.update(range(at, end))
+            at = text.find(name, end)
     return tuple(sorted(found, key=lambda p: p.start))
 
 
