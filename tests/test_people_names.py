@@ -107,3 +107,9 @@ def test_an_adverb_that_mostly_ends_names_is_kept_in_the_name() -> None:
     found = posts("东江市委常委、组织部部长贺明刚出席会议。")
     assert ("贺明刚", "部长", "东江市委组织部") in found, found
     assert not {p for p, _, _ in found if p == "贺明"}, found
+
+
+def test_a_married_womans_name_keeps_her_husbands_family_name() -> None:
+    found = posts("東江同鄉會理監事會成員包括：副會長林偉、梁兆康、鄺李秀娟、何慧枝、蕭美珍。")
+    names = {p for p, r, _ in found if r.endswith(("副会长", "副會長"))}
+    assert {"鄺李秀娟", "何慧枝", "蕭美珍"} <= names, found

@@ -174,6 +174,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             b = _given_after(seg, starts, a, b)
         b, kept = _name_end(text, a, b)
         b = _third_before_conjunction(text, a, b)
+        a = _husbands_surname(text, a, b)
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
             continue
@@ -187,6 +188,31 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         ):
             out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
+
+
+_LIST_MARKS = frozenset("、，,：:；;（(\n ")
+
+
+def _husbands_surname(text: str, a: int, b: int) -> int:
+    """Where a name starts when the family name of a married woman's husband stands before it
+    in a list, as Hong Kong and Macau write them (、麥 + 張某娣、: 麥張某娣).
+
+    >>> _husbands_surname("副会长张锦、麦张旺娣、何洪枝", 7, 10), _husbands_surname("、在张旺", 2, 4)
+    (6, 2)
+    """
+    if b - a != 3 or a < 2 or text[a - 2] not in _LIST_MARKS:
+        return a
+    husband = text[a - 1]
+    return a - 1 if is_surname_start(husband) and husband in _single_surnames() else a
+
+
+@cache
+def _single_surnames() -> frozenset[str]:
+    return frozenset(s for s in load_lexicon("surnames") if len(s) == 1) - _NOT_HUSBANDS
+
+
+_NOT_HUSBANDS = frozenset("和与同及向对在将于把被由从为以")
+"""Family names that are far more often a conjunction or preposition before a name."""
 
 
 def _dictionary_name(name: str) -> bool:
