@@ -190,3 +190,9 @@ def test_a_headline_from_a_place_to_an_ending_through_a_name_is_no_organisation(
     )
     orgs = {o for _, _, o in found}
     assert not any("书记" in o or "调研" in o for o in orgs), found
+
+
+def test_a_verb_between_a_place_and_an_organisations_ending_is_part_of_its_name() -> None:
+    found = posts("活动伊始，东江区梅陇镇虹梅同心关爱服务中心党支部书记林晓峰出席。")
+    assert ("林晓峰", "党支部书记", "东江区梅陇镇虹梅同心关爱服务中心") in found, found
+    assert ("林晓峰", "主任", "服务中心") in posts("记者采访服务中心主任林晓峰。")

@@ -24,6 +24,7 @@ from graph.extract.orgnames import (
     written_in_full,
 )
 from graph.extract.places import LEVELS, deictic_kind, is_place
+from graph.resources import load_lexicon
 from graph.text.segment import FUNCTION_TAGS, NOUN_TAGGED_VERBS, word_tags
 from graph.types import Segmented
 
@@ -53,6 +54,30 @@ _TAKING_OFFICE = (
     "任命", "提名", "推举", "推选", "聘任",
 )  # fmt: skip
 """Words (or their ends: 高票当选) that open a post, never an organisation's name."""
+
+
+def _verb_after_a_place_name(seg: Segmented, i: int, start: int, end: int) -> bool:
+    """Whether the verb at token ``i`` is a word of a name that a place or a proper name
+    opens and an organisation's ending closes (某区某镇 + 关爱 + 服务中心): no clause starts
+    there."""
+    if i == 0 or seg.tokens[i - 1].start < start or i + 1 >= len(seg.tokens):
+        return False
+    before = seg.tokens[i - 1].text
+    tag = word_tags().get(before)
+    named = before in places() or tag in _NAME_PART_TAGS or (tag is None and len(before) >= 2)
+    if before in load_lexicon("roles"):
+        return False  # 记者 + 采访 + 服务中心: a person's title opens a clause
+    rest = seg.doc.text[seg.tokens[i].end : end]
+    return (
+        named
+        and len(seg.tokens[i].text) == 2
+        and len(rest) <= 4
+        and org_suffix_of(rest) is not None
+    )
+
+
+_NAME_PART_TAGS = frozenset({"ns", "nt", "nz", "n"})
+"""Tags of words that can open an organisation's name before a verb of it."""
 
 
 def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
@@ -99,6 +124,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
             and not (word in "我本该" and deictic_kind(seg.doc.text[seg.tokens[i].start : end]))
             and not (tag == "v" and i > 0 and _ORDINAL.fullmatch(seg.tokens[i - 1].text))
+            and not (tag == "v" and _verb_after_a_place_name(seg, i, start, end))
         ):  # 我 + 所: a pointing word is the name
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
