@@ -113,3 +113,17 @@ def test_a_married_womans_name_keeps_her_husbands_family_name() -> None:
     found = posts("東江同鄉會理監事會成員包括：副會長林偉、梁兆康、鄺李秀娟、何慧枝、蕭美珍。")
     names = {p for p, r, _ in found if r.endswith(("副会长", "副會長"))}
     assert {"鄺李秀娟", "何慧枝", "蕭美珍"} <= names, found
+
+
+def test_a_third_character_left_alone_before_a_word_ends_the_name() -> None:
+    found = posts("东江县委副书记、县长贺长赋对农信社的未来提出要求。")
+    assert {p for p, _, _ in found} == {"贺长赋"}, found
+    found = posts("东江市文旅委党委委员钟前元，东华区人民政府副区长林晓峰出席。")
+    assert {p for p, _, _ in found} == {"钟前元", "林晓峰"}, found
+    found = posts("东江县县长王明说，会议圆满成功。")
+    assert {p for p, _, _ in found} == {"王明"}, found
+
+
+def test_the_lists_etc_after_a_given_name_is_no_part_of_it() -> None:
+    found = posts("东华区副区长周立平，东江图书馆馆长贺竞等市区领导出席开馆仪式。")
+    assert ("贺竞", "馆长", "东江图书馆") in found, found

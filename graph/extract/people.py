@@ -25,6 +25,7 @@ from graph.extract.names import (
     is_surname_start,
     named_alone,
     surname_repeated,
+    third_left_alone,
     transliterated_end,
 )
 from graph.extract.orgcheck import ModelSpan
@@ -174,6 +175,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             b = _given_after(seg, starts, a, b)
         b, kept = _name_end(text, a, b)
         b = _third_before_conjunction(text, a, b)
+        b = _third_left_alone(seg, starts, a, b)
         a = _husbands_surname(text, a, b)
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
@@ -252,6 +254,30 @@ def _third_before_conjunction(text: str, a: int, b: int) -> int:
 
 
 _NOT_GIVEN_TAGS = frozenset({"c", "p", "r", "m", "q", "f", "y", "e", "o", "k", "role"})
+
+
+def _third_left_alone(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
+    """Where a two-character name ends that the model cut before a third character the
+    segmenter left on its own between the name and a word or a mark (陈某 + 初 + 辞去, 韩某 +
+    赋 + 对, 钟某 + 元 + ，): no function word, no verb of speech (王某 + 说 + ，).
+
+    >>> from graph.text.segment import segment, token_index
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "会议接受陈义初辞去职务。王明说，"))
+    >>> _third_left_alone(seg, token_index(seg), 4, 6), _third_left_alone(seg, token_index(seg), 12, 14)
+    (7, 14)
+    """
+    text = seg.doc.text
+    i = starts.get(a)
+    if b - a != 2 or i is None or i + 2 >= len(seg.tokens):
+        return b
+    name, lone, after = seg.tokens[i], seg.tokens[i + 1], seg.tokens[i + 2]
+    tags = word_tags()
+    if name.end != b or name.text in tags or len(lone.text) != 1 or lone.end != after.start:
+        return b
+    if not third_left_alone(lone.text, after.text):
+        return b
+    return b + 1 if looks_like_name(text[a : b + 1]) else b
 
 
 def _given_after(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
