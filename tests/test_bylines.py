@@ -35,3 +35,11 @@ def test_an_author_line_beside_the_source_gives_the_papers_reporters() -> None:
         ("周立平", "实习生", "东江日报"),
         ("陈思远", "通讯员", "东江日报"),
     }, found
+
+
+def test_the_paper_a_header_line_names_is_what_a_bracketed_own_dispatch_stands_for() -> None:
+    found = posts(
+        "东江市政协会议开幕\n2009年02月12日07:09 东江商报\n"
+        "【本报讯】（记者 林晓峰 通讯员 周立平）昨天上午，东江市政协会议开幕。"
+    )
+    assert {("林晓峰", "记者", "东江商报"), ("周立平", "通讯员", "东江商报")} <= found, found

@@ -213,3 +213,21 @@ def test_a_name_written_again_where_the_model_missed_it_is_the_same_person() -> 
         "贺翔任校务委员会主任，陈思远、胡文成任副主任。"
     )
     assert not {o for _, _, o in found if "贺翔" in o}, found
+
+
+def test_names_in_latin_letters_marked_by_a_title_or_an_address_are_people() -> None:
+    found = _posts(
+        "9月8日，东江大学校长访问团对我校进行了访问。校长林晓峰教授会见了访问团，"
+        "并与东江大学校长Smithson教授进行了交谈。副校长周立平参加了会见。"
+    )
+    assert ("Smithson", "校长", "东江大学") in found, found
+    assert ("周立平", "副校长", "东江大学") not in found, found
+
+
+def test_a_title_stated_by_a_visiting_organisation_is_not_the_hosts_peoples() -> None:
+    found = _posts(
+        "9月8日，东江大学校长访问团对我校进行了访问。校长林晓峰教授会见了访问团，"
+        "并与东江大学校长周立平进行了交谈。副校长陈思远参加了会见。"
+    )
+    assert ("周立平", "校长", "东江大学") in found, found
+    assert ("陈思远", "副校长", "东江大学") not in found, found

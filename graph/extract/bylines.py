@@ -224,6 +224,8 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         out += _reporters(seg, starts, people, org, m.end())
     for m in _BRACKETED_SOURCE.finditer(text):
         org = Piece(m.start("org"), m.end("org"), m.group("org"))
+        if org.text in _OWN_OUTLETS:  # 【本报讯】（记者A）: the paper the header names
+            org = _header_paper(text) or org
         out += _reporters(seg, starts, people, org, m.end() - 1)  # 【某某网】（记者A）
     if out:
         return out
@@ -258,10 +260,26 @@ _SOURCE_LINE = re.compile(
 )
 """A source line naming the paper or agency (来源：某某日报)."""
 _BRACKETED_SOURCE = re.compile(
-    r"(?:^|\n)[ \u3000]*[【\[](?P<org>[\u4e00-\u9fff]{1,10}?(?:网|報|报|社|台|新闻))[】\]]"
+    r"(?:^|\n)[ \u3000]*[【\[](?P<org>[\u4e00-\u9fff]{1,10}?(?:网|報|报|社|台|新闻))讯?[】\]]"
     r"[ \u3000]*[（(](?=[ \u3000]*(?:特约|首席)?记者)"
 )
-"""A source in brackets opening the story, then its reporters (【某某网】（记者A）)."""
+"""A source in brackets opening the story, then its reporters (【某某网】（记者A）, 【本报讯】（…）)."""
+_OWN_OUTLETS = frozenset({"本报", "本网", "本台", "本刊"})
+_HEADER_PAPER = re.compile(
+    r"^[ \u3000]*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日[ \u3000]*(?:[0-9]{1,2}:[0-9]{2})?[ \u3000]+"
+    r"(?P<paper>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|时报|商报|特区报|报|网|电视台))[ \u3000]*$",
+    re.MULTILINE,
+)
+"""A header line giving the copy's date and the paper it appeared in (2009年02月12日07:09 某某商报)."""
+
+
+def _header_paper(text: str) -> Piece | None:
+    """The paper a header line near the top names, which 本报 stands for."""
+    m = _HEADER_PAPER.search(text, 0, _HEADER_REACH)
+    return Piece(m.start("paper"), m.end("paper"), m.group("paper")) if m else None
+
+
+_HEADER_REACH = 200
 _AUTHOR_LABEL = re.compile(
     r"(?:作者|撰稿|文)[ \u3000]*[：:][ \u3000]*(?=(?:特约|首席)?记者|通讯员)"
 )

@@ -21,7 +21,12 @@ from graph.extract.heldby import held_by
 from graph.extract.implied import without_read_twice, without_taken_titles
 from graph.extract.leadrosters import lead_rosters, titled_rosters
 from graph.extract.linking import link_document
-from graph.extract.listedpeople import comrade_people, listed_people, repeated_people
+from graph.extract.listedpeople import (
+    comrade_people,
+    latin_people,
+    listed_people,
+    repeated_people,
+)
 from graph.extract.lists import (
     people_index,
     several_people_chains,
@@ -78,9 +83,14 @@ def extract_document(doc: Document) -> Extraction:
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    people = repeated_people(
+    people = latin_people(
         seg,
-        listed_people(seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))),
+        repeated_people(
+            seg,
+            listed_people(
+                seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))
+            ),
+        ),
     )
     names = {p.start: p for p in people}
     model_check = ModelOrgs(seg, tagged)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from graph.extract.places import (
@@ -64,12 +64,14 @@ def orgs_by_role(
     base_of_chain: list[list[str | None]],
     people_at: dict[str, set[str]],
     in_title: Callable[[str], str | None] = lambda role: None,
+    visitors: Collection[str] = (),
 ) -> None:
     """A title written without an organisation (副主任邱德川) is at the organisation where the
     document last stated that title or a degree of it (主任, 副主任) before; failing that, at
     the organisation of its kind that the title line names (``in_title``: 某集团召开… 总经理A,
     though a subsidiary's 总经理 is named later), else at the one organisation where it states
-    it later."""
+    it later.  An organisation named beside the document's own pointing word (某大学访问团来
+    我校: ``visitors``) is another's, whose titles are not the document's people's."""
     where: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for e, key in zip(chain.elements, keys, strict=True):
@@ -81,7 +83,11 @@ def orgs_by_role(
                 continue
             name = chain.person.text
             # 党委书记A: only where A's own 党委书记 was stated before
-            stated = [s for s in where.get(_stated(e), []) if e.body is None or s[2] == name]
+            stated = [
+                s
+                for s in where.get(_stated(e), [])
+                if (e.body is None or s[2] == name) and (s[1] not in visitors or s[2] == name)
+            ]
             before = [(at, k) for at, k, _ in stated if at < e.role.start]
             later = {k for at, k, _ in stated if at > e.role.start}
             if before:
@@ -213,8 +219,13 @@ def named_beside(named: list[tuple[int, str]], pointer: str, text: str) -> set[s
     ]
     sentences = {_sentence_of(text, a) for a in uses + [a for a, k in named if k == pointer]}
     beside = {k for a, k in named if k != pointer and _sentence_of(text, a) in sentences}
-    # an organisation whose delegation is named there is another one too (某大学访问团 + 某大学)
-    return beside | {k for _, k in named if k != pointer and any(k in b for b in beside)}
+    # an organisation whose delegation is named there is another one too (某大学访问团 + 某大学),
+    # and so is the fuller name of one named there (美国某某大学 there, 某某大学 elsewhere)
+    return beside | {
+        k
+        for _, k in named
+        if k != pointer and any(k in b or (len(b) >= 4 and b in k) for b in beside)
+    }
 
 
 def _sentence_of(text: str, at: int) -> int:

@@ -38,7 +38,7 @@ def name_at(seg: Segmented, starts: dict[int, int], people: People, pos: int) ->
     return found[0]
 
 
-_PADDED_END = frozenset(" \u3000、，,；;。\n")
+_PADDED_END = frozenset(" \u3000、，,；;。\n）)】")
 
 
 def _padded_name(text: str, pos: int) -> Piece | None:

@@ -9,6 +9,7 @@ import re
 
 from graph.extract.names import Piece, person_after
 from graph.extract.people import looks_like_name
+from graph.extract.titles import role_ending_at
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
@@ -66,6 +67,38 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
     return tuple(sorted(found, key=lambda p: p.start))
 
 
+def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names written in Latin letters that a title, a relation or a form of
+    address marks as a person's (校长John Smith, 某某的Carol Andrews女士, 丈夫 John Beck,
+    某某mclntyre教授); the model reads Chinese characters only.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "咨询师的Carol Andrews女士与丈夫 John Beck来访。"))
+    >>> [p.text for p in latin_people(seg, ())]
+    ['Carol Andrews', 'John Beck']
+    """
+    text = seg.doc.text
+    taken = {i for p in people for i in range(p.start, p.end)}
+    found = list(people)
+    for m in _LATIN_NAME.finditer(text):
+        a, b = m.start(), m.end()
+        if taken.intersection(range(a, b)):
+            continue
+        j = a
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        titled = role_ending_at(text, j) is not None
+        if text.startswith(_ADDRESS_AFTER, b) or text.endswith(_RELATIONS, 0, j) or titled:
+            found.append(Piece(a, b, m.group()))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z.])(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}|[A-Za-z][a-z]{3,})(?![A-Za-z.])"
+)
+_ADDRESS_AFTER = ("先生", "女士", "夫人", "教授", "博士", "院士", "小姐")
+_RELATIONS = ("丈夫", "妻子", "夫人", "太太", "先生")
 _GLUED = frozenset("任为在是说等和与及")
 """Characters the segmenter glues onto a name it knows no better (某某任 + 主任)."""
 _COMRADE = re.compile(r"等?同志")

@@ -328,6 +328,14 @@ def _listed_like_before(
                     people_at[key].add(chain.person.text)
 
 
+def _visitors(text: str, named: list[tuple[int, int, str]]) -> set[str]:
+    """The organisations named beside the pointing words a document calls itself by (某大学
+    访问团来我校): others, whose titles a title written without an organisation is not."""
+    pairs = sorted((s, k) for s, _, k in named)
+    own = {word for _, _, word in pointing_words(text) if word[:1] in "我本"}
+    return set().union(*(named_beside(pairs, word, text) for word in own))
+
+
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -384,7 +392,11 @@ def chain_org_keys(
     }
     in_title = [(s, e, o.key) for (s, e), o in (resolved | model).items() if e <= title]
     orgs_by_role(
-        chains, base_of_chain, people_at, lambda role: subject_for(in_title, seats_of(role), title)
+        chains,
+        base_of_chain,
+        people_at,
+        lambda role: subject_for(in_title, seats_of(role), title),
+        _visitors(seg.doc.text, named_too),
     )
     used = {k for keys in base_of_chain for k in keys}
     resolved.update((span, o) for span, o in (mentioned | model).items() if o.key in used)
