@@ -134,3 +134,14 @@ def test_a_title_after_a_name_before_a_report_is_an_honorific() -> None:
 def test_an_unusual_name_after_a_title_and_a_bracketed_aside() -> None:
     found = posts("日本以东江县议员（原议长）增田刚为首的考察团一行五人来访。")
     assert found == {("增田刚", "议员", "东江县议会")}, found
+
+
+def test_a_qualifier_before_a_title_is_the_titles_not_the_organisations() -> None:
+    found = posts("东江省作协党组成员、专职副主席、东江网络作家协会主席林晓峰出席。")
+    assert ("林晓峰", "专职副主席", "东江省作协") in found, found
+    assert ("林晓峰", "主席", "东江网络作家协会") in found, found
+
+
+def test_a_title_a_unit_cannot_hold_goes_back_to_the_organisation_before_it() -> None:
+    found = posts("东江省作协党组书记、书记处第一书记、副主席林晓峰出席。")
+    assert ("林晓峰", "副主席", "东江省作协") in found, found

@@ -28,6 +28,7 @@ from graph.extract.places import (
     government_title,
     is_place,
     party_title,
+    pointing_words,
 )
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement
@@ -283,3 +284,11 @@ def without_taken_titles(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ..
         elif kept:
             out.append(replace(c, elements=kept))
     return tuple(out)
+
+
+def visitors(text: str, named: list[tuple[int, int, str]]) -> set[str]:
+    """The organisations named beside the pointing words a document calls itself by (某大学
+    访问团来我校): others, whose titles a title written without an organisation is not."""
+    pairs = sorted((s, k) for s, _, k in named)
+    own = {word for _, _, word in pointing_words(text) if word[:1] in "我本"}
+    return set().union(*(named_beside(pairs, word, text) for word in own))

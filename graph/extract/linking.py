@@ -40,7 +40,7 @@ from graph.extract.orgkeys import (
 from graph.extract.orgtypes import org_classes
 from graph.extract.places import deictic_kind, is_place
 from graph.extract.rules import TitleChain
-from graph.extract.subject import fits, seats_of
+from graph.extract.subject import fits, seats_of, unit_cannot_hold
 from graph.extract.titles import ChainElement
 from graph.resources import load_lexicon
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
@@ -187,7 +187,10 @@ def _people(
             elif e.org is None and orgs and not e.role.text.endswith(RANKS):
                 before = chain.elements[len(orgs) - 1]
                 held = orgs[-1]
-                if before.body is None or e.role.text in _BODY_ROLES or _heads(held, e.role.text):
+                above = held is not None and unit_cannot_hold(e.role.text, held.key, org.key)
+                if not above and (
+                    before.body is None or e.role.text in _BODY_ROLES or _heads(held, e.role.text)
+                ):
                     org = held or org  # 党委书记、副书记: the same committee
                 # else 党委书记、主任: the organisation itself, not its committee
             # an organisation carried over from the chain before (委书记A、县长B) is inherited

@@ -23,7 +23,7 @@ from graph.extract.elision import (
     region_department,
     resolve_elided,
 )
-from graph.extract.implied import deictic_targets, named_beside, orgs_by_role
+from graph.extract.implied import deictic_targets, named_beside, orgs_by_role, visitors
 from graph.extract.names import Piece
 from graph.extract.orgforms import delegation_sender, led_group_sender, mission_name
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
@@ -31,6 +31,7 @@ from graph.extract.orgs import region_stem
 from graph.extract.places import deictic_kind, government_title, is_place, pointing_words
 from graph.extract.rules import TitleChain
 from graph.extract.subject import (
+    held_above,
     listed_after,
     orgs_by_neighbour,
     orgs_by_subject,
@@ -328,14 +329,6 @@ def _listed_like_before(
                     people_at[key].add(chain.person.text)
 
 
-def _visitors(text: str, named: list[tuple[int, int, str]]) -> set[str]:
-    """The organisations named beside the pointing words a document calls itself by (某大学
-    访问团来我校): others, whose titles a title written without an organisation is not."""
-    pairs = sorted((s, k) for s, _, k in named)
-    own = {word for _, _, word in pointing_words(text) if word[:1] in "我本"}
-    return set().union(*(named_beside(pairs, word, text) for word in own))
-
-
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -365,6 +358,9 @@ def chain_org_keys(
             elif e.body is None and current and e.role.text.endswith(RANKS):
                 keys.append(unit_parent(current) or current)  # 办公室主任、二级巡视员: a rank
                 continue  # of the organisation, not of its unit
+            elif e.body is None and current and (held := held_above(keys, e.role.text, current)):
+                keys.append(held)  # 某协会书记处第一书记、副主席: the association's 副主席
+                continue
             keys.append(current)
             if current:
                 people_at[current].add(chain.person.text)
@@ -396,7 +392,7 @@ def chain_org_keys(
         base_of_chain,
         people_at,
         lambda role: subject_for(in_title, seats_of(role), title),
-        _visitors(seg.doc.text, named_too),
+        visitors(seg.doc.text, named_too),
     )
     used = {k for keys in base_of_chain for k in keys}
     resolved.update((span, o) for span, o in (mentioned | model).items() if o.key in used)

@@ -254,3 +254,21 @@ def orgs_by_neighbour(
                 break
             keys[j] = target
         people_at[str(target)].add(chain.person.text)
+
+
+def held_above(keys: list[str | None], role: str, current: str) -> str | None:
+    """The organisation earlier in a chain that a title carried over from a unit it cannot
+    be held at belongs to (某协会党组书记、书记处第一书记、副主席A: no 书记处 has a 副主席)."""
+    if fits(role, current) or not seats_of(role):
+        return None
+    return next((k for k in reversed(keys) if k and k != current and fits(role, k)), None)
+
+
+def unit_cannot_hold(role: str, unit: str, org: str) -> bool:
+    """Whether a title carried over from a unit's title is at ``org`` rather than at that
+    unit, which cannot hold it (书记处第一书记、副主席: the association's 副主席).
+
+    >>> unit_cannot_hold("副主席", "书记处", "东江省作协"), unit_cannot_hold("教授", "某学院", "某大学")
+    (True, False)
+    """
+    return unit != org and not fits(role, unit) and fits(role, org)

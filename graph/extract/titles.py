@@ -202,6 +202,8 @@ def parse_element(
     role_start = role_ending_at(text, end, start_limit=start)
     if role_start is None:
         return None
+    if role_start - 2 >= start and text[role_start - 2 : role_start] in _QUALIFYING:
+        role_start -= 2  # 某协会专职副主席: the qualifier is the title's, not the name's
     role = Piece(role_start, end, text[role_start:end])
     rest_end, former = before_title_words(text, start, role_start)
     rest_end = before_council(text, start, rest_end, role.text)
