@@ -217,3 +217,20 @@ def test_a_time_and_a_passive_between_the_name_and_the_appointment() -> None:
         "据了解，林晓峰已于3月上旬被正式任命为县委书记。"
     )
     assert ("林晓峰", "书记", "东华县委") in found, found
+
+
+def test_a_biographys_titles_joined_by_and_also_are_all_held() -> None:
+    found = posts(
+        "林晓峰毕业于东江大学，同时担任东江市体育总会会长、东江市田径协会理事长，"
+        "以及东江奥林匹克委员会副主席等重要职务。"
+    )
+    assert {
+        ("林晓峰", "会长", "东江市体育总会"),
+        ("林晓峰", "理事长", "东江市田径协会"),
+        ("林晓峰", "副主席", "东江奥林匹克委员会"),
+    } <= found, found
+
+
+def test_the_body_opening_the_sentence_holds_the_election() -> None:
+    found = posts("东江工业协进会于15日进行理监事改选，由林晓峰高票当选新任理事长。")
+    assert ("林晓峰", "理事长", "东江工业协进会") in found, found

@@ -60,9 +60,53 @@ def with_organisation(
     return (ChainElement(org, first.body, first.role, first.former), *elements[1:])
 
 
-_CURRENTLY = re.compile(r"现任|现为|(?<=[年月])(?:起|至今)任")
+_CURRENTLY = re.compile(r"现任|现为|(?<=[年月])(?:起|至今)任|(?:目前|现|同时|还|并)(?:担任|兼任)")
+_MEETING = (
+    "会见",
+    "会晤",
+    "接见",
+    "看望",
+    "慰问",
+    "拜会",
+    "拜访",
+    "陪同",
+    "听取",
+    "与",
+    "和",
+    "向",
+    "对",
+)
+"""Words before a biography's verb that bring in another person (A会见B，B现任…)."""
+_AND_ALSO = re.compile(r"[，,]?(?:以及|并)")
+"""What joins the last title of a biography's list to the others (…理事长，以及某会副主席)."""
+_AS_POSTS = re.compile(r"等(?:重要|领导)?职务?$")
+"""What closes a biography's list of titles (…副主席等重要职务)."""
 _BIO_NAME_END = ("，", ",", "（", "(")
 _CLAUSE_END = frozenset("，,。；;\n")
+
+
+def _list_end(text: str, start: int) -> int:
+    """Where a biography's list of titles opened at ``start`` ends: at its clause's end, or at
+    the next one when 以及 joins a last title (…理事长，以及某会副主席等重要职务)."""
+    end = start
+    while end < len(text) and text[end] not in _CLAUSE_END:
+        end += 1
+    if _AND_ALSO.match(text, end) and text[end : end + 1] in "，,":
+        end += 1
+        while end < len(text) and text[end] not in _CLAUSE_END:
+            end += 1
+    return end
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The titles of a biography's list between 、 and 以及, less the closing 等职务."""
+    if (closing := _AS_POSTS.search(text, start, end)) is not None:
+        end = closing.start()
+    out, cursor = [], start
+    for m in re.finditer(r"、|[，,]?以及", text[start:end]):
+        out.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    return [*out, (cursor, end)]
 
 
 def _subject_of(text: str, people: dict[int, Piece], at: int) -> Piece | None:
@@ -75,7 +119,15 @@ def _subject_of(text: str, people: dict[int, Piece], at: int) -> Piece | None:
         name = people.get(begin)
         if name is not None:
             end = name.end + next((len(h) for h in HONORIFICS if text.startswith(h, name.end)), 0)
-            return name if text.startswith(_BIO_NAME_END, end) else None
+            if text.startswith(_BIO_NAME_END, end):
+                return name
+            # A毕业于…，现为…: the sentence's subject, unless it opens a list or meets another
+            verbs = text[end:at]
+            return (
+                None
+                if text[end : end + 1] in "、和与及同" or any(v in verbs for v in _MEETING)
+                else name
+            )
     return None
 
 
@@ -92,22 +144,20 @@ def biography_chains(seg: Segmented, people: dict[int, Piece]) -> list[TitleChai
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
+    by_end = {p.end: p for p in people.values()}
     for m in _CURRENTLY.finditer(text):
-        name = _subject_of(text, people, m.start())
+        name = by_end.get(m.start()) or _subject_of(text, people, m.start())
         if name is None:
             continue
-        end = m.end()
-        while end < len(text) and text[end] not in _CLAUSE_END:
-            end += 1
+        end = _list_end(text, m.end())
+        parts = _parts(text, m.end(), end)
         elements: list[ChainElement] = []
-        cursor = m.end()
-        for part_end in [i for i in range(m.end(), end) if text[i] == "、"] + [end]:
-            element = parse_element(seg, starts, cursor, part_end)
+        for start, part_end in parts:
+            element = parse_element(seg, starts, start, part_end)
             if element is None:
                 break
             elements.append(element)
-            cursor = part_end + 1
-        if elements and len(elements) == text.count("、", m.end(), end) + 1:
+        if elements and len(elements) == len(parts):
             span = Piece(name.start, end, text[name.start : end])
             out.append(TitleChain(tuple(elements), name, span, False, "rules.biography"))
     return out

@@ -134,13 +134,17 @@ def orgs_in_sentence(
             endings = seats_of(e.role.text)
             if keys[i] is not None or e.org is not None or e.body is not None or not endings:
                 continue
+            elected = chain.rule == "rules.appointment"
             visited = [
                 (s, key)
                 for s, end, key in named
                 if sentence <= s
                 and end <= start
                 and key.endswith(endings)
-                and _VISITED.search(text, max(sentence, s - 4), s)
+                and (
+                    _VISITED.search(text, max(sentence, s - 4), s)
+                    or (elected and s == sentence)  # 某会进行改选，由A当选理事长: its own
+                )
                 and not is_place(key)
             ]
             if visited:
