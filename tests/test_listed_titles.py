@@ -231,3 +231,12 @@ def test_a_title_stated_by_a_visiting_organisation_is_not_the_hosts_peoples() ->
     )
     assert ("周立平", "校长", "东江大学") in found, found
     assert ("陈思远", "副校长", "东江大学") not in found, found
+
+
+def test_the_titles_of_a_group_a_leader_leads_are_at_the_leaders_organisation() -> None:
+    found = _posts(
+        "东江银行公会主席林晓峰率领陈思远、胡文成，以及总干事周立平、秘书长贺明远等一行13人"
+        "日前拜访东江市政府。"
+    )
+    assert ("周立平", "总干事", "东江银行公会") in found, found
+    assert ("贺明远", "秘书长", "东江银行公会") in found, found

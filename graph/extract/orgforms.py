@@ -99,3 +99,40 @@ def led_group_sender(text: str, at: int) -> tuple[int, int] | None:
     if m is None or org_suffix_of(m["sender"]) is None:
         return None
     return m.start("sender"), m.end("sender")
+
+
+_LEADS_ON = re.compile(r"率领|带领|率")
+_LEADER_TITLE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:长|主席|书记|主任|经理|总裁)")
+_PARTY_OF = re.compile(r"[^。；;！？\n]{0,40}?等?一行")
+
+
+def led_list_sender(text: str, at: int) -> tuple[int, int] | None:
+    """The organisation of the leader who leads a group whose listed member's name ends at
+    ``at`` (某公会主席A率领B、C，以及总干事D、秘书长E等一行13人: D's and E's titles are at
+    某公会), when the group closes with 一行.
+
+    >>> t = "东华银行公会主席林晓峰率领陈思远，以及秘书长周立平等一行13人拜访某处"
+    >>> t.__getitem__(slice(*led_list_sender(t, t.index("周立平") + 3)))
+    '东华银行公会'
+    >>> led_list_sender("会上，秘书长周立平发言", 11) is None
+    True
+    """
+    if _PARTY_OF.match(text, at) is None:
+        return None
+    sentence = max(text.rfind(c, 0, at) for c in "。；;！？\n") + 1
+    verb = _LEADS_ON.search(text, sentence, at)
+    if verb is None:
+        return None
+    for name_length in (3, 2, 4):
+        before = text[sentence : verb.start() - name_length]
+        for cut in range(len(before) - 1, 2, -1):
+            org, title = before[:cut], before[cut:]
+            if _LEADER_TITLE.fullmatch(title) and (org_suffix_of(org) or org.endswith("会")):
+                return sentence, sentence + cut
+    return None
+
+
+def group_sender(text: str, at: int) -> tuple[int, int] | None:
+    """The organisation sending the group whose leader or member's name ends at ``at``: a
+    delegation headed by them, a group led by them, or the group their leader leads."""
+    return delegation_sender(text, at) or led_group_sender(text, at) or led_list_sender(text, at)

@@ -25,7 +25,7 @@ from graph.extract.elision import (
 )
 from graph.extract.implied import deictic_targets, named_beside, orgs_by_role, visitors
 from graph.extract.names import Piece
-from graph.extract.orgforms import delegation_sender, led_group_sender, mission_name
+from graph.extract.orgforms import group_sender, mission_name
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
 from graph.extract.places import deictic_kind, government_title, is_place, pointing_words
@@ -271,7 +271,7 @@ def _sent_by(
     sends it (以总书记A为团长的某某党代表团; 某大学参观团一行，在董事长A的带领下)."""
     if all(k is not None for k in keys):
         return keys
-    span = delegation_sender(text, chain.person.end) or led_group_sender(text, chain.person.end)
+    span = group_sender(text, chain.person.end)
     if span is None:
         return keys
     name = text[span[0] : span[1]]
