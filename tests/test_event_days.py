@@ -115,3 +115,19 @@ def test_a_length_ending_on_the_day_stated_starts_before_it() -> None:
         "东江8月29日电 2003年东江足协会员代表大会今天结束了为期一天半的议程。"
     )
     assert (date(2003, 8, 28), date(2003, 8, 29)) in events.values(), events
+
+
+def test_yuanyue_is_january() -> None:
+    events = _events(
+        "东江县妇联换届选举工作会议召开\n发布日期：2013-01-08\n东江县妇联换届选举工作会议元月6日召开。"
+    )
+    assert (date(2013, 1, 6), date(2013, 1, 6)) in events.values(), events
+
+
+def test_a_day_after_the_copys_date_with_no_plan_is_last_years() -> None:
+    events = _events(
+        "发布时间：2014/2/10\n3月21日上午，东江市教育局局长林晓峰率考察团一行到我校交流访问。"
+    )
+    assert (date(2013, 3, 21), date(2013, 3, 21)) in events.values(), events
+    planned = _events("发布时间：2006-01-24\n会议决定东江市人大四次会议于2月21日召开。")
+    assert (date(2006, 2, 21), date(2006, 2, 21)) in planned.values(), planned

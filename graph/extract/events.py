@@ -314,7 +314,7 @@ def _day(
     dates = find_range(s, year)
     if dates is None and anchor is not None:
         return _relative(s, anchor)
-    if dates and anchor and year and "年" not in dates.text and dates.first - anchor > _HALF_YEAR:
+    if dates and anchor and year and "年" not in dates.text and _after_the_copy(s, dates, anchor):
         return find_range(s, year - 1)  # 12月27日 told on 2020-01-02: last year's December
     if dates is not None and told is not None and "年" not in dates.text:
         later = year_of_day(dates.first.month, told)
@@ -324,3 +324,14 @@ def _day(
 
 
 _HALF_YEAR = timedelta(days=180)
+_A_WEEK = timedelta(days=7)
+_FUTURE = re.compile(r"将|拟|定于|计划|预计|届时|决定|通知|安排|前完成|之前|以前|截至|截止")
+"""Words that make a day after the copy's date a plan, a deadline or an announcement."""
+
+
+def _after_the_copy(s: str, dates: DateRange, anchor: date) -> bool:
+    """Whether a day written without its year falls after the copy's date by more than a
+    week (half a year when the sentence plans or announces it): last year's day, told late
+    (3月21日, 到我校交流访问, in a copy dated 2014-02-10: 2013)."""
+    ahead = dates.first - anchor
+    return ahead > _HALF_YEAR or (ahead > _A_WEEK and not _FUTURE.search(s))

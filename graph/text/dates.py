@@ -20,6 +20,8 @@ reads 三分校 as "3 minutes"), so the few forms news use are parsed here.
 
 >>> [text for _, _, text in find_dates("1998年1月1日和十二月三十一日上午，3月，2月30日")]
 ['1998年1月1日', '十二月三十一日', '3月']
+>>> normalise("元月6日", 2013), [t for _, _, t in find_dates("月薪3000元月底发")]
+((datetime.date(2013, 1, 6), datetime.date(2013, 1, 6)), [])
 >>> normalise("二〇一八年五月二十八日", 2020)
 (datetime.date(2018, 5, 28), datetime.date(2018, 5, 28))
 >>> r = find_range("会议于今年6月3日至5日举行", 2020)
@@ -52,7 +54,9 @@ _SEP = r"\s*(?:到|至|—|－|-|~|～)\s*"
 
 _ISO = rf"(?<!{_AR}){_AR}{{4}}[-/.]{_AR}{{1,2}}[-/.]{_AR}{{1,2}}(?![0-9])"
 _S = "[ \u3000]?"  # a space a copy may put between the parts (2009年9月 21日, 12月1 日)
-_Y, _M, _D = rf"(?:{_YEAR}){_S}年", rf"(?:{_NUM}){_S}月份?", rf"(?:{_NUM}){_S}[日号]"
+_FIRST = "(?<![0-9０-９一二三四五六七八九十百千万亿])元"  # 元月: January (not 3000元 + 月薪)
+_MONTH = rf"{_NUM}|{_FIRST}"
+_Y, _M, _D = rf"(?:{_YEAR}){_S}年", rf"(?:{_MONTH}){_S}月份?", rf"(?:{_NUM}){_S}[日号]"
 _YR = rf"(?:{_Y}|{_REL})"
 
 # One date, by use: a mention is a year or a month, with a day only after a month; an event
@@ -65,7 +69,7 @@ _DATE = {
 # The parts of one date found by any of the above.
 _PARTS = re.compile(
     rf"(?P<iy>{_AR}{{4}})[-/.](?P<im>{_AR}{{1,2}})[-/.](?P<id>{_AR}{{1,2}})"
-    rf"|(?:(?:(?P<y>{_YEAR}){_S}年|(?P<rel>{_REL})){_S})?(?:(?P<m>{_NUM}){_S}月份?{_S})?"
+    rf"|(?:(?:(?P<y>{_YEAR}){_S}年|(?P<rel>{_REL})){_S})?(?:(?P<m>{_MONTH}){_S}月份?{_S})?"
     rf"(?:(?P<d>{_NUM}){_S}[日号])?"
 )
 
@@ -127,6 +131,8 @@ def _optional_number(text: str | None) -> int | None:
     a numeral."""
     if text is None:
         return None
+    if text == "元":
+        return 1  # 元月
     try:
         return number(text)
     except ValueError:
