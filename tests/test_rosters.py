@@ -190,3 +190,14 @@ def test_two_titles_joined_by_jian_in_an_appointment() -> None:
     posts = _posts("东华工程学会换届\n\n经选举，陈国强任秘书长兼法定代表人。")
     assert ("陈国强", "秘书长", "东华工程学会") in posts
     assert ("陈国强", "法定代表人", "东华工程学会") in posts
+
+
+def test_the_people_a_body_sends_to_a_signing_hold_their_titles_there() -> None:
+    found = _posts(
+        "东江医管局的代表包括主席林晓峰及行政总裁周立平医生；东华医院发展中心的代表为主任陈思远。"
+    )
+    assert {
+        ("林晓峰", "主席", "东江医管局"),
+        ("周立平", "行政总裁", "东江医管局"),
+        ("陈思远", "主任", "东华医院发展中心"),
+    } <= found, found

@@ -27,10 +27,11 @@ _LEAD = re.compile(
     r"(?:第[0-9一二三四五六七八九十]{1,3}届)?"
     r"(?:理监事会|理事会|监事会|董事会|委员会|领导班子|主席团)?"
     r"(?:成员|组成人员|领导成员)(?:名单)?(?:包括|如下|为|是|有)?[：:]"
+    r"|的代表(?:包括|为|是|有)[：:]?"  # 某局的代表包括主席A及行政总裁B: its people at a signing
 )
 _QUALIFIERS = ("当然", "新任", "荣誉")
 """Words before a title in a roster that are not part of the organisation (当然常务副理事长)."""
-_BETWEEN_PAIRS = "；;，,、 \u3000"
+_BETWEEN_PAIRS = "；;，,、 \u3000及和"
 
 
 def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
@@ -52,13 +53,19 @@ def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
             while (name := name_at(seg, starts, people, pos)) is not None:
                 span = Piece(role.start, name.end, text[role.start : name.end])
                 out.append(TitleChain((element,), name, span, False, "rules.roster"))
-                pos = name.end
+                pos = name.end + next(
+                    (len(h) for h in _AFTER_NAME if text.startswith(h, name.end)), 0
+                )
                 if not text.startswith("、", pos):
                     break
                 pos += 1
             while pos < len(text) and text[pos] in _BETWEEN_PAIRS:
                 pos += 1
     return out
+
+
+_AFTER_NAME = ("医生", "先生", "女士", "博士", "教授")
+"""Forms of address after a roster's name (行政总裁某某医生)."""
 
 
 def org_named_before(seg: Segmented, starts: dict[int, int], end: int) -> Piece | None:
