@@ -234,3 +234,18 @@ def test_a_biographys_titles_joined_by_and_also_are_all_held() -> None:
 def test_the_body_opening_the_sentence_holds_the_election() -> None:
     found = posts("东江工业协进会于15日进行理监事改选，由林晓峰高票当选新任理事长。")
     assert ("林晓峰", "理事长", "东江工业协进会") in found, found
+
+
+def test_acting_as_a_verb_gives_the_acting_title() -> None:
+    found = posts("会议决定林晓峰代理东江市市长。")
+    assert ("林晓峰", "代理市长", "东江市人民政府") in found, found
+    found = posts("决定林晓峰副区长代理东华区政府区长职务。")
+    assert {o for p, r, o in found if (p, r) == ("林晓峰", "代理区长")} & {
+        "东华区人民政府",
+        "东华区政府",
+    }, found
+
+
+def test_qi_as_the_object_of_an_appointment_is_the_person_just_named() -> None:
+    found = posts("会议决定任命林晓峰为东江市人民政府副市长，并决定其为代理市长。")
+    assert ("林晓峰", "代理市长", "东江市人民政府") in found, found

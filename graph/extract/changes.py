@@ -27,7 +27,7 @@ from graph.extract.listbase import (
 )
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.rules import TitleChain
-from graph.extract.titles import ChainElement, OrgCheck, parse_element
+from graph.extract.titles import ChainElement, OrgCheck, parse_element, role_starting_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -66,10 +66,14 @@ _ELECTED = (
             "选为",
         )
     ),
+    "代理",
     "为",
     "任",
 )
-"""Verbs after the names that give them the titles that follow (longest first)."""
+"""Verbs after the names that give them the titles that follow (longest first); 代理 gives
+them the acting title (决定A代理某市市长: 代理市长)."""
+_STANDS_FOR = re.compile(r"(?<=[定命意名并])其(?=为|任|担任|出任)")
+"""其 as the object of an appointment (任命A为X，并决定其为代理市长): the person just named."""
 _POST_WORDS = ("一职", "职务")
 """Words after a post that name it as a post (连任X主席一职)."""
 _NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}[届任])")
@@ -83,6 +87,7 @@ def appointment_chains(
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
+    people = {**people, **_pronouns(text, people)}
     for p in sorted(people.values(), key=lambda p: p.start):
         pos = skip_aside(text, p.end)
         m = _MANY.match(text, pos)
@@ -91,6 +96,9 @@ def appointment_chains(
         pos += len(_RESPECTIVELY) * respectively
         adverbs = _ALREADY.match(text, pos)  # A已正式出任X: the verb after its adverbs
         after = adverbs.end() if adverbs else pos
+        held = role_starting_at(text, after)
+        if held is not None and text.startswith("代理", held):
+            after = held  # A副区长代理某区区长职务: the title A holds, then the verb
         verb = next((v for v in _ELECTED if text.startswith(v, after)), None)
         if verb is None or (after > pos and verb in ("为", "任")):
             continue
@@ -110,6 +118,8 @@ def appointment_chains(
         ) or _post(seg, starts, post_start, post_end, org_check=org_check)
         if not elements:
             continue
+        if verb == "代理":
+            elements = _acting(elements)
         successor = _successor(text, people, p)
         names = [successor] if successor else _names(seg, starts, people, p)
         if respectively:
@@ -125,6 +135,28 @@ def appointment_chains(
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+def _pronouns(text: str, people: People) -> People:
+    """其 standing for the person named last before it in its sentence, where an appointment
+    takes it as its object: a piece at 其 holding that person's name."""
+    out: People = {}
+    by_start = sorted(people.values(), key=lambda p: p.start)
+    for m in _STANDS_FOR.finditer(text):
+        sentence = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+        before = [p for p in by_start if sentence <= p.start and p.end <= m.start()]
+        if before:
+            out[m.start()] = Piece(m.start(), m.end(), before[-1].text)
+    return out
+
+
+def _acting(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
+    """The elements with their last title made acting (代理 + 市长), its span unchanged."""
+    last = elements[-1]
+    if last.role.text.startswith(("代理", "代")):
+        return elements
+    role = Piece(last.role.start, last.role.end, "代理" + last.role.text)
+    return (*elements[:-1], replace(last, role=role))
 
 
 def _names(seg: Segmented, starts: dict[int, int], people: People, last: Piece) -> list[Piece]:
