@@ -240,3 +240,9 @@ def test_the_titles_of_a_group_a_leader_leads_are_at_the_leaders_organisation() 
     )
     assert ("周立平", "总干事", "东江银行公会") in found, found
     assert ("贺明远", "秘书长", "东江银行公会") in found, found
+
+
+def test_the_documents_own_pointing_word_opens_a_list_of_names_and_titles() -> None:
+    found = _posts("本校林晓峰校长、周立平处长、陈思远处长及贺明远小姐一行四人抵达东江市。")
+    assert {("周立平", "处长", "本校"), ("陈思远", "处长", "本校")} <= found, found
+    assert not {p for p, _, _ in found if p.startswith("及")}, found

@@ -27,7 +27,7 @@ from graph.extract.orgnames import (
     org_suffixes,
 )
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
-from graph.extract.places import government_title, is_place, party_title
+from graph.extract.places import deictic_kind, government_title, is_place, party_title
 from graph.extract.rules import TitleChain
 from graph.extract.subject import fits, seats_of
 from graph.extract.terms import after_past_term
@@ -136,7 +136,8 @@ def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int)
     if text[first - 1 : first] == "的":
         return True
     named = org_suffix_of(name) is not None or federation_short_name(name)
-    return org_end == first and named and len(name) <= 20
+    own = name[:1] in "我本" and deictic_kind(name) is not None  # 本校A校长、B处长
+    return org_end == first and (named or own) and len(name) <= 20
 
 
 def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
@@ -190,6 +191,7 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue  # 某银行分行A市长: no bank has a mayor (a title stated elsewhere)
         if (
             org_suffix_of(name_text) is None
+            and not (name_text[:1] in "我本" and deictic_kind(name_text))
             and not federation_short_name(name_text)
             and department_of(name_text) is None
             and faculty_of(name_text) is None

@@ -176,6 +176,8 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         b, kept = _name_end(text, a, b)
         b = _third_before_conjunction(text, a, b)
         b = _third_left_alone(seg, starts, a, b)
+        if text[a] in "及和与" and b - a == 4 and looks_like_name(text[a + 1 : b]):
+            a += 1  # …院长 + 及林某某小姐: the conjunction is the list's
         a = _husbands_surname(text, a, b)
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
