@@ -145,3 +145,10 @@ def test_a_qualifier_before_a_title_is_the_titles_not_the_organisations() -> Non
 def test_a_title_a_unit_cannot_hold_goes_back_to_the_organisation_before_it() -> None:
     found = posts("东江省作协党组书记、书记处第一书记、副主席林晓峰出席。")
     assert ("林晓峰", "副主席", "东江省作协") in found, found
+
+
+def test_a_procurators_rank_after_a_committee_title_is_the_procuratorates() -> None:
+    found = posts(
+        "免去林晓峰同志的东江区人民检察院副检察长、检察委员会委员、检察员职务。", former=None
+    )
+    assert ("林晓峰", "检察员", "东江区人民检察院") in found, found
