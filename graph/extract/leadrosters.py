@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.listbase import People, name_at
-from graph.extract.names import BOUNDARY, Piece
+from graph.extract.names import BOUNDARY, FORMS_OF_ADDRESS, Piece
 from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import org_suffix_of
 from graph.extract.places import LEVELS, is_place
@@ -54,7 +54,7 @@ def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
                 span = Piece(role.start, name.end, text[role.start : name.end])
                 out.append(TitleChain((element,), name, span, False, "rules.roster"))
                 pos = name.end + next(
-                    (len(h) for h in _AFTER_NAME if text.startswith(h, name.end)), 0
+                    (len(h) for h in FORMS_OF_ADDRESS if text.startswith(h, name.end)), 0
                 )
                 if not text.startswith("、", pos):
                     break
@@ -62,10 +62,6 @@ def lead_rosters(seg: Segmented, people: People) -> list[TitleChain]:
             while pos < len(text) and text[pos] in _BETWEEN_PAIRS:
                 pos += 1
     return out
-
-
-_AFTER_NAME = ("医生", "先生", "女士", "博士", "教授")
-"""Forms of address after a roster's name (行政总裁某某医生)."""
 
 
 def org_named_before(seg: Segmented, starts: dict[int, int], end: int) -> Piece | None:

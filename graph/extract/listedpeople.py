@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.names import Piece, person_after
+from graph.extract.names import FORMS_OF_ADDRESS, Piece, person_after
 from graph.extract.people import looks_like_name
 from graph.extract.titles import role_ending_at
 from graph.text.segment import token_index, word_tags
@@ -89,7 +89,7 @@ def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]
         while j > 0 and text[j - 1] == " ":
             j -= 1
         titled = role_ending_at(text, j) is not None
-        if text.startswith(_ADDRESS_AFTER, b) or text.endswith(_RELATIONS, 0, j) or titled:
+        if text.startswith(FORMS_OF_ADDRESS, b) or text.endswith(_RELATIONS, 0, j) or titled:
             found.append(Piece(a, b, m.group()))
     return tuple(sorted(found, key=lambda p: p.start))
 
@@ -97,7 +97,6 @@ def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z.])(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}|[A-Za-z][a-z]{3,})(?![A-Za-z.])"
 )
-_ADDRESS_AFTER = ("先生", "女士", "夫人", "教授", "博士", "院士", "小姐")
 _RELATIONS = ("丈夫", "妻子", "夫人", "太太", "先生")
 _GLUED = frozenset("任为在是说等和与及")
 """Characters the segmenter glues onto a name it knows no better (某某任 + 主任)."""

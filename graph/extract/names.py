@@ -78,6 +78,8 @@ def is_common_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+FORMS_OF_ADDRESS = ("先生", "女士", "夫人", "小姐", "医生", "博士", "教授", "院士")
+"""Forms of address written after a name (某某女士, 行政总裁某某医生, Smith教授)."""
 _CONJUNCTION_SURNAMES = frozenset("和与同及")
 
 
