@@ -212,3 +212,36 @@ def bare_bodies(keys: Iterable[str]) -> dict[str, str]:
         if len(full) == 1:
             out[bare] = full.pop()
     return out
+
+
+def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
+    """Map a shortened/broken name key to the full name key it stands for."""
+    out: dict[str, str] = {}
+    for a in names:
+        for b in names:
+            if (
+                len(a) < len(b)
+                and a[:2] == b[:2]
+                and org_suffix_of(a) == org_suffix_of(b)
+                and is_subsequence(a, b)
+                and not (b.startswith(a) and org_suffix_of(b[len(a) :]) is not None)
+                and not _another_committee(a, b)
+                and people_at.get(a, set()) & people_at.get(b, set())
+            ):
+                out[a] = b
+    return out
+
+
+def _another_committee(short: str, long: str) -> bool:
+    """A place's committee and one of its committees named by a word before 委 (区委 and
+    区监委, 区纪委, 区政法委): two bodies, not a name and its short form.
+
+    >>> _another_committee("东江区委", "东江区监委"), _another_committee("东江公司", "东江电力公司")
+    (True, False)
+    """
+    return (
+        short.endswith("委")
+        and long.endswith("委")
+        and long.startswith(short[:-1])
+        and is_place(short[:-1])
+    )

@@ -124,6 +124,27 @@ def _after_org_ending() -> re.Pattern[str]:
     return re.compile("(?<=[" + "".join(last) + "])[\u4e00-\u9fff]")
 
 
+def _an_organisation(name: str, text: str) -> bool:
+    """Whether ``name`` before a name and its title is an organisation, the document's own
+    pointing word or a department of one (某某医院胸外科, 我院胸外科, 胸外科, 本校)."""
+    return (
+        org_suffix_of(name) is not None
+        or (name[:1] in "我本" and deictic_kind(name) is not None)
+        or federation_short_name(name)
+        or department_of(name) is not None
+        or faculty_of(name) is not None
+        or hospital_department(name, text)
+    )
+
+
+def _region_title(text: str, start: int, end: int, name: Piece, role: Piece) -> TitleChain:
+    """The chain of a region, a name and that region's title: at its government or party."""
+    org = Piece(start, end, text[start:end])
+    span = Piece(start, role.end, text[start : role.end])
+    chain = TitleChain((ChainElement(org, None, role),), name, span, False)
+    return replace(chain, rule="rules.title-after-name")
+
+
 def _place_title(place: str, role: str) -> bool:
     """A region, then a name, then that region's government or party title (某市A市长,
     某省B副省长): the title is at the region's government or party committee."""
@@ -180,24 +201,14 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue  # 学院党委书记A教授代表某学院 + 向B书记: a clause holding a name, no organisation
         name_text = "".join(text[org_start:org_end].split())
         if any_title and _place_title(name_text, role) and org_end == first and names == [p]:
-            org = Piece(org_start, org_end, text[org_start:org_end])  # 某市A市长: its government
-            span = Piece(org_start, p.end + len(role), text[org_start : p.end + len(role)])
-            chain = TitleChain((ChainElement(org, None, role_piece),), p, span, False)
-            out.append(replace(chain, rule="rules.title-after-name"))
+            out.append(_region_title(text, org_start, org_end, p, role_piece))  # 某市A市长
             continue
         if any_title and not _owner_named(text, org_start, org_end, name_text, first):
             continue
         if any_title and government_title(role) and not fits(role, name_text):
             continue  # 某银行分行A市长: no bank has a mayor (a title stated elsewhere)
-        if (
-            org_suffix_of(name_text) is None
-            and not (name_text[:1] in "我本" and deictic_kind(name_text))
-            and not federation_short_name(name_text)
-            and department_of(name_text) is None
-            and faculty_of(name_text) is None
-            and not hospital_department(name_text, text)
-        ):
-            continue  # an organisation, or a department of one (某某医院胸外科, 我院胸外科, 胸外科)
+        if not _an_organisation(name_text, text):
+            continue
         past = after_past_term(text, org_start, org_end)  # 上届书协A主席: a former post
         org = Piece(past, org_end, text[past:org_end])
         for name in names:

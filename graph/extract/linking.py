@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.extract.abbreviations import (
+    alias_targets,
     bare_bodies,
     federation_short_forms,
     is_short_form,
@@ -32,7 +33,6 @@ from graph.extract.orgkeys import (
     BARE_GOVERNMENTS,
     RANKS,
     OrgName,
-    alias_targets,
     chain_org_keys,
     resolve_org_names,
     subject_orgs,

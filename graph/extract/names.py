@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from graph.extract.namechars import ADVERB_FINALS, third_left_alone, word_after
 from graph.ner.persons import conjunction_kept, glued_tail, preposition_lead
 from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
@@ -264,7 +265,7 @@ def _whole_word_name(text: str, tok: Token, nxt: Token | None, tags: dict[str, s
         and (
             _lone_given(nxt.text)
             or nxt.text in ADVERB_FINALS
-            or (len(nxt.text) == 1 and third_left_alone(nxt.text, _word_after(text, nxt.end)))
+            or (len(nxt.text) == 1 and third_left_alone(nxt.text, word_after(text, nxt.end)))
         )
     ):
         end = nxt.end  # the HMM cut a three-character name short (林某 + 卒, 潘某 + 刚, 韩某 + 赋)
@@ -341,40 +342,6 @@ def surname_repeated(text: str, a: int, b: int) -> bool:
     True
     """
     return b - a == 3 and text[b - 1] == text[a] and text.startswith(tuple(_SIR), b)
-
-
-ADVERB_FINALS = frozenset("刚超才正原均")
-"""Characters jieba reads as adverbs that end a three-character name far more often than
-they follow a two-character one (person names of People's Daily 1998 and MSRA train: 刚 98
-to 4, 超 82:0, 才 69:4, 正 43:13, 原 13:4, 均 8:1; 先, 也, 就, 在 the other way)."""
-
-
-def third_left_alone(char: str, after: str) -> bool:
-    """Whether ``char``, a character the segmenter left alone after a two-character name and
-    before the word ``after``, is the name's third (韩某 + 赋 + 对, 钟某 + 元 + ，) rather than
-    the clause's (王某 + 说 + ，, 梁某 + 率 + 团): no function word, adverb or verb of speech.
-
-    >>> third_left_alone("赋", "对"), third_left_alone("元", "，"), third_left_alone("说", "，")
-    (True, True, False)
-    """
-    if not "\u4e00" <= char <= "\u9fff" or char in _NEVER_THIRD:
-        return False
-    if word_tags().get(char, "x") in FUNCTION_TAGS | {"d", "role"} and char not in ADVERB_FINALS:
-        return False
-    return after in _AFTER_NAME_MARKS or len(after) >= 2 or after in "对向与和及在"
-
-
-_NEVER_THIRD = frozenset(
-    "说讲称道问答笑叹指等们的了着过在是有为到去来也都就又还将已被把对向从由于给让以率带携陪偕赴任兼作"
-    "看听见受用做干抓走送拿收要会能可应需该请叫使令得"
-)
-"""Characters after a two-character name that are the clause's, not the name's."""
-_AFTER_NAME_MARKS = frozenset("，,、。；;：:")
-
-
-def _word_after(text: str, at: int) -> str:
-    """The mark at ``at`` or the two characters there (enough for :func:`third_left_alone`)."""
-    return text[at : at + 1] if text[at : at + 1] in _AFTER_NAME_MARKS else text[at : at + 2]
 
 
 def _lone_given(word: str) -> bool:

@@ -5,7 +5,6 @@
 - The key of each chain element: carried over from the element before it, from a neighbour in
   a list, from where the document states the title, from the title line, or from the
   organisation the document is about (:func:`chain_org_keys`, :func:`subject_orgs`).
-- Shortened or broken names that stand for a longer one (:func:`alias_targets`).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.extract.abbreviations import is_subsequence
 from graph.extract.elision import (
     committee_department,
     dominant_regions,
@@ -50,39 +48,6 @@ class OrgName:
     label: str
     surface: str
     rule: str
-
-
-def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict[str, str]:
-    """Map a shortened/broken name key to the full name key it stands for."""
-    out: dict[str, str] = {}
-    for a in names:
-        for b in names:
-            if (
-                len(a) < len(b)
-                and a[:2] == b[:2]
-                and org_suffix_of(a) == org_suffix_of(b)
-                and is_subsequence(a, b)
-                and not (b.startswith(a) and org_suffix_of(b[len(a) :]) is not None)
-                and not _another_committee(a, b)
-                and people_at.get(a, set()) & people_at.get(b, set())
-            ):
-                out[a] = b
-    return out
-
-
-def _another_committee(short: str, long: str) -> bool:
-    """A place's committee and one of its committees named by a word before 委 (区委 and
-    区监委, 区纪委, 区政法委): two bodies, not a name and its short form.
-
-    >>> _another_committee("东江区委", "东江区监委"), _another_committee("东江公司", "东江电力公司")
-    (True, False)
-    """
-    return (
-        short.endswith("委")
-        and long.endswith("委")
-        and long.startswith(short[:-1])
-        and is_place(short[:-1])
-    )
 
 
 _LEVEL_TWICE = re.compile(
@@ -329,6 +294,50 @@ def _listed_like_before(
                     people_at[key].add(chain.person.text)
 
 
+def _mentioned(
+    seg: Segmented,
+    orgs: tuple[Piece, ...],
+    doc_regions: dict[str, str] | None,
+    resolved: dict[tuple[int, int], OrgName],
+    base_of_chain: list[list[str | None]],
+) -> dict[tuple[int, int], OrgName]:
+    """The model's organisations no chain names, while a title still lacks one (选举产生了
+    某会…，A当选主席: 某会 is only the model's)."""
+    if all(k is not None for keys in base_of_chain for k in keys):
+        return {}
+    found = resolve_org_names(seg, (), orgs, doc_regions)
+    return {span: o for span, o in found.items() if span not in resolved}
+
+
+def _element_keys(
+    text: str, chain: TitleChain, resolved: dict[tuple[int, int], OrgName]
+) -> list[str | None]:
+    """The organisation key each element of a chain names, or carries over from the element
+    before it."""
+    keys: list[str | None] = []
+    current: str | None = None
+    for e in chain.elements:
+        if e.org:
+            current = resolved[(e.org.start, e.org.end)].key
+            if current in BARE_GOVERNMENTS and government_title(e.role.text):
+                current = None  # 、政府副市长B: the government of the article's city
+        elif (
+            e.body
+            and current
+            and text[e.body.start - 1 : e.body.start] == "兼"
+            and not e.body.text.startswith("党")
+        ):  # 投资部部长兼团委书记: not the department's 团委 (外交部部长兼党组书记: its 党组)
+            current = unit_parent(current) or _body_owner(resolved, e.body.text) or current
+        elif e.body is None and current and e.role.text.endswith(RANKS):
+            keys.append(unit_parent(current) or current)  # 办公室主任、二级巡视员: a rank
+            continue  # of the organisation, not of its unit
+        elif e.body is None and current and (held := held_above(keys, e.role.text, current)):
+            keys.append(held)  # 某协会书记处第一书记、副主席: the association's 副主席
+            continue
+        keys.append(current)
+    return keys
+
+
 def chain_org_keys(
     seg: Segmented,
     chains: tuple[TitleChain, ...],
@@ -341,42 +350,17 @@ def chain_org_keys(
     base_of_chain: list[list[str | None]] = []
     people_at: dict[str, set[str]] = defaultdict(set)
     for chain in chains:
-        keys: list[str | None] = []
-        current: str | None = None
-        for e in chain.elements:
-            if e.org:
-                current = resolved[(e.org.start, e.org.end)].key
-                if current in BARE_GOVERNMENTS and government_title(e.role.text):
-                    current = None  # 、政府副市长B: the government of the article's city
-            elif (
-                e.body
-                and current
-                and seg.doc.text[e.body.start - 1 : e.body.start] == "兼"
-                and not e.body.text.startswith("党")
-            ):  # 投资部部长兼团委书记: not the department's 团委 (外交部部长兼党组书记: its 党组)
-                current = unit_parent(current) or _body_owner(resolved, e.body.text) or current
-            elif e.body is None and current and e.role.text.endswith(RANKS):
-                keys.append(unit_parent(current) or current)  # 办公室主任、二级巡视员: a rank
-                continue  # of the organisation, not of its unit
-            elif e.body is None and current and (held := held_above(keys, e.role.text, current)):
-                keys.append(held)  # 某协会书记处第一书记、副主席: the association's 副主席
-                continue
-            keys.append(current)
-            if current:
-                people_at[current].add(chain.person.text)
+        keys = _element_keys(seg.doc.text, chain, resolved)
+        for key in keys:
+            if key:
+                people_at[key].add(chain.person.text)
         base_of_chain.append(_sent_by(seg.doc.text, chain, keys, resolved))
     _units_by_neighbour(seg.doc.text, chains, base_of_chain, resolved)
     orgs_by_neighbour(seg.doc.text, chains, base_of_chain, people_at)
     _listed_like_before(chains, base_of_chain, people_at)
     named = [(s, e, o.key) for (s, e), o in resolved.items()]
     sentence_starts = [s.start for s in seg.sentences]
-    mentioned: dict[tuple[int, int], OrgName] = {}
-    if any(k is None for keys in base_of_chain for k in keys):
-        mentioned = {  # the model's organisations too: 选举产生了某会…，A当选主席
-            span: o
-            for span, o in resolve_org_names(seg, (), orgs, doc_regions).items()
-            if span not in resolved
-        }
+    mentioned = _mentioned(seg, orgs, doc_regions, resolved, base_of_chain)
     named_too = named + [(s, e, o.key) for (s, e), o in mentioned.items()]
     orgs_in_sentence(seg.doc.text, sentence_starts, chains, base_of_chain, people_at, named_too)
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0

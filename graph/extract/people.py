@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graph.extract.namechars import third_left_alone
 from graph.extract.names import (
     GLUED,
     NAME_DOTS,
@@ -25,7 +26,6 @@ from graph.extract.names import (
     is_surname_start,
     named_alone,
     surname_repeated,
-    third_left_alone,
     transliterated_end,
 )
 from graph.extract.orgcheck import ModelSpan
