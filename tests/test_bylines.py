@@ -43,3 +43,10 @@ def test_the_paper_a_header_line_names_is_what_a_bracketed_own_dispatch_stands_f
         "【本报讯】（记者 林晓峰 通讯员 周立平）昨天上午，东江市政协会议开幕。"
     )
     assert {("林晓峰", "记者", "东江商报"), ("周立平", "通讯员", "东江商报")} <= found, found
+
+
+def test_an_unbracketed_own_dispatch_is_the_header_papers_too() -> None:
+    found = posts(
+        "东江市政协会议开幕\n2009年02月12日07:09 东江商报\n本报讯（记者 林晓峰）昨天上午，东江市政协会议开幕。"
+    )
+    assert ("林晓峰", "记者", "东江商报") in found, found

@@ -67,7 +67,7 @@ def test_national_bodies_short_names_are_organisations() -> None:
 
 
 def test_a_name_whose_last_character_the_segmenter_glued_to_a_verb_is_whole() -> None:
-    found = posts("东江市园林集团有限公司揭牌。集团公司董事长张健，总经理单远华为集团公司揭牌。")
+    found = posts("东江市园林集团有限公司揭牌。集团公司董事长贺健，总经理单远华为集团公司揭牌。")
     assert ("单远华", "总经理", "东江市园林集团有限公司") in found
     assert not any(p == "单云" for p, _, _ in found)
 

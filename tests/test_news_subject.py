@@ -118,7 +118,7 @@ def test_a_name_opening_a_doctrine_is_not_a_person() -> None:
 
 
 def test_a_region_in_brackets_inside_a_company_name() -> None:
-    posts = _posts("会上，王楠与运营公司华信（北京）科技有限公司董事长顾川签订协议。")
+    posts = _posts("会上，贺楠与运营公司华信（北京）科技有限公司董事长顾川签订协议。")
     assert ("顾川", "董事长", "华信（北京）科技有限公司") in posts
 
 

@@ -118,8 +118,8 @@ def test_a_married_womans_name_keeps_her_husbands_family_name() -> None:
 def test_a_third_character_left_alone_before_a_word_ends_the_name() -> None:
     found = posts("东江县委副书记、县长贺长赋对农信社的未来提出要求。")
     assert {p for p, _, _ in found} == {"贺长赋"}, found
-    found = posts("东江市文旅委党委委员钟前元，东华区人民政府副区长林晓峰出席。")
-    assert {p for p, _, _ in found} == {"钟前元", "林晓峰"}, found
+    found = posts("东江市文旅委党委委员贺前元，东华区人民政府副区长林晓峰出席。")
+    assert {p for p, _, _ in found} == {"贺前元", "林晓峰"}, found
     found = posts("东江县县长王明说，会议圆满成功。")
     assert {p for p, _, _ in found} == {"王明"}, found
 

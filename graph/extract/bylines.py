@@ -233,12 +233,10 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         m = _dispatch_at(text, line_start, cue.end())
         if m is None:
             continue  # the dispatch opens its line (or its part after a dash: 某某客户端—某某网消息)
-        org = Piece(m.start("org"), m.end("org"), m.group("org"))
+        org = _own_paper(text, Piece(m.start("org"), m.end("org"), m.group("org")))
         out += _reporters(seg, starts, people, org, m.end())
     for m in _BRACKETED_SOURCE.finditer(text):
-        org = Piece(m.start("org"), m.end("org"), m.group("org"))
-        if org.text in _OWN_OUTLETS:  # 【本报讯】（记者A）: the paper the header names
-            org = _header_paper(text) or org
+        org = _own_paper(text, Piece(m.start("org"), m.end("org"), m.group("org")))
         out += _reporters(seg, starts, people, org, m.end() - 1)  # 【某某网】（记者A）
     if out:
         return out
@@ -257,9 +255,8 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
 def _dispatch_at(text: str, line_start: int, cue_end: int) -> re.Match[str] | None:
     """The dispatch ending at ``cue_end`` that opens its line, or the line's part after a dash
     or a space (某某客户端—某某网消息（…）."""
-    for start in (line_start, max(text.rfind(c, line_start, cue_end) for c in "—－| \u3000") + 1):
-        if start <= 0 and start != line_start:
-            continue
+    after_dash = max(text.rfind(c, line_start, cue_end) for c in "—－| \u3000") + 1
+    for start in (line_start, after_dash) if after_dash > line_start else (line_start,):
         m = _DISPATCH.match(text, start, cue_end)
         if m is not None and m.end() == cue_end:
             return m
@@ -286,10 +283,13 @@ _HEADER_PAPER = re.compile(
 """A header line giving the copy's date and the paper it appeared in (2009年02月12日07:09 某某商报)."""
 
 
-def _header_paper(text: str) -> Piece | None:
-    """The paper a header line near the top names, which 本报 stands for."""
+def _own_paper(text: str, org: Piece) -> Piece:
+    """The outlet of a dispatch or a bracketed source: for 本报 (本网, 本台) the paper a header
+    line near the top names (【本报讯】（记者A）), when it names one."""
+    if org.text not in _OWN_OUTLETS:
+        return org
     m = _HEADER_PAPER.search(text, 0, _HEADER_REACH)
-    return Piece(m.start("paper"), m.end("paper"), m.group("paper")) if m else None
+    return Piece(m.start("paper"), m.end("paper"), m.group("paper")) if m else org
 
 
 _HEADER_REACH = 200

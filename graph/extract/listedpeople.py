@@ -69,14 +69,14 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
 
 def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """``people`` and the names written in Latin letters that a title, a relation or a form of
-    address marks as a person's (校长John Smith, 某某的Carol Andrews女士, 丈夫 John Beck,
-    某某mclntyre教授); the model reads Chinese characters only.
+    address marks as a person's (校长John Smith, 某某的Mary Holt女士, 丈夫 Tom Reed,
+    某某smithson教授); the model reads Chinese characters only.
 
     >>> from graph.text.segment import segment
     >>> from graph.types import Document
-    >>> seg = segment(Document.from_text("d.txt", "咨询师的Carol Andrews女士与丈夫 John Beck来访。"))
+    >>> seg = segment(Document.from_text("d.txt", "咨询师的Mary Holt女士与丈夫 Tom Reed来访。"))
     >>> [p.text for p in latin_people(seg, ())]
-    ['Carol Andrews', 'John Beck']
+    ['Mary Holt', 'Tom Reed']
     """
     text = seg.doc.text
     taken = {i for p in people for i in range(p.start, p.end)}

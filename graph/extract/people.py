@@ -201,7 +201,7 @@ def _husbands_surname(text: str, a: int, b: int) -> int:
     """Where a name starts when the family name of a married woman's husband stands before it
     in a list, as Hong Kong and Macau write them (、麥 + 張某娣、: 麥張某娣).
 
-    >>> _husbands_surname("副会长张锦、麦张旺娣、何洪枝", 7, 10), _husbands_surname("、在张旺", 2, 4)
+    >>> _husbands_surname("副会长林伟、麦李秀娟、何慧枝", 7, 10), _husbands_surname("、在张旺", 2, 4)
     (6, 2)
     """
     if b - a != 3 or a < 2 or text[a - 2] not in _LIST_MARKS:
@@ -265,7 +265,7 @@ def _third_left_alone(seg: Segmented, starts: dict[int, int], a: int, b: int) ->
 
     >>> from graph.text.segment import segment, token_index
     >>> from graph.types import Document
-    >>> seg = segment(Document.from_text("d.txt", "会议接受陈义初辞去职务。王明说，"))
+    >>> seg = segment(Document.from_text("d.txt", "会议接受贺义初辞去职务。王明说，"))
     >>> _third_left_alone(seg, token_index(seg), 4, 6), _third_left_alone(seg, token_index(seg), 12, 14)
     (7, 14)
     """
