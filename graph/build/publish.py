@@ -18,20 +18,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import networkx as nx
-
 from graph.build.cache import cache_path, load_cached
-from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes
+from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes, network_cache_bytes
 from graph.build.progress import ProgressCallback, step, tracked
 from graph.build.rdfjob import RDF_FILES, RdfExports, start_rdf_files, write_rdf_file
 from graph.build.spool import DocumentPart, Spool, spool_graphs
 from graph.build.storesync import StoreFeed, sync_store
 from graph.build.streammerge import LINKED_KINDS, Resolution
 from graph.errors import StoreError
+from graph.io.atomic import temporary_name
 from graph.network.convert import NetworkBuilder
 from graph.network.graphml import write_graphml
 from graph.network.html import write_html
 from graph.network.nodelink import write_nodelink
+from graph.network.ondisk import DiskNetwork
 from graph.sparql.store import store_dir
 from graph.types import Document
 
@@ -59,7 +59,29 @@ def publish(
     extraction is in the cache of ``out``: each is read again, one at a time, to write its named
     graph and add its nodes' evidence and its edges to the analytic graph."""
     out.mkdir(parents=True, exist_ok=True)
-    network = NetworkBuilder(base)
+    (out / ".cache").mkdir(exist_ok=True)
+    path = temporary_name(out / ".cache" / "network.sqlite", "network")
+    disk = DiskNetwork(path, cache_bytes=network_cache_bytes(max_memory))
+    try:
+        return _publish(
+            resolution, documents, out, base, changed, disk, report, max_memory, workers
+        )
+    finally:
+        disk.close()
+
+
+def _publish(
+    resolution: Resolution,
+    documents: list[Document],
+    out: Path,
+    base: str,
+    changed: set[str],
+    disk: DiskNetwork,
+    report: ProgressCallback | None,
+    max_memory: int,
+    workers: int,
+) -> dict[str, int]:
+    network = NetworkBuilder(base, disk)
     for doc in documents:
         network.add_document(doc)
     for e in resolution.entities:
@@ -82,8 +104,9 @@ def publish(
         # with more than one core, a child writes the RDF files beside the network files;
         # else they are written here, one after the other
         rdf = start_rdf_files(spool.nquads, out, base) if workers > 1 else None
+        disk.finish()
         job = _Exports(out, base, _title(documents), chunk, report)
-        job.run(spool, network, rdf, feed)
+        job.run(spool, disk, rdf, feed)
     except BaseException:
         if rdf is not None:
             rdf.cancel()  # no RDF file of a failed build replaces the previous one's
@@ -107,12 +130,11 @@ class _Exports:
     def run(
         self,
         spool: Spool,
-        network: NetworkBuilder,
+        network: DiskNetwork,
         rdf: RdfExports | None,
         feed: StoreFeed | None,
     ) -> None:
-        """Write the files (those ``rdf`` does not) and finish the store; ``network``'s graph
-        is released once the network files are written."""
+        """Write the files (those ``rdf`` does not) and finish the store."""
         names = [n for n in EXPORT_FILES if rdf is None or n not in RDF_FILES]
         with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as pool:
             # Oxigraph loads in Rust, without the GIL, while the exports are written; if an
@@ -122,10 +144,7 @@ class _Exports:
                 args = (self.out, spool.digests, spool.graph, spool.nquads)
                 loading = pool.submit(sync_store, *args, chunk_bytes=self.chunk)
             for name in tracked(names, "exporting", len(EXPORT_FILES), self.report):
-                _write_export(
-                    name, self.out, spool, network.graph, base=self.base, title=self.title
-                )
-            network.release()  # the analytic graph is as big as the corpus
+                _write_export(name, self.out, spool, network, base=self.base, title=self.title)
             if rdf is not None:
                 rdf.wait()
                 if self.report is not None:
@@ -170,7 +189,7 @@ EXPORT_FILES = (
 
 
 def _write_export(
-    name: str, out: Path, spool: Spool, network: nx.MultiDiGraph, *, base: str, title: str
+    name: str, out: Path, spool: Spool, network: DiskNetwork, *, base: str, title: str
 ) -> None:
     if name in RDF_FILES:
         write_rdf_file(name, spool.nquads, out, base)

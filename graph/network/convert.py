@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -108,42 +108,92 @@ def to_networkx(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> nx.MultiDiGraph
     return b.graph
 
 
+class NetworkTarget(Protocol):
+    """Where :class:`NetworkBuilder` puts the network: a networkx graph (:class:`NxTarget`)
+    or a file (``graph.network.ondisk.DiskNetwork``)."""
+
+    def __contains__(self, node: object) -> bool: ...
+
+    def add_node(self, node: str, attrs: dict[str, Any]) -> None: ...
+
+    def add_evidence(self, node: str, records: list[dict[str, Any]]) -> None: ...
+
+    def add_edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None: ...
+
+
+class NxTarget:
+    """A networkx ``MultiDiGraph`` as the builder's target."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.graph
+
+    def add_node(self, node: str, attrs: dict[str, Any]) -> None:
+        if node not in self.graph:
+            self.graph.add_node(node, **attrs)
+
+    def add_evidence(self, node: str, records: list[dict[str, Any]]) -> None:
+        """Evidence after what the node has; its documents stay sorted and unique."""
+        data = self.graph.nodes[node]
+        docs, evidence = data["docs"], data["evidence"]
+        unsorted = False
+        for record in records:
+            evidence.append(record)
+            doc = record["doc"]
+            if not docs or docs[-1] != doc:
+                unsorted = unsorted or bool(docs and doc < docs[-1])
+                docs.append(doc)
+        if unsorted:
+            docs[:] = sorted(set(docs))
+
+    def add_edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+        self.graph.add_edge(u, v, key=key, **attrs)
+
+
 class NetworkBuilder:
     """The analytic graph built piece by piece: every document and entity node first (nodes
     in that order), then each document's mentions and facts (a build adds them document by
-    document, from extractions read one at a time)."""
+    document, from extractions read one at a time, into a ``DiskNetwork`` target)."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
-        self.graph = nx.MultiDiGraph()
+    def __init__(self, base: str = DEFAULT_BASE, target: NetworkTarget | None = None) -> None:
         self.base = base
+        self._nx: NxTarget | None = None
+        if target is None:
+            self._nx = target = NxTarget()
+        self.target: NetworkTarget = target
 
-    def release(self) -> None:
-        """Drop the graph built so far (an empty one takes its place)."""
-        self.graph = nx.MultiDiGraph()
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx graph built (when the target is one)."""
+        if self._nx is None:
+            raise TypeError("this NetworkBuilder writes to a file, not a networkx graph")
+        return self._nx.graph
 
     def add_document(self, doc: Document) -> None:
-        self.graph.add_node(
-            document_iri(doc.doc_id, self.base),
-            kind="document",
-            label=doc.title or doc.doc_id,
-            aliases=[doc.doc_id],
-            classes=[],
-            docs=[doc.doc_id],
-            evidence=[],
-        )
+        attrs = {
+            "kind": "document",
+            "label": doc.title or doc.doc_id,
+            "aliases": [doc.doc_id],
+            "classes": [],
+            "docs": [doc.doc_id],
+            "evidence": [],
+        }
+        self.target.add_node(document_iri(doc.doc_id, self.base), attrs)
 
     def add_entity(self, e: Entity) -> None:
         """A node for ``e`` if its kind is drawn (its mentions are added by add_mentions)."""
         if e.ref.kind in NODE_KINDS:
-            self.graph.add_node(
-                entity_iri(e.ref, self.base),
-                kind=e.ref.kind,
-                label=e.label,
-                aliases=list(e.aliases),
-                classes=list(e.classes),
-                docs=[],
-                evidence=[],
-            )
+            attrs = {
+                "kind": e.ref.kind,
+                "label": e.label,
+                "aliases": list(e.aliases),
+                "classes": list(e.classes),
+                "docs": [],
+                "evidence": [],
+            }
+            self.target.add_node(entity_iri(e.ref, self.base), attrs)
 
     def add_mentions(
         self,
@@ -151,20 +201,10 @@ class NetworkBuilder:
         spans: Iterable[Span],
         sentences: dict[str, tuple[Sentence, ...]],
     ) -> None:
-        """Evidence of an entity node, after what it has (its documents stay sorted if the
-        spans come in document order)."""
-        node = self.graph.nodes.get(entity_iri(ref, self.base))
-        if node is None:
-            return
-        docs, evidence = node["docs"], node["evidence"]
-        unsorted = False
-        for span in spans:
-            evidence.append(span_record(span, sentences))
-            if not docs or docs[-1] != span.doc_id:
-                unsorted = unsorted or bool(docs and span.doc_id < docs[-1])
-                docs.append(span.doc_id)
-        if unsorted:
-            docs[:] = sorted(set(docs))
+        """Evidence of an entity node, after what it has (its documents stay sorted)."""
+        node = entity_iri(ref, self.base)
+        if node in self.target:
+            self.target.add_evidence(node, [span_record(s, sentences) for s in spans])
 
     def add_facts(
         self,
@@ -173,34 +213,29 @@ class NetworkBuilder:
         sentences: dict[str, tuple[Sentence, ...]],
     ) -> None:
         """One edge per relation of each fact whose ends are nodes."""
-        g, base = self.graph, self.base
+        g, base = self.target, self.base
         for fact in facts:
             evidence = [span_record(s, sentences) for s in fact.evidence]
             for rel, src, dst, label in _edges_of(fact, labels):
                 u, v = entity_iri(src, base), entity_iri(dst, base)
-                if u not in g or v not in g:
-                    continue
-                g.add_edge(
-                    u,
-                    v,
-                    key=f"{fact_iri(fact, base)}#{rel}-{dst.key}",
-                    relation=rel,
-                    label=label,
-                    confidence=fact.confidence,
-                    docs=[fact.doc_id],
-                    evidence=evidence,
-                )
+                if u in g and v in g:
+                    key = f"{fact_iri(fact, base)}#{rel}-{dst.key}"
+                    g.add_edge(u, v, key, _edge_attrs(rel, label, fact, evidence))
             if isinstance(fact, EventFact):
                 source = document_iri(fact.doc_id, base)  # a node when the document is known
                 event = entity_iri(fact.event, base)
                 if source in g and event in g:
-                    g.add_edge(
-                        source,
-                        event,
-                        key=f"{fact_iri(fact, base)}#about",
-                        relation="about",
-                        label="报道",
-                        confidence=fact.confidence,
-                        docs=[fact.doc_id],
-                        evidence=evidence,
-                    )
+                    attrs = _edge_attrs("about", "报道", fact, evidence)
+                    g.add_edge(source, event, f"{fact_iri(fact, base)}#about", attrs)
+
+
+def _edge_attrs(
+    relation: str, label: str, fact: Fact, evidence: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "relation": relation,
+        "label": label,
+        "confidence": fact.confidence,
+        "docs": [fact.doc_id],
+        "evidence": evidence,
+    }

@@ -6,8 +6,8 @@ roles and evidence, as JSON-ready dicts (``graph.network.html`` puts them on the
 >>> g.add_node("p", kind="person", label="王小明", aliases=["小明"], docs=["a.txt"], evidence=[])
 >>> g.add_node("o", kind="org", label="某某公司", aliases=[], docs=["a.txt"], evidence=[])
 >>> _ = g.add_edge("p", "o", key="f", relation="memberOf", label="经理", docs=["a.txt"])
->>> node_info(g, "p")["roles"]
-['经理 · 某某公司']
+>>> [info["roles"] for info in node_infos(g)]
+[['经理 · 某某公司'], []]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from graph.network.page import short_label
+from graph.network.source import Attrs, EdgeItem, Network, as_network
 
 
 def str_list(value: object) -> list[str]:
@@ -51,16 +52,7 @@ def evidence_records(value: object) -> list[dict[str, Any]]:
     return out
 
 
-def roles_of(g: nx.MultiDiGraph, n: Any) -> list[str]:
-    roles = []
-    for _, org, data in g.out_edges(n, data=True):
-        if data.get("relation") == "memberOf":
-            org_label = str(g.nodes[org].get("label", org))
-            roles.append(f"{data.get('label', '')} · {org_label}")
-    return sorted(set(roles))
-
-
-def edge_info(edge: tuple[Any, Any, Any, dict[str, Any]]) -> dict[str, Any]:
+def edge_info(edge: EdgeItem) -> dict[str, Any]:
     """An edge's details for the side panel."""
     _, _, key, data = edge
     rel = str(data.get("relation", ""))
@@ -75,41 +67,48 @@ def edge_info(edge: tuple[Any, Any, Any, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def details_json(g: nx.MultiDiGraph) -> Iterator[str]:
+def details_json(g: Network) -> Iterator[str]:
     """The JSON text of the details block ``{"nodes": [...], "edges": [...]}`` in pieces, one
     node or edge at a time (the text of ``json.dumps`` of the whole block)."""
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     yield '{"nodes": ['
-    for i, n in enumerate(g):
-        yield (", " if i else "") + dumps(node_info(g, n))
+    for i, info in enumerate(node_infos(g)):
+        yield (", " if i else "") + dumps(info)
     yield '], "edges": ['
-    for j, e in enumerate(g.edges(keys=True, data=True)):
+    for j, e in enumerate(g.edges()):
         yield (", " if j else "") + dumps(edge_info(e))
     yield "]}"
 
 
-def document_names(g: nx.MultiDiGraph) -> dict[str, str]:
+def document_names(g: Network) -> dict[str, str]:
     """Document id -> display name: the id (file name), then its title when it has one."""
     names: dict[str, str] = {}
-    for _, data in g.nodes(data=True):
+    others: dict[str, None] = {}  # every document named, in order of first mention
+    for _, data in g.nodes():
+        docs = str_list(data.get("docs"))
         if data.get("kind") == "document":
-            for doc in str_list(data.get("docs")):
+            for doc in docs:
                 title = str(data.get("label", doc))
                 names[doc] = doc if title == doc else f"{doc} · {short_label(title)}"
-    for _, data in g.nodes(data=True):
-        for doc in str_list(data.get("docs")):
-            names.setdefault(doc, doc)
+        others.update(dict.fromkeys(docs))
+    for doc in others:
+        names.setdefault(doc, doc)
     return names
 
 
-def node_info(g: nx.MultiDiGraph, n: Any) -> dict[str, Any]:
-    """Node ``n``'s details for the side panel."""
-    data = g.nodes[n]
+def node_infos(graph: nx.MultiDiGraph | Network) -> Iterator[dict[str, Any]]:
+    """Each node's details for the side panel, in graph order."""
+    g = as_network(graph)
+    for (n, data), roles in zip(g.nodes(), g.roles(), strict=True):
+        yield _node_info(n, data, roles)
+
+
+def _node_info(n: Any, data: Attrs, roles: list[str]) -> dict[str, Any]:
     return {
         "label": str(data.get("label", n)),
         "iri": str(n),
         "aliases": str_list(data.get("aliases")),
         "docs": str_list(data.get("docs")),
-        "roles": roles_of(g, n),
+        "roles": roles,
         "evidence": evidence_records(data.get("evidence")),
     }

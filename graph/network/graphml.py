@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from graph.io.atomic import atomic_writer
+from graph.network.source import Network, as_network
 
 log = logging.getLogger(__name__)
 
@@ -104,14 +105,14 @@ def _flat_type(value: Any) -> type | None:
     return str
 
 
-def _keys(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+def _keys(g: Network) -> dict[tuple[str, str, str], str]:
     """(name, GraphML type, scope) -> key id, numbered as networkx numbers them: graph, then
     node, then edge attributes, in the order they are first met."""
     keys: dict[tuple[str, str, str], str] = {}
     scopes: list[tuple[str, Iterable[dict[str, Any]]]] = [
         ("graph", [_graph_attrs(g)]),
-        ("node", (d for _, d in g.nodes(data=True))),
-        ("edge", (d for *_, d in g.edges(keys=True, data=True))),
+        ("node", (d for _, d in g.nodes())),
+        ("edge", (d for *_, d in g.edges())),
     ]
     for scope, records in scopes:
         for data in records:
@@ -142,10 +143,11 @@ def _element(head: str, children: list[str], indent: str, tag: str) -> str:
     return f"{indent}{head}>\n{inner}{indent}</{tag}>\n"
 
 
-def iter_graphml(g: nx.MultiDiGraph) -> Iterator[str]:
-    """GraphML of ``g`` (attributes flattened) in pieces, one node or edge at a time: the same
-    text as ``networkx.write_graphml`` of :func:`flatten_graph` (``prettyprint``), without
+def iter_graphml(graph: nx.MultiDiGraph | Network) -> Iterator[str]:
+    """GraphML of ``graph`` (attributes flattened) in pieces, one node or edge at a time: the
+    same text as ``networkx.write_graphml`` of :func:`flatten_graph` (``prettyprint``), without
     building the document in memory."""
+    g = as_network(graph)
     keys = _keys(g)
     yield f"<?xml version='1.0' encoding='utf-8'?>\n{_ROOT}\n"
     for (name, kind, scope), kid in reversed(keys.items()):
@@ -153,17 +155,17 @@ def iter_graphml(g: nx.MultiDiGraph) -> Iterator[str]:
         yield f'  <key id="{kid}" for="{scope}" attr.name="{name}" attr.type="{kind}" />\n'
     graph_data: list[str] = []
     _data(graph_data, _graph_attrs(g), "graph", keys)
-    gid = flatten_value(g.graph.get("id"))
+    gid = flatten_value(g.graph_attrs().get("id"))
     head = f'<graph edgedefault="directed"{_id_attr(gid)}'
-    if not len(g) and not graph_data:
+    if not g.node_count() and not graph_data:
         yield f"  {head} />\n</graphml>\n"
         return
     yield f"  {head}>\n"
-    for n, attrs in g.nodes(data=True):
+    for n, attrs in g.nodes():
         children: list[str] = []
         _data(children, attrs, "node", keys)
         yield _element(f'<node id="{_escape(str(n), attribute=True)}"', children, "    ", "node")
-    for u, v, k, attrs in g.edges(keys=True, data=True):
+    for u, v, k, attrs in g.edges():
         children = []
         _data(children, attrs, "edge", keys)
         ends = (
@@ -175,18 +177,20 @@ def iter_graphml(g: nx.MultiDiGraph) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def _graph_attrs(g: nx.MultiDiGraph) -> dict[str, Any]:
+def _graph_attrs(g: Network) -> dict[str, Any]:
     """The graph's own attributes as networkx writes them (its ``id`` is the element's)."""
     skip = ("id", "node_default", "edge_default")
-    return {str(k): v for k, v in g.graph.items() if str(k) not in skip}
+    return {str(k): v for k, v in g.graph_attrs().items() if str(k) not in skip}
 
 
 def _id_attr(gid: Any) -> str:
     return "" if gid is None else f' id="{_escape(str(gid), attribute=True)}"'
 
 
-def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``g`` as GraphML (UTF-8, attributes flattened) to ``path`` atomically, streamed."""
+def write_graphml(graph: nx.MultiDiGraph | Network, path: Path) -> None:
+    """Write ``graph`` as GraphML (UTF-8, attributes flattened) to ``path`` atomically,
+    streamed."""
+    g = as_network(graph)
     buffered: list[str] = []
     size = 0
     with atomic_writer(Path(path), mode="wb") as fh:
@@ -197,4 +201,4 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
                 fh.write("".join(buffered).encode("utf-8", "xmlcharrefreplace"))
                 buffered, size = [], 0
         fh.write("".join(buffered).encode("utf-8", "xmlcharrefreplace"))
-    log.info("wrote %s (%d nodes, %d edges)", path, g.number_of_nodes(), g.number_of_edges())
+    log.info("wrote %s (%d nodes, %d edges)", path, g.node_count(), g.edge_count())

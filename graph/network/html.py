@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import logging
 import math
+from array import array
+from collections import Counter
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,6 +50,7 @@ from graph.network.page import (
     short_label,
     vis_options,
 )
+from graph.network.source import Network, as_network
 
 log = logging.getLogger(__name__)
 
@@ -84,25 +87,23 @@ class HtmlReport:
 
 
 def _edge(
-    j: int,
-    edge: tuple[Any, Any, Any, dict[str, Any]],
-    index: dict[Any, int],
-    parallel: dict[tuple[int, int], int],
+    j: int, ends: tuple[int, int], data: dict[str, Any], parallel: dict[tuple[int, int], int]
 ) -> dict[str, Any]:
-    """Edge number ``j`` as drawn on the canvas (its details are :func:`graph.network.details.edge_info`).
+    """Edge number ``j`` between node numbers ``ends``, as drawn on the canvas (its details are
+    :func:`graph.network.details.edge_info`).
 
     ``parallel`` counts the edges drawn so far between each pair of nodes (updated here).
     """
-    u, v, _, data = edge
+    u, v = ends
     rel = str(data.get("relation", ""))
     drawn: dict[str, Any] = {
         "id": j,
-        "from": index[u],
-        "to": index[v],
+        "from": u,
+        "to": v,
         "color": RELATION_COLOUR.get(rel, "#999999"),
         "label": str(data.get("label", "") or rel),  # drawn by the page on hover or selection
     }
-    pair = (min(index[u], index[v]), max(index[u], index[v]))
+    pair = (min(u, v), max(u, v))
     k = parallel[pair] = parallel.get(pair, -1) + 1
     if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
         side = "curvedCW" if k % 2 else "curvedCCW"
@@ -110,9 +111,10 @@ def _edge(
     return drawn
 
 
-def _node(g: nx.MultiDiGraph, n: Any, i: int, xy: tuple[float, float], c: int) -> dict[str, Any]:
+def _node(
+    n: Any, data: dict[str, Any], i: int, xy: tuple[float, float], c: int, degree: int
+) -> dict[str, Any]:
     """Node ``n`` (number ``i``, community ``c``) as drawn on the canvas."""
-    data = g.nodes[n]
     kind = str(data.get("kind", "other"))
     style = KIND_STYLE.get(kind, KIND_STYLE["other"])
     return {
@@ -121,7 +123,7 @@ def _node(g: nx.MultiDiGraph, n: Any, i: int, xy: tuple[float, float], c: int) -
         "kind": kind if kind in KIND_STYLE else "other",
         "shape": style[2],
         "color": style[1],
-        "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(g.degree(n))), 1),
+        "size": round(min(40.0, 8.0 + 3.0 * math.sqrt(degree)), 1),
         "x": xy[0],
         "y": xy[1],
         "c": c,
@@ -129,39 +131,35 @@ def _node(g: nx.MultiDiGraph, n: Any, i: int, xy: tuple[float, float], c: int) -
 
 
 def _clusters(
-    nodes: list[dict[str, Any]], members: list[list[int]], centres: list[tuple[float, float]]
-) -> list[dict[str, Any]]:
+    g: Network, members: list[list[int]], centres: list[tuple[float, float]]
+) -> Iterator[dict[str, Any]]:
     """One super-node per community: its seed's label and look, its member count."""
-    out = []
     for c, group in enumerate(members):
-        seed = nodes[group[0]]
-        out.append(
-            {
-                "id": f"c{c}",
-                "label": f"{short_label(seed['label'], limit=16)} ({len(group):,})",
-                "kind": seed["kind"],
-                "shape": "dot",
-                "color": seed["color"],
-                "size": round(0.45 * disc_radius(len(group)), 1),
-                "borderWidth": 3,
-                "x": centres[c][0],
-                "y": centres[c][1],
-                "count": len(group),
-                "seed": group[0],
-            }
-        )
-    return out
+        n, data = g.node(group[0])
+        seed = _node(n, data, group[0], centres[c], c, 0)
+        yield {
+            "id": f"c{c}",
+            "label": f"{short_label(seed['label'], limit=16)} ({len(group):,})",
+            "kind": seed["kind"],
+            "shape": "dot",
+            "color": seed["color"],
+            "size": round(0.45 * disc_radius(len(group)), 1),
+            "borderWidth": 3,
+            "x": centres[c][0],
+            "y": centres[c][1],
+            "count": len(group),
+            "seed": group[0],
+        }
 
 
 def _positions(
-    g: nx.MultiDiGraph, comm: Communities
+    g: Network, comm: Communities
 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], bool]:
     """Node positions and community centres: the given ``x``/``y`` when every node has them
     (then ``True``), else the community layout."""
-    data = [d for _, d in g.nodes(data=True)]
-    if not data or not all("x" in d and "y" in d for d in data):
+    xy = g.positions()
+    if xy is None:
         return *layout(comm), False
-    xy = [(round(float(d["x"]), 1), round(float(d["y"]), 1)) for d in data]
     centres = [
         (
             round(sum(xy[i][0] for i in m) / len(m), 1),
@@ -175,14 +173,12 @@ def _positions(
 STRONGEST = 6  # merged edges drawn per super-node between super-nodes (as assets/clusters.js)
 
 
-def _drawn_counts(g: nx.MultiDiGraph, of: list[int], collapsed: set[int]) -> tuple[int, int]:
+def _drawn_counts(g: Network, of: list[int], collapsed: set[int]) -> tuple[int, int]:
     """Nodes and edges drawn when the page opens: super-nodes, merged edges counted once and,
     between two super-nodes, only each one's ``STRONGEST`` heaviest (as the page draws them)."""
-    index = {n: i for i, n in enumerate(g)}
     merged: dict[tuple[str, str], int] = {}
     real = 0
-    for u, v in g.edges():
-        a, b = index[u], index[v]
+    for a, b in g.ends():
         ka = f"c{of[a]}" if of[a] in collapsed else str(a)
         kb = f"c{of[b]}" if of[b] in collapsed else str(b)
         if of[a] not in collapsed and of[b] not in collapsed:
@@ -201,11 +197,12 @@ def _drawn_counts(g: nx.MultiDiGraph, of: list[int], collapsed: set[int]) -> tup
     return shown, real + drawn + len(kept)
 
 
-def _kinds(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _kinds(g: Network) -> list[dict[str, Any]]:
     """The legend: each kind present, with its look and count."""
+    counts = Counter(k if k in KIND_STYLE else "other" for k in g.kinds())
     kinds = []
     for kind, (name, colour, shape) in KIND_STYLE.items():
-        count = sum(1 for n in nodes if n["kind"] == kind)
+        count = counts[kind]
         if count:
             kinds.append(
                 {"kind": kind, "name": name, "color": colour, "shape": shape, "count": count}
@@ -220,7 +217,7 @@ def _community_sizes(n: int, *, aggregate: bool) -> tuple[int, int]:
 
 
 def render_html(
-    g: nx.MultiDiGraph,
+    g: nx.MultiDiGraph | Network,
     *,
     title: str = DEFAULT_TITLE,
     aggregate_above: int = DEFAULT_AGGREGATE_ABOVE,
@@ -229,13 +226,13 @@ def render_html(
 ) -> tuple[str, HtmlReport]:
     """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
     pieces, report = _page(
-        g, title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
+        as_network(g), title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
     )
     return "".join(pieces), report
 
 
 def _page(
-    g: nx.MultiDiGraph,
+    g: Network,
     *,
     title: str,
     aggregate_above: int,
@@ -245,43 +242,67 @@ def _page(
     """The page in pieces (the details streamed, see ``graph.network.page.iter_page``)."""
     if aggregate_above < 1:
         raise ValueError("aggregate_above must be positive")
-    aggregate = len(g) > aggregate_above
-    biggest, smallest = _community_sizes(len(g), aggregate=aggregate)
+    total = g.node_count()
+    aggregate = total > aggregate_above
+    biggest, smallest = _community_sizes(total, aggregate=aggregate)
     comm = communities(g, max_size=biggest, min_size=smallest)
     xy, centres, given = _positions(g, comm)
     collapsed = {c for c, m in enumerate(comm.members) if aggregate and len(m) > 1}
     shown_nodes, shown_edges = _drawn_counts(g, comm.of, collapsed)
     free = not given and not collapsed and shown_nodes <= PHYSICS_LIMIT
     use_physics = free if physics is None else physics
-    nodes = [_node(g, n, i, xy[i], comm.of[i]) for i, n in enumerate(g)]
-    index = {n: i for i, n in enumerate(g)}
+    degree = _degrees(g)
+    nodes = (
+        _node(n, d, i, xy[i], comm.of[i], degree[i])
+        for i, (n, d) in enumerate(g.nodes(evidence=False))
+    )
     parallel: dict[tuple[int, int], int] = {}
-    edges = (_edge(j, e, index, parallel) for j, e in enumerate(g.edges(keys=True, data=True)))
-    names = ([str(d.get("label", n)), *str_list(d.get("aliases"))] for n, d in g.nodes(data=True))
+    pairs = enumerate(zip(g.ends(), g.edges(), strict=True))
+    edges = (_edge(j, ends, e[3], parallel) for j, (ends, e) in pairs)
+    names = (
+        [str(d.get("label", n)), *str_list(d.get("aliases"))] for n, d in g.nodes(evidence=False)
+    )
+    edge_total = g.edge_count()
     report = HtmlReport(
-        Path(), len(g), g.number_of_edges(), shown_nodes, shown_edges, len(collapsed), use_physics
+        Path(), total, edge_total, shown_nodes, shown_edges, len(collapsed), use_physics
     )
     docs = document_names(g)
     data = {
         "title": title,
-        "stats": {"total_nodes": len(g), "total_edges": g.number_of_edges()},
-        "note": _note(g, report),
-        "kinds": _kinds(nodes),
-        "nodes": nodes,
-        "names": names,  # (lists written item by item, see graph.network.page.json_pieces)
+        "stats": {"total_nodes": total, "total_edges": edge_total},
+        "note": _note(report),
+        "kinds": _kinds(g),
+        "nodes": nodes,  # (iterators are written item by item, see page.json_pieces)
+        "names": names,
         "edges": edges,
-        "clusters": _clusters(nodes, comm.members, centres),
+        "clusters": _clusters(g, comm.members, centres),
         "collapsed": sorted(collapsed),
         "options": vis_options(shown_nodes, physics=use_physics),
-        "focus": index.get(focus) if focus is not None else None,
+        "focus": _number(g, focus),
         "docs": [{"id": d, "name": name} for d, name in sorted(docs.items())],
         "docNames": docs,
     }
     return iter_page(title, json_pieces(data), details_json(g)), report
 
 
-def _note(g: nx.MultiDiGraph, report: HtmlReport) -> str:
-    if len(g) == 0:
+def _degrees(g: Network) -> array[int]:
+    """Each node's degree (edges in and out, a loop counted twice), in graph order."""
+    degree = array("i", bytes(4 * g.node_count()))
+    for u, v in g.ends():
+        degree[u] += 1
+        degree[v] += 1
+    return degree
+
+
+def _number(g: Network, node: Hashable | None) -> int | None:
+    """The number (graph order) of ``node``, None when it is None or not in ``g``."""
+    if node is None:
+        return None
+    return next((i for i, (n, _) in enumerate(g.nodes(evidence=False)) if n == node), None)
+
+
+def _note(report: HtmlReport) -> str:
+    if report.total_nodes == 0:
         return "空图：没有可显示的节点。 Empty graph: nothing to draw."
     if report.clusters:
         return (
@@ -295,7 +316,7 @@ def _note(g: nx.MultiDiGraph, report: HtmlReport) -> str:
 
 
 def write_html(
-    g: nx.MultiDiGraph,
+    g: nx.MultiDiGraph | Network,
     path: Path,
     *,
     title: str = DEFAULT_TITLE,
@@ -311,7 +332,7 @@ def write_html(
     ``focus`` (a node id) is selected, with its details shown, once the page is ready.
     """
     pieces, report = _page(
-        g, title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
+        as_network(g), title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
     )
     with atomic_writer(Path(path)) as fh:
         fh.writelines(pieces)

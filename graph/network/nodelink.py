@@ -27,6 +27,7 @@ import networkx as nx
 
 from graph.errors import ConfigError
 from graph.io.atomic import atomic_writer
+from graph.network.source import Network, as_network
 
 log = logging.getLogger(__name__)
 
@@ -51,25 +52,27 @@ def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
     return g
 
 
-def iter_nodelink(g: nx.MultiDiGraph) -> Iterator[str]:
+def iter_nodelink(graph: nx.MultiDiGraph | Network) -> Iterator[str]:
     """The text of :func:`write_nodelink` in pieces, one node or edge at a time (the same text
     as ``json.dumps(to_nodelink(g))`` with its options, without the whole dict in memory)."""
+    g = as_network(graph)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
-    yield f'{{"directed":true,"multigraph":true,"graph":{dumps(g.graph)},"nodes":['
-    for i, (n, data) in enumerate(g.nodes(data=True)):
+    yield f'{{"directed":true,"multigraph":true,"graph":{dumps(g.graph_attrs())},"nodes":['
+    for i, (n, data) in enumerate(g.nodes()):
         yield ("," if i else "") + dumps({**data, "id": n})
     yield '],"edges":['
-    for i, (u, v, k, data) in enumerate(g.edges(keys=True, data=True)):
+    for i, (u, v, k, data) in enumerate(g.edges()):
         yield ("," if i else "") + dumps({**data, "source": u, "target": v, "key": k})
     yield f'],"format":{dumps(FORMAT)}}}\n'
 
 
-def write_nodelink(g: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``g`` as node-link JSON (UTF-8, Chinese kept readable) to ``path`` atomically,
-    streamed."""
+def write_nodelink(graph: nx.MultiDiGraph | Network, path: Path) -> None:
+    """Write ``graph`` as node-link JSON (UTF-8, Chinese kept readable) to ``path``
+    atomically, streamed."""
+    g = as_network(graph)
     with atomic_writer(Path(path)) as fh:
         fh.writelines(iter_nodelink(g))
-    log.info("wrote %s (%d nodes, %d edges)", path, g.number_of_nodes(), g.number_of_edges())
+    log.info("wrote %s (%d nodes, %d edges)", path, g.node_count(), g.edge_count())
 
 
 def read_nodelink(path: Path) -> nx.MultiDiGraph:

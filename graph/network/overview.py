@@ -27,10 +27,13 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
+
+from graph.network.source import Network, as_network
 
 GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
 SPACING = 45.0  # canvas units between neighbouring members of a community
@@ -46,19 +49,24 @@ class Communities:
     members: list[list[int]]
 
 
-def neighbour_lists(g: nx.MultiDiGraph) -> list[list[int]]:
-    """Undirected neighbours of each node, as sorted node numbers (graph order), no self."""
-    index = {n: i for i, n in enumerate(g)}
-    adj: list[set[int]] = [set() for _ in index]
-    for u, v in g.edges():
-        iu, iv = index[u], index[v]
+def neighbour_lists(g: Network) -> list[array[int]]:
+    """Undirected neighbours of each node, as sorted node numbers (graph order), no self (in
+    compact arrays: a big graph's page must not hold a Python set per node)."""
+    adj = [array("i") for _ in range(g.node_count())]
+    for iu, iv in g.ends():
         if iu != iv:
-            adj[iu].add(iv)
-            adj[iv].add(iu)
-    return [sorted(s) for s in adj]
+            adj[iu].append(iv)
+            adj[iv].append(iu)
+    for i, found in enumerate(adj):
+        if len(found) > 1:
+            adj[i] = array("i", sorted(set(found)))
+    return adj
 
 
-def _ranked(kinds: list[str], adj: list[list[int]]) -> list[int]:
+Adjacency = Sequence[Sequence[int]]
+
+
+def _ranked(kinds: list[str], adj: Adjacency) -> list[int]:
     def key(i: int) -> tuple[bool, int, int]:
         degree = len(adj[i])
         return (kinds[i] == "document", -(2 * degree if kinds[i] == "org" else degree), i)
@@ -67,7 +75,7 @@ def _ranked(kinds: list[str], adj: list[list[int]]) -> list[int]:
 
 
 def _grow(
-    seed: int, c: int, of: list[int], adj: list[list[int]], stop: list[bool], cap: int
+    seed: int, c: int, of: list[int], adj: Adjacency, stop: list[bool], cap: int
 ) -> list[int]:
     """The breadth-first ball of at most ``cap`` free nodes around ``seed`` (marked ``c``)."""
     of[seed] = c
@@ -88,7 +96,7 @@ def _grow(
 
 
 def _merge_small(
-    members: list[list[int]], of: list[int], adj: list[list[int]], *, min_size: int, max_size: int
+    members: list[list[int]], of: list[int], adj: Adjacency, *, min_size: int, max_size: int
 ) -> list[list[int]]:
     """Small communities join the neighbour they share most edges with, if it has room."""
     for c, group in enumerate(members):
@@ -111,9 +119,10 @@ def _merge_small(
     return [m for m in members if m]
 
 
-def communities(g: nx.MultiDiGraph, *, max_size: int, min_size: int) -> Communities:
-    """The communities of ``g`` (see the module's docstring); sizes at most ``max_size``."""
-    kinds = [str(d.get("kind", "other")) for _, d in g.nodes(data=True)]
+def communities(graph: nx.MultiDiGraph | Network, *, max_size: int, min_size: int) -> Communities:
+    """The communities of ``graph`` (see the module's docstring); sizes at most ``max_size``."""
+    g = as_network(graph)
+    kinds = g.kinds()
     adj = neighbour_lists(g)
     stop = [k == "document" for k in kinds]
     of = [-1] * len(kinds)
