@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset
 
 from graph.build.pipeline import BuildOptions, build_corpus
@@ -86,3 +88,19 @@ def test_the_streamed_counter_has_the_definitions_of_kg_stats() -> None:
 
     assert KEYS == COUNT_KEYS
     assert CLASSES == stats._CLASSES
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    hashes=st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 200), max_size=300),
+    limit=st.integers(1, 50),
+)
+def test_distinct_hashes_spilled_to_disk_count_as_a_set(hashes: list[int], limit: int) -> None:
+    """However often the buckets go to the temporary file, the count is the set's size."""
+    from graph.build.counts import DistinctHashes
+
+    counter = DistinctHashes(limit=limit)
+    for h in hashes:
+        counter.add(h)
+    assert counter.count() == len(set(hashes))
+    assert set().union(*counter.sets()) == set(hashes)

@@ -5,9 +5,11 @@ The same definitions: distinct instances of each class, distinct ``rdf:Statement
 ``org:subOrganizationOf``, distinct triples of the union, and quads.  The store holds exactly
 the spooled quads, so the numbers are equal (``tests/test_counts.py``); counting here costs one
 pass over lines already in memory, where the store's ``SELECT DISTINCT ?s ?p ?o`` took 25 s
-and 1 GB at 20 MB of text.  Distinct triples are counted by 64-bit hashes of their lines, kept
-in 64 arrays of 8-byte integers (about 8 bytes per triple); two different triples with the
-same hash (probability below 1e-6 at 4 million triples) would count once.
+and 1 GB at 20 MB of text.  Distinct triples and instances are counted by 64-bit hashes of
+their lines and subjects (:class:`DistinctHashes`: 64 buckets of 8-byte integers, written to
+an anonymous temporary file beyond a million hashes, so memory does not grow with the corpus);
+two different triples with the same hash (probability below 1e-6 at 4 million triples) would
+count once.
 
 >>> c = StatsCounter()
 >>> c.add(b'<http://x.org/p> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
@@ -21,7 +23,10 @@ same hash (probability below 1e-6 at 4 million triples) would count once.
 
 from __future__ import annotations
 
+import tempfile
 from array import array
+from collections.abc import Iterator
+from typing import IO
 
 from graph.rdf.vocab import PREFIXES
 
@@ -52,14 +57,70 @@ _KEY_OF = {_iri(c): key for key, classes in CLASSES.items() for c in classes}
 _BUCKETS = 64
 
 
+class DistinctHashes:
+    """64-bit hashes counted distinct at the end, in 64 buckets (by hash); beyond ``limit``
+    hashes in memory the buckets are appended to an anonymous temporary file, and read back one
+    bucket at a time.
+
+    >>> d = DistinctHashes(limit=3)
+    >>> for h in (5, 7, 5, 2**63, 7, 64 + 5):
+    ...     d.add(h)
+    >>> d.count()
+    4
+    """
+
+    def __init__(self, limit: int = 1 << 20) -> None:
+        self._limit = limit
+        self._buckets = [array("Q") for _ in range(_BUCKETS)]
+        self._held = 0
+        self._file: IO[bytes] | None = None
+        self._spilled: list[list[tuple[int, int]]] = [[] for _ in range(_BUCKETS)]
+
+    def add(self, h: int) -> None:
+        self._buckets[h % _BUCKETS].append(h)
+        self._held += 1
+        if self._held >= self._limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._file is None:
+            # open for the counter's life: an anonymous file, gone when it is closed
+            self._file = tempfile.TemporaryFile(prefix="kg-counts-")  # noqa: SIM115
+        for b, bucket in enumerate(self._buckets):
+            if bucket:
+                offset = self._file.seek(0, 2)
+                bucket.tofile(self._file)
+                self._spilled[b].append((offset, len(bucket)))
+        self._buckets = [array("Q") for _ in range(_BUCKETS)]
+        self._held = 0
+
+    def sets(self) -> Iterator[set[int]]:
+        """Each bucket's distinct hashes, bucket by bucket."""
+        for b in range(_BUCKETS):
+            found = array("Q")
+            for offset, n in self._spilled[b]:
+                assert self._file is not None
+                self._file.seek(offset)
+                found.fromfile(self._file, n)
+            found.extend(self._buckets[b])
+            yield set(found)
+
+    def count(self) -> int:
+        return sum(len(found) for found in self.sets())
+
+
+def _hash(data: bytes) -> int:
+    return hash(data) & 0xFFFFFFFFFFFFFFFF
+
+
 class StatsCounter:
     """Feed it N-Triples (whole lines, one graph's lines unique); read :meth:`counts`."""
 
     def __init__(self) -> None:
-        self._instances: dict[str, set[bytes]] = {key: set() for key in CLASSES}
-        self._statements: set[bytes] = set()
-        self._about_suborgs: set[bytes] = set()
-        self._hashes = [array("Q") for _ in range(_BUCKETS)]
+        self._instances = {key: DistinctHashes() for key in CLASSES}
+        self._statements = DistinctHashes()
+        self._about_suborgs = DistinctHashes()
+        self._triples = DistinctHashes()
         self._quads = 0
 
     def add(self, ntriples: bytes) -> None:
@@ -67,10 +128,8 @@ class StatsCounter:
         if lines and not lines[-1]:
             lines.pop()
         self._quads += len(lines)
-        buckets = self._hashes
         for line in lines:
-            h = hash(line) & 0xFFFFFFFFFFFFFFFF
-            buckets[h % _BUCKETS].append(h)
+            self._triples.add(_hash(line))
         if _TYPE in ntriples or _PREDICATE in ntriples:
             self._scan(lines)
 
@@ -81,18 +140,19 @@ class StatsCounter:
                 obj = rest[: rest.rfind(b" .")]
                 key = _KEY_OF.get(obj)
                 if key is not None:
-                    self._instances[key].add(subject)
+                    self._instances[key].add(_hash(subject))
                 elif obj == _STATEMENT:
-                    self._statements.add(subject)
+                    self._statements.add(_hash(subject))
                 continue
             subject, sep, rest = line.partition(_PREDICATE)
             if sep and b" " not in subject and rest[: rest.rfind(b" .")] == _SUBORG:
-                self._about_suborgs.add(subject)
+                self._about_suborgs.add(_hash(subject))
 
     def counts(self) -> dict[str, int]:
         """The counts, keys in the order of ``graph.sparql.stats.COUNT_KEYS``."""
-        out = {key: len(found) for key, found in self._instances.items()}
-        out["sub-orgs"] = len(self._statements & self._about_suborgs)
-        out["triples"] = sum(len(set(bucket)) for bucket in self._hashes)
+        out = {key: found.count() for key, found in self._instances.items()}
+        pairs = zip(self._statements.sets(), self._about_suborgs.sets(), strict=True)
+        out["sub-orgs"] = sum(len(a & b) for a, b in pairs)
+        out["triples"] = self._triples.count()
         out["quads"] = self._quads
         return out

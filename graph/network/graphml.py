@@ -107,11 +107,12 @@ def _flat_type(value: Any) -> type | None:
 
 def _keys(g: Network) -> dict[tuple[str, str, str], str]:
     """(name, GraphML type, scope) -> key id, numbered as networkx numbers them: graph, then
-    node, then edge attributes, in the order they are first met."""
+    node, then edge attributes, in the order they are first met (a list's type is "string"
+    whatever it holds, so the nodes' evidence need not be read)."""
     keys: dict[tuple[str, str, str], str] = {}
     scopes: list[tuple[str, Iterable[dict[str, Any]]]] = [
         ("graph", [_graph_attrs(g)]),
-        ("node", (d for _, d in g.nodes())),
+        ("node", (d for _, d in g.nodes(evidence=False))),
         ("edge", (d for *_, d in g.edges())),
     ]
     for scope, records in scopes:

@@ -50,6 +50,14 @@ CREATE TABLE edge_order AS
 SELECT u, v, source, target, key, relation, label, attrs FROM edge
 ORDER BY u, MIN(j) OVER (PARTITION BY u, v), j
 """
+_INSERT = {  # buffered rows are written table by table, in this order
+    "node": "INSERT INTO node VALUES (?, ?, ?, ?, ?)",
+    "node_doc": "INSERT OR IGNORE INTO node_doc VALUES (?, ?)",
+    "evidence": "INSERT INTO evidence VALUES (?, ?, ?)",
+    "edge": "INSERT INTO edge(u, v, source, target, key, relation, label, attrs)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (u, v, key) DO UPDATE SET"
+    " relation = excluded.relation, label = excluded.label, attrs = excluded.attrs",
+}
 _FLUSH_ROWS = 20_000
 _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _LOADS = json.JSONDecoder().decode
@@ -75,7 +83,7 @@ class DiskNetwork:
         self._number: dict[str, int] = {}
         self._edges = 0  # counted once finished
         self._seq = 0
-        self._rows: dict[str, list[tuple[Any, ...]]] = {"node_doc": [], "evidence": []}
+        self._rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _INSERT}
         self._given_xy = True  # every node so far has x and y
         self._finished = False
 
@@ -92,9 +100,7 @@ class DiskNetwork:
         i = self._number[node] = len(self._number)
         kind, label = str(attrs.get("kind", "other")), str(attrs.get("label", node))
         self._given_xy = self._given_xy and "x" in attrs and "y" in attrs
-        self._db.execute(
-            "INSERT INTO node VALUES (?, ?, ?, ?, ?)", (i, node, kind, label, _DUMPS(attrs))
-        )
+        self._add("node", (i, node, kind, label, _DUMPS(attrs)))
 
     def add_evidence(self, node: str, records: list[Attrs]) -> None:
         """Append evidence records (each with its ``doc``) to a node's; its documents become
@@ -103,10 +109,8 @@ class DiskNetwork:
         for doc in {str(r["doc"]) for r in records}:
             self._rows["node_doc"].append((i, doc))
         for record in records:
-            self._rows["evidence"].append((i, self._seq, _DUMPS(record)))
+            self._add("evidence", (i, self._seq, _DUMPS(record)))
             self._seq += 1
-        if len(self._rows["evidence"]) >= _FLUSH_ROWS:
-            self._flush()
 
     def add_edge(self, u: str, v: str, key: str, attrs: Attrs) -> None:
         """An edge between two nodes already added (the same ``key`` again replaces its
@@ -121,17 +125,21 @@ class DiskNetwork:
             str(attrs.get("label", "")),
             _DUMPS(attrs),
         )
-        self._db.execute(
-            "INSERT INTO edge(u, v, source, target, key, relation, label, attrs)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (u, v, key) DO UPDATE SET"
-            " relation = excluded.relation, label = excluded.label, attrs = excluded.attrs",
-            row,
-        )
+        self._add("edge", row)
+
+    def _add(self, table: str, row: tuple[Any, ...]) -> None:
+        rows = self._rows[table]
+        rows.append(row)
+        if len(rows) >= _FLUSH_ROWS:
+            self._flush()
 
     def _flush(self) -> None:
-        self._db.executemany("INSERT OR IGNORE INTO node_doc VALUES (?, ?)", self._rows["node_doc"])
-        self._db.executemany("INSERT INTO evidence VALUES (?, ?, ?)", self._rows["evidence"])
-        self._rows = {"node_doc": [], "evidence": []}
+        """Write the rows buffered, table by table (nodes first: edges and evidence refer to
+        them; each table's rows keep their order)."""
+        for table, sql in _INSERT.items():
+            if self._rows[table]:
+                self._db.executemany(sql, self._rows[table])
+                self._rows[table] = []
 
     def finish(self) -> None:
         """End the writing: the network can be read from now on."""
@@ -230,10 +238,10 @@ class _Grouped:
 
 
 def _complete(attrs: Attrs, docs: list[str], records: list[str]) -> Attrs:
-    """A node's attributes with the documents and evidence added since it was created."""
+    """A node's attributes with the documents and evidence added since it was created (a
+    node given evidence has documents: without its records, its ``evidence`` stays empty)."""
     if docs:
         attrs["docs"] = sorted({*attrs.get("docs", ()), *docs})
-    if records:
         attrs.setdefault("evidence", []).extend(_LOADS(r) for r in records)
     return attrs
 

@@ -43,7 +43,7 @@ class Network(Protocol):
 
     def nodes(self, *, evidence: bool = True) -> Iterator[tuple[Hashable, Attrs]]:
         """Every node and its attributes, in graph order (``evidence=False``: the
-        ``evidence`` attribute may be left out, for passes that do not read it)."""
+        ``evidence`` list may be left empty, for passes that do not read it)."""
         ...
 
     def node(self, i: int) -> tuple[Hashable, Attrs]:
