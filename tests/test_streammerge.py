@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from test_merge import corpora, real
 
 from graph.build.merge import merge
+from graph.build.spool import named_refs
 from graph.build.streammerge import EntityIndex, Resolution
 from graph.extract.document import extract_document
 from graph.network.convert import NetworkBuilder, to_networkx
@@ -43,32 +44,34 @@ def network(resolution: Resolution, docs: dict[str, Extraction]) -> nx.MultiDiGr
     b = NetworkBuilder()
     for doc_id in sorted(docs):
         b.add_document(docs[doc_id].doc)
-    for e in resolution.entities:
+    for e in resolution.entities():
         b.add_entity(e)
-    labels = resolution.labels()
     for doc_id in sorted(docs):
         x = docs[doc_id]
         sentences = {doc_id: x.sentences}
         for ref, spans in resolution.mentions(x):
             b.add_mentions(ref, spans, sentences)
-        b.add_facts(resolution.facts(x), labels, sentences)
+        facts = resolution.facts(x)
+        b.add_facts(facts, resolution.labels(named_refs(facts)), sentences)
     return b.graph
 
 
 def assert_same(xs: list[Extraction], arrival: list[Extraction]) -> None:
     kg = merge(xs)
     resolution, docs = streamed(arrival)
-    bare = tuple(replace(e, mentions=()) for e in kg.entities)
-    assert resolution.entities == bare
-    assert b"".join(iter_entities_ntriples(resolution.entities)) == b"".join(
+    bare = [replace(e, mentions=()) for e in kg.entities]
+    assert list(resolution.entities()) == bare
+    assert b"".join(iter_entities_ntriples(resolution.entities())) == b"".join(
         iter_entities_ntriples(kg)
     )
-    by_ref = {e.ref: e for e in resolution.entities}
-    labels = resolution.labels()
+    labels = {e.ref: e.label for e in kg.entities}
     parts = document_parts(kg)
     for doc in kg.documents:
         x = docs[doc.doc_id]
-        facts, linked = resolution.parts(x, by_ref)
+        facts, linked = resolution.parts(x)
+        assert resolution.labels(named_refs(facts)) == {
+            r: labels[r] for r in named_refs(facts) if r in labels
+        }
         want_facts, want_linked = parts[doc.doc_id]
         assert sorted(facts, key=repr) == sorted(want_facts, key=repr)
         assert linked == want_linked
@@ -113,4 +116,5 @@ def test_classes_come_from_the_first_document_whatever_the_order() -> None:
     xs = [x("a.txt", ()), x("b.txt", ("局",)), x("c.txt", ("机关",))]
     for arrival in (xs, xs[::-1], [xs[2], xs[0], xs[1]]):
         resolution, _ = streamed(arrival)
-        assert resolution.entities[0].classes == ("局",) == merge(xs).entities[0].classes
+        first = next(resolution.entities())
+        assert first.classes == ("局",) == merge(xs).entities[0].classes

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.build.cache import load_cached, store_cached
-from graph.build.memory import DEFAULT_MAX_MEMORY
+from graph.build.memory import DEFAULT_MAX_MEMORY, sqlite_cache_bytes
 from graph.build.progress import ProgressCallback, StageClock, step, tracked
 from graph.build.streammerge import EntityIndex
 from graph.errors import ConfigError, KGError
@@ -24,7 +24,7 @@ from graph.extract.document import (
     extract_safely,
     release_models,
 )
-from graph.io.atomic import remove_stale_temporaries
+from graph.io.atomic import remove_stale_temporaries, temporary_name
 from graph.io.ingest import iter_sources, max_document_bytes, read_document
 from graph.io.lock import folder_lock
 from graph.rdf.iris import DEFAULT_BASE
@@ -131,12 +131,24 @@ def build_corpus(seeds: Path, out: Path, *, options: BuildOptions = BuildOptions
 def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     for folder in (out, out / ".cache", out / ".cache" / "graphs"):
         remove_stale_temporaries(folder)
+    (out / ".cache").mkdir(parents=True, exist_ok=True)
+    # the merge's first pass (entity descriptions, no mentions), in a file beside the cache
+    path = temporary_name(out / ".cache" / "entities.sqlite", "index")
+    index = EntityIndex(path, cache_bytes=sqlite_cache_bytes(options.max_memory))
+    try:
+        return _build_indexed(seeds, out, options, index)
+    finally:
+        index.close()
+
+
+def _build_indexed(
+    seeds: Path, out: Path, options: BuildOptions, index: EntityIndex
+) -> BuildReport:
     report = clock = StageClock(options.progress)
     docs, failures = _read_all(seeds, report, options.max_document_bytes)
     warnings = tuple(dropped_warning(d) for d in docs if d.dropped)
     for warning in warnings:
         log.warning("%s", warning)
-    index = EntityIndex()  # the merge's first pass: entity descriptions, no mentions
     done: list[Document] = []  # documents whose extraction is in the cache
     todo: list[Document] = []
     for doc in docs:
@@ -158,7 +170,6 @@ def _build_locked(seeds: Path, out: Path, options: BuildOptions) -> BuildReport:
     release_models()  # the tokenizers are not needed any more (about 110 MB)
     merged = step("merging", report)
     resolution = index.resolve()
-    del index  # the descriptions live on in the resolution's entities
     merged()
     from graph.build.publish import publish
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from graph.build.cache import cache_path, load_cached
-from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes, network_cache_bytes
+from graph.build.memory import DEFAULT_MAX_MEMORY, bulk_chunk_bytes, sqlite_cache_bytes
 from graph.build.progress import ProgressCallback, step, tracked
 from graph.build.rdfjob import RDF_FILES, RdfExports, start_rdf_files, write_rdf_file
-from graph.build.spool import DocumentPart, Spool, spool_graphs
+from graph.build.spool import DocumentPart, Spool, named_refs, spool_graphs
 from graph.build.storesync import StoreFeed, sync_store
-from graph.build.streammerge import LINKED_KINDS, Resolution
+from graph.build.streammerge import Resolution
 from graph.errors import StoreError
 from graph.io.atomic import temporary_name
 from graph.network.convert import NetworkBuilder
@@ -61,7 +61,7 @@ def publish(
     out.mkdir(parents=True, exist_ok=True)
     (out / ".cache").mkdir(exist_ok=True)
     path = temporary_name(out / ".cache" / "network.sqlite", "network")
-    disk = DiskNetwork(path, cache_bytes=network_cache_bytes(max_memory))
+    disk = DiskNetwork(path, cache_bytes=sqlite_cache_bytes(max_memory))
     try:
         return _publish(
             resolution, documents, out, base, changed, disk, report, max_memory, workers
@@ -84,7 +84,7 @@ def _publish(
     network = NetworkBuilder(base, disk)
     for doc in documents:
         network.add_document(doc)
-    for e in resolution.entities:
+    for e in resolution.entities():
         network.add_entity(e)
     parts = tracked(
         _document_parts(resolution, documents, out, network),
@@ -162,8 +162,6 @@ def _document_parts(
 ) -> Iterator[DocumentPart]:
     """Each document's part of the merged graph, from its cached extraction; its mentions and
     facts go into ``network`` on the way."""
-    by_ref = {e.ref: e for e in resolution.entities}
-    labels = resolution.labels()
     for doc in documents:
         x = load_cached(out, doc)
         if x is None:
@@ -171,11 +169,11 @@ def _document_parts(
         sentences = {doc.doc_id: x.sentences}
         mentions = list(resolution.mentions(x))
         facts = resolution.facts(x)
+        labels = resolution.labels(named_refs(facts))
         for ref, spans in mentions:
             network.add_mentions(ref, spans, sentences)
         network.add_facts(facts, labels, sentences)
-        linked = [replace(by_ref[r], mentions=s) for r, s in mentions if r.kind in LINKED_KINDS]
-        yield DocumentPart(doc, facts, linked, x.sentences)
+        yield DocumentPart(doc, facts, resolution.linked(mentions), x.sentences, labels)
 
 
 EXPORT_FILES = (

@@ -71,7 +71,7 @@ class Spool:
         self.nquads.unlink(missing_ok=True)
 
 
-def _graph_path(out: Path, part: DocumentPart, labels: dict[EntityRef, str], base: str) -> Path:
+def _graph_path(out: Path, part: DocumentPart, base: str) -> Path:
     """Where a document's graph is cached: ``{document key}-{corpus key}.nt``.
 
     The document key names the text and the extractor; the corpus key names what the rest of
@@ -81,13 +81,13 @@ def _graph_path(out: Path, part: DocumentPart, labels: dict[EntityRef, str], bas
     doc = part.doc
     dropped = (repr(doc.dropped),) if doc.dropped else ()  # the same text, other bytes
     key = digest20(doc.doc_id, doc.sha256, extractor_fingerprint(), base, *dropped)
-    used = sorted((r.kind, r.key, labels.get(r, "")) for r in _named_refs(part.facts))
+    used = sorted((r.kind, r.key, part.labels.get(r, "")) for r in named_refs(part.facts))
     described = [replace(e, mentions=()) for e in part.linked]
     context = digest20(repr(part.facts), repr(described), repr(used))
     return out / ".cache" / "graphs" / f"{key}-{context}.nt"
 
 
-def _named_refs(facts: Iterable[Fact]) -> set[EntityRef]:
+def named_refs(facts: Iterable[Fact]) -> set[EntityRef]:
     """Every entity the facts name (collected through ``map_refs``)."""
     named: set[EntityRef] = set()
 
@@ -116,46 +116,47 @@ class DocumentPart:
     facts: list[Fact]
     linked: list[Entity]
     sentences: tuple[Sentence, ...]
+    labels: dict[EntityRef, str]  # the label of every entity the facts name
 
 
 def spool_graphs(
-    entities: tuple[Entity, ...],
+    entities: Callable[[], Iterable[Entity]],
     documents: Iterable[DocumentPart],
     out: Path,
     base: str,
     changed: set[str],
     feed: Callable[[bytes], None] | None = None,
 ) -> Spool:
-    """Write the entities graph, then every document's graph (cached ones reused unless in
-    ``changed``), into the spool file of ``out/.cache`` (and to ``feed``, if given);
-    ``documents`` come one at a time."""
+    """Write the entities graph (``entities()`` gives them in key order, read twice), then
+    every document's graph (cached ones reused unless in ``changed``), into the spool file of
+    ``out/.cache`` (and to ``feed``, if given); ``documents`` come one at a time."""
     cache_dir = out / ".cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
     # transient files, read back within this build: no rename, no fsync; a killed build's
     # spools are removed by the next one (graph.io.atomic.remove_stale_temporaries)
     spool = Spool(temporary_name(cache_dir / "spool.nq", "spool"), feed=feed)
-    labels = {e.ref: e.label for e in entities}
     with spool.nquads.open("wb") as nq:
-        path = _entities_path(entities, out, base)
+        path = _entities_path(entities(), out, base)
         chunks = read_graph_chunks(path)
         if chunks is None:
             for stale in path.parent.glob("entities-*"):
                 stale.unlink(missing_ok=True)
-            chunks = write_graph_chunks(path, iter_entities_ntriples(entities, base))
+            chunks = write_graph_chunks(path, iter_entities_ntriples(entities(), base))
         spool.add(entities_graph_iri(base), chunks, path, nq)
         for part in documents:
             doc = part.doc
-            path = _graph_path(out, part, labels, base)
+            path = _graph_path(out, part, base)
             data = None if doc.doc_id in changed else read_graph_file(path)
             if data is None:
-                data = document_ntriples(doc, part.facts, part.linked, labels, part.sentences, base)
+                facts, linked, labels = part.facts, part.linked, part.labels
+                data = document_ntriples(doc, facts, linked, labels, part.sentences, base)
                 _forget_other_versions(path)
                 write_graph_file(path, data)
             spool.add(document_graph_iri(doc.doc_id, base), [data], path, nq)
     return spool
 
 
-def _entities_path(entities: tuple[Entity, ...], out: Path, base: str) -> Path:
+def _entities_path(entities: Iterable[Entity], out: Path, base: str) -> Path:
     """Where the entities graph is cached: a digest of every entity's description (mentions
     don't count, they are written in the documents' graphs)."""
     h = hashlib.sha256()

@@ -2,11 +2,13 @@
 
 Two passes over the extractions.  The first (:class:`EntityIndex`) keeps, for each entity key,
 only its description (label, aliases, classes, link rules; no mentions), joined across
-documents as :func:`graph.build.merge.merge` joins them, in any order of arrival.  Its
-:meth:`EntityIndex.resolve` then gives the canonical entities (``graph.build.resolve``).  The
-second pass reads each document's extraction again (from the cache, one at a time) and
-:meth:`Resolution.parts` gives that document's facts and linked entities (with their mentions in
-that document), as ``graph.rdf.writer.document_parts`` does for the merged graph.
+documents as :func:`graph.build.merge.merge` joins them, in any order of arrival, in an SQLite
+file (in memory when no path is given), so that a corpus of a million entities does not hold
+them all in memory.  Its :meth:`EntityIndex.resolve` then gives the canonical entities
+(``graph.build.resolve``), in the same file.  The second pass reads each document's extraction
+again (from the cache, one at a time) and :meth:`Resolution.parts` gives that document's facts
+and linked entities (with their mentions in that document), as
+``graph.rdf.writer.document_parts`` does for the merged graph.
 
 >>> from graph.build.merge import merge
 >>> from graph.extract.document import extract_document
@@ -16,20 +18,36 @@ that document), as ``graph.rdf.writer.document_parts`` does for the merged graph
 >>> index = EntityIndex()
 >>> for x in reversed(xs):
 ...     index.add(x)
->>> index.resolve().entities == tuple(replace(e, mentions=()) for e in merge(xs).entities)
+>>> resolution = index.resolve()
+>>> list(resolution.entities()) == [replace(e, mentions=()) for e in merge(xs).entities]
 True
+>>> index.close()
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
 from graph.build.resolve import canonical_ref
+from graph.errors import StoreError
 from graph.extract.document import fact_order
 from graph.types import Entity, EntityRef, Extraction, Fact, Span, join_entities
 
 LINKED_KINDS = ("person", "org", "concept")  # entities whose mentions a document graph links
+
+_SCHEMA = """
+CREATE TABLE described(kind TEXT NOT NULL, key TEXT NOT NULL, entity BLOB NOT NULL,
+                       documents INTEGER NOT NULL, classes_from TEXT NOT NULL,
+                       PRIMARY KEY (kind, key)) WITHOUT ROWID;
+CREATE TABLE resolved(kind TEXT NOT NULL, key TEXT NOT NULL, entity BLOB NOT NULL,
+                      unchanged INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+"""
+_PICKLE = pickle.HIGHEST_PROTOCOL
 
 
 @dataclass(slots=True)
@@ -42,12 +60,24 @@ class _Key:
     classes_from: str  # the document whose classes were kept ("" when none had any)
 
 
-@dataclass(slots=True)
 class EntityIndex:
-    """Pass one: every entity key's description, joined across documents."""
+    """Pass one: every entity key's description, joined across documents, in an SQLite file
+    at ``path`` (deleted by :meth:`close`), or in memory."""
 
-    _keys: dict[EntityRef, _Key] = field(default_factory=dict)
-    _documents: set[str] = field(default_factory=set)
+    def __init__(self, path: Path | None = None, *, cache_bytes: int = 32 << 20) -> None:
+        self.path = path
+        if path is not None:
+            path.unlink(missing_ok=True)
+        try:
+            self._db = sqlite3.connect(":memory:" if path is None else path, isolation_level=None)
+            for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE"):
+                self._db.execute(f"PRAGMA {pragma}")
+            self._db.execute(f"PRAGMA cache_size=-{max(1024, cache_bytes >> 10)}")
+            self._db.executescript(_SCHEMA)
+            self._db.execute("BEGIN")
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: cannot create the entity index: {e}") from e
+        self._documents: set[str] = set()
 
     def add(self, x: Extraction) -> None:
         """Add one document's entities (each document once)."""
@@ -55,31 +85,89 @@ class EntityIndex:
         if doc_id in self._documents:
             raise ValueError(f"{doc_id}: extraction given twice")
         self._documents.add(doc_id)
+        found: dict[EntityRef, _Key] = {}
         for e in x.entities:
             bare = replace(e, mentions=()) if e.mentions else e
-            old = self._keys.get(e.ref)
+            old = found.get(e.ref) or self._described(e.ref)
             if old is None:
-                self._keys[e.ref] = _Key(bare, 1, doc_id if e.classes else "")
+                found[e.ref] = _Key(bare, 1, doc_id if e.classes else "")
             else:
-                self._keys[e.ref] = _join(old, bare, doc_id)
+                found[e.ref] = _join(old, bare, doc_id)
+        rows = [
+            (r.kind, r.key, pickle.dumps(k.entity, _PICKLE), k.documents, k.classes_from)
+            for r, k in found.items()
+        ]
+        self._db.executemany("INSERT OR REPLACE INTO described VALUES (?, ?, ?, ?, ?)", rows)
+
+    def _described(self, ref: EntityRef) -> _Key | None:
+        sql = "SELECT entity, documents, classes_from FROM described WHERE kind = ? AND key = ?"
+        row = self._db.execute(sql, (ref.kind, ref.key)).fetchone()
+        return None if row is None else _Key(pickle.loads(row[0]), row[1], row[2])
 
     def resolve(self) -> Resolution:
-        """The canonical entities, in key order (``graph.build.resolve.resolve``)."""
-        groups: dict[EntityRef, list[EntityRef]] = {}
-        for ref in sorted(self._keys):
-            groups.setdefault(canonical_ref(ref), []).append(ref)
-        trivial = all(len(g) == 1 and g[0] == ref for ref, g in groups.items())
-        entities = []
-        for ref, group in sorted(groups.items()):
-            records = [self._keys[r].entity for r in group]
-            if len(group) == 1 and group[0] == ref:
-                entities.append(records[0])
-                continue
-            label = ref.key if ref.kind == "org" else None
-            entities.append(join_entities(ref, records, "resolve:canonical-name", label))
-        single = {r for r, k in self._keys.items() if k.documents == 1 and canonical_ref(r) == r}
-        single -= {ref for ref, g in groups.items() if len(g) > 1}
-        return Resolution(tuple(entities), trivial, frozenset(single))
+        """The canonical entities, in key order (``graph.build.resolve.resolve``), written
+        beside the descriptions; the index is read only from now on."""
+        self._db.execute("CREATE TEMP TABLE canon(ckind, ckey, kind, key)")
+        rows = self._db.execute("SELECT kind, key FROM described")
+        canon = ((*_pair(canonical_ref(EntityRef(k, key))), k, key) for k, key in rows)
+        self._db.executemany("INSERT INTO canon VALUES (?, ?, ?, ?)", list(canon))
+        self._db.execute("CREATE INDEX temp.canon_order ON canon(ckind, ckey, kind, key)")
+        sql = (
+            "SELECT c.ckind, c.ckey, c.kind, c.key, d.entity, d.documents FROM canon c"
+            " JOIN described d ON d.kind = c.kind AND d.key = c.key"
+            " ORDER BY c.ckind, c.ckey, c.kind, c.key"
+        )
+        trivial = True
+        batch: list[tuple[Any, ...]] = []
+        for ref, group in _groups(self._db.execute(sql)):
+            alone = len(group) == 1 and group[0][0] == ref
+            trivial = trivial and alone
+            if alone:
+                entity, unchanged = group[0][1], group[0][2] == 1
+            else:
+                label = ref.key if ref.kind == "org" else None
+                records = [pickle.loads(r[1]) for r in group]
+                joined = join_entities(ref, records, "resolve:canonical-name", label)
+                entity, unchanged = pickle.dumps(joined, _PICKLE), False
+            batch.append((ref.kind, ref.key, entity, int(unchanged)))
+            if len(batch) >= 10_000:
+                self._flush_resolved(batch)
+        self._flush_resolved(batch)
+        self._db.execute("DROP TABLE temp.canon")
+        self._db.execute("COMMIT")
+        return Resolution(self._db, trivial)
+
+    def _flush_resolved(self, batch: list[tuple[Any, ...]]) -> None:
+        self._db.executemany("INSERT INTO resolved VALUES (?, ?, ?, ?)", batch)
+        batch.clear()
+
+    def close(self) -> None:
+        """Close the index (and its resolution) and delete its file."""
+        self._db.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
+def _pair(ref: EntityRef) -> tuple[str, str]:
+    return ref.kind, ref.key
+
+
+def _groups(
+    rows: Iterable[tuple[Any, ...]],
+) -> Iterator[tuple[EntityRef, list[tuple[EntityRef, bytes, int]]]]:
+    """Rows (canonical kind and key, kind, key, entity, documents) sorted by canonical key,
+    as (canonical ref, [(ref, pickled entity, documents), ...])."""
+    current: EntityRef | None = None
+    group: list[tuple[EntityRef, bytes, int]] = []
+    for ckind, ckey, kind, key, entity, documents in rows:
+        ref = EntityRef(ckind, ckey)
+        if ref != current:
+            if current is not None:
+                yield current, group
+            current, group = ref, []
+        group.append((EntityRef(kind, key), entity, documents))
+    if current is not None:
+        yield current, group
 
 
 def _join(old: _Key, new: Entity, doc_id: str) -> _Key:
@@ -92,16 +180,34 @@ def _join(old: _Key, new: Entity, doc_id: str) -> _Key:
     return _Key(replace(joined, classes=classes), old.documents + 1, source)
 
 
-@dataclass(frozen=True, slots=True)
 class Resolution:
-    """The canonical entities of a corpus and how each document's extraction maps onto them."""
+    """The canonical entities of a corpus (in its index's file) and how each document's
+    extraction maps onto them."""
 
-    entities: tuple[Entity, ...]  # no mentions: they stay in the documents' extractions
-    trivial: bool  # no key was renamed or joined with another (facts are kept as extracted)
-    unchanged: frozenset[EntityRef]  # keys named by one document only, never joined
+    def __init__(self, db: sqlite3.Connection, trivial: bool) -> None:
+        self._db = db
+        self.trivial = trivial  # no key was renamed or joined with another (facts as extracted)
 
-    def labels(self) -> dict[EntityRef, str]:
-        return {e.ref: e.label for e in self.entities}
+    def entities(self) -> Iterator[Entity]:
+        """The canonical entities in key order, without mentions (they stay in the documents'
+        extractions), one at a time."""
+        for (entity,) in self._db.execute("SELECT entity FROM resolved ORDER BY kind, key"):
+            yield pickle.loads(entity)
+
+    def _lookup(self, refs: Iterable[EntityRef]) -> dict[EntityRef, tuple[Entity, bool]]:
+        """The canonical entities of ``refs`` (those that have one), and whether each is
+        unchanged: named by one document only, never joined."""
+        sql = "SELECT entity, unchanged FROM resolved WHERE kind = ? AND key = ?"
+        found = {}
+        for ref in refs:
+            row = self._db.execute(sql, (ref.kind, ref.key)).fetchone()
+            if row is not None:
+                found[ref] = (pickle.loads(row[0]), bool(row[1]))
+        return found
+
+    def labels(self, refs: Iterable[EntityRef]) -> dict[EntityRef, str]:
+        """The labels of the canonical entities of ``refs``."""
+        return {ref: e.label for ref, (e, _) in self._lookup(set(refs)).items()}
 
     def facts(self, x: Extraction) -> list[Fact]:
         """The document's facts on canonical keys, in ``fact_order``."""
@@ -117,22 +223,22 @@ class Resolution:
         for e in x.entities:
             if e.mentions:
                 spans.setdefault(canonical_ref(e.ref), []).extend(e.mentions)
+        known = self._lookup(spans)
         for ref in sorted(spans):
             found = spans[ref]
-            if ref in self.unchanged:
+            if ref in known and known[ref][1]:
                 yield ref, tuple(found)
             else:
                 unique = sorted(set(found), key=lambda m: (m.doc_id, m.start, m.end))
                 yield ref, tuple(unique)
 
-    def parts(
-        self, x: Extraction, by_ref: dict[EntityRef, Entity]
-    ) -> tuple[list[Fact], list[Entity]]:
+    def linked(self, mentions: Iterable[tuple[EntityRef, tuple[Span, ...]]]) -> list[Entity]:
+        """The linkable entities of a document's :meth:`mentions`, each with its mentions."""
+        chosen = [(r, s) for r, s in mentions if r.kind in LINKED_KINDS]
+        known = self._lookup(r for r, _ in chosen)
+        return [replace(known[ref][0], mentions=spans) for ref, spans in chosen]
+
+    def parts(self, x: Extraction) -> tuple[list[Fact], list[Entity]]:
         """The document's facts and its linkable entities, each with its mentions there
-        (``graph.rdf.writer.document_parts``); ``by_ref`` maps keys to :attr:`entities`."""
-        linked = [
-            replace(by_ref[ref], mentions=spans)
-            for ref, spans in self.mentions(x)
-            if ref.kind in LINKED_KINDS
-        ]
-        return self.facts(x), linked
+        (``graph.rdf.writer.document_parts``)."""
+        return self.facts(x), self.linked(self.mentions(x))
