@@ -5,7 +5,7 @@ the corpus; a build writes it here (``graph.network.convert.NetworkBuilder`` wit
 :class:`DiskNetwork` as its target) instead of into a networkx graph, and the GraphML, node-link
 JSON and HTML writers read it as a :class:`graph.network.source.Network`: the same items in the
 same order as the networkx graph the same calls would build, so the same bytes.  What stays in
-memory is each node's number by id, and SQLite's page cache (``cache_bytes``).
+memory is SQLite's page cache (``cache_bytes``) and the numbers of the nodes used lately.
 
 >>> import tempfile, pathlib
 >>> net = DiskNetwork(pathlib.Path(tempfile.mkdtemp()) / "network.sqlite")
@@ -33,7 +33,7 @@ from graph.errors import StoreError
 from graph.network.source import Attrs, EdgeItem
 
 _SCHEMA = """
-CREATE TABLE node(i INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
+CREATE TABLE node(i INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
                   label TEXT NOT NULL, attrs TEXT NOT NULL);
 CREATE TABLE node_doc(node INTEGER NOT NULL, doc TEXT NOT NULL,
                       PRIMARY KEY (node, doc)) WITHOUT ROWID;
@@ -51,7 +51,6 @@ SELECT u, v, source, target, key, relation, label, attrs FROM edge
 ORDER BY u, MIN(j) OVER (PARTITION BY u, v), j
 """
 _INSERT = {  # buffered rows are written table by table, in this order
-    "node": "INSERT INTO node VALUES (?, ?, ?, ?, ?)",
     "node_doc": "INSERT OR IGNORE INTO node_doc VALUES (?, ?)",
     "evidence": "INSERT INTO evidence VALUES (?, ?, ?)",
     "edge": "INSERT INTO edge(u, v, source, target, key, relation, label, attrs)"
@@ -59,6 +58,7 @@ _INSERT = {  # buffered rows are written table by table, in this order
     " relation = excluded.relation, label = excluded.label, attrs = excluded.attrs",
 }
 _FLUSH_ROWS = 20_000
+_RECENT = 50_000  # node numbers remembered between lookups
 _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _LOADS = json.JSONDecoder().decode
 
@@ -80,7 +80,8 @@ class DiskNetwork:
             self._db.execute("BEGIN")
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot create the network file: {e}") from e
-        self._number: dict[str, int] = {}
+        self._nodes = 0
+        self._recent: dict[str, int | None] = {}  # node id -> number, of the nodes used lately
         self._edges = 0  # counted once finished
         self._seq = 0
         self._rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _INSERT}
@@ -90,22 +91,35 @@ class DiskNetwork:
     # -- writing ---------------------------------------------------------------------
 
     def __contains__(self, node: object) -> bool:
-        return node in self._number
+        return isinstance(node, str) and self._number(node) is not None
+
+    def _number(self, node: str) -> int | None:
+        """The node's number (None when it is not a node)."""
+        if node in self._recent:
+            return self._recent[node]
+        if len(self._recent) >= _RECENT:
+            self._recent.clear()
+        row = self._db.execute("SELECT i FROM node WHERE id = ?", (node,)).fetchone()
+        self._recent[node] = found = None if row is None else int(row[0])
+        return found
 
     def add_node(self, node: str, attrs: Attrs) -> None:
         """A node with its first attributes (its ``docs`` and ``evidence`` lists grow with
         :meth:`add_evidence`); a node added twice keeps its first place and attributes."""
-        if node in self._number:
-            return
-        i = self._number[node] = len(self._number)
         kind, label = str(attrs.get("kind", "other")), str(attrs.get("label", node))
-        self._given_xy = self._given_xy and "x" in attrs and "y" in attrs
-        self._add("node", (i, node, kind, label, _DUMPS(attrs)))
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO node VALUES (?, ?, ?, ?, ?)",
+            (self._nodes, node, kind, label, _DUMPS(attrs)),
+        )
+        if cursor.rowcount == 1:
+            self._recent.pop(node, None)
+            self._nodes += 1
+            self._given_xy = self._given_xy and "x" in attrs and "y" in attrs
 
     def add_evidence(self, node: str, records: list[Attrs]) -> None:
         """Append evidence records (each with its ``doc``) to a node's; its documents become
         the sorted set of those named (as ``NetworkBuilder.add_mentions`` keeps them)."""
-        i = self._number[node]
+        i = self._known(node)
         for doc in {str(r["doc"]) for r in records}:
             self._rows["node_doc"].append((i, doc))
         for record in records:
@@ -116,8 +130,8 @@ class DiskNetwork:
         """An edge between two nodes already added (the same ``key`` again replaces its
         attributes, keeping its place)."""
         row = (
-            self._number[u],
-            self._number[v],
+            self._known(u),
+            self._known(v),
             u,
             v,
             key,
@@ -127,6 +141,12 @@ class DiskNetwork:
         )
         self._add("edge", row)
 
+    def _known(self, node: str) -> int:
+        i = self._number(node)
+        if i is None:
+            raise KeyError(f"{node}: not a node of {self.path}")
+        return i
+
     def _add(self, table: str, row: tuple[Any, ...]) -> None:
         rows = self._rows[table]
         rows.append(row)
@@ -134,8 +154,7 @@ class DiskNetwork:
             self._flush()
 
     def _flush(self) -> None:
-        """Write the rows buffered, table by table (nodes first: edges and evidence refer to
-        them; each table's rows keep their order)."""
+        """Write the rows buffered, table by table (each table's rows keep their order)."""
         for table, sql in _INSERT.items():
             if self._rows[table]:
                 self._db.executemany(sql, self._rows[table])
@@ -172,7 +191,7 @@ class DiskNetwork:
         return {}
 
     def node_count(self) -> int:
-        return len(self._number)
+        return self._nodes
 
     def edge_count(self) -> int:
         return self._edges
@@ -211,11 +230,11 @@ class DiskNetwork:
             " WHERE e.relation = 'memberOf' ORDER BY e.u"
         )
         found = _Grouped(self._rows_of(sql))
-        for i in range(len(self._number)):
+        for i in range(self._nodes):
             yield sorted(set(found.take(i)))
 
     def positions(self) -> list[tuple[float, float]] | None:
-        if not self._given_xy or not self._number:
+        if not self._given_xy or not self._nodes:
             return None
         return [(round(float(d["x"]), 1), round(float(d["y"]), 1)) for _, d in self.nodes()]
 
