@@ -48,6 +48,7 @@ CREATE TABLE resolved(kind TEXT NOT NULL, key TEXT NOT NULL, entity BLOB NOT NUL
                       unchanged INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
 """
 _PICKLE = pickle.HIGHEST_PROTOCOL
+_RECENT = 20_000  # canonical entities remembered between lookups
 
 
 @dataclass(slots=True)
@@ -187,6 +188,7 @@ class Resolution:
     def __init__(self, db: sqlite3.Connection, trivial: bool) -> None:
         self._db = db
         self.trivial = trivial  # no key was renamed or joined with another (facts as extracted)
+        self._recent: dict[EntityRef, tuple[Entity, bool] | None] = {}  # looked up lately
 
     def entities(self) -> Iterator[Entity]:
         """The canonical entities in key order, without mentions (they stay in the documents'
@@ -199,10 +201,16 @@ class Resolution:
         unchanged: named by one document only, never joined."""
         sql = "SELECT entity, unchanged FROM resolved WHERE kind = ? AND key = ?"
         found = {}
+        recent = self._recent
         for ref in refs:
-            row = self._db.execute(sql, (ref.kind, ref.key)).fetchone()
-            if row is not None:
-                found[ref] = (pickle.loads(row[0]), bool(row[1]))
+            if ref not in recent:
+                if len(recent) >= _RECENT:
+                    recent.clear()
+                row = self._db.execute(sql, (ref.kind, ref.key)).fetchone()
+                recent[ref] = None if row is None else (pickle.loads(row[0]), bool(row[1]))
+            known = recent[ref]
+            if known is not None:
+                found[ref] = known
         return found
 
     def labels(self, refs: Iterable[EntityRef]) -> dict[EntityRef, str]:
