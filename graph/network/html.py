@@ -134,9 +134,13 @@ def _clusters(
     g: Network, members: list[list[int]], centres: list[tuple[float, float]]
 ) -> Iterator[dict[str, Any]]:
     """One super-node per community: its seed's label and look, its member count."""
+    seeds = {group[0]: c for c, group in enumerate(members)}
+    found: dict[int, dict[str, Any]] = {}
+    for i, (n, data) in enumerate(g.nodes(evidence=False)):
+        if i in seeds:
+            found[seeds[i]] = _node(n, data, i, centres[seeds[i]], seeds[i], 0)
     for c, group in enumerate(members):
-        n, data = g.node(group[0])
-        seed = _node(n, data, group[0], centres[c], c, 0)
+        seed = found[c]
         yield {
             "id": f"c{c}",
             "label": f"{short_label(seed['label'], limit=16)} ({len(group):,})",

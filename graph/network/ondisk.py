@@ -120,11 +120,12 @@ class DiskNetwork:
         """Append evidence records (each with its ``doc``) to a node's; its documents become
         the sorted set of those named (as ``NetworkBuilder.add_mentions`` keeps them)."""
         i = self._known(node)
+        if not records:
+            return
         for doc in {str(r["doc"]) for r in records}:
             self._rows["node_doc"].append((i, doc))
-        for record in records:
-            self._add("evidence", (i, self._seq, _DUMPS(record)))
-            self._seq += 1
+        self._add("evidence", (i, self._seq, _DUMPS(records)))  # one row per call
+        self._seq += 1
 
     def add_edge(self, u: str, v: str, key: str, attrs: Attrs) -> None:
         """An edge between two nodes already added (the same ``key`` again replaces its
@@ -204,15 +205,6 @@ class DiskNetwork:
             found = records.take(i) if records is not None else []
             yield node, _complete(_LOADS(attrs), docs.take(i), found)
 
-    def node(self, i: int) -> tuple[Hashable, Attrs]:
-        row = self._db.execute("SELECT id, attrs FROM node WHERE i = ?", (i,)).fetchone()
-        if row is None:
-            raise IndexError(f"node {i} of {self.path}: no such node")
-        docs = [d for (d,) in self._db.execute("SELECT doc FROM node_doc WHERE node = ?", (i,))]
-        sql = "SELECT rec FROM evidence WHERE node = ? ORDER BY seq"
-        records = [r for (r,) in self._db.execute(sql, (i,))]
-        return row[0], _complete(_LOADS(row[1]), docs, records)
-
     def kinds(self) -> list[str]:
         return [k for (k,) in self._rows_of("SELECT kind FROM node ORDER BY i")]
 
@@ -261,7 +253,9 @@ def _complete(attrs: Attrs, docs: list[str], records: list[str]) -> Attrs:
     node given evidence has documents: without its records, its ``evidence`` stays empty)."""
     if docs:
         attrs["docs"] = sorted({*attrs.get("docs", ()), *docs})
-        attrs.setdefault("evidence", []).extend(_LOADS(r) for r in records)
+        evidence = attrs.setdefault("evidence", [])
+        for r in records:
+            evidence.extend(_LOADS(r))
     return attrs
 
 

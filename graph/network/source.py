@@ -46,10 +46,6 @@ class Network(Protocol):
         ``evidence`` list may be left empty, for passes that do not read it)."""
         ...
 
-    def node(self, i: int) -> tuple[Hashable, Attrs]:
-        """The ``i``-th node (graph order) and its attributes."""
-        ...
-
     def kinds(self) -> list[str]:
         """Each node's ``kind`` attribute ("other" when it has none), in graph order."""
         ...
@@ -77,7 +73,6 @@ class NxNetwork:
 
     def __init__(self, g: nx.MultiDiGraph) -> None:
         self.g = g
-        self._order: list[Hashable] | None = None
 
     def graph_attrs(self) -> Attrs:
         return dict(self.g.graph)
@@ -90,12 +85,6 @@ class NxNetwork:
 
     def nodes(self, *, evidence: bool = True) -> Iterator[tuple[Hashable, Attrs]]:
         yield from self.g.nodes(data=True)
-
-    def node(self, i: int) -> tuple[Hashable, Attrs]:
-        if self._order is None:
-            self._order = list(self.g)
-        n = self._order[i]
-        return n, self.g.nodes[n]
 
     def kinds(self) -> list[str]:
         return [str(d.get("kind", "other")) for _, d in self.g.nodes(data=True)]
