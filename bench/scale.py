@@ -10,7 +10,8 @@ news-like text once they run out), written as files and built by ``build_corpus`
 process, exports and store included.  Printed:
 
 - ``build_s`` and ``build_chars_per_s``: the whole build, and ``build_stage_s`` per stage;
-- ``build_peak_rss_mb``: the build process's peak RSS (with ``--workers`` > 1, the parent's);
+- ``build_peak_rss_mb``: the build process's peak RSS (with ``--workers`` > 1, the parent's),
+  and ``build_stage_peak_mb`` the peak sampled in each stage;
 - ``lcut_chars_per_s``: raw ``jieba.lcut`` over a sample of the same corpus (``--sample-mb``,
   median of ``--runs``), measured in the same run, before and after the build so that a load
   change shows, and ``build_ratio_vs_jieba_lcut`` the ratio;
@@ -61,7 +62,7 @@ def main() -> None:
         size += len(doc.text.encode("utf-8"))
     run_lcut(sample[:1])  # jieba loads its dictionary on first use: not part of the rate
     lcut_before = lcut_rate(sample, args.runs)
-    seconds, peak_mb, stages = full_build(docs, args.workers, args.max_memory)
+    seconds, peak_mb, stages, stage_peaks = full_build(docs, args.workers, args.max_memory)
     lcut_after = lcut_rate(sample, args.runs)
     lcut = statistics.median([lcut_before, lcut_after])
     result = {
@@ -75,6 +76,7 @@ def main() -> None:
         "build_chars_per_s": round(chars / seconds),
         "build_stage_s": {k: round(v, 1) for k, v in stages.items()},
         "build_peak_rss_mb": round(peak_mb, 1),
+        "build_stage_peak_mb": stage_peaks,
         "within_memory": peak_mb * 2**20 <= parse_size(args.max_memory),
         "lcut_chars_per_s": round(lcut),
         "lcut_before_after": [round(lcut_before), round(lcut_after)],

@@ -25,7 +25,8 @@ all measured in the same process run so that ratios compare like with like:
 - ``build_chars_per_s``: a whole ``build_corpus`` (ingest, extract, merge, every export, the
   store) in a child process (median of ``--runs``, after the other runs) (``--build-workers`` extraction processes, ``--max-memory``
   budget), ``build_ratio_vs_jieba_lcut`` its ratio to ``lcut_chars_per_s``,
-  ``build_stage_s`` its seconds per stage and ``build_peak_rss_mb`` its peak RSS;
+  ``build_stage_s`` its seconds per stage, ``build_peak_rss_mb`` its peak RSS and
+  ``build_stage_peak_mb`` the peak RSS sampled in each stage (``bench/build_probe.py``);
 - ``peak_rss_mb``: peak RSS of this process after the one-process runs (the corpus, the
   tokenizers, one document's extraction at a time);
 - ``mention_layer_chars_per_s``: the CRF mention layer (``graph.ner.extract_mentions``)
@@ -199,33 +200,26 @@ def rss_mb() -> float:
 
 def full_build(
     docs: list[Document], workers: int = 1, max_memory: str = "1G"
-) -> tuple[float, float, dict[str, float]]:
-    """Seconds, peak RSS (MB, the parent's: workers are separate processes) and seconds per
-    stage of ``build_corpus`` over ``docs`` (a child process)."""
+) -> tuple[float, float, dict[str, float], dict[str, float]]:
+    """Seconds, peak RSS (MB, the parent's: workers are separate processes), seconds per stage
+    and peak RSS per stage (MB, sampled) of ``build_corpus`` over ``docs``, in a child process
+    (``bench/build_probe.py``)."""
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         seeds = Path(tmp) / "seeds"
         seeds.mkdir()
         for doc in docs:
             (seeds / doc.doc_id).write_text(doc.text, encoding="utf-8")
-        code = (
-            "import json, sys, time; from pathlib import Path; "
-            "from graph.build.memory import parse_size; "
-            "from graph.build.pipeline import BuildOptions, build_corpus; "
-            "o = BuildOptions(workers=int(sys.argv[3]), max_memory=parse_size(sys.argv[4])); "
-            "t = time.perf_counter(); "
-            "r = build_corpus(Path(sys.argv[1]), Path(sys.argv[2]), options=o); "
-            "print(json.dumps([time.perf_counter() - t, r.seconds])); "
-            "sys.exit(1 if r.failures else 0)"
-        )
         target = str(Path(tmp) / "out")
-        cmd = [sys.executable, "-c", code, str(seeds), target, str(workers), max_memory]
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        probe = str(ROOT / "bench" / "build_probe.py")
+        cmd = [sys.executable, probe, str(seeds), target, str(workers), max_memory]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         out = proc.stdout.read() if proc.stdout else ""
         if status != 0:
             raise RuntimeError(f"build failed ({status}): {out[-500:]}")
-        seconds, stages = json.loads(out.strip().splitlines()[-1])
-        return float(seconds), usage.ru_maxrss / 1024, stages
+        seconds, stages, peaks = json.loads(out.strip().splitlines()[-1])
+        return float(seconds), usage.ru_maxrss / 1024, stages, peaks
 
 
 def mention_layer(docs: list[Document], chars: int) -> float | None:
@@ -340,6 +334,7 @@ def main() -> None:
         result["build_stage_s"] = stages
         result["build_s"] = round(seconds, 2)
         result["build_peak_rss_mb"] = round(build_rss, 1)
+        result["build_stage_peak_mb"] = min(builds, key=lambda b: abs(b[0] - seconds))[3]
     if args.profile:
         print(profile(docs))
     for key, value in result.items():
