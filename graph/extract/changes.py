@@ -1,6 +1,7 @@
 """Posts that begin or end with the article: appointments and elections (``任命A、B为X副市长``,
-``A当选为X主席``, ``A等11名同志当选副主席``, ``A接替B出任X``) and removals (``免去A某局局长职务``,
-``A辞去…职务``, ``A不再担任…``, ``免去其…职务``).
+``A当选为X主席``, ``A等11名同志当选副主席``, ``A接替B出任X``), transfers (``X局长A调任Y``: Y
+begins, X ends) and removals (``免去A某局局长职务``, ``A辞去…职务``, ``A不再担任…``,
+``免去其…职务``).
 
 >>> from graph.text.segment import segment
 >>> from graph.types import Document
@@ -61,6 +62,13 @@ _ELECTED = (
             "被聘为",
             "被聘任为",
             "任命为",  # after 被 and its adverbs (已于3月上旬被正式任命为)
+            "调任为",  # a transfer: the new post (原某局局长A调任某市副市长)
+            "调任",
+            "调升为",
+            "调升",
+            "升任为",
+            "升任",
+            "晋升为",
             "聘任为",
             "聘为",
             "选为",
@@ -175,6 +183,8 @@ def _opens_appointment(text: str, people: People, at: int) -> bool:
     name = people.get(at)
     if name is not None and text.startswith(("为", "任"), name.end):
         return True
+    if _titled_transfer(text, people, at):
+        return True
     while name is not None and text[name.end : name.end + 1] == "、":
         name = people.get(name.end + 1)
     if name is None:
@@ -184,6 +194,36 @@ def _opens_appointment(text: str, people: People, at: int) -> bool:
     return text.startswith(_ELECTION_VERBS, pos)
 
 
+def _titled_transfer(text: str, people: People, at: int) -> bool:
+    """Whether ``text[at:]`` is a title and a name followed by a transfer's verb (原A局局长林某调任
+    X、B局局长周某调升Y: the second clause), within the same clause."""
+    for pos in range(at, min(len(text), at + _TITLED_REACH)):
+        if text[pos] in BOUNDARY or text[pos] in "、\n":
+            return False
+        name = people.get(pos)
+        if name is not None and pos > at:
+            after = skip_aside(text, name.end)  # (a given name's last character may be missed)
+            return any(text.startswith(_TRANSFER_VERBS, i) for i in (after, after + 1))
+    return False
+
+
+def left_by_transfer(text: str, chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
+    """``chains`` with the titles before a name that a transfer's verb follows marked ended:
+    ``东华分局局长林某调任某市公安局副局长`` leaves the 分局 (the new post is
+    :func:`appointment_chains`')."""
+    out = []
+    for chain in chains:
+        if chain.span.end == chain.person.end and text.startswith(
+            _TRANSFER_VERBS, skip_aside(text, chain.person.end)
+        ):
+            ended = tuple(replace(e, former=True) for e in chain.elements)
+            chain = replace(chain, elements=ended)
+        out.append(chain)
+    return tuple(out)
+
+
+_TITLED_REACH = 24  # characters of a title before the name
+_TRANSFER_VERBS = tuple(v for v in _ELECTED if v.startswith(("调任", "调升", "升任", "晋升")))
 _ELECTION_VERBS = tuple(v for v in _ELECTED if v.startswith(("当选", "再次当选", "全票当选")))
 """The verbs of an election that open a clause of their own after a list's 、."""
 

@@ -13,6 +13,7 @@ from typing import TypeAlias
 
 from graph.extract.appositive import after_name_chains, honorific_chains
 from graph.extract.chainmentions import chain_mentions
+from graph.extract.changes import left_by_transfer
 from graph.extract.colons import colon_chains, roster_chains
 from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
@@ -111,6 +112,7 @@ def _extract_whole(doc: Document) -> Extraction:
         seg,
         without_taken_titles(without_read_twice(tuple(sorted(found, key=lambda c: c.span.start)))),
     )
+    chains = left_by_transfer(doc.text, chains)
     model_orgs = (
         tuple(
             clean_org(doc.text, a, b)

@@ -127,7 +127,7 @@ def _listed_element(chain: TitleChain, base: Piece | None, role: Piece) -> Chain
 
 
 _KIND_TITLES = frozenset(
-    {"校长", "院长", "所长", "局长", "厅长", "厂长", "行长", "馆长", "站长", "台长"}
+    {"校长", "院长", "所长", "局长", "厅长", "厂长", "行长", "馆长", "站长", "台长", "检察长"}
 )
 """Titles that name the kind of organisation holding them (校长 of a school, 局长 of a bureau):
 a list does not carry them over to an organisation of another kind."""

@@ -333,8 +333,9 @@ def _org_glued_to_title(
         and not name.endswith(org_suffixes())
         and (org_suffix_of(name + role.text[0]) is not None or is_place(name + role.text[0]))
     ):
-        # the title's head character ends the name: 外交部长 = 外交部 + 部长
-        return ChainElement(Piece(org_start, role.start + 1, name + role.text[0]), None, role)
+        # the title's head character ends the name: 外交部长 = 外交部 + 部长 (原… : ended)
+        org = Piece(org_start, role.start + 1, name + role.text[0])
+        return ChainElement(org, None, role, former)
     return None
 
 

@@ -1,4 +1,6 @@
-"""The merged knowledge graph as a networkx ``MultiDiGraph`` (for analytics, HTML and GraphML).
+"""The merged knowledge graph as a networkx ``MultiDiGraph`` (for analytics, HTML and GraphML),
+or, in a build, the same nodes and edges written to a file (:class:`NetworkBuilder` with a
+``graph.network.ondisk.DiskNetwork`` as its target).
 
 Node ids are the entity IRIs. Node attributes:
 
