@@ -6,8 +6,9 @@ from __future__ import annotations
 from post_triples import posts
 
 from graph.extract.bylines import byline_chains
+from graph.extract.document import extract_document
 from graph.text.segment import segment
-from graph.types import Document
+from graph.types import Document, Membership
 
 
 def test_a_dispatch_after_a_dash_holds_its_correspondent() -> None:
@@ -50,3 +51,30 @@ def test_an_unbracketed_own_dispatch_is_the_header_papers_too() -> None:
         "东江市政协会议开幕\n2009年02月12日07:09 东江商报\n本报讯（记者 林晓峰）昨天上午，东江市政协会议开幕。"
     )
     assert ("林晓峰", "记者", "东江商报") in found, found
+
+
+def test_a_portals_copy_of_a_papers_dispatch_is_the_papers() -> None:
+    found = posts(
+        "东江新闻网-东江日报东华讯（记者林晓峰 周立平 实习生陈思远）1月24日，东华县召开会议。"
+    )
+    assert {
+        ("林晓峰", "记者", "东江日报"),
+        ("周立平", "记者", "东江日报"),
+        ("陈思远", "实习生", "东江日报"),
+    } <= found, found
+    assert not any(org == "东江新闻网" for _, _, org in found), found
+
+
+def test_a_header_line_names_the_paper_of_an_opening_byline_with_a_source_tag() -> None:
+    text = (
+        "东华县发放警车\n2006年06月20日06:23 东江新闻网-东江晚报\n"
+        "（公宣 记者 林晓峰 周立平）昨日上午，东华县公安局举行仪式。"
+    )
+    x = extract_document(Document.from_text("t.txt", text))
+    label = {e.ref: e.label for e in x.entities}
+    read = {
+        (label[f.person], f.role.key, label[f.org])
+        for f in x.facts
+        if isinstance(f, Membership) and f.extractor == "rules.byline"
+    }
+    assert read == {("林晓峰", "记者", "东江晚报"), ("周立平", "记者", "东江晚报")}, read

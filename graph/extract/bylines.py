@@ -240,9 +240,10 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         out += _reporters(seg, starts, people, org, m.end() - 1)  # 【某某网】（记者A）
     if out:
         return out
-    source = _SOURCE_LINE.search(text)
+    source = _SOURCE_LINE.search(text) or _HEADER_PAPER.search(text, 0, _HEADER_REACH)
     if source is not None:
-        org = Piece(source.start("org"), source.end("org"), source.group("org"))
+        group = "org" if source.re is _SOURCE_LINE else "paper"
+        org = Piece(source.start(group), source.end(group), source.group(group))
         for m in _OPENING_BYLINE.finditer(text):
             out += _reporters(seg, starts, people, org, m.end() - 1)
         for m in _AUTHOR_LABEL.finditer(text):  # 来源：某报  作者：记者 A 实习生 B
@@ -253,10 +254,11 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
 
 
 def _dispatch_at(text: str, line_start: int, cue_end: int) -> re.Match[str] | None:
-    """The dispatch ending at ``cue_end`` that opens its line, or the line's part after a dash
-    or a space (某某客户端—某某网消息（…）."""
-    after_dash = max(text.rfind(c, line_start, cue_end) for c in "—－| \u3000") + 1
-    for start in (line_start, after_dash) if after_dash > line_start else (line_start,):
+    """The dispatch ending at ``cue_end`` that opens the line's part after a dash or a space
+    (某某客户端—某某网消息（…）: a portal's copy of a paper's story, 某某网-某某日报南宁讯, is the
+    paper's), or its line."""
+    after_dash = max(text.rfind(c, line_start, cue_end) for c in "—－-| \u3000") + 1
+    for start in (after_dash, line_start) if after_dash > line_start else (line_start,):
         m = _DISPATCH.match(text, start, cue_end)
         if m is not None and m.end() == cue_end:
             return m
@@ -277,10 +279,12 @@ _BRACKETED_SOURCE = re.compile(
 _OWN_OUTLETS = frozenset({"本报", "本网", "本台", "本刊"})
 _HEADER_PAPER = re.compile(
     r"^[ \u3000]*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日[ \u3000]*(?:[0-9]{1,2}:[0-9]{2})?[ \u3000]+"
+    r"(?:[\u4e00-\u9fff]{2,10}?网[-－—])?"
     r"(?P<paper>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|时报|商报|特区报|报|网|电视台))[ \u3000]*$",
     re.MULTILINE,
 )
-"""A header line giving the copy's date and the paper it appeared in (2009年02月12日07:09 某某商报)."""
+"""A header line giving the copy's date and the paper it appeared in (2009年02月12日07:09 某某商报;
+某某网-某某晚报: a portal's copy of the paper's story)."""
 
 
 def _own_paper(text: str, org: Piece) -> Piece:
@@ -297,8 +301,11 @@ _AUTHOR_LABEL = re.compile(
     r"(?:作者|撰稿|文)[ \u3000]*[：:][ \u3000]*(?=(?:特约|首席)?记者|通讯员)"
 )
 """An author label before reporters' titles (作者：记者 A 通讯员 B), on a line of its own."""
-_OPENING_BYLINE = re.compile(r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?=(?:特约|首席)?记者)")
-"""A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕)."""
+_OPENING_BYLINE = re.compile(
+    r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000]+)?(?=(?:特约|首席)?记者)"
+)
+"""A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕), perhaps
+after a short source tag (（公宣 记者 A）)."""
 
 
 def _reporters(
