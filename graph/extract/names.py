@@ -82,6 +82,9 @@ def is_common_word(word: str) -> bool:
 FORMS_OF_ADDRESS = ("先生", "女士", "夫人", "小姐", "医生", "博士", "教授", "院士")
 """Forms of address written after a name (某某女士, 行政总裁某某医生, Smith教授)."""
 _CONJUNCTION_SURNAMES = frozenset("和与同及")
+_PREPOSITION_SURNAMES = frozenset("向由")
+"""Family names that are mostly prepositions before a noun (于, a common family name, is not
+one of them)."""
 
 
 def conjunction_before_a_word(name: str) -> bool:
@@ -303,6 +306,8 @@ def _family_name_and_given(
         # 和 + 台湾: a conjunction before a place
         and not (tags.get(tok.text) == "c" and len(nxt.text) == 2 and is_common_word(nxt.text))
         # 和 + 学术(委员会): a conjunction before a word of the dictionary
+        and not (tok.text in _PREPOSITION_SURNAMES and tags.get(nxt.text) == "n")
+        # 向 + 客人(介绍), 由 + 专家(组成): a preposition before a common noun
     ):
         end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
         if end - tok.start == 3:
