@@ -131,3 +131,13 @@ def test_a_day_after_the_copys_date_with_no_plan_is_last_years() -> None:
     assert (date(2013, 3, 21), date(2013, 3, 21)) in events.values(), events
     planned = _events("发布时间：2006-01-24\n会议决定东江市人大四次会议于2月21日召开。")
     assert (date(2006, 2, 21), date(2006, 2, 21)) in planned.values(), planned
+
+
+def test_what_an_event_marks_stays_in_its_name() -> None:
+    """成立, 就职: verbs inside a long name (a ceremony's), not where the name starts."""
+    found = _events(
+        "发布日期：2020-12-09\n12月8日，我市举行东江市商会成立二十周年暨第五届理事就职庆典大会，"
+        "会员出席。"
+    )
+    name = "东江市商会成立二十周年暨第五届理事就职庆典大会"
+    assert name in found and found[name][0] == date(2020, 12, 8), found

@@ -188,7 +188,14 @@ def _in_name(word: str, tags: dict[str, str]) -> bool:
         return False
     if word in _DATELINE or (len(word) > 1 and _dateline_word(word)):
         return False
-    return tags.get(word, "x") in _NAME_TAGS or word.isdigit()
+    return tags.get(word, "x") in _NAME_TAGS or word.isdigit() or word in _NAME_VERBS
+
+
+_NAME_VERBS = frozenset(
+    {"成立", "就职", "换届", "开工", "竣工", "签约", "揭牌", "挂牌", "授牌", "颁奖", "表彰",
+     "启动", "纪念", "庆祝", "投产", "通车", "奠基", "落成", "开业", "宣誓", "交接"}
+)  # fmt: skip
+"""Verbs that name what an event marks, inside its name (协会成立二十七周年暨理监事就职庆典大会)."""
 
 
 @cache
