@@ -196,3 +196,19 @@ def test_a_verb_between_a_place_and_an_organisations_ending_is_part_of_its_name(
     found = posts("活动伊始，东江区梅陇镇虹梅同心关爱服务中心党支部书记林晓峰出席。")
     assert ("林晓峰", "党支部书记", "东江区梅陇镇虹梅同心关爱服务中心") in found, found
     assert ("林晓峰", "主任", "服务中心") in posts("记者采访服务中心主任林晓峰。")
+
+
+def test_an_acting_head_after_the_government_is_its_acting_head() -> None:
+    assert ("林晓峰", "代区长", "东江区政府") in posts("东江区政府代区长林晓峰出席。")
+
+
+def test_a_zones_committee_after_its_party_working_committee_is_the_zones() -> None:
+    found = posts("东江市委常委、东江经开区党工委书记、管委会主任林晓峰介绍情况。")
+    assert ("林晓峰", "主任", "东江经开区管委会") in found, found
+
+
+def test_a_groups_representative_is_not_part_of_the_company_name() -> None:
+    found = posts("客商代表东江市三水化工有限公司董事长林晓峰作了发言。")
+    assert found == {("林晓峰", "董事长", "东江市三水化工有限公司")}, found
+    on_behalf = posts("院长周立平代表东华学院向林晓峰书记汇报。")
+    assert not any(p.startswith("向") for p, _, _ in on_behalf), on_behalf

@@ -274,11 +274,25 @@ PLACE_BODIES = frozenset(
         "派出所",
         "司法所",
         "财政所",
+        "管委会",
     }
 )
 """Bodies of a place written alone after a title at its party or discipline committee
 (东江县纪委书记、监委主任: 东江县监委; 市委常委、政府副市长: the city's government)."""
-_COMMITTEES = ("纪委", "党委", "委")
+_COMMITTEES = ("党工委", "纪委", "党委", "委")
+_ZONES = (
+    "开发区",
+    "经开区",
+    "高新区",
+    "新区",
+    "园区",
+    "工业园",
+    "保税区",
+    "试验区",
+    "示范区",
+    "自贸区",
+)
+"""Endings of a zone's name: its party working committee (党工委) and its 管委会 go together."""
 
 
 def place_body(name: str, committee: str) -> str | None:
@@ -287,8 +301,8 @@ def place_body(name: str, committee: str) -> str | None:
 
     >>> place_body("监委", "东江县纪委"), place_body("政协", "中共东江县委"), place_body("监委", "东华大学纪委")
     ('东江县监委', '东江县政协', None)
-    >>> place_body("武装部", "东华镇党委")
-    '东华镇武装部'
+    >>> place_body("武装部", "东华镇党委"), place_body("管委会", "东江经开区党工委")
+    ('东华镇武装部', '东江经开区管委会')
     """
     if name not in PLACE_BODIES:
         return None
@@ -296,7 +310,8 @@ def place_body(name: str, committee: str) -> str | None:
     for ending in _COMMITTEES:
         if region.endswith(ending):
             region = region[: -len(ending)]
-            return region + name if is_place(region) else None
+            zone = name == "管委会" and region.endswith(_ZONES)
+            return region + name if is_place(region) or zone else None
     return None
 
 

@@ -134,9 +134,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
     caption = next((w for w in _CAPTION_LEADS if seg.doc.text.startswith(w, start)), "")
     if caption and end - start >= len(caption) + 2:
         start += len(caption)  # 图为 + 市委, 承建单位 + 某某公司
-    lead = seg.doc.text.rfind("领导", start, end - 2)
-    if lead >= 0 and not seg.doc.text.startswith(("领导小组", "领导班子"), lead):
-        start = lead + 2  # 主管领导区委常委: the leaders are not part of the name
+    start = _after_people_word(seg.doc.text, start, end)
     m = _DATELINE.match(seg.doc.text, start, end)
     if m and m.end() < end - 2:
         start = m.end()  # 某某网4月13日电渣打银行…: a dispatch line glued to the name
@@ -157,6 +155,30 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         start = tok.end
     return start
+
+
+def _after_people_word(text: str, start: int, end: int) -> int:
+    """Where a name starts after the people it is said of: 主管领导 + 区委 (the leaders),
+    客商代表 + 某公司 (a group's representatives, a short word before 代表: not 代表团, 代表处,
+    代表大会, nor 代表 the verb)."""
+    lead = text.rfind("领导", start, end - 2)
+    if lead >= 0 and not text.startswith(("领导小组", "领导班子"), lead):
+        start = lead + 2
+    rep = text.find("代表", start + 1, start + 4)
+    if (
+        rep >= 0
+        and rep + 6 <= end
+        and text[rep + 2 : rep + 3] not in _REPRESENTATIVES_OF
+        and not any(ch in _ON_BEHALF for ch in text[rep + 2 : end])
+    ):
+        start = rep + 2
+    return start
+
+
+_REPRESENTATIVES_OF = frozenset("团处大会性")
+"""Characters after 代表 in a name or a word (代表团, 代表处, 代表大会, 代表性)."""
+_ON_BEHALF = frozenset("向对为与同和给跟")
+"""Prepositions after 代表 the verb (代表某学院向某书记汇报: on behalf of, not representatives)."""
 
 
 def _names_a_company(text: str, start: int, end: int) -> bool:

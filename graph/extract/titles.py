@@ -129,8 +129,9 @@ _PORTFOLIO = ("分管", "主管", "协管")
 _REGION_HEAD = "行政长官"
 _OPENS_TITLE = frozenset("、，,；; \u3000\n（(：:")
 """Characters before which an element (and an acting title: 、代市长) starts."""
-_ACTING = LEVELS | frozenset("局院会所部厅委处司行校署办")
-"""Ends of names before which 代 opens an acting title (某局代局长), not a name (时代, 现代)."""
+_ACTING = LEVELS | frozenset("局院会所部厅委处司行校署办府")
+"""Ends of names before which 代 opens an acting title (某局代局长, 某区政府代区长), not a name (时代,
+现代)."""
 
 
 def _listed_body(text: str, start: int, name: str) -> bool:
