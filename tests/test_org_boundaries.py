@@ -212,3 +212,11 @@ def test_a_groups_representative_is_not_part_of_the_company_name() -> None:
     assert found == {("林晓峰", "董事长", "东江市三水化工有限公司")}, found
     on_behalf = posts("院长周立平代表东华学院向林晓峰书记汇报。")
     assert not any(p.startswith("向") for p, _, _ in on_behalf), on_behalf
+
+
+def test_a_unit_named_after_a_publication_keeps_its_title_marks() -> None:
+    found = posts(
+        "嘉宾包括：《东华》杂志社社长陈思远、副总经理胡文成，东江经济日报副总编辑贺明远。"
+    )
+    assert ("陈思远", "社长", "《东华》杂志社") in found, found
+    assert ("胡文成", "副总经理", "《东华》杂志社") in found, found

@@ -48,6 +48,18 @@ class TitleChain:
     rule: str = "rules.title-chain"  # the extractor that read it (kgo: provenance of the post)
 
 
+_TITLED_UNITS = ("杂志社", "编辑部", "报社", "杂志", "周刊", "月刊", "栏目组", "剧组", "出版社")
+"""Units named after a publication or a programme in book-title marks (《某某》杂志社)."""
+
+
+def _titled_unit(text: str, after: int, sentence_start: int) -> int | None:
+    """Where ``《…》`` closing just before ``after`` opens, when a unit named after it follows."""
+    if not text.startswith(_TITLED_UNITS, after):
+        return None
+    opened = text.rfind("《", max(sentence_start, after - 20), after - 1)
+    return opened if opened >= 0 and "》" not in text[opened : after - 1] else None
+
+
 def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
     """Where the title chain that ends with the role at ``role_start`` begins."""
     i = role_start
@@ -60,6 +72,9 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue  # a title before 、 goes on: X执行会长、某某（集团）公司总裁A
         if ch in "）)" and (opened := _committee_aside(text, i - 1, sentence_start)) is not None:
             i = opened  # 港澳台侨（外事）委员会: the bracket is part of the committee's name
+            continue
+        if ch == "》" and (opened := _titled_unit(text, i, sentence_start)) is not None:
+            i = opened  # 《某某》杂志社: the publication's title is part of the unit's name
             continue
         if ch in _BOUNDARY:
             break
