@@ -220,3 +220,12 @@ def test_a_unit_named_after_a_publication_keeps_its_title_marks() -> None:
     )
     assert ("陈思远", "社长", "《东华》杂志社") in found, found
     assert ("胡文成", "副总经理", "《东华》杂志社") in found, found
+
+
+def test_a_paper_named_without_daily_or_evening_is_one_with_a_papers_title() -> None:
+    found = posts("会上，东江文汇报董事长、社长林晓峰讲话，东江导报总编辑周立平主持。")
+    assert {
+        ("林晓峰", "董事长", "东江文汇报"),
+        ("林晓峰", "社长", "东江文汇报"),
+        ("周立平", "总编辑", "东江导报"),
+    } <= found, found
