@@ -78,3 +78,13 @@ def test_a_header_line_names_the_paper_of_an_opening_byline_with_a_source_tag() 
         if isinstance(f, Membership) and f.extractor == "rules.byline"
     }
     assert read == {("林晓峰", "记者", "东江晚报"), ("周立平", "记者", "东江晚报")}, read
+
+
+def test_a_county_media_centres_dispatch_gives_its_reporters() -> None:
+    found = posts("东江融媒3月29日讯（记者 林晓峰 周立平）3月29日上午，东江县召开会议。")
+    assert found == {("林晓峰", "记者", "东江融媒"), ("周立平", "记者", "东江融媒")}, found
+
+
+def test_a_name_set_off_by_spaces_in_a_byline_is_read_whole() -> None:
+    found = posts("东江日报3月29日讯（记者 林晓峰 武进远）3月29日上午，东江县召开会议。")
+    assert found == {("林晓峰", "记者", "东江日报"), ("武进远", "记者", "东江日报")}, found

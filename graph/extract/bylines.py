@@ -48,7 +48,7 @@ _STATION_QUALIFIERS = ("分站", "驻站")
 the post is the paper's 记者."""
 _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 _DISPATCH = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|网|报|社|台))"
+    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|融媒体中心|融媒|网|报|社|台))"
     r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
 )
 
@@ -334,13 +334,27 @@ def _reporters(
             pos = role.end
             while pos < close and text[pos] in " \u3000":
                 pos += 1
-        name = name_at(seg, starts, people, pos) or _delimited_name(text, pos, close)
+        name = _byline_name(name_at(seg, starts, people, pos), _delimited_name(text, pos, close))
         if name is None or role is None or name.end > close:
             break
         span = Piece(org.start, name.end, text[org.start : name.end])
         out.append(TitleChain((ChainElement(org, None, role),), name, span, False, "rules.byline"))
         pos = name.end
     return out
+
+
+def _byline_name(read: Piece | None, delimited: Piece | None) -> Piece | None:
+    """The name a byline gives: the one read there, or the three characters set off by spaces
+    or separators when the reading is their first two (（记者 A B）: 武清 of a name 武清某)."""
+    if read is None:
+        return delimited
+    if (
+        delimited is not None
+        and delimited.start == read.start
+        and read.end < delimited.end <= read.start + 3
+    ):
+        return delimited
+    return read
 
 
 _DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】〕／/])")

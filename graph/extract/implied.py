@@ -237,15 +237,15 @@ def _sentence_of(text: str, at: int) -> int:
 def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
     """``chains`` less the chains naming no organisation whose titles another chain of the same
     name span reads with one (``X副主任A、秘书长B``: the list rule gives 秘书长 its X), and
-    less the title chains of a byline's names, which the byline reads with its paper (某网讯
-    （分站记者A）: 记者 of 某网, not of a 分站)."""
+    less the title and list chains of a byline's names, which the byline reads with its paper
+    (某网讯（分站记者A）: 记者 of 某网, not of a 分站; （记者 A B）: B whole)."""
     placed = {
         (c.person.start, c.person.end, e.role.start, e.role.end)
         for c in chains
         for e in c.elements
         if e.org is not None
     }
-    bylined = {(c.person.start, c.person.end) for c in chains if c.rule == _BYLINE}
+    bylined = {c.person.start for c in chains if c.rule == _BYLINE}
     return tuple(
         c
         for c in chains
@@ -256,11 +256,13 @@ def without_read_twice(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]
                 for e in c.elements
             )
         )
-        and not (c.rule == _TITLE_CHAIN and (c.person.start, c.person.end) in bylined)
+        and not (c.rule in _READ_BY_BYLINES and c.person.start in bylined)
     )
 
 
-_BYLINE, _TITLE_CHAIN = "rules.byline", "rules.title-chain"
+_BYLINE = "rules.byline"
+_READ_BY_BYLINES = ("rules.title-chain", "rules.list")
+"""Rules whose chains of a byline's name the byline reads instead (with its whole name)."""
 
 
 def without_taken_titles(chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
