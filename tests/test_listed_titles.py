@@ -246,3 +246,12 @@ def test_the_documents_own_pointing_word_opens_a_list_of_names_and_titles() -> N
     found = _posts("本校林晓峰校长、周立平处长、陈思远处长及贺明远小姐一行四人抵达东江市。")
     assert {("周立平", "处长", "本校"), ("陈思远", "处长", "本校")} <= found, found
     assert not {p for p, _, _ in found if p.startswith("及")}, found
+
+
+def test_a_name_joined_by_and_with_a_post_of_its_own_does_not_share_the_titles() -> None:
+    found = _posts(
+        "东江省委书记林晓峰会见东华集团董事长周立平一行。省委副书记、省长陈思远和周立平出席签约仪式。"
+    )
+    assert ("周立平", "董事长", "东华集团") in found, found
+    assert not any(p == "周立平" and role in ("副书记", "省长") for p, role, _ in found), found
+    assert any(p == "陈思远" and role == "省长" for p, role, _ in found), found

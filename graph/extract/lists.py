@@ -51,6 +51,7 @@ from graph.text.segment import token_index
 from graph.types import Segmented
 
 _AND = ("以及", "、", "及", "和", "与", " ")  # 副理事长　A　B (a space in the analysis text)
+_JOINING = ("以及", "及", "和", "与")  # conjunctions, which may join people of other posts
 
 
 @cache
@@ -65,6 +66,7 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
     starts = token_index(seg)
     out: list[TitleChain] = []
     own_orgs = {e.org.start for c in chains for e in c.elements if e.org}
+    titled_elsewhere = {c.person.text for c in chains if any(e.org for e in c.elements)}
     for chain in chains:
         if chain.span.start == chain.person.start:
             continue  # A（X局局长）、B: the title after A's name is A's alone
@@ -94,6 +96,8 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
                 after = None if after in _SHARING_HONOURS else after  # 、B院士: the same title
                 if after is None and not _ends_listed_name(text, name.end):
                     break  # 、某某服务处执行长…: the name opens an organisation's name
+                if after is None and sep in _JOINING and name.text in titled_elsewhere:
+                    break  # 省长A和B出席: B, with a post of its own, does not share A's titles
                 if after is not None:  # 、B副所长: B's own title there (or linking finds one)
                     role = Piece(name.end, name.end + len(after), after)
                     span = Piece(q, role.end, text[q : role.end])
