@@ -68,7 +68,7 @@ def test_a_portals_copy_of_a_papers_dispatch_is_the_papers() -> None:
 def test_a_header_line_names_the_paper_of_an_opening_byline_with_a_source_tag() -> None:
     text = (
         "东华县发放警车\n2006年06月20日06:23 东江新闻网-东江晚报\n"
-        "（公宣 记者 林晓峰 周立平）昨日上午，东华县公安局举行仪式。"
+        "（区宣 记者 林晓峰 周立平）昨日上午，东华县公安局举行仪式。"
     )
     x = extract_document(Document.from_text("t.txt", text))
     label = {e.ref: e.label for e in x.entities}

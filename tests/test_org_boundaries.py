@@ -208,8 +208,8 @@ def test_a_zones_committee_after_its_party_working_committee_is_the_zones() -> N
 
 
 def test_a_groups_representative_is_not_part_of_the_company_name() -> None:
-    found = posts("客商代表东江市三水化工有限公司董事长林晓峰作了发言。")
-    assert found == {("林晓峰", "董事长", "东江市三水化工有限公司")}, found
+    found = posts("企业代表东江市东华化工有限公司董事长林晓峰作了发言。")
+    assert found == {("林晓峰", "董事长", "东江市东华化工有限公司")}, found
     on_behalf = posts("院长周立平代表东华学院向林晓峰书记汇报。")
     assert not any(p.startswith("向") for p, _, _ in on_behalf), on_behalf
 
@@ -223,9 +223,9 @@ def test_a_unit_named_after_a_publication_keeps_its_title_marks() -> None:
 
 
 def test_a_paper_named_without_daily_or_evening_is_one_with_a_papers_title() -> None:
-    found = posts("会上，东江文汇报董事长、社长林晓峰讲话，东江导报总编辑周立平主持。")
+    found = posts("会上，东江青报董事长、社长林晓峰讲话，东江导报总编辑周立平主持。")
     assert {
-        ("林晓峰", "董事长", "东江文汇报"),
-        ("林晓峰", "社长", "东江文汇报"),
+        ("林晓峰", "董事长", "东江青报"),
+        ("林晓峰", "社长", "东江青报"),
         ("周立平", "总编辑", "东江导报"),
     } <= found, found

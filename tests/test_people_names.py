@@ -130,13 +130,13 @@ def test_the_lists_etc_after_a_given_name_is_no_part_of_it() -> None:
 
 
 def test_a_preposition_that_is_a_family_name_before_a_common_noun_is_no_name() -> None:
-    """向 + 客人(介绍): the preposition, not a person 向客人 (nor an organisation 某某局 made of
+    """向 + 来宾(介绍): the preposition, not a person 向来宾 (nor an organisation 某某局 made of
     the name before 局长); 向 before a given name stays a family name."""
     found = posts(
-        "东江市宗教事务局林晓峰局长会见了客人。林晓峰局长向客人介绍了东江市的情况。"
+        "东江市宗教事务局林晓峰局长会见了来宾。林晓峰局长向来宾介绍了东江市的情况。"
         "东江市民政局局长向大家介绍情况。",
         former=None,
     )
-    assert not any(p in ("向客人", "向大家") for p, _, _ in found), found
+    assert not any(p in ("向来宾", "向大家") for p, _, _ in found), found
     assert not any(org.startswith("林晓峰") for _, _, org in found), found
     assert ("向立平", "局长", "东江市宗教事务局") in posts("东江市宗教事务局局长向立平出席。")

@@ -255,7 +255,7 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
 
 def _dispatch_at(text: str, line_start: int, cue_end: int) -> re.Match[str] | None:
     """The dispatch ending at ``cue_end`` that opens the line's part after a dash or a space
-    (某某客户端—某某网消息（…）: a portal's copy of a paper's story, 某某网-某某日报南宁讯, is the
+    (某某客户端—某某网消息（…）: a portal's copy of a paper's story, 某某网-某某日报某地讯, is the
     paper's), or its line."""
     after_dash = max(text.rfind(c, line_start, cue_end) for c in "—－-| \u3000") + 1
     for start in (after_dash, line_start) if after_dash > line_start else (line_start,):
@@ -305,7 +305,7 @@ _OPENING_BYLINE = re.compile(
     r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000]+)?(?=(?:特约|首席)?记者)"
 )
 """A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕), perhaps
-after a short source tag (（公宣 记者 A）)."""
+after a short source tag (（区宣 记者 A）)."""
 
 
 def _reporters(

@@ -195,7 +195,7 @@ _NAME_VERBS = frozenset(
     {"成立", "就职", "换届", "开工", "竣工", "签约", "揭牌", "挂牌", "授牌", "颁奖", "表彰",
      "启动", "纪念", "庆祝", "投产", "通车", "奠基", "落成", "开业", "宣誓", "交接"}
 )  # fmt: skip
-"""Verbs that name what an event marks, inside its name (协会成立二十七周年暨理监事就职庆典大会)."""
+"""Verbs that name what an event marks, inside its name (某商会成立二十周年暨理事就职庆典大会)."""
 
 
 @cache

@@ -307,7 +307,7 @@ def _family_name_and_given(
         and not (tags.get(tok.text) == "c" and len(nxt.text) == 2 and is_common_word(nxt.text))
         # 和 + 学术(委员会): a conjunction before a word of the dictionary
         and not (tok.text in _PREPOSITION_SURNAMES and tags.get(nxt.text) == "n")
-        # 向 + 客人(介绍), 由 + 专家(组成): a preposition before a common noun
+        # 向 + 来宾(介绍), 由 + 专家(组成): a preposition before a common noun
     ):
         end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
         if end - tok.start == 3:

@@ -159,7 +159,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
 
 def _after_people_word(text: str, start: int, end: int) -> int:
     """Where a name starts after the people it is said of: 主管领导 + 区委 (the leaders),
-    客商代表 + 某公司 (a group's representatives, a short word before 代表: not 代表团, 代表处,
+    企业代表 + 某公司 (a group's representatives, a short word before 代表: not 代表团, 代表处,
     代表大会, nor 代表 the verb)."""
     lead = text.rfind("领导", start, end - 2)
     if lead >= 0 and not text.startswith(("领导小组", "领导班子"), lead):

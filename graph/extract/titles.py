@@ -363,7 +363,7 @@ _PAPER_TITLES = frozenset(
 
 
 def _paper_with_its_title(name: str, role: str) -> bool:
-    """A newspaper named 某某报 without 日报 or 晚报 (文汇报, 东江商报), confirmed by a title a
+    """A newspaper named 某某报 without 日报 or 晚报 (东江青报, 东江导报), confirmed by a title a
     paper has (总编辑, 社长): two-character words ending in 报 (汇报, 简报) are too short."""
     return len(name) >= 3 and name.endswith("报") and role in _PAPER_TITLES
 
