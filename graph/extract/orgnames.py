@@ -233,3 +233,14 @@ def places() -> frozenset[str]:
 def org_suffixes() -> tuple[str, ...]:
     """Organisation endings, longest first."""
     return _org_suffixes()
+
+
+_PAPER_TITLES = frozenset(
+    {"社长", "副社长", "总编辑", "副总编辑", "主编", "副主编", "董事长", "总经理", "记者"}
+)
+
+
+def paper_with_its_title(name: str, role: str) -> bool:
+    """A newspaper named 某某报 without 日报 or 晚报 (东江青报, 东江导报), confirmed by a title a
+    paper has (总编辑, 社长): two-character words ending in 报 (汇报, 简报) are too short."""
+    return len(name) >= 3 and name.endswith("报") and role in _PAPER_TITLES

@@ -28,6 +28,7 @@ from graph.extract.orgnames import (
     modifier_after_known_name,
     org_suffix_of,
     org_suffixes,
+    paper_with_its_title,
     role_modifier,
 )
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
@@ -353,19 +354,8 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
         and not _listed_body(text, start, name)  # 某县委常委、政协主席
         and not _unit_in_chain(text, start, name)
         and not hospital_department(name, text)
-        and not _paper_with_its_title(name, role)
+        and not paper_with_its_title(name, role)
     )
-
-
-_PAPER_TITLES = frozenset(
-    {"社长", "副社长", "总编辑", "副总编辑", "主编", "副主编", "董事长", "总经理", "记者"}
-)
-
-
-def _paper_with_its_title(name: str, role: str) -> bool:
-    """A newspaper named 某某报 without 日报 or 晚报 (东江青报, 东江导报), confirmed by a title a
-    paper has (总编辑, 社长): two-character words ending in 报 (汇报, 简报) are too short."""
-    return len(name) >= 3 and name.endswith("报") and role in _PAPER_TITLES
 
 
 def _unit_in_chain(text: str, start: int, name: str) -> bool:
