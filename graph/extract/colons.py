@@ -13,6 +13,7 @@ linking: the title stated before, or the document's subject).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.extract.leadrosters import org_named_before
 from graph.extract.listbase import People, name_at
@@ -65,6 +66,8 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
             continue
         first = elements[0]
         begin = (first.org or first.body or first.role).start
+        if first.org is None and (org := _heading_org(seg, starts, begin)) is not None:
+            elements = tuple(replace(e, org=org) if e.org is None else e for e in elements)
         pos = m.end()
         while pos < len(text):
             while pos < len(text) and text[pos] in " \u3000":
@@ -79,6 +82,39 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 break
             pos += 1
     return out
+
+
+_HEADING = re.compile(
+    r"的?(?:具体)?(?:当选|新当选|选举产生的)?(?:领导成员|成员|组成人员|人员)?名单(?:如下|为|是)?[：:]\s*$"
+)
+_MAX_HEADED_LINES = 40
+
+
+def _heading_org(seg: Segmented, starts: dict[int, int], line_start: int) -> Piece | None:
+    """The organisation a list's heading names (某协会的具体当选名单为：) when the line at
+    ``line_start`` is one of the ``TITLE：names`` lines under it.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "东华棋协的当选名单为：\\n会长：林晓峰\\n副会长：陈思远"))
+    >>> _heading_org(seg, token_index(seg), 19)
+    Piece(start=0, end=4, text='东华棋协')
+    """
+    text = seg.doc.text
+    pos = text.rfind("\n", 0, line_start) + 1
+    if text[pos:line_start].strip():
+        return None  # the title does not open its line
+    for _ in range(_MAX_HEADED_LINES):
+        if pos == 0:
+            return None
+        above = text.rfind("\n", 0, pos - 1) + 1
+        line = text[above : pos - 1]
+        if heading := _HEADING.search(line):
+            return org_named_before(seg, starts, above + heading.start())
+        if not _COLON.search(line, 0, _MAX_ASIDE):
+            return None  # the lines above are no list of titles
+        pos = above
+    return None
 
 
 _ROSTER = re.compile(

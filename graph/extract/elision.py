@@ -19,7 +19,7 @@ from functools import cache
 from graph.extract.names import Piece
 from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
 from graph.extract.places import is_place
-from graph.extract.unlisted import named_by_stem, unlisted_regions
+from graph.extract.unlisted import named_by_stem, unlisted_regions, without_word_before_level
 
 _LEVEL_CHARS = "市区县省州"
 _NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
@@ -55,11 +55,22 @@ def _occurrences(text: str) -> dict[str, list[int]]:
     return found
 
 
+@cache
+def _city_stems() -> frozenset[str]:
+    """The counted stems of the gazetteer's cities (苏州 of 苏州市)."""
+    return frozenset(stem for n in regions() if n.endswith("市") and (stem := counted_stem(n)))
+
+
 def _opens_name(text: str, i: int, name: str) -> bool:
     """Whether a two-character name at ``i`` is a region's there: a city's stem (苏州) always,
     a county's whole name (和县, 任县, 代县) only where it starts a name, not inside words
-    (市和县两级, 历任县长, 代县长): after a non-Chinese character or a province."""
-    if name[-1] not in _LEVEL_CHARS:
+    (市和县两级, 历任县长, 代县长): after a non-Chinese character or a province.  A city's stem
+    that ends like a level (梅州, 苏州) is a stem, not a whole name: it always counts.
+
+    >>> _opens_name("休闲到梅州", 3, "梅州"), _opens_name("历任县长", 1, "任县")
+    (True, False)
+    """
+    if name[-1] not in _LEVEL_CHARS or name in _city_stems():
         return True
     return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] == "省"
 
@@ -163,6 +174,7 @@ def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple
     ``before`` is the sentence text before the name; a region of the right level named there
     wins, otherwise the document's dominant region of that level.
     """
+    name = without_word_before_level(name, doc_regions)
     if name and name[0] in _TOWN_LEVELS and (len(name) == 1 or name[1:].startswith(_TOWN_BODIES)):
         town = doc_regions.get(name[0])  # 镇党委 in an article about 某某镇
         return (town + name[1:], "elided-prefix:document") if town else (name, "as-written")

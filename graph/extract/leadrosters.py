@@ -19,6 +19,7 @@ from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import org_suffix_of
 from graph.extract.places import LEVELS, is_place
 from graph.extract.rules import TitleChain
+from graph.extract.terms import after_present_term
 from graph.extract.titles import ChainElement, role_starting_at
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -71,6 +72,7 @@ def org_named_before(seg: Segmented, starts: dict[int, int], end: int) -> Piece 
     begin = end
     while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
         begin -= 1
+    begin = after_present_term(text, begin, end)  # 新一届 + 某协会: the association
     begin = trim_leading(seg, starts, begin, end)
     name = text[begin:end]
     if not name or name.strip() != name or org_suffix_of(name) is None:

@@ -37,6 +37,7 @@ from graph.extract.subject import (
     seats_of,
     subject_for,
 )
+from graph.extract.terms import without_term
 from graph.types import Segmented, normalise_key
 
 
@@ -78,7 +79,7 @@ def resolve_org_names(
         surface = _LEVEL_TWICE.sub(r"\1", normalise_key(p.text))  # 某县县委: 某县委
         if surface.endswith("常委") and is_place(surface[:-2]):
             surface = surface[:-2] + "委"  # 某市常委常委: the city's party committee
-        surface = _TERM.sub("", surface)  # 某市第八届委员会: the committee, whatever its term
+        surface = without_term(surface)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
     for chain in chains:
@@ -185,9 +186,6 @@ def _first_named(text: str, region: str) -> tuple[int, int] | None:
     return None
 
 
-_TERM = re.compile(
-    r"(?<=.{2})第[一二三四五六七八九十0-9]{1,3}届(?=(?:全国|常务|执行)?委员会$|理事会$|董事会$|监事会$|主席团$)"
-)
 BARE_GOVERNMENTS = ("政府", "人民政府")
 RANKS = ("巡视员", "调研员")
 """Civil-service ranks: held in the organisation, not in the unit named before them."""

@@ -8,6 +8,7 @@ a name starts (what the candidate carries before it) is graph.extract.orglead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -57,6 +58,25 @@ def org_suffix_of(name: str) -> str | None:
         if k < len(name) and name[-k:] in suffixes:
             return name[-k:]
     return None
+
+
+_SECOND_NAME = re.compile(r"[（(](?!以下|简称|下称)([\u4e00-\u9fff]{2,16})[）)]$")
+
+
+def second_name_after(name: str) -> bool:
+    """Whether ``name`` is an organisation's name followed by its second name in brackets
+    (某博物馆（某纪念馆）, 某司（科技司）).
+
+    >>> second_name_after("东华博物馆（东华纪念馆）"), second_name_after("东华博物馆（摄影）")
+    (True, False)
+    """
+    second = _SECOND_NAME.search(name)
+    return (
+        second is not None
+        and second.start() > 1
+        and org_suffix_of(second[1]) is not None
+        and org_suffix_of(name[: second.start()]) is not None
+    )
 
 
 _MAX_BRAND = 4

@@ -96,13 +96,31 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
 _ASIDE_COMMITTEE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)](?:委员会|工作委员会|专门委员会)")
 
 
+_SECOND_NAME = re.compile(r"[（(](?!以下|简称|下称)[\u4e00-\u9fff]{2,16}[）)]")
+
+
 def _committee_aside(text: str, close: int, lower: int) -> int | None:
     """Where ``（外事）`` opens when it closes at ``close`` right before 委员会, inside a
-    committee's name (省政协港澳台侨（外事）委员会)."""
+    committee's name (省政协港澳台侨（外事）委员会), or where an organisation's second name
+    in brackets opens after its first (某博物馆（某纪念馆）党委书记, 某司（科技司）司长).
+
+    >>> t = "东华博物馆（东华纪念馆）馆长"
+    >>> _committee_aside(t, 11, 0), _committee_aside("东华博物馆（摄影）馆长", 8, 0)
+    (5, None)
+    """
     opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
-    if opened <= lower or not _ASIDE_COMMITTEE.match(text, opened):
+    if opened <= lower:
         return None
-    return opened
+    if _ASIDE_COMMITTEE.match(text, opened):
+        return opened
+    second = _SECOND_NAME.match(text, opened)
+    if (
+        second is None
+        or second.end() != close + 1
+        or org_suffix_of(text[opened + 1 : close]) is None
+    ):
+        return None
+    return opened if org_suffix_of(text[max(lower, opened - 12) : opened]) else None
 
 
 def clause_titles(

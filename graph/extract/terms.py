@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import Piece
-from graph.extract.orgnames import company_suffix
+from graph.extract.orgnames import company_suffix, org_suffix_of
+from graph.extract.places import is_place
 
 _TENURE = frozenset({"新任", "现任", "首任"})
 TERM = re.compile(
@@ -25,6 +26,20 @@ _COUNCIL_HEADS = ("主席", "理事长", "会长", "秘书长")
 某会理事会常务副会长): the association's titles; a meeting's presidium (大会主席团) is not
 one, nor the council's members (主席团委员)."""
 _PAST_TERMS = ("上一届", "上届", "前任", "前届")
+
+
+_PRESENT_TERMS = ("新一届", "本届", "新一任")
+
+
+def after_present_term(text: str, start: int, end: int) -> int:
+    """Where an organisation's name starts after the present term (新一届某协会主席: the
+    association's), else ``start``.
+
+    >>> after_present_term("新一届东华棋协", 0, 7), after_present_term("东华棋协", 0, 4)
+    (3, 0)
+    """
+    term = next((t for t in _PRESENT_TERMS if text.startswith(t, start)), "")
+    return start + len(term) if term and end - start > len(term) + 1 else start
 
 
 def after_past_term(text: str, start: int, end: int) -> int:
@@ -86,3 +101,24 @@ def before_council(text: str, start: int, rest_end: int, role: str) -> int:
     if council is None or not role.endswith(_COUNCIL_HEADS):
         return rest_end
     return council.start()
+
+
+_TERM = re.compile(
+    r"(?<=.{2})第[一二三四五六七八九十0-9]{1,3}届(?=(?:全国|常务|执行)?委员会$|理事会$|董事会$|监事会$|主席团$)"
+)
+_TERM_OF_BODY = re.compile(r"(?<=.{2})(?:新一|本)届(?:委员会|理事会|领导班子)$")
+
+
+def without_term(surface: str) -> str:
+    """An organisation's name without its term: a body's new council is the body (某足协新一届
+    委员会: 某足协; a numbered term's council or presidium stays one); a place's committee of a term is its committee, whatever the
+    term (某市第八届委员会: 某市委员会).
+
+    >>> without_term("东华市足协新一届委员会"), without_term("东华市第八届委员会")
+    ('东华市足协', '东华市委员会')
+    """
+    council = _TERM_OF_BODY.search(surface)
+    body = surface[: council.start()] if council else ""
+    if body and org_suffix_of(body) and not is_place(body):
+        return body
+    return _TERM.sub("", surface)

@@ -3,9 +3,6 @@
 :func:`role_ending_at` finds the role titles of the packaged dictionary; :func:`parse_element`
 reads the organisation and body named before one (``华北电力大学`` + ``工会`` + ``副主席``).
 The title chains that hold these elements are read by :mod:`graph.extract.rules`.
-
->>> role_ending_at("工会常务副主席", 7)
-2
 """
 
 from __future__ import annotations
@@ -30,11 +27,13 @@ from graph.extract.orgnames import (
     org_suffixes,
     paper_with_its_title,
     role_modifier,
+    second_name_after,
 )
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.extract.terms import (
     TERM,
     after_past_term,
+    after_present_term,
     before_council,
     before_title_words,
     board_of_a_term,
@@ -100,8 +99,8 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
             break
         if text[s:end] in roles:
             best = s
-    if best is not None and best - 2 >= start_limit and text[best - 2 : best] in ("代理", "常务"):
-        best -= 2  # an acting or executive title: 代理市长, 常务副县长
+    if best is not None and best - 2 >= start_limit and text[best - 2 : best] in _QUALIFIED:
+        best -= 2  # an acting, executive or honorary title: 代理市长, 常务副县长, 名誉副会长
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
         best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
     elif best is not None and best - 1 >= start_limit and text[best - 1] == "代":
@@ -111,6 +110,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
 
 
 _ASSISTANT = "助理"
+_QUALIFIED = ("代理", "常务", "名誉", "荣誉", "特邀")
 
 
 def role_starting_at(text: str, start: int) -> int | None:
@@ -222,6 +222,8 @@ def parse_element(
         org_start, former = org_start + 2, True  # 时任某县联社理事长: held then, not now
     elif (past := after_past_term(text, org_start, rest_end)) > org_start:
         org_start, former = past, True  # 上届书协副主席: the last term's post
+    elif (present := after_present_term(text, org_start, rest_end)) > org_start:
+        org_start = present  # 新一届某协会主席: the association's
     elif text.startswith("前", org_start) and rest_end - org_start > 3:
         word = token_at(seg.tokens, starts, org_start)
         if word is not None and word.text == "前":  # 前民政事务局局长 (not 前海, a word)
@@ -295,6 +297,10 @@ def _element_with_org(
     or an organisation the title shares a character with, a head unit, or a name that ends like
     an organisation, is a place, or is confirmed by ``org_check``."""
     name = "".join(text[org_start:rest_end].split())
+    if second_name_after(name):  # 某博物馆（某纪念馆）: named whole, with its second name
+        return ChainElement(
+            Piece(org_start, rest_end, text[org_start:rest_end]), body, role, former
+        )
     if body is None:
         glued = _org_glued_to_title(text, name, org_start, role, former)
         if glued is not None:

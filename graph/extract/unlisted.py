@@ -72,3 +72,37 @@ def named_by_stem(text: str, level: str) -> str | None:
         return None
     (top, n), *rest = counts.most_common(2)
     return stems[top] if not rest or rest[0][1] < n else None
+
+
+_LEVELS = "市县区"
+_PLACE_NAME_TAGS = ("ns", "nr", "nz")
+
+
+def without_word_before_level(name: str, doc_regions: dict[str, str]) -> str:
+    """An elided name read with the words before it (落实 + 市委, 某某代表 + 市政府) as a place
+    the gazetteer does not know: the elided name, when the document's region of that level is a
+    known one and the word just before the level is a dictionary word that names no place.
+
+    >>> without_word_before_level("代表市政府", {"市": "苏州市"})
+    '市政府'
+    >>> without_word_before_level("林晓峰落实市委", {"市": "苏州市"})
+    '市委'
+    >>> without_word_before_level("东华经济开发区管委会", {"区": "朝阳区"})
+    '东华经济开发区管委会'
+    >>> without_word_before_level("代表市政府", {})
+    '代表市政府'
+    """
+    level = next((k for k in range(2, min(len(name) - 1, _MAX_BEFORE)) if name[k] in _LEVELS), 0)
+    tags = word_tags()
+    if not level or name[: level + 1] in regions():
+        return name
+    if name[level - 1 : level + 1] in tags or name[level - 2 : level + 1] in tags:
+        return name  # 社区, 开发区, 超市: the level's character ends a word
+    tag = tags.get(name[level - 2 : level])
+    region = doc_regions.get(name[level], "")
+    if tag is None or tag.startswith(_PLACE_NAME_TAGS) or region not in regions():
+        return name
+    return name[level:]
+
+
+_MAX_BEFORE = 8

@@ -1,0 +1,70 @@
+"""A body's term and its lists: a new council is its association, titles listed under a heading
+that names the association are its, honorary and invited titles, an organisation's second name
+in brackets, and the words before an elided name (invented names and organisations; the cities
+are real ones, from the gazetteer)."""
+
+from __future__ import annotations
+
+from post_triples import posts
+
+
+def test_titles_under_a_heading_that_names_the_body_are_its_titles() -> None:
+    found = posts(
+        "东华市书画协会换届。原市政协主席林晓峰出席。\n"
+        "按照章程，新一届东华市书画协会的具体当选名单为：\n"
+        "名誉主席：林晓峰；\n副主席：陈思远、赵一鸣；\n特邀副主席：胡文成。"
+    )
+    assert {(p, r) for p, r, o in found if o == "东华市书画协会"} == {
+        ("林晓峰", "名誉主席"),
+        ("陈思远", "副主席"),
+        ("赵一鸣", "副主席"),
+        ("胡文成", "特邀副主席"),
+    }
+
+
+def test_a_new_council_elected_is_its_association() -> None:
+    found = posts(
+        "昨日，湖州棋界代表齐聚。会上选举产生了市棋类协会新一届委员会，林晓峰当选主席，"
+        "陈思远当选会长。"
+    )
+    assert found == {
+        ("林晓峰", "主席", "湖州市棋类协会"),
+        ("陈思远", "会长", "湖州市棋类协会"),
+    }
+
+
+def test_the_present_term_before_a_body_is_no_part_of_its_name() -> None:
+    found = posts("新一届东华棋协主席林晓峰致辞。")
+    assert found == {("林晓峰", "主席", "东华棋协")}
+
+
+def test_honorary_and_invited_titles_are_read_whole() -> None:
+    found = posts("东华棋协名誉副主席林晓峰、特邀副会长陈思远出席。")
+    assert ("林晓峰", "名誉副主席", "东华棋协") in found
+    assert {r for p, r, _ in found if p == "陈思远"} == {"特邀副会长"}
+
+
+def test_an_organisations_second_name_in_brackets_is_part_of_its_name() -> None:
+    found = posts(
+        "东华文物局博物馆处（科技处）处长林晓峰，东华博物馆（东华纪念馆）党委书记陈思远出席。"
+    )
+    assert ("林晓峰", "处长", "东华文物局博物馆处（科技处）") in found
+    assert any(p == "陈思远" and o.startswith("东华博物馆（东华纪念馆）") for p, _, o in found)
+
+
+def test_a_city_named_by_a_stem_ending_in_zhou_anchors_elided_names() -> None:
+    found = posts(
+        "（记者林晓峰）昨日，市象棋协会举行年会，市体育局局长陈思远出席。\n"
+        "陈思远说，欢迎各地棋友到湖州交流，来自湖州的棋手成绩优异。"
+    )
+    assert ("陈思远", "局长", "湖州市体育局") in found
+
+
+def test_a_word_before_an_elided_name_is_no_city() -> None:
+    found = posts(
+        "（记者林晓峰）昨日，湖州市象棋协会举行年会，副市长陈思远出席。"
+        "陈思远代表市政府致辞，赵一鸣落实市委部署。湖州棋手成绩优异。"
+    )
+    orgs = {o for _, _, o in found}
+    assert not any(o.startswith(("代表", "落实")) for o in orgs)
+    assert ("陈思远", "副市长", "湖州市人民政府") in found
