@@ -88,3 +88,26 @@ def test_a_county_media_centres_dispatch_gives_its_reporters() -> None:
 def test_a_name_set_off_by_spaces_in_a_byline_is_read_whole() -> None:
     found = posts("东江日报3月29日讯（记者 林晓峰 武进远）3月29日上午，东江县召开会议。")
     assert found == {("林晓峰", "记者", "东江日报"), ("武进远", "记者", "东江日报")}, found
+
+
+def test_an_agencys_dispatch_before_a_place_and_a_day_holds_its_reporter() -> None:
+    found = posts("长风体育北京3月2日电（记者 林晓峰）东江市棋协昨日召开会议。")
+    assert ("林晓峰", "记者", "长风体育") in found
+
+
+def test_a_portals_tag_naming_the_paper_before_the_byline() -> None:
+    text = (
+        "东江棋协召开会议\n2011年3月2日07:25 长风网-东江都市报\n"
+        "长风网（东江都市报）（记者林晓峰 实习生陈思远）昨日，东江市棋协召开会议。"
+    )
+    found = posts(text)
+    assert ("林晓峰", "记者", "东江都市报") in found
+    assert ("陈思远", "实习生", "东江都市报") in found
+
+
+def test_a_reporter_line_with_the_place_reported_from_under_a_paper_and_date_header() -> None:
+    text = (
+        "东江棋界交流联谊\n东华新闻/ 2015.02.27 00:00\n记者林晓峰/东江报导\n"
+        "东江市文化局27日上午举行联谊，陈思远等人与会。"
+    )
+    assert ("林晓峰", "记者", "东华新闻") in posts(text)

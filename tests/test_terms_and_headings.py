@@ -68,3 +68,20 @@ def test_a_word_before_an_elided_name_is_no_city() -> None:
     orgs = {o for _, _, o in found}
     assert not any(o.startswith(("代表", "落实")) for o in orgs)
     assert ("陈思远", "副市长", "湖州市人民政府") in found
+
+
+def test_the_council_an_election_produced_gives_no_titles_to_the_next_name() -> None:
+    found = posts(
+        "会议选举产生了东华市书画协会第六届理事会理事，林晓峰当选新一届东华市书画协会主席。"
+    )
+    assert found == {("林晓峰", "主席", "东华市书画协会")}
+
+
+def test_a_graded_rank_after_another_title_keeps_the_chain() -> None:
+    found = posts("参加活动的还有东华市体育局党组成员、四级调研员林晓峰。")
+    assert ("林晓峰", "党组成员", "东华市体育局") in found
+
+
+def test_a_county_the_dictionary_knows_as_a_place_holds_its_head() -> None:
+    found = posts("名山县长林晓峰等人与会。")
+    assert {(p, r) for p, r, o in found if o.startswith("名山县")} == {("林晓峰", "县长")}

@@ -26,6 +26,7 @@ from graph.extract.orgnames import (
     org_suffix_of,
     org_suffixes,
 )
+from graph.extract.outlets import bracketed_sources, dispatch_at, named_outlet, own_paper
 from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
 from graph.extract.places import deictic_kind, government_title, is_place, party_title
 from graph.extract.rules import TitleChain
@@ -47,10 +48,6 @@ _STATION_QUALIFIERS = ("分站", "驻站")
 """What a byline may write before 记者 for where the reporter works (红网某地讯（分站记者A）):
 the post is the paper's 记者."""
 _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
-_DISPATCH = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|融媒体中心|融媒|网|报|社|台))"
-    r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
-)
 
 
 def _after_titled(text: str, start: int, end: int) -> int:
@@ -230,22 +227,20 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         line_start = text.rfind("\n", 0, cue.start()) + 1
         while line_start < cue.start() and text[line_start].isspace():
             line_start += 1
-        m = _dispatch_at(text, line_start, cue.end())
-        if m is None:
+        outlet = dispatch_at(text, line_start, cue.end())
+        if outlet is None:
             continue  # the dispatch opens its line (or its part after a dash: 某某客户端—某某网消息)
-        org = _own_paper(text, Piece(m.start("org"), m.end("org"), m.group("org")))
-        out += _reporters(seg, starts, people, org, m.end())
-    for m in _BRACKETED_SOURCE.finditer(text):
-        org = _own_paper(text, Piece(m.start("org"), m.end("org"), m.group("org")))
-        out += _reporters(seg, starts, people, org, m.end() - 1)  # 【某某网】（记者A）
+        out += _reporters(seg, starts, people, own_paper(text, outlet), cue.end())
+    for org, end in bracketed_sources(text):
+        out += _reporters(seg, starts, people, org, end)  # 【某某网】（记者A）
     if out:
         return out
-    source = _SOURCE_LINE.search(text) or _HEADER_PAPER.search(text, 0, _HEADER_REACH)
-    if source is not None:
-        group = "org" if source.re is _SOURCE_LINE else "paper"
-        org = Piece(source.start(group), source.end(group), source.group(group))
+    org = named_outlet(text)
+    if org is not None:
         for m in _OPENING_BYLINE.finditer(text):
             out += _reporters(seg, starts, people, org, m.end() - 1)
+        for m in _REPORTED_FROM.finditer(text):  # 记者A／某地报导 on a line of its own
+            out += _reporters(seg, starts, people, org, m.end(), m.end("names"))
         for m in _AUTHOR_LABEL.finditer(text):  # 来源：某报  作者：记者 A 实习生 B
             line_end = text.find("\n", m.end())
             close = len(text) if line_end < 0 else line_end
@@ -253,59 +248,22 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
     return out
 
 
-def _dispatch_at(text: str, line_start: int, cue_end: int) -> re.Match[str] | None:
-    """The dispatch ending at ``cue_end`` that opens the line's part after a dash or a space
-    (某某客户端—某某网消息（…）: a portal's copy of a paper's story, 某某网-某某日报某地讯, is the
-    paper's), or its line."""
-    after_dash = max(text.rfind(c, line_start, cue_end) for c in "—－-| \u3000") + 1
-    for start in (after_dash, line_start) if after_dash > line_start else (line_start,):
-        m = _DISPATCH.match(text, start, cue_end)
-        if m is not None and m.end() == cue_end:
-            return m
-    return None
-
-
-_SOURCE_LINE = re.compile(
-    r"(?:^|\n)[^\n]{0,40}?(?:稿件|文章|新闻|信息)?来源\s*[：:]\s*"
-    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|报|社|电视台))"
-    r"(?![\u4e00-\u9fff])"
-)
-"""A source line naming the paper or agency (来源：某某日报)."""
-_BRACKETED_SOURCE = re.compile(
-    r"(?:^|\n)[ \u3000]*[【\[](?P<org>[\u4e00-\u9fff]{1,10}?(?:网|報|报|社|台|新闻))讯?[】\]]"
-    r"[ \u3000]*[（(](?=[ \u3000]*(?:特约|首席)?记者)"
-)
-"""A source in brackets opening the story, then its reporters (【某某网】（记者A）, 【本报讯】（…）)."""
-_OWN_OUTLETS = frozenset({"本报", "本网", "本台", "本刊"})
-_HEADER_PAPER = re.compile(
-    r"^[ \u3000]*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日[ \u3000]*(?:[0-9]{1,2}:[0-9]{2})?[ \u3000]+"
-    r"(?:[\u4e00-\u9fff]{2,10}?网[-－—])?"
-    r"(?P<paper>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|时报|商报|特区报|报|网|电视台))[ \u3000]*$",
-    re.MULTILINE,
-)
-"""A header line giving the copy's date and the paper it appeared in (2009年02月12日07:09 某某商报;
-某某网-某某晚报: a portal's copy of the paper's story)."""
-
-
-def _own_paper(text: str, org: Piece) -> Piece:
-    """The outlet of a dispatch or a bracketed source: for 本报 (本网, 本台) the paper a header
-    line near the top names (【本报讯】（记者A）), when it names one."""
-    if org.text not in _OWN_OUTLETS:
-        return org
-    m = _HEADER_PAPER.search(text, 0, _HEADER_REACH)
-    return Piece(m.start("paper"), m.end("paper"), m.group("paper")) if m else org
-
-
-_HEADER_REACH = 200
 _AUTHOR_LABEL = re.compile(
     r"(?:作者|撰稿|文)[ \u3000]*[：:][ \u3000]*(?=(?:特约|首席)?记者|通讯员)"
 )
 """An author label before reporters' titles (作者：记者 A 通讯员 B), on a line of its own."""
 _OPENING_BYLINE = re.compile(
-    r"(?:^|\n)[ \u3000]*[（(〔【][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000]+)?(?=(?:特约|首席)?记者)"
+    r"(?:^|\n)[ \u3000]*(?:[\u4e00-\u9fff]{2,6}网[（(][\u4e00-\u9fff]{2,10}[）)])?"
+    r"[（(〔【][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000]+)?(?=(?:特约|首席)?记者)"
 )
 """A parenthesis opening a paragraph with a reporter's title (（记者A）, 〔记者A／台北报导〕), perhaps
-after a short source tag (（区宣 记者 A）)."""
+after a short source tag (（区宣 记者 A）) or a portal's tag naming the paper (某网（某报）（记者A）)."""
+
+
+_REPORTED_FROM = re.compile(
+    r"(?:^|\n)[ \u3000]*(?=(?:特约|首席)?记者(?P<names>[^\n／/]{2,20})[／/][\u4e00-\u9fff]{2,6}报导)"
+)
+"""A line opening with reporters and the place they report from (记者A／某地报导)."""
 
 
 def _reporters(

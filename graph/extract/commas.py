@@ -28,6 +28,7 @@ _RANK = re.compile(
     r"(?:[一二三四五六七八九十]级|首席|高级)?[\u4e00-\u9fff]{0,4}(?:检察官|法官|警监|警督|警司|警员)"
 )
 _MAX_GAP = 30
+_ELECTING = re.compile("选举|产生了|选出")
 
 
 def comma_chains(
@@ -56,6 +57,8 @@ def comma_chains(
         begin = comma
         while begin > 0 and text[begin - 1] not in BOUNDARY and text[begin - 1] != "\n":
             begin -= 1
+        if _ELECTING.search(text, begin, elements[0].org.start):
+            continue  # 会议选举产生了X理事会理事，A当选主席: the council elected, not A's titles
         span = Piece(begin, name.end, text[begin : name.end])
         out.append(TitleChain(elements, name, span, False, "rules.comma-chain"))
     return out

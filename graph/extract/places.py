@@ -66,7 +66,8 @@ def _regions() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """A region name: in the packaged list, or a short name ending with an administrative level
     whose stem is no common word (党籍县, 代理县: a word before 县议员, 县长; counties only, the
-    dictionary knows some townships as words).
+    dictionary knows some townships as words), unless the dictionary knows the whole name as a
+    place (a county whose stem it also tags as a word).
 
     >>> is_place("东江县"), is_place("党籍县"), is_place("理县"), is_place("图为市")
     (True, False, True, False)
@@ -76,7 +77,8 @@ def is_place(name: str) -> bool:
     if not _PLACE.fullmatch(name) or name.startswith(_NOT_PLACE_START):
         return False
     stem = name[:-1]
-    return not (name[-1] == "县" and word_tags().get(stem) in _WORD_TAGS)
+    tags = word_tags()
+    return tags.get(name) == "ns" or not (name[-1] == "县" and tags.get(stem) in _WORD_TAGS)
 
 
 _WORD_TAGS = frozenset({"n", "v", "vn", "a", "d", "ad", "an"})

@@ -100,7 +100,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
         if text[s:end] in roles:
             best = s
     if best is not None and best - 2 >= start_limit and text[best - 2 : best] in _QUALIFIED:
-        best -= 2  # an acting, executive or honorary title: 代理市长, 常务副县长, 名誉副会长
+        best -= 2  # acting, executive, honorary, graded: 代理市长, 常务副县长, 名誉副会长, 四级调研员
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
         best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
     elif best is not None and best - 1 >= start_limit and text[best - 1] == "代":
@@ -110,7 +110,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
 
 
 _ASSISTANT = "助理"
-_QUALIFIED = ("代理", "常务", "名誉", "荣誉", "特邀")
+_QUALIFIED = ("代理", "常务", "名誉", "荣誉", "特邀", "三级", "四级")
 
 
 def role_starting_at(text: str, start: int) -> int | None:
