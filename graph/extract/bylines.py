@@ -231,8 +231,8 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         if outlet is None:
             continue  # the dispatch opens its line (or its part after a dash: 某某客户端—某某网消息)
         out += _reporters(seg, starts, people, own_paper(text, outlet), cue.end())
-    for org, end in bracketed_sources(text):
-        out += _reporters(seg, starts, people, org, end)  # 【某某网】（记者A）
+    for source, end in bracketed_sources(text):
+        out += _reporters(seg, starts, people, source, end)  # 【某某网】（记者A）
     if out:
         return out
     org = named_outlet(text)

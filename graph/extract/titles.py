@@ -100,7 +100,9 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
         if text[s:end] in roles:
             best = s
     if best is not None and best - 2 >= start_limit and text[best - 2 : best] in _QUALIFIED:
-        best -= 2  # acting, executive, honorary, graded: 代理市长, 常务副县长, 名誉副会长, 四级调研员
+        best -= (
+            2  # acting, executive, honorary, graded: 代理市长, 常务副县长, 名誉副会长, 四级调研员
+        )
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
         best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
     elif best is not None and best - 1 >= start_limit and text[best - 1] == "代":
