@@ -43,3 +43,23 @@ def glued_government(text: str, begin: int, at: int) -> bool:
 def head_unit(name: str, role: str) -> bool:
     """A unit named by the first character of its head's title (安源煤矿 + 矿长, 第一分厂 + 厂长)."""
     return len(role) == 2 and role[1] == "长" and name.endswith(role[0])
+
+
+_CONGRESS_TITLES = ("政协", "人大")
+
+
+def after_congress_word(text: str, start: int, role_start: int | None, end: int) -> int | None:
+    """Where the title starts in a congress title written after its level (市政协委员: 委员 of
+    市政协; 全国人大代表: 代表 of 全国人大), else ``role_start``.
+
+    >>> after_congress_word("市政协委员", 0, 1, 5), after_congress_word("政协委员", 0, 0, 4)
+    (3, 0)
+    """
+    if role_start is None or not text.startswith(_CONGRESS_TITLES, role_start):
+        return role_start
+    if end - role_start <= 2:
+        return role_start
+    level = (role_start > start and text[role_start - 1] in "省市县区州") or (
+        role_start - 2 >= start and text[role_start - 2 : role_start] == "全国"
+    )
+    return role_start + 2 if level else role_start

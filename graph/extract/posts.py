@@ -56,6 +56,11 @@ def _penalty(linking: Linking, org: EntityRef) -> float:
     return max((RULE_PENALTY.get(r, 0.0) for r in rules), default=0.0)
 
 
+_VISITING_GROUPS = ("调研组", "考察组", "检查组", "验收组", "评估组", "督查组")
+"""Groups formed for one visit or inspection: who leads one holds no post (验收组组长); a
+campaign's 督导组 has its 组长 for the campaign (kept)."""
+
+
 def membership_facts(
     seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking
 ) -> tuple[Membership, ...]:
@@ -72,6 +77,8 @@ def membership_facts(
         former: bool = False,
         rule: str = "rules.title-chain",
     ) -> None:
+        if org.key.endswith(_VISITING_GROUPS) and role.endswith("组长"):
+            return  # 调研组组长: who leads a visit, not a post
         role_ref = EntityRef("role", _ROLE_ALIASES.get(role, role))
         key = (person, org, role_ref, former)
         spans, best = found.get(key, ([], 0.0))

@@ -12,6 +12,7 @@ from graph.extract.orgnames import company_suffix, org_suffix_of
 from graph.extract.places import is_place
 
 _TENURE = frozenset({"新任", "现任", "首任"})
+_PAST_TENURE = frozenset({"前任", "上任"})
 TERM = re.compile(
     r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首|上一)届"
     r"(?:理事会|委员会|常务委员会|董事会|监事会|领导班子)?$"
@@ -55,7 +56,9 @@ def before_title_words(text: str, start: int, role_start: int) -> tuple[int, boo
         rest_end -= 1  # 某某大学的副校长
     former = rest_end - 1 >= start and text[rest_end - 1] == "原"
     rest_end -= former  # 某局原局长: a post that has ended
-    if not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
+    if not former and text[max(start, rest_end - 2) : rest_end] in _PAST_TENURE:
+        rest_end, former = rest_end - 2, True  # 某局前任局长: a post that has ended
+    elif not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
         rest_end -= 2  # 某局新任局长: the tenure is not part of the title
     elif "届" in text[max(start, rest_end - 12) : rest_end]:
         term = TERM.search(text, max(start, rest_end - 12), rest_end)

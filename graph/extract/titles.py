@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeAlias
 
-from graph.extract.chainparts import head_unit
+from graph.extract.chainparts import after_congress_word, head_unit
 from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece, token_at
 from graph.extract.orgforms import federation_short_name, mission_name
@@ -203,7 +203,7 @@ def parse_element(
     ('华北电力大学', '工会', '副主席')
     """
     text = seg.doc.text
-    role_start = role_ending_at(text, end, start_limit=start)
+    role_start = after_congress_word(text, start, role_ending_at(text, end, start_limit=start), end)
     if role_start is None:
         return None
     if role_start - 2 >= start and text[role_start - 2 : role_start] in _QUALIFYING:
@@ -299,17 +299,16 @@ def _element_with_org(
     or an organisation the title shares a character with, a head unit, or a name that ends like
     an organisation, is a place, or is confirmed by ``org_check``."""
     name = "".join(text[org_start:rest_end].split())
+    whole = Piece(org_start, rest_end, text[org_start:rest_end])
     if second_name_after(name):  # 某博物馆（某纪念馆）: named whole, with its second name
-        return ChainElement(
-            Piece(org_start, rest_end, text[org_start:rest_end]), body, role, former
-        )
+        return ChainElement(whole, body, role, former)
+    glued = _org_glued_to_title(text, name, org_start, role, former) if body is None else None
+    if glued is not None and rest_end == role.start:  # not across a tenure: 某局新任 + 局长
+        return glued
     if body is None:
-        glued = _org_glued_to_title(text, name, org_start, role, former)
-        if glued is not None:
-            return glued
-        split = role_modifier(text, org_start, rest_end)
+        split = role_modifier(text, org_start, rest_end) if rest_end == role.start else None
         if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
-            return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), None, role)
+            return ChainElement(whole, None, role)
         if (
             split is not None
             and org_suffix_of(name) is None
@@ -391,7 +390,7 @@ def _confirmed_org(
     found = org_check(org_start, rest_end) if org_check else None
     if found is None and org_check is not None and org_start > start:
         found = org_check(start, rest_end)  # words trimmed as verbs (澎湃) start it
-    if found is None and org_check is not None and body is None:
+    if found is None and org_check is not None and body is None and rest_end == role.start:
         known = modifier_after_known_name(text, org_start, rest_end, org_check)
         if known is not None:  # 某某 (the model's ORG) + 创意 + 总监
             found, rest_end = known

@@ -18,7 +18,7 @@ _NOT_PLACE_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
 _UNLISTED = re.compile(
     r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及]))([\u4e00-\u9fff]{2}[市区县镇乡])"
     r"(?=委|党委|党工委|人民|政府|人大|政协|总工会|纪委|法院|检察院|公安局|召开|举行|举办|第|调研"
-    r"|视察|考察|领导)",
+    r"|视察|考察|领导|[\u4e00-\u9fff]{1,3}局|长[\u4e00-\u9fff]{2,3}[，,。、])",
     re.MULTILINE,
 )
 
@@ -63,17 +63,59 @@ def _stems() -> dict[str, dict[str, str]]:
     return out
 
 
+@cache
+def _unique_stems() -> dict[str, dict[str, str]]:
+    """Per level (县, 区), the stems of three-character names that name one region only, whatever
+    the dictionary tags them (an outlet's name before 新闻网 is no common word)."""
+    seen: Counter[str] = Counter(n[:2] for n in regions() if len(n) == 3 and n[-1] in "县区")
+    out: dict[str, dict[str, str]] = {"县": {}, "区": {}}
+    for name in regions():
+        if len(name) == 3 and name[-1] in out and seen[name[:2]] == 1:
+            out[name[-1]][name[:2]] = name
+    return out
+
+
+_OUTLET = re.compile(r"\s*([\u4e00-\u9fff]{2})(?:新闻网|新闻|日报|电视台|融媒|发布|广播电视台)")
+
+
 def named_by_stem(text: str, level: str) -> str | None:
     """The one county or district of ``level`` whose stem the text writes most often, when
-    it writes no full name of that level (a copy that names its county only by its stem)."""
+    it writes no full name of that level (a copy that names its county only by its stem); a
+    stem before 镇, 村 or 花园 names a township or an estate, not the county.
+
+    >>> named_by_stem("清徐新闻网讯 县长到平遥镇、平遥村、平遥花园调研", "县")
+    '清徐县'
+    """
+    outlet = _OUTLET.match(text)
+    if outlet and (named := _unique_stems()[level].get(outlet[1])):
+        return named  # 某某新闻网讯: the county's own outlet names it, whatever else the copy names
     stems = _stems()[level]
-    counts = Counter(text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2] in stems)
+    counts = Counter(
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if text[i : i + 2] in stems
+        and not text.startswith(_NAMED_AFTER, i + 2)
+        and not _inside_word(text, i)
+    )
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2)
     return stems[top] if not rest or rest[0][1] < n else None
 
 
+def _inside_word(text: str, i: int) -> bool:
+    """Whether the two characters at ``i`` are part of a longer word that names no place (热火
+    + 朝天, not a county's stem)."""
+    tags = word_tags()
+    spans = ((i - 2, i + 2), (i - 1, i + 2), (i - 1, i + 3), (i, i + 3), (i, i + 4))
+    return any(
+        a >= 0 and b <= len(text) and not tags.get(text[a:b], "ns").startswith("ns")
+        for a, b in spans
+    )
+
+
+_NAMED_AFTER = ("镇", "乡", "村", "街", "路", "花园", "小区", "广场", "公园")
+"""What follows a county's stem when it names a township, a village or an estate after it."""
 _LEVELS = "市县区"
 _PLACE_NAME_TAGS = ("ns", "nr", "nz")
 
