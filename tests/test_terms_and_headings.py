@@ -85,3 +85,27 @@ def test_a_graded_rank_after_another_title_keeps_the_chain() -> None:
 def test_a_county_the_dictionary_knows_as_a_place_holds_its_head() -> None:
     found = posts("名山县长林晓峰等人与会。")
     assert {(p, r) for p, r, o in found if o.startswith("名山县")} == {("林晓峰", "县长")}
+
+
+def test_a_title_without_a_body_joined_by_ji_keeps_the_next_title() -> None:
+    found = posts("资深顾问暨东华商会联合总会名誉总会长林晓峰出席。")
+    assert found == {("林晓峰", "名誉总会长", "东华商会联合总会")}
+
+
+def test_a_hosts_verbs_before_a_guests_title_are_no_part_of_it() -> None:
+    found = posts("东华市长林晓峰在东华集团总部设宴欢迎国务委员兼东华部部长陈思远。")
+    assert not any("欢迎" in r for _, r, _ in found)
+
+
+def test_a_second_name_in_brackets_after_a_one_character_ending() -> None:
+    found = posts("受到东华市贸促会（国际商会）会长林晓峰热情接待。")
+    assert found == {("林晓峰", "会长", "东华市贸促会（国际商会）")}
+
+
+def test_diplomatic_ranks_after_names_share_the_missions_name() -> None:
+    found = posts("东华总领馆林晓峰领事、陈思远三秘、赵一鸣随员参加会见。")
+    assert {(p, r) for p, r, _ in found} == {
+        ("林晓峰", "领事"),
+        ("陈思远", "三秘"),
+        ("赵一鸣", "随员"),
+    }

@@ -75,8 +75,14 @@ def second_name_after(name: str) -> bool:
         second is not None
         and second.start() > 1
         and org_suffix_of(second[1]) is not None
-        and org_suffix_of(name[: second.start()]) is not None
+        and (
+            org_suffix_of(name[: second.start()]) is not None
+            or name[second.start() - 1] in _ONE_CHARACTER_ENDINGS  # 某贸促会（国际商会）
+        )
     )
+
+
+_ONE_CHARACTER_ENDINGS = frozenset("会局院所委办部厅处司馆校")
 
 
 _MAX_BRAND = 4
@@ -201,6 +207,21 @@ def faculty_of(name: str) -> int | None:
     return None
 
 
+_RECEIVING = (
+    "欢迎",
+    "会见",
+    "接见",
+    "陪同",
+    "宴请",
+    "设宴",
+    "看望",
+    "慰问",
+    "会晤",
+    "迎接",
+    "接待",
+)
+
+
 def role_modifier(text: str, start: int, end: int) -> int | None:
     """Where a title's modifier (营销, 高级策划, 行政; a department, 心血管内科) starts, when the
     name before it ends like an organisation and the modifier, one to four characters (a
@@ -212,6 +233,8 @@ def role_modifier(text: str, start: int, end: int) -> int | None:
         head, modifier = "".join(text[start:at].split()), text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
+        if any(verb in modifier for verb in _RECEIVING):
+            break  # 在某总部 + 设宴欢迎 + 国务委员A: the host's verbs, not the title's
         if head.endswith("委") and modifier.startswith("会"):
             break  # 民进某省委会 + 主委: a party's committee (委会), not 省委 + 会主委
         if k > 4 and not modifier.endswith(_DEPARTMENT):

@@ -22,7 +22,7 @@ from graph.extract.chainparts import glued_government, glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orglead import trim_leading
-from graph.extract.orgnames import org_suffix_of, region_aside
+from graph.extract.orgnames import org_suffix_of, region_aside, second_name_after
 from graph.extract.titles import (
     ChainElement,
     OrgCheck,
@@ -96,9 +96,6 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
 _ASIDE_COMMITTEE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)](?:委员会|工作委员会|专门委员会)")
 
 
-_SECOND_NAME = re.compile(r"[（(](?!以下|简称|下称)[\u4e00-\u9fff]{2,16}[）)]")
-
-
 def _committee_aside(text: str, close: int, lower: int) -> int | None:
     """Where ``（外事）`` opens when it closes at ``close`` right before 委员会, inside a
     committee's name (省政协港澳台侨（外事）委员会), or where an organisation's second name
@@ -113,14 +110,8 @@ def _committee_aside(text: str, close: int, lower: int) -> int | None:
         return None
     if _ASIDE_COMMITTEE.match(text, opened):
         return opened
-    second = _SECOND_NAME.match(text, opened)
-    if (
-        second is None
-        or second.end() != close + 1
-        or org_suffix_of(text[opened + 1 : close]) is None
-    ):
-        return None
-    return opened if org_suffix_of(text[max(lower, opened - 12) : opened]) else None
+    named = second_name_after(text[max(lower, opened - 12) : close + 1])
+    return opened if named else None
 
 
 def clause_titles(
@@ -246,7 +237,7 @@ def _chain_ending_at(
         else:
             elements.clear()  # a broken link in the chain: keep only what follows it
             sharing = []
-        cursor = part_end + (text[part_end] in "、兼")
+        cursor = part_end + (text[part_end] in "、兼暨")
     if not elements:
         return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
@@ -329,13 +320,13 @@ def _shared_title(sharing: list[Piece], element: ChainElement) -> list[ChainElem
 
 
 def _element_ends(text: str, begin: int, end: int) -> list[int]:
-    """Where the titles of a chain end: at each 、, at 兼 after a title (书记兼院长), after a
+    """Where the titles of a chain end: at each 、, at 兼 or 暨 after a title (书记兼院长), after a
     committee's 常委 glued to the next title (市委常委统战部部长), at ``end``."""
     return [
         i
         for i in range(begin, end)
         if text[i] == "、"
-        or (text[i] == "兼" and role_ending_at(text, i, start_limit=begin))
+        or (text[i] in "兼暨" and role_ending_at(text, i, start_limit=begin))
         or glued_member(text, begin, i)
         or glued_government(text, begin, i)
     ] + [end]

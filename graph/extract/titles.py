@@ -57,7 +57,7 @@ class ChainElement:
 
 @cache
 def _roles() -> frozenset[str]:
-    return load_lexicon("roles")
+    return load_lexicon("roles") | load_lexicon("rule_roles")
 
 
 @cache
