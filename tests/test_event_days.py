@@ -141,3 +141,45 @@ def test_what_an_event_marks_stays_in_its_name() -> None:
     )
     name = "东江市商会成立二十周年暨第五届理事就职庆典大会"
     assert name in found and found[name][0] == date(2020, 12, 8), found
+
+
+def test_a_minguo_year_in_an_event_name_is_no_two_digit_year() -> None:
+    events = _events(
+        "東華文化界聯誼\n東華新聞/ 2015.02.27 00:00\n"
+        "東華縣文化局27日上午在美術館廣場舉行「東華縣104年文化界新春業務交流及聯誼」。"
+    )
+    assert (date(2015, 2, 27), date(2015, 2, 27)) in events.values()
+
+
+def test_a_minguo_date_with_dots_ending_a_header_line_and_a_bracketed_today() -> None:
+    events = _events(
+        "東華縣農會會員代表大會\n東華縣政府新聞參考資料 104.03.17\n"
+        "東華縣農會於本〈17〉日上午10時舉行104年度會員代表大會。"
+    )
+    assert set(events.values()) == {(date(2015, 3, 17), date(2015, 3, 17))}
+
+
+def test_a_labelled_date_in_brackets_dates_the_copy() -> None:
+    events = _events("林晓峰调研东华局\n发布日期：[2021-06-21]\n6月19日上午，林晓峰到东华局调研。")
+    assert set(events.values()) == {(date(2021, 6, 19), date(2021, 6, 19))}
+
+
+def test_a_planned_day_is_no_day_of_the_events_told_after_it() -> None:
+    events = _events(
+        "东华商会接待代表团\n日期： 2013/03/22\n东华商会日前（3月21日）会见东江省代表团。"
+        "副省长林晓峰表示，第三届活动计划于5月21日在东华举行。"
+        "最后，东华商会与东江省政府签署合作协议。"
+    )
+    signing = [d for name, d in events.items() if "签署合作协议" in name]
+    assert signing == [(date(2013, 3, 21), date(2013, 3, 21))]
+
+
+def test_a_reception_and_an_inspection_on_the_spot_are_events() -> None:
+    events = _events(
+        "东华部次长接见商会代表\n2025/10/22 18:37\n东华部次长林晓峰22日接见东华商会会长陈思远等6人。"
+    )
+    assert (date(2025, 10, 22), date(2025, 10, 22)) in events.values()
+    events = _events(
+        "东华保税区通过验收\n2010-7-1 11:36:00\n验收组6月30日对东华保税区进行实地验收。"
+    )
+    assert (date(2010, 6, 30), date(2010, 6, 30)) in events.values()

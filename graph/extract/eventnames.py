@@ -95,7 +95,28 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
         start = _holder_start(seg.doc.text, sentence.start, start)
         if tok.end - start >= 5 or _short_name(seg.doc.text[start : tok.end]):
             out.append((start, tok.end))
-    return out
+    return out + [q for q in held_quotations(sentence) if not any(_overlap(q, o) for o in out)]
+
+
+_HELD_QUOTATION = re.compile(r"(?:举行|举办|召开)了?[「“『]([^」”』，,。；;]{4,40})[」”』]")
+
+
+def held_quotations(sentence: Sentence) -> list[tuple[int, int]]:
+    """Quoted names right after 举行, 举办 or 召开 (举行「某县新春业务交流及联谊」): an event's,
+    whatever word ends them (document offsets).
+
+    >>> s = "文化局27日上午举行「东华县新春业务交流及联谊」，约200人参加。"
+    >>> [s[a:b] for a, b in held_quotations(Sentence(0, len(s), s))]
+    ['东华县新春业务交流及联谊']
+    """
+    return [
+        (sentence.start + m.start(1), sentence.start + m.end(1))
+        for m in _HELD_QUOTATION.finditer(sentence.text)
+    ]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]{1,4}次")

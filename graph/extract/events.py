@@ -298,12 +298,21 @@ def _first_day(sentences: Iterable[Sentence], clock: _Clock) -> DateRange | None
         if labelled_date(sentence.text):
             continue
         found = clock.day(sentence)
-        if found is not None and "日" in found.text:
+        if found is not None and "日" in found.text and not _planned(sentence.text, found.start):
             off = sentence.start
             return DateRange(
                 found.start + off, found.end + off, found.text, found.first, found.last
             )
     return None
+
+
+_PLANNED = ("将于", "拟于", "计划于", "定于", "预计于", "将在", "计划在", "拟在")
+
+
+def _planned(s: str, at: int) -> bool:
+    """Whether the day written at ``at`` is a plan (计划于5月21日再次举行): no day of the
+    events told after it."""
+    return s.endswith(_PLANNED, max(0, at - 4), at)
 
 
 def _day(

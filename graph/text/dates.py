@@ -48,7 +48,11 @@ _AR = "[0-9０-９]"
 _CD = "[〇零一二三四五六七八九]"
 _FRESH = "(?<![〇零一二三四五六七八九十])"
 _NUM = rf"{_AR}{{1,2}}|{_FRESH}[一二三四五六七八九十]{{1,3}}"
-_YEAR = rf"{_AR}{{4}}|{_AR}{{2}}|{_FRESH}{_CD}{{4}}|{_FRESH}{_CD}{{2}}"
+_MINGUO = "(?<![0-9０-９])1[01][0-9](?=[ \u3000]?年)"  # 104年: the Minguo year of Taiwan's copies
+_YEAR = (
+    rf"(?<![0-9０-９]){_AR}{{4}}|{_MINGUO}|(?<![0-9０-９]){_AR}{{2}}"
+    rf"|{_FRESH}{_CD}{{4}}|{_FRESH}{_CD}{{2}}"
+)
 _REL = "|".join(_RELATIVE)
 _SEP = r"\s*(?:到|至|—|－|-|~|～)\s*"
 
@@ -108,6 +112,9 @@ class DateRange:
     last: date
 
 
+_MINGUO_EPOCH = 1911
+
+
 def _nearest(two_digits: int, default_year: int | None) -> int | None:
     """The year ending in ``two_digits`` nearest ``default_year`` (the earlier on a tie)."""
     if default_year is None:
@@ -120,6 +127,8 @@ def _nearest(two_digits: int, default_year: int | None) -> int | None:
 def _year(written: str | None, relative: str | None, default_year: int | None) -> int | None:
     if written:
         year = year_number(written)
+        if len(written) == 3:
+            return year + _MINGUO_EPOCH  # 104年 = 2015
         return year if len(written) == 4 else _nearest(year, default_year)
     if relative:
         return None if default_year is None else default_year + _RELATIVE[relative]

@@ -44,6 +44,8 @@ datetime.date(2017, 11, 6)
 (datetime.date(2018, 1, 23), datetime.date(2024, 2, 16))
 >>> document_date("标题\\nhttp://www.example.com 2006年01月24日02:00 某某日报\\n正文")
 datetime.date(2006, 1, 24)
+>>> document_date("标题\\n某县政府新闻参考资料 104.03.17\\n正文"), document_date("标题\\n发布日期：[2021-06-21]")
+(datetime.date(2015, 3, 17), datetime.date(2021, 6, 21))
 >>> document_date("标题\\n2023-11-10 by 某某某\\n正文"), document_date("标题\\n2023-11-10 供稿：某某学院\\n正文")
 (datetime.date(2023, 11, 10), datetime.date(2023, 11, 10))
 """
@@ -64,7 +66,7 @@ _DATE = rf"(?:{_ISO}|{_US}|{_EU})"
 _WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天][，,、\s]*"
 _LABEL = re.compile(
     r"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间|DateTime|Date|Time)"
-    rf"\s*[:：]?\s*(?:{_WEEKDAY})?{_DATE}",
+    rf"\s*[:：]?\s*(?:{_WEEKDAY})?[\[【（(]?{_DATE}",
     re.IGNORECASE,
 )
 _SHORT_YEAR = re.compile(
@@ -93,14 +95,18 @@ _CN_ALONE = re.compile(
     r"^[\s【\[（(]*[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s】\]）)]*$"
 )
 _MINGUO = re.compile(r"(?<!\d)(1[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
+_MINGUO_DOTTED = re.compile(
+    r"(?<![\d.])(?P<y>1[0-4]\d)[./](?P<m>0?[1-9]|1[0-2])[./](?P<d>0?[1-9]|[12]\d|3[01])\s*$"
+)
+"""A header line ending with a Minguo date written with dots (某县政府新闻参考资料 104.03.17)."""
 _HEADER_LINES = 6
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
-_OFFSETS = {"今": 0, "昨": -1, "前": -2}
+_OFFSETS = {"今": 0, "本": 0, "昨": -1, "前": -2}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKS = {"上": -1, "本": 0, "这": 0}
 _RELATIVE = re.compile(
-    r"(?P<w>今|昨|前)(?:\s*[（(](?P<n>\d{1,2})[）)]\s*)?(?:日|天|晚|晨|早|夜)(?!前|后)"
+    r"(?P<w>今|昨|前|本(?=\s*[（(〈]))(?:\s*[（(〈](?P<n>\d{1,2})[）)〉]\s*)?(?:日|天|晚|晨|早|夜)(?!前|后)"
     r"|(?<![至迄如现当而古于])(?P<w2>今|昨)(?=举行|召开|开幕|闭幕|举办|开班|启动|揭牌|签约|签署|会见|落幕|成立|调研|考察|视察|走访|慰问|看望|出席)"
     r"|(?P<wk>上|本|这)周(?P<wd>[一二三四五六日天])"
     r"|(?P<mo>本|上)月(?P<md>[0-9]{1,2})[日号]"
@@ -188,6 +194,11 @@ _PROSE = re.compile("[，,。；;！？]")
 
 
 def _minguo_label(line: str) -> date | None:
+    if len(line) <= 60 and (m := _MINGUO_DOTTED.search(line)):
+        try:
+            return date(int(m["y"]) + 1911, int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
     if (m := _MINGUO_LABEL.search(line)) is None:
         return None
     y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
