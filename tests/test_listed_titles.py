@@ -98,8 +98,8 @@ def test_a_family_name_glued_to_the_titles_last_character() -> None:
     from graph.extract.rules import title_chains
     from graph.text.segment import segment
 
-    seg = segment(Document.from_text("n.txt", "市委组织部副部长、市委编办主任何利明，市长出席。"))
-    assert [c.person.text for c in title_chains(seg)] == ["何利明"]
+    seg = segment(Document.from_text("n.txt", "市委组织部副部长、市委编办主任何立明，市长出席。"))
+    assert [c.person.text for c in title_chains(seg)] == ["何立明"]
 
 
 def test_a_title_opening_an_organisations_name_is_left_out_of_it() -> None:

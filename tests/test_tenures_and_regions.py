@@ -44,3 +44,9 @@ def test_a_congress_title_after_its_level_is_a_post_of_that_congress() -> None:
 def test_who_leads_a_visits_group_holds_no_post_in_it() -> None:
     found = posts("东华省教育厅调研组组长林晓峰一行到东华大学调研。")
     assert not any(r.endswith("组长") for _, r, _ in found)
+
+
+def test_a_name_before_a_conjunction_and_another_persons_title_ends_before_it() -> None:
+    found = posts("东华办事处主任周万泰和助理处长（传媒）林晓峰随行。")
+    assert ("周万泰", "主任", "东华办事处") in found
+    assert not any(p.endswith("和") or o.startswith("助理") for p, _, o in found)

@@ -308,6 +308,9 @@ def _dotted_tail(longer: str, name: str) -> bool:
     return longer.startswith(name) and any(d in longer[len(name) :] for d in NAME_DOTS)
 
 
+_JOINING_WORDS = frozenset("和与及")
+
+
 def with_model_names(
     chains: tuple[TitleChain, ...], names: tuple[Piece, ...], text: str
 ) -> tuple[TitleChain, ...]:
@@ -319,6 +322,8 @@ def with_model_names(
     out = []
     for c in chains:
         m = longer.get(c.person.start) or _named_elsewhere(c.person, texts, text)
+        if m is not None and m.text[len(c.person.text) :] in _JOINING_WORDS:
+            m = None  # 主任曹某泰 + 和 + 助理处长A: the model read the conjunction as the name's
         if m is not None and (
             c.person.end < m.end <= c.person.end + 1 or _dotted_tail(m.text, c.person.text)
         ):

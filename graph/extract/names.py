@@ -178,8 +178,8 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
 
 
 def _name_across_word(seg: Segmented, starts: dict[int, int], j: int) -> tuple[Piece, bool] | None:
-    """A family name the segmenter glued to the title's last character (主 + 任何 + 利明:
-    主任 何利明), read with the word after it as the given name."""
+    """A family name the segmenter glued to the title's last character (主 + 任何 + 某明:
+    主任 何某明), read with the word after it as the given name."""
     i = starts.get(j - 1)
     if i is None or seg.tokens[i].end != j + 1 or i + 1 >= len(seg.tokens):
         return None
@@ -222,6 +222,10 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         and text[nxt.end : nxt.end + 1] in _NAME_END
     ):
         return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、
+    if len(tok.text) == 2 and nxt is not None and _given_before_joined_title(text, nxt):
+        return Piece(
+            tok.start, nxt.start + 1, text[tok.start : nxt.start + 1]
+        )  # 曹某 + 泰和 + 助理
     if surname_repeated(text, tok.start, tok.end):
         return Piece(tok.start, tok.start + 2, tok.text[:2])  # 王某王总: 王总 is 王某
     if _compound_surname(tok.text) and nxt is not None and _given_word(nxt.text, tags):
@@ -236,6 +240,16 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
     if len(tok.text) == 1:
         return _family_name_and_given(text, tok, nxt, tags)
     return None
+
+
+def _given_before_joined_title(text: str, nxt: Token) -> bool:
+    """Whether the word after a name's first two characters is its last character and the
+    conjunction before another person's title (主任曹某泰和助理处长A: 泰和 is a county's name)."""
+    if len(nxt.text) != 2 or nxt.text[1] not in "和与及":
+        return False
+    roles = load_lexicon("roles")
+    end = nxt.end
+    return any(text[a:b] in roles for a in range(end, end + 3) for b in range(a + 2, end + 7))
 
 
 def _compound_surname(word: str) -> bool:
