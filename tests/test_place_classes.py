@@ -124,9 +124,7 @@ def test_a_county_level_city_named_as_often_as_its_prefecture_is_the_articles() 
 
 
 def test_a_township_body_written_alone_is_the_articles_township() -> None:
-    text = (
-        "7月6日上午，东岭镇召开对接会。会议由镇党委组织委员赵一鸣主持。镇党委副书记、镇长林晓峰讲话。"
-    )
+    text = "7月6日上午，东岭镇召开对接会。会议由镇党委组织委员赵一鸣主持。镇党委副书记、镇长林晓峰讲话。"
     posts = _posts(text)
     assert ("林晓峰", "镇长", "东岭镇人民政府") in posts
     assert ("林晓峰", "副书记", "东岭镇党委") in posts
