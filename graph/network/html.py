@@ -32,7 +32,7 @@ import logging
 import math
 from array import array
 from collections import Counter
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -86,14 +86,10 @@ class HtmlReport:
     physics: bool
 
 
-def _edge(
-    j: int, ends: tuple[int, int], data: dict[str, Any], parallel: dict[tuple[int, int], int]
-) -> dict[str, Any]:
+def _edge(j: int, ends: tuple[int, int], data: dict[str, Any], k: int) -> dict[str, Any]:
     """Edge number ``j`` between node numbers ``ends``, as drawn on the canvas (its details are
-    :func:`graph.network.details.edge_info`).
-
-    ``parallel`` counts the edges drawn so far between each pair of nodes (updated here).
-    """
+    :func:`graph.network.details.edge_info`); ``k`` edges between the same two nodes come
+    before it."""
     u, v = ends
     rel = str(data.get("relation", ""))
     drawn: dict[str, Any] = {
@@ -103,8 +99,6 @@ def _edge(
         "color": RELATION_COLOUR.get(rel, "#999999"),
         "label": str(data.get("label", "") or rel),  # drawn by the page on hover or selection
     }
-    pair = (min(u, v), max(u, v))
-    k = parallel[pair] = parallel.get(pair, -1) + 1
     if k:  # parallel edges (two posts at one organisation) curve apart instead of overlapping
         side = "curvedCW" if k % 2 else "curvedCCW"
         drawn["smooth"] = {"enabled": True, "type": side, "roundness": 0.25 * ((k + 1) // 2)}
@@ -131,7 +125,7 @@ def _node(
 
 
 def _clusters(
-    g: Network, members: list[list[int]], centres: list[tuple[float, float]]
+    g: Network, members: Sequence[Sequence[int]], centres: list[tuple[float, float]]
 ) -> Iterator[dict[str, Any]]:
     """One super-node per community: its seed's label and look, its member count."""
     seeds = {group[0]: c for c, group in enumerate(members)}
@@ -158,7 +152,7 @@ def _clusters(
 
 def _positions(
     g: Network, comm: Communities
-) -> tuple[list[tuple[float, float]], list[tuple[float, float]], bool]:
+) -> tuple[Sequence[tuple[float, float]], list[tuple[float, float]], bool]:
     """Node positions and community centres: the given ``x``/``y`` when every node has them
     (then ``True``), else the community layout."""
     xy = g.positions()
@@ -177,7 +171,7 @@ def _positions(
 STRONGEST = 6  # merged edges drawn per super-node between super-nodes (as assets/clusters.js)
 
 
-def _drawn_counts(g: Network, of: list[int], collapsed: set[int]) -> tuple[int, int]:
+def _drawn_counts(g: Network, of: Sequence[int], collapsed: set[int]) -> tuple[int, int]:
     """Nodes and edges drawn when the page opens: super-nodes, merged edges counted once and,
     between two super-nodes, only each one's ``STRONGEST`` heaviest (as the page draws them)."""
     merged: dict[tuple[str, str], int] = {}
@@ -260,9 +254,9 @@ def _page(
         _node(n, d, i, xy[i], comm.of[i], degree[i])
         for i, (n, d) in enumerate(g.nodes(evidence=False))
     )
-    parallel: dict[tuple[int, int], int] = {}
+    before = _parallel_before(g)
     pairs = enumerate(zip(g.ends(), g.edges(), strict=True))
-    edges = (_edge(j, ends, e[3], parallel) for j, (ends, e) in pairs)
+    edges = (_edge(j, ends, e[3], before[j]) for j, (ends, e) in pairs)
     names = (
         [str(d.get("label", n)), *str_list(d.get("aliases"))] for n, d in g.nodes(evidence=False)
     )
@@ -287,6 +281,19 @@ def _page(
         "docNames": docs,
     }
     return iter_page(title, json_pieces(data), details_json(g)), report
+
+
+def _parallel_before(g: Network) -> array[int]:
+    """For each edge (edge order), how many edges between the same two nodes come before it:
+    the edges sorted by their pair of ends (stable), counted along each run (compact arrays,
+    not a dictionary of pairs: a big page has millions of edges)."""
+    pairs = array("q", ((min(u, v) << 32) | max(u, v) for u, v in g.ends()))
+    before = array("i", bytes(4 * len(pairs)))
+    run, last = 0, -1
+    for j in sorted(range(len(pairs)), key=pairs.__getitem__):
+        run = run + 1 if pairs[j] == last else 0
+        before[j], last = run, pairs[j]
+    return before
 
 
 def _degrees(g: Network) -> array[int]:

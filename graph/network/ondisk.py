@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Hashable, Iterator
 from pathlib import Path
 from typing import Any
@@ -206,7 +207,7 @@ class DiskNetwork:
             yield node, _complete(_LOADS(attrs), docs.take(i), found)
 
     def kinds(self) -> list[str]:
-        return [k for (k,) in self._rows_of("SELECT kind FROM node ORDER BY i")]
+        return [sys.intern(k) for (k,) in self._rows_of("SELECT kind FROM node ORDER BY i")]
 
     def edges(self) -> Iterator[EdgeItem]:
         sql = "SELECT source, target, key, attrs FROM edge_order ORDER BY rowid"

@@ -43,43 +43,84 @@ GAP = 2.0 * SPACING  # free space between two communities' discs
 @dataclass(frozen=True, slots=True)
 class Communities:
     """``of[i]``: the community of the ``i``-th node (graph order); ``members[c]``: its nodes,
-    seed first, in breadth-first order."""
+    seed first, in breadth-first order (compact arrays: a big graph's page holds no Python
+    object per node)."""
 
-    of: list[int]
-    members: list[list[int]]
+    of: array[int]
+    members: list[array[int]]
 
 
-def neighbour_lists(g: Network) -> list[array[int]]:
-    """Undirected neighbours of each node, as sorted node numbers (graph order), no self (in
-    compact arrays: a big graph's page must not hold a Python set per node)."""
-    adj = [array("i") for _ in range(g.node_count())]
+class Neighbours(Sequence[Sequence[int]]):
+    """Undirected neighbours of each node as sorted node numbers (graph order), no self: one
+    array of all of them and one of where each node's start (compressed rows)."""
+
+    def __init__(self, starts: array[int], found: array[int]) -> None:
+        self._starts, self._found = starts, found
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, i: int) -> Sequence[int]:  # type: ignore[override]
+        return self._found[self._starts[i] : self._starts[i + 1]]
+
+
+def neighbour_lists(g: Network) -> Neighbours:
+    """Undirected neighbours of each node, as sorted node numbers (graph order), no self.
+
+    >>> import networkx as nx
+    >>> adj = neighbour_lists(as_network(nx.MultiDiGraph([(0, 1), (1, 0), (1, 2), (2, 2)])))
+    >>> [list(adj[i]) for i in range(len(adj))]
+    [[1], [0, 2], [1]]
+    """
+    n = g.node_count()
+    counts = array("q", bytes(8 * (n + 1)))
     for iu, iv in g.ends():
         if iu != iv:
-            adj[iu].append(iv)
-            adj[iv].append(iu)
-    for i, found in enumerate(adj):
-        if len(found) > 1:
-            adj[i] = array("i", sorted(set(found)))
-    return adj
+            counts[iu + 1] += 1
+            counts[iv + 1] += 1
+    for i in range(n):
+        counts[i + 1] += counts[i]
+    found = array("i", bytes(4 * counts[n]))
+    fill = array("q", counts[:n])
+    for iu, iv in g.ends():
+        if iu != iv:
+            found[fill[iu]] = iv
+            fill[iu] += 1
+            found[fill[iv]] = iu
+            fill[iv] += 1
+    del fill
+    starts = array("q", bytes(8 * (n + 1)))
+    out = array("i")
+    for i in range(n):
+        row = found[counts[i] : counts[i + 1]]
+        out.extend(sorted(set(row)) if len(row) > 1 else row)
+        starts[i + 1] = len(out)
+    return Neighbours(starts, out)
 
 
 Adjacency = Sequence[Sequence[int]]
 
 
-def _ranked(kinds: list[str], adj: Adjacency) -> list[int]:
-    def key(i: int) -> tuple[bool, int, int]:
+def _ranked(kinds: list[str], adj: Adjacency) -> array[int]:
+    """Node numbers, organisations and the best connected first, documents last (ties in graph
+    order); the keys packed in one integer each."""
+    n = len(kinds)
+    top = 2 * max((len(adj[i]) for i in range(n)), default=0)
+    keys = array("q", bytes(8 * n))
+    for i, kind in enumerate(kinds):
         degree = len(adj[i])
-        return (kinds[i] == "document", -(2 * degree if kinds[i] == "org" else degree), i)
-
-    return sorted(range(len(kinds)), key=key)
+        weight = 2 * degree if kind == "org" else degree
+        keys[i] = (((kind == "document") * (top + 1) + top - weight) << 32) | i
+    keys = array("q", sorted(keys))
+    return array("i", (k & 0xFFFFFFFF for k in keys))
 
 
 def _grow(
-    seed: int, c: int, of: list[int], adj: Adjacency, stop: list[bool], cap: int
-) -> list[int]:
+    seed: int, c: int, of: array[int], adj: Adjacency, stop: bytearray, cap: int
+) -> array[int]:
     """The breadth-first ball of at most ``cap`` free nodes around ``seed`` (marked ``c``)."""
     of[seed] = c
-    group = [seed]
+    group = array("i", [seed])
     k = 0
     while k < len(group) and len(group) < cap:
         u = group[k]
@@ -96,8 +137,13 @@ def _grow(
 
 
 def _merge_small(
-    members: list[list[int]], of: list[int], adj: Adjacency, *, min_size: int, max_size: int
-) -> list[list[int]]:
+    members: list[array[int]],
+    of: array[int],
+    adj: Adjacency,
+    *,
+    min_size: int,
+    max_size: int,
+) -> list[array[int]]:
     """Small communities join the neighbour they share most edges with, if it has room."""
     for c, group in enumerate(members):
         if not group or len(group) >= min_size:
@@ -115,7 +161,7 @@ def _merge_small(
         for u in group:
             of[u] = target
         members[target].extend(group)
-        members[c] = []
+        members[c] = array("i")
     return [m for m in members if m]
 
 
@@ -124,21 +170,21 @@ def communities(graph: nx.MultiDiGraph | Network, *, max_size: int, min_size: in
     g = as_network(graph)
     kinds = g.kinds()
     adj = neighbour_lists(g)
-    stop = [k == "document" for k in kinds]
-    of = [-1] * len(kinds)
-    members: list[list[int]] = []
+    stop = bytearray(k == "document" for k in kinds)
+    of = array("i", [-1]) * len(kinds)
+    members: list[array[int]] = []
     for seed in _ranked(kinds, adj):
         if of[seed] < 0 and adj[seed]:
             members.append(_grow(seed, len(members), of, adj, stop, max_size))
     members = _merge_small(members, of, adj, min_size=min_size, max_size=max_size)
-    alone: dict[str, list[int]] = {}
+    alone: dict[str, array[int]] = {}
     for i, k in enumerate(kinds):
         if not adj[i]:
-            alone.setdefault(k, []).append(i)
+            alone.setdefault(k, array("i")).append(i)
     for k in sorted(alone):
         group = alone[k]
         members.extend(group[s : s + max_size] for s in range(0, len(group), max_size))
-    of = [0] * len(kinds)
+    of = array("i", bytes(4 * len(kinds)))
     for c, group in enumerate(members):
         for i in group:
             of[i] = c
@@ -190,16 +236,28 @@ def _pack(radii: list[float]) -> list[tuple[float, float]]:
     return centres
 
 
-def layout(comm: Communities) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+class Points(Sequence[tuple[float, float]]):
+    """Positions in two compact arrays, read as ``(x, y)`` pairs."""
+
+    def __init__(self, xs: array[float], ys: array[float]) -> None:
+        self._xs, self._ys = xs, ys
+
+    def __len__(self) -> int:
+        return len(self._xs)
+
+    def __getitem__(self, i: int) -> tuple[float, float]:  # type: ignore[override]
+        return self._xs[i], self._ys[i]
+
+
+def layout(comm: Communities) -> tuple[Points, list[tuple[float, float]]]:
     """Positions of the nodes (graph order) and the centres of the communities."""
     centres = _pack([disc_radius(len(m)) for m in comm.members])
-    positions: list[tuple[float, float]] = [(0.0, 0.0)] * len(comm.of)
+    xs = array("d", bytes(8 * len(comm.of)))
+    ys = array("d", bytes(8 * len(comm.of)))
     for c, group in enumerate(comm.members):
         cx, cy = centres[c]
         for k, i in enumerate(group):
             r = SPACING * math.sqrt(k)
-            positions[i] = (
-                round(cx + r * math.cos(k * GOLDEN), 1),
-                round(cy + r * math.sin(k * GOLDEN), 1),
-            )
-    return positions, centres
+            xs[i] = round(cx + r * math.cos(k * GOLDEN), 1)
+            ys[i] = round(cy + r * math.sin(k * GOLDEN), 1)
+    return Points(xs, ys), centres
