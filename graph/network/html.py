@@ -284,16 +284,39 @@ def _page(
 
 
 def _parallel_before(g: Network) -> array[int]:
-    """For each edge (edge order), how many edges between the same two nodes come before it:
-    the edges sorted by their pair of ends (stable), counted along each run (compact arrays,
-    not a dictionary of pairs: a big page has millions of edges)."""
-    pairs = array("q", ((min(u, v) << 32) | max(u, v) for u, v in g.ends()))
-    before = array("i", bytes(4 * len(pairs)))
-    run, last = 0, -1
-    for j in sorted(range(len(pairs)), key=pairs.__getitem__):
-        run = run + 1 if pairs[j] == last else 0
-        before[j], last = run, pairs[j]
+    """For each edge (edge order), how many edges between the same two nodes come before it.
+
+    Edges come grouped by source in graph order, each source's by target, so the edges of one
+    direction of a pair are consecutive and those of the other direction all come before them
+    (source numbers only grow) or all after.  An edge ``u → v`` with ``v < u`` is preceded by
+    every ``v → u`` edge; those are counted only for the pairs a bitmap of the forward pairs
+    says may have one (compact arrays and a small dictionary: a big page has millions of edges,
+    and a dictionary of every pair was its peak).
+    """
+    bits = bytearray(_BITMAP_BYTES)
+    mask = 8 * _BITMAP_BYTES - 1
+    for u, v in g.ends():
+        if u < v:
+            h = hash((u, v)) & mask
+            bits[h >> 3] |= 1 << (h & 7)
+    wanted: dict[tuple[int, int], int] = {}
+    for u, v in g.ends():
+        if v < u and bits[(h := hash((v, u)) & mask) >> 3] & (1 << (h & 7)):
+            wanted[(v, u)] = 0  # maybe preceded by the other direction's edges
+    del bits
+    for u, v in g.ends():
+        if u < v and (u, v) in wanted:
+            wanted[(u, v)] += 1
+    before = array("i")
+    run, last = 0, (-1, -1)
+    for u, v in g.ends():
+        run = run + 1 if (u, v) == last else 0
+        last = (u, v)
+        before.append(run + (wanted.get((v, u), 0) if v < u else 0))
     return before
+
+
+_BITMAP_BYTES = 1 << 22  # 32 Mbit: few false candidates below some millions of forward pairs
 
 
 def _degrees(g: Network) -> array[int]:

@@ -51,7 +51,9 @@ class Network(Protocol):
         ...
 
     def edges(self) -> Iterator[EdgeItem]:
-        """Every edge with its key and attributes, in networkx's order."""
+        """Every edge with its key and attributes, in networkx's order (grouped by source in
+        graph order, each source's edges by target: the page's parallel-edge count relies on
+        it)."""
         ...
 
     def ends(self) -> Iterator[tuple[int, int]]:
