@@ -153,6 +153,7 @@ def _serve(path: str, read_only: bool, conn: Connection, max_memory: int | None 
     except (OSError, ValueError) as e:  # pragma: no cover - no /proc
         log.warning("query worker: cannot limit memory: %s", e)
     try:
+        conn.send(_READY)  # the store is open: the clock of the first query starts now
         while True:
             try:
                 job = conn.recv()
@@ -176,6 +177,12 @@ def _context() -> mp.context.BaseContext:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    ready: bool = False  # its store is open (it said so)
+
+
+_READY = "ready"
+_START_WAIT = 120.0
+"""Seconds a new worker may take to open the store; its first query's clock starts after."""
 
 
 class WorkerPool:
@@ -232,7 +239,8 @@ class WorkerPool:
     def run(self, job: Job, timeout: float | None) -> Outcome:
         """Run ``job`` in an idle worker; QueryTimeout (and a fresh worker) when it runs too long.
 
-        The timeout covers the wait for an idle worker and the run itself.
+        The timeout covers the wait for an idle worker and the run itself, not a fresh
+        worker's start-up (opening the store), after which its clock starts again.
         """
         if self._closed:
             raise StoreError(f"the query workers of {self.path} are stopped")
@@ -245,6 +253,11 @@ class WorkerPool:
             ) from None
         done = False
         try:
+            if not worker.ready:  # a fresh worker: its start-up is no part of the query's time
+                if not worker.conn.poll(_START_WAIT) or worker.conn.recv() != _READY:
+                    raise StoreError(f"query worker {worker.process.pid} did not start")
+                worker.ready = True
+                deadline = None if timeout is None else time.monotonic() + timeout
             worker.conn.send(job)
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
             if not worker.conn.poll(left):
