@@ -114,8 +114,8 @@ _TERM_OF_BODY = re.compile(r"(?<=.{2})(?:新一|本)届(?:委员会|理事会|�
 
 def without_term(surface: str) -> str:
     """An organisation's name without its term: a body's new council is the body (某足协新一届
-    委员会: 某足协; a numbered term's council or presidium stays one); a place's committee of a term is its committee, whatever the
-    term (某市第八届委员会: 某市委员会).
+    委员会: 某足协; a numbered term's council or presidium stays one); a place's committee of a
+    term is its committee, whatever the term (某市第八届委员会: 某市委员会).
 
     >>> without_term("东华市足协新一届委员会"), without_term("东华市第八届委员会")
     ('东华市足协', '东华市委员会')

@@ -100,9 +100,8 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
         if text[s:end] in roles:
             best = s
     if best is not None and best - 2 >= start_limit and text[best - 2 : best] in _QUALIFIED:
-        best -= (
-            2  # acting, executive, honorary, graded: 代理市长, 常务副县长, 名誉副会长, 四级调研员
-        )
+        # acting, executive, honorary, graded: 代理市长, 常务副县长, 名誉副会长, 四级调研员
+        best -= 2
     elif best is not None and best - 2 >= start_limit and text[best - 2 : best - 1] in _ACTING:
         best -= text[best - 1] == "代"  # 某市代市长, 某局代局长
     elif best is not None and best - 1 >= start_limit and text[best - 1] == "代":
@@ -302,11 +301,12 @@ def _element_with_org(
     whole = Piece(org_start, rest_end, text[org_start:rest_end])
     if second_name_after(name):  # 某博物馆（某纪念馆）: named whole, with its second name
         return ChainElement(whole, body, role, former)
+    adjoining = rest_end == role.start  # no tenure between them (某局新任 + 局长)
     glued = _org_glued_to_title(text, name, org_start, role, former) if body is None else None
-    if glued is not None and rest_end == role.start:  # not across a tenure: 某局新任 + 局长
+    if glued is not None and adjoining:
         return glued
     if body is None:
-        split = role_modifier(text, org_start, rest_end) if rest_end == role.start else None
+        split = role_modifier(text, org_start, rest_end) if adjoining else None
         if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
             return ChainElement(whole, None, role)
         if (

@@ -46,21 +46,13 @@ def unlisted_regions(text: str) -> dict[str, str]:
 
 @cache
 def _stems() -> dict[str, dict[str, str]]:
-    """Per level (县, 区), the two-character stems of three-character names that name one
-    region only and that the dictionary knows as no common word (清徐 of 清徐县; a place or a
-    name at most: its tags are noisy)."""
+    """Per level (县, 区), the unique stems (``_unique_stems``) that the dictionary knows as no
+    common word (清徐 of 清徐县; a place or a name at most: its tags are noisy)."""
     tags = word_tags()
-    out: dict[str, dict[str, str]] = {"县": {}, "区": {}}
-    seen: Counter[str] = Counter()
-    for name in regions():
-        if len(name) == 3 and name[-1] in out:
-            seen[name[:2]] += 1
-    for name in regions():
-        stem = name[:2]
-        tag = tags.get(stem, "ns")
-        if len(name) == 3 and name[-1] in out and seen[stem] == 1 and tag.startswith(("ns", "nr")):
-            out[name[-1]][stem] = name
-    return out
+    return {
+        level: {s: n for s, n in named.items() if tags.get(s, "ns").startswith(("ns", "nr"))}
+        for level, named in _unique_stems().items()
+    }
 
 
 @cache

@@ -112,7 +112,7 @@ class DateRange:
     last: date
 
 
-_MINGUO_EPOCH = 1911
+MINGUO_EPOCH = 1911
 
 
 def _nearest(two_digits: int, default_year: int | None) -> int | None:
@@ -128,7 +128,7 @@ def _year(written: str | None, relative: str | None, default_year: int | None) -
     if written:
         year = year_number(written)
         if len(written) == 3:
-            return year + _MINGUO_EPOCH  # 104年 = 2015
+            return year + MINGUO_EPOCH  # 104年 = 2015
         return year if len(written) == 4 else _nearest(year, default_year)
     if relative:
         return None if default_year is None else default_year + _RELATIVE[relative]

@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from graph.text.dates import normalise
+from graph.text.dates import MINGUO_EPOCH, normalise
 
 _D = "[0-9０-９]"
 _ISO = rf"(?P<y>{_D}{{4}})\s*[-/.年]\s*(?P<m>{_D}{{1,2}})\s*[-/.月]\s*(?P<d>{_D}{{1,2}})日?"
@@ -146,12 +146,7 @@ def document_date(text: str) -> date | None:
         if m and (found := _from_match(m)):
             return found
     m = _MINGUO.search(lines[-1]) if lines else None
-    if m:
-        try:
-            return date(int(m[1]) + 1911, int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-    return None
+    return _minguo_day(m[1], m[2], m[3]) if m else None
 
 
 def labelled_date(line: str) -> bool:
@@ -195,15 +190,16 @@ _PROSE = re.compile("[，,。；;！？]")
 
 def _minguo_label(line: str) -> date | None:
     if len(line) <= 60 and (m := _MINGUO_DOTTED.search(line)):
-        try:
-            return date(int(m["y"]) + 1911, int(m["m"]), int(m["d"]))
-        except ValueError:
-            return None
+        return _minguo_day(m["y"], m["m"], m["d"])
     if (m := _MINGUO_LABEL.search(line)) is None:
         return None
-    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    return _minguo_day(*((m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])))
+
+
+def _minguo_day(year: str, month: str, day: str) -> date | None:
+    """The day of a Minguo date (year 1 = 1912), None when it does not exist."""
     try:
-        return date(int(y) + 1911, int(mo), int(d))
+        return date(int(year) + MINGUO_EPOCH, int(month), int(day))
     except ValueError:
         return None
 
