@@ -7,7 +7,9 @@ Usage::
 
 Prints one JSON line: ``[seconds, seconds per stage, peak RSS per stage (MB)]``.  The RSS is
 this process's (with workers, the parent's), sampled every 50 ms by a thread and filed under
-the stage the build last reported; exits 1 when a document failed.
+the stage the build last reported; the exporting stage's samples are also filed under the file
+being written (``exporting graph.html``: the store loads beside it); exits 1 when a document
+failed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from pathlib import Path
 
 from graph.build.memory import parse_size
 from graph.build.pipeline import BuildOptions, build_corpus
+from graph.build.publish import EXPORT_FILES
+from graph.build.rdfjob import RDF_FILES
 
 _PAGE = 4096
 
@@ -31,17 +35,21 @@ def _rss_mb() -> float:
 
 def main() -> int:
     seeds, out, workers, max_memory = sys.argv[1:5]
-    stage = ["start"]
+    stage = ["start", ""]
+    # with workers, a child writes the RDF files and the stage counts the others first
+    files = [n for n in EXPORT_FILES if int(workers) == 1 or n not in RDF_FILES]
     peaks: dict[str, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.05):
-            rss, now = _rss_mb(), stage[0]
-            peaks[now] = max(peaks.get(now, 0.0), rss)
+            rss, now, part = _rss_mb(), stage[0], stage[1]
+            for key in (now, part) if part else (now,):
+                peaks[key] = max(peaks.get(key, 0.0), rss)
 
-    def progress(name: str, _done: int, _total: int | None) -> None:
-        stage[0] = name
+    def progress(name: str, count: int, _total: int | None) -> None:
+        writing = name == "exporting" and count < len(files)
+        stage[:] = [name, f"exporting {files[count]}" if writing else ""]
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

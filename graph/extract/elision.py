@@ -238,9 +238,13 @@ def committee_department(name: str, committee: str) -> str | None:
 
     >>> committee_department("宣传部", "东江市委"), committee_department("宣传部", "东江大学")
     ('东江市委宣传部', None)
+    >>> committee_department("组织部", "中共东江市委")  # one key however the committee is named
+    '东江市委组织部'
     """
     if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 2:
         return None
+    for prefix in _PARTY:
+        committee = committee.removeprefix(prefix)
     return committee + name
 
 
@@ -329,7 +333,7 @@ def place_body(name: str, committee: str) -> str | None:
 
 _PARTY = ("中国共产党", "中共")
 _PLACE_BODY_FORMS = (
-    ("人民政府", ("人民政府", "政府")),
+    ("人民政府", ("人民政府", "政府", "")),  # and the place: 某县长 is the head of 某县
     ("人大常委会", ("人大常委会",)),
     ("政协", ("政协",)),
 )
@@ -342,7 +346,7 @@ def official_forms(key: str) -> tuple[str, ...]:
     >>> official_forms("东江市临川区委")
     ('中共东江市临川区委', '中国共产党东江市临川区委员会', '临川区委', '中共临川区委')
     >>> official_forms("东江市人民政府"), official_forms("东江大学")
-    (('东江市政府',), ())
+    (('东江市政府', '东江市'), ())
     """
     body = key
     for prefix in _PARTY:

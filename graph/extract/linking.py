@@ -136,7 +136,7 @@ def _org_entities(
         key = alias_to.get(o.key, o.key)
         ref = EntityRef("org", key)
         b = builders.setdefault(ref, _Builder(key, classes=org_classes(key)))
-        b.aliases.update({o.surface, o.key})
+        b.aliases.update({o.surface, o.key, *o.aliases})
         if not o.rule.startswith("region:government"):  # named by its region: no alias
             b.aliases.add("".join(seg.doc.text[start:end].split()))
         b.rules.add(o.rule)

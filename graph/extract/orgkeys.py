@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from graph.extract.elision import (
     committee_department,
     dominant_regions,
+    official_forms,
     place_body,
     region_department,
     resolve_elided,
@@ -49,6 +50,22 @@ class OrgName:
     label: str
     surface: str
     rule: str
+    aliases: tuple[str, ...] = ()  # other names a reader writes (省委宣传部 of 东江省委宣传部)
+
+
+@dataclass(frozen=True, slots=True)
+class _Committee:
+    """The party committee a chain names before a department's title: its key and its name as
+    written (东江省委 and 省委 of 省委常委、宣传部部长)."""
+
+    key: str
+    surface: str
+
+    def department_forms(self, department: str) -> tuple[str, ...]:
+        """The department's other names: as written under the committee, and under each of the
+        committee's official names (省委宣传部, 中共东江省委宣传部)."""
+        forms = (self.surface, *official_forms(self.key))
+        return tuple(dict.fromkeys(f + department for f in forms))
 
 
 _LEVEL_TWICE = re.compile(
@@ -82,35 +99,53 @@ def resolve_org_names(
         surface = without_term(surface)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+    _chain_departments(text, chains, resolved)
+    return resolved
+
+
+def _chain_departments(
+    text: str, chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
+) -> None:
+    """Departments and bodies written alone after a title at a committee or an organisation:
+    in the same chain (市委常委、宣传部部长), or in the next item of a list (中共某州委书记A、
+    组织部长B: the 州委's 组织部)."""
+    listed: tuple[int, _Committee] | None = None  # the last chain's committee, after its name
     for chain in chains:
         committee = None
+        if listed and text[listed[0] : chain.span.start] == "、":
+            committee = listed[1]
         for e in chain.elements:
             if e.org is None:
                 if e.body is not None and e.body.text in _PARTY_BODIES:
-                    committee = e.body.text  # 党委常委、组织部部长: the 党委's 组织部
+                    committee = _Committee(e.body.text, e.body.text)  # 党委常委、组织部部长
                 continue
-            o = resolved[(e.org.start, e.org.end)]
-            if mission := mission_name(o.surface, e.role.text):
-                resolved[(e.org.start, e.org.end)] = OrgName(mission, mission, o.surface, "mission")
-            elif committee and (dept := committee_department(o.surface, committee)):
-                resolved[(e.org.start, e.org.end)] = OrgName(
-                    dept, dept, o.surface, "committee:chain"
-                )
-            elif committee and (body := place_body(o.surface, committee)):
-                resolved[(e.org.start, e.org.end)] = OrgName(
-                    body, body, o.surface, "committee:place-body"
-                )
-            elif (
-                committee
-                and o.key == o.surface
-                and (dept := region_department(o.surface, committee))
-            ):
-                resolved[(e.org.start, e.org.end)] = OrgName(dept, dept, o.surface, "region:chain")
-            elif committee and o.surface in UNITS_NAMED_ALONE and o.key == o.surface:
-                unit = committee + o.surface  # 公安部新闻发言人、办公厅副主任: 公安部办公厅
-                resolved[(e.org.start, e.org.end)] = OrgName(unit, unit, o.surface, "chain:unit")
-            committee = o.key + (e.body.text if e.body else "")
-    return resolved
+            where = (e.org.start, e.org.end)
+            o = resolved[where]
+            if renamed := _in_committee(o, e.role.text, committee):
+                resolved[where] = renamed
+            body = e.body.text if e.body else ""
+            committee = _Committee(o.key + body, o.surface + body)
+        listed = (chain.person.end, committee) if committee else None
+
+
+def _in_committee(o: OrgName, role: str, committee: _Committee | None) -> OrgName | None:
+    """The full name of ``o``, written alone after a title at ``committee`` (or a mission's
+    name), if it is the committee's department or its place's body."""
+    if mission := mission_name(o.surface, role):
+        return OrgName(mission, mission, o.surface, "mission")
+    if committee is None:
+        return None
+    if dept := committee_department(o.surface, committee.key):
+        forms = committee.department_forms(o.surface)
+        return OrgName(dept, dept, o.surface, "committee:chain", forms)
+    if body := place_body(o.surface, committee.key):
+        return OrgName(body, body, o.surface, "committee:place-body")
+    if o.key == o.surface and (dept := region_department(o.surface, committee.key)):
+        return OrgName(dept, dept, o.surface, "region:chain")
+    if o.surface in UNITS_NAMED_ALONE and o.key == o.surface:
+        unit = committee.key + o.surface  # 公安部新闻发言人、办公厅副主任: 公安部办公厅
+        return OrgName(unit, unit, o.surface, "chain:unit")
+    return None
 
 
 def subject_orgs(
