@@ -23,6 +23,7 @@ from graph.extract.implied import without_read_twice, without_taken_titles
 from graph.extract.leadrosters import lead_rosters, titled_rosters
 from graph.extract.linking import link_document
 from graph.extract.listedpeople import (
+    addressed_people,
     comrade_people,
     latin_people,
     listed_people,
@@ -89,7 +90,10 @@ def _extract_whole(doc: Document) -> Extraction:
         repeated_people(
             seg,
             listed_people(
-                seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))
+                seg,
+                addressed_people(
+                    seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))
+                ),
             ),
         ),
     )

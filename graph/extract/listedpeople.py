@@ -1,14 +1,16 @@
 """People the model missed but a list or a form of address names: the names listed by 、
 with a known name (林某、傅某某、陈某), the names before 同志 (…；王某某同志任…), and a name
-found elsewhere in the document written again where the model missed it.
+found elsewhere in the document written again where the model missed it, and the names
+jieba's dictionary lists as modern persons' before a title or a form of address.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph.extract.names import FORMS_OF_ADDRESS, Piece, person_after
-from graph.extract.people import looks_like_name
+from graph.extract.people import dictionary_name, looks_like_name
 from graph.extract.titles import role_ending_at
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
@@ -179,3 +181,32 @@ def _after_verb(seg: Segmented, starts: dict[int, int], a: int) -> bool:
 
 _LIST_END = frozenset("、，,。；;：:）)等和及与在\n ")
 _LIST_START = frozenset("、，,。；;：:（(\n 有")
+
+
+def addressed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed that jieba's dictionary lists as a modern
+    person's (graph.extract.people.dictionary_name), written as one word right before a form of
+    address or a state leader's title (某某某同志, 某某某先生, 某某某总书记; that list also holds
+    brands and idioms, so not before any title: 马自达总裁).
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "翦伯赞先生和翦伯赞的书，马自达总裁。"))
+    >>> [(p.start, p.text) for p in addressed_people(seg, ())]
+    [(0, '翦伯赞')]
+    """
+    found = {p.start: p for p in people}
+    covered = {i for p in people for i in range(p.start, p.end)}
+    for tok, after in pairwise(seg.tokens):
+        if (
+            tok.start not in covered
+            and dictionary_name(tok.text)
+            and tok.text[-1] not in _PARTICLES  # 个子高高的 + 同志
+            and after.text in _ADDRESSES
+        ):
+            found[tok.start] = Piece(tok.start, tok.end, tok.text)
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+_ADDRESSES = frozenset(FORMS_OF_ADDRESS) | {"同志", "总书记", "主席", "副主席", "总理", "副总理"}
+_PARTICLES = frozenset("的了们地得着过")

@@ -188,7 +188,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         elif (
             looks_like_name(name, conjunction_kept=kept)
             or titled_name(text, a, b)
-            or _dictionary_name(name)
+            or dictionary_name(name)
         ):
             out.append(Piece(a, b, name))
     return tuple(sorted(out, key=lambda p: p.start))
@@ -219,12 +219,12 @@ _NOT_HUSBANDS = frozenset("和与同及向对在将于把被由从为以")
 """Family names that are far more often a conjunction or preposition before a name."""
 
 
-def _dictionary_name(name: str) -> bool:
+def dictionary_name(name: str) -> bool:
     """A full name of three or four characters that jieba's dictionary lists as a modern
     person's (tag nrfg: a few hundred names, unlike its noisy nr), whatever its family name (one
     that is also a common word: 习 of 学习).
 
-    >>> _dictionary_name("翦伯赞"), _dictionary_name("三万人"), _dictionary_name("主任")
+    >>> dictionary_name("翦伯赞"), dictionary_name("三万人"), dictionary_name("主任")
     (True, False, False)
     """
     return 3 <= len(name) <= 4 and word_tags().get(name) == "nrfg"
