@@ -1,0 +1,35 @@
+"""Titles held by someone named after 由 (``X总干事由秘书A代理``): 代理 gives the title for the
+time being, a qualifier before the holder's own title is part of it, and a list's next items
+that name only their organisation take the list's title; farmers' and fishermen's
+associations (农会, 渔会) are organisations (invented names and organisations)."""
+
+from __future__ import annotations
+
+from post_triples import posts
+
+
+def test_an_acting_holder_named_after_by_holds_the_title_and_their_own() -> None:
+    found = posts("东华农会总干事由秘书林晓峰代理。")
+    assert {("林晓峰", "总干事", "东华农会"), ("林晓峰", "秘书", "东华农会")} <= found
+
+
+def test_a_qualified_title_of_the_holder_is_read_whole() -> None:
+    found = posts("东华渔会总干事由会务主任林晓峰代理。")
+    assert ("林晓峰", "会务主任", "东华渔会") in found
+    assert ("林晓峰", "总干事", "东华渔会") in found
+
+
+def test_the_next_items_of_the_list_take_its_title() -> None:
+    found = posts(
+        "东华农会总干事由秘书林晓峰代理、西岭农会由秘书陈思远代理、南山农会由会务主任赵一鸣代理。"
+    )
+    assert {
+        ("陈思远", "总干事", "西岭农会"),
+        ("陈思远", "秘书", "西岭农会"),
+        ("赵一鸣", "总干事", "南山农会"),
+    } <= found
+
+
+def test_an_organisation_in_another_sentence_takes_no_title_from_the_list() -> None:
+    found = posts("东华农会总干事由秘书林晓峰代理。西岭农会由秘书陈思远负责联络。")
+    assert not any(p == "陈思远" and r == "总干事" for p, r, _ in found)
