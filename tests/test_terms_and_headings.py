@@ -109,3 +109,12 @@ def test_diplomatic_ranks_after_names_share_the_missions_name() -> None:
         ("陈思远", "三秘"),
         ("赵一鸣", "随员"),
     }
+
+
+def test_a_council_named_before_a_title_in_a_chain_is_the_body() -> None:
+    found = posts("东华市供销社党组书记、理事会主任林晓峰，党组成员、理事会副主任陈思远出席。")
+    assert {
+        ("林晓峰", "党组书记", "东华市供销社"),
+        ("林晓峰", "主任", "东华市供销社理事会"),
+        ("陈思远", "副主任", "东华市供销社理事会"),
+    } <= found
