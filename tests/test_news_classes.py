@@ -41,6 +41,21 @@ def test_a_list_shares_the_title_and_the_organisation() -> None:
     } <= posts
 
 
+def test_a_list_ending_with_a_verb_of_leading_a_group_shares_the_title() -> None:
+    posts = _posts(
+        _x("东江市总工会副主席林晓峰、陈思远带队调研，东江市妇联副主席赵一鸣、钱国栋率队参观。")
+    )
+    assert {
+        ("陈思远", "副主席", "东江市总工会"),
+        ("钱国栋", "副主席", "东江市妇联"),
+    } <= posts
+
+
+def test_a_verb_with_its_aspect_particle_after_a_name_is_not_its_third_character() -> None:
+    posts = _posts(_x("区财政局副局长陈远谈了如何管理资金。"))
+    assert {p for p, _, _ in posts} == {"陈远"}
+
+
 def test_a_title_without_organisation_takes_the_one_stated_before() -> None:
     text = "东江市人大常委会副主任林晓峰出席会议；副主任陈思远、赵一鸣分别主持会议。"
     posts = _posts(_x(text))

@@ -19,9 +19,13 @@ def third_left_alone(char: str, after: str) -> bool:
 
     >>> third_left_alone("赋", "对"), third_left_alone("元", "，"), third_left_alone("说", "，")
     (True, True, False)
+    >>> third_left_alone("谈", "了如"), third_left_alone("元", "了解")  # 王某 + 谈 + 了: a verb
+    (False, True)
     """
     if not "\u4e00" <= char <= "\u9fff" or char in _NEVER_THIRD:
         return False
+    if after[:1] in _ASPECT and after != "了解":
+        return False  # a verb with its aspect particle (王某 + 谈 + 了如何…)
     if word_tags().get(char, "x") in FUNCTION_TAGS | {"d", "role"} and char not in ADVERB_FINALS:
         return False
     return after in _AFTER_NAME_MARKS or len(after) >= 2 or after in "对向与和及在"
@@ -33,6 +37,7 @@ _NEVER_THIRD = frozenset(
 )
 """Characters after a two-character name that are the clause's, not the name's."""
 _AFTER_NAME_MARKS = frozenset("，,、。；;：:")
+_ASPECT = frozenset("了着过")
 
 
 def word_after(text: str, at: int) -> str:

@@ -112,8 +112,8 @@ def _chain_departments(
     listed: tuple[int, _Committee] | None = None  # the last chain's committee, after its name
     for chain in chains:
         committee = None
-        if listed and text[listed[0] : chain.span.start] == "、":
-            committee = listed[1]
+        # only a department of the list's committee: 中共某州委书记A、组织部长B
+        carried = listed[1] if listed and text[listed[0] : chain.span.start] == "、" else None
         for e in chain.elements:
             if e.org is None:
                 if e.body is not None and e.body.text in _PARTY_BODIES:
@@ -121,11 +121,20 @@ def _chain_departments(
                 continue
             where = (e.org.start, e.org.end)
             o = resolved[where]
-            if renamed := _in_committee(o, e.role.text, committee):
+            if renamed := _in_committee(o, e.role.text, committee) or _department_of(o, carried):
                 resolved[where] = renamed
+            carried = None
             body = e.body.text if e.body else ""
             committee = _Committee(o.key + body, o.surface + body)
         listed = (chain.person.end, committee) if committee else None
+
+
+def _department_of(o: OrgName, committee: _Committee | None) -> OrgName | None:
+    """``o`` as ``committee``'s department, if it is one written alone (组织部)."""
+    dept = committee_department(o.surface, committee.key) if committee else None
+    if committee is None or dept is None:
+        return None
+    return OrgName(dept, dept, o.surface, "committee:list", committee.department_forms(o.surface))
 
 
 def _in_committee(o: OrgName, role: str, committee: _Committee | None) -> OrgName | None:
