@@ -56,6 +56,17 @@ def test_a_verb_with_its_aspect_particle_after_a_name_is_not_its_third_character
     assert {p for p, _, _ in posts} == {"陈远"}
 
 
+def test_a_leader_s_name_and_verb_are_not_part_of_the_led_unit_s_name() -> None:
+    posts = _posts(
+        _x(
+            "昨日上午，东华省科技厅副厅长林晓峰率领产学研处调研员陈思远、副处长赵一鸣，"
+            "以及处长周立平等一行9人到校调研。"
+        )
+    )
+    assert {("陈思远", "调研员", "产学研处"), ("赵一鸣", "副处长", "产学研处")} <= posts
+    assert not any("，" in o or "林晓峰" in o for _, _, o in posts)
+
+
 def test_a_title_without_organisation_takes_the_one_stated_before() -> None:
     text = "东江市人大常委会副主任林晓峰出席会议；副主任陈思远、赵一鸣分别主持会议。"
     posts = _posts(_x(text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.orgnames import org_suffix_of
+from graph.resources import load_lexicon
 
 
 def federation_short_name(name: str) -> bool:
@@ -116,6 +117,9 @@ def led_list_sender(text: str, at: int) -> tuple[int, int] | None:
     '东华银行公会'
     >>> led_list_sender("会上，秘书长周立平发言", 11) is None
     True
+    >>> t = "昨日上午，东华省科技厅副厅长林晓峰率领陈思远，以及处长周立平等一行9人到校调研"
+    >>> t.__getitem__(slice(*led_list_sender(t, t.index("周立平") + 3)))
+    '东华省科技厅'
     """
     if _PARTY_OF.match(text, at) is None:
         return None
@@ -123,12 +127,18 @@ def led_list_sender(text: str, at: int) -> tuple[int, int] | None:
     verb = _LEADS_ON.search(text, sentence, at)
     if verb is None:
         return None
+    clause = max(sentence, max(text.rfind(c, sentence, verb.start()) for c in "，,") + 1)
+    roles = load_lexicon("roles")
     for name_length in (3, 2, 4):
-        before = text[sentence : verb.start() - name_length]
+        before = text[clause : verb.start() - name_length]
         for cut in range(len(before) - 1, 2, -1):
             org, title = before[:cut], before[cut:]
-            if _LEADER_TITLE.fullmatch(title) and (org_suffix_of(org) or org.endswith("会")):
-                return sentence, sentence + cut
+            if (
+                _LEADER_TITLE.fullmatch(title)
+                and title in roles  # 某厅 + 副厅长, not 某厅副厅 + 长
+                and (org_suffix_of(org) or org.endswith("会"))
+            ):
+                return clause, clause + cut
     return None
 
 

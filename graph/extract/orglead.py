@@ -71,9 +71,15 @@ def _verb_after_a_place_name(seg: Segmented, i: int, start: int, end: int) -> bo
     return (
         named
         and len(seg.tokens[i].text) == 2
+        and seg.tokens[i].text not in _LEADING_VERBS
         and len(rest) <= 4
         and org_suffix_of(rest) is not None
     )
+
+
+_LEADING_VERBS = frozenset({"率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待"})
+"""Verbs of leading, meeting or receiving a group, which open a clause after a person's name
+(某某 + 率领 + 某处调研员…), never a word of an organisation's name."""
 
 
 _NAME_PART_TAGS = frozenset({"ns", "nt", "nz", "n"})
