@@ -8,7 +8,7 @@ from post_triples import posts
 
 from graph.extract.document import extract_document
 from graph.extract.orgkeys import unit_parent
-from graph.types import Document
+from graph.types import Document, Membership
 
 
 @pytest.mark.parametrize(
@@ -229,3 +229,28 @@ def test_a_paper_named_without_daily_or_evening_is_one_with_a_papers_title() -> 
         ("林晓峰", "社长", "东江青报"),
         ("周立平", "总编辑", "东江导报"),
     } <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("东华创新及科技局副局长张振华出席。", "东华创新及科技局"),  # a verb joined to a noun
+        ("在创新及科技局副局长张振华陪同下，议员参观。", "创新及科技局"),
+    ],
+)
+def test_a_verb_joined_by_a_conjunction_to_the_name_is_part_of_it(text: str, org: str) -> None:
+    assert {o for person, _, o in posts(text) if person == "张振华"} == {org}
+
+
+def test_a_short_name_in_brackets_after_a_name_is_its_alias() -> None:
+    text = "东华数码港管理有限公司（数码港）行政总裁张振华出席。数码港公众使命总监林晓峰致辞。"
+    x = extract_document(Document.from_text("t.txt", text))
+    entity = {e.ref: e for e in x.entities}
+    held = {
+        entity[f.person].label: {entity[f.org].label, *entity[f.org].aliases}
+        for f in x.facts
+        if isinstance(f, Membership)
+    }
+    assert "东华数码港管理有限公司" in held["张振华"]
+    assert held["林晓峰"] == held["张振华"]
+    assert "数码港" in held["张振华"]

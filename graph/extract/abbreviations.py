@@ -11,6 +11,8 @@ the bracket.  Linking merges the two (the full name is the label, the short form
 25
 >>> short_form_aliases(text, [(0, 10, "东江电力股份有限公司")], [("东电", "东电")])
 {'东电': '东江电力股份有限公司'}
+>>> [d.short for d in defined_short_forms("东江数码港管理有限公司（数码港）成立。")]
+['数码港']
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from graph.extract.orgforms import federation_short_name
 from graph.extract.orgnames import (
     company_suffix,
     org_suffix_of,
+    short_name_aside,
     written_in_full,
 )
 from graph.extract.places import is_place
@@ -33,6 +36,8 @@ _DEFINITION = re.compile(
     r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)\s*[:：]?\s*[“\"「‘']?"
     r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)[”\"」’']?\s*(?:[，,、或]|[）)])"
 )
+
+_ASIDE = re.compile(r"[（(](?P<short>[\u4e00-\u9fff]{2,6})[）)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +52,17 @@ class ShortForm:
 def defined_short_forms(text: str) -> tuple[ShortForm, ...]:
     """Every short form the text defines in a bracket right after an organisation's name
     (以下简称, 简称, 下称): the text before the bracket ends like one (…公司, …研究院)."""
-    return tuple(
+    defined = [
         ShortForm(m["short"], m.start())
         for m in _DEFINITION.finditer(text)
         if _ends_like_org(text[max(0, m.start() - 30) : m.start()])
-    )
+    ]
+    given = [  # 某某数码港管理有限公司（数码港）: the short name alone in the bracket
+        ShortForm(m["short"], m.start())
+        for m in _ASIDE.finditer(text)
+        if short_name_aside(text, m.end() - 1, max(0, m.start() - 30)) == m.start()
+    ]
+    return tuple(sorted(defined + given, key=lambda f: f.at))
 
 
 def _ends_like_org(before: str) -> bool:

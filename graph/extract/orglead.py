@@ -77,6 +77,15 @@ def _verb_after_a_place_name(seg: Segmented, i: int, start: int, end: int) -> bo
     )
 
 
+def _coordinated_noun(seg: Segmented, i: int, end: int) -> bool:
+    """Whether the verb at token ``i`` is joined by 及/和/与 to a noun of the name that follows
+    (创新 + 及 + 科技局: the bureau of innovation and technology), not to another verb."""
+    if i + 2 >= len(seg.tokens) or seg.tokens[i + 2].end > end:
+        return False
+    joined, noun = seg.tokens[i + 1].text, seg.tokens[i + 2].text
+    return joined in ("及", "和", "与") and word_tags().get(noun, "n") not in ("v", "vn", "p", "d")
+
+
 _LEADING_VERBS = frozenset({"率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待"})
 """Verbs of leading, meeting or receiving a group, which open a clause after a person's name
 (某某 + 率领 + 某处调研员…), never a word of an organisation's name."""
@@ -131,6 +140,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not (word in "我本该" and deictic_kind(seg.doc.text[seg.tokens[i].start : end]))
             and not (tag == "v" and i > 0 and _ORDINAL.fullmatch(seg.tokens[i - 1].text))
             and not (tag == "v" and _verb_after_a_place_name(seg, i, start, end))
+            and not (tag == "v" and _coordinated_noun(seg, i, end))  # 创新 + 及科技局
         ):  # 我 + 所: a pointing word is the name
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
@@ -159,6 +169,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 台电 (台 a measure word) where the article writes 台电公司
         if department_from(seg.doc.text, tok.start, end):
             break  # 推拿科
+        if tags.get(tok.text) == "v" and _coordinated_noun(seg, starts[tok.start], end):
+            break  # 创新 + 及科技局
         start = tok.end
     return start
 

@@ -112,6 +112,27 @@ def region_aside(text: str, close: int, lower: int) -> int | None:
     return brand if brand < opened else None
 
 
+def short_name_aside(text: str, close: int, lower: int) -> int | None:
+    """Where ``（short name）`` closing at ``close`` opens, when it gives the short name (two
+    to six characters, no organisation ending) of the organisation right before it
+    (东华大学（东大）校长: the university, then its short name).
+
+    >>> t = "东华数码港管理有限公司（数码港）总裁"
+    >>> short_name_aside(t, t.index("）"), 0), short_name_aside("某某（上海）", 5, 0)
+    (11, None)
+    """
+    opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
+    if opened <= lower or not 2 <= close - opened - 1 <= 6:
+        return None
+    inner = text[opened + 1 : close]
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in inner) or org_suffix_of(inner) is not None:
+        return None
+    if is_place(inner) or inner in _places() or inner in _FORM_ASIDES:
+        return None
+    before = "".join(text[max(lower, opened - 30) : opened].split())
+    return opened if org_suffix_of(before) is not None else None
+
+
 FULL_ENDINGS = ("公司", "集团", "股份", "大学", "学院", "医院", "银行", "研究院", "研究所")
 """Endings written after a short name elsewhere in the article (某电 … 某电公司)."""
 MAX_SHORT_NAME = 4

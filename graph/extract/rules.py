@@ -22,7 +22,12 @@ from graph.extract.chainparts import glued_government, glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, person_after
 from graph.extract.orglead import trim_leading
-from graph.extract.orgnames import org_suffix_of, region_aside, second_name_after
+from graph.extract.orgnames import (
+    org_suffix_of,
+    region_aside,
+    second_name_after,
+    short_name_aside,
+)
 from graph.extract.titles import (
     ChainElement,
     OrgCheck,
@@ -72,6 +77,9 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue  # a title before 、 goes on: X执行会长、某某（集团）公司总裁A
         if ch in "）)" and (opened := _committee_aside(text, i - 1, sentence_start)) is not None:
             i = opened  # 港澳台侨（外事）委员会: the bracket is part of the committee's name
+            continue
+        if ch in "）)" and (opened := short_name_aside(text, i - 1, sentence_start)) is not None:
+            i = opened  # 东华大学（东大）校长: the short name the article gives it
             continue
         if ch == "》" and (opened := _titled_unit(text, i, sentence_start)) is not None:
             i = opened  # 《某某》杂志社: the publication's title is part of the unit's name

@@ -28,6 +28,7 @@ from graph.extract.orgnames import (
     paper_with_its_title,
     role_modifier,
     second_name_after,
+    short_name_aside,
 )
 from graph.extract.places import LEVELS, deictic_kind, government_title, is_place, party_title
 from graph.extract.terms import (
@@ -297,6 +298,8 @@ def _element_with_org(
     """The element whose organisation is named in ``text[org_start:rest_end]``: a department
     or an organisation the title shares a character with, a head unit, or a name that ends like
     an organisation, is a place, or is confirmed by ``org_check``."""
+    if text[rest_end - 1] in "）)" and (opened := short_name_aside(text, rest_end - 1, org_start)):
+        return ChainElement(Piece(org_start, opened, text[org_start:opened]), body, role, former)
     name = "".join(text[org_start:rest_end].split())
     whole = Piece(org_start, rest_end, text[org_start:rest_end])
     if second_name_after(name):  # 某博物馆（某纪念馆）: named whole, with its second name
