@@ -236,9 +236,11 @@ def test_a_paper_named_without_daily_or_evening_is_one_with_a_papers_title() -> 
     [
         ("东华创新及科技局副局长张振华出席。", "东华创新及科技局"),  # a verb joined to a noun
         ("在创新及科技局副局长张振华陪同下，议员参观。", "创新及科技局"),
+        ("东华市发改委就业和收入分配处处长张振华出席。", "东华市发改委就业和收入分配处"),
+        ("东华商务部对外投资和经济合作司司长张振华出席。", "东华商务部对外投资和经济合作司"),
     ],
 )
-def test_a_verb_joined_by_a_conjunction_to_the_name_is_part_of_it(text: str, org: str) -> None:
+def test_verbs_joined_by_a_conjunction_in_a_name_are_part_of_it(text: str, org: str) -> None:
     assert {o for person, _, o in posts(text) if person == "张振华"} == {org}
 
 

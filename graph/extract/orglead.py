@@ -77,6 +77,33 @@ def _verb_after_a_place_name(seg: Segmented, i: int, start: int, end: int) -> bo
     )
 
 
+_UNIT_ENDS = ("处", "司", "室", "科")
+
+
+def _unit_of_named_org(text: str, start: int, at: int, end: int) -> bool:
+    """Whether ``text[at:end]`` is the name of a unit (处, 司, 室, 科) of the organisation
+    named before it (省发改委 + 就业和收入分配处): its verbs are the unit's name.
+
+    >>> t = "省发改委就业和收入分配处"
+    >>> _unit_of_named_org(t, 0, 4, len(t)), _unit_of_named_org("会议研究处", 0, 2, 5)
+    (True, False)
+    >>> _unit_of_named_org("某厅副厅长林某视察产学研处", 0, 7, 13)
+    False
+    """
+    head, tail = text[start:at], text[at:end]
+    if (
+        not 2 <= len(tail) <= 10
+        or not tail.endswith(_UNIT_ENDS)
+        or tail.startswith(tuple(_LEADING_VERBS))
+    ):
+        return False
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]):
+        return False
+    named = next((k for k in range(2, len(head) + 1) if org_suffix_of(head[:k])), 0)
+    between = head[named:]  # 某厅副厅长某某 + 率领: a person's title, then a clause
+    return named > 0 and not any(r in between for r in load_lexicon("roles") if len(r) > 1)
+
+
 def _coordinated_noun(seg: Segmented, i: int, end: int) -> bool:
     """Whether the verb at token ``i`` is joined by 及/和/与 to a noun of the name that follows
     (创新 + 及 + 科技局: the bureau of innovation and technology), not to another verb."""
@@ -141,6 +168,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not (tag == "v" and i > 0 and _ORDINAL.fullmatch(seg.tokens[i - 1].text))
             and not (tag == "v" and _verb_after_a_place_name(seg, i, start, end))
             and not (tag == "v" and _coordinated_noun(seg, i, end))  # 创新 + 及科技局
+            and not _unit_of_named_org(seg.doc.text, start, seg.tokens[i].start, end)
         ):  # 我 + 所: a pointing word is the name
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
