@@ -256,3 +256,14 @@ def test_a_short_name_in_brackets_after_a_name_is_its_alias() -> None:
     assert "东华数码港管理有限公司" in held["张振华"]
     assert held["林晓峰"] == held["张振华"]
     assert "数码港" in held["张振华"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("会长致送纪念品予贵州省副省长张振华。", "贵州省人民政府"),  # 予: a preposition
+        ("会董林晓峰、罗台秦及玩具业委员会主席张振华等出席。", "玩具业委员会"),  # a listed name
+    ],
+)
+def test_a_name_starts_after_a_clause_s_object_or_a_listed_name(text: str, org: str) -> None:
+    assert {o for person, _, o in posts(text) if person == "张振华"} == {org}

@@ -63,6 +63,15 @@ def _regions() -> frozenset[str]:
     return load_lexicon("regions")
 
 
+def listed_region(name: str) -> bool:
+    """A region of the packaged list (strict, unlike :func:`is_place`).
+
+    >>> listed_region("贵州省"), listed_region("予贵州省")
+    (True, False)
+    """
+    return name in _regions()
+
+
 def is_place(name: str) -> bool:
     """A region name: in the packaged list, or a short name ending with an administrative level
     whose stem is no common word (党籍县, 代理县: a word before 县议员, 县长; counties only, the

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from graph.extract.chainparts import glued_government, glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
-from graph.extract.names import Piece, person_after
+from graph.extract.names import Piece, is_surname_start, person_after
 from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import (
     org_suffix_of,
@@ -88,6 +88,8 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             break
         if ch in "和与及" and role_ending_at(text, i - 1, start_limit=sentence_start) is not None:
             break  # …六位校长和台湾大学副校长A: the title before 和 ends another clause
+        if ch in "和与及" and _listed_name_before(text, i - 1, sentence_start):
+            break  # 会董A、B及某委员会主席C: the list of names ends at 及
         if ch in "\n\r":
             # a layout break inside a name (华东汽车⏎⏎有限公司) is crossed, a real line end is not
             j = i - 1
@@ -99,6 +101,22 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue
         i -= 1
     return i
+
+
+def _listed_name_before(text: str, conjunction: int, lower: int) -> bool:
+    """Whether a name of two or three characters, listed after 、, ends right before the
+    conjunction at ``conjunction`` (…、罗某某及…).
+
+    >>> _listed_name_before("会董林晓峰、罗台秦及玩具业委员会", 9, 0)
+    True
+    >>> _listed_name_before("东华市住房和城乡建设局", 5, 0)
+    False
+    """
+    for k in (3, 2):
+        a = conjunction - k
+        if a - 1 >= lower and text[a - 1] == "、" and is_surname_start(text[a:conjunction]):
+            return all("\u4e00" <= ch <= "\u9fff" for ch in text[a:conjunction])
+    return False
 
 
 _ASIDE_COMMITTEE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)](?:委员会|工作委员会|专门委员会)")
