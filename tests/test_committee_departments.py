@@ -54,3 +54,10 @@ def test_one_department_however_its_committee_is_named() -> None:
 def test_a_government_is_also_named_by_its_place() -> None:
     found = post_labels("浙江省委书记陈思远、省长林晓峰出席开幕式。")
     assert {"浙江省人民政府", "浙江省政府", "浙江省"} <= found[("林晓峰", "省长")]
+
+
+def test_a_special_regions_head_is_at_its_government_named_also_by_the_region() -> None:
+    found = post_labels(
+        "香港特别行政区政府驻北京办事处主任林晓峰表示欢迎。行政长官陈思远今日率团访问东江。"
+    )
+    assert {"香港特别行政区政府", "香港特别行政区"} <= found[("陈思远", "行政长官")]

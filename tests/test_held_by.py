@@ -33,3 +33,11 @@ def test_the_next_items_of_the_list_take_its_title() -> None:
 def test_an_organisation_in_another_sentence_takes_no_title_from_the_list() -> None:
     found = posts("东华农会总干事由秘书林晓峰代理。西岭农会由秘书陈思远负责联络。")
     assert not any(p == "陈思远" and r == "总干事" for p, r, _ in found)
+
+
+def test_a_branch_heads_title_is_read_whole_after_the_branch() -> None:
+    text = "东华分局长由原西岭分局长林晓峰接任，南山分局长陈思远调任东华市警察局副局长。"
+    found = posts(text, former=None)
+    assert ("林晓峰", "分局长", "东华分局") in found
+    assert ("林晓峰", "分局长", "西岭分局") in posts(text, former=True)
+    assert ("陈思远", "分局长", "南山分局") in found

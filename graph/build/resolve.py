@@ -58,6 +58,8 @@ def canonical_org_name(name: str) -> str:
 
     >>> canonical_org_name("苏州市政府"), canonical_org_name("苏州政府")
     ('苏州市人民政府', '苏州市人民政府')
+    >>> canonical_org_name("香港特别行政区政府")
+    '香港特别行政区政府'
     """
     shorts = _short_names()
     for size in (4, 3, 2):
@@ -66,9 +68,14 @@ def canonical_org_name(name: str) -> str:
         if full and not name.startswith(full) and name[size:].startswith(_GOV_HEADS):
             name = full + name[size:]
             break
-    if name.endswith("政府") and not name.endswith("人民政府") and name[:-2] in regions():
-        return name[:-2] + "人民政府"
+    region = name[:-2]
+    if name.endswith("政府") and not name.endswith("人民政府") and region in regions():
+        # a special administrative region's government is its 政府 (香港特别行政区政府)
+        return name if region.endswith(_SPECIAL_REGIONS) else region + "人民政府"
     return name
+
+
+_SPECIAL_REGIONS = ("特别行政区", "特區", "特区", "特別行政區")
 
 
 def canonical_ref(ref: EntityRef) -> EntityRef:

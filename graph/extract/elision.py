@@ -334,6 +334,7 @@ def place_body(name: str, committee: str) -> str | None:
 _PARTY = ("中国共产党", "中共")
 _PLACE_BODY_FORMS = (
     ("人民政府", ("人民政府", "政府", "")),  # and the place: 某县长 is the head of 某县
+    ("政府", ("政府", "")),  # 香港特别行政区政府: its 行政长官 heads the region
     ("人大常委会", ("人大常委会",)),
     ("政协", ("政协",)),
 )
@@ -347,6 +348,8 @@ def official_forms(key: str) -> tuple[str, ...]:
     ('中共东江市临川区委', '中国共产党东江市临川区委员会', '临川区委', '中共临川区委')
     >>> official_forms("东江市人民政府"), official_forms("东江大学")
     (('东江市政府', '东江市'), ())
+    >>> official_forms("澳门特区政府")
+    ('澳门特区', '澳门特别行政区政府', '澳门特别行政区')
     """
     body = key
     for prefix in _PARTY:
@@ -363,6 +366,8 @@ def official_forms(key: str) -> tuple[str, ...]:
             forms = [region + w for w in written]
             if low := _lowest(region):
                 forms += [low + w for w in written]
+            if region.endswith("特区"):  # 澳门特区政府: the 澳门特别行政区's
+                forms += [region[:-2] + "特别行政区" + w for w in written]
             return tuple(f for f in forms if f != key)
     return ()
 

@@ -112,6 +112,9 @@ def region_aside(text: str, close: int, lower: int) -> int | None:
     return brand if brand < opened else None
 
 
+_OUTLET_ENDINGS = ("报", "网", "台", "社", "刊", "讯")
+
+
 def short_name_aside(text: str, close: int, lower: int) -> int | None:
     """Where ``（short name）`` closing at ``close`` opens, when it gives the short name (two
     to six characters, no organisation ending) of the organisation right before it
@@ -129,6 +132,8 @@ def short_name_aside(text: str, close: int, lower: int) -> int | None:
         return None
     if is_place(inner) or inner in _places() or inner in _FORM_ASIDES:
         return None
+    if inner.endswith(_OUTLET_ENDINGS):
+        return None  # 某网（某都市报）: the paper a portal carries, not the portal's short name
     before = "".join(text[max(lower, opened - 30) : opened].split())
     return opened if org_suffix_of(before) is not None else None
 

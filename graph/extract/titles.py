@@ -355,6 +355,8 @@ def _org_glued_to_title(
     ):
         # the title's head character ends the name: 外交部长 = 外交部 + 部长 (原… : ended)
         org = Piece(org_start, role.start + 1, name + role.text[0])
+        if name.endswith("分") and role.text == "局长":  # 某某分局长: the 分局长 of 某某分局
+            role = Piece(role.start - 1, role.end, "分局长")
         return ChainElement(org, None, role, former)
     return None
 
