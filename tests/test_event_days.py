@@ -183,3 +183,12 @@ def test_a_reception_and_an_inspection_on_the_spot_are_events() -> None:
         "东华保税区通过验收\n2010-7-1 11:36:00\n验收组6月30日对东华保税区进行实地验收。"
     )
     assert (date(2010, 6, 30), date(2010, 6, 30)) in events.values()
+
+
+def test_a_project_started_or_opened_is_an_event_of_its_day() -> None:
+    events = _events(
+        "东江物流中心开工\n2011-12-30 12:18:00\n"
+        "29日上午，东江粮食物流中心在工业园区内开工。东华大桥明年将通车。"
+    )
+    assert events["东江粮食物流中心在工业园区内开工"] == (date(2011, 12, 29), date(2011, 12, 29))
+    assert not any("通车" in name for name in events)
