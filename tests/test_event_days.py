@@ -192,3 +192,20 @@ def test_a_project_started_or_opened_is_an_event_of_its_day() -> None:
     )
     assert events["东江粮食物流中心在工业园区内开工"] == (date(2011, 12, 29), date(2011, 12, 29))
     assert not any("通车" in name for name in events)
+
+
+def test_a_verb_naming_the_work_of_a_meeting_is_part_of_its_name() -> None:
+    events = _events(
+        "时间：2014-01-27 来源：东华协会\n"
+        "2011年东华协会创新奖终审工作会议于2011年10月12-15日在北京顺利召开。"
+    )
+    assert events["2011年东华协会创新奖终审工作会议"] == (date(2011, 10, 12), date(2011, 10, 15))
+
+
+def test_a_long_header_line_ending_in_its_author_ends_there() -> None:
+    events = _events(
+        "东华集团召开年度工作会议\n"
+        "发布时间：2020.01.23     来源：东华报         作者：林晓峰\n"
+        "本报讯 （记者林晓峰）1月16—17日，东华集团2020年度工作会议在京召开。"
+    )
+    assert set(events.values()) == {(date(2020, 1, 16), date(2020, 1, 17))}

@@ -84,8 +84,10 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
         if not whole and not split:
             continue
         j, start = i - 1 - max(split - 1, 0), toks[i - max(split - 1, 0)].start
+        # the word right before the event word, or before 工作 there: 终审 + 工作会议
+        heads = (j, j - 1) if j >= 0 and toks[j].text == "工作" else (j,)
         while j >= 0:
-            if _in_name(toks[j].text, tags):
+            if _in_name(toks[j].text, tags) or (j in heads and _named_verb(toks, j, tags)):
                 start, j = toks[j].start, j - 1
             elif (k := _bracket_open(toks, j)) is not None:
                 start, j = toks[k].start, k - 1  # 常委（扩大）会议
@@ -96,6 +98,25 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
         if tok.end - start >= 5 or _short_name(seg.doc.text[start : tok.end]):
             out.append((start, tok.end))
     return out + [q for q in held_quotations(sentence) if not any(_overlap(q, o) for o in out)]
+
+
+def _named_verb(toks: list[Token], j: int, tags: dict[str, str]) -> bool:
+    """A verb right before the event word that names the work the event does, after a noun of
+    the name (某协会创新奖 + 终审 + 工作会议), not a verb of the clause (出席, 召开)."""
+    word = toks[j].text
+    return (
+        len(word) == 2
+        and tags.get(word) in ("v", "vn")
+        and word not in _CLAUSE_VERBS
+        and j > 0
+        and tags.get(toks[j - 1].text, "x") in ("n", "nz", "nt")
+        and toks[j + 1].text not in _NAME_VERBS  # 集中 + 开工仪式: the ceremony's own verb
+    )
+
+
+_CLAUSE_VERBS = frozenset(
+    {"参加", "出席", "召开", "举行", "举办", "主持", "组织", "参与", "列席", "筹备", "部署", "传达"}
+)
 
 
 _HELD_QUOTATION = re.compile(r"(?:举行|举办|召开)了?[「“『]([^」”』，,。；;]{4,40})[」”』]")

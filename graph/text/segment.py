@@ -193,6 +193,8 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 
     >>> len(sentences("来源：某某网 作者：" + "某" * 30 + " 2021-12-02 15:42:49\n\n12月1日，会议召开。"))
     2
+    >>> len(sentences("发布时间：2020.01.23" + " " * 30 + "作者：林某\n本报讯 1月16日，会议召开。"))
+    2
 
     However long a text without punctuation, no sentence is longer than MAX_SENTENCE_CHARS:
 
@@ -214,6 +216,7 @@ _LAYOUT_LINE_MIN = 40
 _STAMP_END = re.compile(
     r"(?:[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)$"
 )
+_HEADER_FIELD = re.compile(r"(?:来源|作者|发布时间|发布日期|编辑|责任编辑|稿源)\s*[:：]")
 _CONTINUES = re.compile(r"[\u4e00-\u9fff\w“‘「『（(]")
 
 
@@ -223,9 +226,10 @@ def _is_layout_break(text: str, start: int, end: int) -> bool:
     line = text[line_start:start].rstrip()
     if len(line) < _LAYOUT_LINE_MIN or not line or not _CONTINUES.match(line[-1]):
         return False
-    if _ends_whole(line) or _STAMP_END.search(line):
+    if _ends_whole(line) or _STAMP_END.search(line) or _HEADER_FIELD.search(line):
         return False  # a caption ending in a verb or an organisation's name (…参观考察某某大学)
         # or a header line ending in its date or time (来源：某网 作者：某某 2021-12-02 15:42)
+        # or in one of its fields (发布时间：… 来源：某报 作者：某某)
     return end < len(text) and bool(_CONTINUES.match(text[end]))
 
 
