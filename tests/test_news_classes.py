@@ -486,3 +486,9 @@ def test_a_bare_government_title_is_at_the_place_of_the_institution_the_article_
         _x("东岭县人大常委会召开会议\n\n县人大常委会主任林晓峰主持会议，县长陈思远列席。")
     )
     assert ("陈思远", "县长", "东岭县人民政府") in posts
+
+
+def test_an_organisation_named_without_its_region_is_the_one_named_with_it() -> None:
+    x = _x("交通局原局长林晓峰被开除党籍\n6月17日，东江市交通局原局长林晓峰被开除党籍。")
+    orgs = {e.label for e in x.entities if e.ref.kind == "org"}
+    assert orgs == {"东江市交通局"}

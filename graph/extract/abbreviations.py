@@ -232,15 +232,31 @@ def alias_targets(names: dict[str, str], people_at: dict[str, set[str]]) -> dict
         for b in names:
             if (
                 len(a) < len(b)
-                and a[:2] == b[:2]
-                and org_suffix_of(a) == org_suffix_of(b)
-                and is_subsequence(a, b)
-                and not (b.startswith(a) and org_suffix_of(b[len(a) :]) is not None)
-                and not _another_committee(a, b)
+                and (_shortened(a, b) or _without_region(a, b))
                 and people_at.get(a, set()) & people_at.get(b, set())
             ):
                 out[a] = b
     return out
+
+
+def _shortened(a: str, b: str) -> bool:
+    """``a``, written with ``b``'s first characters, is ``b`` with characters left out."""
+    return (
+        a[:2] == b[:2]
+        and org_suffix_of(a) == org_suffix_of(b)
+        and is_subsequence(a, b)
+        and not (b.startswith(a) and org_suffix_of(b[len(a) :]) is not None)
+        and not _another_committee(a, b)
+    )
+
+
+def _without_region(a: str, b: str) -> bool:
+    """``a`` is ``b`` without the region it opens with (交通局 of 大同市交通局).
+
+    >>> _without_region("交通局", "东江市交通局"), _without_region("交通局", "东江集团交通局")
+    (True, False)
+    """
+    return len(a) >= 3 and b.endswith(a) and is_place(b[: -len(a)])
 
 
 def _another_committee(short: str, long: str) -> bool:
