@@ -234,9 +234,11 @@ def _is_layout_break(text: str, start: int, end: int) -> bool:
 
 
 NOUN_TAGGED_VERBS = frozenset(
-    {"产生", "参观", "会见", "命名", "隆重举行", "隆重召开", "隆重开幕", "圆满结束", "领会", "汇报"}
-)
-"""Verbs jieba's dictionary tags as nouns or names (选举产生, 在某馆参观, 隆重举行, 学习领会)."""
+    {"产生", "参观", "会见", "命名", "隆重举行", "隆重召开", "隆重开幕", "圆满结束", "领会", "汇报",
+     "指派", "委派", "选派"}
+)  # fmt: skip
+"""Verbs jieba's dictionary tags as nouns or names (选举产生, 在某馆参观, 隆重举行, 学习领会,
+指派 + 某处副处长)."""
 
 
 def _ends_whole(line: str) -> bool:
