@@ -264,6 +264,8 @@ def test_a_short_name_in_brackets_after_a_name_is_its_alias() -> None:
         ("会长致送纪念品予贵州省副省长张振华。", "贵州省人民政府"),  # 予: a preposition
         ("会董林晓峰、罗台秦及玩具业委员会主席张振华等出席。", "玩具业委员会"),  # a listed name
         ("县府考量再三，指派农业处副处长张振华担任代理乡长。", "农业处"),  # 指派: tagged a noun
+        ("12月28日下午，审计署东华审计司副司长张振华到东江调研。", "审计署东华审计司"),
+        ("东江市审计局总审计师张振华介绍经验。", "东江市审计局"),  # a chief officer
     ],
 )
 def test_a_name_starts_after_a_clause_s_object_or_a_listed_name(text: str, org: str) -> None:

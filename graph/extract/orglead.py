@@ -154,6 +154,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not (len(word) == 2 and word.endswith("办"))  # 国务院 + 侨办: an office
             and (cut < end or word == "由")  # 会议由党委书记某某主持
             and word not in places()
+            and not (len(word) > 2 and org_suffix_of(word))  # 审计署: tagged a verb
             and (
                 not seg.doc.text.startswith(_short_suffixes(), cut)  # 开放 + 大学, not 在 + 教育部
                 or deictic_kind(seg.doc.text[cut:end].strip()) is not None
@@ -199,6 +200,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 推拿科
         if tags.get(tok.text) == "v" and _coordinated_noun(seg, starts[tok.start], end):
             break  # 创新 + 及科技局
+        if len(tok.text) > 2 and org_suffix_of(tok.text):
+            break  # 审计署, tagged a verb: a name
         start = tok.end
     return start
 
