@@ -61,3 +61,8 @@ def test_a_special_regions_head_is_at_its_government_named_also_by_the_region() 
         "香港特别行政区政府驻北京办事处主任林晓峰表示欢迎。行政长官陈思远今日率团访问东江。"
     )
     assert {"香港特别行政区政府", "香港特别行政区"} <= found[("陈思远", "行政长官")]
+
+
+def test_a_committee_of_a_place_written_with_its_provinces_short_name() -> None:
+    found = post_labels("四川甘孜州常委、宣传部长林晓峰同志出席。")
+    assert {"甘孜州委", "中共甘孜州委"} <= found[("林晓峰", "常委")]

@@ -18,7 +18,7 @@ from functools import cache
 
 from graph.extract.names import Piece
 from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
-from graph.extract.places import is_place
+from graph.extract.places import is_place, listed_region
 from graph.extract.unlisted import named_by_stem, unlisted_regions, without_word_before_level
 
 _LEVEL_CHARS = "市区县省州"
@@ -373,10 +373,16 @@ def official_forms(key: str) -> tuple[str, ...]:
 
 
 def _lowest(region: str) -> str | None:
-    """The lower region of a region written with its higher one (东江市临川区 -> 临川区)."""
-    for i in range(3, len(region) - 1):
+    """The lower region of a region written with its higher one (东江市临川区 -> 临川区), or
+    with a province's short name (四川甘孜州 -> 甘孜州).
+
+    >>> _lowest("四川甘孜州"), _lowest("东江市临川区"), _lowest("四川省")
+    ('甘孜州', '临川区', None)
+    """
+    for i in range(2, len(region) - 1):
         head, tail = region[:i], region[i:]
-        if head[-1] in _LEVEL_CHARS + "盟" and is_place(head) and is_place(tail) and len(tail) > 2:
+        higher = (head[-1] in _LEVEL_CHARS + "盟" and is_place(head)) or listed_region(head + "省")
+        if higher and is_place(tail) and len(tail) > 2:
             return tail
     return None
 
