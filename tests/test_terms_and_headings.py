@@ -118,3 +118,30 @@ def test_a_council_named_before_a_title_in_a_chain_is_the_body() -> None:
         ("林晓峰", "主任", "东华市供销社理事会"),
         ("陈思远", "副主任", "东华市供销社理事会"),
     } <= found
+
+
+def test_a_new_term_written_before_a_towns_body_is_no_part_of_the_town() -> None:
+    found = posts(
+        "东华镇第十八届人民代表大会第一次会议召开。大会选举产生了新一届镇人大主席团，"
+        "林晓峰当选镇人大主席，陈思远当选镇长。"
+    )
+    assert ("陈思远", "镇长", "东华镇人民政府") in found
+    assert not any("届" in o for _, _, o in found)
+
+
+def test_a_list_announced_after_its_title_and_a_colon_includes_every_name() -> None:
+    found = posts("东华棋协副会长包括：林晓峰、陈思远和赵一鸣。")
+    assert {p for p, r, o in found if r == "副会长" and o == "东华棋协"} == {
+        "林晓峰",
+        "陈思远",
+        "赵一鸣",
+    }
+
+
+def test_the_members_of_an_executive_council_listed_after_its_convener() -> None:
+    found = posts(
+        "候任行政長官周立平公布新一屆行政會議成員名單。林曉峰將出任行政會議召集人，"
+        "其餘非官守議員包括：陳思遠、趙一鳴和錢國棟。"
+    )
+    assert ("林曉峰", "召集人", "行政會議") in found
+    assert {p for p, r, _ in found if r == "非官守议员"} == {"陳思遠", "趙一鳴", "錢國棟"}

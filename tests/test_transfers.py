@@ -21,10 +21,10 @@ from post_triples import posts
             ("周立平", "书记", "东江市委"),
             ("周立平", "市长", "东江市人民政府"),
         ),
-        (  # traditional script, a fused title (分局長 = 分局 + 局長)
+        (  # traditional script, a fused title (東華分局長: the 分局長 of 東華分局)
             "原東華分局長陳思遠調陞東江市警察局副局長。",
             ("陳思遠", "副局长", "東江市警察局"),
-            ("陳思遠", "局长", "東華分局"),
+            ("陳思遠", "分局长", "東華分局"),
         ),
     ],
 )
@@ -43,10 +43,10 @@ def test_each_clause_of_a_list_of_transfers_is_its_own() -> None:
     current = posts(text)
     assert ("胡文成", "副局长", "東江市警察局") in current
     assert not any(p[0] == "胡文成" and p[1] == "大队长" for p in current)
-    assert ("賀明遠", "局长", "長風分局") in posts(text, former=True)
+    assert ("賀明遠", "分局长", "長風分局") in posts(text, former=True)
 
 
 def test_an_ended_post_with_a_fused_title_is_former() -> None:
     text = "东华分局长由原长风分局长周立平接任。"
-    assert ("周立平", "局长", "长风分局") in posts(text, former=True)
-    assert ("周立平", "局长", "东华分局") in posts(text)
+    assert ("周立平", "分局长", "长风分局") in posts(text, former=True)
+    assert ("周立平", "分局长", "东华分局") in posts(text)

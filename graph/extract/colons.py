@@ -26,6 +26,7 @@ from graph.types import Segmented
 
 _COLON = re.compile(r"[：:]")
 _BETWEEN_NAMES = frozenset("、，, \u3000")
+_JOINING = ("以及", "和", "及", "与")  # 副主席：A、B和C
 _MAX_TITLES = 30
 _MAX_ASIDE = 16
 
@@ -39,6 +40,23 @@ def _before_aside(text: str, end: int) -> int:
         text.rfind("(", max(0, end - _MAX_ASIDE), end),
     )
     return opened if opened > 0 and "\n" not in text[opened:end] else end
+
+
+_ANNOUNCING = ("包括", "分别是", "分别为", "依次为", "有")
+
+
+def _before_announcing(text: str, end: int) -> int:
+    """Where the title before a colon ends, before a word announcing the list (非官守议员
+    包括：A、B; 副会长分别是：C、D), when a title ends there.
+
+    >>> t = "东华协会副会长包括："
+    >>> _before_announcing(t, len(t) - 1), _before_announcing("入选者包括：", 5)
+    (7, 5)
+    """
+    for word in _ANNOUNCING:
+        if text.endswith(word, 0, end) and role_ending_at(text, end - len(word)) is not None:
+            return end - len(word)
+    return end
 
 
 def _spaced_title(text: str, end: int) -> tuple[ChainElement, ...]:
@@ -60,7 +78,7 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
     starts = token_index(seg)
     out: list[TitleChain] = []
     for m in _COLON.finditer(text):
-        end = _before_aside(text, m.start())
+        end = _before_announcing(text, _before_aside(text, m.start()))
         elements = clause_titles(seg, starts, end, _MAX_TITLES) or _spaced_title(text, end)
         if not elements:
             continue
@@ -78,9 +96,10 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
             span = Piece(begin, name.end, text[begin : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.colon-list"))
             pos = name.end
-            if pos >= len(text) or text[pos] not in _BETWEEN_NAMES:
+            joined = next((w for w in _JOINING if text.startswith(w, pos)), "")
+            if pos >= len(text) or (text[pos] not in _BETWEEN_NAMES and not joined):
                 break
-            pos += 1
+            pos += len(joined) or 1
     return out
 
 

@@ -83,8 +83,8 @@ def is_place(name: str) -> bool:
     """
     if name in _regions():
         return True
-    if not _PLACE.fullmatch(name) or name.startswith(_NOT_PLACE_START):
-        return False
+    if not _PLACE.fullmatch(name) or name.startswith(_NOT_PLACE_START) or "届" in name:
+        return False  # 新一届 + 镇: a term, not a place
     stem = name[:-1]
     tags = word_tags()
     return tags.get(name) == "ns" or not (name[-1] == "县" and tags.get(stem) in _WORD_TAGS)

@@ -110,6 +110,7 @@ _TERM = re.compile(
     r"(?<=.{2})第[一二三四五六七八九十0-9]{1,3}届(?=(?:全国|常务|执行)?委员会$|理事会$|董事会$|监事会$|主席团$)"
 )
 _TERM_OF_BODY = re.compile(r"(?<=.{2})(?:新一|本)届(?:委员会|理事会|领导班子)$")
+_LEADING_TERM = re.compile(r"(?:新一|本|上一|上)届")
 
 
 def without_term(surface: str) -> str:
@@ -119,7 +120,11 @@ def without_term(surface: str) -> str:
 
     >>> without_term("东华市足协新一届委员会"), without_term("东华市第八届委员会")
     ('东华市足协', '东华市委员会')
+    >>> without_term("新一届镇人大"), without_term("新一届委员会")  # a term written before a name
+    ('镇人大', '新一届委员会')
     """
+    if (opening := _LEADING_TERM.match(surface)) and org_suffix_of(surface[opening.end() :]):
+        surface = surface[opening.end() :]
     council = _TERM_OF_BODY.search(surface)
     body = surface[: council.start()] if council else ""
     if body and org_suffix_of(body) and not is_place(body):
