@@ -27,7 +27,7 @@ from graph.text.segment import token_index
 from graph.types import Segmented
 
 _BY = "由"
-_TAKES = ("担任", "出任", "兼任", "接任", "擔任", "代理")
+_TAKES = ("担任", "出任", "兼任", "接任", "擔任", "代理", "代任", "署理", "暂代")
 
 
 def held_by(seg: Segmented, chains: tuple[TitleChain, ...]) -> tuple[TitleChain, ...]:
@@ -120,6 +120,8 @@ def _qualified_title(text: str, start: int, role: int, end: int) -> ChainElement
 def _title_before(seg: Segmented, starts: dict[int, int], end: int) -> ChainElement | None:
     """``[ORG]ROLE`` from the start of the clause up to ``end``."""
     begin = _clause_start(seg.doc.text, end)
+    if seg.doc.text.endswith(("一职", "职务"), begin, end):
+        end -= 2  # 某局局长一职由副局长A代任
     return parse_element(seg, starts, begin, end) if end - begin > 2 else None
 
 
