@@ -44,5 +44,8 @@ def test_a_branch_heads_title_is_read_whole_after_the_branch() -> None:
 
 
 def test_a_title_named_with_its_office_word_before_by_is_held_for_the_time() -> None:
-    for text in ("东江市法务局局长一职由副局长林晓峰署理。", "东江市法务局局长职务由副局长林晓峰暂代。"):
+    for text in (
+        "东江市法务局局长一职由副局长林晓峰署理。",
+        "东江市法务局局长职务由副局长林晓峰暂代。",
+    ):
         assert ("林晓峰", "局长", "东江市法务局") in posts(text)
