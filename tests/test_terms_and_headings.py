@@ -145,3 +145,8 @@ def test_the_members_of_an_executive_council_listed_after_its_convener() -> None
     )
     assert ("林曉峰", "召集人", "行政會議") in found
     assert {p for p, r, _ in found if r == "非官守议员"} == {"陳思遠", "趙一鳴", "錢國棟"}
+
+
+def test_an_election_by_a_unanimous_vote() -> None:
+    found = posts("林晓峰以全票当选东华镇人民政府镇长，陈思远以高票当选副镇长。")
+    assert {("林晓峰", "镇长", "东华镇人民政府"), ("陈思远", "副镇长", "东华镇人民政府")} <= found

@@ -35,12 +35,13 @@ from graph.types import Segmented
 _MANY = re.compile(
     r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|人)(?:同志|代表|委员)?"
     r"|以[0-9０-９一二两三四五六七八九十百千]{1,5}票的?(?:高票|全票|满票)?"
+    r"|以(?=全票|高票|满票)"  # A以全票当选X镇长
 )
 """What stands between the names and the verb: their count (等20名代表), their votes."""
 _ELECTED = (
     *(
         f"{how}{verb}"
-        for how in ("再次", "继续", "全票", "高票", "")
+        for how in ("再次", "继续", "全票", "高票", "满票", "")
         for verb in (
             "当选为",
             "当选",
