@@ -56,6 +56,7 @@ def edge_info(edge: EdgeItem) -> dict[str, Any]:
     """An edge's details for the side panel."""
     _, _, key, data = edge
     rel = str(data.get("relation", ""))
+    shown, more = _shown(data)
     conf = data.get("confidence")
     return {
         "key": str(key),
@@ -63,7 +64,8 @@ def edge_info(edge: EdgeItem) -> dict[str, Any]:
         "label": str(data.get("label", "") or rel),
         "confidence": float(conf) if isinstance(conf, int | float) else None,
         "docs": str_list(data.get("docs")),
-        "evidence": evidence_records(data.get("evidence")),
+        "evidence": shown,
+        "more": more,
     }
 
 
@@ -84,7 +86,7 @@ def document_names(g: Network) -> dict[str, str]:
     """Document id -> display name: the id (file name), then its title when it has one."""
     names: dict[str, str] = {}
     others: dict[str, None] = {}  # every document named, in order of first mention
-    for _, data in g.nodes():
+    for _, data in g.nodes(evidence=False):
         docs = str_list(data.get("docs"))
         if data.get("kind") == "document":
             for doc in docs:
@@ -97,18 +99,37 @@ def document_names(g: Network) -> dict[str, str]:
 
 
 def node_infos(graph: nx.MultiDiGraph | Network) -> Iterator[dict[str, Any]]:
-    """Each node's details for the side panel, in graph order."""
+    """Each node's details for the side panel, in graph order: the first ``EVIDENCE_SHOWN``
+    evidence records and how many more there are (``more``)."""
     g = as_network(graph)
-    for (n, data), roles in zip(g.nodes(), g.roles(), strict=True):
+    nodes = g.nodes(evidence_limit=EVIDENCE_SHOWN)
+    for (n, data), roles in zip(nodes, g.roles(), strict=True):
         yield _node_info(n, data, roles)
 
 
+EVIDENCE_SHOWN = 20
+"""Evidence records the side panel shows for a node or an edge (the page says how many more:
+an entity named in thousands of documents would make the page, and its writer, huge)."""
+
+
+def _shown(data: Attrs) -> tuple[list[dict[str, Any]], int]:
+    """The evidence records shown and the number left out."""
+    found = data.get("evidence")
+    raw = list(found[:EVIDENCE_SHOWN]) if isinstance(found, list | tuple) else []
+    total = data.get("evidence_total")
+    if not isinstance(total, int):
+        total = len(found) if isinstance(found, list | tuple) else 0
+    return evidence_records(raw), max(0, total - len(raw))
+
+
 def _node_info(n: Any, data: Attrs, roles: list[str]) -> dict[str, Any]:
+    shown, more = _shown(data)
     return {
         "label": str(data.get("label", n)),
         "iri": str(n),
         "aliases": str_list(data.get("aliases")),
         "docs": str_list(data.get("docs")),
         "roles": roles,
-        "evidence": evidence_records(data.get("evidence")),
+        "evidence": shown,
+        "more": more,
     }

@@ -198,13 +198,15 @@ class DiskNetwork:
     def edge_count(self) -> int:
         return self._edges
 
-    def nodes(self, *, evidence: bool = True) -> Iterator[tuple[Hashable, Attrs]]:
+    def nodes(
+        self, *, evidence: bool = True, evidence_limit: int | None = None
+    ) -> Iterator[tuple[Hashable, Attrs]]:
         docs = _Grouped(self._rows_of("SELECT node, doc FROM node_doc ORDER BY node, doc"))
         sql = "SELECT node, rec FROM evidence ORDER BY node, seq" if evidence else None
         records = _Grouped(self._rows_of(sql)) if sql else None
         for i, node, attrs in self._rows_of("SELECT i, id, attrs FROM node ORDER BY i"):
             found = records.take(i) if records is not None else []
-            yield node, _complete(_LOADS(attrs), docs.take(i), found)
+            yield node, _complete(_LOADS(attrs), docs.take(i), found, evidence_limit)
 
     def kinds(self) -> list[str]:
         return [sys.intern(k) for (k,) in self._rows_of("SELECT kind FROM node ORDER BY i")]
@@ -249,14 +251,22 @@ class _Grouped:
         return out
 
 
-def _complete(attrs: Attrs, docs: list[str], records: list[str]) -> Attrs:
+def _complete(attrs: Attrs, docs: list[str], records: list[str], limit: int | None = None) -> Attrs:
     """A node's attributes with the documents and evidence added since it was created (a
-    node given evidence has documents: without its records, its ``evidence`` stays empty)."""
+    node given evidence has documents: without its records, its ``evidence`` stays empty);
+    with a ``limit``, at most that many evidence records, the rest only counted."""
     if docs:
         attrs["docs"] = sorted({*attrs.get("docs", ()), *docs})
         evidence = attrs.setdefault("evidence", [])
+        total = len(evidence)
         for r in records:
-            evidence.extend(_LOADS(r))
+            batch = _LOADS(r)
+            total += len(batch)
+            if limit is None or len(evidence) < limit:
+                evidence.extend(batch)
+        if limit is not None and total > limit:
+            del evidence[limit:]
+            attrs["evidence_total"] = total
     return attrs
 
 

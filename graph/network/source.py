@@ -41,9 +41,13 @@ class Network(Protocol):
 
     def edge_count(self) -> int: ...
 
-    def nodes(self, *, evidence: bool = True) -> Iterator[tuple[Hashable, Attrs]]:
+    def nodes(
+        self, *, evidence: bool = True, evidence_limit: int | None = None
+    ) -> Iterator[tuple[Hashable, Attrs]]:
         """Every node and its attributes, in graph order (``evidence=False``: the
-        ``evidence`` list may be left empty, for passes that do not read it)."""
+        ``evidence`` list may be left empty, for passes that do not read it; with an
+        ``evidence_limit``, it holds at most that many records, and ``evidence_total`` says
+        how many the node has: a node named in thousands of documents is not read whole)."""
         ...
 
     def kinds(self) -> list[str]:
@@ -85,8 +89,17 @@ class NxNetwork:
     def edge_count(self) -> int:
         return int(self.g.number_of_edges())
 
-    def nodes(self, *, evidence: bool = True) -> Iterator[tuple[Hashable, Attrs]]:
-        yield from self.g.nodes(data=True)
+    def nodes(
+        self, *, evidence: bool = True, evidence_limit: int | None = None
+    ) -> Iterator[tuple[Hashable, Attrs]]:
+        if evidence_limit is None:
+            yield from self.g.nodes(data=True)
+            return
+        for n, d in self.g.nodes(data=True):
+            found = d.get("evidence")
+            if isinstance(found, list | tuple) and len(found) > evidence_limit:
+                d = {**d, "evidence": list(found[:evidence_limit]), "evidence_total": len(found)}
+            yield n, d
 
     def kinds(self) -> list[str]:
         return [str(d.get("kind", "other")) for _, d in self.g.nodes(data=True)]

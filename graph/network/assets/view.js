@@ -192,11 +192,10 @@
     if (value instanceof Node) dd.appendChild(value); else dd.textContent = value;
     dl.appendChild(dd);
   }
-  function evidenceList(list) {
+  function evidenceList(list, more) {
     var wrap = el("div");
-    var max = 20;
-    list.slice(0, max).forEach(function (ev) { wrap.appendChild(evidenceBlock(ev)); });
-    if (list.length > max) wrap.appendChild(el("p", "… +" + (list.length - max), "kg-hint"));
+    list.forEach(function (ev) { wrap.appendChild(evidenceBlock(ev)); });
+    if (more) wrap.appendChild(el("p", "… +" + more, "kg-hint"));
     if (!list.length) wrap.appendChild(el("p", "—", "kg-hint"));
     return wrap;
   }
@@ -228,7 +227,7 @@
     }
     field(dl, "文档 Documents", docList(d.docs));
     field(dl, "IRI", d.iri);
-    field(dl, "证据 Evidence", evidenceList(d.evidence));
+    field(dl, "证据 Evidence", evidenceList(d.evidence, d.more));
     body.appendChild(dl);
   }
   function showEdge(id) {
@@ -240,7 +239,7 @@
     if (d.label) field(dl, "标签 Label", d.label);
     if (d.confidence !== null) field(dl, "置信度 Confidence", d.confidence);
     field(dl, "文档 Documents", docList(d.docs));
-    field(dl, "证据 Evidence", evidenceList(d.evidence));
+    field(dl, "证据 Evidence", evidenceList(d.evidence, d.more));
     body.appendChild(dl);
   }
   window.kgShowNode = showNode;
