@@ -36,7 +36,7 @@ from graph.extract.titles import (
     role_ending_at,
     without_leading_title,
 )
-from graph.text.segment import token_index
+from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
 _MAX_ORG = 40
@@ -109,13 +109,16 @@ def _listed_name_before(text: str, conjunction: int, lower: int) -> bool:
 
     >>> _listed_name_before("会董林晓峰、罗台秦及玩具业委员会", 9, 0)
     True
-    >>> _listed_name_before("东华市住房和城乡建设局", 5, 0)
-    False
+    >>> _listed_name_before("东华市住房和城乡建设局", 5, 0), _listed_name_before("、国际和地区处", 3, 0)
+    (False, False)
     """
     for k in (3, 2):
         a = conjunction - k
-        if a - 1 >= lower and text[a - 1] == "、" and is_surname_start(text[a:conjunction]):
-            return all("\u4e00" <= ch <= "\u9fff" for ch in text[a:conjunction])
+        name = text[a:conjunction]
+        if a - 1 >= lower and text[a - 1] == "、" and is_surname_start(name):
+            tag = word_tags().get(name)  # 、国际和地区关系处: a word, not a name
+            named = tag is None or tag.startswith("nr")
+            return named and all("\u4e00" <= ch <= "\u9fff" for ch in name)
     return False
 
 
