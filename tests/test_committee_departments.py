@@ -66,3 +66,8 @@ def test_a_special_regions_head_is_at_its_government_named_also_by_the_region() 
 def test_a_committee_of_a_place_written_with_its_provinces_short_name() -> None:
     found = post_labels("四川甘孜州常委、宣传部长林晓峰同志出席。")
     assert {"甘孜州委", "中共甘孜州委"} <= found[("林晓峰", "常委")]
+
+
+def test_a_head_of_mission_speaking_for_a_corps_is_at_their_countrys_mission() -> None:
+    found = post_labels("外国驻华使节团代表东江国驻华大使林晓峰表示欢迎。")
+    assert {"东江国驻华大使馆", "东江国驻华"} <= found[("林晓峰", "大使")]

@@ -40,11 +40,20 @@ def mission_name(name: str, role: str) -> str | None:
 
     >>> mission_name("西班牙驻沪", "总领事"), mission_name("中国驻法国", "大使"), mission_name("某某公司", "大使")
     ('西班牙驻沪总领事馆', '中国驻法国大使馆', None)
+    >>> mission_name("外国驻华使节团代表东江国驻华", "大使")
+    '东江国驻华大使馆'
     """
     mission = _MISSIONS.get(role.removeprefix("副").removeprefix("特命全权"))
     if mission is None or "驻" not in name[1:] or name.endswith(("馆", "团", "处", "办")):
         return None
+    for cut in range(name.rfind("驻") - 1, 1, -1):
+        if name.endswith(_SPEAKING_FOR, 0, cut):
+            return name[cut:] + mission  # 外国驻华使节团代表 + 斯里兰卡驻华: the country's
     return name + mission
+
+
+_SPEAKING_FOR = ("代表", "团长")
+"""Titles of one who speaks for a group, before the country whose head of mission they are."""
 
 
 _DELEGATION = re.compile(

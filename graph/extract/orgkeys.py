@@ -141,7 +141,12 @@ def _in_committee(o: OrgName, role: str, committee: _Committee | None) -> OrgNam
     """The full name of ``o``, written alone after a title at ``committee`` (or a mission's
     name), if it is the committee's department or its place's body."""
     if mission := mission_name(o.surface, role):
-        return OrgName(mission, mission, o.surface, "mission")
+        # the posting as written, without the words before the country (…代表 + 某国驻华)
+        posting = next(
+            (o.surface[k:] for k in range(len(o.surface)) if mission.startswith(o.surface[k:])),
+            o.surface,
+        )
+        return OrgName(mission, mission, o.surface, "mission", (posting,))
     if committee is None:
         return None
     if dept := committee_department(o.surface, committee.key):
