@@ -28,8 +28,8 @@ TEXTS = (
 )
 
 
-def _build(target: NxTarget | DiskNetwork) -> None:
-    docs = [Document.from_text(f"d{i}.txt", t) for i, t in enumerate(TEXTS)]
+def _build(target: NxTarget | DiskNetwork, texts: tuple[str, ...] = TEXTS) -> None:
+    docs = [Document.from_text(f"d{i:02}.txt", t) for i, t in enumerate(texts)]
     kg = merge([extract_document(d) for d in docs])
     b = NetworkBuilder(target=target)
     for doc in kg.documents:
@@ -127,27 +127,12 @@ def test_any_calls_read_back_as_networkx(ops: list[tuple[Any, ...]], n: int) -> 
 def test_the_page_shows_the_first_evidence_and_counts_the_rest(tmp_path: Path) -> None:
     from graph.network.details import EVIDENCE_SHOWN, node_infos
 
-    docs = [
-        Document.from_text(f"e{i:02}.txt", "东江市总工会主席林晓峰出席会议。") for i in range(30)
-    ]
-    kg = merge([extract_document(d) for d in docs])
-    graphs: list[Network] = []
-    for target in (NxTarget(), DiskNetwork(tmp_path / "many.sqlite")):
-        b = NetworkBuilder(target=target)
-        for doc in kg.documents:
-            b.add_document(doc)
-        for e in kg.entities:
-            b.add_entity(e)
-        for doc in kg.documents:
-            sentences = {doc.doc_id: kg.sentences[doc.doc_id]}
-            for e in kg.entities:
-                b.add_mentions(e.ref, [m for m in e.mentions if m.doc_id == doc.doc_id], sentences)
-        if isinstance(target, DiskNetwork):
-            target.finish()
-            graphs.append(target)
-        else:
-            graphs.append(as_network(target.graph))
-    infos = [{i["label"]: i for i in node_infos(g)} for g in graphs]
+    texts = ("东江市总工会主席林晓峰出席会议。",) * 30
+    nx_target, disk = NxTarget(), DiskNetwork(tmp_path / "many.sqlite")
+    _build(nx_target, texts)
+    _build(disk, texts)
+    disk.finish()
+    infos = [{i["label"]: i for i in node_infos(g)} for g in (as_network(nx_target.graph), disk)]
     for info in infos:
         person = info["林晓峰"]
         assert len(person["evidence"]) == EVIDENCE_SHOWN
