@@ -150,3 +150,8 @@ def test_the_members_of_an_executive_council_listed_after_its_convener() -> None
 def test_an_election_by_a_unanimous_vote() -> None:
     found = posts("林晓峰以全票当选东华镇人民政府镇长，陈思远以高票当选副镇长。")
     assert {("林晓峰", "镇长", "东华镇人民政府"), ("陈思远", "副镇长", "东华镇人民政府")} <= found
+
+
+def test_a_name_ending_in_cheng_before_wei_in_a_list_of_appointments() -> None:
+    found = posts("会议任命林晓峰为东华市财政局局长；孙文成为东华市交通委员会主任。")
+    assert ("孙文成", "主任", "东华市交通委员会") in found

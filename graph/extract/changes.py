@@ -109,6 +109,9 @@ def appointment_chains(
         if held is not None and text.startswith("代理", held):
             after = held  # A副区长代理某区区长职务: the title A holds, then the verb
         verb = next((v for v in _ELECTED if text.startswith(v, after)), None)
+        if verb == "成为" and after == p.end and _listed_appointment(text, p):
+            p, verb = Piece(p.start, p.end + 1, text[p.start : p.end + 1]), "为"
+            after = pos = p.end  # 任命A为X；某文成为Y: 某文成 + 为, as the list reads
         if verb is None or (after > pos and verb in ("为", "任")):
             continue
         pos = after
@@ -144,6 +147,23 @@ def appointment_chains(
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+def _listed_appointment(text: str, p: Piece) -> bool:
+    """Whether the two-character name ``p`` opens an item of a list of appointments (after
+    ；or ，in a sentence that appoints: 任命A为X；某文 + 成为Y), where a third character 成
+    and 为 read better than 成为.
+
+    >>> t = "任命林晓峰为东华局局长；孙文成为东华委主任。"
+    >>> _listed_appointment(t, Piece(12, 14, "孙文")), _listed_appointment("李志成为校长", Piece(0, 2, "李志"))
+    (True, False)
+    """
+    sentence = max(text.rfind(c, 0, p.start) for c in "。！？\n") + 1
+    return (
+        len(p.text) == 2
+        and text[p.start - 1 : p.start] in ("；", ";", "，", ",")
+        and "任命" in text[sentence : p.start]
+    )
 
 
 def _pronouns(text: str, people: People) -> People:
