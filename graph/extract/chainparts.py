@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.places import LEVELS, government_title, is_place, listed_region
+
 _MEMBER = "常委"
 
 
@@ -63,3 +65,19 @@ def after_congress_word(text: str, start: int, role_start: int | None, end: int)
         role_start - 2 >= start and text[role_start - 2 : role_start] == "全国"
     )
     return role_start + 2 if level else role_start
+
+
+def place_before_government_title(text: str, start: int, end: int, role: str) -> int:
+    """Where the place a government title is held in starts when words of the clause precede
+    it (致送纪念品予 + 贵州省 + 副省长), else ``start``.
+
+    >>> t = "致送纪念品予贵州省副省长"
+    >>> place_before_government_title(t, 0, 9, "副省长"), place_before_government_title(t, 6, 9, "副省长")
+    (6, 6)
+    """
+    if not government_title(role) or listed_region(text[start:end]):
+        return start
+    for k in range(start + 1, end - 1):
+        if listed_region(text[k:end]):
+            return start if text[k - 1] in LEVELS or is_place(text[start:k]) else k
+    return start

@@ -25,6 +25,7 @@ from graph.extract.abbreviations import (
     is_short_form,
     short_form_aliases,
 )
+from graph.extract.chaindepts import OrgName
 from graph.extract.elision import dominant_regions, official_forms, place_body, without_names
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
@@ -32,7 +33,6 @@ from graph.extract.names import Piece
 from graph.extract.orgkeys import (
     BARE_GOVERNMENTS,
     RANKS,
-    OrgName,
     chain_org_keys,
     resolve_org_names,
     subject_orgs,

@@ -12,19 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
-from graph.extract.elision import (
-    committee_department,
-    dominant_regions,
-    official_forms,
-    place_body,
-    region_department,
-    resolve_elided,
-)
+from graph.extract.chaindepts import OrgName, chain_departments
+from graph.extract.elision import dominant_regions, resolve_elided
 from graph.extract.implied import deictic_targets, named_beside, orgs_by_role, visitors
 from graph.extract.names import Piece
-from graph.extract.orgforms import group_sender, mission_name
+from graph.extract.orgforms import group_sender
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.orgs import region_stem
 from graph.extract.places import deictic_kind, government_title, is_place, pointing_words
@@ -41,39 +34,10 @@ from graph.extract.subject import (
 from graph.extract.terms import without_term
 from graph.types import Segmented, normalise_key
 
-
-@dataclass(frozen=True, slots=True)
-class OrgName:
-    """A resolved organisation name: canonical key and label, and the rule that made it."""
-
-    key: str
-    label: str
-    surface: str
-    rule: str
-    aliases: tuple[str, ...] = ()  # other names a reader writes (省委宣传部 of 东江省委宣传部)
-
-
-@dataclass(frozen=True, slots=True)
-class _Committee:
-    """The party committee a chain names before a department's title: its key and its name as
-    written (东江省委 and 省委 of 省委常委、宣传部部长)."""
-
-    key: str
-    surface: str
-
-    def department_forms(self, department: str) -> tuple[str, ...]:
-        """The department's other names: as written under the committee, and under each of the
-        committee's official names (省委宣传部, 中共东江省委宣传部)."""
-        forms = (self.surface, *official_forms(self.key))
-        return tuple(dict.fromkeys(f + department for f in forms))
-
-
 _LEVEL_TWICE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})([县市区旗])\1(?=委$|纪委$|人民政府$|政府$|人大|政协$)"
 )
 """A level written twice before a place's institution (普安县县委: the county's 县委)."""
-_PARTY_BODIES = frozenset({"党委", "党工委"})
-"""Party committees a chain may name without their owner before a department's title."""
 
 
 def resolve_org_names(
@@ -99,67 +63,8 @@ def resolve_org_names(
         surface = without_term(surface)
         full, rule = resolve_elided(surface, before, doc_regions)
         resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
-    _chain_departments(text, chains, resolved)
+    chain_departments(text, chains, resolved)
     return resolved
-
-
-def _chain_departments(
-    text: str, chains: tuple[TitleChain, ...], resolved: dict[tuple[int, int], OrgName]
-) -> None:
-    """Departments and bodies written alone after a title at a committee or an organisation:
-    in the same chain (市委常委、宣传部部长), or in the next item of a list (中共某州委书记A、
-    组织部长B: the 州委's 组织部)."""
-    listed: tuple[int, _Committee] | None = None  # the last chain's committee, after its name
-    for chain in chains:
-        committee = None
-        # only a department of the list's committee: 中共某州委书记A、组织部长B
-        carried = listed[1] if listed and text[listed[0] : chain.span.start] == "、" else None
-        for e in chain.elements:
-            if e.org is None:
-                if e.body is not None and e.body.text in _PARTY_BODIES:
-                    committee = _Committee(e.body.text, e.body.text)  # 党委常委、组织部部长
-                continue
-            where = (e.org.start, e.org.end)
-            o = resolved[where]
-            if renamed := _in_committee(o, e.role.text, committee) or _department_of(o, carried):
-                resolved[where] = renamed
-            carried = None
-            body = e.body.text if e.body else ""
-            committee = _Committee(o.key + body, o.surface + body)
-        listed = (chain.person.end, committee) if committee else None
-
-
-def _department_of(o: OrgName, committee: _Committee | None) -> OrgName | None:
-    """``o`` as ``committee``'s department, if it is one written alone (组织部)."""
-    dept = committee_department(o.surface, committee.key) if committee else None
-    if committee is None or dept is None:
-        return None
-    return OrgName(dept, dept, o.surface, "committee:list", committee.department_forms(o.surface))
-
-
-def _in_committee(o: OrgName, role: str, committee: _Committee | None) -> OrgName | None:
-    """The full name of ``o``, written alone after a title at ``committee`` (or a mission's
-    name), if it is the committee's department or its place's body."""
-    if mission := mission_name(o.surface, role):
-        # the posting as written, without the words before the country (…代表 + 某国驻华)
-        posting = next(
-            (o.surface[k:] for k in range(len(o.surface)) if mission.startswith(o.surface[k:])),
-            o.surface,
-        )
-        return OrgName(mission, mission, o.surface, "mission", (posting,))
-    if committee is None:
-        return None
-    if dept := committee_department(o.surface, committee.key):
-        forms = committee.department_forms(o.surface)
-        return OrgName(dept, dept, o.surface, "committee:chain", forms)
-    if body := place_body(o.surface, committee.key):
-        return OrgName(body, body, o.surface, "committee:place-body")
-    if o.key == o.surface and (dept := region_department(o.surface, committee.key)):
-        return OrgName(dept, dept, o.surface, "region:chain")
-    if o.surface in UNITS_NAMED_ALONE and o.key == o.surface:
-        unit = committee.key + o.surface  # 公安部新闻发言人、办公厅副主任: 公安部办公厅
-        return OrgName(unit, unit, o.surface, "chain:unit")
-    return None
 
 
 def subject_orgs(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeAlias
 
-from graph.extract.chainparts import after_congress_word, head_unit
+from graph.extract.chainparts import after_congress_word, head_unit, place_before_government_title
 from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece, token_at
 from graph.extract.orgforms import federation_short_name, mission_name
@@ -35,7 +35,6 @@ from graph.extract.places import (
     deictic_kind,
     government_title,
     is_place,
-    listed_region,
     party_title,
 )
 from graph.extract.terms import (
@@ -307,7 +306,7 @@ def _element_with_org(
     an organisation, is a place, or is confirmed by ``org_check``."""
     if text[rest_end - 1] in "）)" and (opened := short_name_aside(text, rest_end - 1, org_start)):
         return ChainElement(Piece(org_start, opened, text[org_start:opened]), body, role, former)
-    org_start = _place_before_government_title(text, org_start, rest_end, role.text)
+    org_start = place_before_government_title(text, org_start, rest_end, role.text)
     name = "".join(text[org_start:rest_end].split())
     whole = Piece(org_start, rest_end, text[org_start:rest_end])
     if second_name_after(name):  # 某博物馆（某纪念馆）: named whole, with its second name
@@ -359,17 +358,6 @@ def _org_glued_to_title(
             role = Piece(role.start - 1, role.end, "分局长")
         return ChainElement(org, None, role, former)
     return None
-
-
-def _place_before_government_title(text: str, start: int, end: int, role: str) -> int:
-    """Where the place a government title is held in starts when words of the clause precede
-    it (致送纪念品予 + 贵州省 + 副省长), else ``start``."""
-    if not government_title(role) or listed_region(text[start:end]):
-        return start
-    for k in range(start + 1, end - 1):
-        if listed_region(text[k:end]):
-            return start if text[k - 1] in LEVELS or is_place(text[start:k]) else k
-    return start
 
 
 def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, role: str) -> bool:
