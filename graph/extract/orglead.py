@@ -91,11 +91,7 @@ def _unit_of_named_org(text: str, start: int, at: int, end: int) -> bool:
     False
     """
     head, tail = text[start:at], text[at:end]
-    if (
-        not 2 <= len(tail) <= 10
-        or not tail.endswith(_UNIT_ENDS)
-        or tail.startswith(tuple(_LEADING_VERBS))
-    ):
+    if not 2 <= len(tail) <= 10 or not tail.endswith(_UNIT_ENDS) or tail.startswith(_LEADING_VERBS):
         return False
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]):
         return False
@@ -113,7 +109,7 @@ def _coordinated_noun(seg: Segmented, i: int, end: int) -> bool:
     return joined in ("及", "和", "与") and word_tags().get(noun, "n") not in ("v", "vn", "p", "d")
 
 
-_LEADING_VERBS = frozenset({"率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待"})
+_LEADING_VERBS = ("率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待")
 """Verbs of leading, meeting or receiving a group, which open a clause after a person's name
 (某某 + 率领 + 某处调研员…), never a word of an organisation's name."""
 
