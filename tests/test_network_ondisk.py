@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from graph.build.merge import merge
 from graph.extract.document import extract_document
 from graph.network.convert import NetworkBuilder, NxTarget
+from graph.network.details import EVIDENCE_SHOWN, node_infos
 from graph.network.graphml import iter_graphml
 from graph.network.html import render_html
 from graph.network.nodelink import iter_nodelink
@@ -125,8 +126,6 @@ def test_any_calls_read_back_as_networkx(ops: list[tuple[Any, ...]], n: int) -> 
 
 
 def test_the_page_shows_the_first_evidence_and_counts_the_rest(tmp_path: Path) -> None:
-    from graph.network.details import EVIDENCE_SHOWN, node_infos
-
     texts = ("东江市总工会主席林晓峰出席会议。",) * 30
     nx_target, disk = NxTarget(), DiskNetwork(tmp_path / "many.sqlite")
     _build(nx_target, texts)
