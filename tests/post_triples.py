@@ -17,3 +17,9 @@ def posts(text: str, *, former: bool | None = False) -> set[tuple[str, str, str]
         for f in x.facts
         if isinstance(f, Membership) and former in (None, f.former)
     }
+
+
+def people(text: str) -> set[str]:
+    """The labels of the people one text names."""
+    x = extract_document(Document.from_text("t.txt", text))
+    return {e.label for e in x.entities if e.ref.kind == "person"}

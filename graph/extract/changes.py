@@ -123,6 +123,7 @@ def appointment_chains(
             if text[post_end] == "、" and _opens_appointment(text, people, post_end + 1):
                 break  # 选举A为X镇长、B为Y主席: B's clause, not a second title of A
             post_end += 1
+        post_end = _before_next_holder(text, people, post_start, post_end)
         post_end -= next((len(w) for w in _POST_WORDS if text.endswith(w, 0, post_end)), 0)
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
         elements = (
@@ -147,6 +148,21 @@ def appointment_chains(
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+def _before_next_holder(text: str, people: People, start: int, end: int) -> int:
+    """Where a post read from ``start`` to ``end`` ends before the titles of another person
+    named in it (A任某省委书记、原书记B…: A's post ends at 、).
+
+    >>> t = "宣布林晓峰任东江省委书记、原书记陈思远另有任用"
+    >>> _before_next_holder(t, {17: Piece(17, 20, "陈思远")}, 6, len(t))
+    12
+    """
+    inside = [p.start for p in people.values() if start < p.start < end]
+    if not inside:
+        return end
+    listed = text.rfind("、", start, min(inside))
+    return listed if listed >= 0 else end
 
 
 def _listed_appointment(text: str, p: Piece) -> bool:
@@ -275,7 +291,7 @@ _ALREADY = re.compile(
     r"(?:[\u4e00-\u9fff]{2}地)?"
 )
 """Adverbs and a time (已于3月上旬被正式) between the names and the verb."""
-_SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒)$")
+_SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒|接任)$")
 
 
 def _successor(text: str, people: People, p: Piece) -> Piece | None:

@@ -13,10 +13,11 @@ linking: the title stated before, or the document's subject).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from graph.extract.leadrosters import org_named_before
-from graph.extract.listbase import People, name_at
+from graph.extract.listbase import People, name_at, skip_aside
 from graph.extract.names import Piece
 from graph.extract.rules import TitleChain, clause_titles
 from graph.extract.titles import ChainElement, role_ending_at
@@ -72,21 +73,35 @@ def _spaced_title(text: str, end: int) -> tuple[ChainElement, ...]:
     return (ChainElement(None, None, Piece(begin, begin + len(written), title)),)
 
 
+_WERE = re.compile(r"的(?:还|则)?(?:有|是|分别是|分别为)[：:]?")
+"""What announces the names after an elected title (当选为某省委常委的还有A、B)."""
+_ELECTED = ("当选为", "当选", "被选为", "选为", "担任", "出任", "新任")
+
+
+def _list_openings(text: str) -> Iterator[tuple[int, int, bool]]:
+    """Where a title ends and its names begin, and whether the title must follow a verb of
+    election (a colon: 副主席：A、B; 的还有: 当选为常委的还有A、B)."""
+    for m in _COLON.finditer(text):
+        yield _before_announcing(text, _before_aside(text, m.start())), m.end(), False
+    for m in _WERE.finditer(text):
+        yield m.start(), m.end(), True
+
+
 def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
-    """A chain for each name listed after ``TITLE：``."""
+    """A chain for each name listed after ``TITLE：`` or ``当选为TITLE的有``."""
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
-    for m in _COLON.finditer(text):
-        end = _before_announcing(text, _before_aside(text, m.start()))
+    for end, pos, elected in _list_openings(text):
         elements = clause_titles(seg, starts, end, _MAX_TITLES) or _spaced_title(text, end)
         if not elements:
             continue
         first = elements[0]
         begin = (first.org or first.body or first.role).start
+        if elected and not text.endswith(_ELECTED, 0, begin):
+            continue
         if first.org is None and (org := _heading_org(seg, starts, begin)) is not None:
             elements = tuple(replace(e, org=org) if e.org is None else e for e in elements)
-        pos = m.end()
         while pos < len(text):
             while pos < len(text) and text[pos] in " \u3000":
                 pos += 1
@@ -95,7 +110,7 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
                 break
             span = Piece(begin, name.end, text[begin : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.colon-list"))
-            pos = name.end
+            pos = skip_aside(text, name.end)  # 副主席：A（女）、B
             joined = next((w for w in _JOINING if text.startswith(w, pos)), "")
             if pos >= len(text) or (text[pos] not in _BETWEEN_NAMES and not joined):
                 break

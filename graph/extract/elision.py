@@ -83,7 +83,7 @@ def _level_names() -> dict[str, tuple[tuple[str, str], ...]]:
         rows = []
         for name in regions():
             if name.endswith(level) and len(name) > 1:
-                stem = counted_stem(name) if level == "市" else ""
+                stem = counted_stem(name) if level in "市州" else ""
                 rows.append((name, stem))
         out[level] = tuple(rows)
     return out

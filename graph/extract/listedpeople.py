@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 
 from graph.extract.names import FORMS_OF_ADDRESS, Piece, person_after
-from graph.extract.people import dictionary_name, looks_like_name
+from graph.extract.people import appointed_as, dictionary_name, looks_like_name
 from graph.extract.titles import role_ending_at
 from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
@@ -102,19 +102,27 @@ _LATIN_NAME = re.compile(
 _RELATIONS = ("丈夫", "妻子", "夫人", "太太", "先生")
 _GLUED = frozenset("任为在是说等和与及")
 """Characters the segmenter glues onto a name it knows no better (某某任 + 主任)."""
-_COMRADE = re.compile(r"等?同志")
+_COMRADE = re.compile(
+    r"等?同志|[（(](?:女|男|[\u4e00-\u9fff]{1,4}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,4}族))?[）)]"
+)
+"""What follows a name and marks it as one: 同志, or a note of sex or nationality in a list of
+members (某某（女）, 某某（满族）, 某某（女，回族）)."""
 _BEFORE_COMRADE = frozenset('：:；;，,、。\n（(“"') | {""}
 
 
 def comrade_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
-    """``people`` and the names the model missed before 同志 (…；王某某同志任…, 关于王某等同志…):
-    a name-like word starting a word after a punctuation mark or a verb.
+    """``people`` and the names the model missed before 同志 (…；王某某同志任…, 关于王某等同志…)
+    or before a note of sex or nationality (…、金某某（女）为…): a name-like word starting a
+    word after a punctuation mark or a verb.
 
     >>> from graph.text.segment import segment
     >>> from graph.types import Document
     >>> seg = segment(Document.from_text("d.txt", "决定：林晓峰同志任局长；傅文澜同志任处长。"))
     >>> [p.text for p in comrade_people(seg, ())]
     ['林晓峰', '傅文澜']
+    >>> seg = segment(Document.from_text("d.txt", "选举林晓峰、金银焕（女）为副书记。"))
+    >>> [p.text for p in comrade_people(seg, ())]
+    ['金银焕']
     """
     text = seg.doc.text
     starts = token_index(seg)
@@ -144,6 +152,7 @@ def _listed_after(seg: Segmented, starts: dict[int, int], p: Piece) -> Piece | N
         return None
     q = found[0]
     ends_list = q.end >= len(text) or text[q.end] in _LIST_END
+    ends_list = ends_list or appointed_as(text, q.start, q.end + 1)  # A、张某 + 为某省副省长
     return q if ends_list or _verb_after(text, q.end) else None
 
 

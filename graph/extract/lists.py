@@ -122,7 +122,7 @@ def _listed_element(chain: TitleChain, base: Piece | None, role: Piece) -> Chain
     if last.body is None or role_base(role.text) != role_base(last.role.text):
         if (
             base is not None
-            and role_base(role.text) in _KIND_TITLES
+            and (role_base(role.text) in _KIND_TITLES or role.text in _SEAT_TITLES)
             and not fits(role.text, base.text)
         ):
             return ChainElement(None, None, role)  # 某委员会主任A、校长B: no 校长 of a 委员会
@@ -130,6 +130,9 @@ def _listed_element(chain: TitleChain, base: Piece | None, role: Piece) -> Chain
     return ChainElement(last.org, last.body, role)
 
 
+_SEAT_TITLES = frozenset({"行政长官", "特首", "省长", "市长", "县长", "区长", "州长"})
+"""Titles of a region's head, held at the region's government whatever the list before them
+names (某办主任A、行政长官B: B heads the region)."""
 _KIND_TITLES = frozenset(
     {"校长", "院长", "所长", "局长", "厅长", "厂长", "行长", "馆长", "站长", "台长", "检察长"}
 )

@@ -222,6 +222,8 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         and text[nxt.end : nxt.end + 1] in _NAME_END
     ):
         return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、
+    if len(tok.text) == 2 and nxt is not None and _given_before_glued_word(tok, nxt, tags):
+        return Piece(tok.start, tok.end + 1, text[tok.start : tok.end + 1])  # 凌某 + 宏等市
     if len(tok.text) == 2 and nxt is not None and _given_before_joined_title(text, nxt):
         return Piece(
             tok.start, nxt.start + 1, text[tok.start : nxt.start + 1]
@@ -240,6 +242,20 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
     if len(tok.text) == 1:
         return _family_name_and_given(text, tok, nxt, tags)
     return None
+
+
+def _given_before_glued_word(tok: Token, nxt: Token, tags: dict[str, str]) -> bool:
+    """Whether the first character of ``nxt`` ends the name that the unknown word ``tok``
+    opens, the segmenter having glued it to a conjunction and the next word (凌小 + 宏等市)."""
+    return (
+        tags.get(tok.text, "nr") in ("nr", "a", "nz")  # 凌小: an adjective to the dictionary
+        and nxt.start == tok.end
+        and len(nxt.text) >= 2
+        and nxt.text[1] in GLUED
+        and nxt.text not in tags
+        and "\u4e00" <= nxt.text[0] <= "\u9fff"
+        and tags.get(nxt.text[0], "x") not in _NOT_NAME_TAGS
+    )
 
 
 def _given_before_joined_title(text: str, nxt: Token) -> bool:

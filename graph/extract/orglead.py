@@ -118,6 +118,26 @@ _NAME_PART_TAGS = frozenset({"ns", "nt", "nz", "n"})
 """Tags of words that can open an organisation's name before a verb of it."""
 
 
+_APPOINTING_CHARS = frozenset("任为兼")
+
+
+def _name_and_verb(word: str, tags: dict[str, str]) -> bool:
+    """Whether ``word`` is a name the segmenter glued to the verb after it (赵某某任, 张某为):
+    no dictionary word, a family name, and a verb of holding a post as its last character.
+
+    >>> _name_and_verb("赵克明任", word_tags()), _name_and_verb("主任", word_tags())
+    (True, False)
+    """
+    return (
+        3 <= len(word) <= 4
+        and word not in tags
+        and word[-1] in _APPOINTING_CHARS
+        and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+        and is_surname_start(word)
+        and word[:-1] not in tags
+    )
+
+
 def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -> int:
     """Skip leading function words and verbs (而, 在, 据, 由, 担任 …) of an organisation name;
     a preposition inside the candidate (记者从X公司) starts the name after it."""
@@ -129,6 +149,9 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
         tag = "v" if word in _VERB_IDIOMS else tags.get(word, _function_pair(word, tags))
+        if cut < end and _name_and_verb(word, tags):
+            start, clause, i = cut, False, i + 1  # 宣布 + 赵某某任 + 某省委书记
+            continue
         if _glued_preposition(word, tags, seg.doc.text, cut):
             start, clause, i = seg.tokens[i].start + 1, False, i + 1  # 由 + 区组宣统部
             continue
@@ -242,6 +265,8 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
     False
     >>> _glued_preposition("有校", {"有": "v"}, "有校党委", 2)
     True
+    >>> _glued_preposition("而原", {"而": "c"}, "而原某局", 2)
+    True
 
     A preposition glued to the start of any name the dictionary lacks opens it too (会议由 +
     鲁商集团, 由 + 街党工委: 由鲁商, 由街 one token):
@@ -257,12 +282,26 @@ def _glued_preposition(word: str, tags: dict[str, str], text: str, end: int) -> 
     if word in tags or end >= len(text) or len(word) not in (2, 3):
         return False
     tag = tags.get(word[0])
+    if word[0] in _CLAUSE_CONJUNCTIONS and word[1] in "原前":
+        return True  # ，而 + 原某局副局长: the clause's conjunction, then an ended post
     return (tag == "p" and word[0] in _PREPOSITIONS) or (tag == "v" and word[1] in _GLUED_POINTERS)
+
+
+_CLAUSE_CONJUNCTIONS = frozenset("而并但")
 
 
 _PREPOSITIONS = frozenset("由在从对向把被据为于与给跟同自至按以")
 """Prepositions that open a clause before a name; not the rarer ones that open place names
 (鉴 of 鉴某镇, 顺 of 顺某镇)."""
+
+
+def _a_place(word: str) -> bool:
+    """A region of the gazetteer, a tagged place name or a region's stem (南平 of 南平市).
+
+    >>> _a_place("南平"), _a_place("国际合作")
+    (True, False)
+    """
+    return word in places() or is_place(word) or word_tags().get(word) == "ns"
 
 
 def _place_at(seg: Segmented, i: int, end: int) -> bool:
@@ -315,7 +354,7 @@ _NAME_VERBS = frozenset(
     {"应用", "保障", "开发", "推进", "促进", "监督", "检验", "检测", "审计", "监察", "纵横",
      "规划", "勘察", "设计", "救助", "经营", "运营", "出版", "发行", "招商", "扶贫", "援助",
      "执行", "驻", "终审", "执法", "保护", "治理", "维修", "养护", "调解", "鉴定", "孵化",
-     "指挥", "防治"}
+     "指挥", "防治", "提案"}
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
 _CAPTION_LEADS = (
@@ -339,6 +378,8 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     before = "".join(text[start:at].split())
     if org_suffix_of(before) is not None or _a_name(before) or before.endswith(HONORIFICS):
         return False  # 某公司和…, 韩某某与某区副区长, A先生和: the name before it is not part of it
+    if _a_place(before) and text.startswith(before, at + 1):
+        return False  # 赴南平与南平市委…: a place, then the organisation named by it
     # a unit after a longer name (某某政策研究中心 + 住宅与房地产研究处): from the last ending
     head = next((k for k in range(len(before) - 1, 1, -1) if org_suffix_of(before[:k])), 0)
     return 0 < len(before) - head <= 10

@@ -15,9 +15,12 @@ from functools import cache
 from graph.extract.places import deictic_kind, is_place
 from graph.resources import load_lexicon, load_ordered
 
-UNITS_NAMED_ALONE = ("办公室", "办公厅", "研究室", "秘书处", "政治部", "机关党委")
+UNITS_NAMED_ALONE = (
+    "办公室", "办公厅", "研究室", "秘书处", "政治部", "机关党委", "提案委员会", "提案委", "文史委",
+)  # fmt: skip
 """Units a list or a chain names alone after a title at their organisation (X副主任A、
-办公室主任B; X部新闻发言人、办公厅副主任C): units of that organisation."""
+办公室主任B; X部新闻发言人、办公厅副主任C; 市政协常委、提案委主任D): units of that
+organisation."""
 
 
 @cache

@@ -80,14 +80,30 @@ mention of the city (graph.extract.elision counts a city's stem as one)."""
 
 
 def counted_stem(name: str) -> str:
-    """The stem of a city that counts as a mention of it ('' when none: not a city, or a city
-    whose stem is a common word).
+    """The stem of a city or an autonomous prefecture that counts as a mention of it ('' when
+    none: another kind of region, or a stem that is a common word or another region's).
 
     >>> counted_stem("苏州市"), counted_stem("安康市"), counted_stem("平利县")
     ('苏州', '', '')
+    >>> counted_stem("迪庆藏族自治州"), counted_stem("海南藏族自治州")
+    ('迪庆', '')
     """
-    stem = region_stem(name) if name.endswith("市") else name
+    if name.endswith("自治州"):
+        m = _ETHNONYM.search(name)
+        stem = name[: m.start()] if m and m.start() >= 2 else name
+        if f"{stem}省" in regions() or f"{stem}市" in regions():
+            return ""  # 海南 of 海南藏族自治州 is the province's
+    else:
+        stem = region_stem(name) if name.endswith("市") else name
     return "" if stem == name or stem in WORD_STEMS else stem
+
+
+_ETHNONYM = re.compile(
+    "(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜"
+    "|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒"
+    "|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族?(?=.*自治州$)"
+)
+"""The 56 nationalities, which name an autonomous prefecture after its place (迪庆 + 藏族自治州)."""
 
 
 @cache

@@ -208,6 +208,8 @@ def title_chains(
     return tuple(chains)
 
 
+_HOLDS = ("任", "为", "担任", "出任", "兼任")
+"""Verbs after a name that give it the titles that follow (A任某省委书记)."""
 _ADDRESS = ("同志", "先生", "女士")
 """Forms of address after a name, before a conjunction (not the conjunction 同 of 同志)."""
 _QUALIFIER = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
@@ -243,6 +245,9 @@ def _chain_ending_at(
     for n in names.starting_in(begin, role_start):
         if n.end < role_start and text[n.end] in "及和与":
             begin = n.end + 1  # 会长A及某某会理事长B: B's chain starts after A's name
+        elif n.end < role_start and text.startswith(_HOLDS, n.end):
+            listed = text.rfind("、", n.end, role_start)
+            begin = listed + 1 if listed >= 0 else begin  # A任某省委书记、原书记B: A's titles
     elements: list[ChainElement] = []
     sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin

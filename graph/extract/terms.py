@@ -50,11 +50,18 @@ def after_past_term(text: str, start: int, end: int) -> int:
 
 
 def before_title_words(text: str, start: int, role_start: int) -> tuple[int, bool]:
-    """Where the name before a role ends, past 的, 原 and a tenure; whether 原 was there."""
+    """Where the name before a role ends, past 的, 原 (or 前 after a name's ending) and a
+    tenure; whether the post has ended (原, 前, 前任).
+
+    >>> before_title_words("东华市财政局前局长", 0, 7), before_title_words("东华局局长", 0, 3)
+    ((6, True), (3, False))
+    """
     rest_end = role_start
     if rest_end - 1 > start and text[rest_end - 1] == "的":
         rest_end -= 1  # 某某大学的副校长
     former = rest_end - 1 >= start and text[rest_end - 1] == "原"
+    if not former and rest_end - 2 > start and text[rest_end - 1] == "前":
+        former = org_suffix_of(text[start : rest_end - 1]) is not None  # 某局前局长
     rest_end -= former  # 某局原局长: a post that has ended
     if not former and text[max(start, rest_end - 2) : rest_end] in _PAST_TENURE:
         rest_end, former = rest_end - 2, True  # 某局前任局长: a post that has ended

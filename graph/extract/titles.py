@@ -326,7 +326,8 @@ def _element_with_org(
             and name not in org_suffixes()  # 执委会 + 委员: a body named alone, not 执委 + 会委员
         ):
             # 某某地产营销总监: a function word before the title belongs to the title
-            role = Piece(split, role.end, text[split : role.end])
+            if not _DESCRIBING.fullmatch(text, split, role.start):  # 首位女 + 校长: not a title's
+                role = Piece(split, role.end, text[split : role.end])
             rest_end, name = split, "".join(text[org_start:split].split())
     if _needs_confirmation(text, start, name, body, role.text):
         confirmed = _confirmed_org(text, start, org_start, rest_end, body, role, org_check)
@@ -334,6 +335,10 @@ def _element_with_org(
             return None
         org_start, rest_end, role = confirmed  # a name without a suffix that the model knows
     return ChainElement(Piece(org_start, rest_end, text[org_start:rest_end]), body, role, former)
+
+
+_DESCRIBING = re.compile(r"(?:首位|首名|第一位|第一个|唯一的?)?(?:女性?|华人|本土)?")
+"""Words that describe the holder before a title (首位女校长, 首位华人院长): no part of it."""
 
 
 def _org_glued_to_title(

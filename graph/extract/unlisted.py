@@ -15,8 +15,10 @@ from graph.text.segment import word_tags
 _NOT_PLACE_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
 """Dictionary tags of words that are no place's name (组织 + 市政协); nouns may be (青松市)."""
 
+_LEVEL_CHARS = frozenset("省市州县区旗乡镇")
 _UNLISTED = re.compile(
-    r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及]))([\u4e00-\u9fff]{2}[市区县镇乡])"
+    r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及共省市州县区旗]))"
+    r"([\u4e00-\u9fff]{2}(?:[\u4e00-\u9fff]{1,3}族){0,2}[市区县镇乡])"
     r"(?=委|党委|党工委|人民|政府|人大|政协|总工会|纪委|法院|检察院|公安局|召开|举行|举办|第|调研"
     r"|视察|考察|领导|[\u4e00-\u9fff]{1,3}局|长[\u4e00-\u9fff]{2,3}[，,。、])",
     re.MULTILINE,
@@ -31,12 +33,17 @@ def unlisted_regions(text: str) -> dict[str, str]:
     {'县': '东岭县'}
     >>> unlisted_regions("考察团组织市政协委员视察。")
     {}
+    >>> unlisted_regions("西山县东岭乡第十届人民代表大会，中共尚寨土家族乡第八次党代会")
+    {'乡': '东岭乡'}
     """
     tags = word_tags()
     counts: Counter[str] = Counter(
         m[1]
         for m in _UNLISTED.finditer(text)
-        if is_place(m[1]) and m[1] not in regions() and tags.get(m[1][:-1]) not in _NOT_PLACE_TAGS
+        if is_place(m[1])
+        and m[1] not in regions()
+        and tags.get(m[1][:-1]) not in _NOT_PLACE_TAGS
+        and m[1][0] not in _LEVEL_CHARS  # 市 + 县乡镇: levels, no place (三市镇 is one)
     )
     out: dict[str, str] = {}
     for name, _ in counts.most_common():

@@ -1,0 +1,53 @@
+"""Personnel and delegation news: an autonomous prefecture named by its place, a place visited
+before the body it names, a successor's post, words describing the holder before a title, a
+region's head in a list of other organisations' titles, a committee of a political consultative
+conference written alone, a clause's conjunction before an ended post, names the segmenter
+glued to the next word and family names of the south (invented names and organisations; the
+prefecture is a real one, from the list of China's regions)."""
+
+from __future__ import annotations
+
+from post_triples import people, posts
+
+
+def test_a_prefectures_government_is_named_by_the_place_the_article_writes() -> None:
+    text = "凉山与东华公司座谈。凉山代表团到东华公司考察，州人民政府常务副州长林晓峰出席。"
+    assert ("林晓峰", "常务副州长", "凉山彝族自治州人民政府") in posts(text)
+
+
+def test_a_place_visited_before_the_committee_it_names_is_no_part_of_it() -> None:
+    found = posts("亲赴东江与东江市委林晓峰书记面谈。")
+    assert found == {("林晓峰", "书记", "东江市委")}
+
+
+def test_a_successor_takes_the_post_not_the_predecessor() -> None:
+    text = "东华集团委任林晓峰接任陈思远为东华集团董事局主席，任期三年，直至2028年12月31日。"
+    found = posts(text)
+    assert ("林晓峰", "主席", "东华集团董事局") in found
+    assert not any(p == "陈思远" for p, _, _ in found)
+    assert "任期三年" not in people(text)
+
+
+def test_words_describing_the_holder_are_no_part_of_the_title() -> None:
+    assert posts("东华集团首位女行政总裁林晓峰明年上任。") == {("林晓峰", "行政总裁", "东华集团")}
+
+
+def test_a_regions_head_in_a_list_is_not_at_the_organisation_before() -> None:
+    found = posts("东华办主任林晓峰、行政长官陈思远分别到访。")
+    assert ("陈思远", "行政长官", "东华办") not in found
+
+
+def test_a_conference_committee_written_alone_is_the_conferences() -> None:
+    found = posts("东华市政协常委、提案委主任林晓峰出席。")
+    assert ("林晓峰", "主任", "东华市政协提案委") in found
+
+
+def test_a_conjunction_glued_to_former_opens_no_organisation() -> None:
+    text = "林晓峰调任西岭局局长，而原西岭局代副局长陈思远则获委任为该局副局长。"
+    assert ("陈思远", "代副局长", "西岭局") in posts(text, former=True)
+    assert "陈思远" in people(text)
+
+
+def test_southern_family_names_and_names_glued_to_the_next_word_are_read() -> None:
+    text = "大会选举林晓峰为理事长，丘秋明同志为副理事长。政协副主席凌小川等市、县领导出席。"
+    assert {"丘秋明", "凌小川"} <= people(text)
