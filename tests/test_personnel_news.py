@@ -51,3 +51,15 @@ def test_a_conjunction_glued_to_former_opens_no_organisation() -> None:
 def test_southern_family_names_and_names_glued_to_the_next_word_are_read() -> None:
     text = "大会选举林晓峰为理事长，丘秋明同志为副理事长。政协副主席凌小川等市、县领导出席。"
     assert {"丘秋明", "凌小川"} <= people(text)
+
+
+def test_a_unit_named_alone_is_the_organisation_its_sentence_named_with_it() -> None:
+    found = posts("一行到访东江市公共资源规划办公室，与办公室主任林晓峰和副主任陈思远等进行会议。")
+    assert ("林晓峰", "主任", "东江市公共资源规划办公室") in found
+    assert ("陈思远", "副主任", "东江市公共资源规划办公室") in found
+
+
+def test_a_verb_after_a_family_name_is_the_given_name_before_a_group() -> None:
+    text = "东华集团党委书记车前进一行到西岭调研。"
+    assert "车前进" in people(text)
+    assert ("车前进", "书记", "东华集团党委") in posts(text)

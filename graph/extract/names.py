@@ -329,7 +329,7 @@ def _family_name_and_given(
         nxt
         and 1 <= len(nxt.text) <= 2
         and "\u4e00" <= nxt.text[0] <= "\u9fff"
-        and tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS
+        and (tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS or _addressed_after(text, nxt))
         and not (tags.get(tok.text) == "p" and text[nxt.end : nxt.end + 1] in _LEVEL_AFTER)
         # 向 + 东江 + 市: a preposition before a place, not the family name 向
         and not (tags.get(tok.text) in ("c", "p") and tags.get(nxt.text, "").startswith("ns"))
@@ -350,6 +350,12 @@ def _family_name_and_given(
             end -= 1  # 任 + 某等 + 市区领导: the list's 等, not the name's
         return Piece(tok.start, end, text[tok.start : end])
     return None
+
+
+def _addressed_after(text: str, nxt: Token) -> bool:
+    """Whether a two-character verb after a family name is its given name, a group or a form
+    of address following it (书记车 + 进军 + 一行: 车进军)."""
+    return len(nxt.text) == 2 and text.startswith(("一行", "同志", "等一行"), nxt.end)
 
 
 _VERB_AFTER_NAME = frozenset("为在是将对向从被把给")

@@ -228,6 +228,32 @@ def _units_by_neighbour(
         ]
 
 
+def _units_named_before(
+    sentence_starts: list[int],
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    people_at: dict[str, set[str]],
+    named: list[tuple[int, int, str]],
+) -> None:
+    """A unit named alone (办公室) after an organisation of its sentence whose name ends with it
+    is that organisation (到访某某规划办公室，与办公室主任A…), when no chain before it owns it."""
+    for chain, keys in zip(chains, base_of_chain, strict=True):
+        for k, (element, key) in enumerate(zip(chain.elements, keys, strict=True)):
+            if element.org is None or key != element.org.text or key not in UNITS_NAMED_ALONE:
+                continue
+            at = element.org.start
+            floor = sentence_starts[max(0, bisect.bisect_right(sentence_starts, at) - 1)]
+            before = [
+                (b, other)
+                for a, b, other in named
+                if floor <= a and b <= at and len(other) > len(key) and other.endswith(key)
+            ]
+            if before:
+                owner = max(before)[1]
+                keys[k] = owner
+                people_at[owner].add(chain.person.text)
+
+
 def _listed_like_before(
     chains: tuple[TitleChain, ...],
     base_of_chain: list[list[str | None]],
@@ -314,6 +340,13 @@ def chain_org_keys(
     sentence_starts = [s.start for s in seg.sentences]
     mentioned = _mentioned(seg, orgs, doc_regions, resolved, base_of_chain)
     named_too = named + [(s, e, o.key) for (s, e), o in mentioned.items()]
+    model_named: dict[tuple[int, int], OrgName] = {}
+    if any(k in UNITS_NAMED_ALONE for keys in base_of_chain for k in keys):
+        if not mentioned:
+            model_named = resolve_org_names(seg, (), orgs, doc_regions)
+            model_named = {span: o for span, o in model_named.items() if span not in resolved}
+        everything = named_too + [(s, e, o.key) for (s, e), o in model_named.items()]
+        _units_named_before(sentence_starts, chains, base_of_chain, people_at, everything)
     orgs_in_sentence(seg.doc.text, sentence_starts, chains, base_of_chain, people_at, named_too)
     title = seg.doc.text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
     in_title_orgs = tuple(p for p in orgs if p.end <= title)
@@ -331,5 +364,6 @@ def chain_org_keys(
         visitors(seg.doc.text, named_too),
     )
     used = {k for keys in base_of_chain for k in keys}
-    resolved.update((span, o) for span, o in (mentioned | model).items() if o.key in used)
+    found = mentioned | model_named | model
+    resolved.update((span, o) for span, o in found.items() if o.key in used)
     return base_of_chain, people_at
