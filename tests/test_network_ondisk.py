@@ -63,6 +63,9 @@ def test_exports_from_disk_are_the_networkx_exports(tmp_path: Path) -> None:
     for aggregate_above in (1, 1000):  # clustered, and drawn in full
         page, report = render_html(disk, aggregate_above=aggregate_above)
         assert (page, report) == render_html(mem, aggregate_above=aggregate_above)
+    part, report = render_html(disk, max_nodes=4)  # the best-connected entities only
+    assert report.left_out == mem.node_count() - 4
+    assert (part, report) == render_html(mem, max_nodes=4)
     disk.close()
     assert not (tmp_path / "network.sqlite").exists()
 

@@ -47,9 +47,11 @@ from graph.network.page import (
     RELATION_COLOUR,
     iter_page,
     json_pieces,
+    page_note,
     short_label,
     vis_options,
 )
+from graph.network.selection import best_connected
 from graph.network.source import Network, as_network
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ CHROMIUM_ARGS = (
 
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
 DEFAULT_AGGREGATE_ABOVE = 1000  # bigger graphs open on one super-node per community
+DEFAULT_MAX_NODES = 50_000  # bigger graphs: the page carries the best-connected entities
 PHYSICS_LIMIT = 500  # bigger views are drawn from the community layout, not simulated
 
 
@@ -84,6 +87,7 @@ class HtmlReport:
     shown_edges: int
     clusters: int
     physics: bool
+    left_out: int = 0  # entities of the graph the page does not carry (see ``max_nodes``)
 
 
 def _edge(j: int, ends: tuple[int, int], data: dict[str, Any], k: int) -> dict[str, Any]:
@@ -221,10 +225,16 @@ def render_html(
     aggregate_above: int = DEFAULT_AGGREGATE_ABOVE,
     physics: bool | None = None,
     focus: Hashable | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> tuple[str, HtmlReport]:
     """The page as a string plus its report (``path`` is empty).  See :func:`write_html`."""
     pieces, report = _page(
-        as_network(g), title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
+        as_network(g),
+        title=title,
+        aggregate_above=aggregate_above,
+        physics=physics,
+        focus=focus,
+        max_nodes=max_nodes,
     )
     return "".join(pieces), report
 
@@ -236,10 +246,13 @@ def _page(
     aggregate_above: int,
     physics: bool | None,
     focus: Hashable | None,
+    max_nodes: int,
 ) -> tuple[Iterator[str], HtmlReport]:
     """The page in pieces (the details streamed, see ``graph.network.page.iter_page``)."""
     if aggregate_above < 1:
         raise ValueError("aggregate_above must be positive")
+    whole = (g.node_count(), g.edge_count())
+    g = best_connected(g, max_nodes)
     total = g.node_count()
     aggregate = total > aggregate_above
     biggest, smallest = _community_sizes(total, aggregate=aggregate)
@@ -262,13 +275,20 @@ def _page(
     )
     edge_total = g.edge_count()
     report = HtmlReport(
-        Path(), total, edge_total, shown_nodes, shown_edges, len(collapsed), use_physics
+        Path(),
+        total,
+        edge_total,
+        shown_nodes,
+        shown_edges,
+        len(collapsed),
+        use_physics,
+        whole[0] - total,
     )
     docs = document_names(g)
     data = {
         "title": title,
         "stats": {"total_nodes": total, "total_edges": edge_total},
-        "note": _note(report),
+        "note": page_note(total, len(collapsed), whole),
         "kinds": _kinds(g),
         "nodes": nodes,  # (iterators are written item by item, see page.json_pieces)
         "names": names,
@@ -335,20 +355,6 @@ def _number(g: Network, node: Hashable | None) -> int | None:
     return next((i for i, (n, _) in enumerate(g.nodes(evidence=False)) if n == node), None)
 
 
-def _note(report: HtmlReport) -> str:
-    if report.total_nodes == 0:
-        return "空图：没有可显示的节点。 Empty graph: nothing to draw."
-    if report.clusters:
-        return (
-            f"大图已聚合：{report.total_nodes:,} 个节点分为 {report.clusters:,} 个群组，"
-            "点击群组展开，搜索可找到每个节点。"
-            f" Large graph: {report.total_nodes:,} nodes in {report.clusters:,} clusters;"
-            " click a cluster to expand it, double-click a member to fold it; search finds"
-            " every node."
-        )
-    return ""
-
-
 def write_html(
     g: nx.MultiDiGraph | Network,
     path: Path,
@@ -357,6 +363,7 @@ def write_html(
     aggregate_above: int = DEFAULT_AGGREGATE_ABOVE,
     physics: bool | None = None,
     focus: Hashable | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> HtmlReport:
     """Write the interactive offline view of ``g`` to ``path`` (atomically).
 
@@ -364,9 +371,16 @@ def write_html(
     says so).  ``physics`` defaults to on unless every node has ``x``/``y`` attributes or more
     than ``PHYSICS_LIMIT`` nodes are drawn at the opening (then the layout is drawn as is).
     ``focus`` (a node id) is selected, with its details shown, once the page is ready.
+    Above ``max_nodes`` entities the page carries the ``max_nodes`` best-connected ones and
+    the edges among them (``graph.network.selection``; a note says so).
     """
     pieces, report = _page(
-        as_network(g), title=title, aggregate_above=aggregate_above, physics=physics, focus=focus
+        as_network(g),
+        title=title,
+        aggregate_above=aggregate_above,
+        physics=physics,
+        focus=focus,
+        max_nodes=max_nodes,
     )
     with atomic_writer(Path(path)) as fh:
         fh.writelines(pieces)

@@ -196,3 +196,28 @@ def iter_page(title: str, data_json: Iterable[str], info_json: Iterable[str]) ->
             yield parts[m.group(1)]
         at = m.end()
     yield template[at:]
+
+
+def page_note(nodes: int, clusters: int, whole: tuple[int, int]) -> str:
+    """The note the page opens with: an empty graph, a page carrying part of a very large
+    graph (``whole``: its nodes and edges), a graph opened on ``clusters`` super-nodes."""
+    if nodes == 0:
+        return "空图：没有可显示的节点。 Empty graph: nothing to draw."
+    if nodes < whole[0]:
+        return (
+            f"超大图：本页收录连接最多的 {nodes:,} 个节点"
+            f"（全图 {whole[0]:,} 个节点、{whole[1]:,} 条边），完整网络见 GraphML、"
+            "node-link JSON 与 SPARQL。"
+            f" Very large graph: this page carries the {nodes:,} best-connected"
+            f" of {whole[0]:,} nodes ({whole[1]:,} edges); the GraphML and node-link JSON"
+            " files and the SPARQL store hold them all."
+        )
+    if clusters:
+        return (
+            f"大图已聚合：{nodes:,} 个节点分为 {clusters:,} 个群组，"
+            "点击群组展开，搜索可找到每个节点。"
+            f" Large graph: {nodes:,} nodes in {clusters:,} clusters;"
+            " click a cluster to expand it, double-click a member to fold it; search finds"
+            " every node."
+        )
+    return ""
