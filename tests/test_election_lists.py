@@ -65,3 +65,25 @@ def test_a_verb_glued_to_a_four_character_name_is_cut() -> None:
     seg = segment(Document.from_text("t.txt", text))
     found = model_people(seg, [[(11, 15, "PERSON")], [(23, 27, "PERSON")]])
     assert [p.text for p in found] == ["钱国栋", "欧阳明远"]
+
+
+def test_the_names_after_a_counted_title_hold_it() -> None:
+    found = posts("东华市作家协会第五次代表大会选举产生了5名副主席，分别是林晓峰、陈思远和赵一鸣。")
+    assert {(p, "副主席", "东华市作家协会") for p in ("林晓峰", "陈思远", "赵一鸣")} <= found
+
+
+def test_the_name_ending_each_described_item_holds_the_counted_title() -> None:
+    text = (
+        "东华市作家协会的5名副主席中，3人是新当选，分别是东华大学教授林晓峰、西岭公司董事长陈思远。"
+    )
+    found = posts(text)
+    assert {(p, "副主席", "东华市作家协会") for p in ("林晓峰", "陈思远")} <= found
+    assert ("林晓峰", "教授", "东华大学") in found
+
+
+def test_a_word_of_tenure_is_no_name() -> None:
+    text = (
+        "7人是新加入，分别是东华大学校务委员会主席林晓峰、"
+        "曾任林晓峰选举代理人的港区全国政协委员陈思远，以及3名议员。"
+    )
+    assert "曾任" not in people(text)

@@ -20,7 +20,7 @@ from graph.extract.leadrosters import org_named_before
 from graph.extract.listbase import People, name_at, skip_aside
 from graph.extract.names import Piece
 from graph.extract.rules import TitleChain, clause_titles
-from graph.extract.titles import ChainElement, role_ending_at
+from graph.extract.titles import ChainElement, role_ending_at, role_starting_at
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -202,3 +202,73 @@ def _roster_title(
     if count := _COUNT.search(text, max(0, before - 4), before):
         before = count.start()
     return ChainElement(org_named_before(seg, starts, before), None, role)
+
+
+_COUNTED = re.compile(r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)")
+_ANNOUNCED = re.compile(
+    r"中?(?:[，,][^，,。；;：:\n]{1,14})?[，,：:]?(?:分别是|分别为|包括|依次为|依次是)[：:]?"
+)
+"""What follows a counted title before its names (5名副主席中，3人是新当选，分别是…)."""
+_ITEM_SEPARATORS = ("以及", "、", "和", "及")
+_MAX_ITEM = 30
+
+
+def counted_chains(seg: Segmented, people: People) -> list[TitleChain]:
+    """``[ORG的]N名ROLE，分别是A、B和C``: each listed name holds the title, also when the list
+    describes it first (分别是东华大学教授A、西岭公司董事长B: the name ending each item).
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "东华棋协选出5名副主席，分别是林晓峰、陈思远。"))
+    >>> [(c.person.text, c.elements[0].role.text) for c in counted_chains(seg, {})]
+    [('林晓峰', '副主席'), ('陈思远', '副主席')]
+    """
+    text = seg.doc.text
+    starts = token_index(seg)
+    by_start = sorted(people.values(), key=lambda p: p.start)
+    out: list[TitleChain] = []
+    for m in _COUNTED.finditer(text):
+        role_end = role_starting_at(text, m.end())
+        announced = _ANNOUNCED.match(text, role_end) if role_end else None
+        if role_end is None or announced is None:
+            continue
+        role = Piece(m.end(), role_end, text[m.end() : role_end])
+        before = m.start() - (text[m.start() - 1 : m.start()] == "的")
+        element = ChainElement(org_named_before(seg, starts, before), None, role)
+        for name in _item_names(seg, starts, people, by_start, announced.end()):
+            span = Piece(m.start(), name.end, text[m.start() : name.end])
+            out.append(TitleChain((element,), name, span, False, "rules.counted-list"))
+    return out
+
+
+def _item_names(
+    seg: Segmented, starts: dict[int, int], people: People, by_start: list[Piece], pos: int
+) -> list[Piece]:
+    """The names ending the items of a list from ``pos`` (A、某某公司董事长B及C): in each item,
+    the first name followed by a separator or the end of the clause."""
+    text = seg.doc.text
+    names: list[Piece] = []
+    while pos < len(text):
+        name = name_at(seg, starts, people, pos) or next(
+            (
+                p
+                for p in by_start
+                if pos < p.start <= pos + _MAX_ITEM
+                and not any(c in text[pos : p.start] for c in "。；;！？\n")
+                and _ends_item(text, skip_aside(text, p.end))
+            ),
+            None,
+        )
+        if name is None:
+            break
+        names.append(name)
+        pos = skip_aside(text, name.end)
+        sep = next((w for w in _ITEM_SEPARATORS if text.startswith(w, pos)), None)
+        if sep is None:
+            break
+        pos += len(sep)
+    return names
+
+
+def _ends_item(text: str, at: int) -> bool:
+    return at >= len(text) or text[at] in "，,。；;！？\n" or text.startswith(_ITEM_SEPARATORS, at)

@@ -14,7 +14,7 @@ from typing import TypeAlias
 from graph.extract.appositive import after_name_chains, honorific_chains
 from graph.extract.chainmentions import chain_mentions
 from graph.extract.changes import left_by_transfer
-from graph.extract.colons import colon_chains, roster_chains
+from graph.extract.colons import colon_chains, counted_chains, roster_chains
 from graph.extract.commas import comma_chains
 from graph.extract.conferrals import conferral_chains
 from graph.extract.facts import document_facts
@@ -107,6 +107,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(
         colon_chains(seg, index)
         + roster_chains(seg, index)
+        + counted_chains(seg, index)
         + lead_rosters(seg, index)
         + conferral_chains(seg, index)
     )

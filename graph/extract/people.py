@@ -55,8 +55,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     True
     >>> looks_like_name("高校的"), looks_like_name("和行业"), looks_like_name("和相关")
     (False, False, False)
-    >>> looks_like_name("任期三年"), looks_like_name("张三")
-    (False, True)
+    >>> looks_like_name("任期三年"), looks_like_name("张三"), looks_like_name("曾任")
+    (False, True, False)
     """
     return (
         2 <= len(name) <= 4
@@ -70,7 +70,12 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and not (len(name) > 2 and name[:2] in load_lexicon("roles"))  # 常委 + 在
         and not _two_words(name)
         and not _COUNTED_TIME.search(name)
+        and name not in _TENURE_WORDS
     )
+
+
+_TENURE_WORDS = frozenset({"曾任", "时任", "历任", "原任", "曾经", "曾是", "时年"})
+"""Words opening with a family name that say when a post was held (曾任 + 某职): no names."""
 
 
 _COUNTED_TIME = re.compile(r"[一二两三四五六七八九十百0-9０-９][年月日天届期次]$")
