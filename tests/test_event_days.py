@@ -209,3 +209,23 @@ def test_a_long_header_line_ending_in_its_author_ends_there() -> None:
         "本报讯 （记者林晓峰）1月16—17日，东华集团2020年度工作会议在京召开。"
     )
     assert set(events.values()) == {(date(2020, 1, 16), date(2020, 1, 17))}
+
+
+def test_a_call_paid_is_a_visit_dated_by_a_stamp_closing_the_copy() -> None:
+    events = _events(
+        "东华公司领导会见西岭区客人\n10月19日，东华公司领导林晓峰会见西岭区委书记陈思远一行，"
+        "围绕区域发展座谈交流。西岭区领导赵一鸣等参加座谈交流。\n信息来源：\n2023-10-24"
+    )
+    day = (date(2023, 10, 19), date(2023, 10, 19))
+    assert events["东华公司领导林晓峰会见西岭区委书记陈思远一行"] == day
+    assert not any("参加" in name for name in events)  # who else took part: the same visit
+
+
+def test_a_visit_paid_by_a_delegation_is_an_event() -> None:
+    for verb in ("拜访", "到访"):
+        events = _events(
+            f"发布日期：2020-08-28\n8月26日，东江省政府副秘书长林晓峰带队{verb}东华集团。"
+        )
+        assert events == {
+            f"东江省政府副秘书长林晓峰带队{verb}东华集团": (date(2020, 8, 26), date(2020, 8, 26))
+        }

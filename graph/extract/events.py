@@ -134,6 +134,7 @@ def find_events(seg: Segmented) -> list[EventRecord]:
     starts = [t.start for t in seg.tokens]
     title_end = text.find(seg.doc.title) + len(seg.doc.title) if seg.doc.title else 0
     named: set[int] = set()  # the sentences that name an event
+    visited: set[date] = set()  # the days of the visits the body reports
     for i, sentence in enumerate(seg.sentences):
         s = sentence.text
         kind, spans = _named_in(seg, starts, sentence, clock)
@@ -144,6 +145,10 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             dates, off = _clause_day(sentence, start, clock, name_year(name)), sentence.start
             if dates is None:
                 dates, off = _event_day(seg, i, clock, kind, name_year(name), named)
+                if _told_on(kind, dates, visited, name):
+                    continue  # 某某等参加座谈交流: the day's visit, told on
+            if kind == "visit" and dates is not None and sentence.start >= title_end:
+                visited.add(dates.first)
             if dates is None and sentence.start < title_end:  # the title's: the lead's day
                 dates, off = _first_day(seg.sentences[i + 1 : i + 5], clock), 0
             dates = _lasting(s, dates)
@@ -168,6 +173,21 @@ def find_events(seg: Segmented) -> list[EventRecord]:
             )
     kept = [e for e in out if e.start or e.venue_span or e.organiser_span]
     return [e for e in kept if not _told_again(e, kept, title_end)]
+
+
+_JOINING = ("参加", "陪同", "出席", "参与")
+"""Words of a clause telling who else took part in a visit (某某等参加座谈交流)."""
+
+
+def _told_on(kind: str, dates: DateRange | None, visited: set[date], name: str) -> bool:
+    """Whether a visit without a day of its own tells who else took part in the visit of the
+    day it takes (某某等参加座谈交流 after the lead's visit)."""
+    return (
+        kind == "visit"
+        and dates is not None
+        and dates.first in visited
+        and any(w in name for w in _JOINING)
+    )
 
 
 _LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})天(半)?")

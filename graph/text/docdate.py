@@ -48,6 +48,8 @@ datetime.date(2006, 1, 24)
 (datetime.date(2015, 3, 17), datetime.date(2021, 6, 21))
 >>> document_date("标题\\n2023-11-10 by 某某某\\n正文"), document_date("标题\\n2023-11-10 供稿：某某学院\\n正文")
 (datetime.date(2023, 11, 10), datetime.date(2023, 11, 10))
+>>> document_date("标题\\n10月19日，会见。\\n信息来源：\\n2023-10-24")
+datetime.date(2023, 10, 24)
 """
 
 from __future__ import annotations
@@ -143,6 +145,10 @@ def document_date(text: str) -> date | None:
         return told.day
     for line in lines[-3:]:
         m = _LABEL.search(line)
+        if m and (found := _from_match(m)):
+            return found
+    for line in lines[-2:]:
+        m = _ALONE.search(line)  # a copy signed or stamped with its date on a line of its own
         if m and (found := _from_match(m)):
             return found
     m = _MINGUO.search(lines[-1]) if lines else None
