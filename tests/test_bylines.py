@@ -111,3 +111,19 @@ def test_a_reporter_line_with_the_place_reported_from_under_a_paper_and_date_hea
         "东江市文化局27日上午举行联谊，陈思远等人与会。"
     )
     assert ("林晓峰", "记者", "东华新闻") in posts(text)
+
+
+def test_a_byline_closing_a_paragraph_names_the_source_lines_reporters() -> None:
+    text = (
+        "东华市长当选\n2013年03月30日 来源：东华晚报\n"
+        "本报3月29日讯 林晓峰全票当选东华市人民政府市长。（记者 陈思远 实习生 赵一鸣）\n"
+    )
+    found = posts(text)
+    assert {("陈思远", "记者", "东华晚报"), ("赵一鸣", "实习生", "东华晚报")} <= found
+
+
+def test_a_dispatch_with_its_reporters_set_off_by_spaces() -> None:
+    found = posts("南都讯 记者林晓峰 发自北京 东华省委常委班子近日进行职务调整。")
+    assert found == {("林晓峰", "记者", "南都")}
+    found = posts("东华日报讯 记者林晓峰 陈思远 东华省委常委班子近日进行职务调整。")
+    assert found == {("林晓峰", "记者", "东华日报"), ("陈思远", "记者", "东华日报")}

@@ -233,11 +233,17 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         out += _reporters(seg, starts, people, own_paper(text, outlet), cue.end())
     for source, end in bracketed_sources(text):
         out += _reporters(seg, starts, people, source, end)  # 【某某网】（记者A）
+    for m in _SPACED_DISPATCH.finditer(text):  # 某报讯 记者A 发自某地
+        paper = own_paper(text, Piece(m.start("org"), m.end("org"), m["org"]))
+        ends = [i for i in (text.find(c, m.end()) for c in "。\n") if i >= 0]
+        out += _reporters(seg, starts, people, paper, m.end(), min(ends, default=len(text)))
     if out:
         return out
     org = named_outlet(text)
     if org is not None:
         for m in _OPENING_BYLINE.finditer(text):
+            out += _reporters(seg, starts, people, org, m.end() - 1)
+        for m in _CLOSING_BYLINE.finditer(text):  # …当选市长。（记者 A 实习生 B）
             out += _reporters(seg, starts, people, org, m.end() - 1)
         for m in _REPORTED_FROM.finditer(text):  # 记者A／某地报导 on a line of its own
             out += _reporters(seg, starts, people, org, m.end(), m.end("names"))
@@ -260,6 +266,14 @@ _OPENING_BYLINE = re.compile(
 after a short source tag (（区宣 记者 A）) or a portal's tag naming the paper (某网（某报）（记者A）)."""
 
 
+_SPACED_DISPATCH = re.compile(
+    r"(?:^|\n)[ \u3000]*(?P<org>[\u4e00-\u9fff]{2,10}?)(?:\d{1,2}月\d{1,2}日)?讯[ \u3000]+"
+    r"(?=(?:特约|首席)?记者)"
+)
+"""A dispatch opening a line, its reporters set off by a space, not a parenthesis (某报讯 记者A
+发自某地): the outlet's name as the story writes it (a paper's short name too)."""
+_CLOSING_BYLINE = re.compile(r"[。！？”][ \u3000]*[（(][ \u3000]*(?=(?:特约|首席)?记者)")
+"""A parenthesis closing a paragraph with the reporters' titles (…。（记者 A 实习生 B）)."""
 _REPORTED_FROM = re.compile(
     r"(?:^|\n)[ \u3000]*(?=(?:特约|首席)?记者(?P<names>[^\n／/]{2,20})[／/][\u4e00-\u9fff]{2,6}报导)"
 )
