@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from post_triples import people, posts
 
+from graph.extract.document import extract_document
+from graph.types import Document
+
 
 def test_a_prefectures_government_is_named_by_the_place_the_article_writes() -> None:
     text = "凉山与东华公司座谈。凉山代表团到东华公司考察，州人民政府常务副州长林晓峰出席。"
@@ -63,3 +66,18 @@ def test_a_verb_after_a_family_name_is_the_given_name_before_a_group() -> None:
     text = "东华集团党委书记车前进一行到西岭调研。"
     assert "车前进" in people(text)
     assert ("车前进", "书记", "东华集团党委") in posts(text)
+
+
+def test_a_democratic_partys_committee_is_no_communist_party_committee() -> None:
+    text = "民盟东江省委副主委林晓峰出席。民盟东华市第四届委员会主委陈思远、副主委赵一鸣出席。"
+    x = extract_document(Document.from_text("t.txt", text))
+    names = {n for e in x.entities if e.ref.kind == "org" for n in (e.label, *e.aliases)}
+    assert not any(n.startswith("中共") or n == "东江省委" for n in names)
+    found = posts(text)
+    assert ("陈思远", "主委", "民盟东华市委员会") in found
+    assert ("赵一鸣", "副主委", "民盟东华市委员会") in found
+
+
+def test_a_congress_of_a_term_is_the_places_congress() -> None:
+    found = posts("东华市十一届人大常委会主任林晓峰出席。")
+    assert ("林晓峰", "主任", "东华市人大常委会") in found

@@ -18,8 +18,12 @@ from graph.resources import load_lexicon
 from graph.text.segment import word_tags
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治州|自治县|地区|省|市|县|区|州|盟|旗|镇|乡)")
-_NOT_PLACE_START = (*"全该本我各此每外其", "图为")
-"""Words that open no place's name: determiners, and a caption's 图为 (图为 + 市委书记…)."""
+DEMOCRATIC_PARTIES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+"""The short names of the eight democratic parties, whose committees name their place after
+them (民盟某省委, 民盟某市第四届委员会)."""
+_NOT_PLACE_START = (*"全该本我各此每外其", "图为", *DEMOCRATIC_PARTIES)
+"""Words that open no place's name: determiners, a caption's 图为 (图为 + 市委书记…), and the
+democratic parties, whose committees are named after their place (民盟某省委 is no 某省委)."""
 _GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长")
 _PARTY = ("书记", "副书记", "常委")
 LEVELS = frozenset("省市县区州旗盟镇乡")
@@ -80,6 +84,8 @@ def is_place(name: str) -> bool:
 
     >>> is_place("东江县"), is_place("党籍县"), is_place("理县"), is_place("图为市")
     (True, False, True, False)
+    >>> is_place("民盟东江省")
+    False
     """
     if name in _regions():
         return True

@@ -9,7 +9,7 @@ import re
 
 from graph.extract.names import Piece
 from graph.extract.orgnames import company_suffix, org_suffix_of
-from graph.extract.places import is_place
+from graph.extract.places import DEMOCRATIC_PARTIES, is_place
 
 _TENURE = frozenset({"新任", "现任", "首任"})
 _PAST_TENURE = frozenset({"前任", "上任"})
@@ -69,7 +69,7 @@ def before_title_words(text: str, start: int, role_start: int) -> tuple[int, boo
         rest_end -= 2  # 某局新任局长: the tenure is not part of the title
     elif "届" in text[max(start, rest_end - 12) : rest_end]:
         term = TERM.search(text, max(start, rest_end - 12), rest_end)
-        if term is not None:
+        if term is not None and not text.startswith(DEMOCRATIC_PARTIES, start):
             rest_end = term.start()  # 协会第五届理事会会长: the association's 会长
     return rest_end, former
 
@@ -116,6 +116,11 @@ def before_council(text: str, start: int, rest_end: int, role: str) -> int:
 _TERM = re.compile(
     r"(?<=.{2})第[一二三四五六七八九十0-9]{1,3}届(?=(?:全国|常务|执行)?委员会$|理事会$|董事会$|监事会$|主席团$)"
 )
+_CONGRESS_TERM = re.compile(
+    r"(?<=[省市县区州旗镇乡])第?[一二三四五六七八九十0-9]{1,3}届"
+    r"(?=(?:人大|人民代表大会|政协)(?:常委会|常务委员会)?$)"
+)
+"""A term between a place and its congress or conference (某市十一届人大常委会): the same body."""
 _TERM_OF_BODY = re.compile(r"(?<=.{2})(?:新一|本)届(?:委员会|理事会|领导班子)$")
 _LEADING_TERM = re.compile(r"(?:新一|本|上一|上)届")
 
@@ -129,6 +134,8 @@ def without_term(surface: str) -> str:
     ('东华市足协', '东华市委员会')
     >>> without_term("新一届镇人大"), without_term("新一届委员会")  # a term written before a name
     ('镇人大', '新一届委员会')
+    >>> without_term("东华市十一届人大常委会"), without_term("十一届全国人大")
+    ('东华市人大常委会', '十一届全国人大')
     """
     if (opening := _LEADING_TERM.match(surface)) and org_suffix_of(surface[opening.end() :]):
         surface = surface[opening.end() :]
@@ -136,4 +143,4 @@ def without_term(surface: str) -> str:
     body = surface[: council.start()] if council else ""
     if body and org_suffix_of(body) and not is_place(body):
         return body
-    return _TERM.sub("", surface)
+    return _CONGRESS_TERM.sub("", _TERM.sub("", surface))
