@@ -81,3 +81,11 @@ def test_a_democratic_partys_committee_is_no_communist_party_committee() -> None
 def test_a_congress_of_a_term_is_the_places_congress() -> None:
     found = posts("东华市十一届人大常委会主任林晓峰出席。")
     assert ("林晓峰", "主任", "东华市人大常委会") in found
+
+
+def test_a_caption_ending_without_a_mark_does_not_run_into_the_next_lines_name() -> None:
+    text = (
+        "东华特区行政长官林晓峰（左二）、东华中联办副主任陈思远（右一）和东华联盟主席赵一鸣"
+        "（左一）向捐助东华联盟的嘉宾颁发感谢状\n全国政协副主席周立平（前排左三）出席酒会。\n"
+    )
+    assert ("周立平", "副主席", "全国政协") in posts(text)

@@ -134,7 +134,8 @@ def _suffix_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
     return frozenset(suffixes), lengths, frozenset(s[-1] for s in suffixes)
 
 
-def _starts_org(text: str, pos: int) -> bool:
+def starts_org(text: str, pos: int) -> bool:
+    """Whether a region, a national or party prefix, or a zone's name opens a name at ``pos``."""
     names, lengths = _starter_index()
     if any(text[pos : pos + k] in names for k in lengths if pos + k <= len(text)):
         return True
@@ -205,7 +206,7 @@ def _candidate_starts(text: str, lower: int, end: int, after_word: set[int]) -> 
             break
         before = text[i - 1] if i > lower else ""
         free = not before or before in _BOUNDARY or before in _GLUE or i in after_word
-        if free and _starts_org(text, i):
+        if free and starts_org(text, i):
             out.append(i)
         i -= 1
     return out[::-1]

@@ -28,6 +28,7 @@ from graph.extract.orgnames import (
     second_name_after,
     short_name_aside,
 )
+from graph.extract.orgs import starts_org
 from graph.extract.titles import (
     ChainElement,
     OrgCheck,
@@ -97,6 +98,8 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
                 j -= 1
             if j == sentence_start or text[j - 1] in _BOUNDARY or role_start - i > _MAX_ORG:
                 break
+            if starts_org(text, i):
+                break  # …颁发感谢状⏎全国政协副主席A: a caption's end, then a name of its own
             i = j
             continue
         i -= 1
