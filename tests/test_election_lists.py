@@ -87,3 +87,20 @@ def test_a_word_of_tenure_is_no_name() -> None:
         "曾任林晓峰选举代理人的港区全国政协委员陈思远，以及3名议员。"
     )
     assert "曾任" not in people(text)
+
+
+def test_an_item_of_a_list_of_appointments_names_its_holder() -> None:
+    text = (
+        "会议决定：任命王建国为东华市经济委员会主任，沙湖林为商务委员会主任，马伊里为民政局局长。"
+    )
+    found = posts(text)
+    assert ("沙湖林", "主任", "商务委员会") in found
+    assert ("马伊里", "局长", "民政局") in found
+
+
+def test_an_acting_title_after_the_appointment_is_held_too() -> None:
+    found = posts("会议决定任命林晓峰为东华市副市长，代理东华市市长职务。")
+    assert {
+        ("林晓峰", "副市长", "东华市人民政府"),
+        ("林晓峰", "代理市长", "东华市人民政府"),
+    } <= found

@@ -142,12 +142,27 @@ def appointment_chains(
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
         further = further_post(text, post_end)
+        acting = _ACTING_AFTER.match(text, post_end) if further is None else None
+        if acting is not None:  # 任命A为某市副市长，代理某市市长职务: the acting title too
+            further = (acting.end(), _post_end(text, acting.end()))
         if further is not None and (more := _post(seg, starts, *further)):
+            more = _acting(more) if acting is not None else more
             for name in names:
                 span = Piece(name.start, further[1], text[name.start : further[1]])
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
+
+
+_ACTING_AFTER = re.compile(r"[，,]\s*(?:并)?代理")
+
+
+def _post_end(text: str, start: int) -> int:
+    """Where a post read from ``start`` ends: at the clause's end, before 职务 or 一职."""
+    end = start
+    while end < len(text) and text[end] not in BOUNDARY | {"\n", "的"}:
+        end += 1
+    return end - next((len(w) for w in _POST_WORDS if text.endswith(w, 0, end)), 0)
 
 
 def _before_next_holder(text: str, people: People, start: int, end: int) -> int:

@@ -24,6 +24,7 @@ from graph.extract.leadrosters import lead_rosters, titled_rosters
 from graph.extract.linking import link_document
 from graph.extract.listedpeople import (
     addressed_people,
+    appointed_people,
     comrade_people,
     latin_people,
     listed_people,
@@ -82,21 +83,24 @@ def extract_document(doc: Document) -> Extraction:
     return extract_in_analysis_script(doc, lambda d: extract_bounded(d, _extract_whole))
 
 
+_PEOPLE_PASSES = (
+    after_name_people,
+    comrade_people,
+    addressed_people,
+    appointed_people,
+    listed_people,
+    repeated_people,
+    latin_people,
+)
+"""The rules that add the names the model missed, in order (graph.extract.listedpeople)."""
+
+
 def _extract_whole(doc: Document) -> Extraction:
     seg = segment(doc)
     tagged = tag_sentences(seg)
-    people = latin_people(
-        seg,
-        repeated_people(
-            seg,
-            listed_people(
-                seg,
-                addressed_people(
-                    seg, comrade_people(seg, after_name_people(seg, model_people(seg, tagged)))
-                ),
-            ),
-        ),
-    )
+    people = model_people(seg, tagged)
+    for more_people in _PEOPLE_PASSES:  # the names the model missed, each pass seeing the last's
+        people = more_people(seg, people)
     names = {p.start: p for p in people}
     model_check = ModelOrgs(seg, tagged)
     found = title_chains(seg, model_check, names) + after_name_chains(seg, names)

@@ -219,3 +219,39 @@ def addressed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, 
 
 _ADDRESSES = frozenset(FORMS_OF_ADDRESS) | {"同志", "总书记", "主席", "副主席", "总理", "副总理"}
 _PARTICLES = frozenset("的了们地得着过")
+
+
+_APPOINTED_ITEM = re.compile(
+    r"(?<=[，,；;：:])([\u4e00-\u9fff]{2,3})为(?=[^，,；;。\n]{2,30}[，,；;。\n])"
+)
+_APPOINTING = ("任命", "决定", "选举", "补选", "聘任")
+_ITEM_END = frozenset("，,；;。\n")
+
+
+def appointed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names the model missed that open an item of a list of appointments
+    (任命A为某委主任，某某某为某委员会主任，…): a name-like word after a separator, then 为 and a
+    clause ending with a title, in a sentence that appoints.
+
+    >>> from graph.text.segment import segment
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "任命林晓峰为东华委主任，沙海林为商务委员会主任。"))
+    >>> [p.text for p in appointed_people(seg, (Piece(2, 5, "林晓峰"),))]
+    ['林晓峰', '沙海林']
+    """
+    text = seg.doc.text
+    found = {p.start: p for p in people}
+    covered = {i for p in people for i in range(p.start, p.end)}
+    for sentence in seg.sentences:
+        if not any(w in sentence.text for w in _APPOINTING):
+            continue
+        for m in _APPOINTED_ITEM.finditer(text, sentence.start, sentence.end):
+            a, b = m.span(1)
+            end = m.end() + next(k for k, ch in enumerate(text[m.end() :]) if ch in _ITEM_END)
+            if covered.intersection(range(a, b)) or not looks_like_name(m[1]):
+                continue
+            if role_ending_at(text, end) is None:
+                continue  # …，某某为首的: no title ends the clause
+            found[a] = Piece(a, b, m[1])
+            covered.update(range(a, b))
+    return tuple(sorted(found.values(), key=lambda p: p.start))
