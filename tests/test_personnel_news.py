@@ -89,3 +89,19 @@ def test_a_caption_ending_without_a_mark_does_not_run_into_the_next_lines_name()
         "（左一）向捐助东华联盟的嘉宾颁发感谢状\n全国政协副主席周立平（前排左三）出席酒会。\n"
     )
     assert ("周立平", "副主席", "全国政协") in posts(text)
+
+
+def test_the_autonomous_region_a_copy_is_about_holds_its_chairs() -> None:
+    text = (
+        "4月4日，自治区主席林晓峰在南宁会见外国驻华使节团。林晓峰介绍了广西经济社会发展情况。"
+        "自治区副主席陈思远参加会见。"
+    )
+    found = posts(text)
+    assert ("林晓峰", "主席", "广西壮族自治区") in found
+    assert ("陈思远", "副主席", "广西壮族自治区") in found
+
+
+def test_a_name_whose_last_character_the_segmenter_glued_to_the_next_word() -> None:
+    text = "4月4日，东华集团董事长白云立在南宁会见来宾。"
+    assert "白云立" in people(text)
+    assert posts(text) == {("白云立", "董事长", "东华集团")}

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from graph.extract.afternames import AFTER_NAME_ROLES, after_name_seat
 from graph.extract.listbase import People, name_at, name_list, unique_chains
 from graph.extract.names import BOUNDARY, Piece, is_surname_start
 from graph.extract.orgforms import federation_short_name
@@ -27,7 +28,7 @@ from graph.extract.orgnames import (
     org_suffixes,
 )
 from graph.extract.outlets import bracketed_sources, dispatch_at, named_outlet, own_paper
-from graph.extract.people import AFTER_NAME_ROLES, after_name_seat, looks_like_name
+from graph.extract.people import looks_like_name
 from graph.extract.places import deictic_kind, government_title, is_place, party_title
 from graph.extract.rules import TitleChain
 from graph.extract.subject import fits, seats_of

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.places import LEVELS, government_title, is_place, listed_region
+from graph.extract.names import Piece
+from graph.extract.places import (
+    LEVELS,
+    deictic_kind,
+    government_title,
+    is_place,
+    listed_region,
+    party_title,
+)
 
 _MEMBER = "常委"
 
@@ -81,3 +89,25 @@ def place_before_government_title(text: str, start: int, end: int, role: str) ->
         if listed_region(text[k:end]):
             return start if text[k - 1] in LEVELS or is_place(text[start:k]) else k
     return start
+
+
+_REGION_HEAD = "行政长官"
+_VILLAGES = ("村", "社区", "嘎查")
+_VILLAGE_TITLES = ("党支部", "党总支", "党委", "村", "支部", "书记", "副书记", "主任", "副主任")
+"""Titles a village or a residents' community holds (主任: of its committee)."""
+
+
+def named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
+    """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
+    anything (graph.extract.places)."""
+    if deictic_kind(name):
+        return True
+    if body is not None and (name in LEVELS or is_place(name)):
+        return True
+    if name.endswith(_VILLAGES) and len(name) > 2 and (body or role.startswith(_VILLAGE_TITLES)):
+        return True  # 某某村党支部书记: the village's party branch
+    if role.endswith(_REGION_HEAD) and name.endswith(("特别行政区", "特区")):
+        return True  # 某某特别行政区行政长官: the head of the region itself
+    if role.endswith("主席") and name.endswith("自治区"):
+        return True  # 自治区主席, 某某自治区副主席: the head of its government
+    return is_place(name) and (government_title(role) or party_title(role) or role == "议员")

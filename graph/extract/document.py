@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from graph.extract.afternames import after_name_people
 from graph.extract.appositive import after_name_chains, honorific_chains
 from graph.extract.chainmentions import chain_mentions
 from graph.extract.changes import left_by_transfer
@@ -44,7 +45,7 @@ from graph.extract.orgcheck import (
     tag_sentences,
 )
 from graph.extract.orgs import region_orgs, without_people
-from graph.extract.people import after_name_people, model_people
+from graph.extract.people import model_people
 from graph.extract.posts import membership_facts, role_entities, suborganisation_facts
 from graph.extract.rules import title_chains
 from graph.extract.traditional import extract_in_analysis_script

@@ -132,6 +132,8 @@ def dominant_regions(text: str) -> dict[str, str]:
             best[level] = min(counts, key=lambda k: _rank(k, counts, text))
     for level, name in unlisted_regions(text).items():
         best.setdefault(level, name)
+    if autonomous := _autonomous_region(text):
+        best["自治区"] = autonomous  # 自治区主席 in an article about 广西
     for level in "县区":
         if level not in best and (named := named_by_stem(text, level)):
             best[level] = named  # 区委书记 in a copy headed 某网蕉城在线: 蕉城区
@@ -144,6 +146,27 @@ def dominant_regions(text: str) -> dict[str, str]:
         if province.endswith("省"):
             best["省"] = province  # 省政府 in an article about 西安: 陕西省人民政府
     return best
+
+
+_AUTONOMOUS_REGIONS = {
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "新疆维吾尔自治区": "新疆",
+    "内蒙古自治区": "内蒙古",
+    "宁夏回族自治区": "宁夏",
+}
+"""The five autonomous regions and the short names the news gives them."""
+
+
+def _autonomous_region(text: str) -> str | None:
+    """The autonomous region the text names most often, by its full or short name.
+
+    >>> _autonomous_region("广西经济社会发展。自治区主席出席。"), _autonomous_region("东江市")
+    ('广西壮族自治区', None)
+    """
+    counts = Counter({full: text.count(short) for full, short in _AUTONOMOUS_REGIONS.items()})
+    (best, n), *_ = counts.most_common(1)
+    return best if n else None
 
 
 def _rank(name: str, counts: Counter[str], text: str) -> tuple[int, int, int]:
@@ -175,6 +198,8 @@ def resolve_elided(name: str, before: str, doc_regions: dict[str, str]) -> tuple
     wins, otherwise the document's dominant region of that level.
     """
     name = without_word_before_level(name, doc_regions)
+    if name.startswith("自治区") and "自治区" in doc_regions:
+        return doc_regions["自治区"] + name[3:], "elided-prefix:document"  # 自治区党委, 自治区
     if name and name[0] in _TOWN_LEVELS and (len(name) == 1 or name[1:].startswith(_TOWN_BODIES)):
         town = doc_regions.get(name[0])  # 镇党委 in an article about 某某镇
         return (town + name[1:], "elided-prefix:document") if town else (name, "as-written")

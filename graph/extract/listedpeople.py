@@ -120,9 +120,9 @@ def comrade_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ..
     >>> seg = segment(Document.from_text("d.txt", "决定：林晓峰同志任局长；傅文澜同志任处长。"))
     >>> [p.text for p in comrade_people(seg, ())]
     ['林晓峰', '傅文澜']
-    >>> seg = segment(Document.from_text("d.txt", "选举林晓峰、金银焕（女）为副书记。"))
+    >>> seg = segment(Document.from_text("d.txt", "选举林晓峰、江河（女）为副书记。"))
     >>> [p.text for p in comrade_people(seg, ())]
-    ['金银焕']
+    ['江河']
     """
     text = seg.doc.text
     starts = token_index(seg)
@@ -235,9 +235,9 @@ def appointed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, 
 
     >>> from graph.text.segment import segment
     >>> from graph.types import Document
-    >>> seg = segment(Document.from_text("d.txt", "任命林晓峰为东华委主任，沙海林为商务委员会主任。"))
+    >>> seg = segment(Document.from_text("d.txt", "任命林晓峰为东华委主任，沙湖林为商务委员会主任。"))
     >>> [p.text for p in appointed_people(seg, (Piece(2, 5, "林晓峰"),))]
-    ['林晓峰', '沙海林']
+    ['林晓峰', '沙湖林']
     """
     text = seg.doc.text
     found = {p.start: p for p in people}

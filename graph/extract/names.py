@@ -222,7 +222,7 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         and text[nxt.end : nxt.end + 1] in _NAME_END
     ):
         return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、
-    if len(tok.text) == 2 and nxt is not None and _given_before_glued_word(tok, nxt, tags):
+    if len(tok.text) == 2 and nxt is not None and given_glued_to_next(tok, nxt, tags):
         return Piece(tok.start, tok.end + 1, text[tok.start : tok.end + 1])  # 凌某 + 宏等市
     if len(tok.text) == 2 and nxt is not None and _given_before_joined_title(text, nxt):
         return Piece(
@@ -244,18 +244,21 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
     return None
 
 
-def _given_before_glued_word(tok: Token, nxt: Token, tags: dict[str, str]) -> bool:
-    """Whether the first character of ``nxt`` ends the name that the unknown word ``tok``
-    opens, the segmenter having glued it to a conjunction and the next word (凌小 + 宏等市)."""
+def given_glued_to_next(tok: Token, nxt: Token, tags: dict[str, str]) -> bool:
+    """Whether the first character of ``nxt`` ends the name that the word ``tok`` opens, the
+    segmenter having glued it to a conjunction or a verb (凌小 + 宏等市, 蓝某 + 立在)."""
     return (
-        tags.get(tok.text, "nr") in ("nr", "a", "nz")  # 凌小: an adjective to the dictionary
+        tags.get(tok.text, "nr") in ("nr", "a", "nz", "n")  # 凌小 an adjective, 蓝天 a noun
         and nxt.start == tok.end
         and len(nxt.text) >= 2
-        and nxt.text[1] in GLUED
+        and nxt.text[1] in _GLUED_AFTER_GIVEN
         and nxt.text not in tags
-        and "\u4e00" <= nxt.text[0] <= "\u9fff"
-        and tags.get(nxt.text[0], "x") not in _NOT_NAME_TAGS
+        and third_left_alone(nxt.text[0], nxt.text[1:3])
     )
+
+
+_GLUED_AFTER_GIVEN = GLUED | frozenset("在为是将")
+"""Characters the segmenter glues after a name's last character (宏等市, 立在)."""
 
 
 def _given_before_joined_title(text: str, nxt: Token) -> bool:
@@ -354,7 +357,7 @@ def _family_name_and_given(
 
 def _addressed_after(text: str, nxt: Token) -> bool:
     """Whether a two-character verb after a family name is its given name, a group or a form
-    of address following it (书记车 + 进军 + 一行: 车进军)."""
+    of address following it (书记车 + 前进 + 一行: 车前进)."""
     return len(nxt.text) == 2 and text.startswith(("一行", "同志", "等一行"), nxt.end)
 
 

@@ -23,13 +23,13 @@ from graph.extract.names import (
     NAME_DOTS,
     Piece,
     conjunction_before_a_word,
+    given_glued_to_next,
     is_surname_start,
     named_alone,
     surname_repeated,
     transliterated_end,
 )
 from graph.extract.orgcheck import ModelSpan
-from graph.extract.orgnames import department_of, faculty_of, org_suffix_of
 from graph.extract.places import is_place, listed_region
 from graph.extract.titles import role_ending_at, role_starting_at
 from graph.ner.persons import conjunction_kept, consistent, glued_tail
@@ -187,6 +187,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         b, kept = _name_end(text, a, b)
         b = _third_before_conjunction(text, a, b)
         b = _third_left_alone(seg, starts, a, b)
+        b = _third_glued_on(seg, starts, a, b)
         if text[a] in "及和与" and b - a == 4 and looks_like_name(text[a + 1 : b]):
             a += 1  # …院长 + 及林某某小姐: the conjunction is the list's
         a = _husbands_surname(text, a, b)
@@ -298,6 +299,25 @@ def _third_left_alone(seg: Segmented, starts: dict[int, int], a: int, b: int) ->
     return b + 1 if looks_like_name(text[a : b + 1]) else b
 
 
+def _third_glued_on(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
+    """Where a two-character name ends that the model cut before a third character the
+    segmenter glued to the next word (白某 + 立在 + 南宁, 凌小 + 宏等市).
+
+    >>> from graph.text.segment import segment, token_index
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "东华集团董事长白云立在南宁会见来宾。"))
+    >>> _third_glued_on(seg, token_index(seg), 7, 9)
+    10
+    """
+    i = starts.get(a)
+    if b - a != 2 or i is None or i + 1 >= len(seg.tokens) or seg.tokens[i].end != b:
+        return b
+    if not given_glued_to_next(seg.tokens[i], seg.tokens[i + 1], word_tags()):
+        return b
+    name = seg.doc.text[a : b + 1]
+    return b + 1 if looks_like_name(name) else b
+
+
 def _given_after(seg: Segmented, starts: dict[int, int], a: int, b: int) -> int:
     """Where a name ends that the model cut after its family name (赵 + 立新 + 汇报): the
     two-character word after it, when that word is no function word, title or reporting verb
@@ -353,7 +373,7 @@ def appointed_as(text: str, a: int, b: int) -> bool:
     region, a title or an elided level) right after it.  Given names ending in 为 are rare (12
     of 37,627 names of MSRA train and People's Daily 1998).
 
-    >>> appointed_as("决定：李明、张和为东江省副省长", 6, 9), appointed_as("康有为的书", 0, 3)
+    >>> appointed_as("决定：李明、孙和为东江省副省长", 6, 9), appointed_as("康有为的书", 0, 3)
     (True, False)
     """
     if not text.endswith(_OPENS_APPOINTED, 0, a) or text[b : b + 1] == "为":
@@ -364,67 +384,3 @@ def appointed_as(text: str, a: int, b: int) -> bool:
 
 
 _LEVEL_INITIALS = frozenset("省市县区州乡镇")
-
-
-AFTER_NAME_ROLES = ("主任医师", "副主任医师", "副教授", "教授", "副研究员", "研究员")
-"""Titles written after the name (某某医院王某教授); 院士 is an honour, not a post."""
-_AFTER_NAME_SEATS = ("大学", "学院", "院", "中心", "所", "科", "室", "校")
-"""Endings of organisations (and of the seats of a title before the name) that hold them."""
-
-
-def after_name_seat(org: str | None, seats: tuple[str, ...]) -> bool:
-    """Whether a title after the name (教授) is at the organisation ``org`` of the title before
-    it, or, when that title names none, at the seat of that title (``seats``, its endings).
-
-    >>> after_name_seat("东华医院", ()), after_name_seat(None, ("院",)), after_name_seat("某某公司", ())
-    (True, True, False)
-    """
-    if org is not None:
-        return "".join(org.split()).endswith(_AFTER_NAME_SEATS)
-    return any(s.endswith(_AFTER_NAME_SEATS) for s in seats)
-
-
-_UNIT_ENDINGS = ("系", "院", "所", "科", "室", "处", "部", "中心")
-"""Endings of a university's or an institute's units (金融系, 商学院): such a word between an
-organisation and a title is a unit, never a name (某某大学金融系教授)."""
-
-
-def _unit_word(name: str) -> bool:
-    """Whether a would-be name is a unit of the organisation before it.
-
-    >>> _unit_word("金融系"), _unit_word("商学院"), _unit_word("林晓峰")
-    (True, True, False)
-    """
-    return len(name) >= 3 and name.endswith(_UNIT_ENDINGS)
-
-
-def after_name_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
-    """``people`` and the names the model missed between an organisation or a department and
-    a title after the name (某某医院胸外科王某主任医师, 某某大学李某教授)."""
-    text = seg.doc.text
-    starts = token_index(seg)
-    found = {p.start: p for p in people}
-    for role in AFTER_NAME_ROLES:
-        at = text.find(role)
-        while at >= 0:
-            for k in (3, 2):
-                a = at - k
-                name = text[a:at]
-                before = "".join(text[max(0, a - 12) : a].split())
-                if (
-                    a in starts
-                    and a not in found
-                    and looks_like_name(name)
-                    and not _unit_word(name)
-                    and not looks_like_name(text[at + len(role) : at + len(role) + 3])
-                    and before
-                    and (
-                        org_suffix_of(before) is not None
-                        or department_of(before) is not None
-                        or faculty_of(before) is not None
-                    )
-                ):
-                    found[a] = Piece(a, at, name)
-                    break
-            at = text.find(role, at + len(role))
-    return tuple(sorted(found.values(), key=lambda p: p.start))

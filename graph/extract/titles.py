@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeAlias
 
-from graph.extract.chainparts import after_congress_word, head_unit, place_before_government_title
+from graph.extract.chainparts import (
+    after_congress_word,
+    head_unit,
+    named_by_place_or_pointer,
+    place_before_government_title,
+)
 from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece, token_at
 from graph.extract.orgforms import federation_short_name, mission_name
@@ -32,10 +37,7 @@ from graph.extract.orgnames import (
 )
 from graph.extract.places import (
     LEVELS,
-    deictic_kind,
-    government_title,
     is_place,
-    party_title,
 )
 from graph.extract.terms import (
     TERM,
@@ -135,7 +137,6 @@ def role_starting_at(text: str, start: int) -> int | None:
 
 
 _PORTFOLIO = ("分管", "主管", "协管")
-_REGION_HEAD = "行政长官"
 _OPENS_TITLE = frozenset("、，,；; \u3000\n（(：:")
 """Characters before which an element (and an acting title: 、代市长) starts."""
 _ACTING = LEVELS | frozenset("局院会所部厅委处司行校署办府")
@@ -149,25 +150,6 @@ def _listed_body(text: str, start: int, name: str) -> bool:
     return name in PLACE_BODIES and (
         text[start - 1 : start] == "、" or text[max(0, start - 2) : start] == "常委"
     )
-
-
-_VILLAGES = ("村", "社区", "嘎查")
-_VILLAGE_TITLES = ("党支部", "党总支", "党委", "村", "支部", "书记", "副书记", "主任", "副主任")
-"""Titles a village or a residents' community holds (主任: of its committee)."""
-
-
-def _named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
-    """北京市 before 市长 or 党委, 区 before 团委, 某县 before 议员 (its council), 我校 before
-    anything (graph.extract.places)."""
-    if deictic_kind(name):
-        return True
-    if body is not None and (name in LEVELS or is_place(name)):
-        return True
-    if name.endswith(_VILLAGES) and len(name) > 2 and (body or role.startswith(_VILLAGE_TITLES)):
-        return True  # 某某村党支部书记: the village's party branch
-    if role.endswith(_REGION_HEAD) and name.endswith(("特别行政区", "特区")):
-        return True  # 某某特别行政区行政长官: the head of the region itself
-    return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
 
 
 def _shared_head(role: Piece) -> bool:
@@ -374,7 +356,7 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
         and name not in org_suffixes()  # 基金会秘书长: the article's foundation's
         and not federation_short_name(name)
         and mission_name(name, role) is None  # 某国驻某地 + 总领事
-        and not _named_by_place_or_pointer(name, body, role)
+        and not named_by_place_or_pointer(name, body, role)
         and not _listed_body(text, start, name)  # 某县委常委、政协主席
         and not _unit_in_chain(text, start, name)
         and not hospital_department(name, text)

@@ -33,7 +33,7 @@ def unlisted_regions(text: str) -> dict[str, str]:
     {'县': '东岭县'}
     >>> unlisted_regions("考察团组织市政协委员视察。")
     {}
-    >>> unlisted_regions("西山县东岭乡第十届人民代表大会，中共尚寨土家族乡第八次党代会")
+    >>> unlisted_regions("西山县东岭乡第十届人民代表大会，中共西岭土家族乡第八次党代会")
     {'乡': '东岭乡'}
     """
     tags = word_tags()
