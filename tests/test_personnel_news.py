@@ -105,3 +105,9 @@ def test_a_name_whose_last_character_the_segmenter_glued_to_the_next_word() -> N
     text = "4月4日，东华集团董事长白云立在南宁会见来宾。"
     assert "白云立" in people(text)
     assert posts(text) == {("白云立", "董事长", "东华集团")}
+
+
+def test_a_congress_named_with_its_term_keeps_that_name_as_an_alias() -> None:
+    x = extract_document(Document.from_text("t.txt", "东华市十一届人大常委会主任林晓峰出席。"))
+    congress = next(e for e in x.entities if e.label == "东华市人大常委会")
+    assert "东华市十一届人大常委会" in congress.aliases

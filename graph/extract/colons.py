@@ -230,8 +230,8 @@ def counted_chains(seg: Segmented, people: People) -> list[TitleChain]:
     for m in _COUNTED.finditer(text):
         role_end = role_starting_at(text, m.end())
         announced = _ANNOUNCED.match(text, role_end) if role_end else None
-        if role_end is None or announced is None:
-            continue
+        if role_end is None or announced is None or text[announced.end() - 1] in "：:":
+            continue  # 3位发言人分别是：A；B: each item's titles (graph.extract.leadrosters)
         role = Piece(m.end(), role_end, text[m.end() : role_end])
         before = m.start() - (text[m.start() - 1 : m.start()] == "的")
         element = ChainElement(org_named_before(seg, starts, before), None, role)

@@ -60,11 +60,16 @@ def resolve_org_names(
         surface = _LEVEL_TWICE.sub(r"\1", normalise_key(p.text))  # 某县县委: 某县委
         if surface.endswith("常委") and is_place(surface[:-2]):
             surface = surface[:-2] + "委"  # 某市常委常委: the city's party committee
-        surface = without_term(surface)
+        termed, surface = surface, without_term(surface)
         full, rule = resolve_elided(surface, before, doc_regions)
-        resolved[(p.start, p.end)] = OrgName(full, full, surface, rule)
+        kept = (termed,) if termed != surface and termed.endswith(_CONGRESSES) else ()
+        resolved[(p.start, p.end)] = OrgName(full, full, surface, rule, kept)
     chain_departments(text, chains, resolved)
     return resolved
+
+
+_CONGRESSES = ("人大", "人民代表大会", "政协", "常委会", "常务委员会")
+"""A congress named with its term keeps that name as an alias (某市十一届人大常委会)."""
 
 
 def subject_orgs(
