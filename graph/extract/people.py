@@ -57,6 +57,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     (False, False, False)
     >>> looks_like_name("任期三年"), looks_like_name("张三"), looks_like_name("曾任")
     (False, True, False)
+    >>> looks_like_name("曾考虑"), looks_like_name("曾振兴")
+    (False, True)
     """
     return (
         2 <= len(name) <= 4
@@ -71,7 +73,18 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and not _two_words(name)
         and not _COUNTED_TIME.search(name)
         and name not in _TENURE_WORDS
+        and not (name[0] == "曾" and _once_did(name[1:]))
     )
+
+
+def _once_did(rest: str) -> bool:
+    """Whether 曾 + ``rest`` says what someone once did (曾考虑, 曾表示, 曾担任), not a name."""
+    return rest in _ONCE_DONE or rest in _reporting_verbs()
+
+
+_ONCE_DONE = frozenset(
+    {"考虑", "担任", "参加", "参与", "任职", "工作", "获得", "荣获", "经历", "多次", "一度"}
+)
 
 
 _TENURE_WORDS = frozenset({"曾任", "时任", "历任", "原任", "曾经", "曾是", "时年"})
@@ -148,6 +161,8 @@ def titled_name(text: str, a: int, b: int) -> bool:
         and (tag is None or tag.startswith("nr"))
         and not _two_words(name)
         and name[0] not in NUMERAL_CHARS  # 主席 + 一职: the post, not a name
+        and name not in _TENURE_WORDS
+        and not (name[0] == "曾" and _once_did(name[1:]))  # 交通部 + 曾考虑
     )
 
 
