@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TypeAlias
 
 from graph.extract.afternames import after_name_people
@@ -52,7 +52,7 @@ from graph.extract.traditional import extract_in_analysis_script
 from graph.extract.windows import extract_bounded
 from graph.text.segment import release as release_segmenter
 from graph.text.segment import segment
-from graph.types import Document, Entity, Extraction, Fact
+from graph.types import Document, Entity, EntityRef, Extraction, Fact
 
 log = logging.getLogger(__name__)
 
@@ -145,8 +145,37 @@ def _extract_whole(doc: Document) -> Extraction:
         seg.sentences,
         chain_mentions(chains),
         sorted_entities(entities),
-        tuple(sorted(facts, key=fact_order)),
+        tuple(sorted(_with_known_entities(doc, facts, entities), key=fact_order)),
     )
+
+
+def _with_known_entities(
+    doc: Document, facts: Iterable[Fact], entities: Iterable[Entity]
+) -> list[Fact]:
+    """The facts whose every entity is one of ``entities`` (a fact naming another one is a
+    rule's bug: it is dropped with a warning instead of failing the build's RDF writer).
+
+    >>> from graph.types import SubOrganisation
+    >>> unit, body = EntityRef("org", "某处"), EntityRef("org", "某局")
+    >>> f = SubOrganisation(unit, body, doc_id="a.txt", evidence=(), confidence=0.9, extractor="t")
+    >>> doc = Document.from_text("a.txt", "某局某处")
+    >>> len(_with_known_entities(doc, [f], [Entity(unit, "某处"), Entity(body, "某局")]))
+    1
+    >>> _with_known_entities(doc, [f], [Entity(unit, "某处")])
+    []
+    """
+    known = {e.ref for e in entities}
+    kept = []
+    for f in facts:
+        values = (getattr(f, field.name) for field in fields(f))
+        missing = [v for v in values if isinstance(v, EntityRef) and v not in known]
+        if missing:
+            log.warning(
+                "%s: dropped a %s naming no entity: %s", doc.doc_id, type(f).__name__, *missing[:1]
+            )
+            continue
+        kept.append(f)
+    return kept
 
 
 def extract_safely(doc: Document) -> ExtractionResult:
