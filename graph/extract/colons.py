@@ -204,7 +204,7 @@ def _roster_title(
     return ChainElement(org_named_before(seg, starts, before), None, role)
 
 
-_COUNTED = re.compile(r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)")
+_COUNTED = re.compile(_COUNT.pattern.removesuffix("$"))
 _ANNOUNCED = re.compile(
     r"中?(?:[，,][^，,。；;：:\n]{1,14})?[，,：:]?(?:分别是|分别为|包括|依次为|依次是)[：:]?"
 )
