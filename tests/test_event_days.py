@@ -229,3 +229,10 @@ def test_a_visit_paid_by_a_delegation_is_an_event() -> None:
         assert events == {
             f"东江省政府副秘书长林晓峰带队{verb}东华集团": (date(2020, 8, 26), date(2020, 8, 26))
         }
+
+
+def test_a_length_in_days_written_with_ri_sets_the_last_day() -> None:
+    events = _events(
+        "发布日期：2008-07-19\n林晓峰今日（七月十九日）率领东华工商考察团前往东北作为期八日访问。"
+    )
+    assert (date(2008, 7, 19), date(2008, 7, 26)) in events.values()

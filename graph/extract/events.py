@@ -190,7 +190,7 @@ def _told_on(kind: str, dates: DateRange | None, visited: set[date], name: str) 
     )
 
 
-_LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})天(半)?")
+_LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})[天日](半)?")
 
 
 def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
@@ -202,6 +202,8 @@ def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
     ('2019-03-06', '2019-03-06')
     >>> str(_lasting("代表团5日结束为期三天的访问。", d).first)
     '2019-03-03'
+    >>> str(_lasting("今日率团前往东北作为期八日访问。", d).last)
+    '2019-03-12'
     """
     m = _LASTING.search(sentence)
     if dates is None or m is None or dates.first != dates.last:
