@@ -190,7 +190,9 @@ def _told_on(kind: str, dates: DateRange | None, visited: set[date], name: str) 
     )
 
 
-_LASTING = re.compile(r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})[天日](半)?")
+_LASTING = re.compile(
+    r"(?:会期|为期|历时)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})[天日](半)?"
+)
 
 
 def _lasting(sentence: str, dates: DateRange | None) -> DateRange | None:
