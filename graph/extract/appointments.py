@@ -161,3 +161,33 @@ def biography_chains(seg: Segmented, people: dict[int, Piece]) -> list[TitleChai
             span = Piece(name.start, end, text[name.start : end])
             out.append(TitleChain(tuple(elements), name, span, False, "rules.biography"))
     return out
+
+
+POST_WORDS = ("一职", "职务")
+"""Words after a post that name it as a post (连任X主席一职)."""
+
+
+ACTING_AFTER = re.compile(r"[，,]\s*(?:并)?代理")
+
+
+def post_end_at(text: str, start: int) -> int:
+    """Where a post read from ``start`` ends: at the clause's end, before 职务 or 一职."""
+    end = start
+    while end < len(text) and text[end] not in BOUNDARY | {"\n", "的"}:
+        end += 1
+    return end - next((len(w) for w in POST_WORDS if text.endswith(w, 0, end)), 0)
+
+
+def before_next_holder(text: str, people: dict[int, Piece], start: int, end: int) -> int:
+    """Where a post read from ``start`` to ``end`` ends before the titles of another person
+    named in it (A任某省委书记、原书记B…: A's post ends at 、).
+
+    >>> t = "宣布林晓峰任东江省委书记、原书记陈思远另有任用"
+    >>> before_next_holder(t, {17: Piece(17, 20, "陈思远")}, 6, len(t))
+    12
+    """
+    inside = [p.start for p in people.values() if start < p.start < end]
+    if not inside:
+        return end
+    listed = text.rfind("、", start, min(inside))
+    return listed if listed >= 0 else end

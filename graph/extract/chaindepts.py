@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.extract.elision import (
-    committee_department,
-    official_forms,
-    place_body,
-    region_department,
-)
+from graph.extract.elision import official_forms, place_body
 from graph.extract.orgforms import mission_name
 from graph.extract.orgnames import UNITS_NAMED_ALONE
+from graph.extract.places import is_place
 from graph.extract.rules import TitleChain
 
 
@@ -108,4 +104,48 @@ def _in_committee(o: OrgName, role: str, committee: Committee | None) -> OrgName
     return None
 
 
-__all__ = ["Committee", "OrgName", "chain_departments"]
+_COMMITTEE_DEPARTMENTS = frozenset(
+    {"宣传部", "组织部", "统战部", "政法委", "政研室", "办公室", "秘书处", "教育工作委员会"}
+)
+"""Departments of a party committee written alone after its 常委 (市委常委、宣传部部长)."""
+
+
+def committee_department(name: str, committee: str) -> str | None:
+    """The full name of a party committee's department written alone right after a title at
+    that committee in one chain (东江市委常委、宣传部部长: 宣传部 is 东江市委宣传部).
+
+    >>> committee_department("宣传部", "东江市委"), committee_department("宣传部", "东江大学")
+    ('东江市委宣传部', None)
+    >>> committee_department("组织部", "中共东江市委")  # one key however the committee is named
+    '东江市委组织部'
+    """
+    if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 2:
+        return None
+    for prefix in ("中国共产党", "中共"):
+        committee = committee.removeprefix(prefix)
+    return committee + name
+
+
+_GOVERNING = ("人民政府", "政府", "纪委", "委")
+
+
+def region_department(name: str, held: str) -> str | None:
+    """The full name of a government department written without its region right after a
+    title at that region (湖州市副市长、公安局长: 公安局 is 湖州市公安局).
+
+    >>> region_department("公安局", "湖州市"), region_department("教育局", "中共湖州市委")
+    ('湖州市公安局', '湖州市教育局')
+    >>> region_department("公安局", "东华大学"), region_department("总公司", "湖州市")
+    (None, None)
+    """
+    if not 2 < len(name) <= 6 or not name.endswith(("局", "厅", "委", "办")):
+        return None
+    if name[0] in "市区县省州" or is_place(name[:2]) or is_place(name[:3]):
+        return None
+    region = held.removeprefix("中国共产党").removeprefix("中共")
+    if not is_place(region):
+        region = next((region.removesuffix(g) for g in _GOVERNING if region.endswith(g)), "")
+    return region + name if len(region) > 1 and is_place(region) else None
+
+
+__all__ = ["Committee", "OrgName", "chain_departments", "committee_department", "region_department"]

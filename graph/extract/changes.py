@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.extract.appointments import delegate_element, further_post, with_organisation
+from graph.extract.appointments import (
+    ACTING_AFTER,
+    POST_WORDS,
+    before_next_holder,
+    delegate_element,
+    further_post,
+    post_end_at,
+    with_organisation,
+)
 from graph.extract.listbase import (
     People,
     name_at,
@@ -83,8 +91,6 @@ _ELECTED = (
 them the acting title (决定A代理某市市长: 代理市长)."""
 _STANDS_FOR = re.compile(r"(?<=[定命意名并])其(?=为|任|担任|出任)")
 """其 as the object of an appointment (任命A为X，并决定其为代理市长): the person just named."""
-_POST_WORDS = ("一职", "职务")
-"""Words after a post that name it as a post (连任X主席一职)."""
 _NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}[届任])")
 
 
@@ -123,8 +129,8 @@ def appointment_chains(
             if text[post_end] == "、" and _opens_appointment(text, people, post_end + 1):
                 break  # 选举A为X镇长、B为Y主席: B's clause, not a second title of A
             post_end += 1
-        post_end = _before_next_holder(text, people, post_start, post_end)
-        post_end -= next((len(w) for w in _POST_WORDS if text.endswith(w, 0, post_end)), 0)
+        post_end = before_next_holder(text, people, post_start, post_end)
+        post_end -= next((len(w) for w in POST_WORDS if text.endswith(w, 0, post_end)), 0)
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
         elements = (
             lead and _post(seg, starts, lead.end(), post_end, org_check=org_check)
@@ -142,9 +148,9 @@ def appointment_chains(
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
         further = further_post(text, post_end)
-        acting = _ACTING_AFTER.match(text, post_end) if further is None else None
+        acting = ACTING_AFTER.match(text, post_end) if further is None else None
         if acting is not None:  # 任命A为某市副市长，代理某市市长职务: the acting title too
-            further = (acting.end(), _post_end(text, acting.end()))
+            further = (acting.end(), post_end_at(text, acting.end()))
         if further is not None and (more := _post(seg, starts, *further)):
             more = _acting(more) if acting is not None else more
             for name in names:
@@ -152,32 +158,6 @@ def appointment_chains(
                 chain = TitleChain(with_organisation(more, elements), name, span, False)
                 out.append(replace(chain, rule="rules.appointment"))
     return unique_chains(out)
-
-
-_ACTING_AFTER = re.compile(r"[，,]\s*(?:并)?代理")
-
-
-def _post_end(text: str, start: int) -> int:
-    """Where a post read from ``start`` ends: at the clause's end, before 职务 or 一职."""
-    end = start
-    while end < len(text) and text[end] not in BOUNDARY | {"\n", "的"}:
-        end += 1
-    return end - next((len(w) for w in _POST_WORDS if text.endswith(w, 0, end)), 0)
-
-
-def _before_next_holder(text: str, people: People, start: int, end: int) -> int:
-    """Where a post read from ``start`` to ``end`` ends before the titles of another person
-    named in it (A任某省委书记、原书记B…: A's post ends at 、).
-
-    >>> t = "宣布林晓峰任东江省委书记、原书记陈思远另有任用"
-    >>> _before_next_holder(t, {17: Piece(17, 20, "陈思远")}, 6, len(t))
-    12
-    """
-    inside = [p.start for p in people.values() if start < p.start < end]
-    if not inside:
-        return end
-    listed = text.rfind("、", start, min(inside))
-    return listed if listed >= 0 else end
 
 
 def _listed_appointment(text: str, p: Piece) -> bool:

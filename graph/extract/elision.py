@@ -19,7 +19,12 @@ from functools import cache
 from graph.extract.names import Piece
 from graph.extract.orgs import counted_stem, region_parents, region_stem, regions
 from graph.extract.places import is_place, listed_region
-from graph.extract.unlisted import named_by_stem, unlisted_regions, without_word_before_level
+from graph.extract.unlisted import (
+    autonomous_region,
+    named_by_stem,
+    unlisted_regions,
+    without_word_before_level,
+)
 
 _LEVEL_CHARS = "市区县省州"
 _NOT_ELIDED = frozenset({"市场", "市民", "市区", "区域", "县城", "省份", "州长", "市值", "区块"})
@@ -132,7 +137,7 @@ def dominant_regions(text: str) -> dict[str, str]:
             best[level] = min(counts, key=lambda k: _rank(k, counts, text))
     for level, name in unlisted_regions(text).items():
         best.setdefault(level, name)
-    if autonomous := _autonomous_region(text):
+    if autonomous := autonomous_region(text):
         best["自治区"] = autonomous  # 自治区主席 in an article about 广西
     for level in "县区":
         if level not in best and (named := named_by_stem(text, level)):
@@ -146,27 +151,6 @@ def dominant_regions(text: str) -> dict[str, str]:
         if province.endswith("省"):
             best["省"] = province  # 省政府 in an article about 西安: 陕西省人民政府
     return best
-
-
-_AUTONOMOUS_REGIONS = {
-    "广西壮族自治区": "广西",
-    "西藏自治区": "西藏",
-    "新疆维吾尔自治区": "新疆",
-    "内蒙古自治区": "内蒙古",
-    "宁夏回族自治区": "宁夏",
-}
-"""The five autonomous regions and the short names the news gives them."""
-
-
-def _autonomous_region(text: str) -> str | None:
-    """The autonomous region the text names most often, by its full or short name.
-
-    >>> _autonomous_region("广西经济社会发展。自治区主席出席。"), _autonomous_region("东江市")
-    ('广西壮族自治区', None)
-    """
-    counts = Counter({full: text.count(short) for full, short in _AUTONOMOUS_REGIONS.items()})
-    (best, n), *_ = counts.most_common(1)
-    return best if n else None
 
 
 def _rank(name: str, counts: Counter[str], text: str) -> tuple[int, int, int]:
@@ -249,50 +233,6 @@ def _nearest_region(before: str, level: str) -> str | None:
         if hits:
             return min(hits, key=rank.__getitem__)
     return None
-
-
-_COMMITTEE_DEPARTMENTS = frozenset(
-    {"宣传部", "组织部", "统战部", "政法委", "政研室", "办公室", "秘书处", "教育工作委员会"}
-)
-"""Departments of a party committee written alone after its 常委 (市委常委、宣传部部长)."""
-
-
-def committee_department(name: str, committee: str) -> str | None:
-    """The full name of a party committee's department written alone right after a title at
-    that committee in one chain (东江市委常委、宣传部部长: 宣传部 is 东江市委宣传部).
-
-    >>> committee_department("宣传部", "东江市委"), committee_department("宣传部", "东江大学")
-    ('东江市委宣传部', None)
-    >>> committee_department("组织部", "中共东江市委")  # one key however the committee is named
-    '东江市委组织部'
-    """
-    if name not in _COMMITTEE_DEPARTMENTS or not committee.endswith("委") or len(committee) < 2:
-        return None
-    for prefix in _PARTY:
-        committee = committee.removeprefix(prefix)
-    return committee + name
-
-
-_GOVERNING = ("人民政府", "政府", "纪委", "委")
-
-
-def region_department(name: str, held: str) -> str | None:
-    """The full name of a government department written without its region right after a
-    title at that region (湖州市副市长、公安局长: 公安局 is 湖州市公安局).
-
-    >>> region_department("公安局", "湖州市"), region_department("教育局", "中共湖州市委")
-    ('湖州市公安局', '湖州市教育局')
-    >>> region_department("公安局", "东华大学"), region_department("总公司", "湖州市")
-    (None, None)
-    """
-    if not 2 < len(name) <= 6 or not name.endswith(("局", "厅", "委", "办")):
-        return None
-    if name[0] in _LEVEL_CHARS or is_place(name[:2]) or is_place(name[:3]):
-        return None
-    region = held.removeprefix("中国共产党").removeprefix("中共")
-    if not is_place(region):
-        region = next((region.removesuffix(g) for g in _GOVERNING if region.endswith(g)), "")
-    return region + name if len(region) > 1 and is_place(region) else None
 
 
 PLACE_BODIES = frozenset(

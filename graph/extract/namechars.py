@@ -5,6 +5,7 @@ it is the name's third character or the clause's next word.
 from __future__ import annotations
 
 from graph.text.segment import FUNCTION_TAGS, word_tags
+from graph.types import Token
 
 ADVERB_FINALS = frozenset("刚超才正原均")
 """Characters jieba reads as adverbs that end a three-character name far more often than
@@ -43,3 +44,26 @@ _ASPECT = frozenset("了着过")
 def word_after(text: str, at: int) -> str:
     """The mark at ``at`` or the two characters there (enough for :func:`third_left_alone`)."""
     return text[at : at + 1] if text[at : at + 1] in _AFTER_NAME_MARKS else text[at : at + 2]
+
+
+def given_glued_to_next(tok: Token, nxt: Token, tags: dict[str, str]) -> bool:
+    """Whether the first character of ``nxt`` ends the name that the word ``tok`` opens, the
+    segmenter having glued it to a conjunction or a verb (凌小 + 宏等市, 蓝某 + 立在)."""
+    return (
+        tags.get(tok.text, "nr") in ("nr", "a", "nz", "n")  # 凌小 an adjective, 蓝天 a noun
+        and nxt.start == tok.end
+        and len(nxt.text) >= 2
+        and nxt.text[1] in _GLUED_AFTER_GIVEN
+        and nxt.text not in tags
+        and third_left_alone(nxt.text[0], nxt.text[1:3])
+    )
+
+
+_GLUED_AFTER_GIVEN = frozenset("及和与等在为是将")
+"""Characters the segmenter glues after a name's last character (宏等市, 立在)."""
+
+
+def addressed_after(text: str, nxt: Token) -> bool:
+    """Whether a two-character verb after a family name is its given name, a group or a form
+    of address following it (书记车 + 前进 + 一行: 车前进)."""
+    return len(nxt.text) == 2 and text.startswith(("一行", "同志", "等一行"), nxt.end)

@@ -15,7 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from graph.extract.namechars import ADVERB_FINALS, third_left_alone, word_after
+from graph.extract.namechars import (
+    ADVERB_FINALS,
+    addressed_after,
+    given_glued_to_next,
+    third_left_alone,
+    word_after,
+)
 from graph.ner.persons import conjunction_kept, glued_tail, preposition_lead
 from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
@@ -244,23 +250,6 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
     return None
 
 
-def given_glued_to_next(tok: Token, nxt: Token, tags: dict[str, str]) -> bool:
-    """Whether the first character of ``nxt`` ends the name that the word ``tok`` opens, the
-    segmenter having glued it to a conjunction or a verb (凌小 + 宏等市, 蓝某 + 立在)."""
-    return (
-        tags.get(tok.text, "nr") in ("nr", "a", "nz", "n")  # 凌小 an adjective, 蓝天 a noun
-        and nxt.start == tok.end
-        and len(nxt.text) >= 2
-        and nxt.text[1] in _GLUED_AFTER_GIVEN
-        and nxt.text not in tags
-        and third_left_alone(nxt.text[0], nxt.text[1:3])
-    )
-
-
-_GLUED_AFTER_GIVEN = GLUED | frozenset("在为是将")
-"""Characters the segmenter glues after a name's last character (宏等市, 立在)."""
-
-
 def _given_before_joined_title(text: str, nxt: Token) -> bool:
     """Whether the word after a name's first two characters is its last character and the
     conjunction before another person's title (主任曹某泰和助理处长A: 泰和 is a county's name)."""
@@ -332,7 +321,7 @@ def _family_name_and_given(
         nxt
         and 1 <= len(nxt.text) <= 2
         and "\u4e00" <= nxt.text[0] <= "\u9fff"
-        and (tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS or _addressed_after(text, nxt))
+        and (tags.get(nxt.text, "nr") not in _NOT_NAME_TAGS or addressed_after(text, nxt))
         and not (tags.get(tok.text) == "p" and text[nxt.end : nxt.end + 1] in _LEVEL_AFTER)
         # 向 + 东江 + 市: a preposition before a place, not the family name 向
         and not (tags.get(tok.text) in ("c", "p") and tags.get(nxt.text, "").startswith("ns"))
@@ -353,12 +342,6 @@ def _family_name_and_given(
             end -= 1  # 任 + 某等 + 市区领导: the list's 等, not the name's
         return Piece(tok.start, end, text[tok.start : end])
     return None
-
-
-def _addressed_after(text: str, nxt: Token) -> bool:
-    """Whether a two-character verb after a family name is its given name, a group or a form
-    of address following it (书记车 + 前进 + 一行: 车前进)."""
-    return len(nxt.text) == 2 and text.startswith(("一行", "同志", "等一行"), nxt.end)
 
 
 _VERB_AFTER_NAME = frozenset("为在是将对向从被把给")

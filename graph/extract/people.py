@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.namechars import third_left_alone
+from graph.extract.namechars import given_glued_to_next, third_left_alone
 from graph.extract.names import (
     GLUED,
     NAME_DOTS,
     Piece,
     conjunction_before_a_word,
-    given_glued_to_next,
     is_surname_start,
     named_alone,
     surname_repeated,

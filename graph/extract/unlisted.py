@@ -147,3 +147,24 @@ def without_word_before_level(name: str, doc_regions: dict[str, str]) -> str:
 
 
 _MAX_BEFORE = 8
+
+
+_AUTONOMOUS_REGIONS = {
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "新疆维吾尔自治区": "新疆",
+    "内蒙古自治区": "内蒙古",
+    "宁夏回族自治区": "宁夏",
+}
+"""The five autonomous regions and the short names the news gives them."""
+
+
+def autonomous_region(text: str) -> str | None:
+    """The autonomous region the text names most often, by its full or short name.
+
+    >>> autonomous_region("广西经济社会发展。自治区主席出席。"), autonomous_region("东江市")
+    ('广西壮族自治区', None)
+    """
+    counts = Counter({full: text.count(short) for full, short in _AUTONOMOUS_REGIONS.items()})
+    (best, n), *_ = counts.most_common(1)
+    return best if n else None
