@@ -13,6 +13,7 @@ and the present posts of a short biography (``A，男，汉族，1965年生，�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orglead import HONORIFICS
@@ -191,3 +192,12 @@ def before_next_holder(text: str, people: dict[int, Piece], start: int, end: int
         return end
     listed = text.rfind("、", start, min(inside))
     return listed if listed >= 0 else end
+
+
+def acting_title(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
+    """The elements with their last title made acting (代理 + 市长), its span unchanged."""
+    last = elements[-1]
+    if last.role.text.startswith(("代理", "代")):
+        return elements
+    role = Piece(last.role.start, last.role.end, "代理" + last.role.text)
+    return (*elements[:-1], replace(last, role=role))

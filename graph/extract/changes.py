@@ -20,6 +20,7 @@ from dataclasses import replace
 from graph.extract.appointments import (
     ACTING_AFTER,
     POST_WORDS,
+    acting_title,
     before_next_holder,
     delegate_element,
     further_post,
@@ -138,7 +139,7 @@ def appointment_chains(
         if not elements:
             continue
         if verb == "代理":
-            elements = _acting(elements)
+            elements = acting_title(elements)
         successor = _successor(text, people, p)
         names = [successor] if successor else _names(seg, starts, people, p)
         if respectively:
@@ -147,17 +148,32 @@ def appointment_chains(
         for name in names:
             span = Piece(name.start, post_end, text[name.start : post_end])
             out.append(TitleChain(elements, name, span, False, "rules.appointment"))
-        further = further_post(text, post_end)
-        acting = ACTING_AFTER.match(text, post_end) if further is None else None
-        if acting is not None:  # 任命A为某市副市长，代理某市市长职务: the acting title too
-            further = (acting.end(), post_end_at(text, acting.end()))
-        if further is not None and (more := _post(seg, starts, *further)):
-            more = _acting(more) if acting is not None else more
-            for name in names:
-                span = Piece(name.start, further[1], text[name.start : further[1]])
-                chain = TitleChain(with_organisation(more, elements), name, span, False)
-                out.append(replace(chain, rule="rules.appointment"))
+        out += _further_chains(seg, starts, post_end, elements, names)
     return unique_chains(out)
+
+
+def _further_chains(
+    seg: Segmented,
+    starts: dict[int, int],
+    post_end: int,
+    elements: tuple[ChainElement, ...],
+    names: list[Piece],
+) -> list[TitleChain]:
+    """The names' further post right after theirs (，并决定为代理主任; 任命A为某市副市长，代理某市
+    市长职务: the acting title too), at the organisation of the post before when it names none."""
+    text = seg.doc.text
+    further = further_post(text, post_end)
+    acting = ACTING_AFTER.match(text, post_end) if further is None else None
+    if acting is not None:
+        further = (acting.end(), post_end_at(text, acting.end()))
+    if further is None or not (more := _post(seg, starts, *further)):
+        return []
+    more = with_organisation(acting_title(more) if acting is not None else more, elements)
+    spans = (Piece(n.start, further[1], text[n.start : further[1]]) for n in names)
+    return [
+        TitleChain(more, name, span, False, "rules.appointment")
+        for name, span in zip(names, spans, strict=True)
+    ]
 
 
 def _listed_appointment(text: str, p: Piece) -> bool:
@@ -188,15 +204,6 @@ def _pronouns(text: str, people: People) -> People:
         if before:
             out[m.start()] = Piece(m.start(), m.end(), before[-1].text)
     return out
-
-
-def _acting(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
-    """The elements with their last title made acting (代理 + 市长), its span unchanged."""
-    last = elements[-1]
-    if last.role.text.startswith(("代理", "代")):
-        return elements
-    role = Piece(last.role.start, last.role.end, "代理" + last.role.text)
-    return (*elements[:-1], replace(last, role=role))
 
 
 def _names(seg: Segmented, starts: dict[int, int], people: People, last: Piece) -> list[Piece]:

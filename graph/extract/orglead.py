@@ -149,17 +149,14 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
         tag = "v" if word in _VERB_IDIOMS else tags.get(word, _function_pair(word, tags))
-        if cut < end and _name_and_verb(word, tags):
-            start, clause, i = cut, False, i + 1  # 宣布 + 赵某某任 + 某省委书记
-            continue
         if _glued_preposition(word, tags, seg.doc.text, cut):
             start, clause, i = seg.tokens[i].start + 1, False, i + 1  # 由 + 区组宣统部
             continue
         if word in _LOCALIZERS and cut < end and _place_at(seg, i + 1, end):
             start, clause, i = cut, False, i + 1  # 庆典上 + 高要市人民政府
             continue
-        if word.endswith(_TAKING_OFFICE) and cut < end:
-            start, clause, i = cut, False, i + 1  # 高票当选 + 某会, 现任 + 某会: not the name
+        if (word.endswith(_TAKING_OFFICE) or _name_and_verb(word, tags)) and cut < end:
+            start, clause, i = cut, False, i + 1  # 现任 + 某会, 赵某某任 + 某省委: no name
             continue
         if word in places() and _names_a_company(seg.doc.text, cut, end):
             break  # 北京 + 久其软件股份有限公司: a place opens a company's name, its brand follows

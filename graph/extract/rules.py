@@ -244,13 +244,9 @@ def _chain_ending_at(
         return None
     person, caption = found
     role_start = role_ending_at(text, role_end, start_limit=sentence_start) or role_end
-    begin = _chain_start(text, role_start, max(sentence_start, floor))
-    for n in names.starting_in(begin, role_start):
-        if n.end < role_start and text[n.end] in "及和与":
-            begin = n.end + 1  # 会长A及某某会理事长B: B's chain starts after A's name
-        elif n.end < role_start and text.startswith(_HOLDS, n.end):
-            listed = text.rfind("、", n.end, role_start)
-            begin = listed + 1 if listed >= 0 else begin  # A任某省委书记、原书记B: A's titles
+    begin = _after_other_names(
+        text, _chain_start(text, role_start, max(sentence_start, floor)), role_start, names
+    )
     elements: list[ChainElement] = []
     sharing: list[Piece] = []  # organisations named alone before a shared title
     cursor = begin
@@ -315,6 +311,18 @@ def _opens_a_clause(element: ChainElement, start: int, names: _Names) -> bool:
     if element.org is None:
         return (element.body or element.role).start - start > _MAX_LEAD
     return bool(names.starting_in(start, element.org.start))
+
+
+def _after_other_names(text: str, begin: int, role_start: int, names: _Names) -> int:
+    """Where a chain starts after the names inside it and what is theirs (会长A及某某会理事长B:
+    after A's name; A任某省委书记、原书记B: after A's titles)."""
+    for n in names.starting_in(begin, role_start):
+        if n.end < role_start and text[n.end] in "及和与":
+            begin = n.end + 1
+        elif n.end < role_start and text.startswith(_HOLDS, n.end):
+            listed = text.rfind("、", n.end, role_start)
+            begin = listed + 1 if listed >= 0 else begin
+    return begin
 
 
 def _holds_a_name(element: ChainElement, names: _Names) -> bool:

@@ -262,17 +262,7 @@ def _page(
     shown_nodes, shown_edges = _drawn_counts(g, comm.of, collapsed)
     free = not given and not collapsed and shown_nodes <= PHYSICS_LIMIT
     use_physics = free if physics is None else physics
-    degree = _degrees(g)
-    nodes = (
-        _node(n, d, i, xy[i], comm.of[i], degree[i])
-        for i, (n, d) in enumerate(g.nodes(evidence=False))
-    )
-    before = _parallel_before(g)
-    pairs = enumerate(zip(g.ends(), g.edges(), strict=True))
-    edges = (_edge(j, ends, e[3], before[j]) for j, (ends, e) in pairs)
-    names = (
-        [str(d.get("label", n)), *str_list(d.get("aliases"))] for n, d in g.nodes(evidence=False)
-    )
+    nodes, edges, names = _canvas(g, comm, xy)
     edge_total = g.edge_count()
     report = HtmlReport(
         Path(),
@@ -301,6 +291,25 @@ def _page(
         "docNames": docs,
     }
     return iter_page(title, json_pieces(data), details_json(g)), report
+
+
+def _canvas(
+    g: Network, comm: Communities, xy: Sequence[tuple[float, float]]
+) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]], Iterator[list[str]]]:
+    """The canvas's nodes and edges and each node's names for search, as iterators (the page
+    writes them item by item)."""
+    degree = _degrees(g)
+    nodes = (
+        _node(n, d, i, xy[i], comm.of[i], degree[i])
+        for i, (n, d) in enumerate(g.nodes(evidence=False))
+    )
+    before = _parallel_before(g)
+    pairs = enumerate(zip(g.ends(), g.edges(), strict=True))
+    edges = (_edge(j, ends, e[3], before[j]) for j, (ends, e) in pairs)
+    names = (
+        [str(d.get("label", n)), *str_list(d.get("aliases"))] for n, d in g.nodes(evidence=False)
+    )
+    return nodes, edges, names
 
 
 def _parallel_before(g: Network) -> array[int]:
