@@ -236,3 +236,26 @@ def test_a_length_in_days_written_with_ri_sets_the_last_day() -> None:
         "发布日期：2008-07-19\n林晓峰今日（七月十九日）率领东华工商考察团前往东北作为期八日访问。"
     )
     assert (date(2008, 7, 19), date(2008, 7, 26)) in events.values()
+
+
+def test_a_header_line_with_its_paper_and_reporter_after_the_date_dates_the_copy() -> None:
+    events = _events(
+        "东江市人大常委会召开会议\n2010-01-23 东江日报 记者 林晓峰\n"
+        "东江市人大常委会第二十八次会议于昨天上午召开。"
+    )
+    assert events["东江市人大常委会第二十八次会议"] == (date(2010, 1, 22), date(2010, 1, 22))
+
+
+def test_a_header_date_with_its_month_first_and_the_year_last() -> None:
+    events = _events("西岭区长宣誓就职\n4月. 09, 2024\n西岭市政府今（9）日举行新任区长宣誓典礼。")
+    assert date(2024, 4, 9) in {start for start, _ in events.values()}, events
+
+
+def test_a_dateline_told_as_news_leaves_the_lead_its_own_day() -> None:
+    events = _events(
+        "部长视察东华医院\n2006年09月20日11:11 东华网\n"
+        "东华网西岭9月20日消息（记者林晓峰） 19日下午，部长陈思远在西岭市市长赵一鸣的陪同下，"
+        "视察了东华医院。"
+    )
+    assert events["部长视察东华医院"] == (date(2006, 9, 19), date(2006, 9, 19)), events
+    assert {start for start, _ in events.values()} == {date(2006, 9, 19)}, events

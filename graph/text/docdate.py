@@ -50,6 +50,8 @@ datetime.date(2006, 1, 24)
 (datetime.date(2023, 11, 10), datetime.date(2023, 11, 10))
 >>> document_date("标题\\n10月19日，会见。\\n信息来源：\\n2023-10-24")
 datetime.date(2023, 10, 24)
+>>> document_date("标题\\n2010-01-23 某某日报 记者 某某某\\n正文"), document_date("标题\\n4月. 09, 2024\\n正文")
+(datetime.date(2010, 1, 23), datetime.date(2024, 4, 9))
 """
 
 from __future__ import annotations
@@ -64,7 +66,9 @@ _D = "[0-9０-９]"
 _ISO = rf"(?P<y>{_D}{{4}})\s*[-/.年]\s*(?P<m>{_D}{{1,2}})\s*[-/.月]\s*(?P<d>{_D}{{1,2}})日?"
 _US = rf"(?P<m2>{_D}{{1,2}})/(?P<d2>{_D}{{1,2}})/(?P<y2>{_D}{{4}})"
 _EU = rf"(?<![0-9０-９.])(?P<d3>{_D}{{1,2}})\.(?P<m3>{_D}{{1,2}})\.(?P<y3>{_D}{{4}})"
-_DATE = rf"(?:{_ISO}|{_US}|{_EU})"
+_MONTH_FIRST = rf"(?P<m4>{_D}{{1,2}})月\.?\s*(?P<d4>{_D}{{1,2}}),\s*(?P<y4>{_D}{{4}})"
+"""A month, its day and the year in the English order (4月. 09, 2024), as some sites print."""
+_DATE = rf"(?:{_ISO}|{_US}|{_EU}|{_MONTH_FIRST})"
 _WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天][，,、\s]*"
 _LABEL = re.compile(
     r"(?:发布时间|发表时间|发布日期|出版日期|发稿时间|更新时间|日期|时间|DateTime|Date|Time)"
@@ -79,7 +83,8 @@ _SHORT_YEAR = re.compile(
 _ALONE = re.compile(
     rf"^[\s【\[（(]*{_DATE}(?:\s*{_D}{{1,2}}[:：]{_D}{{2}}(?:[:：]{_D}{{2}})?)?[\s】\]）)]*"
     r"(?:\S{0,12}|[（(][^（）()]{0,24}[）)]"
-    r"|\s+(?:来源|作者|编辑|稿件来源|供稿|撰稿|记者|通讯员|发布者?|[Bb]y)\S*(?:\s+\S+){0,3})?\s*$"
+    r"|(?:\s+[^\s，,。；;：:]{1,12})?"  # the source (某日报) before its reporter
+    r"\s+(?:来源|作者|编辑|稿件来源|供稿|撰稿|记者|通讯员|发布者?|[Bb]y)\S*(?:\s+\S+){0,3})?\s*$"
 )
 # A header line naming the copy's source, author, editor, page or counters, with a full date.
 _SOURCE_LINE = re.compile(
@@ -124,6 +129,8 @@ def _from_match(m: re.Match[str]) -> date | None:
         y, mo, d = m["y"], m["m"], m["d"]
     elif m["y2"]:
         y, mo, d = m["y2"], m["m2"], m["d2"]
+    elif m["y4"]:
+        y, mo, d = m["y4"], m["m4"], m["d4"]
     else:
         y, mo, d = m["y3"], m["m3"], m["d3"]
     try:
@@ -156,13 +163,17 @@ def document_date(text: str) -> date | None:
 
 
 def labelled_date(line: str) -> bool:
-    """Whether ``line`` gives the copy's date with a label (发布时间：…), a line that states
-    no event's day.
+    """Whether ``line`` gives the copy's date, with a label (发布时间：…) or as a header line
+    does (a date beside its source and reporter): a line that states no event's day.
 
     >>> labelled_date("发布时间： 2008年07月01日    作者：某某"), labelled_date("6月18日，出发。")
     (True, False)
+    >>> labelled_date("2006年09月20日11:11 某某网"), labelled_date("2006年9月20日，某会召开。")
+    (True, False)
     """
-    return _LABEL.search(line) is not None
+    if _LABEL.search(line) is not None:
+        return True
+    return not _PROSE.search(line) and _header_date(line.strip()) is not None
 
 
 def _header_date(line: str) -> date | None:
@@ -219,7 +230,7 @@ _AFTER_SOURCE = re.compile(
 _DATELINE = re.compile(
     r"^[\s【\[（(]*(?:本报|本刊|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|網|报|報|台|臺))"
     r"\s?[\u4e00-\u9fff]{0,10}?\s?"
-    r"(?P<date>(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)(?:[电電](?![视視话話力影器子脑腦报報梯商信站厂廠池源缆纜线線网網台车車])|[讯訊])"
+    r"(?P<date>(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)(?:[电電](?![视視话話力影器子脑腦报報梯商信站厂廠池源缆纜线線网網台车車])|[讯訊]|消息)"
 )
 _DATELINE_LINES = 8
 
