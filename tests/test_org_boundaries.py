@@ -272,3 +272,11 @@ def test_a_short_name_in_brackets_after_a_name_is_its_alias() -> None:
 )
 def test_a_name_starts_after_a_clause_s_object_or_a_listed_name(text: str, org: str) -> None:
     assert {o for person, _, o in posts(text) if person == "张振华"} == {org}
+
+
+def test_a_level_before_a_word_and_a_conjunction_is_no_family_name() -> None:
+    found = posts("东华区护理学会召开大会。区卫生和计划生育局林晓峰副局长、陈思远副科长出席。")
+    assert found == {
+        ("林晓峰", "副局长", "区卫生和计划生育局"),
+        ("陈思远", "副科长", "区卫生和计划生育局"),
+    }, found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from post_triples import posts
+from post_triples import people, posts
 
 from graph.extract.names import Piece, person_after
 from graph.extract.orgcheck import tag_sentences
@@ -140,3 +140,29 @@ def test_a_preposition_that_is_a_family_name_before_a_common_noun_is_no_name() -
     assert not any(p in ("向来宾", "向大家") for p, _, _ in found), found
     assert not any(org.startswith("林晓峰") for _, _, org in found), found
     assert ("向立平", "局长", "东江市宗教事务局") in posts("东江市宗教事务局局长向立平出席。")
+
+
+def test_a_verb_of_going_glued_to_a_name_goes_with_the_destination() -> None:
+    found = posts("12月22日，东江州政协主席林平到州人民检察院开展调研。")
+    assert ("林平", "主席", "东江州政协") in found, found
+    named = people("东江市卫健委副主任王卫带领规划处处长陈思远、调研员赵英到西岭县调研。")
+    assert named == {"王卫", "陈思远", "赵英"}, named
+
+
+def test_a_family_name_alone_before_what_its_bearer_did_is_no_name() -> None:
+    assert posts("会议由东华市政府办副主任李主持。") == set()
+    assert posts("东华市卫生局副局长王讲话，要求各单位落实。") == set()
+
+
+def test_a_transliterated_name_goes_on_over_the_characters_that_spell_it() -> None:
+    found = posts("东华自治区主席艾山·铁力瓦尔地的陪同下，部长陈思远视察了医院。")
+    assert any(p == "艾山·铁力瓦尔地" for p, _, _ in found), found
+    found = posts("东华自治区人民政府副主席吐尔洪·麦麦提一行来到研究所调研。")
+    assert any(p == "吐尔洪·麦麦提" for p, _, _ in found), found
+    found = posts("东华自治区副主席阿不都·买合苏提，部长陈思远出席。")
+    assert any(p == "阿不都·买合苏提" for p, _, _ in found), found
+
+
+def test_a_transliterated_name_stops_before_a_verb_or_a_function_word() -> None:
+    found = posts("东华公司总裁约翰·史密斯于3月5日抵达，西岭集团董事长彼得·汉森来华访问。")
+    assert {p for p, _, _ in found} == {"约翰·史密斯", "彼得·汉森"}, found

@@ -4,6 +4,7 @@ it is the name's third character or the clause's next word.
 
 from __future__ import annotations
 
+from graph.resources import load_lexicon
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Token
 
@@ -67,3 +68,26 @@ def addressed_after(text: str, nxt: Token) -> bool:
     """Whether a two-character verb after a family name is its given name, a group or a form
     of address following it (书记车 + 前进 + 一行: 车前进)."""
     return len(nxt.text) == 2 and text.startswith(("一行", "同志", "等一行"), nxt.end)
+
+
+def surname_then_verb(name: str) -> bool:
+    """Whether ``name`` says what someone once did (曾考虑, 曾表示, 曾担任) or what a person
+    called by the family name alone did at a meeting (李 + 主持, 王 + 讲话): no name.
+
+    >>> surname_then_verb("曾考虑"), surname_then_verb("李主持"), surname_then_verb("李主")
+    (True, True, False)
+    """
+    rest = name[1:]
+    if name[0] == "曾" and (rest in _ONCE_DONE or rest in load_lexicon("reporting_verbs")):
+        return True
+    return len(name) == 3 and rest in AT_A_MEETING
+
+
+AT_A_MEETING = frozenset(
+    {"主持", "讲话", "致辞", "发言", "宣读", "汇报", "出席", "陪同", "带队", "指出", "强调", "表示"}
+)
+
+
+_ONCE_DONE = frozenset(
+    {"考虑", "担任", "参加", "参与", "任职", "工作", "获得", "荣获", "经历", "多次", "一度"}
+)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.names import is_surname_start, token_at
+from graph.extract.names import is_common_word, is_surname_start, token_at
 from graph.extract.orgnames import (
     MAX_SHORT_NAME,
     department_from,
@@ -387,6 +387,12 @@ HONORIFICS = ("先生", "女士", "同志")
 
 
 def _a_name(word: str) -> bool:
-    """A personal name the dictionary does not know as a word (韩某某 before 与)."""
+    """A personal name the dictionary does not know as a word (韩某某 before 与), not a level
+    before a word (区 + 卫生 of 区卫生和计划生育局: 区 is also a family name)."""
     tag = word_tags().get(word)
-    return 2 <= len(word) <= 3 and is_surname_start(word) and (tag is None or tag.startswith("nr"))
+    return (
+        2 <= len(word) <= 3
+        and is_surname_start(word)
+        and (tag is None or tag.startswith("nr"))
+        and not (word[0] in "区市县省州" and is_common_word(word[1:]))
+    )

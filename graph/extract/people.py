@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.namechars import given_glued_to_next, third_left_alone
+from graph.extract.namechars import given_glued_to_next, surname_then_verb, third_left_alone
 from graph.extract.names import (
     GLUED,
     NAME_DOTS,
@@ -72,18 +72,8 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
         and not _two_words(name)
         and not _COUNTED_TIME.search(name)
         and name not in _TENURE_WORDS
-        and not (name[0] == "曾" and _once_did(name[1:]))
+        and not surname_then_verb(name)
     )
-
-
-def _once_did(rest: str) -> bool:
-    """Whether 曾 + ``rest`` says what someone once did (曾考虑, 曾表示, 曾担任), not a name."""
-    return rest in _ONCE_DONE or rest in _reporting_verbs()
-
-
-_ONCE_DONE = frozenset(
-    {"考虑", "担任", "参加", "参与", "任职", "工作", "获得", "荣获", "经历", "多次", "一度"}
-)
 
 
 _TENURE_WORDS = frozenset({"曾任", "时任", "历任", "原任", "曾经", "曾是", "时年"})
@@ -161,7 +151,7 @@ def titled_name(text: str, a: int, b: int) -> bool:
         and not _two_words(name)
         and name[0] not in NUMERAL_CHARS  # 主席 + 一职: the post, not a name
         and name not in _TENURE_WORDS
-        and not (name[0] == "曾" and _once_did(name[1:]))  # 交通部 + 曾考虑
+        and not surname_then_verb(name)  # 交通部 + 曾考虑, 副主任 + 李主持
     )
 
 
@@ -208,7 +198,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         name = text[a:b]
         if text.startswith(_DOCTRINE, b):
             continue
-        whole = transliterated_end(seg, starts, b)
+        whole = transliterated_end(seg, starts, b, dotted=any(d in name for d in NAME_DOTS))
         if whole > b and is_transliteration(text[a:whole]):
             out.append(Piece(a, whole, text[a:whole]))  # 路易斯 + ·卡尔沃
         elif (

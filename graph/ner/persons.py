@@ -173,11 +173,15 @@ def glued_tail(text: str, a: int, b: int) -> int:
         return 1  # 陈某报 + 到, 李某所 + 建: a word that names seldom end in
     if _verb_glued(text, b):
         return 1  # 周某作 + 重要讲话, 张某到 + 会指导
+    if c in _GOING and b < len(text) and _is_cjk(text[b]):
+        return 1  # 李某到 + 某县调研: where the person went
     if c in _AUXILIARIES and nxt_tag.startswith("v"):
         return 1  # 李某某将 + 出席: an auxiliary before its verb
     return 0
 
 
+_GOING = frozenset("到赴抵")
+"""Verbs of going that no given name ends in, glued to a name before the destination."""
 _AUXILIARIES = frozenset("将")
 """Auxiliaries the model may glue to a name before the verb they modify (将 + 出席)."""
 
