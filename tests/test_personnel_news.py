@@ -111,3 +111,20 @@ def test_a_congress_named_with_its_term_keeps_that_name_as_an_alias() -> None:
     x = extract_document(Document.from_text("t.txt", "东华市十一届人大常委会主任林晓峰出席。"))
     congress = next(e for e in x.entities if e.label == "东华市人大常委会")
     assert "东华市十一届人大常委会" in congress.aliases
+
+
+def test_a_former_post_written_after_a_preposition_glued_to_qian() -> None:
+    text = "省政协主席将辞职，由前中共东华省委书记陈明义接任，前省委副书记何少川安排出任省政协副主席。"
+    ended = posts(text, former=True)
+    assert ("陈明义", "书记", "中共东华省委") in ended, ended
+    assert ("何少川", "副书记", "省委") in ended, ended
+    assert not any(org.startswith("前") for _, _, org in posts(text, former=None))
+
+
+def test_an_appointment_in_a_time_clause_is_still_the_persons_post() -> None:
+    text = "中共在去年底任命宋德明为东华省委书记后，日前又任命卢展工为省委副书记。"
+    assert ("宋德明", "书记", "东华省委") in posts(text)
+
+
+def test_a_reporters_third_character_left_alone_before_the_dateline_place() -> None:
+    assert people("（东华社记者梁珮绮台北23日电）经济部今天表示。") == {"梁珮绮"}

@@ -18,7 +18,7 @@ from dataclasses import replace
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orglead import HONORIFICS
 from graph.extract.rules import TitleChain
-from graph.extract.titles import ChainElement, parse_element
+from graph.extract.titles import ChainElement, parse_element, role_ending_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 
@@ -176,7 +176,25 @@ def post_end_at(text: str, start: int) -> int:
     end = start
     while end < len(text) and text[end] not in BOUNDARY | {"\n", "的"}:
         end += 1
-    return end - next((len(w) for w in POST_WORDS if text.endswith(w, 0, end)), 0)
+    return before_time_clause(
+        text, end - next((len(w) for w in POST_WORDS if text.endswith(w, 0, end)), 0)
+    )
+
+
+def before_time_clause(text: str, end: int) -> int:
+    """Where a post ending at ``end`` ends before the word making its clause a time clause
+    (任命A为某省委书记后，…: after the appointment).
+
+    >>> before_time_clause("任命林晓峰为东江省委书记后", 13), before_time_clause("任命林晓峰为东江市长", 10)
+    (12, 10)
+    """
+    word = next((w for w in _TIME_CLAUSE_ENDS if text.endswith(w, 0, end)), "")
+    if word and role_ending_at(text, end - len(word)) is not None:
+        return end - len(word)
+    return end
+
+
+_TIME_CLAUSE_ENDS = ("之后", "以后", "以来", "后")
 
 
 def before_next_holder(text: str, people: dict[int, Piece], start: int, end: int) -> int:

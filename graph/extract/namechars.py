@@ -91,3 +91,19 @@ AT_A_MEETING = frozenset(
 _ONCE_DONE = frozenset(
     {"考虑", "担任", "参加", "参与", "任职", "工作", "获得", "荣获", "经历", "多次", "一度"}
 )
+
+
+def third_before_place(text: str, end: int, tags: dict[str, str]) -> int:
+    """1 when the character at ``end``, after a family name and one given character that the
+    segmenter cut apart, is the name's third and a place follows it (记者梁 + 某 + 绮 + 台北
+    + 23日电), else 0.
+
+    >>> third_before_place("记者梁某绮台北23日电", 4, word_tags())
+    1
+    >>> third_before_place("记者梁某在台北采访", 4, word_tags())
+    0
+    """
+    char, place = text[end : end + 1], text[end + 1 : end + 3]
+    if not char or text[end : end + 2] in tags or not tags.get(place, "").startswith("ns"):
+        return 0
+    return int(third_left_alone(char, place))

@@ -20,6 +20,7 @@ from graph.extract.namechars import (
     AT_A_MEETING,
     addressed_after,
     given_glued_to_next,
+    third_before_place,
     third_left_alone,
     word_after,
 )
@@ -351,6 +352,7 @@ def _family_name_and_given(
         # 向 + 来宾(介绍), 由 + 专家(组成): a preposition before a common noun
     ):
         end = nxt.end - (len(nxt.text) == 2 and named_alone(text, tok.start, nxt.end - 1))
+        end += len(nxt.text) == 1 and third_before_place(text, end, tags)  # 梁 + 某 + 绮 + 台北
         if end - tok.start == 3:
             end -= glued_tail(text, tok.start, end)  # 李 + 耕作 + 的关于…的说明: 李耕
         if (

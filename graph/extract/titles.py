@@ -214,16 +214,18 @@ def parse_element(
         org_start, former = past, True  # 上届书协副主席: the last term's post
     elif (present := after_present_term(text, org_start, rest_end)) > org_start:
         org_start = present  # 新一届某协会主席: the association's
-    elif text.startswith("前", org_start) and rest_end - org_start > 3:
-        word = token_at(seg.tokens, starts, org_start)
-        if word is not None and word.text == "前":  # 前民政事务局局长 (not 前海, a word)
-            org_start, former = org_start + 1, True
+    elif text.startswith("前", org_start) and rest_end - org_start > 2:
+        word = token_at(seg.tokens, starts, org_start) or token_at(seg.tokens, starts, org_start - 1)
+        if word is not None and (word.text == "前" or word.text in _GLUED_FORMER):
+            org_start, former = org_start + 1, True  # 前民政事务局局长, 由前 + 省委 (not 前海)
     if org_start >= rest_end:
         return ChainElement(None, body, role, former)
     return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
 
 
 _AT_THE_TIME = ("时任", "曾任")
+_GLUED_FORMER = frozenset(c + "前" for c in "由的和与及为是向对将被")
+"""前 glued to the preposition before it (由前 + 省委书记: a post that has ended)."""
 _QUALIFYING = ("兼职", "专职", "挂职")
 
 
