@@ -114,7 +114,9 @@ def test_a_congress_named_with_its_term_keeps_that_name_as_an_alias() -> None:
 
 
 def test_a_former_post_written_after_a_preposition_glued_to_qian() -> None:
-    text = "省政协主席将辞职，由前中共东华省委书记陈明义接任，前省委副书记何少川安排出任省政协副主席。"
+    text = (
+        "省政协主席将辞职，由前中共东华省委书记陈明义接任，前省委副书记何少川安排出任省政协副主席。"
+    )
     ended = posts(text, former=True)
     assert ("陈明义", "书记", "中共东华省委") in ended, ended
     assert ("何少川", "副书记", "省委") in ended, ended

@@ -40,12 +40,13 @@ from graph.extract.listbase import (
     skip_aside,
     unique_chains,
 )
-from graph.extract.names import BOUNDARY, NAME_DOTS, Piece, transliterated_end
+from graph.extract.names import BOUNDARY, NAME_DOTS, Piece
 from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffix_of
 from graph.extract.people import is_transliteration, looks_like_name
 from graph.extract.rules import TitleChain
 from graph.extract.subject import fits
 from graph.extract.titles import ChainElement, OrgCheck, role_starting_at
+from graph.extract.transliterated import transliterated_end
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented

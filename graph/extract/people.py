@@ -26,11 +26,11 @@ from graph.extract.names import (
     is_surname_start,
     named_alone,
     surname_repeated,
-    transliterated_end,
 )
 from graph.extract.orgcheck import ModelSpan
 from graph.extract.places import is_place, listed_region
 from graph.extract.titles import role_ending_at, role_starting_at
+from graph.extract.transliterated import transliterated_end
 from graph.ner.persons import conjunction_kept, consistent, glued_tail
 from graph.resources import load_lexicon
 from graph.text.numerals import NUMERAL_CHARS

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.names import Piece
+from graph.extract.names import Piece, token_at
 from graph.extract.orgnames import company_suffix, org_suffix_of
 from graph.extract.places import DEMOCRATIC_PARTIES, is_place
+from graph.types import Segmented
 
 _TENURE = frozenset({"新任", "现任", "首任"})
 _PAST_TENURE = frozenset({"前任", "上任"})
@@ -144,3 +145,22 @@ def without_term(surface: str) -> str:
     if body and org_suffix_of(body) and not is_place(body):
         return body
     return _CONGRESS_TERM.sub("", _TERM.sub("", surface))
+
+
+def former_word_at(seg: Segmented, starts: dict[int, int], at: int) -> bool:
+    """Whether 前 at ``at`` says that the post after it has ended: a word of its own (前 +
+    民政事务局局长) or glued to the preposition before it (由前 + 省委书记), not 前海.
+
+    >>> from graph.text.segment import segment, token_index
+    >>> from graph.types import Document
+    >>> seg = segment(Document.from_text("d.txt", "由前省委书记接任，前海管理局局长出席"))
+    >>> former_word_at(seg, token_index(seg), 1), former_word_at(seg, token_index(seg), 9)
+    (True, False)
+    """
+    if seg.doc.text[at : at + 1] != "前":
+        return False
+    word = token_at(seg.tokens, starts, at) or token_at(seg.tokens, starts, at - 1)
+    return word is not None and (word.text == "前" or word.text in _GLUED_FORMER)
+
+
+_GLUED_FORMER = frozenset(c + "前" for c in "由的和与及为是向对将被")

@@ -20,7 +20,7 @@ from graph.extract.chainparts import (
     place_before_government_title,
 )
 from graph.extract.elision import PLACE_BODIES
-from graph.extract.names import Piece, token_at
+from graph.extract.names import Piece
 from graph.extract.orgforms import federation_short_name, mission_name
 from graph.extract.orglead import trim_leading
 from graph.extract.orgnames import (
@@ -46,6 +46,7 @@ from graph.extract.terms import (
     before_council,
     before_title_words,
     board_of_a_term,
+    former_word_at,
 )
 from graph.resources import load_lexicon
 from graph.types import Segmented
@@ -214,18 +215,14 @@ def parse_element(
         org_start, former = past, True  # 上届书协副主席: the last term's post
     elif (present := after_present_term(text, org_start, rest_end)) > org_start:
         org_start = present  # 新一届某协会主席: the association's
-    elif text.startswith("前", org_start) and rest_end - org_start > 2:
-        word = token_at(seg.tokens, starts, org_start) or token_at(seg.tokens, starts, org_start - 1)
-        if word is not None and (word.text == "前" or word.text in _GLUED_FORMER):
-            org_start, former = org_start + 1, True  # 前民政事务局局长, 由前 + 省委 (not 前海)
+    elif rest_end - org_start > 2 and former_word_at(seg, starts, org_start):
+        org_start, former = org_start + 1, True  # 前民政事务局局长 (not 前海, a word)
     if org_start >= rest_end:
         return ChainElement(None, body, role, former)
     return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
 
 
 _AT_THE_TIME = ("时任", "曾任")
-_GLUED_FORMER = frozenset(c + "前" for c in "由的和与及为是向对将被")
-"""前 glued to the preposition before it (由前 + 省委书记: a post that has ended)."""
 _QUALIFYING = ("兼职", "专职", "挂职")
 
 
