@@ -136,8 +136,8 @@ def appointment_chains(
         post_end = before_time_clause(text, post_end)
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
         elements = (
-            lead and _post(seg, starts, lead.end(), post_end, org_check=org_check)
-        ) or _post(seg, starts, post_start, post_end, org_check=org_check)
+            lead and titles_filling(seg, starts, lead.end(), post_end, org_check=org_check)
+        ) or titles_filling(seg, starts, post_start, post_end, org_check=org_check)
         if not elements:
             continue
         if verb == "代理":
@@ -168,7 +168,7 @@ def _further_chains(
     acting = ACTING_AFTER.match(text, post_end) if further is None else None
     if acting is not None:
         further = (acting.end(), post_end_at(text, acting.end()))
-    if further is None or not (more := _post(seg, starts, *further)):
+    if further is None or not (more := titles_filling(seg, starts, *further)):
         return []
     more = with_organisation(acting_title(more) if acting is not None else more, elements)
     spans = (Piece(n.start, further[1], text[n.start : further[1]]) for n in names)
@@ -306,7 +306,7 @@ def _successor(text: str, people: People, p: Piece) -> Piece | None:
     return next((q for q in people.values() if q.end == m.start()), None)
 
 
-def _post(
+def titles_filling(
     seg: Segmented,
     starts: dict[int, int],
     start: int,
@@ -380,7 +380,7 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     for p, post_start in removed:
         stop = _POST_END.search(text, post_start)
         post_end = stop.start() if stop else len(text)
-        elements = _post(seg, starts, post_start, post_end, former=True)
+        elements = titles_filling(seg, starts, post_start, post_end, former=True)
         if elements:
             span = Piece(p.start, post_end, text[p.start : post_end])
             out.append(TitleChain(elements, p, span, False, "rules.removal"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import TypeAlias
 
 from graph.extract.afternames import after_name_people
+from graph.extract.appointees import appointee_lines
 from graph.extract.appositive import after_name_chains, honorific_chains
 from graph.extract.chainmentions import chain_mentions
 from graph.extract.changes import left_by_transfer
@@ -115,6 +116,7 @@ def _extract_whole(doc: Document) -> Extraction:
         + counted_chains(seg, index)
         + lead_rosters(seg, index)
         + conferral_chains(seg, index)
+        + appointee_lines(seg, index)
     )
     found += honorific_chains(seg, names, found)
     found += tuple(titled_rosters(seg, found))

@@ -148,6 +148,8 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
     while i is not None and i < len(seg.tokens) and seg.tokens[i].end <= end:
         word = seg.tokens[i].text
         cut = seg.tokens[i].end
+        if seg.doc.text.startswith(_NAME_OPENINGS, seg.tokens[i].start):
+            break  # 可 + 持续发展委员会: the name's first word
         tag = "v" if word in _VERB_IDIOMS else tags.get(word, _function_pair(word, tags))
         if _glued_preposition(word, tags, seg.doc.text, cut):
             start, clause, i = seg.tokens[i].start + 1, False, i + 1  # 由 + 区组宣统部
@@ -206,7 +208,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
-        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
+        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None or tok.text == "可":
             break  # 我校, 本院: a pointing word is the organisation's name
         if tok.text in "我本该" and deictic_kind(seg.doc.text[tok.start : end]) is not None:
             break  # 我 + 所
@@ -354,6 +356,7 @@ _NAME_VERBS = frozenset(
      "指挥", "防治", "提案"}
 )  # fmt: skip
 """Verbs that are words of organisation names (应用法学研究所, 住房保障局): never cut there."""
+_NAME_OPENINGS = ("可持续",)
 _CAPTION_LEADS = (
     "图为", "图中为", "左起为", "右起为", "承办方", "主办方", "协办方", "合作方",
     "所属", "下属", "旗下", "属下",  # 所属某某公司总经理: the group's subsidiary, named after
