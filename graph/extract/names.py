@@ -367,3 +367,15 @@ def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
             ):
                 out.append(Piece(j, i, text[j:i]))
     return tuple(sorted(set(out), key=lambda p: p.start))
+
+
+def a_personal_name(word: str) -> bool:
+    """A personal name the dictionary does not know as a word (韩某某 before 与), not a level
+    before a word (区 + 卫生 of 区卫生和计划生育局: 区 is also a family name)."""
+    tag = word_tags().get(word)
+    return (
+        2 <= len(word) <= 3
+        and is_surname_start(word)
+        and (tag is None or tag.startswith("nr"))
+        and not (word[0] in "区市县省州" and is_common_word(word[1:]))
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.names import is_common_word, is_surname_start, token_at
+from graph.extract.names import a_personal_name, is_surname_start, token_at
 from graph.extract.orgnames import (
     MAX_SHORT_NAME,
     department_from,
@@ -376,7 +376,7 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     if word not in ("和", "与", "及"):
         return False
     before = "".join(text[start:at].split())
-    if org_suffix_of(before) is not None or _a_name(before) or before.endswith(HONORIFICS):
+    if org_suffix_of(before) is not None or a_personal_name(before) or before.endswith(HONORIFICS):
         return False  # 某公司和…, 韩某某与某区副区长, A先生和: the name before it is not part of it
     if _a_place(before) and text.startswith(before, at + 1):
         return False  # 赴南平与南平市委…: a place, then the organisation named by it
@@ -387,15 +387,3 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
 
 HONORIFICS = ("先生", "女士", "同志")
 """Honorifics written after a name (张某先生)."""
-
-
-def _a_name(word: str) -> bool:
-    """A personal name the dictionary does not know as a word (韩某某 before 与), not a level
-    before a word (区 + 卫生 of 区卫生和计划生育局: 区 is also a family name)."""
-    tag = word_tags().get(word)
-    return (
-        2 <= len(word) <= 3
-        and is_surname_start(word)
-        and (tag is None or tag.startswith("nr"))
-        and not (word[0] in "区市县省州" and is_common_word(word[1:]))
-    )
