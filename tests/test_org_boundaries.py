@@ -280,3 +280,13 @@ def test_a_level_before_a_word_and_a_conjunction_is_no_family_name() -> None:
         ("林晓峰", "副局长", "区卫生和计划生育局"),
         ("陈思远", "副科长", "区卫生和计划生育局"),
     }, found
+
+
+def test_a_short_association_name_before_huizhang() -> None:
+    found = posts("东华律协会长林晓峰、副会长陈思远及各专业委员会主任热情接待了客人。")
+    assert found == {("林晓峰", "会长", "东华律协"), ("陈思远", "副会长", "东华律协")}, found
+
+
+def test_a_company_after_a_verb_is_no_unit_of_the_group_before_it() -> None:
+    found = posts("工厂一度停产，飞龙集团派驻西岭钢铁股份公司总经理陈国军被殴打。")
+    assert found == {("陈国军", "总经理", "西岭钢铁股份公司")}, found

@@ -87,12 +87,12 @@ def _unit_of_named_org(text: str, start: int, at: int, end: int) -> bool:
     >>> t = "省发改委就业和收入分配处"
     >>> _unit_of_named_org(t, 0, 4, len(t)), _unit_of_named_org("会议研究处", 0, 2, 5)
     (True, False)
-    >>> _unit_of_named_org("某厅副厅长林某视察产学研处", 0, 7, 13)
-    False
+    >>> _unit_of_named_org("某厅副厅长林某视察产学研处", 0, 7, 13), _unit_of_named_org("某集团派驻某某公司", 0, 3, 9)
+    (False, False)
     """
-    head, tail = text[start:at], text[at:end]
+    head, tail = text[start:at], text[at:end].removesuffix("公司")
     if not 2 <= len(tail) <= 10 or not tail.endswith(_UNIT_ENDS) or tail.startswith(_LEADING_VERBS):
-        return False
+        return False  # a company (某集团派驻 + 某钢铁股份公司) is no unit of 司
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]):
         return False
     named = next((k for k in range(2, len(head) + 1) if org_suffix_of(head[:k])), 0)
