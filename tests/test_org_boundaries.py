@@ -290,3 +290,9 @@ def test_a_short_association_name_before_huizhang() -> None:
 def test_a_company_after_a_verb_is_no_unit_of_the_group_before_it() -> None:
     found = posts("工厂一度停产，飞龙集团派驻西岭钢铁股份公司总经理陈国军被殴打。")
     assert found == {("陈国军", "总经理", "西岭钢铁股份公司")}, found
+
+
+def test_a_conjunction_after_a_titled_name_is_the_lists_not_the_names() -> None:
+    found = posts("出席的有东华大学校长林晓峰教授及东华医学院院长陈思远教授。")
+    assert ("陈思远", "院长", "东华医学院") in found, found
+    assert not any("林晓峰" in org for _, _, org in found), found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.names import a_personal_name, is_surname_start, token_at
+from graph.extract.names import FORMS_OF_ADDRESS, a_personal_name, is_surname_start, token_at
 from graph.extract.orgnames import (
     MAX_SHORT_NAME,
     department_from,
@@ -376,7 +376,11 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
     if word not in ("和", "与", "及"):
         return False
     before = "".join(text[start:at].split())
-    if org_suffix_of(before) is not None or a_personal_name(before) or before.endswith(HONORIFICS):
+    if (
+        org_suffix_of(before) is not None
+        or a_personal_name(before)
+        or before.endswith(_AFTER_NAMES)
+    ):
         return False  # 某公司和…, 韩某某与某区副区长, A先生和: the name before it is not part of it
     if _a_place(before) and text.startswith(before, at + 1):
         return False  # 赴南平与南平市委…: a place, then the organisation named by it
@@ -387,3 +391,4 @@ def _inner_conjunction(text: str, start: int, at: int, word: str) -> bool:
 
 HONORIFICS = ("先生", "女士", "同志")
 """Honorifics written after a name (张某先生)."""
+_AFTER_NAMES = (*HONORIFICS, *FORMS_OF_ADDRESS)  # 某大学校长某某教授 + 及
