@@ -95,3 +95,14 @@ def test_a_place_opens_a_company_whose_brand_reads_as_function_words() -> None:
         ("张振华", "副总裁", "杭州久其软件股份有限公司"),
         ("胡文成", "总经理", "南京致远互联软件有限公司"),
     }, found
+
+
+def test_a_resignation_for_a_stated_reason_ends_the_post_the_article_names() -> None:
+    text = "东华银行股份有限公司发布公告称，公司董事长林晓峰因工作调整辞去公司董事长职务。"
+    assert _posts(text, former=None) == {("林晓峰", "董事长", "东华银行股份有限公司")}
+    assert _posts(text) == set()
+
+
+def test_the_clauses_time_word_and_verb_are_no_part_of_a_title() -> None:
+    text = "东华银行股份有限公司董事会近日收到副行长林晓峰的辞职报告。"
+    assert not any("近日" in role for _, role, _ in _posts(text, former=None))

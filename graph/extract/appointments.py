@@ -23,6 +23,12 @@ from graph.text.segment import token_index
 from graph.types import Segmented
 
 _FURTHER = re.compile(r"[，,]\s*(?:并|同时)(?:决定|同意)?(?:任命)?(?:为|任)")
+RESIGNING_LEAD = re.compile(
+    r"(?:(?:因|由于)[^，,。；;\n]{1,12}?[，,]?)?(?:已|近日|日前)?(?:申请|提出|主动|书面)?"
+    r"(?=请求辞去|辞去|不再担任)"
+)
+"""What may stand between a name and its resignation: the reason and how it was asked for
+(A因工作调整申请辞去…职务)."""
 _CONGRESS = ("代表大会",)
 _DELEGATE = "代表"
 

@@ -20,6 +20,7 @@ from dataclasses import replace
 from graph.extract.appointments import (
     ACTING_AFTER,
     POST_WORDS,
+    RESIGNING_LEAD,
     acting_title,
     before_next_holder,
     before_time_clause,
@@ -368,6 +369,7 @@ def removal_chains(seg: Segmented, people: People) -> list[TitleChain]:
     removed: list[tuple[Piece, int]] = []
     for p in sorted(named.values(), key=lambda p: p.start):
         pos = skip_aside(text, p.end)
+        pos = m.end() if (m := RESIGNING_LEAD.match(text, pos)) else pos  # A因…辞去
         after = next((w for w in _REMOVED_AFTER if text.startswith(w, pos)), None)
         if after is not None:
             removed.append((p, pos + len(after)))

@@ -14,6 +14,7 @@ from functools import cache
 
 from graph.extract.places import deictic_kind, is_place
 from graph.resources import load_lexicon, load_ordered
+from graph.text.segment import word_tags
 
 UNITS_NAMED_ALONE = (
     "办公室", "办公厅", "研究室", "秘书处", "政治部", "机关党委", "提案委员会", "提案委", "文史委",
@@ -248,7 +249,19 @@ _RECEIVING = (
     "会晤",
     "迎接",
     "接待",
+    "收到",
+    "获悉",
+    "聘任",
+    "聘请",
+    "任命",
+    "同意",
 )
+
+
+def _time_word_in(modifier: str) -> bool:
+    """Whether a time word of the dictionary (近日, 日前, 今年) is written in ``modifier``."""
+    tags = word_tags()
+    return any(tags.get(modifier[i : i + 2]) == "t" for i in range(len(modifier) - 1))
 
 
 def role_modifier(text: str, start: int, end: int) -> int | None:
@@ -262,8 +275,8 @@ def role_modifier(text: str, start: int, end: int) -> int | None:
         head, modifier = "".join(text[start:at].split()), text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
-        if any(verb in modifier for verb in _RECEIVING):
-            break  # 在某总部 + 设宴欢迎 + 国务委员A: the host's verbs, not the title's
+        if any(verb in modifier for verb in _RECEIVING) or _time_word_in(modifier):
+            break  # 在某总部 + 设宴欢迎 + 国务委员A, 董事会 + 近日收到 + 副行长: not the title's
         if head.endswith("委") and modifier.startswith("会"):
             break  # 民进某省委会 + 主委: a party's committee (委会), not 省委 + 会主委
         if k > 4 and not modifier.endswith(_DEPARTMENT):
@@ -286,6 +299,8 @@ def modifier_after_known_name(
         modifier = text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
+        if any(verb in modifier for verb in _RECEIVING) or _time_word_in(modifier):
+            break  # 某公司董事会 + 近日收到 + 副行长: the clause's words, not the title's
         found = known_org(start, at)
         if found is not None:
             return found, at

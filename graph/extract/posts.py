@@ -104,7 +104,10 @@ def membership_facts(
     for person, org, span in linking.credits:
         add(person, org, "摄影", span, CREDIT_CONFIDENCE, rule="rules.photo-credit")
     facts = []
+    removed = {key[:3] for key, (_, rule) in rules.items() if key[3] and rule == "rules.removal"}
     for (person, org, role, former), (spans, confidence) in sorted(found.items()):
+        if not former and (person, org, role) in removed:
+            continue  # 董事长A…辞去董事长职务: the article ends the post it names
         evidence = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
         facts.append(
             Membership(
