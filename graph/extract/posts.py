@@ -103,6 +103,19 @@ def membership_facts(
                 add(person, org, element.role.text, span, confidence, former, chain.rule)
     for person, org, span in linking.credits:
         add(person, org, "摄影", span, CREDIT_CONFIDENCE, rule="rules.photo-credit")
+    return _memberships(seg, found, rules)
+
+
+_Key = tuple[EntityRef, EntityRef, EntityRef, bool]
+
+
+def _memberships(
+    seg: Segmented,
+    found: dict[_Key, tuple[list[Span], float]],
+    rules: dict[_Key, tuple[float, str]],
+) -> tuple[Membership, ...]:
+    """A Membership for each (person, org, role, former) found, less the current posts the
+    article ends itself (a removal of the same post)."""
     facts = []
     removed = {key[:3] for key, (_, rule) in rules.items() if key[3] and rule == "rules.removal"}
     for (person, org, role, former), (spans, confidence) in sorted(found.items()):
