@@ -259,3 +259,26 @@ def test_a_dateline_told_as_news_leaves_the_lead_its_own_day() -> None:
     )
     assert events["部长视察东华医院"] == (date(2006, 9, 19), date(2006, 9, 19)), events
     assert {start for start, _ in events.values()} == {date(2006, 9, 19)}, events
+
+
+def test_works_opened_and_inspections_led_are_dated_events() -> None:
+    events = _events(
+        "东华市污水处理厂投入运行\n2015-11-02\n10月30日，东华市第二污水处理厂正式投运，副市长林晓峰出席。"
+    )
+    assert date(2015, 10, 30) in {start for start, _ in events.values()}, events
+    events = _events(
+        "西岭县水利局检查水库\n2011年7月5日 西岭县人民政府网\n"
+        "7月4日，县水利局局长林晓峰深入水库除险加固工地检查工程进度。"
+    )
+    assert date(2011, 7, 4) in {start for start, _ in events.values()}, events
+    events = _events(
+        "东华市应急管理局开展大检查\n2020年5月12日\n5月11日至12日，东华市应急管理局局长林晓峰带队开展安全生产大检查。"
+    )
+    assert (date(2020, 5, 11), date(2020, 5, 12)) in events.values(), events
+
+
+def test_a_groups_study_session_is_an_event() -> None:
+    events = _events(
+        "东华市委中心组学习\n2018-03-12\n3月9日，市委理论学习中心组举行2018年第一次集体学习会。"
+    )
+    assert date(2018, 3, 9) in {start for start, _ in events.values()}, events

@@ -1,5 +1,5 @@
-"""Visits a news story reports (慰问, 视察, 调研, 考察 …) and agreements it reports signed
-(签署合作协议) as events named by their clause.
+"""Visits a news story reports (慰问, 视察, 调研, 考察, 带队检查 …), agreements it reports signed
+(签署合作协议) and works it reports opened (正式投运, 投入使用) as events named by their clause.
 
 >>> from graph.types import Sentence
 >>> text = "3月5日，市长林晓峰到东华社区走访慰问困难群众。"
@@ -20,6 +20,8 @@ _VISIT = re.compile(
     r"慰问|慰勉|视察|调研|考察|检查指导|督导|走访|看望|巡视|参观|察看|参香|拜年|访问"
     r"|座谈|会谈|会见|会晤|接见|宴请|拜访|拜会|到访|会商|洽谈|实地验收|验收(?![组纪])"
     r"|(?:签署|签订)了?[^，,。；;]{0,16}(?:协议|合同|备忘录|协定|意向书|责任书)"
+    r"|(?:带队|深入)[^，,。；;]{0,16}(?:检查|督查|巡查)|(?:开展|进行)[^，,。；;]{0,12}(?:大检查|督查|巡查)"
+    r"|正式(?:投运|投产|通车|开通|启用|开业|运行)|(?:投入|交付)(?:运行|使用)|建成投运|竣工投产"
 )
 _CLAUSE = frozenset("，,。；;！!？?：:\n")
 _LEAD = re.compile(
