@@ -130,3 +130,11 @@ def test_an_appointment_in_a_time_clause_is_still_the_persons_post() -> None:
 
 def test_a_reporters_third_character_left_alone_before_the_dateline_place() -> None:
     assert people("（东华社记者梁珮绮台北23日电）经济部今天表示。") == {"梁珮绮"}
+
+
+def test_a_headquarters_chief_and_a_place_head_carried_over_from_it() -> None:
+    text = "东华市召开会议。市防汛抗旱指挥部总指挥、市长林晓峰，副总指挥、副市长陈思远出席。"
+    found = posts(text)
+    assert ("林晓峰", "总指挥", "东华市防汛抗旱指挥部") in found, found
+    assert ("林晓峰", "市长", "东华市人民政府") in found, found
+    assert ("陈思远", "副市长", "东华市人民政府") in found, found

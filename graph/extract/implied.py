@@ -134,6 +134,23 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
         region = region.removesuffix("党")
         if is_place(region) or region in LEVELS:
             return _one_level(region) + "人民政府"
+    if inherited and government_title(role):
+        return _region_opening(key, role)
+    return None
+
+
+def _region_opening(key: str, role: str) -> str | None:
+    """The government of the region that opens the organisation ``key`` a place head's title is
+    carried over from, when the title is that region's (某市防汛指挥部总指挥、市长: 某市人民政府).
+
+    >>> _region_opening("东华市防汛抗旱指挥部", "市长"), _region_opening("东华公司", "市长")
+    ('东华市人民政府', None)
+    """
+    level = role.removesuffix("长")[-1:]
+    for k in range(min(len(key) - 1, 8), 0, -1):
+        region = key[:k]
+        if region.endswith(level) and (region in LEVELS or is_place(region)):
+            return _one_level(region) + "人民政府"
     return None
 
 
