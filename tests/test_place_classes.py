@@ -195,3 +195,9 @@ def test_a_region_a_name_and_its_government_title_is_a_post_of_that_government()
     found = _posts("座谈会上，东江县周立平县长、东华市陈思远副市长先后发言。")
     assert ("周立平", "县长", "东江县人民政府") in found, found
     assert ("陈思远", "副市长", "东华市人民政府") in found, found
+
+
+def test_a_taiwan_county_is_read_whole_before_a_government_title() -> None:
+    found = _posts("东华盐业董事长一职将由现任嘉义县副县长林晓峰接任。")
+    orgs = {org for _, role, org in found if role == "副县长"}
+    assert orgs and all(org.startswith("嘉义县") for org in orgs), found
