@@ -282,3 +282,23 @@ def test_a_groups_study_session_is_an_event() -> None:
         "东华市委中心组学习\n2018-03-12\n3月9日，市委理论学习中心组举行2018年第一次集体学习会。"
     )
     assert date(2018, 3, 9) in {start for start, _ in events.values()}, events
+
+
+def test_an_activity_held_is_an_event_named_by_its_clause() -> None:
+    events = _events(
+        "东华县重大项目集中开工\n东华融媒3月29日讯（记者 林晓峰 陈思远）3月29日上午，"
+        "东华县2024年第一季度重大项目集中开工活动在东华高新区举行。"
+    )
+    assert date(2024, 3, 29) in {start for start, _ in events.values()}, events
+    events = _events("标题\n2021-03-11\n3月11日，东华县各套班子领导参加义务植树活动。")
+    assert date(2021, 3, 11) in {start for start, _ in events.values()}, events
+
+
+def test_a_bare_reception_held_is_named_by_its_clause() -> None:
+    events = _events("标题\n2009-07-01\n特区政府1日在东华会展中心举行酒会，欢庆这个特别的节日。")
+    assert date(2009, 7, 1) in {start for start, _ in events.values()}, events
+
+
+def test_zuowu_is_yesterday_afternoon() -> None:
+    events = _events("标题\n2022-10-20\n昨午，东华特区新一年度司法年度开幕典礼在文化中心举行。")
+    assert date(2022, 10, 19) in {start for start, _ in events.values()}, events

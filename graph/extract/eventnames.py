@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from graph.extract.visits import clause_of
 from graph.resources import load_ordered
 from graph.text.segment import word_tags
 from graph.types import Segmented, Sentence, Token
@@ -38,6 +39,7 @@ _NAME_TAGS = frozenset(
         "role",
         "ng",
         "s",
+        "zg",
     }
 )
 
@@ -97,6 +99,8 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
         start = _holder_start(seg.doc.text, sentence.start, start)
         if tok.end - start >= 5 or _short_name(seg.doc.text[start : tok.end]):
             out.append((start, tok.end))
+        elif j >= 0 and toks[j].text in _HOLDING and tok.text in _SPECIFIC:
+            out += clause_of(sentence, toks[j].start - sentence.start, tok.end - sentence.start)
     return out + [q for q in held_quotations(sentence) if not any(_overlap(q, o) for o in out)]
 
 
@@ -114,6 +118,8 @@ def _named_verb(toks: list[Token], j: int, tags: dict[str, str]) -> bool:
     )
 
 
+_HOLDING = ("举行", "举办", "召开")
+"""Verbs that hold a bare event word (特区政府在某中心举行酒会): the clause names it."""
 _CLAUSE_VERBS = frozenset(
     {"参加", "出席", "召开", "举行", "举办", "主持", "组织", "参与", "列席", "筹备", "部署", "传达"}
 )
@@ -235,7 +241,7 @@ def _in_name(word: str, tags: dict[str, str]) -> bool:
 
 _NAME_VERBS = frozenset(
     {"成立", "就职", "换届", "开工", "竣工", "签约", "揭牌", "挂牌", "授牌", "颁奖", "表彰",
-     "启动", "纪念", "庆祝", "投产", "通车", "奠基", "落成", "开业", "宣誓", "交接"}
+     "启动", "纪念", "庆祝", "投产", "通车", "奠基", "落成", "开业", "宣誓", "交接", "植树"}
 )  # fmt: skip
 """Verbs that name what an event marks, inside its name (某商会成立二十周年暨理事就职庆典大会)."""
 
