@@ -302,3 +302,18 @@ def test_a_bare_reception_held_is_named_by_its_clause() -> None:
 def test_zuowu_is_yesterday_afternoon() -> None:
     events = _events("标题\n2022-10-20\n昨午，东华特区新一年度司法年度开幕典礼在文化中心举行。")
     assert date(2022, 10, 19) in {start for start, _ in events.values()}, events
+
+
+def test_a_reception_whose_name_the_segmenter_cuts_is_named_by_its_clause() -> None:
+    events = _events(
+        "标题\n2022-07-05\n7月5日，东华联于东华会展中心举行庆祝东华联成立30周年会庆酒会，现场嘉宾云集。"
+    )
+    assert date(2022, 7, 5) in {start for start, _ in events.values()}, events
+
+
+def test_signing_a_document_is_an_event() -> None:
+    events = _events(
+        "标题\n2004年02月26日15:00 东华网-东华晚报\n"
+        "本报讯昨天下午，东华局局长林晓峰与东华省省长陈思远在东华机场移交书上签字。"
+    )
+    assert date(2004, 2, 25) in {start for start, _ in events.values()}, events

@@ -99,9 +99,22 @@ def event_names(seg: Segmented, starts: list[int], sentence: Sentence) -> list[t
         start = _holder_start(seg.doc.text, sentence.start, start)
         if tok.end - start >= 5 or _short_name(seg.doc.text[start : tok.end]):
             out.append((start, tok.end))
-        elif j >= 0 and toks[j].text in _HOLDING and tok.text in _SPECIFIC:
-            out += clause_of(sentence, toks[j].start - sentence.start, tok.end - sentence.start)
+        elif tok.text in _SPECIFIC and (held := _held_before(toks, j)) is not None:
+            out += clause_of(sentence, toks[held].start - sentence.start, tok.end - sentence.start)
     return out + [q for q in held_quotations(sentence) if not any(_overlap(q, o) for o in out)]
+
+
+def _held_before(toks: list[Token], j: int) -> int | None:
+    """The token holding the event word after ``toks[j]`` in the same clause (在某中心 + 举行 +
+    会庆酒会), None when its clause holds none."""
+    while j >= 0 and toks[j].text not in _CLAUSE_MARKS:
+        if toks[j].text in _HOLDING:
+            return j
+        j -= 1
+    return None
+
+
+_CLAUSE_MARKS = frozenset("，,。；;：:！!？?")
 
 
 def _named_verb(toks: list[Token], j: int, tags: dict[str, str]) -> bool:
