@@ -138,3 +138,8 @@ def test_a_headquarters_chief_and_a_place_head_carried_over_from_it() -> None:
     assert ("林晓峰", "总指挥", "东华市防汛抗旱指挥部") in found, found
     assert ("林晓峰", "市长", "东华市人民政府") in found, found
     assert ("陈思远", "副市长", "东华市人民政府") in found, found
+
+
+def test_a_secondment_holds_the_post() -> None:
+    found = posts("经东华市委研究决定：林晓峰同志挂职西岭县副县长（挂职期两年）。")
+    assert ("林晓峰", "副县长", "西岭县人民政府") in found, found

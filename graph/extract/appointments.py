@@ -23,6 +23,52 @@ from graph.text.segment import token_index
 from graph.types import Segmented
 
 _FURTHER = re.compile(r"[，,]\s*(?:并|同时)(?:决定|同意)?(?:任命)?(?:为|任)")
+ELECTED = (
+    *(
+        f"{how}{verb}"
+        for how in ("再次", "继续", "全票", "高票", "满票", "")
+        for verb in (
+            "当选为",
+            "当选",
+            "获选为",
+            "获选",
+            "连任",
+            "担任",
+            "出任",
+            "接任",
+            "兼任",
+            "荣膺",
+            "荣任",
+            "成为",
+            "被选举为",
+            "被选为",
+            "被推选为",
+            "被推举为",
+            "被任命为",
+            "被聘为",
+            "被聘任为",
+            "任命为",  # after 被 and its adverbs (已于3月上旬被正式任命为)
+            "调任为",  # a transfer: the new post (原某局局长A调任某市副市长)
+            "调任",
+            "调升为",
+            "调升",
+            "升任为",
+            "升任",
+            "挂职",  # a secondment: the post is held (挂职某县副县长)
+            "晋升为",
+            "聘任为",
+            "聘为",
+            "选为",
+        )
+    ),
+    "代理",
+    "为",
+    "任",
+)
+"""Verbs after the names that give them the titles that follow (longest first); 代理 gives
+them the acting title (决定A代理某市市长: 代理市长)."""
+
+
 RESIGNING_LEAD = re.compile(
     r"(?:(?:因|由于)[^，,。；;\n]{1,12}?[，,]?)?(?:已|近日|日前)?(?:申请|提出|主动|书面)?"
     r"(?=请求辞去|辞去|不再担任)"

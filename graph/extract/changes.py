@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from graph.extract.appointments import (
     ACTING_AFTER,
+    ELECTED,
     POST_WORDS,
     RESIGNING_LEAD,
     acting_title,
@@ -49,49 +50,6 @@ _MANY = re.compile(
     r"|以(?=全票|高票|满票)"  # A以全票当选X镇长
 )
 """What stands between the names and the verb: their count (等20名代表), their votes."""
-_ELECTED = (
-    *(
-        f"{how}{verb}"
-        for how in ("再次", "继续", "全票", "高票", "满票", "")
-        for verb in (
-            "当选为",
-            "当选",
-            "获选为",
-            "获选",
-            "连任",
-            "担任",
-            "出任",
-            "接任",
-            "兼任",
-            "荣膺",
-            "荣任",
-            "成为",
-            "被选举为",
-            "被选为",
-            "被推选为",
-            "被推举为",
-            "被任命为",
-            "被聘为",
-            "被聘任为",
-            "任命为",  # after 被 and its adverbs (已于3月上旬被正式任命为)
-            "调任为",  # a transfer: the new post (原某局局长A调任某市副市长)
-            "调任",
-            "调升为",
-            "调升",
-            "升任为",
-            "升任",
-            "晋升为",
-            "聘任为",
-            "聘为",
-            "选为",
-        )
-    ),
-    "代理",
-    "为",
-    "任",
-)
-"""Verbs after the names that give them the titles that follow (longest first); 代理 gives
-them the acting title (决定A代理某市市长: 代理市长)."""
 _STANDS_FOR = re.compile(r"(?<=[定命意名并])其(?=为|任|担任|出任)")
 """其 as the object of an appointment (任命A为X，并决定其为代理市长): the person just named."""
 _NEW_TERM = re.compile(r"(?:新任|首任|新一届|第[0-9一二三四五六七八九十]{1,3}[届任])")
@@ -117,7 +75,7 @@ def appointment_chains(
         held = role_starting_at(text, after)
         if held is not None and text.startswith("代理", held):
             after = held  # A副区长代理某区区长职务: the title A holds, then the verb
-        verb = next((v for v in _ELECTED if text.startswith(v, after)), None)
+        verb = next((v for v in ELECTED if text.startswith(v, after)), None)
         if verb == "成为" and after == p.end and _listed_appointment(text, p):
             p, verb = Piece(p.start, p.end + 1, text[p.start : p.end + 1]), "为"
             after = pos = p.end  # 任命A为X；某文成为Y: 某文成 + 为, as the list reads
@@ -265,8 +223,8 @@ def left_by_transfer(text: str, chains: tuple[TitleChain, ...]) -> tuple[TitleCh
 
 
 _TITLED_REACH = 24  # characters of a title before the name
-_TRANSFER_VERBS = tuple(v for v in _ELECTED if v.startswith(("调任", "调升", "升任", "晋升")))
-_ELECTION_VERBS = tuple(v for v in _ELECTED if v.startswith(("当选", "再次当选", "全票当选")))
+_TRANSFER_VERBS = tuple(v for v in ELECTED if v.startswith(("调任", "调升", "升任", "晋升")))
+_ELECTION_VERBS = tuple(v for v in ELECTED if v.startswith(("当选", "再次当选", "全票当选")))
 """The verbs of an election that open a clause of their own after a list's 、."""
 
 
