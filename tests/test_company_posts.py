@@ -106,3 +106,25 @@ def test_a_resignation_for_a_stated_reason_ends_the_post_the_article_names() -> 
 def test_the_clauses_time_word_and_verb_are_no_part_of_a_title() -> None:
     text = "东华银行股份有限公司董事会近日收到副行长林晓峰的辞职报告。"
     assert not any("近日" in role for _, role, _ in _posts(text, former=None))
+
+
+def test_a_board_after_a_name_the_model_reads_with_it() -> None:
+    found = _posts("东华铁路董事局主席林晓峰出席。")
+    assert ("林晓峰", "主席", "东华铁路董事局") in found, found
+
+
+def test_a_successor_named_before_a_time_phrase_and_jieti() -> None:
+    found = _posts("林晓峰明年元旦起接替陈思远任东华铁路董事局主席。")
+    assert {p for p, _, _ in found} == {"林晓峰"}, found
+
+
+def test_describing_words_before_a_title_after_a_name_the_model_knows() -> None:
+    found = _posts("東華鐵首位女行政總裁林曉峰明年元旦上任。")
+    assert {role for _, role, _ in found} == {"行政总裁"}, found
+
+
+def test_a_level_or_a_former_marker_before_a_body_the_model_reads_is_no_organisation() -> None:
+    found = _posts("东华乡红堡村曾经负债累累。村党支部书记林晓峰上任后，积极推销产品。")
+    assert not any(org in ("村", "村党支部") for _, _, org in found), found
+    found = _posts("荣誉曾被授予东华村原党委书记陈思远。")
+    assert not any(org.endswith("原党委") for _, _, org in found), found

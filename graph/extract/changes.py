@@ -254,15 +254,22 @@ _ALREADY = re.compile(
     r"(?:[\u4e00-\u9fff]{2}地)?"
 )
 """Adverbs and a time (已于3月上旬被正式) between the names and the verb."""
-_SUCCEEDING = re.compile(r"(?:将|已|正式)?(?:接替|替代|代替|接棒|接任)$")
+_SUCCEEDING = re.compile(
+    r"(?:(?:将|已|正式)?(?:于|自|从)?[^，,。；;、\n]{0,14}?起)?(?:将|已|正式)?(?:接替|替代|代替|接棒|接任)"
+)
 
 
 def _successor(text: str, people: People, p: Piece) -> Piece | None:
-    """The name before ``A接替B出任X``: A takes the post that follows B's name, not B."""
-    m = _SUCCEEDING.search(text, max(0, p.start - 4), p.start)
-    if m is None:
-        return None
-    return next((q for q in people.values() if q.end == m.start()), None)
+    """The name before ``A接替B出任X`` (or ``A明年元旦起接替B任X``): A takes the post that
+    follows B's name, not B."""
+    return next(
+        (
+            q
+            for q in people.values()
+            if p.start - 24 <= q.end < p.start and _SUCCEEDING.fullmatch(text, q.end, p.start)
+        ),
+        None,
+    )
 
 
 def titles_filling(

@@ -233,6 +233,16 @@ def _roles() -> frozenset[str]:
     return load_lexicon("roles")
 
 
+def _swallowed(text: str, a: int, end: int, b: int) -> bool:
+    """Whether the model's ORG ``text[a:b]`` holds a name ``text[a:end]`` and then a title or
+    a body (某某新闻 + 记者, 某铁路 + 董事局), not a level alone or a post that has ended (村 +
+    党支部, 某村原 + 党委)."""
+    after = text[end:b]
+    if after in load_lexicon("roles"):
+        return True
+    return after in load_lexicon("body_prefixes") and end - a >= 2 and text[end - 1] not in "原前"
+
+
 class ModelOrgs:
     """Callable ``(start, end) -> start of a model ORG ending at end | None`` for one document.
 
@@ -274,6 +284,6 @@ class ModelOrgs:
         text = self.seg.doc.text
         for a, b in self._model_orgs(start):
             a = clean_org(text, a, b).start
-            if a >= start and (b == end or (b > end and text[end:b] in _roles())):
-                return a  # the model's ORG, which may swallow the title after it (某某新闻记者)
+            if a >= start and (b == end or (b > end and _swallowed(text, a, end, b))):
+                return a  # the model's ORG, which may swallow the title or body after it
         return None

@@ -390,9 +390,10 @@ def _confirmed_org(
         found = org_check(start, rest_end)  # words trimmed as verbs (澎湃) start it
     if found is None and org_check is not None and body is None and rest_end == role.start:
         known = modifier_after_known_name(text, org_start, rest_end, org_check)
-        if known is not None:  # 某某 (the model's ORG) + 创意 + 总监
+        if known is not None:  # 某某 (the model's ORG) + 创意 + 总监, not + 首位女 + 总裁
             found, rest_end = known
-            role = Piece(rest_end, end, text[rest_end:end])
+            if not _DESCRIBING.fullmatch(text, rest_end, role.start):
+                role = Piece(rest_end, end, text[rest_end:end])
     if found is None:
         return None
     return found, rest_end, role
