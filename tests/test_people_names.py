@@ -166,3 +166,9 @@ def test_a_transliterated_name_goes_on_over_the_characters_that_spell_it() -> No
 def test_a_transliterated_name_stops_before_a_verb_or_a_function_word() -> None:
     found = posts("东华公司总裁约翰·史密斯于3月5日抵达，西岭集团董事长彼得·汉森来华访问。")
     assert {p for p, _, _ in found} == {"约翰·史密斯", "彼得·汉森"}, found
+
+
+def test_a_transliterated_name_without_a_dot_is_read_to_the_mark() -> None:
+    named = people("东华工商会副会长科兹洛夫、国际关系处处长梅德韦杰娃，总领馆赵一鸣领事出席。")
+    assert "梅德韦杰娃" in named and "梅德" not in named, named
+    assert people("国际关系处处长梅德说，合作很重要。") == {"梅德"}

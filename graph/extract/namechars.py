@@ -107,3 +107,23 @@ def third_before_place(text: str, end: int, tags: dict[str, str]) -> int:
     if not char or text[end : end + 2] in tags or not tags.get(place, "").startswith("ns"):
         return 0
     return int(third_left_alone(char, place))
+
+
+def spelled_on(text: str, a: int, b: int) -> int:
+    """Where a name ``text[a:b]`` that the model cut ends when it and the characters after it,
+    up to a mark, all spell a transliteration (梅德 + 韦杰娃，: 梅德韦杰娃), else ``b``.
+
+    >>> spelled_on("处长梅德韦杰娃，总领事", 2, 4), spelled_on("处长梅德说，", 2, 4)
+    (7, 4)
+    """
+    chars = load_lexicon("transliteration_chars")
+    end = b
+    while end < len(text) and end - a < _LONGEST and text[end] in chars:
+        end += 1
+    if end == b or text[end : end + 1] not in _MARKS or not all(c in chars for c in text[a:b]):
+        return b
+    return end
+
+
+_LONGEST = 7
+_MARKS = frozenset("，,、。；;")

@@ -20,6 +20,7 @@ from graph.extract.namechars import (
     AT_A_MEETING,
     addressed_after,
     given_glued_to_next,
+    spelled_on,
     third_before_place,
     third_left_alone,
     word_after,
@@ -150,7 +151,8 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     name = _name_from_token(seg, starts, tok)
     if name is None or conjunction_before_a_word(name.text):
         return None  # 名誉主席 + 和顾问: the conjunction, not a family name
-    return name, False
+    end = spelled_on(text, name.start, name.end)  # 梅德 + 韦杰娃
+    return Piece(name.start, end, text[name.start : end]), False
 
 
 def _name_across_word(seg: Segmented, starts: dict[int, int], j: int) -> tuple[Piece, bool] | None:
