@@ -172,3 +172,13 @@ def test_a_transliterated_name_without_a_dot_is_read_to_the_mark() -> None:
     named = people("东华工商会副会长科兹洛夫、国际关系处处长梅德韦杰娃，总领馆赵一鸣领事出席。")
     assert "梅德韦杰娃" in named and "梅德" not in named, named
     assert people("国际关系处处长梅德说，合作很重要。") == {"梅德"}
+
+
+def test_a_third_character_glued_to_the_verb_after_the_name() -> None:
+    assert people("检察长林晓峰、东华律师公会主席华年达主礼。") == {"林晓峰", "华年达"}
+
+
+def test_buda_announcing_a_post_is_no_name() -> None:
+    assert people("东华市政府警察局16日举行分局长及大队长布达交接典礼，市长林晓峰到场。") == {
+        "林晓峰"
+    }

@@ -54,10 +54,15 @@ def given_glued_to_next(tok: Token, nxt: Token, tags: dict[str, str]) -> bool:
         tags.get(tok.text, "nr") in ("nr", "a", "nz", "n")  # 凌小 an adjective, 蓝天 a noun
         and nxt.start == tok.end
         and len(nxt.text) >= 2
-        and nxt.text[1] in _GLUED_AFTER_GIVEN
+        and (nxt.text[1] in _GLUED_AFTER_GIVEN or _before_a_verb(nxt.text, tags))
         and nxt.text not in tags
         and third_left_alone(nxt.text[0], nxt.text[1:3])
     )
+
+
+def _before_a_verb(word: str, tags: dict[str, str]) -> bool:
+    """A word the HMM made of one character and the verb of the dictionary after it (达 + 主礼)."""
+    return len(word) == 3 and (word[1:] in AT_A_MEETING or tags.get(word[1:], "").startswith("v"))
 
 
 _GLUED_AFTER_GIVEN = frozenset("及和与等在为是将")
@@ -84,7 +89,21 @@ def surname_then_verb(name: str) -> bool:
 
 
 AT_A_MEETING = frozenset(
-    {"主持", "讲话", "致辞", "发言", "宣读", "汇报", "出席", "陪同", "带队", "指出", "强调", "表示"}
+    {
+        "主持",
+        "讲话",
+        "致辞",
+        "发言",
+        "宣读",
+        "汇报",
+        "出席",
+        "陪同",
+        "带队",
+        "指出",
+        "强调",
+        "表示",
+        "主礼",
+    }
 )
 
 

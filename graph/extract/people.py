@@ -81,7 +81,7 @@ def looks_like_name(name: str, *, conjunction_kept: bool = False) -> bool:
     )
 
 
-_TENURE_WORDS = frozenset({"曾任", "时任", "历任", "原任", "曾经", "曾是", "时年"})
+_TENURE_WORDS = frozenset({"曾任", "时任", "历任", "原任", "曾经", "曾是", "时年", "布达"})
 """Words opening with a family name that say when a post was held (曾任 + 某职): no names."""
 
 
