@@ -128,3 +128,18 @@ def test_a_level_or_a_former_marker_before_a_body_the_model_reads_is_no_organisa
     assert not any(org in ("村", "村党支部") for _, _, org in found), found
     found = _posts("荣誉曾被授予东华村原党委书记陈思远。")
     assert not any(org.endswith("原党委") for _, _, org in found), found
+
+
+def test_a_company_giving_an_area_in_brackets_is_named_whole() -> None:
+    found = _posts(
+        "东华保险（中国）有限公司总经理林晓峰表示，东华人寿（亚洲）有限公司董事陈思远出席。"
+    )
+    assert ("林晓峰", "总经理", "东华保险（中国）有限公司") in found, found
+    assert ("陈思远", "董事", "东华人寿（亚洲）有限公司") in found, found
+
+
+def test_a_bank_appointing_a_chief_or_a_president_by_title_alone() -> None:
+    found = _posts("东华银行委任新行政总裁\n东华银行董事会宣布，委任林晓峰为行政总裁，即时生效。")
+    assert ("林晓峰", "行政总裁", "东华银行") in found, found
+    found = _posts("东华银行股份有限公司召开董事会。会议同意聘任林晓峰为行长。")
+    assert ("林晓峰", "行长", "东华银行股份有限公司") in found, found

@@ -92,6 +92,8 @@ _ONE_CHARACTER_ENDINGS = frozenset("会局院所委办部厅处司馆校")
 _MAX_BRAND = 4
 _MAX_FORM_BRAND = 10
 _FORM_ASIDES = frozenset({"集团", "控股", "股份"})
+_AREAS = frozenset({"中国", "香港", "澳门", "台湾", "亚洲", "亚太", "国际", "全球", "大中华"})
+"""Areas a company's name may give in brackets (某保险（中国）有限公司), besides regions."""
 
 
 def region_aside(text: str, close: int, lower: int) -> int | None:
@@ -103,7 +105,7 @@ def region_aside(text: str, close: int, lower: int) -> int | None:
         return None
     inner = text[opened + 1 : close]
     form = inner in _FORM_ASIDES  # 某某（集团）有限公司: the group form, not a region
-    if not form and inner not in _places() and not is_place(inner):
+    if not form and inner not in _places() and inner not in _AREAS and not is_place(inner):
         return None
     longest = _MAX_FORM_BRAND if form else _MAX_BRAND
     brand = opened
