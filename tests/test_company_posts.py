@@ -143,3 +143,10 @@ def test_a_bank_appointing_a_chief_or_a_president_by_title_alone() -> None:
     assert ("林晓峰", "行政总裁", "东华银行") in found, found
     found = _posts("东华银行股份有限公司召开董事会。会议同意聘任林晓峰为行长。")
     assert ("林晓峰", "行长", "东华银行股份有限公司") in found, found
+
+
+def test_directors_elected_or_appointed_by_title_alone() -> None:
+    found = _posts("东华银行召开股东大会。会议选举陈思远为独立董事。")
+    assert ("陈思远", "独立董事", "东华银行") in found, found
+    found = _posts("东华控股有限公司宣布，委任林晓峰为独立非执行董事。")
+    assert ("林晓峰", "独立非执行董事", "东华控股有限公司") in found, found
