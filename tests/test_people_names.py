@@ -182,3 +182,8 @@ def test_buda_announcing_a_post_is_no_name() -> None:
     assert people("东华市政府警察局16日举行分局长及大队长布达交接典礼，市长林晓峰到场。") == {
         "林晓峰"
     }
+
+
+def test_a_latin_name_the_model_cut_after_its_first_word_is_read_whole() -> None:
+    assert people("東華銀行董事總經理兼行政總裁David Lee表示，業務穩健。") == {"David Lee"}
+    assert people("東華銀行行政委員會主席Carlos Alberto Silva致辭。") == {"Carlos Alberto Silva"}

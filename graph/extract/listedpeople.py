@@ -81,6 +81,7 @@ def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]
     ['Mary Holt', 'Tom Reed']
     """
     text = seg.doc.text
+    people = tuple(_latin_extended(text, p) for p in people)  # the model's David + Lee
     taken = {i for p in people for i in range(p.start, p.end)}
     found = list(people)
     for m in _LATIN_NAME.finditer(text):
@@ -100,6 +101,20 @@ _LATIN_NAME = re.compile(
     r"(?<![A-Za-z.])(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}|[A-Za-z][a-z]{3,})(?![A-Za-z.])"
 )
 _RELATIONS = ("丈夫", "妻子", "夫人", "太太", "先生")
+
+
+def _latin_extended(text: str, p: Piece) -> Piece:
+    """A name in Latin letters that the model cut after its first word (David + Lee), whole.
+
+    >>> _latin_extended("总裁David Lee表示", Piece(2, 7, "David")).text
+    'David Lee'
+    """
+    m = _LATIN_NAME.match(text, p.start)
+    if m is None or m.end() <= p.end or not p.text.isascii():
+        return p
+    return Piece(p.start, m.end(), m.group())
+
+
 _GLUED = frozenset("任为在是说等和与及")
 """Characters the segmenter glues onto a name it knows no better (某某任 + 主任)."""
 _COMRADE = re.compile(
