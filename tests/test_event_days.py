@@ -317,3 +317,10 @@ def test_signing_a_document_is_an_event() -> None:
         "本报讯昨天下午，东华局局长林晓峰与东华省省长陈思远在东华机场移交书上签字。"
     )
     assert date(2004, 2, 25) in {start for start, _ in events.values()}, events
+
+
+def test_a_party_congress_and_an_evening_gala_are_events() -> None:
+    events = _events("标题\n2019-05-10\n5月8日至9日，东华市第十五次党代会召开。")
+    assert events.get("东华市第十五次党代会") == (date(2019, 5, 8), date(2019, 5, 9)), events
+    events = _events("标题\n2019-05-10\n9日晚，东华市举行文艺晚会。")
+    assert events.get("文艺晚会") == (date(2019, 5, 9), date(2019, 5, 9)), events

@@ -49,7 +49,7 @@ def _suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_ordered("event_suffixes"), key=len, reverse=True))
 
 
-_SPECIFIC = ("午宴", "晚宴", "宴会", "酒会", "年会", "峰会", "论坛", "庆典", "典礼")
+_SPECIFIC = ("午宴", "晚宴", "宴会", "酒会", "年会", "峰会", "论坛", "庆典", "典礼", "晚会")
 """Event words that a two-character modifier alone makes a name (新春午宴, 行业峰会)."""
 _DETERMINERS = (
     "本次",
