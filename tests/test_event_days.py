@@ -324,3 +324,14 @@ def test_a_party_congress_and_an_evening_gala_are_events() -> None:
     assert events.get("东华市第十五次党代会") == (date(2019, 5, 8), date(2019, 5, 9)), events
     events = _events("标题\n2019-05-10\n9日晚，东华市举行文艺晚会。")
     assert events.get("文艺晚会") == (date(2019, 5, 9), date(2019, 5, 9)), events
+
+
+def test_a_leaders_call_an_activity_carried_out_a_fair_and_a_signing_are_events() -> None:
+    for text in (
+        "5月9日，省委书记林晓峰莅临东华公司指导工作。",
+        "5月9日，东华市领导来到西岭村开展帮扶活动。",
+        "5月9日，第五届东华国际茶博会在东华会展中心开幕。",
+        "5月9日上午，东华市人民政府与西岭集团举行项目签约。",
+    ):
+        events = _events("标题\n2019-05-10\n" + text)
+        assert date(2019, 5, 9) in {start for start, _ in events.values()}, (text, events)

@@ -35,7 +35,7 @@ _CLAUSE_END = r"(?=[，,。；;！!？?：:\n]|$)"
 _MILESTONE = r"(?:开工|竣工|投产|开业|通车|奠基|落成|揭牌)"
 """What a project or a body marks, told by its verb (某中心在某园区开工): an event too."""
 _HELD = re.compile(
-    rf"(?:召开|举行|举办)了?[^，,。；;：:、\n]{{0,20}}?{_NOUN}{_CLAUSE_END}"
+    rf"(?:召开|举行|举办|开展)了?[^，,。；;：:、\n]{{0,20}}?{_NOUN}{_CLAUSE_END}"
     rf"|(?:出席|参加)了?[^，,。；;：:、\n]{{0,24}}?(?:仪式|典礼|大会){_CLAUSE_END}"
     rf"|{_NOUN}[^，,。；;：:、\n]{{0,12}}?(?:召开|举行|举办|开幕){_CLAUSE_END}"
     rf"|[^，,。；;：:、\n]{{4,40}}?(?:正式|顺利|隆重)?{_MILESTONE}(?:建设)?{_CLAUSE_END}"
