@@ -150,3 +150,10 @@ def test_directors_elected_or_appointed_by_title_alone() -> None:
     assert ("陈思远", "独立董事", "东华银行") in found, found
     found = _posts("东华控股有限公司宣布，委任林晓峰为独立非执行董事。")
     assert ("林晓峰", "独立非执行董事", "东华控股有限公司") in found, found
+
+
+def test_a_brand_longer_than_four_characters_before_a_bracketed_area() -> None:
+    found = _posts("会见了东华人寿保险（亚洲）有限公司总经理林晓峰。")
+    assert found == {("林晓峰", "总经理", "东华人寿保险（亚洲）有限公司")}, found
+    found = _posts("东华人寿保险（上海）有限公司董事陈思远出席。")
+    assert found == {("陈思远", "董事", "东华人寿保险（上海）有限公司")}, found

@@ -89,27 +89,37 @@ def second_name_after(name: str) -> bool:
 _ONE_CHARACTER_ENDINGS = frozenset("会局院所委办部厅处司馆校")
 
 
-_MAX_BRAND = 4
+_MAX_BRAND = 8
+_NOT_IN_BRAND = frozenset("了的在与和及对向从为是把被将由等")
+"""Function characters a brand before ``（region）`` does not hold (会见了 + 某某（上海）…)."""
 _MAX_FORM_BRAND = 10
 _FORM_ASIDES = frozenset({"集团", "控股", "股份"})
 _AREAS = frozenset({"中国", "香港", "澳门", "台湾", "亚洲", "亚太", "国际", "全球", "大中华"})
-"""Areas a company's name may give in brackets (某保险（中国）有限公司), besides regions."""
+"""Areas a company's name may give in brackets (某保险（中国）有限公司), besides regions: only
+before a company form (a person's 林某（香港） is no company's)."""
+_COMPANY_AFTER_AREA = ("有限", "股份", "集团", "控股", "公司", "投资", "保险", "银行", "实业")
 
 
 def region_aside(text: str, close: int, lower: int) -> int | None:
-    """Where the brand before ``（region）`` closing at ``close`` starts (at most four
-    characters: 某某（上海）体育发展有限公司), or before a group form (某某航空（集团）有限公司,
-    at most ten), when there is one."""
+    """Where the brand before ``（region）`` closing at ``close`` starts (at most eight
+    characters, no function character: 某某（上海）体育发展有限公司, 某某人寿保险（亚洲）有限公司),
+    or before a group form (某某航空（集团）有限公司, at most ten), when there is one; leading
+    verbs are left to the chain (graph.extract.orglead.trim_leading)."""
     opened = max(text.rfind("（", lower, close), text.rfind("(", lower, close))
     if opened <= lower or close - opened > 6:
         return None
     inner = text[opened + 1 : close]
     form = inner in _FORM_ASIDES  # 某某（集团）有限公司: the group form, not a region
-    if not form and inner not in _places() and inner not in _AREAS and not is_place(inner):
+    area = inner in _AREAS and text.startswith(_COMPANY_AFTER_AREA, close + 1)
+    if not form and not area and inner not in _places() and not is_place(inner):
         return None
     longest = _MAX_FORM_BRAND if form else _MAX_BRAND
     brand = opened
-    while brand > max(lower, opened - longest) and "\u4e00" <= text[brand - 1] <= "\u9fff":
+    while (
+        brand > max(lower, opened - longest)
+        and "\u4e00" <= text[brand - 1] <= "\u9fff"
+        and text[brand - 1] not in _NOT_IN_BRAND
+    ):
         brand -= 1
     for k in range(opened - 1, brand, -1):
         if org_suffix_of(text[brand:k]) is not None:
