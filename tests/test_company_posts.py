@@ -157,3 +157,9 @@ def test_a_brand_longer_than_four_characters_before_a_bracketed_area() -> None:
     assert found == {("林晓峰", "总经理", "东华人寿保险（亚洲）有限公司")}, found
     found = _posts("东华人寿保险（上海）有限公司董事陈思远出席。")
     assert found == {("陈思远", "董事", "东华人寿保险（上海）有限公司")}, found
+
+
+def test_finance_titles() -> None:
+    found = _posts("東華台灣商會聯合總會總會長林曉峰致辭，东华基金公司基金经理陈思远出席。")
+    assert ("林曉峰", "总会长", "東華台灣商會聯合總會") in found, found
+    assert ("陈思远", "基金经理", "东华基金公司") in found, found
