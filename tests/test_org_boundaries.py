@@ -296,3 +296,11 @@ def test_a_conjunction_after_a_titled_name_is_the_lists_not_the_names() -> None:
     found = posts("出席的有东华大学校长林晓峰教授及东华医学院院长陈思远教授。")
     assert ("陈思远", "院长", "东华医学院") in found, found
     assert not any("林晓峰" in org for _, _, org in found), found
+
+
+def test_a_bracket_inside_an_offices_name() -> None:
+    found = posts(
+        "东华省政府副秘书长林晓峰及港澳事务办公室主任兼外事（侨务）办副主任陈思远等出席。"
+    )
+    assert ("陈思远", "副主任", "外事（侨务）办") in found, found
+    assert ("陈思远", "主任", "港澳事务办公室") in found, found

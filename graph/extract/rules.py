@@ -125,7 +125,10 @@ def _listed_name_before(text: str, conjunction: int, lower: int) -> bool:
     return False
 
 
-_ASIDE_COMMITTEE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)](?:委员会|工作委员会|专门委员会)")
+_ASIDE_COMMITTEE = re.compile(
+    r"[（(][\u4e00-\u9fff]{1,4}[）)](?:委员会|工作委员会|专门委员会|办公室|办(?!法|理|事|好))"
+)
+"""A bracket inside a committee's or an office's name (港澳台侨（外事）委员会, 外事（侨务）办)."""
 
 
 def _committee_aside(text: str, close: int, lower: int) -> int | None:
