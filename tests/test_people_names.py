@@ -187,3 +187,10 @@ def test_buda_announcing_a_post_is_no_name() -> None:
 def test_a_latin_name_the_model_cut_after_its_first_word_is_read_whole() -> None:
     assert people("東華銀行董事總經理兼行政總裁David Lee表示，業務穩健。") == {"David Lee"}
     assert people("東華銀行行政委員會主席Carlos Alberto Silva致辭。") == {"Carlos Alberto Silva"}
+
+
+def test_a_transliterated_name_joined_by_a_full_stop() -> None:
+    assert people("林晓峰昨日与联合国大会主席彼得.汤姆森会面。他说，经济增长3.5%。") == {
+        "林晓峰",
+        "彼得.汤姆森",
+    }

@@ -30,7 +30,7 @@ from graph.resources import load_lexicon, load_ordered
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Segmented, Token
 
-NAME_DOTS = "·•・‧"
+NAME_DOTS = "·•・‧.．"
 """Separators of the parts of a transliterated name (杰某•莫某某)."""
 
 # characters that end a title chain on the left (、 separates the chain's elements instead)

@@ -213,7 +213,8 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             or dictionary_name(name)
         ):
             out.append(Piece(a, b, name))
-    return tuple(sorted(out, key=lambda p: p.start))
+    inside = {q for p in out for q in out if q != p and p.start <= q.start and q.end <= p.end}
+    return tuple(sorted(set(out) - inside, key=lambda p: p.start))  # 彼得 + .汤姆森: one name
 
 
 _LIST_MARKS = frozenset("、，,：:；;（(\n ")
