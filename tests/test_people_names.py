@@ -194,3 +194,8 @@ def test_a_transliterated_name_joined_by_a_full_stop() -> None:
         "林晓峰",
         "彼得.汤姆森",
     }
+
+
+def test_a_tibetan_name_of_two_syllables_after_a_title() -> None:
+    named = people("东华自治区副主席洛桑江村、国家民委副主任丹珠昂奔出席。县长扎西顿珠陪同。")
+    assert named == {"洛桑江村", "丹珠昂奔", "扎西顿珠"}, named

@@ -146,3 +146,17 @@ def spelled_on(text: str, a: int, b: int) -> int:
 
 _LONGEST = 7
 _MARKS = frozenset("，,、。；;")
+
+
+def syllable_name_end(text: str, at: int) -> int:
+    """Where a Tibetan name of two or three syllables (``tibetan_names.txt``) starting at ``at``
+    ends, else ``at`` (洛桑 + 江村, 尼玛 + 次仁: names no family name opens).
+
+    >>> syllable_name_end("副主席洛桑江村出席", 3), syllable_name_end("副主席洛桑出席", 3)
+    (7, 3)
+    """
+    syllables = load_lexicon("tibetan_names")
+    end = at
+    while end - at < 6 and text[end : end + 2] in syllables:
+        end += 2
+    return end if end - at >= 4 else at

@@ -21,6 +21,7 @@ from graph.extract.namechars import (
     addressed_after,
     given_glued_to_next,
     spelled_on,
+    syllable_name_end,
     third_before_place,
     third_left_alone,
     word_after,
@@ -143,6 +144,8 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     caption = _caption_name(text, j, spaced=j > pos)
     if caption is not None:
         return caption, True
+    if (end := syllable_name_end(text, j)) > j:
+        return Piece(j, end, text[j:end]), False  # 洛桑 + 江村: no family name opens it
     tok = token_at(seg.tokens, starts, j)
     if tok is None:
         return _name_across_word(seg, starts, j)

@@ -21,6 +21,7 @@ from graph.extract.namechars import (
     given_glued_to_next,
     spelled_on,
     surname_then_verb,
+    syllable_name_end,
     third_left_alone,
 )
 from graph.extract.names import (
@@ -197,7 +198,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
         b = _third_before_conjunction(text, a, b)
         b = _third_left_alone(seg, starts, a, b)
         b = _third_glued_on(seg, starts, a, b)
-        b = spelled_on(text, a, b)  # 梅德 + 韦杰娃
+        b = max(spelled_on(text, a, b), syllable_name_end(text, a))  # 梅德 + 韦杰娃, 丹珠 + 昂奔
         if text[a] in "及和与" and b - a == 4 and looks_like_name(text[a + 1 : b]):
             a += 1  # …院长 + 及林某某小姐: the conjunction is the list's
         a = _husbands_surname(text, a, b)
