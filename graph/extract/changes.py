@@ -259,9 +259,14 @@ _SUCCEEDING = re.compile(
 )
 
 
+_SUCCEEDING_VERBS = ("接替", "替代", "代替", "接棒", "接任")
+
+
 def _successor(text: str, people: People, p: Piece) -> Piece | None:
     """The name before ``A接替B出任X`` (or ``A明年元旦起接替B任X``): A takes the post that
     follows B's name, not B."""
+    if not text.endswith(_SUCCEEDING_VERBS, 0, p.start):
+        return None
     return next(
         (
             q

@@ -384,3 +384,16 @@ def a_personal_name(word: str) -> bool:
         and (tag is None or tag.startswith("nr"))
         and not (word[0] in "区市县省州" and is_common_word(word[1:]))
     )
+
+
+def outermost(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """``pieces`` in text order without those that lie inside another (one pass, sorted).
+
+    >>> [p.text for p in outermost([Piece(3, 6, "汤姆森"), Piece(0, 6, "彼得.汤姆森")])]
+    ['彼得.汤姆森']
+    """
+    out: list[Piece] = []
+    for p in sorted(set(pieces), key=lambda p: (p.start, -p.end)):
+        if not out or p.end > out[-1].end:
+            out.append(p)
+    return tuple(out)

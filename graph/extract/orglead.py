@@ -208,8 +208,10 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
         tok = token_at(seg.tokens, starts, start)
         if tok is None or tok.end > end or tags.get(tok.text, "x") not in _LEAD_STOP_TAGS:
             break
-        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None or tok.text == "可":
+        if tok.text in _NAME_VERBS or deictic_kind(tok.text) is not None:
             break  # 我校, 本院: a pointing word is the organisation's name
+        if seg.doc.text.startswith(_NAME_OPENINGS, tok.start):
+            break  # 可 + 持续发展委员会
         if tok.text in "我本该" and deictic_kind(seg.doc.text[tok.start : end]) is not None:
             break  # 我 + 所
         if end - tok.start <= MAX_SHORT_NAME and written_in_full(seg.doc.text, tok.start, end):

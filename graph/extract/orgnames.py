@@ -270,8 +270,11 @@ _RECEIVING = (
 )
 
 
-def _time_word_in(modifier: str) -> bool:
-    """Whether a time word of the dictionary (近日, 日前, 今年) is written in ``modifier``."""
+def _clause_words_in(modifier: str) -> bool:
+    """Whether the words before a title are the clause's, not the title's: a host's or a
+    receiving verb (设宴欢迎, 收到) or a time word of the dictionary (近日, 日前, 今年)."""
+    if any(verb in modifier for verb in _RECEIVING):
+        return True
     tags = word_tags()
     return any(tags.get(modifier[i : i + 2]) == "t" for i in range(len(modifier) - 1))
 
@@ -287,7 +290,7 @@ def role_modifier(text: str, start: int, end: int) -> int | None:
         head, modifier = "".join(text[start:at].split()), text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
-        if any(verb in modifier for verb in _RECEIVING) or _time_word_in(modifier):
+        if _clause_words_in(modifier):
             break  # 在某总部 + 设宴欢迎 + 国务委员A, 董事会 + 近日收到 + 副行长: not the title's
         if head.endswith("委") and modifier.startswith("会"):
             break  # 民进某省委会 + 主委: a party's committee (委会), not 省委 + 会主委
@@ -311,7 +314,7 @@ def modifier_after_known_name(
         modifier = text[at:end]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in modifier) or org_suffix_of(modifier):
             break
-        if any(verb in modifier for verb in _RECEIVING) or _time_word_in(modifier):
+        if _clause_words_in(modifier):
             break  # 某公司董事会 + 近日收到 + 副行长: the clause's words, not the title's
         found = known_org(start, at)
         if found is not None:

@@ -31,6 +31,7 @@ from graph.extract.names import (
     conjunction_before_a_word,
     is_surname_start,
     named_alone,
+    outermost,
     surname_repeated,
 )
 from graph.extract.orgcheck import ModelSpan
@@ -214,8 +215,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             or dictionary_name(name)
         ):
             out.append(Piece(a, b, name))
-    inside = {q for p in out for q in out if q != p and p.start <= q.start and q.end <= p.end}
-    return tuple(sorted(set(out) - inside, key=lambda p: p.start))  # 彼得 + .汤姆森: one name
+    return outermost(out)  # 彼得 + .汤姆森: one name, not 彼得.汤姆森 and 汤姆森
 
 
 _LIST_MARKS = frozenset("、，,：:；;（(\n ")

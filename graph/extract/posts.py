@@ -61,12 +61,16 @@ _VISITING_GROUPS = ("调研组", "考察组", "检查组", "验收组", "评估�
 campaign's 督导组 has its 组长 for the campaign (kept)."""
 
 
+_Key = tuple[EntityRef, EntityRef, EntityRef, bool]
+"""(person, organisation, role, former): one post."""
+
+
 def membership_facts(
     seg: Segmented, chains: tuple[TitleChain, ...], linking: Linking
 ) -> tuple[Membership, ...]:
     """Posts stated by title chains and photo credits, merged per (person, org, role)."""
-    found: dict[tuple[EntityRef, EntityRef, EntityRef, bool], tuple[list[Span], float]] = {}
-    rules: dict[tuple[EntityRef, EntityRef, EntityRef, bool], tuple[float, str]] = {}
+    found: dict[_Key, tuple[list[Span], float]] = {}
+    rules: dict[_Key, tuple[float, str]] = {}
 
     def add(
         person: EntityRef,
@@ -104,9 +108,6 @@ def membership_facts(
     for person, org, span in linking.credits:
         add(person, org, "摄影", span, CREDIT_CONFIDENCE, rule="rules.photo-credit")
     return _memberships(seg, found, rules)
-
-
-_Key = tuple[EntityRef, EntityRef, EntityRef, bool]
 
 
 def _memberships(

@@ -22,8 +22,10 @@ datetime.date(2018, 12, 26)
 datetime.date(2023, 1, 23)
 >>> relative_day("今（26）日，会议召开。", date(2018, 12, 26))
 (0, 6, datetime.date(2018, 12, 26))
->>> relative_day("昨午，典礼举行。", date(2008, 10, 15))[2], relative_day("某会昨举行会议", date(2008, 10, 15))[2]
+>>> relative_day("昨天上午，会议召开。", date(2008, 10, 15))[2], relative_day("某会昨举行会议", date(2008, 10, 15))[2]
 (datetime.date(2008, 10, 14), datetime.date(2008, 10, 14))
+>>> relative_day("昨午，典礼举行。", date(2008, 10, 15))[2]
+datetime.date(2008, 10, 14)
 >>> [relative_day(s, date(2019, 3, 5))[2].isoformat() for s in ("上周三召开", "本月1日召开")]
 ['2019-02-27', '2019-03-01']
 >>> relative_day("日前，会议召开。", date(2019, 3, 5)), relative_day("9月30日前完成", date(2019, 3, 5))
