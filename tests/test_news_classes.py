@@ -492,3 +492,12 @@ def test_an_organisation_named_without_its_region_is_the_one_named_with_it() -> 
     x = _x("交通局原局长林晓峰被开除党籍\n6月17日，东江市交通局原局长林晓峰被开除党籍。")
     orgs = {e.label for e in x.entities if e.ref.kind == "org"}
     assert orgs == {"东江市交通局"}
+
+
+def test_a_day_numbered_zero_is_no_date_and_does_not_stop_the_document() -> None:
+    text = (
+        "标题\n2017-07-10 00:00:00 来源：东江日报\n"
+        "l0日下午，东江区农业园区签约仪式隆重举行。区委书记林晓峰出席仪式。"
+    )
+    x = _x(text)
+    assert any(isinstance(f, Membership) for f in x.facts)

@@ -78,13 +78,21 @@ _WERE = re.compile(r"的(?:还|则)?(?:有|是|分别是|分别为)[：:]?")
 _ELECTED = ("当选为", "当选", "被选为", "选为", "担任", "出任", "新任")
 
 
-def _list_openings(text: str) -> Iterator[tuple[int, int, bool]]:
-    """Where a title ends and its names begin, and whether the title must follow a verb of
-    election (a colon: 副主席：A、B; 的还有: 当选为常委的还有A、B)."""
+_COPULA = re.compile(r"(?:分别是|分别为|依次为|包括|为|是|有)(?![：:])")
+"""A verb between a title and its holders without a colon (会长为A, 副会长有B、C)."""
+
+
+def _list_openings(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where a title ends and its names begin, and how: after a colon (副主席：A、B), after a
+    verb of election (当选为常委的还有A、B: ``elected``) or after a copula (副会长有A、B: the
+    names must end their clause)."""
     for m in _COLON.finditer(text):
-        yield _before_announcing(text, _before_aside(text, m.start())), m.end(), False
+        yield _before_announcing(text, _before_aside(text, m.start())), m.end(), "colon"
     for m in _WERE.finditer(text):
-        yield m.start(), m.end(), True
+        yield m.start(), m.end(), "elected"
+    for m in _COPULA.finditer(text):
+        if role_ending_at(text, m.start()) is not None:
+            yield m.start(), m.end(), "copula"
 
 
 def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
@@ -92,30 +100,48 @@ def colon_chains(seg: Segmented, people: People) -> list[TitleChain]:
     text = seg.doc.text
     starts = token_index(seg)
     out: list[TitleChain] = []
-    for end, pos, elected in _list_openings(text):
+    for end, pos, kind in _list_openings(text):
         elements = clause_titles(seg, starts, end, _MAX_TITLES) or _spaced_title(text, end)
         if not elements:
             continue
         first = elements[0]
         begin = (first.org or first.body or first.role).start
-        if elected and not text.endswith(_ELECTED, 0, begin):
+        if kind == "elected" and not text.endswith(_ELECTED, 0, begin):
             continue
         if first.org is None and (org := _heading_org(seg, starts, begin)) is not None:
             elements = tuple(replace(e, org=org) if e.org is None else e for e in elements)
-        while pos < len(text):
-            while pos < len(text) and text[pos] in " \u3000":
-                pos += 1
-            name = name_at(seg, starts, people, pos)
-            if name is None:
-                break
+        names = _listed_names(seg, starts, people, pos)
+        if kind == "copula" and not (names and _ends_clause(text, skip_aside(text, names[-1].end))):
+            continue  # 书记为林某颁奖: for whom, not who holds it
+        for name in names:
             span = Piece(begin, name.end, text[begin : name.end])
             out.append(TitleChain(elements, name, span, False, "rules.colon-list"))
-            pos = skip_aside(text, name.end)  # 副主席：A（女）、B
-            joined = next((w for w in _JOINING if text.startswith(w, pos)), "")
-            if pos >= len(text) or (text[pos] not in _BETWEEN_NAMES and not joined):
-                break
-            pos += len(joined) or 1
     return out
+
+
+def _listed_names(seg: Segmented, starts: dict[int, int], people: People, pos: int) -> list[Piece]:
+    """The names listed from ``pos`` (A（女）、B和C)."""
+    text = seg.doc.text
+    names: list[Piece] = []
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " \u3000":
+            pos += 1
+        name = name_at(seg, starts, people, pos)
+        if name is None:
+            break
+        names.append(name)
+        pos = skip_aside(text, name.end)  # 副主席：A（女）、B
+        joined = next((w for w in _JOINING if text.startswith(w, pos)), "")
+        if pos >= len(text) or (text[pos] not in _BETWEEN_NAMES and not joined):
+            break
+        pos += len(joined) or 1
+    return names
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    """Whether a list of names ends its clause at ``pos`` (or before 等 that does)."""
+    pos += text.startswith("等", pos)
+    return pos >= len(text) or text[pos] in "，,。；;！!？?\n"
 
 
 _HEADING = re.compile(

@@ -267,12 +267,19 @@ _RECEIVING = (
     "聘请",
     "任命",
     "同意",
+    "派出",
+    "派遣",
+    "委派",
+    "选派",
+    "推选",
+    "推举",
+    "选举",
 )
 
 
 def _clause_words_in(modifier: str) -> bool:
-    """Whether the words before a title are the clause's, not the title's: a host's or a
-    receiving verb (设宴欢迎, 收到) or a time word of the dictionary (近日, 日前, 今年)."""
+    """Whether the words before a title are the clause's, not the title's: a host's, a
+    receiving or a sending verb (设宴欢迎, 收到, 派出) or a time word of the dictionary (近日, 日前, 今年)."""
     if any(verb in modifier for verb in _RECEIVING):
         return True
     tags = word_tags()

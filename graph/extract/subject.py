@@ -234,6 +234,10 @@ def orgs_by_neighbour(
     for i in range(1, len(chains)):
         chain, keys = chains[i], base_of_chain[i]
         before, before_keys = chains[i - 1], base_of_chain[i - 1]
+        if keys[0] is None and _listed_with(before, chain) and before_keys[-1] is not None:
+            base_of_chain[i] = list(before_keys)  # 副会长A、B，理事C: B is where A is, and so
+            people_at[before_keys[-1]].add(chain.person.text)  # C is listed after B
+            continue
         if keys[0] is not None or before_keys[-1] is None or not listed_after(text, before, chain):
             continue
         first = chain.elements[0]
@@ -258,6 +262,12 @@ def orgs_by_neighbour(
                 break
             keys[j] = target
         people_at[str(target)].add(chain.person.text)
+
+
+def _listed_with(before: TitleChain, chain: TitleChain) -> bool:
+    """Whether ``chain`` is a name listed after ``before``'s with the same titles (副会长A、B)."""
+    roles = [e.role for e in chain.elements]
+    return chain.rule == "rules.list" and roles == [e.role for e in before.elements]
 
 
 def held_above(keys: list[str | None], role: str, current: str) -> str | None:

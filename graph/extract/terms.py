@@ -14,6 +14,9 @@ from graph.types import Segmented
 
 _TENURE = frozenset({"新任", "现任", "首任"})
 _PAST_TENURE = frozenset({"前任", "上任"})
+_SENDING = frozenset({"派出", "派遣", "委派", "选派", "聘任", "聘请"})
+"""Verbs by which an organisation sends or hires the holder of a title it names (某商会派出
+理事长A, 某公司聘任总经理B): the title is the organisation's, the verb no part of it."""
 TERM = re.compile(
     r"(?:第[一二三四五六七八九十百零〇\d]{1,4}|新一|本|首|上一)届"
     r"(?:理事会|委员会|常务委员会|董事会|监事会|领导班子)?$"
@@ -66,8 +69,8 @@ def before_title_words(text: str, start: int, role_start: int) -> tuple[int, boo
     rest_end -= former  # 某局原局长: a post that has ended
     if not former and text[max(start, rest_end - 2) : rest_end] in _PAST_TENURE:
         rest_end, former = rest_end - 2, True  # 某局前任局长: a post that has ended
-    elif not former and text[max(start, rest_end - 2) : rest_end] in _TENURE:
-        rest_end -= 2  # 某局新任局长: the tenure is not part of the title
+    elif not former and text[max(start, rest_end - 2) : rest_end] in _TENURE | _SENDING:
+        rest_end -= 2  # 某局新任局长, 某会派出理事长: not part of the title
     elif "届" in text[max(start, rest_end - 12) : rest_end]:
         term = TERM.search(text, max(start, rest_end - 12), rest_end)
         if term is not None and not text.startswith(DEMOCRATIC_PARTIES, start):
