@@ -40,3 +40,38 @@ def test_a_title_and_its_holders_joined_by_a_copula() -> None:
 def test_a_title_before_for_whom_is_no_copula() -> None:
     posts = _posts("东华市总商会举行年会。会上，总商会会长为林晓峰颁发证书。")
     assert not any(person == "林晓峰" for person, _, _ in posts)
+
+
+def test_a_counted_title_after_the_term_and_a_verb_of_having() -> None:
+    posts = _posts("东华银行公会第九届共有三位常务理事，包括林晓峰、东华银行董事长陈思远、赵一鸣。")
+    for person in ("林晓峰", "陈思远", "赵一鸣"):
+        assert (person, "常务理事", "东华银行公会") in posts
+    assert ("陈思远", "董事长", "东华银行") in posts
+
+
+def test_a_post_told_after_the_name_with_an_adverb_before_the_copula() -> None:
+    posts = _posts("银行公会理事长林晓峰目前是东华银行董事长，但将于下月卸任。")
+    assert ("林晓峰", "董事长", "东华银行") in posts
+
+
+def test_a_heads_assistant_written_after_the_name() -> None:
+    posts = _posts(
+        "2月10日上午，东华保监分局林晓峰局长、陈思远副局长、赵一鸣局长助理一行来到协会。"
+    )
+    assert ("赵一鸣", "局长助理", "东华保监分局") in posts
+
+
+def test_elected_and_continuing_titles_in_a_chambers_wording() -> None:
+    posts = _posts(
+        "东华市总商会今天选出新一届会长。现任副会长林晓峰膺选第52届会长。"
+        "现任会长陈思远续任永远名誉会长一职。"
+    )
+    assert ("林晓峰", "会长", "东华市总商会") in posts
+    assert ("陈思远", "永远名誉会长", "东华市总商会") in posts
+
+
+def test_directors_listed_before_the_title_they_take_in_turn() -> None:
+    posts = _posts("东华集团15日发布公告称，由集团董事林晓峰、陈思远担任集团轮值董事长。")
+    for person in ("林晓峰", "陈思远"):
+        assert (person, "董事", "东华集团") in posts
+        assert (person, "轮值董事长", "东华集团") in posts

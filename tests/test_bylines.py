@@ -127,3 +127,15 @@ def test_a_dispatch_with_its_reporters_set_off_by_spaces() -> None:
     assert found == {("林晓峰", "记者", "南都")}
     found = posts("东华日报讯 记者林晓峰 陈思远 东华省委常委班子近日进行职务调整。")
     assert found == {("林晓峰", "记者", "东华日报"), ("陈思远", "记者", "东华日报")}
+
+
+def test_an_all_media_reporter_in_a_dispatch_and_a_caption() -> None:
+    text = (
+        "东华集团发布公告\n（东华日报全媒体记者 田超 傅聪 摄）\n"
+        "东华日报5月15日讯（全媒体记者 林晓峰）东华集团15日晚间发布公告称，公司将扩产。"
+    )
+    found = posts(text)
+    assert ("林晓峰", "全媒体记者", "东华日报") in found
+    assert {("田超", "全媒体记者", "东华日报"), ("傅聪", "全媒体记者", "东华日报")} <= found
+    assert not any(p == "全媒体" for p, _, _ in found)
+    assert not any(r == "摄影" for _, r, _ in found)  # their title at the paper is told already

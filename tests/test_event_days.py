@@ -335,3 +335,10 @@ def test_a_leaders_call_an_activity_carried_out_a_fair_and_a_signing_are_events(
     ):
         events = _events("标题\n2019-05-10\n" + text)
         assert date(2019, 5, 9) in {start for start, _ in events.values()}, (text, events)
+
+
+def test_an_election_of_new_leaders_is_an_event() -> None:
+    events = _events("2020年10月19日，东华市总商会选出第52届会长及副会长。")
+    assert events == {
+        "东华市总商会选出第52届会长及副会长": (date(2020, 10, 19), date(2020, 10, 19))
+    }

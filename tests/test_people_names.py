@@ -199,3 +199,8 @@ def test_a_transliterated_name_joined_by_a_full_stop() -> None:
 def test_a_tibetan_name_of_two_syllables_after_a_title() -> None:
     named = people("东华自治区副主席洛桑江村、国家民委副主任丹珠昂奔出席。县长扎西顿珠陪同。")
     assert named == {"洛桑江村", "丹珠昂奔", "扎西顿珠"}, named
+
+
+def test_a_preposition_before_a_year_is_not_part_of_a_name() -> None:
+    assert people("膺选新一届会长的袁平于1991年加入总商会。") == {"袁平"}
+    assert people("膺選新一屆會長的陳武於1991年加入中總。") == {"陳武"}

@@ -43,7 +43,8 @@ from graph.text.segment import token_index, word_tags
 from graph.types import Segmented
 
 _BYLINE_ROLES = (
-    "特约记者", "首席记者", "实习记者", "见习记者", "记者", "通讯员", "实习生", "编辑", "摄影",
+    "特约记者", "首席记者", "实习记者", "见习记者", "全媒体记者", "融媒体记者", "记者", "通讯员",
+    "实习生", "编辑", "摄影",
 )  # fmt: skip
 _STATION_QUALIFIERS = ("分站", "驻站")
 """What a byline may write before 记者 for where the reporter works (红网某地讯（分站记者A）):
@@ -63,6 +64,8 @@ def _after_titled(text: str, start: int, end: int) -> int:
 def role_after_name(text: str, start: int) -> str | None:
     """The longest role title written at ``start`` and ending a word there."""
     end = role_starting_at(text, start)
+    if end is not None and text[end - 1] == "长" and text.startswith("助理", end):
+        end += 2  # 局长助理: the head's assistant
     if end is None or _TITLE_GOES_ON.match(text, end):
         return None
     return text[start:end]

@@ -235,6 +235,12 @@ _ANNOUNCED = re.compile(
     r"中?(?:[，,][^，,。；;：:\n]{1,14})?[，,：:]?(?:分别是|分别为|包括|依次为|依次是)[：:]?"
 )
 """What follows a counted title before its names (5名副主席中，3人是新当选，分别是…)."""
+_HAVING = re.compile(
+    r"(?:(?:第[一二三四五六七八九十百零〇0-9]{1,4}|新一|本)届(?:理事会|董事会|委员会)?)?"
+    r"(?:共有|现有|设有|有|的)?$"
+)
+"""What may stand between an organisation and its counted title (某公会第九届共有七位常务理事)."""
+_MAX_HAVING = 12
 _ITEM_SEPARATORS = ("以及", "、", "和", "及")
 _MAX_ITEM = 30
 
@@ -259,7 +265,8 @@ def counted_chains(seg: Segmented, people: People) -> list[TitleChain]:
         if role_end is None or announced is None or text[announced.end() - 1] in "：:":
             continue  # 3位发言人分别是：A；B: each item's titles (graph.extract.leadrosters)
         role = Piece(m.end(), role_end, text[m.end() : role_end])
-        before = m.start() - (text[m.start() - 1 : m.start()] == "的")
+        having = _HAVING.search(text, max(0, m.start() - _MAX_HAVING), m.start())
+        before = having.start() if having else m.start()
         element = ChainElement(org_named_before(seg, starts, before), None, role)
         for name in _item_names(seg, starts, people, by_start, announced.end()):
             span = Piece(m.start(), name.end, text[m.start() : name.end])

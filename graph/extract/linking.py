@@ -348,16 +348,16 @@ def _credits(
 ) -> tuple[tuple[EntityRef, EntityRef, Span], ...]:
     """Photo credits (NAME/摄) belong to the organisation of the byline on the same line (its
     last MAX_SENTENCE_CHARS characters: the evidence of a line without breaks stays short)."""
-    text = seg.doc.text
-    out = []
+    text, out = seg.doc.text, []
+    told = {(c.person.text, o) for c, orgs in zip(chains, element_orgs, strict=True) for o in orgs}
     for piece in credits:
         line_start = max(text.rfind("\n", 0, piece.start) + 1, piece.end + 2 - MAX_SENTENCE_CHARS)
         org = None
         for chain, orgs in zip(chains, element_orgs, strict=True):
             if line_start <= chain.span.start < piece.start and orgs and orgs[0]:
                 org = orgs[0]
-        if org is None:
-            continue
+        if org is None or (piece.text, org) in told:
+            continue  # 某报记者 A B 摄: B's title at the paper is told already
         pref = person_of.setdefault(piece.text, EntityRef("person", f"{piece.text}|{org.key}"))
         builders.setdefault(pref, _Builder(piece.text)).mentions.append(
             span_of(seg, piece.start, piece.end)

@@ -49,6 +49,7 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
     >>> [p.start for p in repeated_people(seg, (Piece(2, 5, "林晓峰"),))]
     [2, 8]
     """
+    people = _cut_to_a_shorter_name(people)
     names = {p.text for p in people if len(p.text) >= 2}
     if not names:
         return people
@@ -67,6 +68,20 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
                 taken.update(range(at, end))
             at = text.find(name, end)
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _cut_to_a_shorter_name(people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Four-character names that are a two-character name the model also read on its own,
+    with a word glued on (某某 + 膺选 where 某某 stands alone elsewhere), cut to that name.
+
+    >>> [p.text for p in _cut_to_a_shorter_name((Piece(0, 2, "林峰"), Piece(5, 9, "林峰膺选")))]
+    ['林峰', '林峰']
+    """
+    two = {p.text for p in people if len(p.text) == 2}
+    return tuple(
+        Piece(p.start, p.start + 2, p.text[:2]) if len(p.text) == 4 and p.text[:2] in two else p
+        for p in people
+    )
 
 
 def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:

@@ -187,12 +187,15 @@ def _unit_at(seg: Segmented, starts: dict[int, int], q: int) -> str:
 _LEADING = ("带队", "率队", "领队", "带团", "率团")
 
 
+_TAKING = ("担任", "出任", "兼任", "分别担任", "共同担任")
+
+
 def _ends_listed_name(text: str, end: int) -> bool:
     """Whether a listed name ends at ``end``, not opening an organisation's name (某某服务处);
     a conjunction after it ends the list there (A、B及市政协常委), and so does a verb of
     leading a group, whose object ends like a name (A、B带队调研: not a 队)."""
-    if text.startswith(("及", "和", "与", "以及", "等", *_LEADING), end):
-        return True
+    if text.startswith(("及", "和", "与", "以及", "等", *_LEADING, *_TAKING), end):
+        return True  # A、B担任某集团轮值董事长: the verb, not a name's end
     for k in range(2, 5):
         after = text[end : end + k]
         if (

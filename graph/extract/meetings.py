@@ -34,11 +34,14 @@ _NOUN = (
 _CLAUSE_END = r"(?=[，,。；;！!？?：:\n]|$)"
 _MILESTONE = r"(?:开工|竣工|投产|开业|通车|奠基|落成|揭牌)"
 """What a project or a body marks, told by its verb (某中心在某园区开工): an event too."""
+_ELECTS = r"(?:选出|选举产生|改选产生)了?(?:新一届|新一任|第[0-9一二三四五六七八九十]{1,4}届)"
+"""An election that gives a body its new leaders (某商会选出新一届会长): an event too."""
 _HELD = re.compile(
     rf"(?:召开|举行|举办|开展)了?[^，,。；;：:、\n]{{0,20}}?{_NOUN}{_CLAUSE_END}"
     rf"|(?:出席|参加)了?[^，,。；;：:、\n]{{0,24}}?(?:仪式|典礼|大会){_CLAUSE_END}"
     rf"|{_NOUN}[^，,。；;：:、\n]{{0,12}}?(?:召开|举行|举办|开幕){_CLAUSE_END}"
     rf"|[^，,。；;：:、\n]{{4,40}}?(?:正式|顺利|隆重)?{_MILESTONE}(?:建设)?{_CLAUSE_END}"
+    rf"|[^，,。；;：:、\n]{{2,30}}?{_ELECTS}[^，,。；;：:、\n]{{0,16}}?{_CLAUSE_END}"
 )
 
 

@@ -121,7 +121,7 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
 
 
 _ASSISTANT = "助理"
-_QUALIFIED = ("代理", "常务", "名誉", "荣誉", "特邀", "三级", "四级", "助理")
+_QUALIFIED = ("代理", "常务", "名誉", "荣誉", "特邀", "轮值", "三级", "四级", "助理")
 
 
 def role_starting_at(text: str, start: int) -> int | None:

@@ -156,6 +156,8 @@ def glued_tail(text: str, a: int, b: int) -> int:
     nxt_tag = _tags().get(nxt, "x")
     if c in _CONJUNCTIONS and b < len(text) and is_name(text[b : b + 2]) and nxt not in _roles():
         return 1  # 王某和李某
+    if c in "于於" and b < len(text) and (text[b].isdigit() or _is_time(text, b)):
+        return 1  # 袁某于 + 1991年: when
     if (
         c in _PREPOSITIONS
         and nxt
