@@ -75,3 +75,11 @@ def test_directors_listed_before_the_title_they_take_in_turn() -> None:
     for person in ("林晓峰", "陈思远"):
         assert (person, "董事", "东华集团") in posts
         assert (person, "轮值董事长", "东华集团") in posts
+
+
+def test_an_elected_title_before_the_next_verb_of_its_clause() -> None:
+    posts = _posts(
+        "东华商会换届选举\n11月30日，东华商会会员大会在东华大酒店召开。"
+        "大会选举产生了商会第二届理事会。林晓峰当选第二届理事会会长并发表讲话。"
+    )
+    assert ("林晓峰", "会长", "东华商会") in posts

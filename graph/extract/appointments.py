@@ -252,6 +252,20 @@ def before_time_clause(text: str, end: int) -> int:
 _TIME_CLAUSE_ENDS = ("之后", "以后", "以来", "后")
 
 
+def before_next_verb(text: str, start: int, end: int) -> int:
+    """Where a post read from ``start`` to ``end`` ends before 并 and the next verb of its
+    clause (A当选会长并发表讲话), when a title ends there.
+
+    >>> t = "当选东华商会会长并发表讲话"
+    >>> before_next_verb(t, 2, len(t)), before_next_verb("当选东华商会会长", 2, 8)
+    (8, 8)
+    """
+    at = text.find("并", start, end)
+    if at > start and role_ending_at(text, at, start_limit=start) is not None:
+        return at
+    return end
+
+
 def before_next_holder(text: str, people: dict[int, Piece], start: int, end: int) -> int:
     """Where a post read from ``start`` to ``end`` ends before the titles of another person
     named in it (A任某省委书记、原书记B…: A's post ends at 、).

@@ -339,6 +339,20 @@ _DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】〕／/])
 def _delimited_name(text: str, pos: int, close: int) -> Piece | None:
     """A name a byline sets off by spaces or separators (（记者 某某某 通讯员 …）)."""
     m = _DELIMITED.match(text, pos, close + 1)
-    if m is None or not looks_like_name(m.group()):
+    if m is None or not (looks_like_name(m.group()) or _unlisted_family_name(text, m)):
         return None
     return Piece(m.start(), m.end(), m.group())
+
+
+def _unlisted_family_name(text: str, m: re.Match[str]) -> bool:
+    """Two characters set off by spaces right after a byline's title, no word of the
+    dictionary and no title: a name whose family name the list lacks (见习记者 凯某 实习生)."""
+    tag = word_tags().get(m.group())
+    return (
+        len(m.group()) == 2
+        and text[m.start() - 1 : m.start()] in (" ", "\u3000")
+        and text[m.end() : m.end() + 1] in (" ", "\u3000", "）", ")")
+        and (tag is None or tag.startswith("nr"))
+        and role_starting_at(m.group(), 0) is None
+        and text.endswith(_BYLINE_ROLES, 0, m.start() - 1)
+    )

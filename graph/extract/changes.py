@@ -24,6 +24,7 @@ from graph.extract.appointments import (
     RESIGNING_LEAD,
     acting_title,
     before_next_holder,
+    before_next_verb,
     before_time_clause,
     delegate_element,
     further_post,
@@ -92,7 +93,7 @@ def appointment_chains(
             post_end += 1
         post_end = before_next_holder(text, people, post_start, post_end)
         post_end -= next((len(w) for w in POST_WORDS if text.endswith(w, 0, post_end)), 0)
-        post_end = before_time_clause(text, post_end)
+        post_end = before_next_verb(text, post_start, before_time_clause(text, post_end))
         lead = _NEW_TERM.match(text, post_start, post_end)  # 当选新任X主席, 第五届X会长
         elements = (
             lead and titles_filling(seg, starts, lead.end(), post_end, org_check=org_check)
