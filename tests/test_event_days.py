@@ -342,3 +342,18 @@ def test_an_election_of_new_leaders_is_an_event() -> None:
     assert events == {
         "东华市总商会选出第52届会长及副会长": (date(2020, 10, 19), date(2020, 10, 19))
     }
+
+
+def test_a_clause_naming_only_the_venue_between_the_day_and_the_ceremony() -> None:
+    events = _events("2014年4月1日上午，在东华县下坪村，东华基金会希望小学举行揭牌仪式。")
+    assert events == {"东华基金会希望小学举行揭牌仪式": (date(2014, 4, 1), date(2014, 4, 1))}
+
+
+def test_a_schools_anniversary_held_is_an_event() -> None:
+    events = _events(
+        "东华一中庆祝90周年\n发表于：2013-11-03 09:40\n"
+        "10月3日，东华市第一中学在东华文化艺术中心隆重举行90周年校庆，新老校友济济一堂。"
+    )
+    assert events == {
+        "东华市第一中学在东华文化艺术中心隆重举行90周年校庆": (date(2013, 10, 3), date(2013, 10, 3))
+    }

@@ -304,3 +304,8 @@ def test_a_bracket_inside_an_offices_name() -> None:
     )
     assert ("陈思远", "副主任", "外事（侨务）办") in found, found
     assert ("陈思远", "主任", "港澳事务办公室") in found, found
+
+
+def test_a_visiting_party_ends_before_the_hosts_it_meets() -> None:
+    found = posts("东华大学校友会行政人员一行与高等教育辅助办公室主任林晓峰合影。")
+    assert found == {("林晓峰", "主任", "高等教育辅助办公室")}

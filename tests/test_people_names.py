@@ -204,3 +204,8 @@ def test_a_tibetan_name_of_two_syllables_after_a_title() -> None:
 def test_a_preposition_before_a_year_is_not_part_of_a_name() -> None:
     assert people("膺选新一届会长的袁平于1991年加入总商会。") == {"袁平"}
     assert people("膺選新一屆會長的陳武於1991年加入中總。") == {"陳武"}
+
+
+def test_the_place_a_reporter_files_from_is_not_a_name() -> None:
+    text = "标题\n台湾新闻网记者黄立雄/苗栗报导\n私立学院今天正式为新校名揭牌。县长陈思远上午到场致贺。"
+    assert people(text) == {"黄立雄", "陈思远"}

@@ -305,7 +305,12 @@ def _held_on(s: str, own: DateRange | None, span: tuple[int, int], at: int) -> b
     start, end = span[0] - at, span[1] - at
     if own is None or own.start >= end:
         return False
-    return sum(s[own.end : start].count(c) for c in "，,；;") <= 1
+    between = re.split(r"[，,；;]", s[own.end : start])
+    return sum(not _VENUE_CLAUSE.fullmatch(c) for c in between[1:-1]) == 0 and len(between) <= 3
+
+
+_VENUE_CLAUSE = re.compile(r"在[^，,；;]{2,20}")
+"""A clause naming only where (…上午，在某乡某村，某校举行揭牌仪式): no clause of its own."""
 
 
 def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bool:

@@ -160,3 +160,15 @@ def syllable_name_end(text: str, at: int) -> int:
     while end - at < 6 and text[end : end + 2] in syllables:
         end += 2
     return end if end - at >= 4 else at
+
+
+def reported_from(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is the place a reporter files from (记者某某/苗栗报导), not a name.
+
+    >>> reported_from("记者林晓峰/苗栗报导", 6, 8), reported_from("记者林晓峰/苗栗报导", 2, 5)
+    (True, False)
+    """
+    return text[a - 1 : a] in ("/", "／") and text.startswith(_REPORTS, b)
+
+
+_REPORTS = ("报导", "报道", "報導", "報道")

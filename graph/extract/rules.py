@@ -91,6 +91,8 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             break  # …六位校长和台湾大学副校长A: the title before 和 ends another clause
         if ch in "和与及" and _listed_name_before(text, i - 1, sentence_start):
             break  # 会董A、B及某委员会主席C: the list of names ends at 及
+        if ch in "和与及" and text.endswith(_PARTY_ENDS, sentence_start, i - 1):
+            break  # 某会行政人员一行与某办主任A: the visitors end at 与
         if ch in "\n\r":
             # a layout break inside a name (华东汽车⏎⏎有限公司) is crossed, a real line end is not
             j = i - 1
@@ -104,6 +106,10 @@ def _chain_start(text: str, role_start: int, sentence_start: int) -> int:
             continue
         i -= 1
     return i
+
+
+_PARTY_ENDS = ("一行", "等人")
+"""Words closing a visiting party, before the 与 that brings in its hosts."""
 
 
 def _listed_name_before(text: str, conjunction: int, lower: int) -> bool:
