@@ -364,18 +364,23 @@ class KnowledgeGraph:
 def join_entities(
     ref: EntityRef, group: list[Entity], rule: str | None = None, label: str | None = None
 ) -> Entity:
-    """One entity from several records of the same key: the longest label (unless given),
-    every other label as an alias, mentions, classes and link rules united; ``rule`` records
-    why they were joined.  A single record without a rule comes back unchanged.
+    """One entity from several records of the same key: the longest label (unless given; the
+    key's own writing on a tie), every other label as an alias, mentions, classes and link
+    rules united; ``rule`` records why they were joined.  A single record without a rule comes
+    back unchanged.
 
     >>> a = Entity(EntityRef("org", "某某大学"), "某某大学", ("某大",))
     >>> b = Entity(EntityRef("org", "某某大学"), "某某大学", ("某某大",))
     >>> join_entities(a.ref, [a, b], "merge:same-key").aliases
     ('某大', '某某大')
+    >>> p = EntityRef("person", "林晓峰|")
+    >>> join_entities(p, [Entity(p, "林曉峰"), Entity(p, "林晓峰")], "merge:same-key").label
+    '林晓峰'
     """
     if len(group) == 1 and rule is None and label is None:
         return group[0]
-    chosen = label or max((e.label for e in group), key=lambda s: (len(s), s))
+    named = ref.key.split("|", 1)[0]  # the key's own writing wins a tie (习近平 over 習近平)
+    chosen = label or max((e.label for e in group), key=lambda s: (len(s), s == named, s))
     aliases = {a for e in group for a in (*e.aliases, e.label)} - {chosen}
     mentions = sorted(
         {m for e in group for m in e.mentions}, key=lambda m: (m.doc_id, m.start, m.end)

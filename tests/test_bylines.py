@@ -148,3 +148,8 @@ def test_a_name_set_off_after_a_byline_title_whatever_its_family_name() -> None:
     )
     found = posts(text)
     assert {("凯航", "见习记者", "东华商报"), ("周博", "实习生", "东华商报")} <= found
+
+
+def test_an_outlet_named_inside_a_portals_byline_employs_its_reporter() -> None:
+    text = "东华网西岭11月26日讯（时刻新闻记者 林晓峰）今日上午，东华经济合作洽谈会正式开幕。"
+    assert posts(text) == {("林晓峰", "记者", "时刻新闻")}

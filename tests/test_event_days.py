@@ -357,3 +357,27 @@ def test_a_schools_anniversary_held_is_an_event() -> None:
     assert events == {
         "东华市第一中学在东华文化艺术中心隆重举行90周年校庆": (date(2013, 10, 3), date(2013, 10, 3))
     }
+
+
+def test_a_quoted_announcement_and_the_word_it_gives_do_not_hide_the_works_start() -> None:
+    events = _events(
+        "东华水库开工\n来源：东华网 2009年11月30日12:15\n"
+        "“我宣布，东华水库工程开工!”11月25日上午，随着东华省委书记林晓峰一声宣布，"
+        "总投资9亿元的东华水库工程在西岭县顺利开工建设。"
+        "从上世纪五十年代专家来西岭考察，到今天正式开工，无数人为它奔走。"
+    )
+    assert events == {
+        "总投资9亿元的东华水库工程在西岭县顺利开工建设": (date(2009, 11, 25), date(2009, 11, 25))
+    }
+
+
+def test_a_dispatch_without_a_year_takes_the_year_of_its_leads_event() -> None:
+    events = _events(
+        "东华网西岭11月26日讯（记者 林晓峰）弘扬东华精神，凝聚东华力量。"
+        "今日上午，2015东华经济合作洽谈会暨第七届东商大会正式开幕。\n"
+        "第七届东商大会由东华省人民政府主办，共包括开幕式、招商推介活动等。"
+    )
+    assert events["2015东华经济合作洽谈会暨第七届东商大会"] == (
+        date(2015, 11, 26),
+        date(2015, 11, 26),
+    )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from graph.extract.bylines import photo_credits
 from graph.extract.elision import dominant_regions, resolve_elided
 from graph.extract.linking import link_document
-from graph.extract.names import photo_credits
 from graph.extract.orgs import region_orgs
 from graph.extract.orgtypes import org_classes
 from graph.extract.rules import title_chains

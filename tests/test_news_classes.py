@@ -501,3 +501,17 @@ def test_a_day_numbered_zero_is_no_date_and_does_not_stop_the_document() -> None
     )
     x = _x(text)
     assert any(isinstance(f, Membership) for f in x.facts)
+
+
+def test_a_former_title_after_a_verb_names_no_organisation_of_its_own() -> None:
+    x = _x("东江县长今天抵达。县长陈思远将至机场迎接。院长当年前来颁发前县长林晓峰褒扬令。")
+    labels = {e.label for e in x.entities if e.ref.kind == "org"}
+    assert not any(label.startswith("前县") for label in labels)
+
+
+def test_words_before_a_county_are_no_county_of_their_own() -> None:
+    x = _x(
+        "县委召开常委会议\n县委书记林晓峰主持会议。在县内的县委常委参加会议。副市长陈思远来我县视察。"
+    )
+    labels = {e.label for e in x.entities if e.ref.kind == "org"}
+    assert not any(label.startswith(("内的县", "来我县")) for label in labels)

@@ -209,3 +209,8 @@ def test_a_preposition_before_a_year_is_not_part_of_a_name() -> None:
 def test_the_place_a_reporter_files_from_is_not_a_name() -> None:
     text = "标题\n台湾新闻网记者黄立雄/苗栗报导\n私立学院今天正式为新校名揭牌。县长陈思远上午到场致贺。"
     assert people(text) == {"黄立雄", "陈思远"}
+
+
+def test_a_name_closing_its_clause_after_a_title_whatever_the_words_it_holds() -> None:
+    found = posts("全国政协副主席周立平，东华省委副书记、省长杜家毫，省委常委陈思远等出席开幕式。")
+    assert ("杜家毫", "省长", "东华省人民政府") in found or ("杜家毫", "省长", "东华省") in found

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from graph.extract.bylines import photo_credits
 from graph.extract.chainmentions import chain_mentions
-from graph.extract.names import photo_credits
 from graph.extract.orgs import region_orgs
 from graph.extract.rules import title_chains
 from graph.text.segment import segment

@@ -49,6 +49,11 @@ _BYLINE_ROLES = (
 _STATION_QUALIFIERS = ("分站", "驻站")
 """What a byline may write before 记者 for where the reporter works (红网某地讯（分站记者A）):
 the post is the paper's 记者."""
+_OUTLET_IN_BYLINE = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?:新闻|日报|晚报|报|网|电视台|客户端)"
+    r"(?=(?:特约|首席|见习|实习|全媒体|融媒体)?记者)"
+)
+"""An outlet named inside a portal's byline before its reporter (红网某地讯（某某新闻记者 A）)."""
 _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 
 
@@ -302,6 +307,8 @@ def _reporters(
     while 0 <= pos < close:
         while pos < close and text[pos] in " \u3000、，,（(〔【":
             pos += 1
+        if (own := _OUTLET_IN_BYLINE.match(text, pos, close)) is not None:
+            org, pos = Piece(own.start(), own.end(), own.group()), own.end()  # 某新闻记者 A
         qualifier = next((q for q in _STATION_QUALIFIERS if text.startswith(q, pos)), "")
         found = next((r for r in _BYLINE_ROLES if text.startswith(r, pos + len(qualifier))), None)
         pos += len(qualifier) if found else 0
@@ -356,3 +363,26 @@ def _unlisted_family_name(text: str, m: re.Match[str]) -> bool:
         and role_starting_at(m.group(), 0) is None
         and text.endswith(_BYLINE_ROLES, 0, m.start() - 1)
     )
+
+
+_PHOTO_CREDIT = ("/摄", "／摄", " 摄")
+
+
+def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
+    """Names credited for photographs in a byline (``NAME/摄``)."""
+    text = seg.doc.text
+    out = []
+    for marker in _PHOTO_CREDIT:
+        start = 0
+        while (i := text.find(marker, start)) >= 0:
+            start = i + 1
+            j = i
+            while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and i - j < 4:
+                j -= 1
+            if (
+                2 <= i - j <= 4
+                and is_surname_start(text[j:i])
+                and (j == 0 or text[j - 1] in BOUNDARY | {"\n"})
+            ):
+                out.append(Piece(j, i, text[j:i]))
+    return tuple(sorted(set(out), key=lambda p: p.start))

@@ -14,6 +14,7 @@ from typing import TypeAlias
 from graph.extract.afternames import after_name_people
 from graph.extract.appointees import appointee_lines
 from graph.extract.appositive import after_name_chains, honorific_chains
+from graph.extract.bylines import photo_credits
 from graph.extract.chainmentions import chain_mentions
 from graph.extract.changes import left_by_transfer
 from graph.extract.colons import colon_chains, counted_chains, roster_chains
@@ -37,7 +38,6 @@ from graph.extract.lists import (
     several_people_chains,
     with_model_names,
 )
-from graph.extract.names import photo_credits
 from graph.extract.orgcheck import (
     ModelOrgs,
     clean_org,

@@ -68,6 +68,19 @@ def _relative(sentence: str, anchor: date) -> DateRange | None:
     return DateRange(start, end, sentence[start:end], day, day)
 
 
+_EVENT_YEAR = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})(?=(?:年度?)?[\u4e00-\u9fff]{2,24}?(?:会|节|赛|展|论坛|典礼|仪式))"
+)
+
+
+def _lead_event_year(text: str, lead: int) -> int | None:
+    """The year opening the name of an event in a dateline's paragraph (…讯 今日上午，2015
+    某某洽谈会开幕): the story's year when no full date says it."""
+    end = text.find("\n", lead)
+    m = _EVENT_YEAR.search(text, lead, end if end >= 0 else len(text))
+    return int(m.group(1)) if m else None
+
+
 def _group_span(m: re.Match[str] | None, group: str, offset: int) -> tuple[int, int] | None:
     return (m.start(group) + offset, m.end(group) + offset) if m else None
 
@@ -97,7 +110,7 @@ class _Clock:
             told = None
         elif line is not None:  # a newswire story whose year nobody wrote: the latest full
             told = None  # date it writes tells it (会议将于2018年8月9日召开), else left unknown
-            year = latest_full_date_year(text)
+            year = latest_full_date_year(text) or _lead_event_year(text, line.end)
             if line.day is None and year is not None:
                 line = dateline(seg.doc.text, date(year, 12, 31)) or line
         else:
@@ -266,6 +279,8 @@ def _event_day(
     ):
         after = last.last + timedelta(days=1)
         return DateRange(m.start(), m.end(), m.group(), after, after), sentence.start
+    if kind == "visit" and _OTHER_TIME.search(sentence.text):
+        return None, 0  # 上世纪五十年代某专家来某地考察: not on the day told before
     if kind == "visit" or sentence.text.lstrip().startswith(_SAME_DAY):
         return _first_day(reversed(seg.sentences[:i]), clock), 0
     if i == 0 or i - 1 in named:
@@ -280,6 +295,7 @@ def _event_day(
 
 
 _CLAUSE_MARKS = "，,；;"
+_OTHER_TIME = re.compile(r"年代|世纪|[0-9]{4}年|去年|前年")
 
 
 def _clause_day(
@@ -309,15 +325,22 @@ def _held_on(s: str, own: DateRange | None, span: tuple[int, int], at: int) -> b
     return sum(not _VENUE_CLAUSE.fullmatch(c) for c in between[1:-1]) == 0 and len(between) <= 3
 
 
-_VENUE_CLAUSE = re.compile(r"在[^，,；;]{2,20}")
-"""A clause naming only where (…上午，在某乡某村，某校举行揭牌仪式): no clause of its own."""
+_VENUE_CLAUSE = re.compile(r"在[^，,；;]{2,20}|随着[^，,；;]{2,30}(?:宣布|令下)")
+"""A clause naming only where (…上午，在某乡某村，某校举行揭牌仪式) or on whose word (随着某书记一声
+宣布，某工程开工): no clause of its own."""
 
 
 def _told_again(e: EventRecord, events: list[EventRecord], title_end: int) -> bool:
-    """An event of the title that the body names too (劳模表彰会 and 2019年劳模表彰会)."""
+    """An event of the title that the body names too (劳模表彰会 and 2019年劳模表彰会), with a
+    day when the title's has one."""
     if e.name_start >= title_end:
         return False
-    return any(o.name_start >= title_end and (e.name in o.name or o.name in e.name) for o in events)
+    return any(
+        o.name_start >= title_end
+        and (e.name in o.name or o.name in e.name)
+        and (o.start or not e.start)
+        for o in events
+    )
 
 
 def _first_day(sentences: Iterable[Sentence], clock: _Clock) -> DateRange | None:

@@ -47,9 +47,10 @@ _HELD = re.compile(
 
 def meeting_names(sentence: Sentence) -> list[tuple[int, int]]:
     """The clause (its leading time words left out) of the first meeting held in a sentence."""
-    m = _HELD.search(sentence.text)
+    text = sentence.text
+    m = next((m for m in _HELD.finditer(text) if not _quoted(text, m.start())), None)
     if m is None:
-        return []
+        return []  # “我宣布，某工程开工！”: a quoted announcement is no report of it
     if attended := _ATTENDED.match(m.group()):  # 出席某某签约仪式: the ceremony's own name
         start = sentence.start + m.start() + attended.end()
         return [(start, sentence.start + m.end())] if m.end() - m.start() > 6 else []
@@ -59,6 +60,12 @@ def meeting_names(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 _ATTENDED = re.compile(r"(?:出席|参加)了?")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation (“…”) of ``text``."""
+    return text.count("“", 0, at) > text.count("”", 0, at)
+
 
 _AGAIN = ("会议", "大会", "仪式", "典礼", "本次", "此次", "这次", "该", "上述")
 """A clause opening with these speaks of a meeting already named (会议在某地开幕)."""

@@ -172,3 +172,29 @@ def reported_from(text: str, a: int, b: int) -> bool:
 
 
 _REPORTS = ("报导", "报道", "報導", "報道")
+
+
+def name_closing_clause(text: str, start: int) -> int | None:
+    """Where a name of three characters ends when it closes its clause right after a title
+    and the segmenter read no name there (省长 + 杜家 + 毫，: 杜家 a noun, 毫 a measure), its
+    last two characters no word; ``text[start]`` opens a family name.
+
+    >>> name_closing_clause("省长杜家毫，", 2), name_closing_clause("市长张表示，", 2)
+    (5, None)
+    """
+    name, end = text[start : start + 3], start + 3
+    if len(name) < 3 or text[end : end + 1] not in _CLAUSE_MARKS:
+        return None
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return None
+    tags = word_tags()
+    if name in tags or name[1:] in tags or name[2] in _AFTER_WORDS:
+        return None  # 王 + 讲话, 张 + 表示: what the bearer of the family name did
+    if tags.get(name[:2], "").startswith("v"):
+        return None  # 公布 + 中: a verb opens the clause
+    return None if name[1:] in load_lexicon("roles") else end
+
+
+_CLAUSE_MARKS = frozenset("、，,。；;")
+_AFTER_WORDS = frozenset("等中们的了着过时后前里上下内外")
+"""Characters that follow a word rather than end a name (成员 + 等, 公布 + 中)."""

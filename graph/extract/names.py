@@ -20,6 +20,7 @@ from graph.extract.namechars import (
     AT_A_MEETING,
     addressed_after,
     given_glued_to_next,
+    name_closing_clause,
     spelled_on,
     syllable_name_end,
     third_before_place,
@@ -45,7 +46,6 @@ _SIR = frozenset({"总", "董", "书记", "局", "局长", "主任", "院长", "
 _LEVEL_AFTER = frozenset("省市县区州镇乡")
 _NAME_END = frozenset("、，,。；;")  # a lone character before these ends a name (黄某 + 忠、)
 """Conjunctions the segmenter may glue onto the end of a two-character name."""
-_PHOTO_CREDIT = ("/摄", "／摄", " 摄")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +151,15 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
         return _name_across_word(seg, starts, j)
     if not is_surname_start(tok.text) or preposition_lead(text, tok.start):
         return None  # 由 + 秘书局, 由张 + 秘书长: a preposition, not a family name
-    name = _name_from_token(seg, starts, tok)
+    name = _name_from_token(seg, starts, tok) or _closing(text, tok.start)
     if name is None or conjunction_before_a_word(name.text):
         return None  # 名誉主席 + 和顾问: the conjunction, not a family name
     end = spelled_on(text, name.start, name.end)  # 梅德 + 韦杰娃
     return Piece(name.start, end, text[name.start : end]), False
+
+
+def _closing(text: str, start: int) -> Piece | None:
+    return Piece(start, e, text[start:e]) if (e := name_closing_clause(text, start)) else None
 
 
 def _name_across_word(seg: Segmented, starts: dict[int, int], j: int) -> tuple[Piece, bool] | None:
@@ -352,26 +356,6 @@ def _lone_given(word: str) -> bool:
     """A single character jieba left on its own that can end a given name."""
     tag = word_tags().get(word, "x")
     return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and tag in _GIVEN_TAGS
-
-
-def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
-    """Names credited for photographs in a byline (``NAME/摄``)."""
-    text = seg.doc.text
-    out = []
-    for marker in _PHOTO_CREDIT:
-        start = 0
-        while (i := text.find(marker, start)) >= 0:
-            start = i + 1
-            j = i
-            while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and i - j < 4:
-                j -= 1
-            if (
-                2 <= i - j <= 4
-                and is_surname_start(text[j:i])
-                and (j == 0 or text[j - 1] in BOUNDARY | {"\n"})
-            ):
-                out.append(Piece(j, i, text[j:i]))
-    return tuple(sorted(set(out), key=lambda p: p.start))
 
 
 def a_personal_name(word: str) -> bool:

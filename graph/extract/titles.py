@@ -217,13 +217,14 @@ def parse_element(
         org_start = present  # 新一届某协会主席: the association's
     elif rest_end - org_start > 2 and former_word_at(seg, starts, org_start):
         org_start, former = org_start + 1, True  # 前民政事务局局长 (not 前海, a word)
+    elif text[org_start:rest_end] in ("前", "原"):
+        org_start, former = rest_end, True  # 颁发 + 前县长A: the county is the article's
     if org_start >= rest_end:
         return ChainElement(None, body, role, former)
     return _element_with_org(text, start, org_start, rest_end, body, role, former, org_check)
 
 
-_AT_THE_TIME = ("时任", "曾任")
-_QUALIFYING = ("兼职", "专职", "挂职")
+_AT_THE_TIME, _QUALIFYING = ("时任", "曾任"), ("兼职", "专职", "挂职")
 
 
 def without_leading_title(text: str, element: ChainElement) -> tuple[ChainElement, ...]:

@@ -16,6 +16,7 @@ _NOT_PLACE_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c"})
 """Dictionary tags of words that are no place's name (组织 + 市政协); nouns may be (青松市)."""
 
 _LEVEL_CHARS = frozenset("省市州县区旗乡镇")
+_FUNCTION_CHARS = frozenset("的了我本该此其各全每这那之")
 _UNLISTED = re.compile(
     r"(?:^|(?<=[\s，,。、；;：:“（(《由在到赴于与和及共省市州县区旗]))"
     r"([\u4e00-\u9fff]{2}(?:[\u4e00-\u9fff]{1,3}族){0,2}[市区县镇乡])"
@@ -44,6 +45,7 @@ def unlisted_regions(text: str) -> dict[str, str]:
         and m[1] not in regions()
         and tags.get(m[1][:-1]) not in _NOT_PLACE_TAGS
         and m[1][0] not in _LEVEL_CHARS  # 市 + 县乡镇: levels, no place (三市镇 is one)
+        and not _FUNCTION_CHARS.intersection(m[1][:2])  # 境内的县, 来我县: no name
     )
     out: dict[str, str] = {}
     for name, _ in counts.most_common():
