@@ -83,3 +83,14 @@ def test_an_elected_title_before_the_next_verb_of_its_clause() -> None:
         "大会选举产生了商会第二届理事会。林晓峰当选第二届理事会会长并发表讲话。"
     )
     assert ("林晓峰", "会长", "东华商会") in posts
+
+
+def test_a_post_kept_after_a_time_phrase_before_the_verb() -> None:
+    posts = _posts("公告称，东华集团正处在起步阶段，林晓峰在未来一段时间内仍担任集团监事会主席。")
+    assert ("林晓峰", "监事会主席", "东华集团") in posts
+
+
+def test_a_counted_title_naming_its_council() -> None:
+    posts = _posts("另有3名东华市立法会议员，包括保险界林晓峰、工联会陈思远及民建联赵一鸣。")
+    for person in ("林晓峰", "陈思远", "赵一鸣"):
+        assert (person, "议员", "东华市立法会") in posts

@@ -251,10 +251,11 @@ def _respective_chains(
 
 _ALREADY = re.compile(
     r"(?:已经|已|正式|将|即将|于近日|近日|依然|仍然|仍|继续|再次|还"
-    r"|于[0-9０-９一二三四五六七八九十〇零年月日号上中下旬初底末]{2,12}|被)*"
+    r"|于[0-9０-９一二三四五六七八九十〇零年月日号上中下旬初底末]{2,12}|被"
+    r"|在[\u4e00-\u9fff]{2,10}?(?:内|期间))*"
     r"(?:[\u4e00-\u9fff]{2}地)?"
 )
-"""Adverbs and a time (已于3月上旬被正式) between the names and the verb."""
+"""Adverbs and a time (已于3月上旬被正式, 在未来一段时间内仍) between the names and the verb."""
 _SUCCEEDING = re.compile(
     r"(?:(?:将|已|正式)?(?:于|自|从)?[^，,。；;、\n]{0,14}?起)?(?:将|已|正式)?(?:接替|替代|代替|接棒|接任)"
 )

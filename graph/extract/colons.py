@@ -20,7 +20,13 @@ from graph.extract.leadrosters import org_named_before
 from graph.extract.listbase import People, name_at, skip_aside
 from graph.extract.names import Piece
 from graph.extract.rules import TitleChain, clause_titles
-from graph.extract.titles import ChainElement, role_ending_at, role_starting_at
+from graph.extract.titles import (
+    ChainElement,
+    OrgCheck,
+    parse_element,
+    role_ending_at,
+    role_starting_at,
+)
 from graph.resources import load_lexicon
 from graph.text.segment import token_index
 from graph.types import Segmented
@@ -245,7 +251,9 @@ _ITEM_SEPARATORS = ("以及", "、", "和", "及")
 _MAX_ITEM = 30
 
 
-def counted_chains(seg: Segmented, people: People) -> list[TitleChain]:
+def counted_chains(
+    seg: Segmented, people: People, org_check: OrgCheck | None = None
+) -> list[TitleChain]:
     """``[ORG的]N名ROLE，分别是A、B和C``: each listed name holds the title, also when the list
     describes it first (分别是东华大学教授A、西岭公司董事长B: the name ending each item).
 
@@ -261,17 +269,37 @@ def counted_chains(seg: Segmented, people: People) -> list[TitleChain]:
     out: list[TitleChain] = []
     for m in _COUNTED.finditer(text):
         role_end = role_starting_at(text, m.end())
+        if role_end is None:
+            role_end, element = _counted_org_title(seg, starts, m.end(), org_check)
+        else:
+            role = Piece(m.end(), role_end, text[m.end() : role_end])
+            having = _HAVING.search(text, max(0, m.start() - _MAX_HAVING), m.start())
+            before = having.start() if having else m.start()
+            element = ChainElement(org_named_before(seg, starts, before), None, role)
         announced = _ANNOUNCED.match(text, role_end) if role_end else None
-        if role_end is None or announced is None or text[announced.end() - 1] in "：:":
+        if element is None or announced is None or text[announced.end() - 1] in "：:":
             continue  # 3位发言人分别是：A；B: each item's titles (graph.extract.leadrosters)
-        role = Piece(m.end(), role_end, text[m.end() : role_end])
-        having = _HAVING.search(text, max(0, m.start() - _MAX_HAVING), m.start())
-        before = having.start() if having else m.start()
-        element = ChainElement(org_named_before(seg, starts, before), None, role)
         for name in _item_names(seg, starts, people, by_start, announced.end()):
             span = Piece(m.start(), name.end, text[m.start() : name.end])
             out.append(TitleChain((element,), name, span, False, "rules.counted-list"))
     return out
+
+
+def _counted_org_title(
+    seg: Segmented, starts: dict[int, int], start: int, org_check: OrgCheck | None
+) -> tuple[int | None, ChainElement | None]:
+    """Where a counted title naming its organisation ends and its element (3名立法会议员，包括…:
+    立法会 + 议员), else ``(None, None)``; ``org_check`` confirms a name without a suffix."""
+    text = seg.doc.text
+    for end in range(start + 3, min(len(text), start + _MAX_COUNTED_TITLE) + 1):
+        if _ANNOUNCED.match(text, end) and role_ending_at(text, end, start_limit=start + 2):
+            element = parse_element(seg, starts, start, end, org_check)
+            if element is not None and element.org is not None:
+                return end, element
+    return None, None
+
+
+_MAX_COUNTED_TITLE = 14
 
 
 def _item_names(

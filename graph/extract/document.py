@@ -113,7 +113,7 @@ def _extract_whole(doc: Document) -> Extraction:
     found += tuple(
         colon_chains(seg, index)
         + roster_chains(seg, index)
-        + counted_chains(seg, index)
+        + counted_chains(seg, index, model_check)
         + lead_rosters(seg, index)
         + conferral_chains(seg, index)
         + appointee_lines(seg, index)
