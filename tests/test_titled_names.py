@@ -152,3 +152,13 @@ def test_a_procurators_rank_after_a_committee_title_is_the_procuratorates() -> N
         "免去林晓峰同志的东江区人民检察院副检察长、检察委员会委员、检察员职务。", former=None
     )
     assert ("林晓峰", "检察员", "东江区人民检察院") in found, found
+
+
+def test_a_title_after_a_preposition_following_another_persons_name() -> None:
+    found = posts("东华区委书记林晓峰在区长陈思远的陪同下调研。")
+    assert ("陈思远", "区长", "东华区人民政府") in found
+
+
+def test_titles_listed_after_a_name_and_a_comma() -> None:
+    found = posts("林晓峰，东华集团党委书记、董事长，出席会议。")
+    assert {("林晓峰", "书记", "东华集团党委"), ("林晓峰", "董事长", "东华集团")} <= found

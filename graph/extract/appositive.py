@@ -70,13 +70,35 @@ def after_name_chains(
             continue
         if role_ending_at(text, post_end, start_limit=post_start) is None:
             continue  # the post must end with a title
-        element = parse_element(seg, starts, post_start, post_end)
-        if element is None or element.org is None or element.org.start - post_start > _MAX_LEAD:
+        elements = _listed_titles(seg, starts, post_start, post_end)
+        first = elements[0] if elements else None
+        if first is None or first.org is None or first.org.start - post_start > _MAX_LEAD:
             continue  # A，B等代表市委任命C任X院长: a clause, not A's title
         person = Piece(name_start, name_start + len(name), name)
         span = Piece(span_start, post_end, text[span_start:post_end])
-        out[name_start] = TitleChain((element,), person, span, False)
+        out[name_start] = TitleChain(elements, person, span, False)
     return tuple(sorted(out.values(), key=lambda c: c.span.start))
+
+
+def _listed_titles(
+    seg: Segmented, starts: dict[int, int], start: int, end: int
+) -> tuple[ChainElement, ...]:
+    """The titles of a post written after a name, listed with 、 (A，某集团党委书记、董事长):
+    the whole post as one title when it reads so, else each title up to the first that does
+    not (创始人、董事长: none, 创始人 being no title)."""
+    whole = parse_element(seg, starts, start, end)
+    if whole is not None or "、" not in seg.doc.text[start:end]:
+        return () if whole is None else (whole,)
+    elements: list[ChainElement] = []
+    cursor = start
+    text = seg.doc.text
+    for stop in [i for i in range(start, end) if text[i] == "、"] + [end]:
+        element = parse_element(seg, starts, cursor, stop)
+        if element is None:
+            break
+        elements.append(element)
+        cursor = stop + 1
+    return tuple(elements)
 
 
 def _titled_before(text: str, name_start: int, post_start: int) -> bool:

@@ -7,6 +7,13 @@
 - **Bylines**: ``湖北日报讯（记者A、通讯员B、C）``, ``中广网贵阳6月21日消息（记者A B）`` and
   ``【某某网】（记者A）`` are posts of the paper or agency named; a byline opening a paragraph
   (``（记者A）``, ``〔记者A／台北报导〕``) is a post of the paper a source line names (来源：…).
+- **Photo credits**: ``NAME/摄``.
+
+>>> from graph.text.segment import segment
+>>> from graph.types import Document
+>>> seg = segment(Document.from_text("d.txt", "□本报记者 孙立新/文 冯晓东/摄"))
+>>> [p.text for p in photo_credits(seg)]
+['冯晓东']
 """
 
 from __future__ import annotations

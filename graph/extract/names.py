@@ -1,13 +1,14 @@
-"""Person names and bylines: a name right after a title, photo credits (``NAME/摄``).
+"""Person names: a name right after a title (photo credits are read beside the bylines,
+:mod:`graph.extract.bylines`).
 
 Names are recognised by general means only: a family name from the packaged list, jieba's word
 boundaries and part-of-speech tags; no list of people.
 
->>> from graph.text.segment import segment
+>>> from graph.text.segment import segment, token_index
 >>> from graph.types import Document
->>> seg = segment(Document.from_text("d.txt", "□本报记者 孙立新/文 冯晓东/摄"))
->>> [p.text for p in photo_credits(seg)]
-['冯晓东']
+>>> seg = segment(Document.from_text("d.txt", "副主任林晓峰讲话"))
+>>> person_after(seg, token_index(seg), 3)
+(Piece(start=3, end=6, text='林晓峰'), False)
 """
 
 from __future__ import annotations

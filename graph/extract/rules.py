@@ -326,8 +326,8 @@ def _after_other_names(text: str, begin: int, role_start: int, names: _Names) ->
     """Where a chain starts after the names inside it and what is theirs (会长A及某某会理事长B:
     after A's name; A任某省委书记、原书记B: after A's titles)."""
     for n in names.starting_in(begin, role_start):
-        if n.end < role_start and text[n.end] in "及和与":
-            begin = n.end + 1
+        if n.end < role_start and text[n.end] in "及和与在由向随":
+            begin = n.end + 1  # 书记A在 + 区长B的陪同下: B's chain starts after the preposition
         elif n.end < role_start and text.startswith(_HOLDS, n.end):
             listed = text.rfind("、", n.end, role_start)
             begin = listed + 1 if listed >= 0 else begin
