@@ -50,3 +50,8 @@ def test_a_name_before_a_conjunction_and_another_persons_title_ends_before_it() 
     found = posts("东华办事处主任周万泰和助理处长（传媒）林晓峰随行。")
     assert ("周万泰", "主任", "东华办事处") in found
     assert not any(p.endswith("和") or o.startswith("助理") for p, _, o in found)
+
+
+def test_a_party_membership_before_a_councillors_title_is_no_organisation() -> None:
+    found = posts("国民党籍东华县议员林晓峰表示，将提出质询。")
+    assert found == {("林晓峰", "议员", "东华县议会")}

@@ -38,13 +38,20 @@ _PRESENT_TERMS = ("新一届", "本届", "新一任")
 
 def after_present_term(text: str, start: int, end: int) -> int:
     """Where an organisation's name starts after the present term (新一届某协会主席: the
-    association's), else ``start``.
+    association's) or a party membership (民进党籍 + 某市议员), else ``start``.
 
     >>> after_present_term("新一届东华棋协", 0, 7), after_present_term("东华棋协", 0, 4)
     (3, 0)
+    >>> after_present_term("国民党籍东华市", 0, 7)
+    4
     """
     term = next((t for t in _PRESENT_TERMS if text.startswith(t, start)), "")
+    if not term and (member := _PARTY_MEMBER.match(text, start, end)):
+        term = member.group()
     return start + len(term) if term and end - start > len(term) + 1 else start
+
+
+_PARTY_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,4}?党籍")
 
 
 def after_past_term(text: str, start: int, end: int) -> int:
