@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from graph.extract.document import extract_document
 from graph.types import Document, EventFact
 
@@ -381,3 +383,20 @@ def test_a_dispatch_without_a_year_takes_the_year_of_its_leads_event() -> None:
         date(2015, 11, 26),
         date(2015, 11, 26),
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        (
+            "5月18日晚，大型舞剧《东华之恋》在东华大剧院首演。",
+            "大型舞剧《东华之恋》在东华大剧院首演",
+        ),
+        ("5月18日，东华图书馆新馆正式开馆。", "东华图书馆新馆正式开馆"),
+        ("5月18日，2019东华马拉松鸣枪开跑。", "2019东华马拉松鸣枪开跑"),
+        ("5月18日，东华市委理论学习中心组举行集体学习。", "东华市委理论学习中心组举行集体学习"),
+    ],
+)
+def test_a_premiere_an_opening_a_race_and_a_study_session_are_events(lead: str, name: str) -> None:
+    events = _events("标题\n2019-05-20 来源：东华日报\n" + lead)
+    assert events == {name: (date(2019, 5, 18), date(2019, 5, 18))}

@@ -29,11 +29,12 @@ from graph.types import Sentence
 
 _NOUN = (
     r"(?:会议|大会|座谈会|仪式|典礼|常委会|党委会|党组会|办公会|例会|全会|换届选举|改选|选举"
-    r"|董事会|理事会|监事会|常务会|活动|校庆|院庆|周年庆)"
+    r"|董事会|理事会|监事会|常务会|活动|校庆|院庆|周年庆|集体学习)"
 )
 _CLAUSE_END = r"(?=[，,。；;！!？?：:\n]|$)"
-_MILESTONE = r"(?:开工|竣工|投产|开业|通车|奠基|落成|揭牌)"
-"""What a project or a body marks, told by its verb (某中心在某园区开工): an event too."""
+_MILESTONE = r"(?:开工|竣工|投产|开业|通车|奠基|落成|揭牌|开馆|首演|开跑|开赛)"
+"""What a project, a body or a show marks, told by its verb (某中心在某园区开工, 某馆新馆开馆,
+舞剧《某某》首演): an event too."""
 _ELECTS = r"(?:选出|选举产生|改选产生)了?(?:新一届|新一任|第[0-9一二三四五六七八九十]{1,4}届)"
 """An election that gives a body its new leaders (某商会选出新一届会长): an event too."""
 _HELD = re.compile(
