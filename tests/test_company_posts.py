@@ -163,3 +163,8 @@ def test_finance_titles() -> None:
     found = _posts("東華台灣商會聯合總會總會長林曉峰致辭，东华基金公司基金经理陈思远出席。")
     assert ("林曉峰", "总会长", "東華台灣商會聯合總會") in found, found
     assert ("陈思远", "基金经理", "东华基金公司") in found, found
+
+
+def test_the_predecessor_named_after_the_successors_verb_takes_no_post() -> None:
+    posts = _posts("东华集团宣布，陈思远接替林晓峰出任集团总裁。")
+    assert posts == {("陈思远", "总裁", "东华集团")}

@@ -36,6 +36,7 @@ _BRACKETED = re.compile(
 
 
 _MAX_LEAD = 4
+_SUCCEEDING = ("接替", "接任", "取代", "代替", "替代")
 """Words an apposition may put before its organisation (现任, 原, 兼职)."""
 
 
@@ -68,6 +69,8 @@ def after_name_chains(
     for name_start, name, post_start, post_end, span_start in found:
         if name_start in out or _titled_before(text, name_start, post_start):
             continue
+        if text.endswith(_SUCCEEDING, 0, name_start):
+            continue  # B接替A出任X: A is the one B succeeds
         if role_ending_at(text, post_end, start_limit=post_start) is None:
             continue  # the post must end with a title
         elements = _listed_titles(seg, starts, post_start, post_end)
