@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from graph.extract.events import find_events
 from graph.text.dates import document_year, find_dates, find_range, normalise, parse_range
+from graph.text.docdate import document_date
 from graph.text.numerals import number
 from graph.text.segment import segment
 from graph.types import Document
@@ -199,3 +200,7 @@ def test_an_organisation_named_with_a_place_word_is_part_of_the_event_name() -> 
     text = "2008年1月29日，宁波市口岸协会第二次会员代表大会召开。"
     events = find_events(segment(Document.from_text("d.txt", text)))
     assert [e.name for e in events] == ["宁波市口岸协会第二次会员代表大会"]
+
+
+def test_a_header_line_with_the_paper_its_date_and_a_lettered_page() -> None:
+    assert document_date("标题\n东华日报 2021年3月5日 第A01版\n正文") == date(2021, 3, 5)

@@ -90,7 +90,7 @@ _ALONE = re.compile(
 )
 # A header line naming the copy's source, author, editor, page or counters, with a full date.
 _SOURCE_LINE = re.compile(
-    r"来源|作者|编辑|责编|第\s*[0-9０-９一二三四五六七八九十]+\s*版|浏览|点击|阅读(?:量|数|次数|[:：])"
+    r"来源|作者|编辑|责编|第\s*[A-Za-z]?[0-9０-９一二三四五六七八九十]+\s*版|浏览|点击|阅读(?:量|数|次数|[:：])"
 )
 _MINGUO_LABEL = re.compile(
     r"(?:(?:发布|发表|更新)?(?:时间|日期)|時間|日期)\s*[:：]?\s*(?:民国|民國)?"
