@@ -141,3 +141,10 @@ def test_a_townships_body_after_a_title_at_its_party_committee() -> None:
         "东华镇召开党委会\n东华镇党委委员、武装部部长张振华，镇党委副书记、人大主席胡文成参加会议。"
     )
     assert {("张振华", "部长", "东华镇武装部"), ("胡文成", "主席", "东华镇人大")} <= found, found
+
+
+def test_an_organisation_spoken_for_by_another_titled_person_shares_no_title() -> None:
+    found = _posts(
+        "9月23日，东华电业局长林晓峰代表省电力公司、西岭县长陈思远代表西岭县政府，双方签署协议。"
+    )
+    assert found == {("林晓峰", "局长", "东华电业局"), ("陈思远", "县长", "西岭县人民政府")}

@@ -272,7 +272,9 @@ def _chain_ending_at(
             elements += _shared_title(sharing, element)
             elements += without_leading_title(text, element)
             sharing = []
-        elif (bare := _bare_org(seg, starts, cursor, part_end)) is not None:
+        elif (bare := _bare_org(seg, starts, cursor, part_end)) is not None and not (
+            names.starting_in(bare.start, bare.end)  # 局长A代表某公司、县长B: no shared title
+        ):
             sharing.append(bare)
         elif part_end == role_end and _qualified_title(text, cursor, part_end):
             pass  # …常委、国家副主席A: the last title names no organisation; the others hold
