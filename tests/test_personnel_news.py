@@ -143,3 +143,11 @@ def test_a_headquarters_chief_and_a_place_head_carried_over_from_it() -> None:
 def test_a_secondment_holds_the_post() -> None:
     found = posts("经东华市委研究决定：林晓峰同志挂职西岭县副县长（挂职期两年）。")
     assert ("林晓峰", "副县长", "西岭县人民政府") in found, found
+
+
+def test_a_bodys_deputy_title_listed_bare_is_where_its_head_title_was_stated() -> None:
+    found = posts(
+        "宣读了任命通知：陈思远担任东华分院党组书记、常务副院长、赵一鸣担任副院长、"
+        "周立平担任党组副书记兼纪检组组长。"
+    )
+    assert ("周立平", "党组副书记", "东华分院") in found

@@ -48,15 +48,22 @@ _ROLE_PREFIXES = (
 )
 
 
-def role_base(role: str) -> str:
-    """The title a deputy or acting title is a degree of (副主任 -> 主任, 代理市长 -> 市长).
+_DEPUTY_BODIES = frozenset({"党组", "党委", "党工委", "纪委", "纪工委", "团委", "党总支", "党支部"})
 
-    >>> role_base("常务副校长"), role_base("代理省长"), role_base("秘书长")
-    ('校长', '省长', '秘书长')
+
+def role_base(role: str) -> str:
+    """The title a deputy or acting title is a degree of (副主任 -> 主任, 代理市长 -> 市长,
+    党组副书记 -> 党组书记).
+
+    >>> role_base("常务副校长"), role_base("代理省长"), role_base("秘书长"), role_base("党组副书记")
+    ('校长', '省长', '秘书长', '党组书记')
     """
     for prefix in _ROLE_PREFIXES:
         if role.startswith(prefix) and len(role) > len(prefix) + 1:
             return role[len(prefix) :]
+    at = role.find("副", 1)
+    if at > 0 and role[:at] in _DEPUTY_BODIES and len(role) > at + 2:
+        return role[:at] + role[at + 1 :]  # a body's deputy: 党委副书记 of 党委书记
     return role
 
 
