@@ -153,3 +153,8 @@ def test_a_name_set_off_after_a_byline_title_whatever_its_family_name() -> None:
 def test_an_outlet_named_inside_a_portals_byline_employs_its_reporter() -> None:
     text = "东华网西岭11月26日讯（时刻新闻记者 林晓峰）今日上午，东华经济合作洽谈会正式开幕。"
     assert posts(text) == {("林晓峰", "记者", "时刻新闻")}
+
+
+def test_a_dispatch_of_a_site_and_its_news_app() -> None:
+    text = "东华网·海报新闻西岭5月20日讯（记者 林晓峰）5月20日，西岭县司法局举办开放日活动。"
+    assert posts(text) == {("林晓峰", "记者", "东华网·海报新闻")}

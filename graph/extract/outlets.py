@@ -12,7 +12,8 @@ from graph.extract.names import Piece
 from graph.extract.orgnames import places
 
 _DISPATCH = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|融媒体中心|融媒|网|报|社|台))"
+    r"(?P<org>[\u4e00-\u9fff]{1,8}[·・][\u4e00-\u9fff]{0,6}(?:新闻|客户端|日报|网|报)"  # 某网·某新闻
+    r"|[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|融媒体中心|融媒|网|报|社|台))"
     r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
 )
 
