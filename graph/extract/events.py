@@ -295,7 +295,8 @@ def _event_day(
 
 
 _CLAUSE_MARKS = "，,；;"
-_OTHER_TIME = re.compile(r"年代|世纪|[0-9]{4}年|去年|前年")
+_OTHER_TIME = re.compile(r"年代|世纪")
+"""An era a visit belongs to (上世纪五十年代), not the day told before it."""
 
 
 def _clause_day(
