@@ -144,10 +144,10 @@ def test_an_all_media_reporter_in_a_dispatch_and_a_caption() -> None:
 def test_a_name_set_off_after_a_byline_title_whatever_its_family_name() -> None:
     text = (
         "标题\n2004年09月16日 08:54 东华商报\n"
-        "本报讯（见习记者 凯航 实习生 周博）9月15日，东华矿业商会在东华成立。"
+        "本报讯（见习记者 凯林 实习生 周博）9月15日，东华矿业商会在东华成立。"
     )
     found = posts(text)
-    assert {("凯航", "见习记者", "东华商报"), ("周博", "实习生", "东华商报")} <= found
+    assert {("凯林", "见习记者", "东华商报"), ("周博", "实习生", "东华商报")} <= found
 
 
 def test_an_outlet_named_inside_a_portals_byline_employs_its_reporter() -> None:

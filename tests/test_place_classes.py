@@ -201,3 +201,16 @@ def test_a_taiwan_county_is_read_whole_before_a_government_title() -> None:
     found = _posts("东华盐业董事长一职将由现任嘉义县副县长林晓峰接任。")
     orgs = {org for _, role, org in found if role == "副县长"}
     assert orgs and all(org.startswith("嘉义县") for org in orgs), found
+
+
+def test_a_bare_chief_executive_is_the_chief_of_the_region_the_copy_names() -> None:
+    found = _posts(
+        "行政長官會見東華省委書記\n2010-05-03\n"
+        "行政長官林曉峰今日在禮賓府會見到訪的東華省委書記陳思遠，並介紹香港的最新發展。"
+    )
+    assert ("林曉峰", "行政长官", "香港特別行政區") in found  # role keys are simplified
+
+
+def test_a_visiting_groups_leader_holds_no_standing_post() -> None:
+    found = _posts("行政长官林晓峰率访问团抵达东华，访问团团长林晓峰、副团长陈思远出席欢迎宴会。")
+    assert not any(role in ("团长", "副团长") for _, role, _ in found)

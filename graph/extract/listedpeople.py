@@ -54,6 +54,7 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
     if not names:
         return people
     text = seg.doc.text
+    people = _whole_where_cut(text, people, names)
     taken = {i for p in people for i in range(p.start, p.end)}
     starts = {t.start for t in seg.tokens}
     ends = {t.end for t in seg.tokens}
@@ -82,6 +83,24 @@ def _cut_to_a_shorter_name(people: tuple[Piece, ...]) -> tuple[Piece, ...]:
         Piece(p.start, p.start + 2, p.text[:2]) if len(p.text) == 4 and p.text[:2] in two else p
         for p in people
     )
+
+
+def _whole_where_cut(text: str, people: tuple[Piece, ...], names: set[str]) -> tuple[Piece, ...]:
+    """Two-character names that are the end of a three-character name read elsewhere, its
+    family name written before them (晓峰 after 林 where 林晓峰 is read): the whole name.
+
+    >>> t, names = "秘书长林晓峰，前秘书长林晓峰", {"林晓峰", "晓峰"}
+    >>> [p.text for p in _whole_where_cut(t, (Piece(3, 6, "林晓峰"), Piece(12, 14, "晓峰")), names)]
+    ['林晓峰', '林晓峰']
+    """
+    whole = {n[1:]: n for n in names if len(n) == 3}
+    out = []
+    for p in people:
+        n = whole.get(p.text)
+        if n is not None and p.start > 0 and text[p.start - 1] == n[0]:
+            p = Piece(p.start - 1, p.end, n)
+        out.append(p)
+    return tuple(out)
 
 
 def latin_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:

@@ -176,10 +176,10 @@ _REPORTS = ("报导", "报道", "報導", "報道")
 
 def name_closing_clause(text: str, start: int) -> int | None:
     """Where a name of three characters ends when it closes its clause right after a title
-    and the segmenter read no name there (省长 + 杜家 + 毫，: 杜家 a noun, 毫 a measure), its
+    and the segmenter read no name there (省长 + 周家 + 秒，: 周家 a noun, 秒 a measure), its
     last two characters no word; ``text[start]`` opens a family name.
 
-    >>> name_closing_clause("省长杜家毫，", 2), name_closing_clause("市长张表示，", 2)
+    >>> name_closing_clause("省长周家秒，", 2), name_closing_clause("市长张表示，", 2)
     (5, None)
     """
     name, end = text[start : start + 3], start + 3

@@ -123,6 +123,8 @@ def region_governments(
     for chain, keys in zip(chains, base_of_chain, strict=True):
         for i, e in enumerate(chain.elements):
             role = e.role.text
+            if keys[i] is None and e.body is None and role.endswith(_SAR_CHIEF):
+                keys[i] = _region_of_chief(text, resolved)  # 行政长官A in a Hong Kong copy
             if keys[i] is not None or e.body is not None or not government_title(role):
                 continue
             region = doc_regions.get(role[-2])
@@ -134,6 +136,22 @@ def region_governments(
                 continue  # the region's words already name another organisation there
             keys[i] = key
             people_at[key].add(chain.person.text)
+
+
+_SAR_CHIEF = "行政长官"
+_SARS = ("香港", "澳门")
+
+
+def _region_of_chief(text: str, resolved: dict[tuple[int, int], OrgName]) -> str | None:
+    """The special administrative region whose chief executive a bare 行政长官 is: the one of
+    香港 and 澳门 the text names more often (named where it first names it), if any."""
+    counts = {sar: text.count(sar) for sar in _SARS}
+    sar = max(_SARS, key=lambda k: counts[k])
+    if counts[sar] == 0:
+        return None
+    at = text.find(sar)
+    key = sar + "特别行政区"
+    return resolved.setdefault((at, at + 2), OrgName(key, key, sar, "region:sar")).key
 
 
 def _first_named(text: str, region: str) -> tuple[int, int] | None:

@@ -110,6 +110,12 @@ def membership_facts(
     return _memberships(seg, found, rules)
 
 
+_PASSING_GROUPS = frozenset(
+    {"访问团", "代表团", "考察团", "参观团", "交流团", "慰问团", "调研组", "考察组", "一行"}
+)
+"""Groups named only by what they do on a visit: their roles are no standing posts."""
+
+
 def _memberships(
     seg: Segmented,
     found: dict[_Key, tuple[list[Span], float]],
@@ -122,6 +128,8 @@ def _memberships(
     for (person, org, role, former), (spans, confidence) in sorted(found.items()):
         if not former and (person, org, role) in removed:
             continue  # 董事长A…辞去董事长职务: the article ends the post it names
+        if org.key in _PASSING_GROUPS:
+            continue  # 访问团团长A: a visit's role in a group the text does not name
         evidence = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
         facts.append(
             Membership(
