@@ -94,3 +94,27 @@ def test_a_counted_title_naming_its_council() -> None:
     posts = _posts("另有3名东华市立法会议员，包括保险界林晓峰、工联会陈思远及民建联赵一鸣。")
     for person in ("林晓峰", "陈思远", "赵一鸣"):
         assert (person, "议员", "东华市立法会") in posts
+
+
+def test_a_groups_members_listed_with_their_titles_after_including() -> None:
+    posts = _posts(
+        "参与访问的东华体育协会委员包括会长林晓峰、副会长陈思远、赵一鸣、"
+        "义务秘书长钱国栋和义务副秘书长孙海涛。"
+    )
+    assert posts == {
+        ("林晓峰", "会长", "东华体育协会"),
+        ("陈思远", "副会长", "东华体育协会"),
+        ("赵一鸣", "副会长", "东华体育协会"),
+        ("钱国栋", "义务秘书长", "东华体育协会"),
+        ("孙海涛", "义务副秘书长", "东华体育协会"),
+    }
+
+
+def test_a_title_after_a_person_speaking_on_anothers_behalf() -> None:
+    posts = _posts("东华日报总编辑林晓峰代表东华报业集团社长陈思远和集团全体员工对来访表示欢迎。")
+    assert ("陈思远", "社长", "东华报业集团") in posts
+
+
+def test_an_editorial_board_member() -> None:
+    posts = _posts("东华县融媒体中心主任林晓峰，东华日报党委委员、编委陈思远出席。")
+    assert ("陈思远", "编委", "东华日报") in posts

@@ -29,8 +29,11 @@ _LEAD = re.compile(
     r"(?:理监事会|理事会|监事会|董事会|委员会|领导班子|主席团)?"
     r"(?:成员|组成人员|领导成员)(?:名单)?(?:包括|如下|为|是|有)?[：:]"
     r"|的代表(?:包括|为|是|有)[：:]?"  # 某局的代表包括主席A及行政总裁B: its people at a signing
+    r"|(?:成员|委员)包括(?=[\u4e00-\u9fff])"  # 某会委员包括会长A、副会长B: its officers
 )
 _QUALIFIERS = ("当然", "新任", "荣誉")
+_OF_THE_TITLE = ("义务",)
+"""Words before a title in a roster that are part of it (义务秘书长: an honorary secretary)."""
 """Words before a title in a roster that are not part of the organisation (当然常务副理事长)."""
 _BETWEEN_PAIRS = "；;，,、 \u3000及和"
 
@@ -86,6 +89,9 @@ def _title_at(text: str, pos: int) -> Piece | None:
     >>> [_title_at(t, 0).text for t in ("荣誉会长A", "当然常务副理事长A")]
     ['荣誉会长', '常务副理事长']
     """
+    kept = next((w for w in _OF_THE_TITLE if text.startswith(w, pos)), "")
+    if kept and (end := role_starting_at(text, pos + len(kept))) is not None:
+        return Piece(pos, end, text[pos:end])
     if role_starting_at(text, pos) is None:
         for qualifier in _QUALIFIERS:
             if text.startswith(qualifier, pos) and role_starting_at(text, pos + len(qualifier)):
