@@ -331,7 +331,8 @@ def _after_other_names(text: str, begin: int, role_start: int, names: _Names) ->
         if n.end < role_start and text[n.end] in "及和与在由向随":
             begin = n.end + 1  # 书记A在 + 区长B的陪同下: B's chain starts after the preposition
         elif n.end < role_start and text.startswith("代表", n.end):
-            begin = n.end + 2  # 总编辑A代表 + 某集团社长B
+            listed = text.rfind("、", n.end, role_start)  # 局长A代表某公司、县长B: B's own
+            begin = listed + 1 if listed >= 0 else n.end + 2  # 总编辑A代表 + 某集团社长B
         elif n.end < role_start and text.startswith(_HOLDS, n.end):
             listed = text.rfind("、", n.end, role_start)
             begin = listed + 1 if listed >= 0 else begin
