@@ -151,3 +151,12 @@ def test_a_bodys_deputy_title_listed_bare_is_where_its_head_title_was_stated() -
         "周立平担任党组副书记兼纪检组组长。"
     )
     assert ("周立平", "党组副书记", "东华分院") in found
+
+
+def test_names_opening_the_items_of_an_appointment_list_after_a_semicolon() -> None:
+    found = posts(
+        "会上宣布干部任免决定：林晓峰任东华城市开发控股集团有限公司党委副书记、副董事长、总经理；"
+        "聂帆任东华城市开发控股集团有限公司副总经理；章航任东华城市开发控股集团有限公司副总经理。"
+    )
+    assert ("聂帆", "副总经理", "东华城市开发控股集团有限公司") in found
+    assert ("章航", "副总经理", "东华城市开发控股集团有限公司") in found

@@ -271,7 +271,7 @@ _PARTICLES = frozenset("的了们地得着过")
 
 
 _APPOINTED_ITEM = re.compile(
-    r"(?<=[，,；;：:])([\u4e00-\u9fff]{2,3})为(?=[^，,；;。\n]{2,30}[，,；;。\n])"
+    r"(?<=[，,；;：:])([\u4e00-\u9fff]{2,3})(?:为|任)(?=[^，,；;。\n]{2,60}[，,；;。\n])"
 )
 _APPOINTING = ("任命", "决定", "选举", "补选", "聘任")
 _ITEM_END = frozenset("，,；;。\n")
@@ -279,8 +279,8 @@ _ITEM_END = frozenset("，,；;。\n")
 
 def appointed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """``people`` and the names the model missed that open an item of a list of appointments
-    (任命A为某委主任，某某某为某委员会主任，…): a name-like word after a separator, then 为 and a
-    clause ending with a title, in a sentence that appoints.
+    (任命A为某委主任，某某某为某委员会主任，…; 决定：A任某公司总经理；B任…): a name-like word after
+    a separator, then 为 or 任 and a clause ending with a title, in a sentence that appoints.
 
     >>> from graph.text.segment import segment
     >>> from graph.types import Document
@@ -292,8 +292,9 @@ def appointed_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, 
     found = {p.start: p for p in people}
     covered = {i for p in people for i in range(p.start, p.end)}
     for sentence in seg.sentences:
-        if not any(w in sentence.text for w in _APPOINTING):
-            continue
+        opened = max(text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1
+        if not any(w in text[opened : sentence.end] for w in _APPOINTING):
+            continue  # the items after ；are the appointing sentence's too
         for m in _APPOINTED_ITEM.finditer(text, sentence.start, sentence.end):
             a, b = m.span(1)
             end = m.end() + next(k for k, ch in enumerate(text[m.end() :]) if ch in _ITEM_END)
