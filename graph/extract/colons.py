@@ -144,10 +144,13 @@ def _listed_names(seg: Segmented, starts: dict[int, int], people: People, pos: i
     return names
 
 
+_CLAUSE_MARKS = frozenset("，,。；;！!？?\n")
+
+
 def _ends_clause(text: str, pos: int) -> bool:
     """Whether a list of names ends its clause at ``pos`` (or before 等 that does)."""
     pos += text.startswith("等", pos)
-    return pos >= len(text) or text[pos] in "，,。；;！!？?\n"
+    return pos >= len(text) or text[pos] in _CLAUSE_MARKS
 
 
 _HEADING = re.compile(
@@ -332,4 +335,4 @@ def _item_names(
 
 
 def _ends_item(text: str, at: int) -> bool:
-    return at >= len(text) or text[at] in "，,。；;！？\n" or text.startswith(_ITEM_SEPARATORS, at)
+    return at >= len(text) or text[at] in _CLAUSE_MARKS or text.startswith(_ITEM_SEPARATORS, at)

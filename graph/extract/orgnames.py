@@ -249,7 +249,7 @@ def faculty_of(name: str) -> int | None:
     return None
 
 
-_RECEIVING = (
+_CLAUSE_VERBS = (  # a host's, a receiving, a sending or a listing verb
     "欢迎",
     "会见",
     "接见",
@@ -281,7 +281,7 @@ _RECEIVING = (
 def _clause_words_in(modifier: str) -> bool:
     """Whether the words before a title are the clause's, not the title's: a host's, a
     receiving or a sending verb (设宴欢迎, 收到, 派出) or a time word of the dictionary (近日, 日前, 今年)."""
-    if any(verb in modifier for verb in _RECEIVING):
+    if any(verb in modifier for verb in _CLAUSE_VERBS):
         return True
     tags = word_tags()
     return any(tags.get(modifier[i : i + 2]) == "t" for i in range(len(modifier) - 1))
