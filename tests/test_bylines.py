@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from post_triples import posts
+from post_triples import people, posts
 
 from graph.extract.bylines import byline_chains
 from graph.extract.document import extract_document
@@ -158,3 +158,24 @@ def test_an_outlet_named_inside_a_portals_byline_employs_its_reporter() -> None:
 def test_a_dispatch_of_a_site_and_its_news_app() -> None:
     text = "东华网·海报新闻西岭5月20日讯（记者 林晓峰）5月20日，西岭县司法局举办开放日活动。"
     assert posts(text) == {("林晓峰", "记者", "东华网·海报新闻")}
+
+
+def test_a_dispatch_dated_in_words_holds_its_reporters_glued_together() -> None:
+    text = "东华社西岭七月十八日电 （记者林晓峰周立平）规模最大的农业展今天在西岭开幕。"
+    assert posts(text) == {("林晓峰", "记者", "东华社"), ("周立平", "记者", "东华社")}
+
+
+def test_a_dated_header_line_with_the_paper_and_its_reporter() -> None:
+    text = "東華農田水利會改善排水\n2017-12-07 21:25東華報 記者林曉峰╱即時報導\n工程今天開工。"
+    assert posts(text) == {("林曉峰", "记者", "東華報")}  # the role key is simplified
+
+
+def test_a_correspondent_credited_on_the_last_lines_is_the_units() -> None:
+    text = "东华医院门诊楼开工\n东华医院举行了开工典礼，大家终于盼到了这一刻。\n东华医院通讯员\n周立平\n"
+    assert ("周立平", "通讯员", "东华医院") in posts(text)
+
+
+def test_an_authors_credit_names_people_without_a_post() -> None:
+    text = "标题\n2004-10-28 00:00:00 作者：沐晓峰 来源：东华日报\n正文说了一件事。（文 龚立平 雷思远）"
+    assert {"沐晓峰", "龚立平", "雷思远"} <= people(text)
+    assert not posts(text)

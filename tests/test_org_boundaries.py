@@ -309,3 +309,35 @@ def test_a_bracket_inside_an_offices_name() -> None:
 def test_a_visiting_party_ends_before_the_hosts_it_meets() -> None:
     found = posts("东华大学校友会行政人员一行与高等教育辅助办公室主任林晓峰合影。")
     assert found == {("林晓峰", "主任", "高等教育辅助办公室")}
+
+
+def test_a_verb_and_a_noun_joined_by_ji_open_a_bureaus_name() -> None:
+    found = posts("代表团成员包括创新科技及工业局局长林晓峰、运输及物流局局长陈思远。")
+    assert found == {
+        ("林晓峰", "局长", "创新科技及工业局"),
+        ("陈思远", "局长", "运输及物流局"),
+    }, found
+    # a listing verb inside the clause is no part of the name after it
+    assert posts("访问的官员包括工商及科技局局长林晓峰。") == {("林晓峰", "局长", "工商及科技局")}
+
+
+def test_a_word_tagged_a_verb_names_a_head_office_and_a_customs_house_has_a_head() -> None:
+    found = posts("出席者包括警察总局局长林晓峰、东华海关关长陈思远。")
+    assert found == {("林晓峰", "局长", "警察总局"), ("陈思远", "关长", "东华海关")}, found
+
+
+def test_graded_chiefs_of_forests_and_rivers_are_the_regions_of_their_grade() -> None:
+    found = posts(
+        "东华市政协副主席、市级林长林晓峰到西岭县督导。西岭县委常委、统战部部长、县级河长陈思远陪同。"
+    )
+    assert {
+        ("林晓峰", "副主席", "东华市政协"),
+        ("林晓峰", "市级林长", "东华市"),
+        ("陈思远", "常委", "西岭县委"),
+        ("陈思远", "县级河长", "西岭县"),
+    } <= found, found
+
+
+def test_the_verb_of_appointing_opens_no_organisations_name() -> None:
+    found = posts("政府昨公布再委任东华管理局现任主席林晓峰，任期两年。")
+    assert ("林晓峰", "主席", "东华管理局") in found, found

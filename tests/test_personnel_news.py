@@ -160,3 +160,17 @@ def test_names_opening_the_items_of_an_appointment_list_after_a_semicolon() -> N
     )
     assert ("聂帆", "副总经理", "东华城市开发控股集团有限公司") in found
     assert ("章航", "副总经理", "东华城市开发控股集团有限公司") in found
+
+
+def test_acting_in_a_post_in_hong_kong_is_an_acting_title_and_ends_the_name() -> None:
+    text = (
+        "林世明離港期間，由東華及物流局副局長陳思遠署任東華及物流局局長職務；"
+        "由政務司司長周立平署理行政長官職務。"
+    )
+    found = posts(text)
+    assert {
+        ("陳思遠", "副局长", "東華及物流局"),
+        ("陳思遠", "署理局长", "東華及物流局"),
+        ("周立平", "司长", "政務司"),
+    } <= found, found
+    assert "陳思遠署" not in people(text)

@@ -162,3 +162,41 @@ def test_a_title_after_a_preposition_following_another_persons_name() -> None:
 def test_titles_listed_after_a_name_and_a_comma() -> None:
     found = posts("林晓峰，东华集团党委书记、董事长，出席会议。")
     assert {("林晓峰", "书记", "东华集团党委"), ("林晓峰", "董事长", "东华集团")} <= found
+
+
+def test_units_names_and_titles_listed_after_the_verb_that_lists_them() -> None:
+    found = posts(
+        "东华大学出席人员还有教务处林晓峰处长、发展规划处孟宇处长、人文学院陈思远院长、"
+        "周立平助理院长及人事处赵一鸣处长。"
+    )
+    assert {
+        ("林晓峰", "处长", "教务处"),
+        ("孟宇", "处长", "发展规划处"),  # the segmenter glued 处 to the name
+        ("陈思远", "院长", "人文学院"),
+        ("周立平", "助理院长", "人文学院"),
+        ("赵一鸣", "处长", "人事处"),  # after 及 and the titled name before it
+    } <= found, found
+    assert not any("还有" in org for _, _, org in found)
+
+
+def test_a_party_secretary_named_before_his_title_and_a_university_short_name() -> None:
+    found = posts(
+        "东华大学林晓峰党委书记一行到访西岭科技大学，获西科大周立平校监、陈思远副校长等接待。"
+    )
+    assert {
+        ("林晓峰", "党委书记", "东华大学"),
+        ("周立平", "校监", "西科大"),
+        ("陈思远", "副校长", "西科大"),
+    } <= found, found
+    assert posts("政府委任林晓峰为东华理工大学校董会主席。理大校长周立平欢迎。") >= {
+        ("林晓峰", "主席", "东华理工大学校董会"),
+        ("周立平", "校长", "理大"),
+    }
+
+
+def test_a_text_ending_with_a_name_and_its_title_does_not_fail() -> None:
+    assert posts("获东华大学林晓峰校长、陈思远副校长") >= {("林晓峰", "校长", "东华大学")}
+
+
+def test_a_lone_last_character_before_a_reporting_verb_ends_the_name() -> None:
+    assert posts("区人事局副局长文友康介绍，工作站是唯一的。") == {("文友康", "副局长", "区人事局")}

@@ -31,6 +31,7 @@ from graph.extract.orgnames import (
     written_in_full,
 )
 from graph.extract.places import is_place
+from graph.text.segment import word_tags
 
 _DEFINITION = re.compile(
     r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)\s*[:：]?\s*[“\"「‘']?"
@@ -105,10 +106,39 @@ def short_name_ending_at(text: str, word_starts: Iterable[int], start: int, end:
             and not company_suffix("某" + name)
             and not is_place(name)
             and not name.startswith(_NOT_NAME_START)
-            and written_in_full(text, begin, end)
+            and (written_in_full(text, begin, end) or university_short_name(text, name))
         ):
             return begin
     return None
+
+
+_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{2,12}?大学")
+_SHORT_NAME_TAGS = ("nt", "j", "ns", "nz")
+
+
+def university_short_name(text: str, name: str) -> bool:
+    """Whether ``name`` is the short name of a university the article writes in full: it ends
+    with 大, is no common word, and its other characters occur in order in the full name (理大:
+    香港理工大学, 澳科大: 澳门科技大学).
+
+    >>> university_short_name("东华理工大学校长说，理大很好。", "理大"), university_short_name("规模扩大", "扩大")
+    (True, False)
+    """
+    if not 2 <= len(name) <= 4 or not name.endswith("大"):
+        return False
+    tag = word_tags().get(name)
+    if tag is not None and tag not in _SHORT_NAME_TAGS:
+        return False
+    return any(_in_order(name[:-1], m.group()[:-2]) for m in _UNIVERSITY.finditer(text))
+
+
+def _in_order(chars: str, full: str) -> bool:
+    at = 0
+    for ch in chars:
+        at = full.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
 
 
 def short_form_targets(

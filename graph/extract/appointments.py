@@ -22,6 +22,8 @@ from graph.extract.titles import ChainElement, parse_element, role_ending_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 
+ACTING_VERBS = {"代理": "代理", "署理": "署理", "署任": "署理"}
+"""Verbs that give an acting title -> the qualifier that title takes."""
 _FURTHER = re.compile(r"[，,]\s*(?:并|同时)(?:决定|同意)?(?:任命)?(?:为|任)")
 ELECTED = (
     *(
@@ -64,12 +66,13 @@ ELECTED = (
             "选为",
         )
     ),
-    "代理",
+    *ACTING_VERBS,
     "为",
     "任",
 )
 """Verbs after the names that give them the titles that follow (longest first); 代理 gives
-them the acting title (决定A代理某市市长: 代理市长)."""
+them the acting title (决定A代理某市市长: 代理市长), as Hong Kong's 署理 and 署任 do (由副局长A
+署任某局局长职务: 署理局长)."""
 
 
 RESIGNING_LEAD = re.compile(
@@ -281,10 +284,12 @@ def before_next_holder(text: str, people: dict[int, Piece], start: int, end: int
     return listed if listed >= 0 else end
 
 
-def acting_title(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
+def acting_title(
+    elements: tuple[ChainElement, ...], qualifier: str = "代理"
+) -> tuple[ChainElement, ...]:
     """The elements with their last title made acting (代理 + 市长), its span unchanged."""
     last = elements[-1]
-    if last.role.text.startswith(("代理", "代")):
+    if last.role.text.startswith(("代理", "代", "署理")):
         return elements
-    role = Piece(last.role.start, last.role.end, "代理" + last.role.text)
+    role = Piece(last.role.start, last.role.end, qualifier + last.role.text)
     return (*elements[:-1], replace(last, role=role))

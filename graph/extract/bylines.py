@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
-from graph.extract.afternames import AFTER_NAME_ROLES, after_name_seat
+from graph.extract.abbreviations import university_short_name
+from graph.extract.afternames import AFTER_NAME_ROLES, after_name_seat, role_after_name
 from graph.extract.listbase import People, name_at, name_list, unique_chains
 from graph.extract.names import BOUNDARY, Piece, is_surname_start
 from graph.extract.orgforms import federation_short_name
@@ -32,7 +32,6 @@ from graph.extract.orgnames import (
     faculty_of,
     hospital_department,
     org_suffix_of,
-    org_suffixes,
 )
 from graph.extract.outlets import bracketed_sources, dispatch_at, named_outlet, own_paper
 from graph.extract.people import looks_like_name
@@ -65,76 +64,16 @@ _DISPATCH_CUE = re.compile(r"(?:讯|消息|电)\s*[（(【]")
 
 
 def _after_titled(text: str, start: int, end: int) -> int:
-    """Where an organisation before a name starts after another titled name (某某教授及我院…)."""
-    for role in AFTER_NAME_ROLES:
-        at = text.rfind(role, start, end)
-        if at >= 0 and text[at + len(role) : at + len(role) + 1] in ("及", "和", "与"):
-            start = at + len(role) + 1
-    return start
+    """Where an organisation before a name starts after another titled name (某某教授及我院…,
+    某处A处长及某处) or after the verb that lists the names (某大学出席人员还有 + 某处)."""
+    for at in range(end - 1, start, -1):
+        if text[at] in "及和与" and role_ending_at(text, at, start_limit=start) is not None:
+            return at + 1
+    listing = [m.end() for m in _LISTING.finditer(text, start, end) if m.end() < end]
+    return listing[-1] if listing else start
 
 
-def role_after_name(text: str, start: int) -> str | None:
-    """The longest role title written at ``start`` and ending a word there."""
-    end = role_starting_at(text, start)
-    if end is not None and text[end - 1] == "长" and text.startswith("助理", end):
-        end += 2  # 局长助理: the head's assistant
-    if end is None or _TITLE_GOES_ON.match(text, end):
-        return None
-    return text[start:end]
-
-
-_TITLE_GOES_ON = re.compile(r"[助级人员台团]")
-"""Characters that make a longer word of a title (院长助理, 处长级, 主持人, 主席台, 主席团)."""
-
-
-def names_between_org_and_title(seg: Segmented, people: People) -> People:
-    """Names the model missed between an organisation and a title (政协A副主席): two or
-    three characters from a family name, no word of the dictionary, right after a name that
-    ends like an organisation and right before a title.
-
-    >>> from graph.text.segment import segment
-    >>> from graph.types import Document
-    >>> seg = segment(Document.from_text("d.txt", "市人大张振华副主任出席。"))
-    >>> sorted(p.text for p in names_between_org_and_title(seg, {}).values())
-    ['张振华']
-    """
-    text, words = seg.doc.text, token_index(seg)
-    tags = word_tags()
-    taken = {i for p in people.values() for i in range(p.start, p.end)}
-    found: People = {}
-    for m in _after_org_ending().finditer(text):
-        p = m.start()
-        if p in taken or p not in words or not is_surname_start(text[p : p + 2]):
-            continue
-        window = text[max(0, p - _MAX_OWNER) : p]
-        if org_suffix_of(window) is None and not federation_short_name(window[-2:]):
-            continue
-        for n in (3, 2):
-            name = text[p : p + n]
-            tag = tags.get(name)
-            role = role_after_name(text, p + n)
-            if (
-                role is not None
-                and p + n in words  # 部门主要负责人: the segmenter's words are not cut
-                and (tag is None or tag.startswith("nr"))
-                and looks_like_name(name)
-                and org_suffix_of("某" + name) is None  # 宣传部部长: a department
-                # 党委副书记, 部门主要负责人: the title read from its end takes the name in
-                and (role_ending_at(text, p + n + len(role)) or 0) >= p + n
-            ):
-                found[p] = Piece(p, p + n, name)
-                break
-    return found
-
-
-_MAX_OWNER = 12
-
-
-@cache
-def _after_org_ending() -> re.Pattern[str]:
-    """A Chinese character right after the last character of an organisation ending."""
-    last = sorted({s[-1] for s in org_suffixes()} | {"协", "联"})
-    return re.compile("(?<=[" + "".join(last) + "])[\u4e00-\u9fff]")
+_LISTING = re.compile(r"还有|包括|(?:人员|嘉宾|领导)(?:有|为|是)")
 
 
 def _an_organisation(name: str, text: str) -> bool:
@@ -147,6 +86,7 @@ def _an_organisation(name: str, text: str) -> bool:
         or department_of(name) is not None
         or faculty_of(name) is not None
         or hospital_department(name, text)
+        or university_short_name(text, name)
     )
 
 
@@ -169,7 +109,11 @@ def _owner_named(text: str, org_start: int, org_end: int, name: str, first: int)
     (X大学的A校长), or an organisation's name right before the name (市人大A副主任)."""
     if text[first - 1 : first] == "的":
         return True
-    named = org_suffix_of(name) is not None or federation_short_name(name)
+    named = (
+        org_suffix_of(name) is not None
+        or federation_short_name(name)
+        or university_short_name(text, name)
+    )
     own = name[:1] in "我本" and deictic_kind(name) is not None  # 本校A校长、B处长
     return org_end == first and (named or own) and len(name) <= 20
 
@@ -213,6 +157,9 @@ def after_name_title_chains(seg: Segmented, people: People) -> list[TitleChain]:
         if any(org_start <= q.start < org_end for q in people.values()):
             continue  # 学院党委书记A教授代表某学院 + 向B书记: a clause holding a name, no organisation
         name_text = "".join(text[org_start:org_end].split())
+        short = next((k for k in (3, 2) if university_short_name(text, name_text[-k:])), 0)
+        if short and len(name_text) > short and not _an_organisation(name_text, text):
+            org_start, name_text = org_end - short, name_text[-short:]  # 获 + 某科大
         if any_title and _place_title(name_text, role) and org_end == first and names == [p]:
             out.append(_region_title(text, org_start, org_end, p, role_piece))  # 某市A市长
             continue
@@ -249,10 +196,16 @@ def byline_chains(seg: Segmented, people: People) -> list[TitleChain]:
         out += _reporters(seg, starts, people, own_paper(text, outlet), cue.end())
     for source, end in bracketed_sources(text):
         out += _reporters(seg, starts, people, source, end)  # 【某某网】（记者A）
-    for m in _SPACED_DISPATCH.finditer(text):  # 某报讯 记者A 发自某地
+    for m in (*_SPACED_DISPATCH.finditer(text), *_DATED_BYLINE.finditer(text)):  # 某报讯 记者A
         paper = own_paper(text, Piece(m.start("org"), m.end("org"), m["org"]))
         ends = [i for i in (text.find(c, m.end()) for c in "。\n") if i >= 0]
         out += _reporters(seg, starts, people, paper, m.end(), min(ends, default=len(text)))
+    for m in _CLOSING_CREDIT.finditer(text):  # 某医院通讯员 / A, closing the story
+        if org_suffix_of(m["org"]) is not None:
+            unit = Piece(m.start("org"), m.end("org"), m["org"])
+            line_end = text.find("\n", m.end())
+            close = len(text) if line_end < 0 else line_end
+            out += _reporters(seg, starts, people, unit, m.end("org"), close)
     if out:
         return out
     org = named_outlet(text)
@@ -288,6 +241,18 @@ _SPACED_DISPATCH = re.compile(
 )
 """A dispatch opening a line, its reporters set off by a space, not a parenthesis (某报讯 记者A
 发自某地): the outlet's name as the story writes it (a paper's short name too)."""
+_DATED_BYLINE = re.compile(
+    r"(?:^|\n)[ \u3000]*[0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?[ \u3000]*(?:[0-9]{1,2}:[0-9]{2})?"
+    r"[ \u3000]*(?P<org>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|时报|报|网|电视台))[ \u3000]+"
+    r"(?=(?:特约|首席)?记者)"
+)
+"""A header line with the copy's date, the paper and its reporters (2017-12-07 21:25某报 记者A／
+即时报导)."""
+_CLOSING_CREDIT = re.compile(
+    r"\n[ \u3000]*(?P<org>[\u4e00-\u9fff]{2,12}?)(?=(?:通讯员|记者)[ \u3000]*\n[ \u3000]*"
+    r"[\u4e00-\u9fff]{2,3}[ \u3000]*(?:\n|$))(?:通讯员|记者)[ \u3000]*\n[ \u3000]*"
+)
+"""An organisation's correspondent credited on the story's last lines (某医院通讯员 / A)."""
 _CLOSING_BYLINE = re.compile(r"[。！？”][ \u3000]*[（(][ \u3000]*(?=(?:特约|首席)?记者)")
 """A parenthesis closing a paragraph with the reporters' titles (…。（记者 A 实习生 B）)."""
 _REPORTED_FROM = re.compile(
@@ -312,7 +277,7 @@ def _reporters(
     if close is None:
         close = min((i for i in (text.find(c, pos) for c in "）)】〕") if i >= 0), default=-1)
     while 0 <= pos < close:
-        while pos < close and text[pos] in " \u3000、，,（(〔【":
+        while pos < close and text[pos] in " \u3000、，,（(〔【\n":
             pos += 1
         if (own := _OUTLET_IN_BYLINE.match(text, pos, close)) is not None:
             org, pos = Piece(own.start(), own.end(), own.group()), own.end()  # 某新闻记者 A
@@ -322,7 +287,7 @@ def _reporters(
         if found:
             role = Piece(pos, pos + len(found), found)
             pos = role.end
-            while pos < close and text[pos] in " \u3000":
+            while pos < close and text[pos] in " \u3000\n":
                 pos += 1
         name = _byline_name(name_at(seg, starts, people, pos), _delimited_name(text, pos, close))
         if name is None or role is None or name.end > close:
@@ -347,7 +312,7 @@ def _byline_name(read: Piece | None, delimited: Piece | None) -> Piece | None:
     return read
 
 
-_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】〕／/])")
+_DELIMITED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000、，,）)】〕／/╱\n]|$)")
 
 
 def _delimited_name(text: str, pos: int, close: int) -> Piece | None:
@@ -373,6 +338,11 @@ def _unlisted_family_name(text: str, m: re.Match[str]) -> bool:
 
 
 _PHOTO_CREDIT = ("/摄", "／摄", " 摄")
+_AUTHOR_CREDIT = re.compile(
+    r"(?:作者|撰稿|撰文|(?<=[（(])文)(?:[ \u3000]*[：:／/][ \u3000]*|[ \u3000]+)"
+    r"((?:[\u4e00-\u9fff]{2,3}(?:[ \u3000、，,]+|(?=[）)\n]|$)))+)"
+)
+"""An author's credit: 作者：A, （文 A B）; the names end at a space, a bracket or the line's end."""
 
 
 def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
@@ -393,3 +363,22 @@ def photo_credits(seg: Segmented) -> tuple[Piece, ...]:
             ):
                 out.append(Piece(j, i, text[j:i]))
     return tuple(sorted(set(out), key=lambda p: p.start))
+
+
+def author_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """``people`` and the names after an author label the model missed (作者：A, （文 A B）):
+    two or three characters each, set off by spaces, no word of the dictionary or title."""
+    taken = {i for p in people for i in range(p.start, p.end)}
+    out = list(people)
+    for m in _AUTHOR_CREDIT.finditer(seg.doc.text):
+        for n in re.finditer(r"[\u4e00-\u9fff]+", m.group(1)):
+            name, start = n.group(), m.start(1) + n.start()
+            tag = word_tags().get(name)
+            if (
+                len(name) <= 3
+                and (tag is None or tag.startswith("nr"))
+                and role_starting_at(name, 0) is None
+                and start not in taken
+            ):
+                out.append(Piece(start, start + len(name), name))
+    return tuple(sorted(out, key=lambda p: p.start))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.names import Piece
+from graph.extract.orgnames import hospital_department, org_suffix_of, org_suffixes
 from graph.extract.places import (
     LEVELS,
     deictic_kind,
@@ -111,3 +112,34 @@ def named_by_place_or_pointer(name: str, body: Piece | None, role: str) -> bool:
     if role.endswith("主席") and name.endswith("自治区"):
         return True  # 自治区主席, 某某自治区副主席: the head of its government
     return is_place(name) and (government_title(role) or party_title(role) or role == "议员")
+
+
+def org_glued_to_title(
+    text: str, name: str, org_start: int, role: Piece
+) -> tuple[Piece, None, Piece] | None:
+    """The organisation, no body and the title of an organisation whose last character opens
+    the title: a department before 科主任/科长, or a title's head character that ends the name
+    (外交部长 = 外交部 + 部长, 研究所长 = 研究所 + 所长)."""
+    if role.text[:1] == "科" and hospital_department(name + "科", text):
+        # a department before 科主任/科长: 康复医学科主任 = 主任 of 康复医学科
+        role = Piece(role.start + 1, role.end, role.text[1:])
+        return Piece(org_start, role.start, name + "科"), None, role
+    if (
+        _shared_head(role)
+        and org_suffix_of(name) is None
+        and not is_place(name)
+        and not name.endswith(org_suffixes())
+        and (org_suffix_of(name + role.text[0]) is not None or is_place(name + role.text[0]))
+    ):
+        # the title's head character ends the name: 外交部长 = 外交部 + 部长 (原… : ended)
+        org = Piece(org_start, role.start + 1, name + role.text[0])
+        if name.endswith("分") and role.text == "局长":  # 某某分局长: the 分局长 of 某某分局
+            role = Piece(role.start - 1, role.end, "分局长")
+        return org, None, role
+    return None
+
+
+def _shared_head(role: Piece) -> bool:
+    """A title whose first character can also end the organisation (部长, 局长, 院长, 所长) or
+    the place (乡长, 镇长, 县长: 某某乡长 is the head of 某某乡)."""
+    return role.text[:1] in "部局厅处司署院所馆站厂乡镇县市区省州旗" and role.text[1:2] == "长"

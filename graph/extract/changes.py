@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from graph.extract.appointments import (
     ACTING_AFTER,
+    ACTING_VERBS,
     ELECTED,
     POST_WORDS,
     RESIGNING_LEAD,
@@ -74,7 +75,7 @@ def appointment_chains(
         adverbs = _ALREADY.match(text, pos)  # A已正式出任X: the verb after its adverbs
         after = adverbs.end() if adverbs else pos
         held = role_starting_at(text, after)
-        if held is not None and text.startswith("代理", held):
+        if held is not None and text.startswith(tuple(ACTING_VERBS), held):
             after = held  # A副区长代理某区区长职务: the title A holds, then the verb
         verb = next((v for v in ELECTED if text.startswith(v, after)), None)
         if verb == "成为" and after == p.end and _listed_appointment(text, p):
@@ -100,8 +101,8 @@ def appointment_chains(
         ) or titles_filling(seg, starts, post_start, post_end, org_check=org_check)
         if not elements:
             continue
-        if verb == "代理":
-            elements = acting_title(elements)
+        if verb in ACTING_VERBS:
+            elements = acting_title(elements, ACTING_VERBS[verb])
         successor = _successor(text, people, p)
         names = [successor] if successor else _names(seg, starts, people, p)
         if respectively:

@@ -14,7 +14,7 @@ from typing import TypeAlias
 from graph.extract.afternames import after_name_people
 from graph.extract.appointees import appointee_lines
 from graph.extract.appositive import after_name_chains, honorific_chains
-from graph.extract.bylines import photo_credits
+from graph.extract.bylines import author_people, photo_credits
 from graph.extract.chainmentions import chain_mentions
 from graph.extract.changes import left_by_transfer
 from graph.extract.colons import colon_chains, counted_chains, roster_chains
@@ -93,8 +93,10 @@ _PEOPLE_PASSES = (
     listed_people,
     repeated_people,
     latin_people,
+    author_people,
 )
-"""The rules that add the names the model missed, in order (graph.extract.listedpeople)."""
+"""The rules that add the names the model missed, in order (graph.extract.listedpeople and
+graph.extract.bylines)."""
 
 
 def _extract_whole(doc: Document) -> Extraction:

@@ -118,6 +118,8 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
     """The organisation a place title is held in, when ``key`` names a place (or, for a title
     carried over from the element before or written right after it, a place's party committee:
     县委常委、副县长, 县委常务副县长 — no committee has a county head)."""
+    if _GRADED_CHIEF.fullmatch(role):
+        return _region_at_level(key, role[0])  # 某市政协副主席、市级林长: the city's
     if key in LEVELS or is_place(key):
         key = _one_level(key)
         if role.endswith(_COUNCILLOR):
@@ -143,6 +145,22 @@ def seat_of(key: str, role: str, *, inherited: bool) -> str | None:
             return _one_level(region) + "人民政府"
     if inherited and government_title(role):
         return _region_opening(key, role)
+    return None
+
+
+_GRADED_CHIEF = re.compile(r"[省市县区乡镇村]级(?:副?总)?[河湖林田]长")
+
+
+def _region_at_level(key: str, level: str) -> str | None:
+    """The region of ``level`` that opens ``key`` (a river or forest chief's place).
+
+    >>> _region_at_level("东华市政协", "市"), _region_at_level("东华市西岭县政府", "县")
+    ('东华市', '东华市西岭县')
+    """
+    for k in range(min(len(key), 10), 1, -1):
+        region = _one_level(key[:k])
+        if key[:k].endswith(level) and is_place(region):
+            return region
     return None
 
 

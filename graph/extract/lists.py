@@ -23,15 +23,11 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from graph.extract.afternames import names_between_org_and_title, role_after_name
 from graph.extract.appointments import (
     biography_chains,
 )
-from graph.extract.bylines import (
-    after_name_title_chains,
-    byline_chains,
-    names_between_org_and_title,
-    role_after_name,
-)
+from graph.extract.bylines import after_name_title_chains, byline_chains
 from graph.extract.changes import appointment_chains, removal_chains
 from graph.extract.implied import role_base
 from graph.extract.listbase import (

@@ -205,9 +205,9 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         len(tok.text) == 2
         and nxt is not None
         and _lone_given(nxt.text)
-        and text[nxt.end : nxt.end + 1] in _NAME_END
+        and (text[nxt.end : nxt.end + 1] in _NAME_END or text.startswith(_reporting(), nxt.end))
     ):
-        return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、
+        return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、, 文友 + 禄介绍
     if len(tok.text) == 2 and nxt is not None and given_glued_to_next(tok, nxt, tags):
         return Piece(tok.start, tok.end + 1, text[tok.start : tok.end + 1])  # 凌某 + 宏等市
     if len(tok.text) == 2 and nxt is not None and _given_before_joined_title(text, nxt):
@@ -351,6 +351,12 @@ def surname_repeated(text: str, a: int, b: int) -> bool:
     True
     """
     return b - a == 3 and text[b - 1] == text[a] and text.startswith(tuple(_SIR), b)
+
+
+@cache
+def _reporting() -> tuple[str, ...]:
+    """Reporting verbs of two characters or more (介绍, 表示), which a name may stand before."""
+    return tuple(v for v in load_lexicon("reporting_verbs") if len(v) >= 2)
 
 
 def _lone_given(word: str) -> bool:

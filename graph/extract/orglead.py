@@ -11,20 +11,24 @@ an honorific precedes them (A先生和 + 某公司).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from graph.extract.names import FORMS_OF_ADDRESS, a_personal_name, is_surname_start, token_at
+from graph.extract.nameverbs import (
+    coordinated_noun,
+    head_offices,
+    short_suffixes,
+    unit_of_named_org,
+    verb_after_a_place_name,
+)
 from graph.extract.orgnames import (
     MAX_SHORT_NAME,
     department_from,
     is_department,
     org_suffix_of,
-    org_suffixes,
     places,
     written_in_full,
 )
 from graph.extract.places import LEVELS, deictic_kind, is_place
-from graph.resources import load_lexicon
 from graph.text.segment import FUNCTION_TAGS, NOUN_TAGGED_VERBS, word_tags
 from graph.types import Segmented
 
@@ -51,71 +55,9 @@ _GLUED_POINTERS = LEVELS | {"村", "校", "院", "所"}
 
 _TAKING_OFFICE = (
     "当选为", "当选", "担任", "出任", "现任", "新任", "首任", "荣任", "荣膺", "连任",
-    "任命", "提名", "推举", "推选", "聘任",
+    "任命", "提名", "推举", "推选", "聘任", "委任",
 )  # fmt: skip
 """Words (or their ends: 高票当选) that open a post, never an organisation's name."""
-
-
-def _verb_after_a_place_name(seg: Segmented, i: int, start: int, end: int) -> bool:
-    """Whether the verb at token ``i`` is a word of a name that a place or a proper name
-    opens and an organisation's ending closes (某区某镇 + 关爱 + 服务中心): no clause starts
-    there."""
-    if i == 0 or seg.tokens[i - 1].start < start or i + 1 >= len(seg.tokens):
-        return False
-    before = seg.tokens[i - 1].text
-    tag = word_tags().get(before)
-    named = before in places() or tag in _NAME_PART_TAGS or (tag is None and len(before) >= 2)
-    if before in load_lexicon("roles"):
-        return False  # 记者 + 采访 + 服务中心: a person's title opens a clause
-    rest = seg.doc.text[seg.tokens[i].end : end]
-    return (
-        named
-        and len(seg.tokens[i].text) == 2
-        and seg.tokens[i].text not in _LEADING_VERBS
-        and len(rest) <= 4
-        and org_suffix_of(rest) is not None
-    )
-
-
-_UNIT_ENDS = ("处", "司", "室", "科")
-
-
-def _unit_of_named_org(text: str, start: int, at: int, end: int) -> bool:
-    """Whether ``text[at:end]`` is the name of a unit (处, 司, 室, 科) of the organisation
-    named before it (省发改委 + 就业和收入分配处): its verbs are the unit's name.
-
-    >>> t = "省发改委就业和收入分配处"
-    >>> _unit_of_named_org(t, 0, 4, len(t)), _unit_of_named_org("会议研究处", 0, 2, 5)
-    (True, False)
-    >>> _unit_of_named_org("某厅副厅长林某视察产学研处", 0, 7, 13), _unit_of_named_org("某集团派驻某某公司", 0, 3, 9)
-    (False, False)
-    """
-    head, tail = text[start:at], text[at:end].removesuffix("公司")
-    if not 2 <= len(tail) <= 10 or not tail.endswith(_UNIT_ENDS) or tail.startswith(_LEADING_VERBS):
-        return False  # a company (某集团派驻 + 某钢铁股份公司) is no unit of 司
-    if not all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]):
-        return False
-    named = next((k for k in range(2, len(head) + 1) if org_suffix_of(head[:k])), 0)
-    between = head[named:]  # 某厅副厅长某某 + 率领: a person's title, then a clause
-    return named > 0 and not any(r in between for r in load_lexicon("roles") if len(r) > 1)
-
-
-def _coordinated_noun(seg: Segmented, i: int, end: int) -> bool:
-    """Whether the verb at token ``i`` is joined by 及/和/与 to a noun of the name that follows
-    (创新 + 及 + 科技局: the bureau of innovation and technology), not to another verb."""
-    if i + 2 >= len(seg.tokens) or seg.tokens[i + 2].end > end:
-        return False
-    joined, noun = seg.tokens[i + 1].text, seg.tokens[i + 2].text
-    return joined in ("及", "和", "与") and word_tags().get(noun, "n") not in ("v", "vn", "p", "d")
-
-
-_LEADING_VERBS = ("率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待")
-"""Verbs of leading, meeting or receiving a group, which open a clause after a person's name
-(某某 + 率领 + 某处调研员…), never a word of an organisation's name."""
-
-
-_NAME_PART_TAGS = frozenset({"ns", "nt", "nz", "n"})
-"""Tags of words that can open an organisation's name before a verb of it."""
 
 
 _APPOINTING_CHARS = frozenset("任为兼")
@@ -174,7 +116,7 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and word not in places()
             and not (len(word) > 2 and org_suffix_of(word))  # 审计署: tagged a verb
             and (
-                not seg.doc.text.startswith(_short_suffixes(), cut)  # 开放 + 大学, not 在 + 教育部
+                not seg.doc.text.startswith(short_suffixes(), cut)  # 开放 + 大学, not 在 + 教育部
                 or deictic_kind(seg.doc.text[cut:end].strip()) is not None
             )
             and (clause or not _inner_conjunction(seg.doc.text, start, seg.tokens[i].start, word))
@@ -185,9 +127,11 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             and not (tag == "v" and _name_verb_at(seg, i + 1, end))  # 就业 + 促进司
             and not (word in "我本该" and deictic_kind(seg.doc.text[seg.tokens[i].start : end]))
             and not (tag == "v" and i > 0 and _ORDINAL.fullmatch(seg.tokens[i - 1].text))
-            and not (tag == "v" and _verb_after_a_place_name(seg, i, start, end))
-            and not (tag == "v" and _coordinated_noun(seg, i, end))  # 创新 + 及科技局
-            and not _unit_of_named_org(seg.doc.text, start, seg.tokens[i].start, end)
+            and not (tag == "v" and verb_after_a_place_name(seg, i, start, end))
+            and not (
+                tag == "v" and coordinated_noun(seg, i, end, opening=start == seg.tokens[i].start)
+            )
+            and not unit_of_named_org(seg.doc.text, start, seg.tokens[i].start, end)
         ):  # 我 + 所: a pointing word is the name
             start, clause = cut, False  # the rest must not be a bare suffix (上海开放大学)
         clause = clause or tag == "d"
@@ -218,8 +162,12 @@ def trim_leading(seg: Segmented, starts: dict[int, int], start: int, end: int) -
             break  # 台电 (台 a measure word) where the article writes 台电公司
         if department_from(seg.doc.text, tok.start, end):
             break  # 推拿科
-        if tags.get(tok.text) == "v" and _coordinated_noun(seg, starts[tok.start], end):
+        if tags.get(tok.text) == "v" and coordinated_noun(
+            seg, starts[tok.start], end, opening=True
+        ):
             break  # 创新 + 及科技局
+        if tags.get(tok.text) == "v" and seg.doc.text.startswith(head_offices(), tok.end):
+            break  # 警察 (tagged a verb) + 总局
         if len(tok.text) > 2 and org_suffix_of(tok.text):
             break  # 审计署, tagged a verb: a name
         start = tok.end
@@ -312,13 +260,6 @@ def _place_at(seg: Segmented, i: int, end: int) -> bool:
         return False
     word = seg.tokens[i].text
     return word in places() or is_place(word)
-
-
-@cache
-def _short_suffixes() -> tuple[str, ...]:
-    """Organisation endings of one or two characters (大学, 医院): a verb before one of them
-    is part of the name (上海开放大学)."""
-    return tuple(x for x in org_suffixes() if len(x) <= 2)
 
 
 def _function_pair(word: str, tags: dict[str, str]) -> str:

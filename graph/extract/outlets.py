@@ -14,8 +14,10 @@ from graph.extract.orgnames import places
 _DISPATCH = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8}[·・][\u4e00-\u9fff]{0,6}(?:新闻|客户端|日报|网|报)"  # 某网·某新闻
     r"|[\u4e00-\u9fff]{0,10}?(?:日报|晚报|晨报|时报|商报|新闻网|融媒体中心|融媒|网|报|社|台))"
-    r"[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电)\s*[（(【]"
+    r"[\u4e00-\u9fff]{0,6}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
+    r"(?:讯|消息|电)\s*[（(【]"
 )
+"""A dispatch: the outlet, the place and the day (in figures or in words: 七月十八日), 讯 or 电."""
 
 
 def dispatch_at(text: str, line_start: int, cue_end: int) -> Piece | None:

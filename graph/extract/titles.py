@@ -17,6 +17,7 @@ from graph.extract.chainparts import (
     after_congress_word,
     head_unit,
     named_by_place_or_pointer,
+    org_glued_to_title,
     place_before_government_title,
 )
 from graph.extract.elision import PLACE_BODIES
@@ -37,7 +38,6 @@ from graph.extract.orgnames import (
 )
 from graph.extract.places import (
     LEVELS,
-    is_place,
 )
 from graph.extract.terms import (
     TERM,
@@ -121,19 +121,24 @@ def role_ending_at(text: str, end: int, *, start_limit: int = 0) -> int | None:
 
 
 _ASSISTANT = "助理"
-_QUALIFIED = ("代理", "常务", "名誉", "荣誉", "特邀", "轮值", "三级", "四级", "助理")
+_QUALIFIED = (
+    *("代理", "署理", "常务", "名誉", "荣誉", "特邀", "轮值", "三级", "四级", "助理"),
+    *("省级", "市级", "县级", "区级", "乡级", "镇级", "村级"),
+)
 
 
 def role_starting_at(text: str, start: int) -> int | None:
     """End of the longest role title written at ``start`` (None if none starts there).
 
-    >>> role_starting_at("副院长林某", 0), role_starting_at("林某", 0)
-    (3, None)
+    >>> role_starting_at("副院长林某", 0), role_starting_at("助理院长林某", 0), role_starting_at("林某", 0)
+    (3, 4, None)
     """
     roles = _roles()
-    for k in range(_MAX_ROLE, 1, -1):
+    for k in range(min(_MAX_ROLE, len(text) - start), 1, -1):
         if text[start : start + k] in roles:
             return start + k
+    if text[start : start + 2] in _QUALIFIED and text[start + 2 : start + 4] not in _QUALIFIED:
+        return role_starting_at(text, start + 2)  # 助理院长, 署理局长, 县级林长
     return None
 
 
@@ -151,12 +156,6 @@ def _listed_body(text: str, start: int, name: str) -> bool:
     return name in PLACE_BODIES and (
         text[start - 1 : start] == "、" or text[max(0, start - 2) : start] == "常委"
     )
-
-
-def _shared_head(role: Piece) -> bool:
-    """A title whose first character can also end the organisation (部长, 局长, 院长) or the
-    place (乡长, 镇长, 县长: 某某乡长 is the head of 某某乡)."""
-    return role.text[:1] in "部局厅处司署院乡镇县市区省州旗" and role.text[1:2] == "长"
 
 
 OrgCheck: TypeAlias = Callable[[int, int], "int | None"]
@@ -294,9 +293,9 @@ def _element_with_org(
     if second_name_after(name):  # 某博物馆（某纪念馆）: named whole, with its second name
         return ChainElement(whole, body, role, former)
     adjoining = rest_end == role.start  # no tenure between them (某局新任 + 局长)
-    glued = _org_glued_to_title(text, name, org_start, role, former) if body is None else None
+    glued = org_glued_to_title(text, name, org_start, role) if body is None else None
     if glued is not None and adjoining:
-        return glued
+        return ChainElement(*glued, former)
     if body is None:
         split = role_modifier(text, org_start, rest_end) if adjoining else None
         if split is not None and head_unit(name, role.text):  # 某公司安源煤矿 + 矿长
@@ -321,30 +320,6 @@ def _element_with_org(
 
 _DESCRIBING = re.compile(r"(?:首位|首名|第一位|第一个|唯一的?)?(?:女性?|华人|本土)?")
 """Words that describe the holder before a title (首位女校长, 首位华人院长): no part of it."""
-
-
-def _org_glued_to_title(
-    text: str, name: str, org_start: int, role: Piece, former: bool
-) -> ChainElement | None:
-    """An organisation whose last character opens the title: a department before 科主任/科长,
-    or a title's head character that ends the name (外交部长 = 外交部 + 部长)."""
-    if role.text[:1] == "科" and hospital_department(name + "科", text):
-        # a department before 科主任/科长: 康复医学科主任 = 主任 of 康复医学科
-        role = Piece(role.start + 1, role.end, role.text[1:])
-        return ChainElement(Piece(org_start, role.start, name + "科"), None, role, former)
-    if (
-        _shared_head(role)
-        and org_suffix_of(name) is None
-        and not is_place(name)
-        and not name.endswith(org_suffixes())
-        and (org_suffix_of(name + role.text[0]) is not None or is_place(name + role.text[0]))
-    ):
-        # the title's head character ends the name: 外交部长 = 外交部 + 部长 (原… : ended)
-        org = Piece(org_start, role.start + 1, name + role.text[0])
-        if name.endswith("分") and role.text == "局长":  # 某某分局长: the 分局长 of 某某分局
-            role = Piece(role.start - 1, role.end, "分局长")
-        return ChainElement(org, None, role, former)
-    return None
 
 
 def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, role: str) -> bool:

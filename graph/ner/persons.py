@@ -200,9 +200,10 @@ _DELIVERED = (
 )  # fmt: skip
 _PREDICATE_OPENINGS = (
     *(v + w for v in "作做" for w in _DELIVERED), "到会", "到场", "到任", "到访",
+    "署理", "署任",
 )  # fmt: skip
-"""A verb and the start of its object that follow a name (作重要讲话, 到会指导); names seldom
-end in these verbs."""
+"""A verb and the start of its object that follow a name (作重要讲话, 到会指导; 署理 and 署任,
+acting in a post); names seldom end in these verbs."""
 
 
 def conjunction_kept(text: str, a: int, b: int) -> bool:
