@@ -174,3 +174,21 @@ def test_acting_in_a_post_in_hong_kong_is_an_acting_title_and_ends_the_name() ->
         ("周立平", "司长", "政務司"),
     } <= found, found
     assert "陳思遠署" not in people(text)
+
+
+def test_an_acting_verb_before_an_organisation_makes_its_title_acting() -> None:
+    found = posts("会议决定任命林晓峰为东江省人民政府副省长、代理东江省人民政府省长。")
+    assert found == {
+        ("林晓峰", "副省长", "东江省人民政府"),
+        ("林晓峰", "代理省长", "东江省人民政府"),
+    }, found
+
+
+def test_counted_members_listed_after_the_chair_share_the_organisation() -> None:
+    found = posts("政府再委任东华管理局现任主席林晓峰、两名现任成员陈思远及周立平，任期两年。")
+    assert found == {
+        ("林晓峰", "主席", "东华管理局"),
+        ("陈思远", "成员", "东华管理局"),
+        ("周立平", "成员", "东华管理局"),
+    }, found
+    assert posts("代表团成员包括东华局局长林晓峰。") == {("林晓峰", "局长", "东华局")}

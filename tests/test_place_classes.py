@@ -214,3 +214,28 @@ def test_a_bare_chief_executive_is_the_chief_of_the_region_the_copy_names() -> N
 def test_a_visiting_groups_leader_holds_no_standing_post() -> None:
     found = _posts("行政长官林晓峰率访问团抵达东华，访问团团长林晓峰、副团长陈思远出席欢迎宴会。")
     assert not any(role in ("团长", "副团长") for _, role, _ in found)
+
+
+def test_a_citys_stem_naming_a_village_or_a_road_is_no_mention_of_the_city() -> None:
+    text = (
+        "东板中山村饮水工程落成\n廉江讯 本月27日，东板镇的中山村的饮水工程建成，中山村群众很高兴。\n"
+        "市委常委、常务副市长林晓峰出席了落成仪式。"
+    )
+    assert dominant_regions(text)["市"] == "廉江市"
+    assert ("林晓峰", "常务副市长", "廉江市人民政府") in _posts(text)
+
+
+def test_a_villages_committee_after_its_party_branchs_title_is_the_villages() -> None:
+    found = _posts("东华镇星火村党总支书记、村委会主任林晓峰陪同调研。")
+    assert ("林晓峰", "主任", "东华镇星火村村委会") in found, found
+
+
+def test_a_town_the_gazetteer_lacks_is_where_a_bare_deputy_head_is() -> None:
+    text = (
+        "区人大常委会副主任陈思远来东华卫镇开展调研\n"
+        "10月9日下午，区人大常委会副主任陈思远带队来东华卫镇开展专项调研。东华卫镇星火村党总支书记"
+        "周立平陪同调研。副镇长林晓峰参加调研。"
+    )
+    found = _posts(text)
+    assert ("林晓峰", "副镇长", "东华卫镇人民政府") in found, found
+    assert not any(p == "陈思远来" for p, _, _ in found)  # the headline's 来 is no part of the name

@@ -200,3 +200,14 @@ def test_a_text_ending_with_a_name_and_its_title_does_not_fail() -> None:
 
 def test_a_lone_last_character_before_a_reporting_verb_ends_the_name() -> None:
     assert posts("区人事局副局长文友康介绍，工作站是唯一的。") == {("文友康", "副局长", "区人事局")}
+
+
+def test_a_short_name_ending_like_an_organisation_is_no_person_before_a_title() -> None:
+    found = posts("省人民检察院检察长林晓峰，水利部黄委会主任陈思远出席。")
+    assert ("陈思远", "主任", "水利部黄委会") in found, found
+    assert not any(p == "黄委会" for p, _, _ in found)
+
+
+def test_a_question_mark_between_characters_is_a_lost_name_dot() -> None:
+    text = "副省长林晓峰会见了以总书记鲁思德?乌尔德?韦远德为团长的东华民主党代表团。"
+    assert ("鲁思德?乌尔德?韦远德", "总书记", "东华民主党") in posts(text)

@@ -293,3 +293,17 @@ def acting_title(
         return elements
     role = Piece(last.role.start, last.role.end, qualifier + last.role.text)
     return (*elements[:-1], replace(last, role=role))
+
+
+def acting_at_organisation(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
+    """The elements with an acting verb written before an element's organisation moved to its
+    title (副省长、代理某省人民政府省长: 代理省长 of 某省人民政府)."""
+    out = []
+    for e in elements:
+        verb = next((v for v in ACTING_VERBS if e.org and e.org.text.startswith(v)), None)
+        if e.org is not None and verb is not None and len(e.org.text) > len(verb) + 1:
+            org = Piece(e.org.start + len(verb), e.org.end, e.org.text[len(verb) :])
+            e = replace(e, org=org)
+            e = acting_title((e,), ACTING_VERBS[verb])[0]
+        out.append(e)
+    return tuple(out)

@@ -23,6 +23,7 @@ from graph.extract.appointments import (
     ELECTED,
     POST_WORDS,
     RESIGNING_LEAD,
+    acting_at_organisation,
     acting_title,
     before_next_holder,
     before_next_verb,
@@ -103,6 +104,7 @@ def appointment_chains(
             continue
         if verb in ACTING_VERBS:
             elements = acting_title(elements, ACTING_VERBS[verb])
+        elements = acting_at_organisation(elements)
         successor = _successor(text, people, p)
         names = [successor] if successor else _names(seg, starts, people, p)
         if respectively:
@@ -251,7 +253,7 @@ def _respective_chains(
 
 
 _ALREADY = re.compile(
-    r"(?:已经|已|正式|将|即将|于近日|近日|依然|仍然|仍|继续|再次|还"
+    r"(?:已经|已|正式|将|即将|于近日|近日|依然|仍然|仍|继续|再次|还|临时|暂时"
     r"|于[0-9０-９一二三四五六七八九十〇零年月日号上中下旬初底末]{2,12}|被"
     r"|在[\u4e00-\u9fff]{2,10}?(?:内|期间))*"
     r"(?:[\u4e00-\u9fff]{2}地)?"

@@ -55,9 +55,18 @@ def _occurrences(text: str) -> dict[str, list[int]]:
         if text[i : i + 2] in prefixes:
             for k in lengths:
                 w = text[i : i + k]
-                if len(w) == k and w in wanted and (k > 2 or _opens_name(text, i, w)):
+                if (
+                    len(w) == k
+                    and w in wanted
+                    and (k > 2 or _opens_name(text, i, w))
+                    and not (text[i + k : i + k + 1] in _SMALLER_PLACES and w in _city_stems())
+                ):
                     found.setdefault(w, []).append(i)
     return found
+
+
+_SMALLER_PLACES = frozenset("村屯路街巷")
+"""Endings after a city's stem that make it another, smaller place's name (长沙村, 中山路)."""
 
 
 @cache
@@ -256,11 +265,15 @@ PLACE_BODIES = frozenset(
         "司法所",
         "财政所",
         "管委会",
+        "村委会",
+        "居委会",
     }
 )
 """Bodies of a place written alone after a title at its party or discipline committee
 (东江县纪委书记、监委主任: 东江县监委; 市委常委、政府副市长: the city's government)."""
-_COMMITTEES = ("党工委", "纪委", "党委", "委")
+_COMMITTEES = ("党工委", "党总支", "党支部", "纪委", "党委", "委")
+_NEIGHBOURHOOD_BODIES = {"村委会": ("村",), "居委会": ("社区", "居委")}
+"""A village's or a community's own committee, and the endings of the place it serves."""
 _ZONES = (
     "开发区",
     "经开区",
@@ -292,7 +305,8 @@ def place_body(name: str, committee: str) -> str | None:
         if region.endswith(ending):
             region = region[: -len(ending)]
             zone = name == "管委会" and region.endswith(_ZONES)
-            return region + name if is_place(region) or zone else None
+            village = region.endswith(_NEIGHBOURHOOD_BODIES.get(name, ()))  # 某村党总支, 村委会
+            return region + name if is_place(region) or zone or village else None
     return None
 
 

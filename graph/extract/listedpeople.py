@@ -73,14 +73,17 @@ def repeated_people(seg: Segmented, people: tuple[Piece, ...]) -> tuple[Piece, .
 
 def _cut_to_a_shorter_name(people: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """Four-character names that are a two-character name the model also read on its own,
-    with a word glued on (某某 + 膺选 where 某某 stands alone elsewhere), cut to that name.
+    with a word glued on (某某 + 膺选 where 某某 stands alone elsewhere), and three-character
+    ones with a verb or a preposition glued on (某某 + 来某镇调研), cut to that name.
 
     >>> [p.text for p in _cut_to_a_shorter_name((Piece(0, 2, "林峰"), Piece(5, 9, "林峰膺选")))]
     ['林峰', '林峰']
     """
     two = {p.text for p in people if len(p.text) == 2}
     return tuple(
-        Piece(p.start, p.start + 2, p.text[:2]) if len(p.text) == 4 and p.text[:2] in two else p
+        Piece(p.start, p.start + 2, p.text[:2])
+        if p.text[:2] in two and (len(p.text) == 4 or (len(p.text) == 3 and p.text[2] in _GLUED))
+        else p
         for p in people
     )
 
@@ -149,8 +152,8 @@ def _latin_extended(text: str, p: Piece) -> Piece:
     return Piece(p.start, m.end(), m.group())
 
 
-_GLUED = frozenset("任为在是说等和与及")
-"""Characters the segmenter glues onto a name it knows no better (某某任 + 主任)."""
+_GLUED = frozenset("任为在是说等和与及来到赴")
+"""Characters the segmenter glues onto a name it knows no better (某某任 + 主任, 某某来 + 某镇)."""
 _COMRADE = re.compile(
     r"等?同志|[（(](?:女|男|[\u4e00-\u9fff]{1,4}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,4}族))?[）)]"
 )

@@ -76,6 +76,9 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             if sep is None:
                 break
             q = pos + len(sep)
+            counted = _COUNTED_TITLE.match(text, q)  # 、两名现任成员B及C: the count and tenure
+            if counted and role_starting_at(text, counted.end()) is not None:
+                q = counted.end()
             unit = _unit_at(seg, starts, q) if base and q not in own_orgs else ""
             role_end = role_starting_at(text, q + len(unit))
             name = name_at(seg, starts, people, role_end) if role_end else None
@@ -109,6 +112,9 @@ def list_chains(seg: Segmented, chains: tuple[TitleChain, ...], people: People) 
             out.append(TitleChain(elements, name, span, False, "rules.list"))
             pos = _after_honour(text, skip_aside(text, name.end))
     return out
+
+
+_COUNTED_TITLE = re.compile(r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[名位](?:现任|新任|新)?")
 
 
 def _listed_element(chain: TitleChain, base: Piece | None, role: Piece) -> ChainElement:
@@ -338,5 +344,12 @@ def with_model_names(
             if span.end == c.person.end:
                 span = Piece(span.start, m.end, span.text + m.text[len(c.person.text) :])
             c = replace(c, person=m, span=span)
+        elif len(c.person.text) == 3 and c.person.text[:2] in texts and c.person.text[2] in _GOING:
+            short = Piece(c.person.start, c.person.end - 1, c.person.text[:2])
+            c = replace(c, person=short)  # a headline's 某某来 + 某镇 where the body names 某某
         out.append(c)
     return tuple(out)
+
+
+_GOING = frozenset("来到赴")
+"""Verbs of going the rules may read as a name's last character (某某来 + 某镇调研)."""

@@ -74,9 +74,13 @@ def coordinated_noun(seg: Segmented, i: int, end: int, *, opening: bool = False)
     return False
 
 
-_LEADING_VERBS = ("率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待")
+_LEADING_VERBS = (
+    *("率领", "带领", "陪同", "会见", "接见", "看望", "慰问", "邀请", "接待"),
+    *("包括", "还有", "来自", "出席", "参加"),
+)
 """Verbs of leading, meeting or receiving a group, which open a clause after a person's name
-(某某 + 率领 + 某处调研员…), never a word of an organisation's name."""
+(某某 + 率领 + 某处调研员…), and verbs listing or placing the people named after them (代表团成员
++ 包括 + 某局局长), never a word of an organisation's name."""
 
 
 _NAME_PART_TAGS = frozenset({"ns", "nt", "nz", "n"})
