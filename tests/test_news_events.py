@@ -343,3 +343,15 @@ def test_a_meeting_held_and_an_event_it_decides_on_are_two_events() -> None:
         "庆祝国庆74周年酒会。"
     )
     assert sorted(start for start, _ in events.values()) == [date(2023, 8, 25), date(2023, 9, 28)]
+
+
+def test_an_on_site_check_in_the_headline_is_an_event_of_the_leads_day() -> None:
+    events = _events(
+        "东华县配合省环保督察工作组现场核查\n"
+        "2018年7月12日，省环保厅副厅长林晓峰率队深入东华县西河流域、县城东坡、垃圾填埋场、"
+        "污水处理厂、东华纸业等点位进行现场核查。"
+    )
+    assert events.get("东华县配合省环保督察工作组现场核查") == (
+        date(2018, 7, 12),
+        date(2018, 7, 12),
+    )

@@ -147,10 +147,36 @@ def orgs_in_sentence(
                 )
                 and not is_place(key)
             ]
+            if not visited and i == 0:
+                visited = _clause_before(text, sentence, chain, chains, base_of_chain, endings)
             if visited:
                 key = max(visited)[1]
                 keys[i] = key
                 people_at[key].add(chain.person.text)
+
+
+def _clause_before(
+    text: str,
+    sentence: int,
+    chain: TitleChain,
+    chains: tuple[TitleChain, ...],
+    base_of_chain: list[list[str | None]],
+    endings: tuple[str, ...],
+) -> list[tuple[int, str]]:
+    """The organisation of the person whose clause the sentence told just before (某医院党委书记A
+    主持了典礼，院长B汇报: the hospital's), when it can hold the bare title."""
+    before = [
+        (c.span.start, keys[-1])
+        for c, keys in zip(chains, base_of_chain, strict=True)
+        if sentence <= c.span.start
+        and c.span.end < chain.span.start
+        and keys[-1] is not None
+        and keys[-1].endswith(endings)
+        and not is_place(keys[-1])
+    ]
+    if not before:
+        return []
+    return [max(before)] if text[chain.span.start - 1] in "，," else []
 
 
 _VISITED = re.compile(
