@@ -118,3 +118,15 @@ def test_a_title_after_a_person_speaking_on_anothers_behalf() -> None:
 def test_an_editorial_board_member() -> None:
     posts = _posts("东华县融媒体中心主任林晓峰，东华日报党委委员、编委陈思远出席。")
     assert ("陈思远", "编委", "东华日报") in posts
+
+
+def test_an_associations_council_members_and_its_head_sharing_its_last_character() -> None:
+    found = _posts(
+        "今天除東華農田水利會會務委員林曉峰、陳思遠及小組長出席外，水利會長周立平也頒獎。"
+    )
+    assert {
+        ("林曉峰", "会务委员", "東華農田水利會"),
+        ("陳思遠", "会务委员", "東華農田水利會"),
+        ("周立平", "会长", "水利會"),
+    } <= found, found
+    assert all(org != "省伊协会" for _, _, org in _posts("省伊协会长林晓峰出席。"))

@@ -124,6 +124,8 @@ def org_glued_to_title(
         # a department before 科主任/科长: 康复医学科主任 = 主任 of 康复医学科
         role = Piece(role.start + 1, role.end, role.text[1:])
         return Piece(org_start, role.start, name + "科"), None, role
+    if role.text == "会长" and (name + "会").endswith(_ASSOCIATIONS_BEFORE_HEAD):
+        return Piece(org_start, role.start + 1, name + "会"), None, role  # 某水利会长
     if (
         _shared_head(role)
         and org_suffix_of(name) is None
@@ -137,6 +139,11 @@ def org_glued_to_title(
             role = Piece(role.start - 1, role.end, "分局长")
         return org, None, role
     return None
+
+
+_ASSOCIATIONS_BEFORE_HEAD = ("水利会", "农会", "渔会")
+"""Farmers', fishermen's and irrigation associations, whose 会 their head's 会长 shares (某水利会长
+= 某水利会 + 会长; not 某协会长, the 会长 of 某协)."""
 
 
 def _shared_head(role: Piece) -> bool:
