@@ -4,6 +4,8 @@ it is the name's third character or the clause's next word.
 
 from __future__ import annotations
 
+import re
+
 from graph.resources import load_lexicon
 from graph.text.segment import FUNCTION_TAGS, word_tags
 from graph.types import Token
@@ -146,6 +148,32 @@ def spelled_on(text: str, a: int, b: int) -> int:
 
 _LONGEST = 7
 _MARKS = frozenset("，,、。；;")
+_STATE_HEAD = re.compile(
+    r"(?:共和国|王国|联邦|合众国|酋长国|公国)副?(?:总统|总理|首相|国王|议长|外长|外交部长|主席)$"
+)
+"""The title of a foreign state's head or minister, its state's form before it."""
+
+
+def foreign_name_end(text: str, at: int) -> int:
+    """Where a transliterated name written without a dot ends after a foreign state's head's
+    title (某某共和国总理 + 阿里本弗利斯、), its characters all spelling transliterations up to a
+    mark or 的, else ``at``.
+
+    >>> t = "东华共和国总理阿卜杜勒-拉赫曼、西岭王国首相说"
+    >>> t[7:foreign_name_end(t, 7)], foreign_name_end(t, 21) == 21
+    ('阿卜杜勒-拉赫曼', True)
+    """
+    if not _STATE_HEAD.search(text, max(0, at - 12), at):
+        return at
+    chars = load_lexicon("transliteration_chars")
+    end = at
+    while (
+        end < len(text)
+        and end - at < 12
+        and (text[end] in chars or (text[end] in "-－" and end > at))
+    ):
+        end += 1
+    return end if end - at >= 3 and text[end : end + 1] in _MARKS | {"的"} else at
 
 
 def syllable_name_end(text: str, at: int) -> int:

@@ -20,6 +20,7 @@ from graph.extract.namechars import (
     ADVERB_FINALS,
     AT_A_MEETING,
     addressed_after,
+    foreign_name_end,
     given_glued_to_next,
     name_closing_clause,
     spelled_on,
@@ -145,8 +146,8 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     caption = _caption_name(text, j, spaced=j > pos)
     if caption is not None:
         return caption, True
-    if (end := syllable_name_end(text, j)) > j:
-        return Piece(j, end, text[j:end]), False  # 洛桑 + 江村: no family name opens it
+    if (end := max(syllable_name_end(text, j), foreign_name_end(text, j))) > j:
+        return Piece(j, end, text[j:end]), False  # 洛桑 + 江村, 阿里本弗利斯: no family name
     tok = token_at(seg.tokens, starts, j)
     if tok is None:
         return _name_across_word(seg, starts, j)

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TypeAlias
 
 from graph.extract.chainparts import (
+    STATE_FORMS,
     after_congress_word,
     head_unit,
     named_by_place_or_pointer,
@@ -336,6 +337,7 @@ def _needs_confirmation(text: str, start: int, name: str, body: Piece | None, ro
         and not _unit_in_chain(text, start, name)
         and not hospital_department(name, text)
         and not paper_with_its_title(name, role)
+        and not name.endswith(STATE_FORMS)  # 某某共和国 + 总理
     )
 
 
