@@ -200,3 +200,8 @@ def test_a_bare_title_after_a_clause_is_at_the_organisation_of_its_subject() -> 
         "东华医院党委书记林晓峰主持了开工典礼，院长陈思远汇报了建设情况。"
     )
     assert ("陈思远", "院长", "东华医院") in found, found
+
+
+def test_an_acting_qualifier_before_the_organisation_of_a_title_chain() -> None:
+    found = posts("署理東華及生態局局長林曉峰、立法會議員陳思遠出席。")
+    assert ("林曉峰", "署理局长", "東華及生態局") in found, found

@@ -13,8 +13,8 @@ and the present posts of a short biography (``A，男，汉族，1965年生，�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from graph.extract.acting import ACTING_VERBS
 from graph.extract.names import BOUNDARY, Piece
 from graph.extract.orglead import HONORIFICS
 from graph.extract.rules import TitleChain
@@ -22,8 +22,6 @@ from graph.extract.titles import ChainElement, parse_element, role_ending_at
 from graph.text.segment import token_index
 from graph.types import Segmented
 
-ACTING_VERBS = {"代理": "代理", "署理": "署理", "署任": "署理"}
-"""Verbs that give an acting title -> the qualifier that title takes."""
 _FURTHER = re.compile(r"[，,]\s*(?:并|同时)(?:决定|同意)?(?:任命)?(?:为|任)")
 ELECTED = (
     *(
@@ -282,28 +280,3 @@ def before_next_holder(text: str, people: dict[int, Piece], start: int, end: int
         return end
     listed = text.rfind("、", start, min(inside))
     return listed if listed >= 0 else end
-
-
-def acting_title(
-    elements: tuple[ChainElement, ...], qualifier: str = "代理"
-) -> tuple[ChainElement, ...]:
-    """The elements with their last title made acting (代理 + 市长), its span unchanged."""
-    last = elements[-1]
-    if last.role.text.startswith(("代理", "代", "署理")):
-        return elements
-    role = Piece(last.role.start, last.role.end, qualifier + last.role.text)
-    return (*elements[:-1], replace(last, role=role))
-
-
-def acting_at_organisation(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
-    """The elements with an acting verb written before an element's organisation moved to its
-    title (副省长、代理某省人民政府省长: 代理省长 of 某省人民政府)."""
-    out = []
-    for e in elements:
-        verb = next((v for v in ACTING_VERBS if e.org and e.org.text.startswith(v)), None)
-        if e.org is not None and verb is not None and len(e.org.text) > len(verb) + 1:
-            org = Piece(e.org.start + len(verb), e.org.end, e.org.text[len(verb) :])
-            e = replace(e, org=org)
-            e = acting_title((e,), ACTING_VERBS[verb])[0]
-        out.append(e)
-    return tuple(out)

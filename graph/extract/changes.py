@@ -17,14 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph.extract.acting import ACTING_VERBS, acting_at_organisation, acting_title
 from graph.extract.appointments import (
     ACTING_AFTER,
-    ACTING_VERBS,
     ELECTED,
     POST_WORDS,
     RESIGNING_LEAD,
-    acting_at_organisation,
-    acting_title,
     before_next_holder,
     before_next_verb,
     before_time_clause,

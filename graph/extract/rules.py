@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from graph.extract.acting import acting_at_organisation
 from graph.extract.chainparts import glued_government, glued_member
 from graph.extract.names import BOUNDARY as _BOUNDARY
 from graph.extract.names import Piece, is_surname_start, person_after
@@ -286,7 +287,7 @@ def _chain_ending_at(
         return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
-    return TitleChain(tuple(elements), person, span, caption)
+    return TitleChain(acting_at_organisation(tuple(elements)), person, span, caption)
 
 
 _MAX_LEAD = 4
