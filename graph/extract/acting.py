@@ -29,15 +29,20 @@ def acting_title(
     return (*elements[:-1], replace(last, role=role))
 
 
-def acting_at_organisation(elements: tuple[ChainElement, ...]) -> tuple[ChainElement, ...]:
-    """The elements with an acting verb written before an element's organisation moved to its
-    title (副省长、代理某省人民政府省长: 代理省长 of 某省人民政府)."""
+def acting_at_organisation(
+    elements: tuple[ChainElement, ...], text: str = ""
+) -> tuple[ChainElement, ...]:
+    """The elements with an acting verb written before an element's organisation (in it, or
+    right before it in ``text``) moved to its title (副省长、代理某省人民政府省长: 代理省长 of
+    某省人民政府)."""
     out = []
     for e in elements:
         verb = next((v for v in ACTING_VERBS if e.org and e.org.text.startswith(v)), None)
         if e.org is not None and verb is not None and len(e.org.text) > len(verb) + 1:
             org = Piece(e.org.start + len(verb), e.org.end, e.org.text[len(verb) :])
-            e = replace(e, org=org)
-            e = acting_title((e,), ACTING_VERBS[verb])[0]
+            e = acting_title((replace(e, org=org),), ACTING_VERBS[verb])[0]
+        elif e.org is not None and text[max(0, e.org.start - 2) : e.org.start] in ACTING_VERBS:
+            before = text[e.org.start - 2 : e.org.start]
+            e = acting_title((e,), ACTING_VERBS[before])[0]  # 署理 + 某局局长
         out.append(e)
     return tuple(out)

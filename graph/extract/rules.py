@@ -287,7 +287,7 @@ def _chain_ending_at(
         return None  # a chain without any organisation is kept: linking may find one for it
     first = elements[0].org.start if elements[0].org else elements[0].role.start
     span = Piece(first, person.end, text[first : person.end])
-    return TitleChain(acting_at_organisation(tuple(elements)), person, span, caption)
+    return TitleChain(acting_at_organisation(tuple(elements), text), person, span, caption)
 
 
 _MAX_LEAD = 4
