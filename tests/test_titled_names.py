@@ -217,3 +217,15 @@ def test_a_foreign_heads_transliterated_name_without_a_dot() -> None:
     found = posts("应东华民主人民共和国总理阿里本弗斯、西岭王国首相卡尔沃的邀请，林晓峰将出访。")
     assert ("阿里本弗斯", "总理", "东华民主人民共和国") in found, found
     assert ("卡尔沃", "首相", "西岭王国") in found, found
+
+
+def test_the_last_part_of_a_transliterated_name_written_alone_is_the_same_person() -> None:
+    text = (
+        "副省长林晓峰会见了以总书记鲁思德·乌尔德·韦远德为团长的东华民主党代表团。"
+        "林晓峰对韦远德总书记一行表示欢迎。韦远德总书记感谢林晓峰的接待。"
+    )
+    x = extract_document(Document.from_text("t.txt", text))
+    people = {e.label: e for e in x.entities if e.ref.kind == "person"}
+    assert set(people) == {"林晓峰", "鲁思德·乌尔德·韦远德"}, set(people)
+    assert len(people["鲁思德·乌尔德·韦远德"].mentions) >= 3
+    assert ("鲁思德·乌尔德·韦远德", "总书记", "东华民主党") in posts(text)

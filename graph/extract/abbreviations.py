@@ -129,7 +129,13 @@ def university_short_name(text: str, name: str) -> bool:
     tag = word_tags().get(name)
     if tag is not None and tag not in _SHORT_NAME_TAGS:
         return False
-    return any(_in_order(name[:-1], m.group()[:-2]) for m in _UNIVERSITY.finditer(text))
+    return any(_in_order(name[:-1], full) for full in _universities(text))
+
+
+@lru_cache(maxsize=64)
+def _universities(text: str) -> tuple[str, ...]:
+    """The names before 大学 the text writes (read once per text)."""
+    return tuple(m.group()[:-2] for m in _UNIVERSITY.finditer(text)) if "大学" in text else ()
 
 
 def _in_order(chars: str, full: str) -> bool:

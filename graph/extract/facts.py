@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from graph.extract.concepts import concept_entities
 from graph.extract.events import find_events
-from graph.extract.linking import Linking
+from graph.extract.linked import Linking
 from graph.extract.statements import find_statements, speaker_candidates
 from graph.text.segment import span_of
 from graph.types import Entity, EntityRef, EventFact, Fact, Quotation, Segmented, Span

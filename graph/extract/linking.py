@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 
 from graph.extract.abbreviations import (
     alias_targets,
@@ -29,7 +29,9 @@ from graph.extract.chaindepts import OrgName
 from graph.extract.elision import dominant_regions, official_forms, place_body, without_names
 from graph.extract.hierarchy import branch_parent, upper_level
 from graph.extract.implied import deictic_targets, seat_of
-from graph.extract.names import Piece
+from graph.extract.linked import EntityBuilder as _Builder
+from graph.extract.linked import Linking
+from graph.extract.names import NAME_DOTS, Piece
 from graph.extract.orgkeys import (
     BARE_GOVERNMENTS,
     RANKS,
@@ -44,38 +46,7 @@ from graph.extract.subject import fits, seats_of, unit_cannot_hold
 from graph.extract.titles import ChainElement
 from graph.resources import load_lexicon
 from graph.text.segment import MAX_SENTENCE_CHARS, span_of
-from graph.types import Entity, EntityRef, Segmented, Span, normalise_key
-
-
-@dataclass(slots=True)
-class _Builder:
-    label: str
-    aliases: set[str] = field(default_factory=set)
-    classes: tuple[str, ...] = ()
-    mentions: list[Span] = field(default_factory=list)
-    rules: set[str] = field(default_factory=set)
-
-    def freeze(self, ref: EntityRef) -> Entity:
-        return Entity(
-            ref,
-            self.label,
-            tuple(sorted(self.aliases - {self.label})),
-            self.classes,
-            tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end))),
-            tuple(sorted(self.rules)),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Linking:
-    """The entities of one document and which entity each name span refers to."""
-
-    entities: dict[EntityRef, Entity]
-    org_at: dict[tuple[int, int], EntityRef]
-    person_of: dict[str, EntityRef]
-    element_orgs: tuple[tuple[EntityRef | None, ...], ...]
-    parents: tuple[tuple[EntityRef, EntityRef, str, Span], ...]
-    credits: tuple[tuple[EntityRef, EntityRef, Span], ...]
+from graph.types import EntityRef, Segmented, Span, normalise_key
 
 
 def link_document(
@@ -115,6 +86,7 @@ def link_document(
     person_of, element_orgs = _people(seg, builders, chains, base_of_chain, alias_to)
     credited = _credits(seg, builders, credits, chains, element_orgs, person_of)
     _named_people(seg, builders, person_of, people)
+    _join_name_tails(builders, person_of)
     _drop_emptied(builders, org_at, {o for orgs in element_orgs for o in orgs if o})
     parents = _parents(seg, builders)
     for ref, b in builders.items():
@@ -247,6 +219,25 @@ def _named_people(
         b = builders.setdefault(ref, _Builder(piece.text))
         b.rules.add("person:model")
         b.mentions.append(span_of(seg, piece.start, piece.end))
+
+
+def _join_name_tails(builders: dict[EntityRef, _Builder], person_of: dict[str, EntityRef]) -> None:
+    """A transliterated name's last part written alone (韦某德总书记 after 鲁某·乌某·韦某德) is the
+    same person: its spans and posts go to the whole name's entity."""
+    whole: dict[str, str] = {}
+    for name in sorted(person_of):
+        parts = re.split(f"[{re.escape(NAME_DOTS)}]", name)
+        if len(parts) > 1 and len(parts[-1]) >= 2:
+            whole.setdefault(parts[-1], name)
+    for tail, name in whole.items():
+        short, full = person_of.get(tail), person_of[name]
+        if short is None or short == full or short not in builders or full not in builders:
+            continue
+        joined = builders.pop(short)
+        builders[full].mentions += joined.mentions
+        builders[full].aliases.add(tail)
+        builders[full].rules.add("merge:name-tail")
+        person_of[tail] = full
 
 
 _PLACE_BODY = {"妇联": "妇联", "工会": "总工会"}

@@ -7,7 +7,7 @@ each with its own evidence.
 
 from __future__ import annotations
 
-from graph.extract.linking import Linking
+from graph.extract.linked import Linking
 from graph.extract.orgnames import UNITS_NAMED_ALONE
 from graph.extract.rules import TitleChain
 from graph.text.segment import span_of
