@@ -214,3 +214,10 @@ def test_the_place_a_reporter_files_from_is_not_a_name() -> None:
 def test_a_name_closing_its_clause_after_a_title_whatever_the_words_it_holds() -> None:
     found = posts("全国政协副主席周立平，东华省委副书记、省长周家秒，省委常委陈思远等出席开幕式。")
     assert ("周家秒", "省长", "东华省人民政府") in found or ("周家秒", "省长", "东华省") in found
+
+
+def test_a_preposition_before_a_venues_name_is_no_family_name() -> None:
+    text = (
+        "東華署主辦的「東華嘉年華」今、明兩日（七月二十九日及七月三十日）於樂富廣場A區及B區舉行。"
+    )
+    assert not any(name.startswith("於") for name in people(text)), people(text)

@@ -190,13 +190,25 @@ def syllable_name_end(text: str, at: int) -> int:
     return end if end - at >= 4 else at
 
 
-def reported_from(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` is the place a reporter files from (记者某某/苗栗报导), not a name.
+def a_place_not_a_name(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is the place a reporter files from (记者某某/苗栗报导), or a
+    preposition and the start of a venue's name (於 + 乐富 + 广场), not a personal name.
 
-    >>> reported_from("记者林晓峰/苗栗报导", 6, 8), reported_from("记者林晓峰/苗栗报导", 2, 5)
+    >>> a_place_not_a_name("记者林晓峰/苗栗报导", 6, 8), a_place_not_a_name("记者林晓峰/苗栗报导", 2, 5)
+    (True, False)
+    >>> a_place_not_a_name("两日於乐富广场举行", 2, 5), a_place_not_a_name("于乐富出席", 0, 3)
     (True, False)
     """
+    if text[a : a + 1] in "于於" and text.startswith(_VENUES, b):
+        return True
     return text[a - 1 : a] in ("/", "／") and text.startswith(_REPORTS, b)
+
+
+_VENUES = (
+    *("广场", "大厦", "中心", "会堂", "礼堂", "酒店", "宾馆", "剧院", "公园", "会议室", "体育馆"),
+    *("大楼", "会展", "展览馆", "博物馆", "礼宾府"),
+)
+"""Endings of venues' names, which no personal name runs into."""
 
 
 _REPORTS = ("报导", "报道", "報導", "報道")

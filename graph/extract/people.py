@@ -18,8 +18,8 @@ import re
 from functools import cache
 
 from graph.extract.namechars import (
+    a_place_not_a_name,
     given_glued_to_next,
-    reported_from,
     spelled_on,
     surname_then_verb,
     syllable_name_end,
@@ -205,7 +205,7 @@ def model_people(seg: Segmented, tagged: list[list[ModelSpan] | None]) -> tuple[
             a += 1  # …院长 + 及林某某小姐: the conjunction is the list's
         a = _husbands_surname(text, a, b)
         name = text[a:b]
-        if text.startswith(_DOCTRINE, b) or reported_from(text, a, b):
+        if text.startswith(_DOCTRINE, b) or a_place_not_a_name(text, a, b):
             continue
         whole = transliterated_end(seg, starts, b, dotted=any(d in name for d in NAME_DOTS))
         if whole > b and is_transliteration(text[a:whole]):
