@@ -239,3 +239,16 @@ def test_a_town_the_gazetteer_lacks_is_where_a_bare_deputy_head_is() -> None:
     found = _posts(text)
     assert ("林晓峰", "副镇长", "东华卫镇人民政府") in found, found
     assert not any(p == "陈思远来" for p, _, _ in found)  # the headline's 来 is no part of the name
+
+
+def test_a_youth_league_committee_is_no_party_committee() -> None:
+    x = extract_document(
+        Document.from_text("t.txt", "团市委书记林晓峰、共青团东华市委副书记陈思远出席。")
+    )
+    orgs = {e.label: e.aliases for e in x.entities if e.ref.kind == "org"}
+    assert not any("中共" in a or "中国共产党" in a for aliases in orgs.values() for a in aliases)
+    assert "中共团风县委" in next(
+        e.aliases
+        for e in extract_document(Document.from_text("t.txt", "团风县委书记林晓峰出席。")).entities
+        if e.label == "团风县委"
+    )

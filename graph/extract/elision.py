@@ -327,13 +327,17 @@ def official_forms(key: str) -> tuple[str, ...]:
     ('中共东江市临川区委', '中国共产党东江市临川区委员会', '临川区委', '中共临川区委')
     >>> official_forms("东江市人民政府"), official_forms("东江大学")
     (('东江市政府', '东江市'), ())
-    >>> official_forms("澳门特区政府")
-    ('澳门特区', '澳门特别行政区政府', '澳门特别行政区')
+    >>> official_forms("澳门特区政府"), official_forms("团市委"), official_forms("团风县委")[0]
+    (('澳门特区', '澳门特别行政区政府', '澳门特别行政区'), (), '中共团风县委')
     """
     body = key
     for prefix in _PARTY:
         body = body.removeprefix(prefix)
-    if body.endswith("委") and not body.endswith("委员会") and is_place(body[:-1]):
+    inner = body[1:-1]  # 团 + 市 + 委, 团 + 某县 + 委: the youth league's, not 团风县委
+    league = body.startswith("共青团") or (
+        body[:1] == "团" and (inner in "省市县区" or is_place(inner))
+    )
+    if body.endswith("委") and not body.endswith("委员会") and is_place(body[:-1]) and not league:
         region = body[:-1]
         forms = [f"中共{region}委", f"中国共产党{region}委员会"]
         if low := _lowest(region):
