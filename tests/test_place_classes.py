@@ -252,3 +252,8 @@ def test_a_youth_league_committee_is_no_party_committee() -> None:
         for e in extract_document(Document.from_text("t.txt", "团风县委书记林晓峰出席。")).entities
         if e.label == "团风县委"
     )
+
+
+def test_a_subdistricts_office_after_its_working_committees_title() -> None:
+    found = _posts("东华街道党工委书记、办事处主任林晓峰汇报了工作。")
+    assert ("林晓峰", "主任", "东华街道办事处") in found, found

@@ -267,13 +267,15 @@ PLACE_BODIES = frozenset(
         "管委会",
         "村委会",
         "居委会",
+        "办事处",
     }
 )
 """Bodies of a place written alone after a title at its party or discipline committee
 (东江县纪委书记、监委主任: 东江县监委; 市委常委、政府副市长: the city's government)."""
 _COMMITTEES = ("党工委", "党总支", "党支部", "纪委", "党委", "委")
-_NEIGHBOURHOOD_BODIES = {"村委会": ("村",), "居委会": ("社区", "居委")}
-"""A village's or a community's own committee, and the endings of the place it serves."""
+_NEIGHBOURHOOD_BODIES = {"村委会": ("村",), "居委会": ("社区", "居委"), "办事处": ("街道",)}
+"""A village's, a community's or a subdistrict's own body, and the endings of the place it
+serves (某街道党工委书记、办事处主任: 某街道办事处)."""
 _ZONES = (
     "开发区",
     "经开区",
