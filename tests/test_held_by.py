@@ -49,3 +49,9 @@ def test_a_title_named_with_its_office_word_before_by_is_held_for_the_time() -> 
         "东江市法务局局长职务由副局长林晓峰暂代。",
     ):
         assert ("林晓峰", "局长", "东江市法务局") in posts(text)
+
+
+def test_a_place_heads_own_title_is_no_title_of_the_body_he_heads_too() -> None:
+    found = posts("东华区红十字会会长由副区长林晓峰兼任。")
+    assert ("林晓峰", "会长", "东华区红十字会") in found
+    assert ("林晓峰", "副区长", "东华区红十字会") not in found, found

@@ -148,3 +148,8 @@ def test_an_organisation_spoken_for_by_another_titled_person_shares_no_title() -
         "9月23日，东华电业局长林晓峰代表省电力公司、西岭县长陈思远代表西岭县政府，双方签署协议。"
     )
     assert found == {("林晓峰", "局长", "东华电业局"), ("陈思远", "县长", "西岭县人民政府")}
+
+
+def test_a_deputy_after_a_place_bodys_head_is_the_bodys_deputy() -> None:
+    found = _posts("市妇联党组书记、主席林晓峰，副主席陈思远出席。")
+    assert ("陈思远", "副主席", "市妇联") in found, found

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from graph.extract.names import BOUNDARY, Piece, person_after
 from graph.extract.orgnames import org_suffix_of
+from graph.extract.places import government_title
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, parse_element, role_ending_at
 from graph.text.segment import token_index
@@ -100,8 +101,8 @@ def _held_chain(
         own = parse_element(seg, starts, by + 1, k) or _qualified_title(text, by + 1, role, k)
         if own is None:
             return None
-        if own.org is None and own.body is None:
-            own = ChainElement(element.org, None, own.role, own.former)
+        if own.org is None and own.body is None and not government_title(own.role.text):
+            own = ChainElement(element.org, None, own.role, own.former)  # 秘书A: the 会's
         org = element.org
         span = Piece(org.start, person[0].end, text[org.start : person[0].end])
         return TitleChain((element, own), person[0], span, False, "rules.held-by")

@@ -281,6 +281,17 @@ def orgs_by_neighbour(
             and role_base(first.role.text) == role_base(last.role.text)
         ):
             target += last.body.text  # X团委书记A、副书记B: the deputy of the same 团委
+        elif (
+            target == before_keys[-1]
+            and (opening := before.elements[0]).body is not None
+            and last.org is None
+            and last.body is None
+            and first.org is None
+            and first.body is None
+            and role_base(first.role.text) == role_base(last.role.text)
+            and fits(last.role.text, str(target) + opening.body.text)
+        ):
+            target += opening.body.text  # 市妇联党组书记、主席A，副主席B: the 妇联's deputy
         if not fits(first.role.text, str(target)) and first.body is None:
             continue  # X公司董事长A，副市长B: not the company's
         for j, key in enumerate(keys):
