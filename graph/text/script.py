@@ -13,7 +13,6 @@ the original text (the original script is what callers report).
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from functools import cache
 from typing import Any
@@ -48,14 +47,8 @@ def _fold(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-_LOST_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])")
-"""A ? between two Chinese characters: the middle dot of a transliterated name, lost when the
-page was saved in another encoding (鲁某德?乌某德)."""
-
-
 def analysis_text(text: str) -> str:
-    """``text`` in simplified script with ASCII digits/letters, same length as ``text``; a ?
-    between Chinese characters is read as the middle dot it stands for.
+    """``text`` in simplified script with ASCII digits/letters, same length as ``text``.
 
     >>> t = "臺灣大學教授"
     >>> len(analysis_text(t)) == len(t)
@@ -69,7 +62,7 @@ def analysis_text(text: str) -> str:
                 if folded != ch:
                     _table[ord(ch)] = folded
             _seen.update(new)
-    out = _LOST_NAME_DOT.sub("·", text.translate(_table))
+    out = text.translate(_table)
     if len(out) != len(text):  # cannot happen with one-char values; keep the invariant anyway
         log.warning("script conversion changed the length; analysing the original text")
         return text
