@@ -38,6 +38,7 @@ from graph.extract.lists import (
     several_people_chains,
     with_model_names,
 )
+from graph.extract.modelchains import model_chains
 from graph.extract.orgcheck import (
     ModelOrgs,
     clean_org,
@@ -121,6 +122,7 @@ def _extract_whole(doc: Document) -> Extraction:
         + appointee_lines(seg, index)
     )
     found += honorific_chains(seg, names, found)
+    found += tuple(model_chains(tagged, doc.text, found))
     found += tuple(titled_rosters(seg, found))
     chains = held_by(
         seg,

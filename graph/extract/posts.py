@@ -31,6 +31,7 @@ RULE_DISCOUNT = {  # readings less direct than ORG ROLE NAME
     "rules.removal": 0.05,
     "rules.roster": 0.03,
     "rules.honorific": 0.08,
+    "model.org-role-person": 0.1,
 }
 SUBORG_CONFIDENCE = {"sub-body:name": 0.92, "branch:name": 0.85, "region-hierarchy": 0.7}
 _ROLE_ALIASES = {"摄": "摄影"}
