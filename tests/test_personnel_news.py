@@ -196,7 +196,7 @@ def test_counted_members_listed_after_the_chair_share_the_organisation() -> None
 
 def test_a_bare_title_after_a_clause_is_at_the_organisation_of_its_subject() -> None:
     found = posts(
-        "东华科学院党委书记李明、副院长刘东出席了开工典礼。"
+        "东华科学院党委书记孙海涛、副院长钱国栋出席了开工典礼。"
         "东华医院党委书记林晓峰主持了开工典礼，院长陈思远汇报了建设情况。"
     )
     assert ("陈思远", "院长", "东华医院") in found, found
