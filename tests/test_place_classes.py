@@ -257,3 +257,10 @@ def test_a_youth_league_committee_is_no_party_committee() -> None:
 def test_a_subdistricts_office_after_its_working_committees_title() -> None:
     found = _posts("东华街道党工委书记、办事处主任林晓峰汇报了工作。")
     assert ("林晓峰", "主任", "东华街道办事处") in found, found
+
+
+def test_a_dispatch_from_a_county_level_city_is_no_persons_name() -> None:
+    text = "饮水工程落成\n吴川讯 本月27日，东板镇的饮水工程建成。\n市委常委、常务副市长林晓峰出席了仪式。"
+    x = extract_document(Document.from_text("t.txt", text))
+    assert "吴川" not in {e.label for e in x.entities if e.ref.kind == "person"}
+    assert ("林晓峰", "常务副市长", "吴川市人民政府") in _posts(text)

@@ -191,17 +191,27 @@ def syllable_name_end(text: str, at: int) -> int:
 
 
 def a_place_not_a_name(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` is the place a reporter files from (记者某某/苗栗报导), or a
-    preposition and the start of a venue's name (於 + 乐富 + 广场), not a personal name.
+    """Whether ``text[a:b]`` is the place a reporter files from (记者某某/苗栗报导, 吴川 +
+    讯), or a preposition and the start of a venue's name (於 + 乐富 + 广场), not a personal name.
 
     >>> a_place_not_a_name("记者林晓峰/苗栗报导", 6, 8), a_place_not_a_name("记者林晓峰/苗栗报导", 2, 5)
     (True, False)
     >>> a_place_not_a_name("两日於乐富广场举行", 2, 5), a_place_not_a_name("于乐富出席", 0, 3)
     (True, False)
+    >>> a_place_not_a_name("吴川讯 本月", 0, 2)
+    True
     """
     if text[a : a + 1] in "于於" and text.startswith(_VENUES, b):
         return True
+    if text.startswith("讯", b) and _a_region(text[a:b]):
+        return True  # 吴川 + 讯: the place a dispatch is filed from
     return text[a - 1 : a] in ("/", "／") and text.startswith(_REPORTS, b)
+
+
+def _a_region(name: str) -> bool:
+    """A listed region, by its full name or the name without its level (吴川 of 吴川市)."""
+    regions = load_lexicon("regions")
+    return name in regions or any(name + level in regions for level in "省市县区")
 
 
 _VENUES = (
