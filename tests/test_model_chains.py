@@ -52,3 +52,8 @@ def test_a_single_character_is_no_name() -> None:
     spans = [(0, 4, "ORG"), (4, 6, "ROLE")]
     assert model_chains([[*spans, (6, 7, "PERSON")]], text, ()) == []
     assert len(model_chains([[*spans, (6, 8, "PERSON")]], text, ())) == 1
+
+
+def test_a_bare_body_without_its_place_names_no_organisation() -> None:
+    text = "总工会主席林晓峰出席。"
+    assert model_chains([[(0, 3, "ORG"), (3, 5, "ROLE"), (5, 8, "PERSON")]], text, ()) == []

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graph.extract.elision import PLACE_BODIES
 from graph.extract.names import Piece
 from graph.extract.orgcheck import clean_org
+from graph.extract.orgnames import UNITS_NAMED_ALONE, org_suffixes
 from graph.extract.rules import TitleChain
 from graph.extract.titles import ChainElement, role_ending_at
 
@@ -37,6 +39,8 @@ def model_chains(tagged: ModelSpans, text: str, chains: Sequence[TitleChain]) ->
             if pb - pa < 2:
                 continue  # 董 + 就职: one character is no name
             org = clean_org(text, oa, ob)
+            if _bare(org.text):
+                continue  # 总工会主席A: a place's body without its place names no organisation
             element = ChainElement(org, None, Piece(ra, rb, text[ra:rb]))
             span = Piece(org.start, pb, text[org.start : pb])
             person = Piece(pa, pb, text[pa:pb])
@@ -48,3 +52,8 @@ def _a_title(text: str, start: int, end: int) -> bool:
     """Whether the model's ROLE span ends with a title of the dictionary (督查专员, 副总理), not a
     unit's name or a word for leaders (领导)."""
     return role_ending_at(text, end, start_limit=start) is not None
+
+
+def _bare(name: str) -> bool:
+    """An organisation's ending or a place's body written alone (总工会, 政协, 办公室)."""
+    return name in PLACE_BODIES or name in UNITS_NAMED_ALONE or name in org_suffixes()
