@@ -119,7 +119,7 @@ _SHORT_NAME_TAGS = ("nt", "j", "ns", "nz")
 def university_short_name(text: str, name: str) -> bool:
     """Whether ``name`` is the short name of a university the article writes in full: it ends
     with 大, is no common word, and its other characters occur in order in the full name (理大:
-    香港理工大学, 澳科大: 澳门科技大学).
+    东华理工大学, 西科大: 西岭科技大学).
 
     >>> university_short_name("东华理工大学校长说，理大很好。", "理大"), university_short_name("规模扩大", "扩大")
     (True, False)

@@ -66,7 +66,7 @@ def _occurrences(text: str) -> dict[str, list[int]]:
 
 
 _SMALLER_PLACES = frozenset("村屯路街巷")
-"""Endings after a city's stem that make it another, smaller place's name (长沙村, 中山路)."""
+"""Endings after a city's stem that make it another, smaller place's name (某市的某某村, 中山路)."""
 
 
 @cache
