@@ -203,14 +203,14 @@ def test_a_lone_last_character_before_a_reporting_verb_ends_the_name() -> None:
 
 
 def test_a_short_name_ending_like_an_organisation_is_no_person_before_a_title() -> None:
-    found = posts("省人民检察院检察长林晓峰，水利部黄委会主任陈思远出席。")
-    assert ("陈思远", "主任", "水利部黄委会") in found, found
-    assert not any(p == "黄委会" for p, _, _ in found)
+    found = posts("省人民检察院检察长林晓峰，水利部江委会主任陈思远出席。")
+    assert ("陈思远", "主任", "水利部江委会") in found, found
+    assert not any(p == "江委会" for p, _, _ in found)
 
 
 def test_a_foreign_heads_transliterated_name_without_a_dot() -> None:
-    found = posts("应东华民主人民共和国总理阿里本弗斯、西岭王国首相卡尔沃的邀请，林晓峰将出访。")
-    assert ("阿里本弗斯", "总理", "东华民主人民共和国") in found, found
+    found = posts("应东华民主人民共和国总理卡尔本西斯、西岭王国首相卡尔沃的邀请，林晓峰将出访。")
+    assert ("卡尔本西斯", "总理", "东华民主人民共和国") in found, found
     assert ("卡尔沃", "首相", "西岭王国") in found, found
 
 

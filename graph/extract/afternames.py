@@ -133,7 +133,7 @@ def names_between_org_and_title(seg: Segmented, people: People) -> People:
                 and (tag is None or tag.startswith("nr"))
                 and looks_like_name(name)
                 and org_suffix_of("某" + name) is None  # 宣传部部长: a department
-                and not name.endswith(_SHORT_ORG_ENDINGS)  # 水利部 + 黄委会 + 主任
+                and not name.endswith(_SHORT_ORG_ENDINGS)  # 某部 + 江委会 + 主任
                 # 党委副书记, 部门主要负责人: the title read from its end takes the name in
                 and (role_ending_at(text, p + n + len(role)) or 0) >= p + n
             ):
@@ -144,7 +144,7 @@ def names_between_org_and_title(seg: Segmented, people: People) -> People:
 
 _MAX_OWNER = 12
 _SHORT_ORG_ENDINGS = ("委会", "协会", "学会", "公司")
-"""Endings of organisations' short names (黄委会, 某协会), never of a personal name."""
+"""Endings of organisations' short names (某委会, 某协会), never of a personal name."""
 
 
 @cache

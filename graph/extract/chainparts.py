@@ -17,8 +17,6 @@ from graph.extract.places import (
 )
 
 _MEMBER = "常委"
-STATE_FORMS = ("共和国", "王国", "联邦", "合众国", "酋长国", "公国")
-"""Endings of a state's formal name (某某民主人民共和国), which holds its head's title."""
 
 
 def glued_member(text: str, begin: int, at: int) -> bool:

@@ -147,7 +147,7 @@ def person_after(seg: Segmented, starts: dict[int, int], pos: int) -> tuple[Piec
     if caption is not None:
         return caption, True
     if (end := max(syllable_name_end(text, j), foreign_name_end(text, j))) > j:
-        return Piece(j, end, text[j:end]), False  # 洛桑 + 江村, 阿里本弗利斯: no family name
+        return Piece(j, end, text[j:end]), False  # 洛桑 + 江村, 卡尔本西斯: no family name
     tok = token_at(seg.tokens, starts, j)
     if tok is None:
         return _name_across_word(seg, starts, j)
@@ -208,7 +208,7 @@ def _name_from_token(seg: Segmented, starts: dict[int, int], tok: Token) -> Piec
         and _lone_given(nxt.text)
         and (text[nxt.end : nxt.end + 1] in _NAME_END or text.startswith(_reporting(), nxt.end))
     ):
-        return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、, 文友 + 禄介绍
+        return Piece(tok.start, nxt.end, text[tok.start : nxt.end])  # 黄家 + 忠、, 文某 + 康介绍
     if len(tok.text) == 2 and nxt is not None and given_glued_to_next(tok, nxt, tags):
         return Piece(tok.start, tok.end + 1, text[tok.start : tok.end + 1])  # 凌某 + 宏等市
     if len(tok.text) == 2 and nxt is not None and _given_before_joined_title(text, nxt):

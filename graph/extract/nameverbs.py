@@ -60,8 +60,8 @@ def unit_of_named_org(text: str, start: int, at: int, end: int) -> bool:
 def coordinated_noun(seg: Segmented, i: int, end: int, *, opening: bool = False) -> bool:
     """Whether the verb at token ``i`` is joined by 及/和/与 to a noun of the name that follows
     (创新 + 及 + 科技局: the bureau of innovation and technology), not to another verb; when the
-    verb ``opening`` the candidate, a noun may stand between (创新 + 科技 + 及工业局, not 包括 +
-    工商 + 及科技局 inside a clause)."""
+    verb ``opening`` the candidate, a noun may stand between (推广 + 科技 + 及商贸局, not 包括 +
+    商贸 + 及科技局 inside a clause)."""
     tags = word_tags()
     for k in (1, 2) if opening else (1,):
         if i + k + 1 >= len(seg.tokens) or seg.tokens[i + k + 1].end > end:

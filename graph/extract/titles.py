@@ -14,7 +14,6 @@ from functools import cache
 from typing import TypeAlias
 
 from graph.extract.chainparts import (
-    STATE_FORMS,
     after_congress_word,
     head_unit,
     named_by_place_or_pointer,
@@ -22,6 +21,7 @@ from graph.extract.chainparts import (
     place_before_government_title,
 )
 from graph.extract.elision import PLACE_BODIES
+from graph.extract.namechars import STATE_FORMS
 from graph.extract.names import Piece
 from graph.extract.orgforms import federation_short_name, mission_name
 from graph.extract.orglead import trim_leading
